@@ -1,0 +1,52 @@
+// Builds Tokentrail's hosts. Usage: node build/build.mjs <cli|electron|web|all>
+//   cli       dist/cli/tokentrail.cjs       (the `tokentrail` command; runs on `npm ci` through `prepare`)
+//   electron  dist/electron/main.cjs, dist/electron/preload.cjs (the preload is ONE CommonJS bundle:
+//             sandboxed preloads cannot load ES modules or other files)
+//   web       dist/web/ (served by the Electron app scheme and `npm run web`)
+//             dist/tokentrail.html (one self-contained file that works opened from disk)
+import { build as esbuild } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { inlineHtml } from './inline-html.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+const target = process.argv[2] ?? 'all';
+
+const nodeBundle = (entry, outfile, extra = {}) =>
+  esbuild({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    define: { __TOKENTRAIL_VERSION__: JSON.stringify(pkg.version) },
+    ...extra,
+  });
+
+async function buildCli() {
+  await nodeBundle('cli/main.ts', 'dist/cli/tokentrail.cjs');
+}
+
+async function buildElectron() {
+  await nodeBundle('electron/main.ts', 'dist/electron/main.cjs', { external: ['electron'] });
+  await nodeBundle('electron/preload.ts', 'dist/electron/preload.cjs', { external: ['electron'] });
+}
+
+async function buildWeb() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  const written = await inlineHtml(path.join(root, 'dist/web'), path.join(root, 'dist/tokentrail.html'));
+  console.log(`web build: dist/web/ and ${path.relative(root, written.file)} (${(written.bytes / 1024).toFixed(0)} KiB)`);
+}
+
+const steps = { cli: [buildCli], electron: [buildElectron], web: [buildWeb], all: [buildCli, buildElectron, buildWeb] };
+if (!steps[target]) {
+  console.error(`build: unknown target "${target}" (expected cli, electron, web or all)`);
+  process.exit(2);
+}
+for (const step of steps[target]) await step();

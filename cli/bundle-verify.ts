@@ -1,0 +1,78 @@
+import { CancelledError, DEFAULT_ZIP_LIMITS, EvidenceError, verifyBundle, type BundleReport } from '../core';
+import { bundleInputFromPath } from './node-inputs';
+import type { Output } from './output';
+
+/** Exit codes of `tokentrail bundle verify`, documented in README.md. */
+export const EXIT = { verified: 0, mismatch: 1, unreadable: 2 } as const;
+
+/** `tokentrail bundle verify <bundle.zip|folder> [--json] [--max-uncompressed BYTES]`. */
+export async function bundleVerify(target: string, flags: { json: boolean; maxUncompressed?: number }, out: Output): Promise<number> {
+  let opened;
+  try {
+    opened = await bundleInputFromPath(target);
+  } catch (error) {
+    return reportFailure(target, error, flags.json, out);
+  }
+  try {
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: flags.maxUncompressed ?? DEFAULT_ZIP_LIMITS.maxUncompressedBytes };
+    const report = await verifyBundle(opened.input, { limits });
+    if (flags.json) out.stdout(JSON.stringify(toJson(report), null, 2));
+    else printHuman(report, out);
+    return report.verdict === 'verified' ? EXIT.verified : EXIT.mismatch;
+  } catch (error) {
+    return reportFailure(target, error, flags.json, out);
+  } finally {
+    await opened.close();
+  }
+}
+
+function reportFailure(target: string, error: unknown, json: boolean, out: Output): number {
+  const known = error instanceof EvidenceError || error instanceof CancelledError;
+  const code = error instanceof EvidenceError ? error.code : (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  const message = known ? (error as Error).message : `${target}: cannot be read (${(error as Error).message}).`;
+  if (json) out.stdout(JSON.stringify({ target, verdict: 'rejected', error: { code, message } }, null, 2));
+  else out.stderr(`tokentrail: ${message}`);
+  return EXIT.unreadable;
+}
+
+/** The machine-readable report: everything but the file bytes. */
+function toJson(report: BundleReport) {
+  return {
+    target: report.origin.name,
+    origin: report.origin,
+    verdict: report.verdict,
+    manifestGenerated: report.manifest.generated === true,
+    case: report.manifest.case,
+    files: report.files,
+    problems: report.problems,
+  };
+}
+
+const LABELS: Record<string, string> = {
+  match: 'OK',
+  'size-mismatch': 'SIZE DIFFERS',
+  'hash-mismatch': 'HASH DIFFERS',
+  missing: 'MISSING',
+  unlisted: 'UNLISTED',
+  generated: 'HASHED',
+};
+
+function printHuman(report: BundleReport, out: Output): void {
+  const { origin, manifest } = report;
+  out.stdout(`Bundle:  ${origin.name} (${origin.type}${origin.sha256 ? `, ${origin.size} bytes, SHA-256 ${origin.sha256}` : ''})`);
+  out.stdout(`Case:    ${manifest.case.title}${manifest.case.caseNumber ? ` [${manifest.case.caseNumber}]` : ''}${manifest.generated ? ' (manifest generated on import: no manifest.json was present)' : ''}`);
+  if (manifest.case.collectedBy) out.stdout(`Collected by ${manifest.case.collectedBy}${manifest.case.collectedAt ? ` at ${manifest.case.collectedAt}` : ''}`);
+  out.stdout('');
+  const width = Math.max(...report.files.map((file) => file.path.length), 4);
+  for (const file of report.files) {
+    const sha = file.actual?.sha256 ?? file.declared?.sha256 ?? '';
+    out.stdout(`  ${(LABELS[file.verdict] ?? file.verdict).padEnd(12)} ${file.path.padEnd(width)}  ${String(file.actual?.size ?? '-').padStart(9)} B  ${sha}`);
+  }
+  if (report.problems.length > 0) {
+    out.stdout('\nProblems:');
+    for (const problem of report.problems) out.stdout(`  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
+  }
+  const matching = report.files.filter((file) => file.verdict === 'match').length;
+  const summary = report.verdict === 'generated' ? `${report.files.length} file(s) hashed, no manifest to compare with` : `${matching} of ${report.files.length} file(s) match the manifest`;
+  out.stdout(`\nVerdict: ${report.verdict.toUpperCase()} (${summary})`);
+}

@@ -1,0 +1,65 @@
+import { open, readdir, stat, lstat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { EvidenceError, type BundleInput, type RandomAccessInput, type SequentialInput } from '../core';
+
+/** Node's side of core's input interfaces: files are read in chunks, never whole. */
+
+/** A file on disk as a random-access input (for zips: the reader starts at the central directory). */
+export async function randomAccessFile(filePath: string): Promise<RandomAccessInput & { close(): Promise<void> }> {
+  const handle = await open(filePath, 'r');
+  const { size } = await handle.stat();
+  return {
+    name: path.basename(filePath),
+    size,
+    async read(offset, length) {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** A file on disk as a stream of chunks, named by its path relative to the bundle root. */
+export function sequentialFile(absolutePath: string, relativePath: string, size: number): SequentialInput {
+  return {
+    path: relativePath,
+    size,
+    async *chunks() {
+      for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1024 * 1024 })) {
+        yield new Uint8Array((chunk as Buffer).buffer, (chunk as Buffer).byteOffset, (chunk as Buffer).byteLength);
+      }
+    },
+  };
+}
+
+/** Every regular file under a folder, recursively; symbolic links are refused (they can point outside the evidence). */
+export async function folderFiles(folder: string, maxFiles = 10_000): Promise<SequentialInput[]> {
+  const files: SequentialInput[] = [];
+  async function walk(directory: string): Promise<void> {
+    for (const entry of await readdir(directory, { withFileTypes: true })) {
+      const absolute = path.join(directory, entry.name);
+      const relative = path.relative(folder, absolute).split(path.sep).join('/');
+      if (entry.isSymbolicLink()) throw new EvidenceError('folder-symlink', relative, `${relative} is a symbolic link; links can point outside the evidence, so the folder is refused. Copy the real file in instead.`);
+      if (entry.isDirectory()) await walk(absolute);
+      else if (entry.isFile()) {
+        if (files.length >= maxFiles) throw new EvidenceError('folder-too-many-files', folder, `${folder} holds more than ${maxFiles} files; split the evidence into several bundles.`);
+        files.push(sequentialFile(absolute, relative, (await stat(absolute)).size));
+      }
+    }
+  }
+  await walk(folder);
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Decide what a command-line path is: a bundle folder, a zip, or a loose file. */
+export async function bundleInputFromPath(target: string): Promise<{ input: BundleInput; close(): Promise<void> }> {
+  const info = await lstat(target);
+  if (info.isDirectory()) return { input: { type: 'folder', name: path.basename(path.resolve(target)), files: await folderFiles(target) }, close: async () => {} };
+  const zip = await randomAccessFile(target);
+  const magic = await zip.read(0, Math.min(4, zip.size));
+  if (magic[0] === 0x50 && magic[1] === 0x4b) return { input: { type: 'zip', zip }, close: () => zip.close() };
+  await zip.close();
+  return { input: { type: 'loose-files', files: [sequentialFile(target, path.basename(target), info.size)] }, close: async () => {} };
+}

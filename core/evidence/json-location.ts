@@ -1,0 +1,36 @@
+import { jsonErrorOffset } from '../util/json-error-offset';
+
+/**
+ * JSON.parse reports a syntax error by character position (or not at all, depending on the engine); investigators
+ * need a line. These helpers turn a parse failure into "line N: what went wrong".
+ */
+
+/** 1-based line of a character offset in `text`. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Parse JSON; on failure return the engine's message and the line it points at (when it says where). */
+export function parseJsonWithLine(text: string): { ok: true; value: unknown } | { ok: false; line?: number; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    // V8 quotes the surrounding text in its message; the line is the useful part, so keep the message short.
+    const message = (error as Error).message.split(', "')[0]!.split(' in JSON')[0]!;
+    return offset === undefined ? { ok: false, message } : { ok: false, line: lineOfOffset(text, offset), message };
+  }
+}
+
+/** 1-based line of the first occurrence of `needle` in `text`, if any: used to point at a manifest field. */
+export function lineOfText(text: string, needle: string): number | undefined {
+  const at = text.indexOf(needle);
+  return at < 0 ? undefined : lineOfOffset(text, at);
+}
+
+/** Strip a UTF-8 byte-order mark, which some Windows tools write and JSON.parse rejects. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,35 @@
+// Lint for every host. The core/ boundary (no DOM, no Node, no Electron) is enforced twice: by core/tsconfig.json
+// (no DOM or Node types exist there) and by the import rule below (no node:, electron or host-specific modules).
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'stream'], message: 'core/ runs in every host: no Node modules. Take what you need as an injected interface.' },
+          { group: ['electron', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ must not depend on a host.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
