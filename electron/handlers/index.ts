@@ -1,0 +1,23 @@
+import { createAppInfoHandler, type AppInfoDependencies } from './app-info';
+import type { IpcHandlerMap } from './ipc-handler';
+import { createPickBundleHandler, type PickBundleDependencies } from './pick-bundle';
+import { createReadFileHandler, type ReadFileDependencies } from './read-file';
+import { createSaveExportHandler, type SaveExportDependencies } from './save-export';
+
+/** Everything the handlers need, in one object the main process builds from Electron and Node. */
+export interface IpcHandlerDependencies {
+  readonly pickBundle: PickBundleDependencies;
+  readonly readFile: ReadFileDependencies;
+  readonly saveExport: SaveExportDependencies;
+  readonly appInfo: AppInfoDependencies;
+}
+
+/** Builds the handler of every contract channel; the type makes a missing channel a compile error. */
+export function createIpcHandlers(dependencies: IpcHandlerDependencies): IpcHandlerMap {
+  return {
+    'bundle:pick': createPickBundleHandler(dependencies.pickBundle),
+    'file:read': createReadFileHandler(dependencies.readFile),
+    'export:save': createSaveExportHandler(dependencies.saveExport),
+    'app:info': createAppInfoHandler(dependencies.appInfo),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The one typed contract between the Electron main process and the preload bridge (GitHub Desktop keeps its
+ * channels the same way, in `app/src/lib/ipc-shared.ts`). Main registers a handler per channel, the preload builds
+ * the bridge from the same names and types, and the runtime validators below are what main runs on every argument:
+ * the renderer is treated as untrusted, so TypeScript types alone are not a defence.
+ *
+ * This file must stay free of Electron and Node imports: the renderer imports its types (`import type`), the
+ * sandboxed preload bundles it, and unit tests run it in plain Node.
+ */
+
+/** What the investigator is asked to pick: loose files, a folder (walked recursively) or one zip archive. */
+export type BundlePickKind = 'files' | 'folder' | 'zip';
+
+/** One picked file. The renderer reads it by `id` only; the absolute path never leaves the main process. */
+export interface PickedFileHandle {
+  /** Opaque id handed out by a pick; the only key `file:read` accepts. */
+  readonly id: string;
+  /** Relative to the picked folder with '/' separators, or the bare file name for file and zip picks. */
+  readonly path: string;
+  /** Size in bytes when picked. */
+  readonly size: number;
+}
+
+/** The result of a successful pick. */
+export interface PickedBundle {
+  readonly handles: readonly PickedFileHandle[];
+  /** The base name of what was picked: the folder, the zip, or the single file (or the first of several). */
+  readonly name: string;
+}
+
+/** The result of `export:save`; `path` is set only when the file was written. */
+export interface SaveExportResult {
+  readonly saved: boolean;
+  readonly path?: string;
+}
+
+/** Facts about the running shell. */
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: string;
+  /** Every request the shell cancelled because it left the app scheme; empty in a healthy session. */
+  readonly blockedRequests: readonly string[];
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'open-bundle';
+
+/** Every invoke channel with its argument tuple and its result. */
+export interface IpcContract {
+  'bundle:pick': { args: [kind: BundlePickKind]; result: PickedBundle | null };
+  'file:read': { args: [id: string, offset: number, length: number]; result: Uint8Array };
+  'export:save': { args: [suggestedName: string, bytes: Uint8Array]; result: SaveExportResult };
+  'app:info': { args: []; result: AppInfo };
+}
+
+/** A channel name of the contract. */
+export type IpcChannel = keyof IpcContract;
+/** The argument tuple of a channel. */
+export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
+/** The resolved result of a channel. */
+export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
+
+/** Every invoke channel, for registration loops and tests that must cover them all. */
+export const IPC_CHANNELS: readonly IpcChannel[] = ['bundle:pick', 'file:read', 'export:save', 'app:info'];
+
+/** The one main→renderer event channel: application-menu commands. */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+
+/** The API the preload exposes as `window.tokentrail`. The renderer imports this type only. */
+export interface TokentrailBridge {
+  /** Opens a native picker; resolves `null` when the investigator cancels. */
+  pickBundle(kind: BundlePickKind): Promise<PickedBundle | null>;
+  /** Reads up to `length` bytes at `offset` of a picked file; fewer at end of file, none past it. */
+  readFile(id: string, offset: number, length: number): Promise<Uint8Array>;
+  /** Asks where to save `bytes` (native save dialog) and writes them there. */
+  saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveExportResult>;
+  /** Version, platform and the list of requests the shell blocked. */
+  appInfo(): Promise<AppInfo>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Largest single `file:read`: big enough for fast streaming, small enough to keep IPC messages cheap. */
+export const MAX_READ_LENGTH = 16 * 1024 * 1024;
+/** Largest export accepted over IPC; reports and case archives are far smaller. */
+export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+/** Most files one folder pick may hold; beyond that the investigator should pick a zip or a narrower folder. */
+export const MAX_FOLDER_FILES = 10_000;
+
+/** Stable codes of every error a handler rejects with (jose style: callers switch on the code, not the text). */
+export type IpcErrorCode =
+  | 'untrusted-sender'
+  | 'invalid-argument'
+  | 'unknown-file'
+  | 'too-many-files'
+  | 'unreadable-path';
+
+/**
+ * An error a handler rejects with. Electron forwards only the message across IPC, so the code is also written
+ * into the message as a `[code]` prefix that {@link ipcErrorCode} recovers on the renderer side.
+ */
+export class IpcRequestError extends Error {
+  override readonly name = 'IpcRequestError';
+  constructor(
+    readonly code: IpcErrorCode,
+    detail: string,
+  ) {
+    super(`[${code}] ${detail}`);
+  }
+}
+
+const ERROR_CODES: readonly IpcErrorCode[] = [
+  'untrusted-sender',
+  'invalid-argument',
+  'unknown-file',
+  'too-many-files',
+  'unreadable-path',
+];
+
+/** Recovers the {@link IpcErrorCode} from an error that crossed IPC (its message embeds `[code]`), if any. */
+export function ipcErrorCode(error: unknown): IpcErrorCode | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /\[([a-z-]+)\]/.exec(message);
+  return ERROR_CODES.find((code) => code === match?.[1]);
+}
+
+function invalid(channel: IpcChannel, detail: string): IpcRequestError {
+  return new IpcRequestError('invalid-argument', `${channel}: ${detail}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return `Uint8Array(${value.byteLength})`;
+  if (typeof value === 'string') return `string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return `number ${value}`;
+  return typeof value;
+}
+
+function expectArgumentCount(channel: IpcChannel, args: readonly unknown[], count: number): void {
+  if (args.length !== count) throw invalid(channel, `expected ${count} argument(s), got ${args.length}`);
+}
+
+function expectNonNegativeInteger(channel: IpcChannel, name: string, value: unknown, max: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw invalid(channel, `${name} must be a non-negative safe integer, got ${describe(value)}`);
+  }
+  if (value > max) throw invalid(channel, `${name} must be at most ${max}, got ${value}`);
+  return value;
+}
+
+// Control characters and path separators would let a "file name" choose a directory or confuse the dialog.
+const UNSAFE_FILE_NAME = /[\u0000-\u001f\u007f/\\]/;
+
+/**
+ * Runtime validators, one per channel: each takes the raw argument list received over IPC and returns it typed,
+ * or throws an {@link IpcRequestError} with code `invalid-argument` saying which argument is wrong and why.
+ */
+export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unknown[]) => IpcArgs<C> } = {
+  'bundle:pick': (args) => {
+    expectArgumentCount('bundle:pick', args, 1);
+    const [kind] = args;
+    if (kind !== 'files' && kind !== 'folder' && kind !== 'zip') {
+      throw invalid('bundle:pick', `kind must be 'files', 'folder' or 'zip', got ${describe(kind)}`);
+    }
+    return [kind];
+  },
+  'file:read': (args) => {
+    expectArgumentCount('file:read', args, 3);
+    const [id, offset, length] = args;
+    if (typeof id !== 'string' || id.length === 0 || id.length > 128) {
+      throw invalid('file:read', `id must be a non-empty string of at most 128 characters, got ${describe(id)}`);
+    }
+    return [
+      id,
+      expectNonNegativeInteger('file:read', 'offset', offset, Number.MAX_SAFE_INTEGER),
+      expectNonNegativeInteger('file:read', 'length', length, MAX_READ_LENGTH),
+    ];
+  },
+  'export:save': (args) => {
+    expectArgumentCount('export:save', args, 2);
+    const [suggestedName, bytes] = args;
+    if (
+      typeof suggestedName !== 'string' ||
+      suggestedName.length === 0 ||
+      suggestedName.length > 255 ||
+      suggestedName === '.' ||
+      suggestedName === '..' ||
+      UNSAFE_FILE_NAME.test(suggestedName)
+    ) {
+      throw invalid(
+        'export:save',
+        `suggestedName must be a plain file name (1-255 characters, no path separators or control characters), got ${describe(suggestedName)}`,
+      );
+    }
+    if (!(bytes instanceof Uint8Array)) throw invalid('export:save', `bytes must be a Uint8Array, got ${describe(bytes)}`);
+    if (bytes.byteLength > MAX_EXPORT_BYTES) {
+      throw invalid('export:save', `bytes must be at most ${MAX_EXPORT_BYTES} bytes, got ${bytes.byteLength}`);
+    }
+    return [suggestedName, bytes];
+  },
+  'app:info': (args) => {
+    expectArgumentCount('app:info', args, 0);
+    return [];
+  },
+};
+
+/** True when `value` is a {@link MenuCommand}; the bridge checks events from main before passing them on. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return value === 'open-bundle';
+}

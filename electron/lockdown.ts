@@ -1,0 +1,27 @@
+import type { Session, WebContents } from 'electron';
+import { createRequestFilter, type BlockedRequestLog } from './request-policy';
+
+/**
+ * Session-wide lock-down (Electron security checklist): every request outside the app is cancelled and logged,
+ * every permission (camera, notifications, clipboard read, HID…) is refused, and the spell checker is off because
+ * it downloads dictionaries from Google, which would be both a network call and a blocked request.
+ */
+export function lockDownSession(session: Session, blocked: BlockedRequestLog): void {
+  session.webRequest.onBeforeRequest(createRequestFilter(blocked));
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.setSpellCheckerEnabled(false);
+}
+
+/**
+ * Per-page lock-down, applied to every web contents the app creates: no navigation away from the loaded page
+ * (the UI is a single page; in-page hash changes do not fire `will-navigate`), no redirects, no new windows and
+ * no <webview>. Links to the outside world are refused, not opened in a browser: the tool is offline by design.
+ */
+export function lockDownWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

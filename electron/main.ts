@@ -1,0 +1,136 @@
+/**
+ * The Electron main process: registers the app scheme, locks the session down, opens the one window and wires
+ * IPC. Decisions live in small pure modules (app-scheme, request-policy, resolve-app-file, content-security-policy)
+ * and the IPC handlers in handlers/; this file only connects them to Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createAppProtocolHandler } from './app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
+import { buildApplicationMenu } from './application-menu';
+import { FileRegistry } from './handlers/file-registry';
+import { createIpcHandlers } from './handlers/index';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from './ipc-contract';
+import { lockDownSession, lockDownWebContents } from './lockdown';
+import { registerIpcHandlers } from './register-ipc';
+import { BlockedRequestLog } from './request-policy';
+
+/** Replaced by esbuild with package.json's version (build/build.mjs). */
+declare const __TOKENTRAIL_VERSION__: string;
+
+// Privileges can only be granted before `ready`; standard gives the pages an origin and with it IndexedDB.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+app.enableSandbox();
+
+// main.cjs sits in dist/electron/, next to dist/web/ (also inside app.asar when packaged).
+const webRoot = path.join(__dirname, '..', 'web');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+const blockedRequests = new BlockedRequestLog();
+let mainWindow: BrowserWindow | undefined;
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    show: false,
+    title: 'Tokentrail',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    // Typically dist/web was not built; say so instead of leaving a blank window.
+    dialog.showErrorBox('Tokentrail could not load its interface', `${String(error)}\n\nExpected the built UI in ${webRoot}.`);
+  });
+  return window;
+}
+
+/** Dialogs are modal to the main window when it exists, free-standing otherwise. */
+function dialogParent(): BrowserWindow | undefined {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+}
+
+function registerIpc(): void {
+  const registry = new FileRegistry(randomUUID);
+  registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers({
+      pickBundle: {
+        registry,
+        fs,
+        showOpenDialog: (request) => {
+          const parent = dialogParent();
+          return parent ? dialog.showOpenDialog(parent, request) : dialog.showOpenDialog(request);
+        },
+      },
+      readFile: { registry, open: (filePath, flags) => fs.open(filePath, flags) },
+      saveExport: {
+        fs,
+        defaultDirectory: app.getPath('documents'),
+        showSaveDialog: (request) => {
+          const parent = dialogParent();
+          return parent ? dialog.showSaveDialog(parent, request) : dialog.showSaveDialog(request);
+        },
+      },
+      appInfo: { version: __TOKENTRAIL_VERSION__, platform: process.platform, blockedRequests: () => blockedRequests.list() },
+    }),
+  );
+}
+
+app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
+
+// One instance only: a second launch would race the first for the same IndexedDB profile.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  app.whenReady().then(() => {
+    lockDownSession(session.defaultSession, blockedRequests);
+    const handleAppRequest = createAppProtocolHandler({ webRoot, readFile: (filePath) => fs.readFile(filePath) });
+    protocol.handle(APP_SCHEME, handleAppRequest);
+    registerIpc();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildApplicationMenu({
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          onOpenBundle: () => sendMenuCommand('open-bundle'),
+        }),
+      ),
+    );
+    mainWindow = createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Tokentrail could not start', String(error));
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createBridge, type BridgeTransport } from '../../../electron/bridge';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../../electron/ipc-contract';
+
+function recordingTransport() {
+  const invocations: Array<[string, ...unknown[]]> = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const transport: BridgeTransport = {
+    invoke: async (channel, ...args) => {
+      invocations.push([channel, ...args]);
+      return `result of ${channel}`;
+    },
+    on: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
+    },
+  };
+  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload));
+  return { transport, invocations, emit };
+}
+
+describe('createBridge', () => {
+  it('maps each method to exactly one contract channel with its arguments', async () => {
+    const { transport, invocations } = recordingTransport();
+    const bridge = createBridge(transport);
+    const bytes = new Uint8Array([7]);
+    await expect(bridge.pickBundle('folder')).resolves.toBe('result of bundle:pick');
+    await bridge.readFile('id-1', 512, 64);
+    await bridge.saveExport('report.html', bytes);
+    await bridge.appInfo();
+    expect(invocations).toEqual([
+      ['bundle:pick', 'folder'],
+      ['file:read', 'id-1', 512, 64],
+      ['export:save', 'report.html', bytes],
+      ['app:info'],
+    ]);
+  });
+
+  it('exposes only the named API', () => {
+    const bridge = createBridge(recordingTransport().transport);
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport']);
+  });
+
+  it('forwards known menu commands until unsubscribed and drops unknown payloads', () => {
+    const { transport, emit } = recordingTransport();
+    const received: MenuCommand[] = [];
+    const unsubscribe = createBridge(transport).onMenuCommand((command) => received.push(command));
+    emit(MENU_COMMAND_CHANNEL, 'open-bundle');
+    emit(MENU_COMMAND_CHANNEL, { evil: true });
+    emit('other-channel', 'open-bundle');
+    unsubscribe();
+    emit(MENU_COMMAND_CHANNEL, 'open-bundle');
+    expect(received).toEqual(['open-bundle']);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createIpcHandlers } from '../../../../electron/handlers/index';
+import { FileRegistry } from '../../../../electron/handlers/file-registry';
+import { IPC_CHANNELS } from '../../../../electron/ipc-contract';
+import { BlockedRequestLog } from '../../../../electron/request-policy';
+import { APP_SENDER } from '../temp-dir';
+
+function handlersWith(log: BlockedRequestLog) {
+  const registry = new FileRegistry(() => 'unused');
+  const unexpected = async (): Promise<never> => {
+    throw new Error('no dialog expected in this test');
+  };
+  return createIpcHandlers({
+    pickBundle: { registry, showOpenDialog: unexpected, fs: { readdir: unexpected, stat: unexpected } },
+    readFile: { registry, open: unexpected },
+    saveExport: { showSaveDialog: unexpected, defaultDirectory: '/tmp', fs: { writeFile: unexpected, rename: unexpected, rm: unexpected } },
+    appInfo: { version: '0.1.0', platform: 'linux', blockedRequests: () => log.list() },
+  });
+}
+
+describe('app:info', () => {
+  it('reports version, platform and the live list of blocked requests', async () => {
+    const log = new BlockedRequestLog();
+    const handlers = handlersWith(log);
+    await expect(handlers['app:info'](APP_SENDER)).resolves.toEqual({ version: '0.1.0', platform: 'linux', blockedRequests: [] });
+    log.record('https://cdn.example/font.woff2');
+    await expect(handlers['app:info'](APP_SENDER)).resolves.toMatchObject({ blockedRequests: ['https://cdn.example/font.woff2'] });
+  });
+
+  it('refuses extra arguments and strangers', async () => {
+    const handlers = handlersWith(new BlockedRequestLog());
+    await expect(handlers['app:info'](APP_SENDER, 'x')).rejects.toThrow('[invalid-argument] app:info: expected 0 argument(s)');
+    await expect(handlers['app:info']({ url: undefined })).rejects.toThrow('[untrusted-sender]');
+  });
+});
+
+describe('createIpcHandlers', () => {
+  it('has a handler for every channel, each refusing an untrusted sender', async () => {
+    const handlers = handlersWith(new BlockedRequestLog());
+    expect(Object.keys(handlers).sort()).toEqual([...IPC_CHANNELS].sort());
+    for (const channel of IPC_CHANNELS) {
+      await expect(handlers[channel]({ url: 'https://evil.example/' })).rejects.toThrow(`[untrusted-sender] ${channel}`);
+    }
+  });
+});
