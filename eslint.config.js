@@ -16,9 +16,14 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        // Bare names go in `paths` (exact match): as patterns, 'crypto' would also forbid core's own ./crypto/ folder.
+        paths: ['fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'stream', 'buffer', 'electron', 'react', 'react-dom', 'dexie'].map((name) => ({
+          name,
+          message: 'core/ runs in every host: no Node modules and no host libraries. Take what you need as an injected interface.',
+        })),
         patterns: [
-          { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'stream'], message: 'core/ runs in every host: no Node modules. Take what you need as an injected interface.' },
-          { group: ['electron', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ must not depend on a host.' },
+          { group: ['node:*'], message: 'core/ runs in every host: no Node modules. Take what you need as an injected interface.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ must not depend on a host.' },
         ],
       }],
     },

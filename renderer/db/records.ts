@@ -1,0 +1,129 @@
+// The records the renderer stores. All readonly: evidence and its derived records are never edited in
+// place; corrections are new records. Times are UTC epoch milliseconds.
+import type { BundleReport, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence/types';
+import type { ExtractedToken } from '../../core/token/extract-tokens';
+
+/** A case; the counters are kept here because count() over big tables is slow. */
+export interface CaseRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly caseNumber?: string;
+  readonly notes?: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Case metadata from the most recent bundle manifest that carried any. */
+  readonly metadata?: CaseMetadata;
+  readonly counts: CaseCounts;
+}
+
+export interface CaseCounts {
+  readonly imports: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly tokens: number;
+  readonly sightings: number;
+  readonly custodyEntries: number;
+}
+
+export const EMPTY_COUNTS: CaseCounts = { imports: 0, files: 0, bytes: 0, tokens: 0, sightings: 0, custodyEntries: 0 };
+
+/** One file of one import: its manifest verdict and hashes. The bytes live in evidenceBlobs. */
+export interface EvidenceFileRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly importId: string;
+  readonly path: string;
+  readonly kind: EvidenceKind;
+  readonly mediaType: string;
+  readonly verdict: FileVerdict;
+  /** Size and SHA-256 of the bytes stored (absent for a declared file that was missing). */
+  readonly size?: number;
+  readonly sha256?: string;
+  /** What the manifest declared (absent for unlisted or generated entries). */
+  readonly declared?: { readonly size: number; readonly sha256: string };
+  readonly description?: string;
+}
+
+/** The bytes of one evidence file, exactly as imported; a separate table so file lists never load them. */
+export interface EvidenceBlobRecord {
+  readonly fileId: string;
+  readonly caseId: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * One import. This import flow writes everything in one transaction, so it stores `complete` only;
+ * `in-progress` and `failed` are for streaming ingest that commits in batches.
+ */
+export interface ImportRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly at: number;
+  readonly investigator: string;
+  readonly origin: BundleReport['origin'];
+  readonly verdict: BundleReport['verdict'];
+  readonly status: 'in-progress' | 'complete' | 'failed';
+  readonly problems: BundleReport['problems'];
+  readonly manifestBytes?: Uint8Array;
+  readonly fileCount: number;
+}
+
+/** A custody entry as stored: core's hash-chained entry, keyed by [caseId+seq]. */
+export type CustodyRecord = CustodyEntry;
+
+/** A distinct token of a case, keyed by [caseId+tokenHash]. */
+export interface TokenRecord extends Omit<ExtractedToken, 'sightings'> {
+  readonly caseId: string;
+  readonly firstImportId: string;
+  readonly sightingCount: number;
+}
+
+/** One place a token was seen: file, line, column and what kind of place it was. */
+export type TokenSightingRecord = ExtractedToken['sightings'][number] & {
+  readonly id?: number;
+  readonly caseId: string;
+  readonly tokenHash: string;
+  readonly importId: string;
+};
+
+/** A normalized authentication event (filled by the source parsers of later issues). */
+export interface EventRecord {
+  readonly id?: number;
+  readonly caseId: string;
+  readonly importId: string;
+  readonly ts: number;
+  readonly tokenHash: readonly string[];
+  readonly jti?: string;
+  readonly sub?: string;
+  readonly sessionId?: string;
+  readonly ip?: string;
+  readonly source: { readonly path: string; readonly sha256: string; readonly line?: number; readonly offset?: number };
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A detector's or check's finding (later issues). */
+export interface FindingRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly detectorId: string;
+  readonly severity: string;
+  readonly tokenHash?: string;
+  readonly at: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** An investigator's note on anything in a case (later issues). */
+export interface AnnotationRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly target: string;
+  readonly at: number;
+  readonly investigator: string;
+  readonly text: string;
+}
+
+/** App settings, one row per key. */
+export interface SettingRecord {
+  readonly key: string;
+  readonly value: string;
+}

@@ -1,0 +1,69 @@
+// The browser host: what the single-file build and the end-to-end tests run on. Picking uses a transient
+// hidden <input type=file>; exports are downloaded through a blob URL (nothing leaves the machine).
+import type { Host, PickKind, PickedSelection } from './host';
+import { looseSelectionName } from './host';
+import { pickedFileFromBlob, splitFolderPath } from './blob-file';
+
+function createInput(kind: PickKind): HTMLInputElement {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.hidden = true;
+  input.dataset.testid = `file-input-${kind}`;
+  if (kind === 'files') input.multiple = true;
+  if (kind === 'zip') input.accept = '.zip,application/zip';
+  if (kind === 'folder') input.webkitdirectory = true;
+  return input;
+}
+
+/** Turns the files of a finished pick into a selection; folder picks carry webkitRelativePath. */
+export function selectionFromFileList(kind: PickKind, list: readonly File[]): PickedSelection | null {
+  if (list.length === 0) return null;
+  if (kind === 'folder') {
+    const parts = list.map((file) => ({ file, ...splitFolderPath(file.webkitRelativePath || file.name) }));
+    return {
+      kind,
+      name: parts[0]?.folder || 'folder',
+      files: parts.map(({ file, inner }) => pickedFileFromBlob(file, inner)),
+    };
+  }
+  const files = list.map((file) => pickedFileFromBlob(file, file.name));
+  return { kind, name: kind === 'zip' ? (files[0]?.path ?? 'bundle.zip') : looseSelectionName(files), files };
+}
+
+function pickWithInput(kind: PickKind): Promise<PickedSelection | null> {
+  return new Promise((resolve) => {
+    const input = createInput(kind);
+    const finish = (selection: PickedSelection | null) => {
+      input.remove();
+      resolve(selection);
+    };
+    input.addEventListener('change', () => finish(selectionFromFileList(kind, [...(input.files ?? [])])));
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // The download has started once click() returns; revoking later keeps slow browsers from losing it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const browserHost: Host = {
+  kind: 'browser',
+  pick: pickWithInput,
+  async saveExport(name, bytes) {
+    download(name, bytes);
+    return { saved: true };
+  },
+  // A browser tab has no application menu to send the command from.
+  onOpenBundleCommand: () => () => {},
+};

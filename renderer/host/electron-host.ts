@@ -1,0 +1,44 @@
+// The Electron host: every platform call goes through the preload bridge (window.tokentrail), whose
+// typed contract lives in electron/ipc-contract.ts. File bytes are read on demand by handle, so the
+// renderer never learns more of the file system than the files the investigator picked.
+import type { TokentrailBridge } from '../../electron/ipc-contract';
+import type { Host, PickedFile } from './host';
+import { looseSelectionName } from './host';
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+function pickedFileFromHandle(
+  bridge: TokentrailBridge,
+  handle: { readonly id: string; readonly path: string; readonly size: number },
+): PickedFile {
+  const read = (offset: number, length: number) => bridge.readFile(handle.id, offset, length);
+  return {
+    path: handle.path,
+    name: handle.path,
+    size: handle.size,
+    read,
+    async *chunks(): AsyncIterable<Uint8Array> {
+      for (let offset = 0; offset < handle.size; offset += CHUNK_BYTES) {
+        yield await read(offset, Math.min(CHUNK_BYTES, handle.size - offset));
+      }
+    },
+  };
+}
+
+/** Builds the host over the bridge the preload exposed. */
+export function createElectronHost(bridge: TokentrailBridge): Host {
+  return {
+    kind: 'electron',
+    async pick(kind) {
+      const picked = await bridge.pickBundle(kind);
+      if (!picked || picked.handles.length === 0) return null;
+      const files = picked.handles.map((handle) => pickedFileFromHandle(bridge, handle));
+      return { kind, name: picked.name || looseSelectionName(files), files };
+    },
+    saveExport: (name, bytes) => bridge.saveExport(name, bytes),
+    onOpenBundleCommand: (listener) =>
+      bridge.onMenuCommand((command) => {
+        if (command === 'open-bundle') listener();
+      }),
+  };
+}

@@ -1,0 +1,41 @@
+// The only way the UI reaches the platform. Two implementations: browser-host.ts (file inputs, downloads)
+// and electron-host.ts (the preload bridge). The UI never imports Electron or touches window.tokentrail.
+import type { RandomAccessInput, SequentialInput } from '../../core/evidence/types';
+
+/** What the investigator asked to pick. */
+export type PickKind = 'files' | 'folder' | 'zip';
+
+/**
+ * One picked file. It satisfies both of core's input shapes, so the same object can be read as a zip
+ * (random access from the central directory) or streamed as a plain evidence file.
+ */
+export interface PickedFile extends SequentialInput, RandomAccessInput {}
+
+/** The result of one pick (or one drop). */
+export interface PickedSelection {
+  readonly kind: PickKind;
+  /** The picked folder's or zip's name; for loose files a summary such as "3 files". */
+  readonly name: string;
+  readonly files: readonly PickedFile[];
+}
+
+export interface SaveResult {
+  readonly saved: boolean;
+  readonly path?: string;
+}
+
+export interface Host {
+  readonly kind: 'browser' | 'electron';
+  /** Opens the platform's picker; resolves null when the investigator cancels. */
+  pick(kind: PickKind): Promise<PickedSelection | null>;
+  /** Hands exported bytes to the investigator (a download, or a save dialog). */
+  saveExport(name: string, bytes: Uint8Array): Promise<SaveResult>;
+  /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */
+  onOpenBundleCommand(listener: () => void): () => void;
+}
+
+/** Name shown for a set of loose files. */
+export function looseSelectionName(files: readonly { path: string }[]): string {
+  if (files.length === 1 && files[0]) return files[0].path;
+  return `${files.length} files`;
+}

@@ -1,0 +1,62 @@
+// The case's custody record with the result of re-computing its hash chain.
+import { verifyCustodyChain } from '../../../core/evidence/custody';
+import type { CustodyEntry } from '../../../core/evidence/types';
+import { useApp } from '../app-context';
+import { plural, shortHash } from '../format';
+import { formatInstant } from '../format-time';
+import { VerdictBadge } from '../shell/VerdictBadge';
+
+function ChainStatus({ entries }: { readonly entries: readonly CustodyEntry[] }) {
+  const chain = verifyCustodyChain(entries);
+  return chain.intact ? (
+    <span className="chain chain-ok" data-testid="chain-status" data-intact="true">
+      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}
+    </span>
+  ) : (
+    <span className="chain chain-broken" data-testid="chain-status" data-intact="false" role="alert">
+      ✗ Chain broken at entry #{chain.brokenAt}: the record was altered after it was written
+    </span>
+  );
+}
+
+export function CustodyLog({ entries }: { readonly entries: readonly CustodyEntry[] }) {
+  const { timeZone } = useApp();
+  return (
+    <section className="panel" data-testid="custody-log" aria-label="Custody log">
+      <div className="panel-head">
+        <h2>Custody log</h2>
+        <ChainStatus entries={entries} />
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th className="num">#</th>
+            <th>Time</th>
+            <th>Investigator</th>
+            <th>Action</th>
+            <th>Source</th>
+            <th>Verdict</th>
+            <th>Detail</th>
+            <th>Hash</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq} data-testid="custody-row" data-action={entry.action}>
+              <td className="num">{entry.seq}</td>
+              <td className="mono nowrap">{formatInstant(entry.at, timeZone)}</td>
+              <td>{entry.investigator}</td>
+              <td>{entry.action}</td>
+              <td className="mono">{entry.source}</td>
+              <td>{entry.verdict ? <VerdictBadge verdict={entry.verdict} /> : '—'}</td>
+              <td className="small detail">{entry.detail ?? (entry.files.length ? `${entry.files.length} files` : '')}</td>
+              <td className="mono" title={`hash ${entry.hash}\nprev ${entry.prevHash}\ntool ${entry.toolVersion}`}>
+                {shortHash(entry.hash, 10)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

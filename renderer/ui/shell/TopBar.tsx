@@ -1,0 +1,31 @@
+// The app bar: where you are, who you are, and which time zone times are shown in.
+import type { ReactNode } from 'react';
+import { TimeZoneSelect } from './TimeZoneSelect';
+
+interface TopBarProps {
+  readonly breadcrumb: ReactNode;
+  readonly investigator: string;
+  readonly timeZone: string;
+  readonly onTimeZoneChange: (zone: string) => void;
+  readonly onEditInvestigator: () => void;
+  readonly onHome: () => void;
+}
+
+export function TopBar({ breadcrumb, investigator, timeZone, onTimeZoneChange, onEditInvestigator, onHome }: TopBarProps) {
+  return (
+    <header className="topbar">
+      <button type="button" className="brand" data-testid="nav-cases" onClick={onHome} title="All cases">
+        Tokentrail
+      </button>
+      <nav className="breadcrumb" aria-label="Location">
+        {breadcrumb}
+      </nav>
+      <div className="topbar-tools">
+        <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
+        <button type="button" className="ghost" data-testid="investigator-button" onClick={onEditInvestigator} title="Change investigator">
+          {investigator}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+// The end-to-end fixture: a loopback server for dist/web (once per worker), and per test a Chromium on a
+// FRESH persistent profile directory, so IndexedDB is real and on disk. `app.restart()` closes the
+// browser and relaunches it on the same profile: the strongest form of "reload".
+// Every request any page makes is recorded; the test fails if one left the app's origin.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+
+export interface App {
+  readonly page: Page;
+  /** Every URL requested by any page of the context, across restarts. */
+  readonly requests: readonly string[];
+  /** Closes the browser and relaunches it on the same profile, back at the app's URL. */
+  restart(): Promise<void>;
+}
+
+interface Fixtures {
+  /** The URL the app is opened at: the loopback server by default, or a file:// URL. */
+  appUrl: string;
+  app: App;
+}
+
+interface WorkerFixtures {
+  webServerUrl: string;
+}
+
+function startWebServer(): Promise<{ url: string; process: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['build/serve-web.mjs'], { env: { ...process.env, PORT: '0' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) resolve({ url: match[0], process: child });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve-web exited (${code}): ${output}`)));
+  });
+}
+
+/** True when a request stays inside the app: its own origin (or, from file://, the app file itself). */
+export function staysInApp(requestUrl: string, appUrl: string): boolean {
+  const app = new URL(appUrl);
+  if (requestUrl.startsWith('data:')) return true;
+  const target = new URL(requestUrl.startsWith('blob:') ? requestUrl.slice('blob:'.length) : requestUrl);
+  if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
+  return target.origin === app.origin;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  webServerUrl: [
+    async ({}, use) => {
+      const server = await startWebServer();
+      await use(server.url);
+      server.process.kill();
+    },
+    { scope: 'worker' },
+  ],
+
+  appUrl: async ({ webServerUrl }, use) => use(webServerUrl),
+
+  app: async ({ appUrl }, use, testInfo) => {
+    const profileDir = await mkdtemp(path.join(tmpdir(), 'tokentrail-e2e-'));
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    const launchOptions = testInfo.project.use.launchOptions ?? {};
+    let context: BrowserContext;
+    let page: Page;
+
+    const launch = async () => {
+      context = await chromium.launchPersistentContext(profileDir, {
+        ...launchOptions,
+        headless: true,
+        acceptDownloads: true,
+        viewport: { width: 1400, height: 900 },
+      });
+      context.on('request', (request) => requests.push(request.url()));
+      page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(appUrl);
+    };
+    await launch();
+
+    await use({
+      get page() {
+        return page;
+      },
+      requests,
+      async restart() {
+        await context.close();
+        await launch();
+      },
+    });
+
+    await context!.close();
+    await rm(profileDir, { recursive: true, force: true });
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(requests.length, 'the app should have been requested at least once').toBeGreaterThan(0);
+    expect(requests.filter((url) => !staysInApp(url, appUrl)), 'requests that left the app').toEqual([]);
+  },
+});
+
+export { expect };
