@@ -13,3 +13,6 @@ export { extractTokens, type ExtractedToken, type TokenSighting } from './token/
 export { decodeCompact, type DecodedCompact } from './token/decode-compact';
 export { canonicalJson } from './util/canonical-json';
 export { TOOL_NAME, TOOL_VERSION } from './version';
+export * from './sources';
+export * from './geo';
+export { parseUserAgent, type ParsedUserAgent } from './useragent/parse-user-agent';

@@ -1,0 +1,166 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type AnalyzeOptions, type SignatureVerifier, type TokenAnalysis } from '../core/token';
+import { parseInspectArgs } from './inspect-args';
+import { loadInspectKeys } from './inspect-keys';
+import { inspectRecord, inspectText, passes } from './inspect-output';
+import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
+import { createNodeVerifier, nodeHmac, nodeSha256Hex } from './node-crypto-verifier';
+import type { Output } from './output';
+
+/** Help text of `tokentrail inspect`, shown by `tokentrail --help`. */
+export const INSPECT_HELP = `  tokentrail inspect <token | file | -> [--keys <file|folder>]... [--wordlist <file>] [--json]
+                     [--case-config <file>] [--key-rotation <file>] [--presented-to <api>] [--workers N]
+      Decode, verify and check every token (one per line: compact or one-line JWS JSON).
+      Keys: JWKS, JWK, PEM (SPKI, PKCS#1, PKCS#8), certificates, secret files; --keys repeats.
+      --wordlist searches HS* secrets in a wordlist of any size (streamed). Nothing is fetched, ever.
+      --json prints one object per input line, in input order. Exit 0 only when every token is valid
+      with no finding of severity high or above; 1 otherwise; 2 when the input or a key cannot be read.`;
+
+/** Tokens beyond which verification moves to worker threads (below, starting workers costs more than it saves). */
+const POOL_THRESHOLD = 256;
+/** Tokens analysed concurrently; keeps the workers fed without holding the whole input. */
+const WINDOW = 1024;
+
+function inputLines(input: string, stdin: Readable): AsyncIterable<string> | string[] {
+  if (input === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
+  if (existsSync(input) && statSync(input).isFile()) return createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+  return [input];
+}
+
+/** A verifier that starts in-thread and moves to a worker pool once the input proves large. */
+function adaptiveVerifier(workers: number | undefined): SignatureVerifier & { tokens: number; close(): Promise<void> } {
+  const local = createNodeVerifier();
+  let pool: CryptoPool | undefined;
+  const self = {
+    tokens: 0,
+    verify(...args: Parameters<SignatureVerifier['verify']>) {
+      // HMAC is cheaper than a message to a worker: it stays in this thread.
+      if (args[0].startsWith('HS')) return local.verify(...args);
+      if (!pool && workers !== 0 && self.tokens > POOL_THRESHOLD) pool = createCryptoPool(workers);
+      return (pool ?? local).verify(...args);
+    },
+    close: async () => pool?.close(),
+  };
+  return self;
+}
+
+/** Run `tokentrail inspect`; returns the exit code. */
+export async function inspectCommand(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
+  if (argv.includes('--help')) {
+    out.stdout(INSPECT_HELP);
+    return 0;
+  }
+  const args = parseInspectArgs(argv);
+  if ('error' in args) {
+    out.stderr(`tokentrail inspect: ${args.error}. Run "tokentrail --help" for usage.`);
+    return 2;
+  }
+  let keys: Awaited<ReturnType<typeof loadInspectKeys>>;
+  try {
+    keys = await loadInspectKeys(args.keys, args.caseConfig, args.keyRotation);
+  } catch (error) {
+    out.stderr(`tokentrail inspect: ${(error as Error).message}`);
+    return 2;
+  }
+  for (const problem of keys.keyring.problems) out.stderr(`tokentrail inspect: warning: ${problem.message}`);
+  if (args.wordlist && !existsSync(args.wordlist)) {
+    out.stderr(`tokentrail inspect: the wordlist ${args.wordlist} does not exist.`);
+    return 2;
+  }
+  const verifier = adaptiveVerifier(args.workers);
+  const options: AnalyzeOptions = { verifier, keyring: keys.keyring, caseConfig: keys.caseConfig, presentedTo: args.presentedTo, hmac: nodeHmac, jweKeys: keys.jweKeys, decode: { sha256Hex: nodeSha256Hex } };
+  const results = new Map<number, TokenAnalysis>();
+  const held: { line: number; analysis: TokenAnalysis }[] = []; // with --wordlist, printed after the search
+  let nextToPrint = 1;
+  let allPass = true;
+  let count = 0;
+  // Lines are written in blocks: one write per record costs more than the analysis itself on large inputs.
+  let pendingOutput: string[] = [];
+  const flushOutput = (): void => {
+    if (pendingOutput.length > 0) out.stdout(pendingOutput.join('\n'));
+    pendingOutput = [];
+  };
+  const print = (line: number, analysis: TokenAnalysis): void => {
+    if (!passes(analysis)) allPass = false;
+    if (args.json) pendingOutput.push(JSON.stringify(inspectRecord(line, analysis)));
+    else pendingOutput.push(...inspectText(line, analysis));
+    if (pendingOutput.length >= 512) flushOutput();
+  };
+  const blank = new Set<number>();
+  const drain = (): void => {
+    for (;;) {
+      if (blank.delete(nextToPrint)) {
+        nextToPrint++;
+        continue;
+      }
+      const analysis = results.get(nextToPrint);
+      if (!analysis) return;
+      results.delete(nextToPrint);
+      if (args.wordlist) held.push({ line: nextToPrint, analysis });
+      else print(nextToPrint, analysis);
+      nextToPrint++;
+    }
+  };
+  const inFlight = new Set<Promise<void>>();
+  try {
+    let lineNumber = 0;
+    for await (const raw of inputLines(args.input, stdin)) {
+      lineNumber++;
+      const text = raw.trim();
+      if (text === '') {
+        blank.add(lineNumber); // blank lines produce no record
+        drain();
+        continue;
+      }
+      count++;
+      verifier.tokens++;
+      const line = lineNumber;
+      const task = analyzeToken(text, options).then((analysis) => {
+        results.set(line, analysis);
+        drain();
+      });
+      const tracked = task.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= WINDOW) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    drain();
+    if (args.wordlist) await searchWordlist(args.wordlist, held, args.workers, out);
+    for (const { line, analysis } of held) print(line, analysis);
+    flushOutput();
+  } catch (error) {
+    out.stderr(`tokentrail inspect: cannot read ${args.input === '-' ? 'standard input' : args.input}: ${(error as Error).message}`);
+    return 2;
+  } finally {
+    await verifier.close();
+  }
+  if (count === 0) {
+    out.stderr('tokentrail inspect: no token in the input.');
+    return 2;
+  }
+  if (!args.json) out.stdout(`${count} token(s); ${allPass ? 'all valid with no finding of severity high or above' : 'some are not valid or have findings of severity high or above'}.`);
+  return allPass ? 0 : 1;
+}
+
+/** One parallel pass of the wordlist for every HS* token not already cracked; adds weak-hmac-secret findings. */
+async function searchWordlist(file: string, held: { line: number; analysis: TokenAnalysis }[], workers: number | undefined, out: Output): Promise<void> {
+  const open = held.filter(({ analysis }) => !analysis.findings.some((finding) => finding.id === 'weak-hmac-secret'));
+  const targets = [...new Map(open.map(({ analysis }) => secretTargetOf(analysis.decoded)).filter((target) => target !== undefined).map((target) => [target.id, target])).values()];
+  if (targets.length === 0) return;
+  const pool = createCryptoPool(workers === 0 ? 1 : workers);
+  try {
+    const started = Date.now();
+    const matches = await pool.wordlistSearcher(file).search(targets);
+    out.stderr(`tokentrail inspect: searched ${file} for ${targets.length} HMAC secret(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; found ${matches.length}.`);
+    for (const entry of held) {
+      const match = matches.find((candidate) => candidate.targetId === entry.analysis.tokenHash);
+      if (!match) continue;
+      const findings = [...entry.analysis.findings, weakSecretFinding(entry.analysis.decoded, match)].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+      entry.analysis = { ...entry.analysis, findings };
+    }
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,78 @@
+import { createHash, createHmac, createPrivateKey, createPublicKey, timingSafeEqual, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import type { HmacProvider, JwsAlgorithm, PublicKeyDeriver, SignatureVerifier, VerificationKey } from '../core/token';
+import { JWS_ALGORITHMS } from '../core/token';
+
+/**
+ * node:crypto implementations of the token engine's crypto seams, for the CLI: a SignatureVerifier that imports
+ * each key once (KeyObject cache), a synchronous HMAC for the guessing checks, SHA-256 for token hashes and a
+ * public-key deriver for private keys that do not carry their public part.
+ */
+
+const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
+
+/** Verify one signature with a KeyObject (or raw secret). Shared by the in-process verifier and the workers' logic. */
+export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data: Uint8Array, signature: Uint8Array): boolean {
+  const spec = JWS_ALGORITHMS[alg];
+  if (spec.signatureLength !== undefined && signature.length !== spec.signatureLength) return false;
+  try {
+    switch (spec.family) {
+      case 'HS': {
+        const mac = createHmac(NODE_HASH[spec.hash!], key).update(data).digest();
+        return mac.length === signature.length && timingSafeEqual(mac, signature);
+      }
+      case 'RS':
+        return nodeVerify(NODE_HASH[spec.hash!], data, key as KeyObject, signature);
+      case 'PS':
+        return nodeVerify(NODE_HASH[spec.hash!], data, { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 /* digest length */ }, signature);
+      case 'ES':
+        return nodeVerify(NODE_HASH[spec.hash!], data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' }, signature);
+      case 'EdDSA':
+        return nodeVerify(null, data, key as KeyObject, signature);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Turn a verification key into what node:crypto takes. */
+export function nodeKeyOf(key: VerificationKey): KeyObject | Buffer {
+  if (key.kind === 'secret') return Buffer.from(key.secret);
+  return createPublicKey({ key: key.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' });
+}
+
+/** A SignatureVerifier on node:crypto in this thread, with each key imported once. */
+export function createNodeVerifier(): SignatureVerifier {
+  const cache = new Map<string, KeyObject | Buffer | null>();
+  return {
+    async verify(alg, key, data, signature) {
+      let imported = cache.get(key.id);
+      if (imported === undefined) {
+        try {
+          imported = nodeKeyOf(key);
+        } catch {
+          imported = null;
+        }
+        cache.set(key.id, imported);
+      }
+      return imported !== null && verifyWithNode(alg, imported, data, signature);
+    },
+  };
+}
+
+/** HMAC on node:crypto. */
+export const nodeHmac: HmacProvider = {
+  hmac: (hash, key, data) => createHmac(NODE_HASH[hash], key).update(data).digest(),
+};
+
+/** SHA-256 hex on node:crypto (token hashes in bulk). */
+export function nodeSha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Derive the public JWK of a PKCS#8 private key with node:crypto. */
+export const nodePublicKeyDeriver: PublicKeyDeriver = async (pkcs8, kind) => {
+  const jwk = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' })).export({ format: 'jwk' });
+  if (kind.kind === 'Ed25519' && typeof jwk.x === 'string') return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
+  if (kind.kind === 'EC' && typeof jwk.x === 'string' && typeof jwk.y === 'string') return { kty: 'EC', crv: kind.crv, x: jwk.x, y: jwk.y };
+  return undefined;
+};

@@ -1,0 +1,8 @@
+/** core/geo: offline IP geolocation from MMDB files (DB-IP Lite ships with Tokentrail). Never a network lookup. */
+export * from './types';
+export { bytesSource, pagedSource, type ByteSource } from './mmdb/byte-source';
+export { MmdbReader, type MmdbMetadata } from './mmdb/mmdb-reader';
+export { MmdbFormatError, type MmdbValue } from './mmdb/decode-data';
+export { createMmdbLocator, describeMmdb, type OpenedGeoDatabase } from './mmdb-locator';
+export { recordToLocation } from './record-to-location';
+export { parseIpAddress, isNonRoutable } from './ip-address';

@@ -1,0 +1,103 @@
+import type { AuthEventKind, TokenRole } from '../sources/types';
+import type { EventId, EventRef, EvidenceLocation, TimelineEvent, TokenUse } from './types';
+
+/**
+ * The timeline's own compact copy of an event: only what correlation and the detectors read, so a worker can
+ * hold millions of them without the record text. Created once per event by {@link toEntry}.
+ */
+export interface Entry {
+  /** Position in input order (the tiebreak when times are equal: sorting stays deterministic). */
+  readonly seq: number;
+  readonly id?: EventId;
+  readonly ts: number | null;
+  readonly kind: AuthEventKind;
+  readonly source: EvidenceLocation;
+  readonly rejected: boolean;
+  readonly subject?: string;
+  readonly sessionId?: string;
+  readonly jti?: string;
+  readonly clientId?: string;
+  readonly appVersion?: string;
+  readonly ip?: string;
+  readonly userAgent?: string;
+  /** Device identifier or fingerprint from the record's details (`deviceId`, `device_id`, `fingerprint`…). */
+  readonly device?: string;
+  readonly country?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+  readonly host?: string;
+  readonly path?: string;
+  readonly method?: string;
+  /** The presented refresh token's identifier when the record names it (Keycloak `refresh_token_id`). */
+  readonly refreshTokenId?: string;
+  /** The signing key a key-rotation record is about (`kid`, `keyId`, `key_id` in details). */
+  readonly keyId?: string;
+  roles: readonly { readonly hash: string; readonly role: TokenRole }[];
+  /** Filled in by correlation: how each token took part, and the subject/session inferred from token claims. */
+  tokens: { readonly hash: string; use: TokenUse }[];
+  effectiveSubject?: string;
+  effectiveSession?: string;
+}
+
+const DEVICE_KEYS = ['deviceId', 'device_id', 'deviceFingerprint', 'device_fingerprint', 'fingerprint', 'dfp'];
+
+/** Copy the fields the timeline needs out of an event (the record text and raw tokens stay behind). */
+export function toEntry(event: TimelineEvent, seq: number): Entry {
+  const details = event.details;
+  let device: string | undefined;
+  if (details) for (const key of DEVICE_KEYS) if (details[key]) { device = details[key]; break; }
+  const status = event.http?.status;
+  const geo = event.geo;
+  return {
+    seq,
+    id: event.id,
+    ts: typeof event.ts === 'number' && Number.isFinite(event.ts) ? event.ts : null,
+    kind: event.kind,
+    source: locationOf(event.source),
+    rejected: event.outcome === 'failure' || status === 401 || status === 403,
+    subject: event.subject,
+    sessionId: event.sessionId,
+    jti: event.jti,
+    clientId: event.clientId,
+    appVersion: event.appVersion,
+    ip: event.ip ? stripPort(event.ip) : undefined,
+    userAgent: event.userAgent,
+    device,
+    country: geo?.country,
+    latitude: typeof geo?.latitude === 'number' ? geo.latitude : undefined,
+    longitude: typeof geo?.longitude === 'number' ? geo.longitude : undefined,
+    host: event.http?.host,
+    path: event.http?.path,
+    method: event.http?.method,
+    refreshTokenId: details?.refresh_token_id,
+    keyId: details?.kid ?? details?.keyId ?? details?.key_id,
+    roles: event.tokens.map((token) => ({ hash: token.hash, role: token.role })),
+    tokens: [],
+  };
+}
+
+function locationOf(source: EvidenceLocation): EvidenceLocation {
+  const location: { file: string; sha256: string; line?: number; index?: number } = { file: source.file, sha256: source.sha256 };
+  if (source.line !== undefined) location.line = source.line;
+  if (source.index !== undefined) location.index = source.index;
+  return location;
+}
+
+/** `203.0.113.7:51234` → `203.0.113.7`; `[2001:db8::1]:443` → `2001:db8::1`; an X-Forwarded-For list → its first. */
+export function stripPort(ip: string): string {
+  const first = ip.split(',')[0]!.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(first);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(first);
+  return v4 ? v4[1]! : first;
+}
+
+/** The reference a finding or lifecycle keeps to an entry's event. */
+export function refOf(entry: Entry): EventRef {
+  return entry.id === undefined ? { ts: entry.ts, kind: entry.kind, source: entry.source } : { id: entry.id, ts: entry.ts, kind: entry.kind, source: entry.source };
+}
+
+/** Entries in time order; equal times keep input order. Untimed entries are not part of the order. */
+export function compareEntries(a: Entry, b: Entry): number {
+  return (a.ts as number) - (b.ts as number) || a.seq - b.seq;
+}

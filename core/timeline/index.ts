@@ -1,0 +1,26 @@
+/**
+ * # Tokentrail timeline (core/timeline)
+ *
+ * Correlates normalized events by token hash, jti, session, refresh chain and subject; rebuilds each token's
+ * lifecycle; runs the detectors of docs/detectors.md. Pure TypeScript, synchronous, linear after one sort: meant to run
+ * in a web worker over events read from the store, or in the CLI over events held in memory.
+ *
+ * ```ts
+ * const analysis = createTimelineAnalysis({ tokens: analyses.map(tokenFactsFromAnalysis), tokenFindings: analyses,
+ *   caseConfig, keyHistory, parameters });
+ * for (const page of pages) analysis.add(page);          // AuthEvents (with their store `id`)
+ * const { findings, lifecycles, families, runs, stats } = analysis.finish();
+ * ```
+ * Every finding carries a stable `key`, its detector `id`, severity, message and explanation, the token hashes, and
+ * the events that prove it (`{ id, ts, kind, source: { file, sha256, line | index }, role }`).
+ */
+export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type TimelineAnalysisOptions } from './analyze-timeline';
+export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
+export type { Detector, DetectorContext } from './detectors/detector';
+export { COMMON_DEFAULTS, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
+export { tokenFactsFromAnalysis, tokenFactsFromClaims } from './token-facts';
+export type { TokenCheckResult } from './token-check-findings';
+export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app-version';
+export { greatCircleKm } from './util/great-circle';
+export { cidrList, type CidrList } from './util/cidr';
+export * from './types';

@@ -1,0 +1,49 @@
+import { effectiveSignature, type TokenAnalysis } from '../token/analyze-token';
+import type { TokenFacts } from './types';
+
+const APP_VERSION_CLAIMS = ['app_ver', 'app_version', 'appVersion'];
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const seconds = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
+
+/**
+ * The facts of a token from its claims alone (no signature verdict): jti, sub, sid, client, aud, iat/nbf/exp (as
+ * epoch ms), app version. For hosts that decode tokens without verifying them, and for tests.
+ */
+export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<string, unknown>> | null | undefined): TokenFacts {
+  const facts: Record<string, unknown> = { tokenHash };
+  if (!claims) return facts as unknown as TokenFacts;
+  const aud = claims.aud;
+  const set = (name: keyof TokenFacts, value: unknown) => {
+    if (value !== undefined) facts[name] = value;
+  };
+  set('jti', text(claims.jti));
+  set('subject', text(claims.sub));
+  set('sessionId', text(claims.sid));
+  set('clientId', text(claims.client_id) ?? text(claims.azp) ?? text(claims.cid));
+  set('issuer', text(claims.iss));
+  set('audiences', typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((item): item is string => typeof item === 'string') : undefined);
+  set('issuedAt', seconds(claims.iat));
+  set('notBefore', seconds(claims.nbf));
+  set('expiresAt', seconds(claims.exp));
+  set('appVersion', APP_VERSION_CLAIMS.map((name) => text(claims[name])).find((value) => value !== undefined));
+  return facts as unknown as TokenFacts;
+}
+
+/**
+ * The facts the timeline needs from the token engine's analysis: the claims (of the inner token for a decrypted JWE
+ * or nested JWT), the signature verdict and verifying key, and the ids of the checks that fired.
+ */
+export function tokenFactsFromAnalysis(analysis: TokenAnalysis): TokenFacts {
+  let claimsOf: TokenAnalysis = analysis;
+  while (claimsOf.inner && !claimsOf.decoded.claims) claimsOf = claimsOf.inner;
+  const base = tokenFactsFromClaims(analysis.tokenHash, claimsOf.decoded.claims);
+  const verdict = effectiveSignature(analysis);
+  return {
+    ...base,
+    signature: verdict.status,
+    ...(verdict.alg !== undefined ? { alg: verdict.alg } : {}),
+    ...(verdict.status === 'valid' && verdict.key ? { signingKey: { ...(verdict.key.kid !== undefined ? { kid: verdict.key.kid } : {}), thumbprint: verdict.key.thumbprint, source: verdict.key.source } } : {}),
+    checkIds: [...new Set(analysis.findings.map((finding) => finding.id))],
+  };
+}

@@ -1,0 +1,16 @@
+import { findingOf, type TokenCheck } from './check-types';
+import { headerEvidence } from './token-facts';
+
+/** The outcome of decrypting a JWE with keys from the bundle (done once, before the checks run). */
+export const jweDecryption: TokenCheck = {
+  id: 'jwe-decryption',
+  title: 'JWE decryption',
+  severity: 'info',
+  references: ['RFC 7516 §5.2', 'RFC 7519 §5.2 (nested JWT)'],
+  run({ decoded, jwe }) {
+    if (decoded.form !== 'jwe' || !jwe) return [];
+    if (jwe.status === 'decrypted') return [findingOf(jweDecryption, `Decrypted with ${jwe.key.description}; the content is analysed as the inner token.`, headerEvidence(decoded, 'alg', { detail: { key: jwe.key.id } }))];
+    if (jwe.status === 'failed') return [findingOf(jweDecryption, `Could not decrypt: ${jwe.reason} (keys tried: ${jwe.tried.join('; ') || 'none'}).`, headerEvidence(decoded, 'alg'), 'low')];
+    return [findingOf(jweDecryption, `Not decrypted: ${jwe.reason}.`, headerEvidence(decoded, 'alg'))];
+  },
+};

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../../cli/run';
+
+const SAMPLE = 'test/fixtures/bundles/sample-case.zip';
+
+async function cli(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await run(argv, { stdout: (line) => void stdout.push(line), stderr: (line) => void stderr.push(line) });
+  return { code, stdout, stderr };
+}
+
+interface JsonFinding {
+  id: string;
+  severity: string;
+  message: string;
+  tokenHashes: string[];
+  events: { source: { sha256: string; line?: number; index?: number; file: string }; ts: number | null; role: string }[];
+  detail: Record<string, unknown>;
+}
+
+describe('tokentrail analyze on the shipped sample bundle', () => {
+  let findings: JsonFinding[];
+  let exit: number;
+  beforeAll(async () => {
+    const result = await cli('analyze', SAMPLE, '--json');
+    exit = result.code;
+    findings = result.stdout.map((line) => JSON.parse(line) as JsonFinding);
+  }, 60_000);
+
+  const only = (id: string) => findings.filter((finding) => finding.id === id);
+
+  it('prints one JSON object per finding, each with the events that prove it', () => {
+    expect(exit).toBe(0);
+    expect(findings.length).toBeGreaterThan(5);
+    for (const finding of findings) {
+      expect(finding).toMatchObject({ id: expect.any(String), severity: expect.any(String), message: expect.any(String), tokenHashes: expect.any(Array) });
+      for (const item of finding.events) {
+        expect(item.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(item.source.line ?? item.source.index).toBeTypeOf('number');
+      }
+    }
+  });
+
+  it('finds the refresh from app 4.9.1, below the minimum 5.0.0', () => {
+    const [finding] = only('outdated-client');
+    expect(finding).toMatchObject({ detail: { appVersion: '4.9.1', minimumVersion: '5.0.0' }, events: [{ source: { file: 'logs/auth-server.jsonl', line: 3 } }] });
+  });
+
+  it('finds the hop from 81.2.69.160 (GB) to 175.45.176.3 (KP) within an hour', () => {
+    const [finding] = only('impossible-travel');
+    expect(finding).toMatchObject({ detail: { fromIp: '81.2.69.160', toIp: '175.45.176.3', fromCountry: 'GB', toCountry: 'KP' } });
+    expect(finding!.events.map((item) => item.source.file)).toEqual(['logs/orders-api-access.log', 'logs/auth-server.jsonl']);
+  });
+
+  it('finds the token signed by the retired key nw-2026-05, next to its key-rotation record', async () => {
+    const [finding] = only('retired-key-signature');
+    expect(finding).toMatchObject({ severity: 'high', detail: { kid: 'nw-2026-05', keyState: 'retired' }, events: [{ role: 'issue', source: { file: 'logs/auth-server.jsonl', line: 2 } }] });
+    expect(only('key-outside-validity')).toHaveLength(1);
+  });
+
+  it('finds the alg-none token used against /orders/v2/refunds: unsigned, never issued', () => {
+    const [neverIssued] = only('token-never-issued').filter((finding) => finding.message.includes('/orders/v2/refunds'));
+    expect(neverIssued).toMatchObject({ severity: 'critical', events: [{ source: { file: 'har/support-laptop.har' } }] });
+    const [algNone] = only('alg-none');
+    expect(algNone!.tokenHashes).toEqual(neverIssued!.tokenHashes);
+  });
+
+  it('finds the HS256 token signed with "secret"', () => {
+    const [weak] = only('weak-hmac-secret');
+    expect(weak!.message).toMatch(/"secret"/);
+    expect(only('token-never-issued').some((finding) => finding.tokenHashes[0] === weak!.tokenHashes[0])).toBe(true);
+  });
+
+  it('exits 1 with --fail-on when a finding at or above that severity exists', async () => {
+    expect((await cli('analyze', SAMPLE, '--json', '--fail-on', 'high', '--no-geo')).code).toBe(1);
+    expect(findings.some((finding) => finding.severity === 'critical')).toBe(true);
+    expect((await cli('analyze', SAMPLE, '--json', '--fail-on', 'critical', '--no-geo')).code).toBe(1);
+  }, 60_000);
+
+  it('prints a readable report, and refuses bad arguments and unreadable evidence', async () => {
+    const human = await cli('analyze', SAMPLE, '--no-geo');
+    expect(human.code).toBe(0);
+    expect(human.stdout.join('\n')).toMatch(/\[CRITICAL\] token-never-issued[\s\S]*har\/support-laptop\.har:\d+  sha256:/);
+    expect(human.stdout.join('\n')).toMatch(/Findings: \d+ \(\d+ critical/);
+    expect((await cli('analyze', SAMPLE, '--fail-on', 'severe')).code).toBe(2);
+    expect((await cli('analyze')).code).toBe(2);
+    const missing = await cli('analyze', 'test/fixtures/bundles/no-such.zip');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.join('\n')).toMatch(/no-such\.zip/);
+    expect((await cli('--help')).stdout.join('\n')).toMatch(/tokentrail analyze/);
+  }, 60_000);
+});
