@@ -1,6 +1,6 @@
 import { collectSource, type AuthEvent, type GeoLocator, type ParseProblem, type ParseSummary, type SequentialInput } from '../core';
 import { analyzeTimeline, tokenFactsFromAnalysis, type TimelineResult } from '../core/timeline';
-import { analyzeToken, createKeyring, type TokenAnalysis } from '../core/token';
+import { analyzeToken, createKeyring, tokenPresentation, type TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import { createNodeVerifier, nodeHmac } from './node-crypto-verifier';
 
@@ -35,10 +35,10 @@ function tokenUsage(events: readonly AuthEvent[]): Map<string, { compact: string
         item = { compact: token.compact, useTimes: [] };
         usage.set(token.hash, item);
       }
-      const presented = token.role === 'authorization' || token.role === 'cookie' || token.role === 'query' || event.kind === 'use';
-      if (!presented || event.ts === null) continue;
-      item.useTimes.push(event.ts);
-      if (item.presentedTo === undefined && event.http?.host && event.http.path) item.presentedTo = `https://${event.http.host}${event.http.path.split('?')[0]}`;
+      const use = tokenPresentation(event, token);
+      if (!use) continue;
+      item.useTimes.push(use.time);
+      item.presentedTo ??= use.presentedTo;
     }
   }
   return usage;

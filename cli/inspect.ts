@@ -5,8 +5,9 @@ import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type An
 import { parseInspectArgs } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectRecord, inspectText, passes } from './inspect-output';
+import { analyzeBlock, bundleFile, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
 import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
-import { createNodeVerifier, nodeHmac, nodeSha256Hex } from './node-crypto-verifier';
+import { createNodeVerifier } from './node-crypto-verifier';
 import type { Output } from './output';
 
 /** Help text of `tokentrail inspect`, shown by `tokentrail --help`. */
@@ -48,6 +49,7 @@ function adaptiveVerifier(workers: number | undefined): SignatureVerifier & { to
 
 /** Run `tokentrail inspect`; returns the exit code. */
 export async function inspectCommand(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
+  if (isInspectWorker()) return serveInspectWorker();
   if (argv.includes('--help')) {
     out.stdout(INSPECT_HELP);
     return 0;
@@ -69,8 +71,20 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
     out.stderr(`tokentrail inspect: the wordlist ${args.wordlist} does not exist.`);
     return 2;
   }
+  if (!args.wordlist && args.workers !== 0 && bundleFile() !== undefined && args.input !== '-' && existsSync(args.input) && statSync(args.input).isFile() && statSync(args.input).size >= PARALLEL_THRESHOLD_BYTES) {
+    // Large input: the whole analysis runs in worker threads, block by block, printed in input order.
+    const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
+    let summary: { count: number; allPass: boolean };
+    try {
+      summary = await inspectInParallel(readChunks(createReadStream(args.input, { highWaterMark: 1 << 18 })), args, (lines, firstLine) => analyzeBlock(lines, firstLine, options, args.json), (output) => out.stdout(output));
+    } catch (error) {
+      out.stderr(`tokentrail inspect: cannot read ${args.input}: ${(error as Error).message}`);
+      return 2;
+    }
+    return finish(summary.count, summary.allPass, args.json, out);
+  }
   const verifier = adaptiveVerifier(args.workers);
-  const options: AnalyzeOptions = { verifier, keyring: keys.keyring, caseConfig: keys.caseConfig, presentedTo: args.presentedTo, hmac: nodeHmac, jweKeys: keys.jweKeys, decode: { sha256Hex: nodeSha256Hex } };
+  const options: AnalyzeOptions = inspectOptions(keys, args.presentedTo, verifier);
   const results = new Map<number, TokenAnalysis>();
   const held: { line: number; analysis: TokenAnalysis }[] = []; // with --wordlist, printed after the search
   let nextToPrint = 1;
@@ -136,11 +150,16 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
   } finally {
     await verifier.close();
   }
+  return finish(count, allPass, args.json, out);
+}
+
+/** The summary line and exit code. */
+function finish(count: number, allPass: boolean, json: boolean, out: Output): number {
   if (count === 0) {
     out.stderr('tokentrail inspect: no token in the input.');
     return 2;
   }
-  if (!args.json) out.stdout(`${count} token(s); ${allPass ? 'all valid with no finding of severity high or above' : 'some are not valid or have findings of severity high or above'}.`);
+  if (!json) out.stdout(`${count} token(s); ${allPass ? 'all valid with no finding of severity high or above' : 'some are not valid or have findings of severity high or above'}.`);
   return allPass ? 0 : 1;
 }
 

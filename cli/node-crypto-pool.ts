@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JwsAlgorithm, SecretMatch, SecretSearcher, SecretTarget, SignatureVerifier, VerificationKey } from '../core/token';
@@ -6,8 +6,8 @@ import { WORKER_SOURCE } from './node-crypto-worker-source';
 
 /**
  * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (keys imported once per
- * worker, requests packed into batches, many batches in flight) and HMAC secret search over a wordlist streamed from
- * disk (memory bounded by the read chunk and the batches in flight, whatever the list's size).
+ * worker, requests packed into batches, many batches in flight) and HMAC secret search over a wordlist that the
+ * workers read from disk themselves with a small fixed buffer (memory does not grow with the list's size).
  */
 
 /** The pool: a SignatureVerifier, a wordlist searcher factory, and close(). */
@@ -20,8 +20,9 @@ export interface CryptoPool extends SignatureVerifier {
 
 const ALGS: readonly JwsAlgorithm[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const BATCH = 256;
-const WORDS_PER_BATCH = 8192;
-const CHUNK_BYTES = 1 << 20;
+/** Byte range of a wordlist one worker searches at a time. */
+const MIN_SLICE_BYTES = 1 << 18;
+const MAX_SLICE_BYTES = 1 << 22;
 
 interface Pending {
   alg: number;
@@ -129,66 +130,64 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
 
 type Post = <T>(message: Record<string, unknown>, transfer: ArrayBuffer[]) => Promise<T>;
 
-/** Stream a wordlist file through the workers; stops early once every target is found or on cancel. */
+/**
+ * Search a wordlist file with every worker: the file is cut into byte ranges that the workers read themselves with a
+ * small fixed buffer (memory does not grow with the list), one range per worker at a time. Lines are numbered from
+ * the newline counts of the ranges before a match; for each target the earliest line wins. Stops early once every
+ * target is found (a range past the earliest match of every target is not read), or on cancel.
+ */
 async function searchWordlist(file: string, targets: readonly SecretTarget[], post: Post, workers: number, signal?: { aborted: boolean }, onProgress?: (tried: number) => void): Promise<SecretMatch[]> {
-  const found = new Map<string, SecretMatch>();
+  const size = statSync(file).size;
+  const sliceBytes = Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.ceil(size / (workers * 8))));
+  const slices = Math.max(1, Math.ceil(size / sliceBytes));
+  const shared = new Int32Array(new SharedArrayBuffer(4 * (2 + targets.length)));
+  for (let t = 0; t < targets.length; t++) shared[2 + t] = 0x7fffffff;
   const wire = targets.map((target) => ({ alg: target.alg, input: target.signingInput, signature: target.signature }));
-  const inFlight = new Set<Promise<void>>();
-  let tried = 0;
-  let line = 1;
-  let carry = new Uint8Array(0);
-  const dispatch = (words: Uint8Array, offsets: number[], firstLine: number): Promise<void> => {
-    const offsetArray = Int32Array.from(offsets);
-    const task = post<{ matches?: [number, number][] }>({ type: 'search', targets: wire, words, offsets: offsetArray }, [offsetArray.buffer]).then(({ matches }) => {
-      tried += offsets.length / 2;
-      onProgress?.(tried);
-      for (const [target, word] of matches ?? []) {
-        const start = offsets[word * 2]!;
-        const id = targets[target]!.id;
-        const candidate: SecretMatch = { targetId: id, secret: words.slice(start, offsets[word * 2 + 1]!), line: firstLine + word, source: file };
-        const previous = found.get(id);
-        if (!previous || previous.line > candidate.line) found.set(id, candidate);
-      }
-    });
-    const tracked = task.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return tracked;
-  };
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const newlines: (number | undefined)[] = new Array<number | undefined>(slices);
+  const complete: boolean[] = new Array<boolean>(slices).fill(false);
+  const hits: { slice: number; target: number; before: number; secret: Uint8Array }[] = [];
+  const settledBefore = (slice: number): boolean => targets.every((_, t) => shared[2 + t]! < slice);
+  const poll = setInterval(() => {
+    if (signal?.aborted) Atomics.store(shared, 0, 1);
+  }, 50);
+  poll.unref();
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (signal?.aborted || found.size === targets.length) break;
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const lastNewline = bytes.lastIndexOf(10);
-      if (lastNewline < 0) {
-        carry = bytes.length > 4096 ? new Uint8Array(0) : Uint8Array.from(bytes); // a "line" this long is not a secret
-        continue;
-      }
-      carry = Uint8Array.from(bytes.subarray(lastNewline + 1));
-      let start = 0;
-      while (start <= lastNewline) {
-        // One batch: up to WORDS_PER_BATCH lines, copied into their own buffer so it can be transferred.
-        const offsets: number[] = [];
-        let at = start;
-        const firstLine = line;
-        while (at <= lastNewline && offsets.length < WORDS_PER_BATCH * 2) {
-          const newline = bytes.indexOf(10, at);
-          const end = newline > at && bytes[newline - 1] === 13 ? newline - 1 : newline;
-          offsets.push(at - start, end - start);
-          at = newline + 1;
-          line++;
+    let next = 0;
+    let failure: unknown;
+    const runner = async (): Promise<void> => {
+      while (next < slices && !failure) {
+        if (signal?.aborted) {
+          Atomics.store(shared, 0, 1);
+          return;
         }
-        const words = Uint8Array.from(bytes.subarray(start, at));
-        start = at;
-        dispatch(words, offsets, firstLine);
-        // Bound memory: at most two batches per worker in flight.
-        while (inFlight.size >= workers * 2) await Promise.race(inFlight);
+        if (settledBefore(next)) return;
+        const slice = next++;
+        const reply = await post<{ newlines?: number; complete?: boolean; matches?: [number, number, Uint8Array][]; error?: string }>(
+          { type: 'searchFile', file, slice, start: slice * sliceBytes, end: Math.min(size, (slice + 1) * sliceBytes), targets: wire, shared },
+          [],
+        );
+        if (reply.error !== undefined || reply.newlines === undefined) throw new Error(reply.error ?? 'a search worker failed');
+        newlines[slice] = reply.newlines;
+        complete[slice] = reply.complete === true;
+        for (const [target, before, secret] of reply.matches ?? []) hits.push({ slice, target, before, secret });
+        onProgress?.(Atomics.load(shared, 1));
       }
-    }
-    if (carry.length > 0 && !signal?.aborted && found.size < targets.length) dispatch(Uint8Array.from(carry), [0, carry.length], line);
-    await Promise.all(inFlight);
+    };
+    await Promise.all(Array.from({ length: Math.min(workers, slices) }, () => runner().catch((error: unknown) => void (failure = error))));
+    if (failure) throw failure;
   } finally {
-    stream.destroy();
+    clearInterval(poll);
+  }
+  // The earliest hit of each target, numbered only when every range before it was read to its end.
+  const found = new Map<string, SecretMatch>();
+  hits.sort((a, b) => a.slice - b.slice || a.before - b.before);
+  const prefix: number[] = [0];
+  for (let slice = 0; slice < slices; slice++) prefix.push(complete[slice] ? prefix[slice]! + newlines[slice]! : Number.NaN);
+  for (const hit of hits) {
+    const id = targets[hit.target]!.id;
+    const before = prefix[hit.slice]!;
+    if (found.has(id) || Number.isNaN(before)) continue;
+    found.set(id, { targetId: id, secret: hit.secret, line: 1 + before + hit.before, source: file });
   }
   return [...found.values()];
 }

@@ -1,6 +1,8 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, createPrivateKey, createPublicKey, timingSafeEqual, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import type { HmacProvider, JwsAlgorithm, PublicKeyDeriver, SignatureVerifier, VerificationKey } from '../core/token';
 import { JWS_ALGORITHMS } from '../core/token';
+import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
 /**
  * node:crypto implementations of the token engine's crypto seams, for the CLI: a SignatureVerifier that imports
@@ -10,6 +12,9 @@ import { JWS_ALGORITHMS } from '../core/token';
 
 const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
 
+/** HS256 keys with their pad blocks compressed once (keys are imported once, so this lives as long as they do). */
+const hmacKeys = new WeakMap<Buffer, Hmac256Key>();
+
 /** Verify one signature with a KeyObject (or raw secret). Shared by the in-process verifier and the workers' logic. */
 export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data: Uint8Array, signature: Uint8Array): boolean {
   const spec = JWS_ALGORITHMS[alg];
@@ -17,6 +22,11 @@ export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data:
   try {
     switch (spec.family) {
       case 'HS': {
+        if (spec.hash === 'SHA-256' && Buffer.isBuffer(key)) {
+          let prepared = hmacKeys.get(key);
+          if (!prepared) hmacKeys.set(key, (prepared = hmac256Key(key)));
+          return hmac256Matches(prepared, data, signature);
+        }
         const mac = createHmac(NODE_HASH[spec.hash!], key).update(data).digest();
         return mac.length === signature.length && timingSafeEqual(mac, signature);
       }
@@ -43,18 +53,22 @@ export function nodeKeyOf(key: VerificationKey): KeyObject | Buffer {
 /** A SignatureVerifier on node:crypto in this thread, with each key imported once. */
 export function createNodeVerifier(): SignatureVerifier {
   const cache = new Map<string, KeyObject | Buffer | null>();
-  return {
-    async verify(alg, key, data, signature) {
-      let imported = cache.get(key.id);
-      if (imported === undefined) {
-        try {
-          imported = nodeKeyOf(key);
-        } catch {
-          imported = null;
-        }
-        cache.set(key.id, imported);
+  const verifySync = (alg: JwsAlgorithm, key: VerificationKey, data: Uint8Array, signature: Uint8Array): boolean => {
+    let imported = cache.get(key.id);
+    if (imported === undefined) {
+      try {
+        imported = nodeKeyOf(key);
+      } catch {
+        imported = null;
       }
-      return imported !== null && verifyWithNode(alg, imported, data, signature);
+      cache.set(key.id, imported);
+    }
+    return imported !== null && verifyWithNode(alg, imported, data, signature);
+  };
+  return {
+    verifySync,
+    async verify(alg, key, data, signature) {
+      return verifySync(alg, key, data, signature);
     },
   };
 }
@@ -64,9 +78,12 @@ export const nodeHmac: HmacProvider = {
   hmac: (hash, key, data) => createHmac(NODE_HASH[hash], key).update(data).digest(),
 };
 
+/** crypto.hash (Node ≥ 20.12): one call instead of a Hash object per digest. */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** SHA-256 hex on node:crypto (token hashes in bulk). */
 export function nodeSha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
 /** Derive the public JWK of a PKCS#8 private key with node:crypto. */

@@ -18,9 +18,10 @@ export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type Ti
 export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
 export type { Detector, DetectorContext } from './detectors/detector';
 export { COMMON_DEFAULTS, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
-export { tokenFactsFromAnalysis, tokenFactsFromClaims } from './token-facts';
+export { tokenFactsFromAnalysis, tokenFactsFromClaims, tokenFactsFromVerdict, type VerdictFacts } from './token-facts';
 export type { TokenCheckResult } from './token-check-findings';
 export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app-version';
 export { greatCircleKm } from './util/great-circle';
+export { hopSpeed, isImpossibleHop, type HopEnd, type HopSpeed } from './util/hop-speed';
 export { cidrList, type CidrList } from './util/cidr';
 export * from './types';

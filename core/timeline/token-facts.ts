@@ -1,4 +1,5 @@
 import { effectiveSignature, type TokenAnalysis } from '../token/analyze-token';
+import type { SignatureVerdict } from '../token/verify/verify-signature';
 import type { TokenFacts } from './types';
 
 const APP_VERSION_CLAIMS = ['app_ver', 'app_version', 'appVersion'];
@@ -30,6 +31,25 @@ export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<
   return facts as unknown as TokenFacts;
 }
 
+/** The parts of a signature verdict the timeline reads (a stored verdict, without its trail, is one). */
+export type VerdictFacts = Pick<SignatureVerdict, 'status' | 'alg' | 'key'>;
+
+/**
+ * The facts of a token from its claims, its signature verdict and the ids of the token checks that fired: for hosts
+ * that stored the token engine's results (the renderer's store keeps claims and verdicts, not whole analyses).
+ */
+export function tokenFactsFromVerdict(tokenHash: string, claims: Readonly<Record<string, unknown>> | null | undefined, verdict: VerdictFacts | undefined, checkIds: readonly string[]): TokenFacts {
+  const base = tokenFactsFromClaims(tokenHash, claims);
+  if (!verdict) return { ...base, checkIds: [...new Set(checkIds)] };
+  return {
+    ...base,
+    signature: verdict.status,
+    ...(verdict.alg !== undefined ? { alg: verdict.alg } : {}),
+    ...(verdict.status === 'valid' && verdict.key ? { signingKey: { ...(verdict.key.kid !== undefined ? { kid: verdict.key.kid } : {}), thumbprint: verdict.key.thumbprint, source: verdict.key.source } } : {}),
+    checkIds: [...new Set(checkIds)],
+  };
+}
+
 /**
  * The facts the timeline needs from the token engine's analysis: the claims (of the inner token for a decrypted JWE
  * or nested JWT), the signature verdict and verifying key, and the ids of the checks that fired.
@@ -37,13 +57,5 @@ export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<
 export function tokenFactsFromAnalysis(analysis: TokenAnalysis): TokenFacts {
   let claimsOf: TokenAnalysis = analysis;
   while (claimsOf.inner && !claimsOf.decoded.claims) claimsOf = claimsOf.inner;
-  const base = tokenFactsFromClaims(analysis.tokenHash, claimsOf.decoded.claims);
-  const verdict = effectiveSignature(analysis);
-  return {
-    ...base,
-    signature: verdict.status,
-    ...(verdict.alg !== undefined ? { alg: verdict.alg } : {}),
-    ...(verdict.status === 'valid' && verdict.key ? { signingKey: { ...(verdict.key.kid !== undefined ? { kid: verdict.key.kid } : {}), thumbprint: verdict.key.thumbprint, source: verdict.key.source } } : {}),
-    checkIds: [...new Set(analysis.findings.map((finding) => finding.id))],
-  };
+  return tokenFactsFromVerdict(analysis.tokenHash, claimsOf.decoded.claims, effectiveSignature(analysis), analysis.findings.map((finding) => finding.id));
 }

@@ -9,7 +9,7 @@ import { DEFAULT_JWE_LIMITS, decryptJwe, type JweDecrypter, type JweKeyCandidate
 import { EMPTY_KEYRING, type Keyring } from './keyring/key-types';
 import type { SecretSearcher } from './secrets/secret-search';
 import { decodeToken, type DecodedToken, type DecodeOptions } from './strict/decode-token';
-import { verifySignature, type SignatureVerdict, type TrailEntry } from './verify/verify-signature';
+import { verifySignatureNow, type SignatureVerdict, type TrailEntry } from './verify/verify-signature';
 
 /** Options of {@link analyzeToken}. Only `verifier` is required. */
 export interface AnalyzeOptions {
@@ -82,7 +82,8 @@ async function runChecks(checks: readonly TokenCheck[], context: CheckContext): 
 async function analyzeDecoded(decoded: DecodedToken, options: AnalyzeOptions, depth: number): Promise<TokenAnalysis> {
   const keyring = options.keyring ?? EMPTY_KEYRING;
   const useTimes = options.useTimes ?? [];
-  const signature = await verifySignature(decoded, keyring, options.verifier, { useTimes });
+  const verdict = verifySignatureNow(decoded, keyring, options.verifier, { useTimes });
+  const signature = verdict instanceof Promise ? await verdict : verdict;
   let jwe: JweOutcome | undefined;
   if (decoded.form === 'jwe') {
     jwe = await decryptJwe(decoded, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);

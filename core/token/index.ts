@@ -43,6 +43,7 @@ export type { SignatureVerifier, VerificationKey } from './crypto/signature-veri
 export { createWebCryptoVerifier, createWebCryptoPublicKeyDeriver } from './crypto/webcrypto-verifier';
 export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
+export { guessingHmac } from './crypto/fast-hmac';
 export { verifySignature, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
 export { verificationKeyOf } from './verify/key-selection';
 export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
@@ -51,4 +52,5 @@ export { weakSecretFinding, secretTargetOf } from './checks/weak-hmac-secret';
 export { DEFAULT_JWE_LIMITS, type JweDecrypter, type JweKeyResolver, type JweKeyCandidate, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
 export { createJoseDecrypter } from './jwe/jose-decrypter';
 export { TOKEN_CHECKS, checkById } from './checks/registry';
+export { tokenPresentation, type TokenPresentation } from './token-usage';
 export type { TokenCheck, CheckContext } from './checks/check-types';

@@ -1,6 +1,6 @@
 import { cidrList } from '../util/cidr';
 import { duration, iso, placeOf } from '../util/describe';
-import { greatCircleKm } from '../util/great-circle';
+import { hopSpeed, isImpossibleHop } from '../util/hop-speed';
 import { defineDetector } from './detector';
 import { describeScopes, HOP_SCOPES, hopTokens, walkHops } from './geo-hops';
 
@@ -27,11 +27,9 @@ export const impossibleTravel = defineDetector({
       return ok;
     }, (hop) => {
       const { from, to } = hop;
-      const km = greatCircleKm(from.latitude!, from.longitude!, to.latitude!, to.longitude!);
-      if (km < parameters.minDistanceKm) return;
-      const ms = to.ts! - from.ts!;
-      const speed = ms <= 0 ? Infinity : km / (ms / 3_600_000);
-      if (speed <= parameters.maxSpeedKmh) return;
+      const measured = hopSpeed({ latitude: from.latitude!, longitude: from.longitude!, ts: from.ts! }, { latitude: to.latitude!, longitude: to.longitude!, ts: to.ts! });
+      if (!isImpossibleHop(measured, parameters)) return;
+      const { km, ms, speedKmh: speed } = measured;
       const where = (entry: typeof from) => `${entry.ip ?? 'unknown IP'}${entry.country ? ` (${entry.country})` : ''}`;
       const speedText = Number.isFinite(speed) ? `${Math.round(speed).toLocaleString('en-US')} km/h` : 'at the same instant';
       findings.add({

@@ -19,6 +19,11 @@ export interface SignatureVerifier {
    * Must resolve false — never reject — for a signature of the wrong length or a key that does not fit.
    */
   verify(alg: JwsAlgorithm, key: VerificationKey, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /**
+   * Optional synchronous form of {@link verify}, same contract. Hosts whose crypto is synchronous (node:crypto in
+   * this thread) provide it so bulk analysis needs no promise per signature.
+   */
+  verifySync?(alg: JwsAlgorithm, key: VerificationKey, data: Uint8Array, signature: Uint8Array): boolean;
 }
 
 /** Constant-shape byte comparison (timing is irrelevant offline, but the habit costs nothing). */

@@ -28,8 +28,63 @@ class JsonSyntaxError {
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** True when the quote at `at` is escaped (an odd run of backslashes before it). */
+function escapedQuote(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** Members of every object in a JSON.parse result. */
+function memberCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += memberCount(item);
+    return count;
+  }
+  for (const key in value) {
+    count++;
+    count += memberCount((value as Record<string, unknown>)[key]);
+  }
+  return count;
+}
+
+/**
+ * The common case, cheaply: JSON.parse, accepted only when the text holds as many member separators (':' outside
+ * strings) as the parsed objects hold members — which rules duplicates out — and stays shallow. Anything else
+ * (invalid JSON, deep nesting, duplicates) goes to the careful tokenizer, which is the reference behaviour.
+ */
+function parseJsonFast(text: string): StrictJsonResult | undefined {
+  let members = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) {
+      let end = text.indexOf('"', i + 1);
+      while (end > 0 && escapedQuote(text, end)) end = text.indexOf('"', end + 1);
+      if (end < 0) return undefined;
+      i = end;
+    } else if (code === 58) members++;
+    else if (code === 123 || code === 91) {
+      if (++depth >= MAX_JSON_DEPTH - 1) return undefined;
+    } else if (code === 125 || code === 93) depth--;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // for..in also sees inherited enumerable keys; JSON.parse objects have none unless Object.prototype was polluted,
+  // and then the counts differ and the careful path decides.
+  return memberCount(value) === members ? { ok: true, value, duplicates: [] } : undefined;
+}
+
 /** Parse JSON text strictly. Never throws. */
 export function parseJsonStrict(text: string): StrictJsonResult {
+  const fast = parseJsonFast(text);
+  if (fast) return fast;
   const duplicates: DuplicateKey[] = [];
   let at = 0;
   const fail = (message: string): never => {

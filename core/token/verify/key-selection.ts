@@ -21,8 +21,14 @@ export function unfitReason(key: KeyringKey, alg: JwsAlgorithm): string | undefi
   return undefined;
 }
 
-/** The verifier's view of a keyring key. */
+const verificationKeys = new WeakMap<KeyringKey, VerificationKey>();
+
+/** The verifier's view of a keyring key (built once per key: keyring keys are immutable). */
 export function verificationKeyOf(key: KeyringKey): VerificationKey {
-  if (key.kty === 'oct') return { id: key.id, kind: 'secret', secret: key.secret ?? new Uint8Array(0) };
-  return { id: key.id, kind: 'public', jwk: key.publicJwk!, spki: key.spki! };
+  let view = verificationKeys.get(key);
+  if (!view) {
+    view = key.kty === 'oct' ? { id: key.id, kind: 'secret', secret: key.secret ?? new Uint8Array(0) } : { id: key.id, kind: 'public', jwk: key.publicJwk!, spki: key.spki! };
+    verificationKeys.set(key, view);
+  }
+  return view;
 }

@@ -58,12 +58,25 @@ export interface VerifyOptions {
   readonly useTimes?: readonly number[];
 }
 
-/** The reference findings and trails use for a key. */
+const references = new WeakMap<KeyringKey, KeyReference>();
+
+/** The reference findings and trails use for a key (built once per key: keyring keys are immutable). */
 export function keyReference(key: KeyringKey): KeyReference {
-  return { id: key.id, kid: key.kid, thumbprint: key.thumbprint, source: `${key.source.file} (${key.source.format}${key.source.secretEncoding ? `, ${key.source.secretEncoding}` : ''})` };
+  let reference = references.get(key);
+  if (!reference) {
+    reference = { id: key.id, kid: key.kid, thumbprint: key.thumbprint, source: `${key.source.file} (${key.source.format}${key.source.secretEncoding ? `, ${key.source.secretEncoding}` : ''})` };
+    references.set(key, reference);
+  }
+  return reference;
 }
 
-async function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring, verifier: SignatureVerifier): Promise<{ verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: KeyringKey }> {
+type Outcome = { verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: KeyringKey };
+
+/**
+ * Verify one signature. Synchronous (no promise per check) when the verifier offers `verifySync`; otherwise each
+ * key is awaited in turn. Both paths try the same keys in the same order and build the same trail.
+ */
+function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring, verifier: SignatureVerifier): Outcome | Promise<Outcome> {
   const header = signature.header;
   const alg = header?.alg;
   const kid = typeof header?.kid === 'string' ? header.kid : undefined;
@@ -76,57 +89,120 @@ async function verifyOne(index: number, signature: DecodedSignature, keyring: Ke
   if (!signature.signature) return { verdict: { ...base, status: 'invalid', reason: 'The signature is not readable base64url.', trail } };
   if (signature.signature.length === 0) return { verdict: { ...base, status: 'invalid', reason: `The token declares ${alg} but its signature is empty (stripped).`, trail } };
   const jws = spec.alg as JwsAlgorithm;
-  const fitting: KeyringKey[] = [];
+  const bytes = signature.signature;
+  const byKid: KeyringKey[] = [];
+  const others: KeyringKey[] = [];
   for (const key of keyring.keys) {
     const reason = unfitReason(key, jws);
     if (reason) trail.push({ key: keyReference(key), outcome: 'skipped', reason: `not used: ${reason}`, signatureIndex: index });
-    else fitting.push(key);
+    else if (kid === undefined || key.kid === kid) byKid.push(key);
+    else others.push(key);
   }
-  const byKid = kid === undefined ? fitting : fitting.filter((key) => key.kid === kid);
-  const others = kid === undefined ? [] : fitting.filter((key) => key.kid !== kid);
+  const kidNote = kid === undefined ? ' (the token names no kid; every key of the right type is tried)' : ' (kid matches)';
+  const otherNote = ` (kid differs from the token's "${kid}"; tried to see whether another key signed it)`;
+  const record = (key: KeyringKey, ok: boolean, note: string): void => {
+    trail.push({ key: keyReference(key), outcome: ok ? 'verified' : 'mismatch', reason: ok ? `verified${note}` : `tried${note}: the signature does not match`, signatureIndex: index });
+  };
+  const conclude = (verifiedBy: KeyringKey | undefined, kidMatched: boolean): Outcome => {
+    if (verifiedBy) {
+      const name = `${verifiedBy.kid !== undefined ? `kid "${verifiedBy.kid}"` : 'a key without kid'} (thumbprint ${verifiedBy.thumbprint})`;
+      return {
+        verdict: { ...base, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${name}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },
+        verifiedBy,
+      };
+    }
+    let tried = 0;
+    for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
+    if (tried > 0) return { verdict: { ...base, status: 'invalid', reason: `The ${alg} signature matches none of the ${tried} key(s) that fit it.`, trail } };
+    return { verdict: { ...base, status: 'no-key', reason: `No key in the keyring can verify ${alg}${kid !== undefined ? ` with kid "${kid}"` : ''}; add the issuer's keys to judge this token.`, trail } };
+  };
+  const verifySync = verifier.verifySync?.bind(verifier);
+  if (verifySync) {
+    const trySync = (keys: readonly KeyringKey[], note: string): KeyringKey | undefined => {
+      for (const key of keys) {
+        const ok = verifySync(jws, verificationKeyOf(key), signature.signingInput, bytes);
+        record(key, ok, note);
+        if (ok) return key;
+      }
+      return undefined;
+    };
+    const first = trySync(byKid, kidNote);
+    if (first || others.length === 0) return conclude(first, true);
+    const other = trySync(others, otherNote);
+    return conclude(other, other === undefined);
+  }
   const tryKeys = async (keys: readonly KeyringKey[], note: string): Promise<KeyringKey | undefined> => {
     for (const key of keys) {
-      const ok = await verifier.verify(jws, verificationKeyOf(key), signature.signingInput, signature.signature!);
-      trail.push({ key: keyReference(key), outcome: ok ? 'verified' : 'mismatch', reason: ok ? `verified${note}` : `tried${note}: the signature does not match`, signatureIndex: index });
+      const ok = await verifier.verify(jws, verificationKeyOf(key), signature.signingInput, bytes);
+      record(key, ok, note);
       if (ok) return key;
     }
     return undefined;
   };
-  let verifiedBy = await tryKeys(byKid, kid === undefined ? ' (the token names no kid; every key of the right type is tried)' : ' (kid matches)');
-  let kidMatched = true;
-  if (!verifiedBy && others.length > 0) {
-    verifiedBy = await tryKeys(others, ` (kid differs from the token's "${kid}"; tried to see whether another key signed it)`);
-    kidMatched = verifiedBy === undefined;
-  }
-  if (verifiedBy) {
-    const name = `${verifiedBy.kid !== undefined ? `kid "${verifiedBy.kid}"` : 'a key without kid'} (thumbprint ${verifiedBy.thumbprint})`;
-    return {
-      verdict: { ...base, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${name}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },
-      verifiedBy,
-    };
-  }
-  const tried = trail.filter((entry) => entry.outcome === 'mismatch').length;
-  if (tried > 0) return { verdict: { ...base, status: 'invalid', reason: `The ${alg} signature matches none of the ${tried} key(s) that fit it.`, trail } };
-  return { verdict: { ...base, status: 'no-key', reason: `No key in the keyring can verify ${alg}${kid !== undefined ? ` with kid "${kid}"` : ''}; add the issuer's keys to judge this token.`, trail } };
+  return (async () => {
+    const first = await tryKeys(byKid, kidNote);
+    if (first || others.length === 0) return conclude(first, true);
+    const other = await tryKeys(others, otherNote);
+    return conclude(other, other === undefined);
+  })();
 }
 
 const RANK: Record<SignatureStatus, number> = { valid: 4, invalid: 3, 'no-key': 2, unsupported: 1, unsigned: 0 };
 
-/** Verify a decoded token's signature(s) against a keyring. Never rejects. */
-export async function verifySignature(decoded: DecodedToken, keyring: Keyring, verifier: SignatureVerifier, options: VerifyOptions = {}): Promise<SignatureVerdict> {
-  if (decoded.form === 'jwe') return { status: 'unsupported', alg: typeof decoded.header?.alg === 'string' ? decoded.header.alg : undefined, reason: 'The token is a JWE: it is encrypted, not signed. Its content is judged after decryption (jwe-decryption).', trail: [] };
-  if (decoded.signatures.length === 0) return { status: 'invalid', reason: 'The input is not a decodable token.', trail: [] };
-  let best: Awaited<ReturnType<typeof verifyOne>> | undefined;
+const failed = (error: unknown): Outcome => ({ verdict: { status: 'invalid', reason: `Verification failed unexpectedly (${String(error)}).`, trail: [] } });
+
+/** Combine the outcomes of a token's signatures into its verdict. */
+function combine(decoded: DecodedToken, results: readonly Outcome[], options: VerifyOptions): SignatureVerdict {
+  let best: Outcome | undefined;
   const trail: TrailEntry[] = [];
-  for (const [index, signature] of decoded.signatures.entries()) {
-    const result = await verifyOne(index, signature, keyring, verifier).catch((error: unknown) => ({ verdict: { status: 'invalid' as const, reason: `Verification failed unexpectedly (${String(error)}).`, trail: [] } }));
+  for (const result of results) {
     trail.push(...result.verdict.trail);
     if (!best || RANK[result.verdict.status] > RANK[best.verdict.status]) best = result;
-    if (result.verdict.status === 'valid') break;
   }
   const verdict = { ...best!.verdict, trail };
-  const key = 'verifiedBy' in best! ? best.verifiedBy : undefined;
+  const key = best!.verifiedBy;
   if (!key) return verdict;
   const iat = numericDateMs(decoded.claims, 'iat');
   return { ...verdict, keyWindow: { atIssuedAt: iat === undefined ? undefined : keyStatusAt(key, iat), atUses: (options.useTimes ?? []).map((time) => keyStatusAt(key, time)) } };
+}
+
+/**
+ * {@link verifySignature} without a promise when the verifier is synchronous (`verifySync`): the bulk path of the
+ * engine. Returns a promise only when some key had to be awaited. Never throws or rejects.
+ */
+export function verifySignatureNow(decoded: DecodedToken, keyring: Keyring, verifier: SignatureVerifier, options: VerifyOptions = {}): SignatureVerdict | Promise<SignatureVerdict> {
+  if (decoded.form === 'jwe') return { status: 'unsupported', alg: typeof decoded.header?.alg === 'string' ? decoded.header.alg : undefined, reason: 'The token is a JWE: it is encrypted, not signed. Its content is judged after decryption (jwe-decryption).', trail: [] };
+  if (decoded.signatures.length === 0) return { status: 'invalid', reason: 'The input is not a decodable token.', trail: [] };
+  const results: Outcome[] = [];
+  for (let index = 0; index < decoded.signatures.length; index++) {
+    let result: Outcome | Promise<Outcome>;
+    try {
+      result = verifyOne(index, decoded.signatures[index]!, keyring, verifier);
+    } catch (error) {
+      result = failed(error);
+    }
+    if (result instanceof Promise) return finishAsync(decoded, keyring, verifier, options, results, index, result.catch(failed));
+    results.push(result);
+    if (result.verdict.status === 'valid') break;
+  }
+  return combine(decoded, results, options);
+}
+
+async function finishAsync(decoded: DecodedToken, keyring: Keyring, verifier: SignatureVerifier, options: VerifyOptions, results: Outcome[], index: number, pending: Promise<Outcome>): Promise<SignatureVerdict> {
+  for (;;) {
+    const result = await pending;
+    results.push(result);
+    if (result.verdict.status === 'valid' || ++index >= decoded.signatures.length) break;
+    try {
+      pending = Promise.resolve(verifyOne(index, decoded.signatures[index]!, keyring, verifier)).catch(failed);
+    } catch (error) {
+      pending = Promise.resolve(failed(error));
+    }
+  }
+  return combine(decoded, results, options);
+}
+
+/** Verify a decoded token's signature(s) against a keyring. Never rejects. */
+export async function verifySignature(decoded: DecodedToken, keyring: Keyring, verifier: SignatureVerifier, options: VerifyOptions = {}): Promise<SignatureVerdict> {
+  return verifySignatureNow(decoded, keyring, verifier, options);
 }
