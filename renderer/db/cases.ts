@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { appendCustody } from './custody-log';
 import { newId } from './ids';
 import { EMPTY_COUNTS, type CaseRecord } from './records';
+import { deleteCaseAnalysis } from './case-analysis-store';
 import { caseTables, type TokentrailDatabase } from './schema';
 
 export interface NewCase {
@@ -44,9 +45,16 @@ export async function deleteCase(database: TokentrailDatabase, caseId: string): 
       database.imports.where('caseId').equals(caseId).delete(),
       database.tokens.where('caseId').equals(caseId).delete(),
       database.tokenSightings.where('caseId').equals(caseId).delete(),
-      database.events.where('[caseId+ts]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+      database.tokenAnalyses.where('caseId').equals(caseId).delete(),
+      database.tokenAnalysisDetails.where('caseId').equals(caseId).delete(),
+      database.authEvents.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+      database.ingests.where('caseId').equals(caseId).delete(),
+      database.ingestProblems.where('caseId').equals(caseId).delete(),
+      database.eventFacets.where('[caseId+facet+value]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).delete(),
+      database.eventBuckets.where('[caseId+width+start]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).delete(),
       database.findings.where('caseId').equals(caseId).delete(),
       database.annotations.where('caseId').equals(caseId).delete(),
+      deleteCaseAnalysis(database, caseId),
     ]);
     await database.cases.delete(caseId);
   });

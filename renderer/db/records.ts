@@ -1,6 +1,7 @@
 // The records the renderer stores. All readonly: evidence and its derived records are never edited in
 // place; corrections are new records. Times are UTC epoch milliseconds.
 import type { BundleReport, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence/types';
+import type { GeoDatabaseInfo } from '../../core/geo/types';
 import type { ExtractedToken } from '../../core/token/extract-tokens';
 
 /** A case; the counters are kept here because count() over big tables is slow. */
@@ -14,6 +15,12 @@ export interface CaseRecord {
   /** Case metadata from the most recent bundle manifest that carried any. */
   readonly metadata?: CaseMetadata;
   readonly counts: CaseCounts;
+  /** Every geolocation database that placed an IP of this case (name, version, SHA-256), so findings reproduce. */
+  readonly geoDatabases?: readonly GeoDatabaseInfo[];
+  /** The next event's seq (events are keyed [caseId+seq]); only ever grows, so seqs are never reused. */
+  readonly nextEventSeq?: number;
+  /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */
+  readonly detectorParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface CaseCounts {
@@ -23,9 +30,12 @@ export interface CaseCounts {
   readonly tokens: number;
   readonly sightings: number;
   readonly custodyEntries: number;
+  /** Normalized events and parse problems stored by ingest (schema v2). */
+  readonly events: number;
+  readonly eventProblems: number;
 }
 
-export const EMPTY_COUNTS: CaseCounts = { imports: 0, files: 0, bytes: 0, tokens: 0, sightings: 0, custodyEntries: 0 };
+export const EMPTY_COUNTS: CaseCounts = { imports: 0, files: 0, bytes: 0, tokens: 0, sightings: 0, custodyEntries: 0, events: 0, eventProblems: 0 };
 
 /** One file of one import: its manifest verdict and hashes. The bytes live in evidenceBlobs. */
 export interface EvidenceFileRecord {
@@ -86,25 +96,13 @@ export type TokenSightingRecord = ExtractedToken['sightings'][number] & {
   readonly importId: string;
 };
 
-/** A normalized authentication event (filled by the source parsers of later issues). */
-export interface EventRecord {
-  readonly id?: number;
-  readonly caseId: string;
-  readonly importId: string;
-  readonly ts: number;
-  readonly tokenHash: readonly string[];
-  readonly jti?: string;
-  readonly sub?: string;
-  readonly sessionId?: string;
-  readonly ip?: string;
-  readonly source: { readonly path: string; readonly sha256: string; readonly line?: number; readonly offset?: number };
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-/** A detector's or check's finding (later issues). */
+/** A detector's or check's finding. */
 export interface FindingRecord {
   readonly id: string;
   readonly caseId: string;
+  /** What raised it: a token check (core/token, stored by renderer/db/token-analysis-store.ts) or a timeline detector. */
+  readonly origin: 'token-check' | 'detector';
+  /** The check's or detector's stable id (docs/checks.md, docs/detectors.md). */
   readonly detectorId: string;
   readonly severity: string;
   readonly tokenHash?: string;

@@ -5,7 +5,6 @@ import type {
   AnnotationRecord,
   CaseRecord,
   CustodyRecord,
-  EventRecord,
   EvidenceBlobRecord,
   EvidenceFileRecord,
   FindingRecord,
@@ -14,6 +13,10 @@ import type {
   TokenRecord,
   TokenSightingRecord,
 } from './records';
+import { EMPTY_COUNTS } from './records';
+import type { BucketRecord, FacetCountRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
+import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
+import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
 
 export const DATABASE_NAME = 'tokentrail';
 
@@ -25,10 +28,21 @@ export class TokentrailDatabase extends Dexie {
   imports!: EntityTable<ImportRecord, 'id'>;
   tokens!: Table<TokenRecord, [string, string]>;
   tokenSightings!: EntityTable<TokenSightingRecord, 'id'>;
-  events!: EntityTable<EventRecord, 'id'>;
+  authEvents!: Table<StoredEvent, [string, number]>;
+  ingests!: EntityTable<IngestRecord, 'id'>;
+  ingestProblems!: EntityTable<IngestProblemRecord, 'id'>;
+  eventFacets!: Table<FacetCountRecord, [string, string, string]>;
+  eventBuckets!: Table<BucketRecord, [string, number, number]>;
+  geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
+  tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
+  tokenAnalysisDetails!: Table<TokenAnalysisDetail, [string, string]>;
   findings!: EntityTable<FindingRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  timelineFindings!: Table<StoredFinding, [string, string]>;
+  lifecycles!: Table<StoredLifecycle, [string, string]>;
+  tokenFamilies!: Table<StoredFamily, [string, string]>;
+  caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -48,6 +62,42 @@ export class TokentrailDatabase extends Dexie {
       annotations: 'id, caseId, [caseId+target]',
       settings: 'key',
     });
+    // v2: ingest. v1's `events` table was never written (no parser existed); it is replaced by `authEvents`,
+    // keyed [caseId+seq] so the timeline can page by [caseId+ts+seq] with the key as the tie-break, and with ONE
+    // multi-entry index (`facets`, see event-records.ts) serving every filter instead of one index per field:
+    // each index entry costs write time, and the timeline needs [value, ts, seq] order, not just the value.
+    this.version(2)
+      .stores({
+        events: null,
+        authEvents: '[caseId+seq], [caseId+ts+seq], *facets',
+        ingests: 'id, caseId, status',
+        ingestProblems: '++id, caseId, ingestId',
+        eventFacets: '[caseId+facet+value]',
+        eventBuckets: '[caseId+width+start]',
+        geoDatabases: 'id',
+        // Token analysis (renderer/analysis), replaced on re-analysis: a small summary per token that the Tokens
+        // list reads whole on every change (verdict and severity filters run on it), and the details only the
+        // selected token's panel reads. The caseId indexes serve the list and deleting a case.
+        tokenAnalyses: '[caseId+tokenHash], caseId',
+        tokenAnalysisDetails: '[caseId+tokenHash], caseId',
+      })
+      .upgrade((transaction) =>
+        transaction
+          .table('cases')
+          .toCollection()
+          .modify((record: { counts: object }) => {
+            record.counts = { ...EMPTY_COUNTS, ...record.counts };
+          }),
+      );
+    // v3: the case analysis (core/timeline). Its findings get a table of their own, keyed by the finding's stable
+    // key so re-runs replace them and annotations stay attached; v1's `findings` keeps the token checks' rows.
+    // [caseId+rank+ts] serves the Findings view most-severe-first; lifecycles by family give the diagram's lanes.
+    this.version(3).stores({
+      timelineFindings: '[caseId+key], [caseId+rank+ts]',
+      lifecycles: '[caseId+tokenHash], [caseId+familyId]',
+      tokenFamilies: '[caseId+id]',
+      caseAnalyses: 'caseId',
+    });
   }
 }
 
@@ -64,8 +114,18 @@ export function caseTables(database: TokentrailDatabase) {
     database.imports,
     database.tokens,
     database.tokenSightings,
-    database.events,
+    database.tokenAnalyses,
+    database.tokenAnalysisDetails,
+    database.authEvents,
+    database.ingests,
+    database.ingestProblems,
+    database.eventFacets,
+    database.eventBuckets,
     database.findings,
     database.annotations,
+    database.timelineFindings,
+    database.lifecycles,
+    database.tokenFamilies,
+    database.caseAnalyses,
   ];
 }

@@ -72,7 +72,13 @@ export function App({ host }: { readonly host: Host }) {
       />
       {settingsError && <p className="error banner" role="alert">{settingsError}</p>}
       {route.view === 'case' ? (
-        <CaseView caseId={route.caseId} tab={route.tab} onTab={(tab) => navigate({ ...route, tab })} onClosed={goHome} />
+        <CaseView
+          caseId={route.caseId}
+          tab={route.tab}
+          focus={route.focus}
+          onTab={(tab, focus) => navigate({ view: 'case', caseId: route.caseId, tab, focus })}
+          onClosed={goHome}
+        />
       ) : (
         <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'evidence' })} />
       )}

@@ -58,3 +58,25 @@ export function validZone(zone: string | undefined): TimeZoneChoice {
     return 'UTC';
   }
 }
+
+/** The zone's offset from UTC at an instant, in ms (UTC+01:00 → 3 600 000). */
+export function zoneOffsetMs(epochMs: number, zone: TimeZoneChoice): number {
+  if (zone === 'UTC') return 0;
+  const parts = formatterFor(zone).formatToParts(epochMs);
+  const match = /([+-])(\d{2}):?(\d{2})/.exec(parts.find((part) => part.type === 'timeZoneName')?.value ?? '');
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000;
+}
+
+/**
+ * A time the investigator typed, read in the chosen zone unless it names its own offset: "2026-11-18 09:00"
+ * means 09:00 where the investigator says they are looking. Undefined when it is not a time.
+ */
+export function parseZonedInput(text: string, zone: TimeZoneChoice, parse: (text: string) => { ts: number; assumedUtc: boolean } | undefined): number | undefined {
+  const parsed = parse(text.trim());
+  if (!parsed) return undefined;
+  if (!parsed.assumedUtc) return parsed.ts;
+  // Two steps, because the offset to apply is the one in force at the local time, which may straddle a DST change.
+  const guess = parsed.ts - zoneOffsetMs(parsed.ts, zone);
+  return parsed.ts - zoneOffsetMs(guess, zone);
+}

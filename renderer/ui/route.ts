@@ -1,18 +1,30 @@
 // The current view lives in location.hash (#/case/<id>/tokens), so a reload returns to the same place and
-// works from file:// where there is no server to route paths.
+// works from file:// where there is no server to route paths. A case route may name one thing to focus:
+// #/case/<id>/tokens/<tokenHash> selects that token, #/case/<id>/timeline/<tokenHash> shows its events,
+// #/case/<id>/timeline/event:<seq> opens one event in place, #/case/<id>/findings/<key> opens a finding,
+// #/case/<id>/lifecycle/<tokenHash> draws a token's life, #/case/<id>/map/<facet>:<value> maps a token, subject
+// or session.
 import { useCallback, useEffect, useState } from 'react';
 
-export type CaseTab = 'evidence' | 'tokens';
-export type Route = { readonly view: 'cases' } | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab };
+export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map';
+export type Route =
+  | { readonly view: 'cases' }
+  | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
+
+const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map'];
 
 export function parseRoute(hash: string): Route {
-  const [, view, caseId, tab] = hash.replace(/^#/, '').split('/');
-  if (view === 'case' && caseId) return { view: 'case', caseId, tab: tab === 'tokens' ? 'tokens' : 'evidence' };
-  return { view: 'cases' };
+  const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');
+  if (view !== 'case' || !caseId) return { view: 'cases' };
+  const known = TABS.find((candidate) => candidate === tab);
+  if (!known) return { view: 'case', caseId, tab: 'evidence' };
+  return focus && known !== 'evidence' ? { view: 'case', caseId, tab: known, focus: decodeURIComponent(focus) } : { view: 'case', caseId, tab: known };
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'case' ? `#/case/${route.caseId}/${route.tab}` : '#/cases';
+  if (route.view !== 'case') return '#/cases';
+  const focus = route.focus ? `/${encodeURIComponent(route.focus)}` : '';
+  return `#/case/${route.caseId}/${route.tab}${focus}`;
 }
 
 /** The current route and a function to go elsewhere. */
@@ -27,4 +39,15 @@ export function useRoute(): [Route, (route: Route) => void] {
     location.hash = routeHash(next);
   }, []);
   return [route, navigate];
+}
+
+/** The timeline focus that opens one stored event (by its seq) in place, instead of filtering to a token. */
+export function eventFocus(seq: number): string {
+  return `event:${seq}`;
+}
+
+/** The seq of an event focus, or undefined for a token focus (a bare token hash). */
+export function focusedEventSeq(focus: string | undefined): number | undefined {
+  const match = /^event:(\d+)$/.exec(focus ?? '');
+  return match ? Number(match[1]) : undefined;
 }

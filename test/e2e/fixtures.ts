@@ -44,6 +44,9 @@ function startWebServer(): Promise<{ url: string; process: ChildProcess }> {
 export function staysInApp(requestUrl: string, appUrl: string): boolean {
   const app = new URL(appUrl);
   if (requestUrl.startsWith('data:')) return true;
+  // A blob: URL made by a file:// page carries its opaque origin ("blob:null/<uuid>"): it can only hold bytes the
+  // page itself made (an inlined worker), never a request to anywhere else.
+  if (requestUrl.startsWith('blob:null/')) return app.protocol === 'file:';
   const target = new URL(requestUrl.startsWith('blob:') ? requestUrl.slice('blob:'.length) : requestUrl);
   if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
   return target.origin === app.origin;

@@ -5,11 +5,16 @@ import type { CaseTab } from '../route';
 const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'evidence', label: 'Evidence' },
   { id: 'tokens', label: 'Tokens' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'lifecycle', label: 'Lifecycle' },
+  { id: 'map', label: 'Map' },
 ];
 
 interface CaseTabsProps {
   readonly active: CaseTab;
-  readonly counts: Record<CaseTab, number>;
+  /** Tabs without a count (the lifecycle and the map draw one thing at a time) show none. */
+  readonly counts: Partial<Record<CaseTab, number>>;
   readonly onSelect: (tab: CaseTab) => void;
 }
 
@@ -34,7 +39,7 @@ export function CaseTabs({ active, counts, onSelect }: CaseTabsProps) {
           tabIndex={tab.id === active ? 0 : -1}
           onClick={() => onSelect(tab.id)}
         >
-          {tab.label} <span className="count">{counts[tab.id]}</span>
+          {tab.label} {counts[tab.id] !== undefined && <span className="count">{counts[tab.id]}</span>}
         </button>
       ))}
     </div>

@@ -1,33 +1,49 @@
-// One case: its header, the import flow, and the Evidence and Tokens tabs.
+// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { markInterruptedIngests } from '../../db/ingest-plan';
 import { db } from '../../db/schema';
+import { ingestClient } from '../../ingest/ingest-client';
 import { useApp } from '../app-context';
 import { EvidenceTab } from '../evidence/EvidenceTab';
 import { formatBytes, plural } from '../format';
 import { ImportBar } from '../import/ImportBar';
+import { IngestStatusLine } from '../ingest/IngestStatusLine';
 import { useFileDrop } from '../import/use-file-drop';
 import { useImport } from '../import/use-import';
 import { VerdictPanel } from '../import/VerdictPanel';
 import type { CaseTab } from '../route';
+import { FindingsTab } from '../findings/FindingsTab';
+import { useAutoCaseAnalysis } from '../findings/use-auto-case-analysis';
+import { LifecycleTab } from '../lifecycle/LifecycleTab';
+import { MapTab } from '../map/MapTab';
+import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
+import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseTabs } from './CaseTabs';
 
 interface CaseViewProps {
   readonly caseId: string;
   readonly tab: CaseTab;
-  readonly onTab: (tab: CaseTab) => void;
+  /** What the tab focuses on (a token hash), from the route. */
+  readonly focus?: string;
+  readonly onTab: (tab: CaseTab, focus?: string) => void;
   readonly onClosed: () => void;
 }
 
-export function CaseView({ caseId, tab, onTab, onClosed }: CaseViewProps) {
+export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps) {
   const { host, investigator } = useApp();
   // null (not undefined) once loaded and absent, so "loading" and "not found" can be told apart.
   const record = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [caseId]);
   const controls = useImport(caseId, investigator);
+  useAutoAnalysis(caseId, record);
+  useAutoCaseAnalysis(caseId, record);
+  const findingCount = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.findingCount ?? 0, [caseId]);
   const { start } = controls;
   const drop = useFileDrop(start, controls.fail);
 
+  // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
+  useEffect(() => void markInterruptedIngests(db, caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
   useEffect(() => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))), [host, start]);
 
   if (record === undefined) return <div className="loading">Loading case…</div>;
@@ -64,9 +80,15 @@ export function CaseView({ caseId, tab, onTab, onClosed }: CaseViewProps) {
           onDiscard={controls.discard}
         />
       )}
-      <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens }} onSelect={onTab} />
+      <IngestStatusLine caseId={caseId} />
+      <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }} onSelect={(next) => onTab(next)} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'evidence' ? <EvidenceTab caseRecord={record} /> : <TokensTab caseId={caseId} />}
+        {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+        {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
+        {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
+        {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+        {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+        {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
       </div>
       {drop.dragging && <div className="drop-overlay" data-testid="drop-zone">Drop to verify — nothing is stored until you choose Import</div>}
     </main>

@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../db/records';
 import { db } from '../../db/schema';
 import { describeStorageError } from '../../db/storage-errors';
 import { openSampleCase } from '../../import/open-sample';
+import { ingestClient } from '../../ingest/ingest-client';
 import { useApp } from '../app-context';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { CaseTable } from './CaseTable';
@@ -60,7 +61,13 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
             className="primary wide"
             data-testid="open-sample"
             disabled={busy}
-            onClick={() => void run('Opening the sample case', async () => onOpen(await openSampleCase(db, investigator)))}
+            onClick={() =>
+              void run('Opening the sample case', async () => {
+                const caseId = await openSampleCase(db, investigator);
+                await ingestClient.ingestUnparsed(caseId);
+                onOpen(caseId);
+              })
+            }
           >
             Open sample case
           </button>

@@ -9,6 +9,7 @@ import { db } from '../../db/schema';
 import { describeStorageError } from '../../db/storage-errors';
 import type { PickedSelection } from '../../host/host';
 import { verifySelection, type CancelSignal } from '../../import/verify-selection';
+import { ingestClient } from '../../ingest/ingest-client';
 import { plural } from '../format';
 
 export type ImportState =
@@ -81,11 +82,16 @@ export function useImport(caseId: string, investigator: string): ImportControls 
     const { source, report, tokens } = state;
     setState({ phase: 'storing', source });
     commitImport(db, { caseId, investigator, at: Date.now() }, report, tokens).then(
-      () =>
+      (importId) => {
+        // The evidence is stored; parsing its logs into events runs in the worker and reports on its own.
+        ingestClient.ingestImport(caseId, importId).catch((error: unknown) =>
+          setState({ phase: 'failed', source, message: describeStorageError(error, `Queueing the logs of ${source} for parsing`) }),
+        );
         setState({
           phase: 'idle',
           notice: `Imported ${plural(report.files.length, 'file')} and ${plural(tokens.length, 'token')} from ${source}.`,
-        }),
+        });
+      },
       (error: unknown) => setState({ phase: 'failed', source, message: describeStorageError(error, `Importing ${source}`) }),
     );
   }, [state, caseId, investigator]);

@@ -1,11 +1,20 @@
-// One token decoded: its claims at a glance, its times in the chosen zone, the decoded header and
-// claims as JSON, the raw token, and every place it was seen.
+// One token: its signature verdict and findings, the raw token with the bytes each finding points at, its claims
+// at a glance with times in the chosen zone, the decoded header and claims, the verification trail, and every
+// place it was seen.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { findingRange } from '../../analysis/raw-token-pieces';
+import type { TokenRow } from '../../analysis/token-filter';
+import { mapFocus } from '../../findings/finding-links';
 import type { TokenRecord } from '../../db/records';
 import { db } from '../../db/schema';
 import { useApp } from '../app-context';
 import { location, prettyJson } from '../format';
 import { formatInstant } from '../format-time';
+import { RawToken } from './RawToken';
+import { TokenFindings } from './TokenFindings';
+import { TokenVerdict } from './TokenVerdict';
+import { VerificationTrail } from './VerificationTrail';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
 
@@ -36,8 +45,24 @@ function Sightings({ token }: { readonly token: TokenRecord }) {
   );
 }
 
-export function TokenDetail({ token }: { readonly token: TokenRecord }) {
+interface TokenDetailProps {
+  readonly row: TokenRow;
+  readonly onShowEvents?: (tokenHash: string) => void;
+  readonly onOpenView?: (view: 'lifecycle' | 'map', focus: string) => void;
+}
+
+export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps) {
   const { timeZone } = useApp();
+  const { token } = row;
+  // The details (trail, findings, key windows) of the one token shown; the list only holds summaries.
+  const analysis = useLiveQuery(() => db.tokenAnalysisDetails.get([token.caseId, token.tokenHash]), [token.caseId, token.tokenHash]);
+  const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
+  // The raw token marks one finding's bytes at a time (several at once would cover the whole token): the one
+  // under the pointer, else the one picked, else the most severe that points at bytes.
+  const [hovered, setHovered] = useState<number>();
+  const [picked, setPicked] = useState<number>();
+  const firstLocated = findings.findIndex((finding) => findingRange(token.compact, finding.evidence) !== undefined);
+  const active = hovered ?? picked ?? (firstLocated >= 0 ? firstLocated : undefined);
   const facts: [string, string | undefined][] = [
     ['form', token.form],
     ['alg', token.alg],
@@ -49,11 +74,42 @@ export function TokenDetail({ token }: { readonly token: TokenRecord }) {
   ];
   return (
     <section className="panel token-detail" data-testid="token-detail" aria-label="Token detail">
-      <h2>Token</h2>
+      <div className="panel-head">
+        <h2>Token</h2>
+        <div className="inline-field">
+          {onOpenView && (
+            <>
+              <button type="button" data-testid="token-show-lifecycle" onClick={() => onOpenView('lifecycle', token.tokenHash)}>Lifecycle</button>
+              <button type="button" data-testid="token-show-map" onClick={() => onOpenView('map', mapFocus({ facet: 'token', value: token.tokenHash }))}>Map</button>
+            </>
+          )}
+          {onShowEvents && (
+            <button type="button" data-testid="token-show-events" onClick={() => onShowEvents(token.tokenHash)}>
+              Its events in the timeline →
+            </button>
+          )}
+        </div>
+      </div>
       <p className="mono small muted token-hash" title="SHA-256 of the compact token, the token's identity in Tokentrail">
         sha256 {token.tokenHash}
       </p>
-      <dl className="meta">
+      {analysis ? <TokenVerdict analysis={analysis} /> : !row.analysis && <p className="muted" data-testid="token-verdict-pending">Not analysed yet.</p>}
+      {analysis && (
+        <>
+          <h3>Findings ({findings.length})</h3>
+          <TokenFindings findings={findings} active={active} onHover={setHovered} onPick={setPicked} />
+        </>
+      )}
+      <h3>Raw token</h3>
+      <RawToken compact={token.compact} findings={findings} active={active} />
+      {analysis && (
+        <>
+          <h3>Verification trail</h3>
+          <VerificationTrail trail={analysis.trail} />
+        </>
+      )}
+      <h3>Decoded</h3>
+      <dl className="meta token-facts">
         {facts.filter(([, value]) => value !== undefined).map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
@@ -90,10 +146,6 @@ export function TokenDetail({ token }: { readonly token: TokenRecord }) {
       </div>
       <h3>Seen at</h3>
       <Sightings token={token} />
-      <details>
-        <summary>Raw token</summary>
-        <pre className="raw-token" data-testid="token-compact">{token.compact}</pre>
-      </details>
     </section>
   );
 }

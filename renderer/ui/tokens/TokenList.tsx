@@ -1,64 +1,90 @@
-// Every distinct token of the case, one row each; arrow keys move the selection.
-import type { KeyboardEvent } from 'react';
-import type { TokenRecord } from '../../db/records';
+// Every distinct token of the case, one row each, with its verdict, the key that verified it and its worst
+// finding; arrow keys move the selection.
+import { memo, type KeyboardEvent } from 'react';
+import type { TokenRow } from '../../analysis/token-filter';
 import { useApp } from '../app-context';
+import { plural, shortHash } from '../format';
 import { formatInstant } from '../format-time';
+import { SeverityBadge, SignatureVerdictBadge } from './AnalysisBadges';
 
 interface TokenListProps {
-  readonly tokens: readonly TokenRecord[];
+  readonly rows: readonly TokenRow[];
   readonly selected: string | undefined;
   readonly onSelect: (tokenHash: string) => void;
 }
 
-export function TokenList({ tokens, selected, onSelect }: TokenListProps) {
+function KeyCell({ row }: { readonly row: TokenRow }) {
+  const key = row.analysis?.key;
+  if (!key) return <td className="mono muted">—</td>;
+  return (
+    <td className="mono ellipsis" data-testid="token-row-key" title={`thumbprint ${key.thumbprint}\n${key.source}`}>
+      {key.kid ?? shortHash(key.thumbprint)}
+    </td>
+  );
+}
+
+// Memoised: a case can hold thousands of rows, redrawn only when the rows or the selection change.
+export const TokenList = memo(function TokenList({ rows, selected, onSelect }: TokenListProps) {
   const { timeZone } = useApp();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const index = tokens.findIndex((token) => token.tokenHash === selected);
-    const next = tokens[Math.max(0, Math.min(tokens.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    const index = rows.findIndex((row) => row.token.tokenHash === selected);
+    const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
     if (!next) return;
-    onSelect(next.tokenHash);
-    document.getElementById(`token-${next.tokenHash}`)?.focus();
+    onSelect(next.token.tokenHash);
+    document.getElementById(`token-${next.token.tokenHash}`)?.focus();
   };
   return (
     <div className="table-scroll">
       <table className="table selectable" data-testid="token-list">
         <thead>
           <tr>
-            <th>Form</th>
+            <th>Verdict</th>
             <th>alg</th>
-            <th>kid</th>
-            <th>iss</th>
+            <th>Key</th>
+            <th>Findings</th>
             <th>sub</th>
             <th>exp</th>
             <th className="num">Seen</th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {tokens.map((token) => (
-            <tr
-              key={token.tokenHash}
-              id={`token-${token.tokenHash}`}
-              data-testid="token-row"
-              data-token-hash={token.tokenHash}
-              title={`token sha256 ${token.tokenHash}`}
-              aria-selected={token.tokenHash === selected}
-              tabIndex={token.tokenHash === selected || (!selected && token === tokens[0]) ? 0 : -1}
-              onClick={() => onSelect(token.tokenHash)}
-              onFocus={() => onSelect(token.tokenHash)}
-            >
-              <td>{token.form}</td>
-              <td className={token.alg === 'none' ? 'danger-text mono' : 'mono'}>{token.alg ?? '—'}</td>
-              <td className="mono ellipsis" title={token.kid}>{token.kid ?? '—'}</td>
-              <td className="ellipsis" title={token.iss}>{token.iss ?? '—'}</td>
-              <td className="ellipsis" title={token.sub}>{token.sub ?? '—'}</td>
-              <td className="mono nowrap" data-testid="token-row-exp">{token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}</td>
-              <td className="num">{token.sightingCount}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const { token, analysis } = row;
+            return (
+              <tr
+                key={token.tokenHash}
+                id={`token-${token.tokenHash}`}
+                data-testid="token-row"
+                data-token-hash={token.tokenHash}
+                data-verdict={analysis?.status ?? 'pending'}
+                title={`token sha256 ${token.tokenHash}${token.iss ? `\niss ${token.iss}` : ''}`}
+                aria-selected={token.tokenHash === selected}
+                tabIndex={token.tokenHash === selected || (!selected && row === rows[0]) ? 0 : -1}
+                onClick={() => onSelect(token.tokenHash)}
+                onFocus={() => onSelect(token.tokenHash)}
+              >
+                <td><SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" /></td>
+                <td className={token.alg?.toLowerCase() === 'none' ? 'danger-text mono' : 'mono'}>{token.alg ?? '—'}</td>
+                <KeyCell row={row} />
+                <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
+                  {analysis?.highestSeverity ? (
+                    <span className="nowrap" title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}>
+                      <SeverityBadge severity={analysis.highestSeverity} /> <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
+                    </span>
+                  ) : (
+                    <span className="muted">{analysis ? 'none' : '…'}</span>
+                  )}
+                </td>
+                <td className="ellipsis" title={token.sub}>{token.sub ?? '—'}</td>
+                <td className="mono nowrap" data-testid="token-row-exp">{token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}</td>
+                <td className="num">{token.sightingCount}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
-}
+});

@@ -1,0 +1,48 @@
+// The Tokens view's filters, on tokens joined with their analysis: by signature verdict and by the highest
+// severity among a token's findings.
+import { SEVERITY_RANK, type Severity } from '../../core/token/findings';
+import type { SignatureStatus } from '../../core/token/verify/verify-signature';
+import type { TokenRecord } from '../db/records';
+import type { TokenAnalysisSummary } from '../db/token-analysis-records';
+
+export interface TokenRow {
+  readonly token: TokenRecord;
+  readonly analysis?: TokenAnalysisSummary;
+}
+
+/** `any`, a verdict, or `pending` for tokens not analysed yet. */
+export type VerdictFilter = 'any' | SignatureStatus | 'pending';
+/** `any`, `none` (no finding at all), or a minimum severity. */
+export type SeverityFilter = 'any' | 'none' | Severity;
+
+export const VERDICT_FILTERS: readonly VerdictFilter[] = ['any', 'valid', 'invalid', 'no-key', 'unsupported', 'unsigned', 'pending'];
+export const SEVERITY_FILTERS: readonly SeverityFilter[] = ['any', 'critical', 'high', 'medium', 'low', 'info', 'none'];
+
+export interface TokenFilter {
+  readonly verdict: VerdictFilter;
+  readonly severity: SeverityFilter;
+}
+
+function matchesVerdict(row: TokenRow, verdict: VerdictFilter): boolean {
+  if (verdict === 'any') return true;
+  if (verdict === 'pending') return row.analysis === undefined;
+  return row.analysis?.status === verdict;
+}
+
+function matchesSeverity(row: TokenRow, severity: SeverityFilter): boolean {
+  if (severity === 'any') return true;
+  const highest = row.analysis?.highestSeverity;
+  if (severity === 'none') return row.analysis !== undefined && highest === undefined;
+  return highest !== undefined && SEVERITY_RANK[highest] >= SEVERITY_RANK[severity];
+}
+
+/** The rows that pass both filters, in their given order. */
+export function filterTokenRows(rows: readonly TokenRow[], filter: TokenFilter): TokenRow[] {
+  return rows.filter((row) => matchesVerdict(row, filter.verdict) && matchesSeverity(row, filter.severity));
+}
+
+/** Tokens joined with their analyses (which may be missing while the analysis runs). */
+export function joinAnalyses(tokens: readonly TokenRecord[], analyses: readonly TokenAnalysisSummary[]): TokenRow[] {
+  const byHash = new Map(analyses.map((analysis) => [analysis.tokenHash, analysis]));
+  return tokens.map((token) => ({ token, analysis: byHash.get(token.tokenHash) }));
+}

@@ -1,0 +1,11 @@
+// What a case analysis judged, as one string: the engine, the case's counts (a new import or ingest changes them)
+// and the detector parameters set on the case. A stored run whose basis differs from the case's is stale. Token
+// analysis results are not in it (reading them all to fingerprint them would cost a full pass): the page starts a
+// run when a token analysis or wordlist search of the case completes instead (use-auto-case-analysis.ts).
+import { TOOL_VERSION } from '../../core/version';
+import type { CaseRecord } from '../db/records';
+
+export function caseAnalysisBasis(record: Pick<CaseRecord, 'counts' | 'detectorParameters'>): string {
+  const { events, tokens, files } = record.counts;
+  return `engine ${TOOL_VERSION}|events ${events}|tokens ${tokens}|files ${files}|parameters ${JSON.stringify(record.detectorParameters ?? {})}`;
+}

@@ -1,0 +1,40 @@
+// What the case analysis (core/timeline run by renderer/case-analysis) stores (schema v3). Everything here is
+// derived and re-computable from the evidence; a re-run replaces it. Findings are keyed by their stable key, so an
+// investigator's annotations (annotations.target = the key) stay attached across re-runs.
+import type { DetectorRun, TimelineFinding, TimelineParameterOverrides, TimelineResult, TokenFamily, TokenLifecycle } from '../../core/timeline/types';
+
+/** One finding of a case, detector or token check. Keyed [caseId+key]. */
+export interface StoredFinding extends TimelineFinding {
+  readonly caseId: string;
+  /** SEVERITY_RANK of the severity, indexed so the view reads the most severe first. */
+  readonly rank: number;
+  /** When a run first reported this key: a re-run keeps it, so "new since" can be told. */
+  readonly firstSeenAt: number;
+  readonly runAt: number;
+}
+
+/** One token's lifecycle. Keyed [caseId+tokenHash]; [caseId+familyId] gives a family's lanes. */
+export interface StoredLifecycle extends TokenLifecycle {
+  readonly caseId: string;
+}
+
+/** One token family. Keyed [caseId+id]. */
+export interface StoredFamily extends TokenFamily {
+  readonly caseId: string;
+}
+
+/** The latest completed run of a case. Keyed caseId. */
+export interface CaseAnalysisRecord {
+  readonly caseId: string;
+  /** What the run judged: see caseAnalysisBasis (renderer/case-analysis/analysis-basis.ts). */
+  readonly basis: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly runs: readonly DetectorRun[];
+  readonly stats: TimelineResult['stats'];
+  readonly findingCount: number;
+  /** The parameters the detectors ran with (case-config.json's, then the case's): the map judges hops by them. */
+  readonly parameters: TimelineParameterOverrides;
+  /** Problems with the case's configuration or key history, each naming its file, for the investigator to fix. */
+  readonly problems: readonly string[];
+}

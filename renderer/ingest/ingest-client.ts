@@ -1,0 +1,110 @@
+// The page's side of the ingest worker: queue ingests, follow their live progress, cancel. One worker per
+// window, created on first use. Durable state (statuses, counts) is in the store; this only adds the live
+// byte/event progress between commits, for progress bars.
+import IngestWorker from './ingest.worker?worker&inline';
+import type { IngestOptions } from '../db/event-records';
+import { cancelQueuedIngests, markInterruptedIngests, planImportIngest, planReingest, planUningestedFiles } from '../db/ingest-plan';
+import { db } from '../db/schema';
+import type { IngestProgressMessage, IngestReply, IngestRequest } from './ingest-protocol';
+
+export type LiveProgress = Omit<IngestProgressMessage, 'type'>;
+
+type Listener = () => void;
+
+class IngestClient {
+  private worker: Worker | undefined;
+  /** Ingests handed to the worker and not finished, with their case. */
+  private readonly pending = new Map<string, string>();
+  private progress: ReadonlyMap<string, LiveProgress> = new Map();
+  private readonly listeners = new Set<Listener>();
+
+  /** Live progress by ingest id (a new Map on every change, for useSyncExternalStore). */
+  snapshot = (): ReadonlyMap<string, LiveProgress> => this.progress;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Ids this window is running or has queued: anything else `queued`/`running` in the store was interrupted. */
+  activeIds(): ReadonlySet<string> {
+    return new Set(this.pending.keys());
+  }
+
+  isBusy(caseId: string): boolean {
+    return [...this.pending.values()].includes(caseId);
+  }
+
+  /** Parses every log-like file of a committed import. */
+  async ingestImport(caseId: string, importId: string): Promise<void> {
+    this.run(caseId, await planImportIngest(db, importId));
+  }
+
+  /** Parses every log-like file of the case that was never parsed (e.g. imported before ingest existed). */
+  async ingestUnparsed(caseId: string): Promise<number> {
+    const ids = await planUningestedFiles(db, caseId);
+    this.run(caseId, ids);
+    return ids.length;
+  }
+
+  /** Parses a file again with other options; its previous events are replaced. */
+  async reingest(caseId: string, previousIngestId: string, options: IngestOptions): Promise<void> {
+    this.run(caseId, [await planReingest(db, previousIngestId, options)]);
+  }
+
+  cancel(caseId: string): void {
+    this.post({ type: 'cancel', caseId });
+  }
+
+  private run(caseId: string, ingestIds: readonly string[]): void {
+    if (ingestIds.length === 0) return;
+    for (const id of ingestIds) this.pending.set(id, caseId);
+    this.post({ type: 'run', ingestIds });
+  }
+
+  private post(request: IngestRequest): void {
+    this.ensureWorker().postMessage(request);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new IngestWorker();
+    worker.onmessage = (message: MessageEvent<IngestReply>) => this.onReply(message.data);
+    // A worker that dies (out of memory, a bug) must not leave ingests "running" forever: mark them interrupted
+    // (their committed batches stay) and start a fresh worker next time.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      this.worker = undefined;
+      const cases = new Set(this.pending.values());
+      this.pending.clear();
+      this.setProgress(new Map());
+      for (const caseId of cases) void markInterruptedIngests(db, caseId, new Set());
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private onReply(reply: IngestReply): void {
+    if (reply.type === 'progress') {
+      const { type: _type, ...live } = reply;
+      this.setProgress(new Map(this.progress).set(reply.ingestId, live));
+    } else if (reply.type === 'finished') {
+      this.pending.delete(reply.ingestId);
+      const next = new Map(this.progress);
+      next.delete(reply.ingestId);
+      this.setProgress(next);
+    } else if (reply.type === 'dropped') {
+      for (const id of reply.ingestIds) this.pending.delete(id);
+      void cancelQueuedIngests(db, reply.ingestIds);
+    }
+  }
+
+  private setProgress(next: ReadonlyMap<string, LiveProgress>): void {
+    this.progress = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The window's ingest client. */
+export const ingestClient = new IngestClient();

@@ -1,0 +1,72 @@
+// One file's ingest, as the worker runs it: read the stored bytes in slices, parse with core/sources, and
+// commit each batch (parsing is finished before the batch's transaction opens). A cancel stops between
+// chunks; what was committed stays and the ingest record says so (README: "Ingest").
+import type { GeoLocator } from '../../core/geo/types';
+import { parseSource, type ParseProgress, type ParseSummary } from '../../core/sources/parse-source';
+import type { IngestRecord } from '../db/event-records';
+import { buildEventRows } from '../db/event-rows';
+import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from '../db/ingest-store';
+import type { TokentrailDatabase } from '../db/schema';
+import { storedEvidenceInput } from './stored-evidence-input';
+
+export interface IngestRunOptions {
+  readonly signal: { readonly aborted: boolean };
+  readonly geo?: GeoLocator;
+  readonly batchSize?: number;
+  readonly onProgress: (ingestId: string, progress: ParseProgress, phase: 'removing' | 'parsing') => void;
+}
+
+export type IngestOutcome = 'complete' | 'cancelled' | 'failed';
+
+async function startRun(database: TokentrailDatabase, ingestId: string, options: IngestRunOptions): Promise<IngestRecord> {
+  const queued = await database.ingests.get(ingestId);
+  if (!queued) throw new Error(`ingest ${ingestId} no longer exists`);
+  if (queued.replaces) {
+    const previous = await database.ingests.get(queued.replaces);
+    if (previous && previous.status !== 'replaced') {
+      await removeIngestEvents(database, previous, (removed) =>
+        options.onProgress(ingestId, { file: queued.path, bytesRead: 0, totalBytes: queued.size, events: removed, problems: 0 }, 'removing'),
+      );
+    }
+  }
+  return beginIngest(database, ingestId, options.geo?.databases ?? []);
+}
+
+/** Runs one queued ingest to its end (complete, cancelled or failed) and records the outcome. */
+export async function runIngest(database: TokentrailDatabase, ingestId: string, options: IngestRunOptions): Promise<IngestOutcome> {
+  let summary: ParseSummary | undefined;
+  try {
+    const ingest = await startRun(database, ingestId, options);
+    const blob = await database.evidenceBlobs.get(ingest.fileId);
+    if (!blob) throw new Error(`the bytes of ${ingest.path} are not in the store`);
+    const input = storedEvidenceInput(ingest.path, blob.bytes);
+    const run = parseSource(input, ingest.sha256, {
+      format: ingest.options.format,
+      formatOptions: { csvMapping: ingest.options.csvMapping, accessLogFormat: ingest.options.accessLogFormat },
+      geo: options.geo,
+      signal: options.signal,
+      batchSize: options.batchSize,
+      onProgress: (progress) => options.onProgress(ingestId, progress, 'parsing'),
+    });
+    // One batch is written while the next is parsed: IndexedDB commits off this thread, so parsing hides behind
+    // the write. Never more than one write in flight, and transactions commit in the order they were opened.
+    let writing: Promise<void> = Promise.resolve();
+    for (let next = await run.next(); ; next = await run.next()) {
+      await writing;
+      if (next.done) {
+        summary = next.value;
+        break;
+      }
+      const { events, problems, progress } = next.value;
+      const rows = buildEventRows(ingest.caseId, ingest.id, ingest.fileId, events);
+      writing = writeBatch(database, ingest, rows, problems, { bytesRead: progress.bytesRead }).then(() => options.onProgress(ingestId, progress, 'parsing'));
+    }
+    const outcome = summary.cancelled ? 'cancelled' : 'complete';
+    await finishIngest(database, ingestId, outcome, summary);
+    return outcome;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishIngest(database, ingestId, 'failed', summary, message).catch(() => undefined);
+    return 'failed';
+  }
+}

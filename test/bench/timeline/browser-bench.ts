@@ -1,0 +1,145 @@
+// Runs in Chromium (bundled by run.mjs): end-to-end ingest into Dexie through the app's own code path
+// (runIngest: parse → rows → one transaction per batch with aggregates and counts), against raw Dexie bulkAdd of
+// the same records into the same table; then timeline page latency on the ingested case.
+import { Dexie } from 'dexie';
+import { parseSource } from '../../../core/sources/parse-source';
+import { EMPTY_COUNTS } from '../../../renderer/db/records';
+import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
+import type { StoredEvent } from '../../../renderer/db/event-records';
+import { planImportIngest } from '../../../renderer/db/ingest-plan';
+import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { queryPage, type PageRequest } from '../../../renderer/db/timeline-query';
+import type { TimelineFilter } from '../../../renderer/db/timeline-filter';
+import { runIngest } from '../../../renderer/ingest/run-ingest';
+import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
+
+const IPS = ['81.2.69.160', '175.45.176.3', '203.0.113.77', '8.8.8.8', '91.198.174.192', '185.60.216.35', '104.16.132.229'];
+const KINDS = ['issue', 'use', 'use', 'use', 'refresh', 'failure'];
+const TOKENS = Array.from({ length: 50 }, (_, index) => `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: `user${index}`, jti: `at-${index}` })).replace(/=+$/, '')}.c2lnbmF0dXJlLTEyMzQ1Njc4OTA${index}`);
+
+/** A Tokentrail JSON Lines log of `count` events over 10 days, as a Blob built in 8 MiB parts. */
+function generateLog(count: number): Blob {
+  const parts: string[] = [];
+  let part: string[] = [];
+  let size = 0;
+  const start = Date.UTC(2026, 10, 10);
+  for (let index = 0; index < count; index += 1) {
+    const line = JSON.stringify({
+      ts: new Date(start + Math.floor((index * 864_000_000) / count)).toISOString(),
+      kind: KINDS[index % KINDS.length],
+      sub: `user${index % 997}@example.com`,
+      sessionId: `S-${index % 5003}`,
+      clientId: 'nw-mobile',
+      appVersion: index % 101 === 0 ? '4.9.1' : '5.2.0',
+      ip: IPS[index % IPS.length],
+      token: TOKENS[index % TOKENS.length],
+    });
+    part.push(line);
+    size += line.length + 1;
+    if (size > 8 * 1024 * 1024) {
+      parts.push(`${part.join('\n')}\n`);
+      part = [];
+      size = 0;
+    }
+  }
+  parts.push(`${part.join('\n')}\n`);
+  return new Blob(parts);
+}
+
+async function newCase(database: TokentrailDatabase, title: string): Promise<string> {
+  const id = `${title}-${Date.now()}`;
+  await database.cases.add({ id, title, createdAt: Date.now(), updatedAt: Date.now(), counts: EMPTY_COUNTS });
+  return id;
+}
+
+/** Stores the log as evidence of a new case and queues its ingest, as an import would. */
+async function storeEvidence(database: TokentrailDatabase, caseId: string, log: Blob): Promise<string> {
+  const importId = `import-${caseId}`;
+  const fileId = `file-${caseId}`;
+  await database.evidenceFiles.add({ id: fileId, caseId, importId, path: 'bench.jsonl', kind: 'auth-log', mediaType: 'application/x-ndjson', verdict: 'generated', size: log.size, sha256: '0'.repeat(64) });
+  // A Blob, not a Uint8Array: stored-evidence-input reads either, and a 300 MB array would only cost memory here.
+  await database.evidenceBlobs.add({ fileId, caseId, bytes: log as unknown as Uint8Array });
+  const [ingestId] = await planImportIngest(database, importId);
+  return ingestId!;
+}
+
+/** Raw Dexie: the same rows, bulkAdd in batches of 2000, one transaction each; only the writes are timed. */
+async function rawBulkAdd(database: TokentrailDatabase, caseId: string, log: Blob): Promise<{ events: number; seconds: number }> {
+  let writeMs = 0;
+  let seq = 0;
+  let events = 0;
+  const run = parseSource(storedEvidenceInput('bench.jsonl', log), '0'.repeat(64), { batchSize: 2000 });
+  for (let next = await run.next(); !next.done; next = await run.next()) {
+    const rows = buildEventRows(caseId, 'raw', 'raw-file', next.value.events);
+    seq = stampSeq(rows, seq);
+    const started = performance.now();
+    await database.transaction('rw', database.authEvents, () => database.authEvents.bulkAdd(rows as StoredEvent[]));
+    writeMs += performance.now() - started;
+    events += rows.length;
+  }
+  return { events, seconds: writeMs / 1000 };
+}
+
+async function median(times: number, work: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let index = 0; index < times; index += 1) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
+async function pageLatencies(database: TokentrailDatabase, caseId: string) {
+  const page = (filter: TimelineFilter, request: Partial<PageRequest> = {}) => () => queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
+  const middle = (await database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).first())!;
+  const last = (await database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).last())!;
+  const deep = { ts: Math.floor((middle.ts + last.ts) / 2), seq: 0 };
+  const late = { ts: last.ts - 3_600_000, seq: 0 };
+  const subject = { facets: { subject: 'user5@example.com' } };
+  const failuresOfIp = { facets: { kind: 'failure', ip: '175.45.176.3' } };
+  return {
+    firstPageMs: await median(7, page({})),
+    deepPageMs: await median(7, page({}, { from: deep })),
+    lastPageMs: await median(7, page({}, { direction: 'backward' })),
+    filteredFirstMs: await median(7, page(subject)),
+    filteredDeepMs: await median(7, page(subject, { from: deep })),
+    twoFacetsDeepMs: await median(7, page(failuresOfIp, { from: late })),
+    timeRangeMs: await median(7, page({ from: deep.ts, to: deep.ts + 3_600_000 })),
+    freeTextMs: await median(3, page({ text: 'user5@' })),
+  };
+}
+
+/** The whole benchmark for `count` events. */
+async function run(count: number) {
+  const log = generateLog(count);
+  // Each measurement on its own fresh database, so neither writes into a table the other has already grown.
+  const rawDatabase = new TokentrailDatabase(`tokentrail-bench-raw-${count}-${Date.now()}`);
+  const raw = await rawBulkAdd(rawDatabase, await newCase(rawDatabase, 'raw'), log);
+  rawDatabase.close();
+  await Dexie.delete(rawDatabase.name);
+  const database = new TokentrailDatabase(`tokentrail-bench-${count}-${Date.now()}`);
+  const caseId = await newCase(database, 'ingest');
+  const ingestId = await storeEvidence(database, caseId, log);
+  const started = performance.now();
+  const outcome = await runIngest(database, ingestId, { signal: { aborted: false }, onProgress: () => undefined });
+  const ingestSeconds = (performance.now() - started) / 1000;
+  const ingest = (await database.ingests.get(ingestId))!;
+  const latencies = await pageLatencies(database, caseId);
+  database.close();
+  await Dexie.delete(database.name);
+  return {
+    events: count,
+    logMB: +(log.size / 1e6).toFixed(1),
+    outcome,
+    ingested: ingest.events,
+    ingestSeconds: +ingestSeconds.toFixed(1),
+    ingestPerSecond: Math.round(ingest.events / ingestSeconds),
+    rawBulkAddSeconds: +raw.seconds.toFixed(1),
+    rawBulkAddPerSecond: Math.round(raw.events / raw.seconds),
+    ratio: +((ingest.events / ingestSeconds) / (raw.events / raw.seconds)).toFixed(3),
+    pagesMs: Object.fromEntries(Object.entries(latencies).map(([name, ms]) => [name, +ms.toFixed(1)])),
+  };
+}
+
+(globalThis as unknown as { runTimelineBench: typeof run }).runTimelineBench = run;

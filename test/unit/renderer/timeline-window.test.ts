@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../../renderer/db/event-records';
+import type { PageRequest, PageResult } from '../../../renderer/db/timeline-query';
+import { TimelineWindow } from '../../../renderer/db/timeline-window';
+
+/** An in-memory page source with the same contract as queryPage, over events 0..n-1 (ts = 10 * seq). */
+function source(n: number, keep: (seq: number) => boolean = () => true) {
+  const all = Array.from({ length: n }, (_, seq) => ({ seq, ts: seq * 10 }) as StoredEvent).filter((row) => keep(row.seq));
+  return async (request: PageRequest): Promise<PageResult> => {
+    const key = (row: StoredEvent) => row.ts * 1e6 + row.seq;
+    const at = request.from ? request.from.ts * 1e6 + request.from.seq : undefined;
+    const forward = request.direction === 'forward';
+    const candidates = forward
+      ? all.filter((row) => at === undefined || (request.inclusive ? key(row) >= at : key(row) > at))
+      : all.filter((row) => at === undefined || (request.inclusive ? key(row) <= at : key(row) < at)).reverse();
+    const rows = candidates.slice(0, request.limit);
+    const last = rows.at(-1);
+    return { rows: forward ? rows : rows.reverse(), resume: last && { ts: last.ts, seq: last.seq }, exhausted: candidates.length <= request.limit, scanned: rows.length };
+  };
+}
+
+describe('TimelineWindow', () => {
+  it('pages forward to the end without gaps or repeats, keeping at most maxRows', async () => {
+    const window = new TimelineWindow(source(1_050), 100, 300);
+    await window.open();
+    const seen = window.rows.map((row) => row.seq);
+    while (!window.atEnd) {
+      const before = window.rows.length;
+      const change = await window.extendForward();
+      seen.push(...window.rows.slice(before - change.dropped).map((row) => row.seq));
+      expect(window.rows.length).toBeLessThanOrEqual(300);
+    }
+    expect(seen).toEqual(Array.from({ length: 1_050 }, (_, seq) => seq));
+    expect(window.atStart).toBe(false);
+  });
+
+  it('opens around an event and extends both ways', async () => {
+    const window = new TimelineWindow(source(1_000, (seq) => seq % 3 === 0), 50, 500);
+    await window.open({ ts: 3000, seq: 300 });
+    expect(window.rows.map((row) => row.seq)).toContain(300);
+    const first = window.rows[0]!.seq;
+    await window.extendBackward();
+    expect(window.rows[0]!.seq).toBeLessThan(first);
+    const seqs = window.rows.map((row) => row.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('opens at the end', async () => {
+    const window = new TimelineWindow(source(500), 100, 300);
+    await window.open('end');
+    expect(window.rows.at(-1)!.seq).toBe(499);
+    expect(window.atEnd).toBe(true);
+    await window.extendBackward();
+    expect(window.rows[0]!.seq).toBe(300);
+  });
+});
