@@ -1,5 +1,7 @@
 // Builds Tokentrail's hosts. Usage: node build/build.mjs <cli|electron|web|all>
 //   cli       dist/cli/tokentrail.cjs       (the `tokentrail` command; runs on `npm ci` through `prepare`)
+//             dist/cli/inspect-worker.cjs   (the analysis worker of `tokentrail inspect` on large inputs: only
+//                                            the token engine, so each worker starts without compiling the CLI)
 //   electron  dist/electron/main.cjs, dist/electron/preload.cjs (the preload is ONE CommonJS bundle:
 //             sandboxed preloads cannot load ES modules or other files)
 //   web       dist/web/ (served by the Electron app scheme and `npm run web`)
@@ -30,6 +32,7 @@ const nodeBundle = (entry, outfile, extra = {}) =>
 
 async function buildCli() {
   await nodeBundle('cli/main.ts', 'dist/cli/tokentrail.cjs');
+  await nodeBundle('cli/inspect-worker-main.ts', 'dist/cli/inspect-worker.cjs');
 }
 
 async function buildElectron() {

@@ -1,7 +1,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCaseConfig, parseKeyRotation, type CaseConfig, type KeyLifecycle } from '../core';
+import { parseCaseConfig, type CaseConfig } from '../core/evidence/case-config';
+import { parseKeyRotation, type KeyLifecycle } from '../core/evidence/key-rotation';
 import { createKeyring, loadKeyFile, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeToken, type AnalyzeOptions, type TokenAnalysis } from '../core/token';
+import { analyzeTokenNow, type AnalyzeOptions, type TokenAnalysis } from '../core/token';
 import type { InspectArgs } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectRecord, inspectText, passes } from './inspect-output';
@@ -14,15 +16,35 @@ import { createNodeVerifier, nodeHmac, nodeSha256Hex } from './node-crypto-verif
  * that finds every worker busy or still starting is analysed by the main thread itself. Output is byte for byte
  * what the one-thread path prints.
  *
- * Each worker loads the bundled CLI itself (`dist/cli/tokentrail.cjs`), so this path exists only when running from
- * the bundle; from TypeScript (tests) `inspect` keeps its one-thread path with a verification pool.
+ * Workers run dist/cli/inspect-worker.cjs (the engine alone) when it sits next to the CLI bundle, else the bundle
+ * itself; either way this path exists only when running from a bundle. From TypeScript (tests) `inspect` keeps its
+ * one-thread path with a verification pool.
  */
 
 const MARKER = 'tokentrail-inspect-worker';
 /** Bytes of input per block handed to a worker (whole lines). */
 const BLOCK_BYTES = 48 * 1024;
-/** Input below this size is analysed in the main thread: starting workers would cost more than it saves. */
+/** With --workers N: input below this size is analysed in the main thread. */
 export const PARALLEL_THRESHOLD_BYTES = 96 * 1024;
+/**
+ * Without --workers: input below this size is analysed in the main thread. A worker costs ~0.1 s of CPU to start
+ * and warm up, about what the main thread needs for 0.5 MB of tokens, so smaller inputs would only pay for it.
+ */
+export const DEFAULT_PARALLEL_THRESHOLD_BYTES = 512 * 1024;
+
+/**
+ * Workers to start when --workers is not given: one per core besides the main thread, which analyses blocks too
+ * (a worker per core would put three analysing threads on two cores, each warming up its own JIT).
+ */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** The file analysis workers run: the dedicated worker bundle next to the CLI bundle, else the CLI bundle itself. */
+function workerFile(bundle: string): { file: string; dedicated: boolean } {
+  const dedicated = path.join(path.dirname(bundle), 'inspect-worker.cjs');
+  return existsSync(dedicated) ? { file: dedicated, dedicated: true } : { file: bundle, dedicated: false };
+}
 
 /** One block's result: its printed lines and what the summary needs. */
 export interface BlockResult {
@@ -61,7 +83,8 @@ export async function analyzeBlock(lines: readonly string[], firstLine: number, 
     const text = lines[i]!.trim();
     if (text === '') continue; // blank lines produce no record
     count++;
-    const analysis: TokenAnalysis = await analyzeToken(text, options);
+    const now = analyzeTokenNow(text, options); // no promise per token when the analysis is synchronous
+    const analysis: TokenAnalysis = now instanceof Promise ? await now : now;
     if (!passes(analysis)) allPass = false;
     if (json) out.push(JSON.stringify(inspectRecord(firstLine + i, analysis)));
     else for (const line of inspectText(firstLine + i, analysis)) out.push(line);
@@ -116,8 +139,9 @@ function linesIn(bytes: Uint8Array): number {
 }
 
 /**
- * Analyse a whole input through worker threads. `chunks` yields the input's bytes; `local` analyses a block in the
- * main thread (used until the first worker is ready). Calls `write` with each block's output, in input order.
+ * Analyse a whole input through `args.workers` worker threads (0: none). `chunks` yields the input's bytes; `local`
+ * analyses a block in the main thread (whenever no worker is ready for it). Calls `write` with each block's output,
+ * in input order.
  */
 export async function inspectInParallel(
   chunks: AsyncIterable<Uint8Array | string>,
@@ -125,8 +149,8 @@ export async function inspectInParallel(
   local: (lines: string[], firstLine: number) => Promise<BlockResult>,
   write: (output: string) => void,
 ): Promise<{ count: number; allPass: boolean }> {
-  const bundle = bundleFile()!;
-  const size = Math.max(1, args.workers ?? availableParallelism());
+  const size = Math.max(0, args.workers ?? defaultWorkerCount()); // 0: every block in the main thread
+  const worker = size > 0 ? workerFile(bundleFile()!) : undefined;
   const workerArgs: WorkerArgs = { keys: args.keys, caseConfig: args.caseConfig, keyRotation: args.keyRotation, presentedTo: args.presentedTo, json: args.json };
   const results = new Map<number, BlockResult>();
   let nextToWrite = 0;
@@ -159,9 +183,8 @@ export async function inspectInParallel(
     return best;
   };
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(bundle, { argv: ['inspect'], workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false });
-    const executor: Executor = { worker, ready: false, inFlight: 0 };
-    worker.on('message', (message: { ready?: boolean; id?: number; error?: string } & Partial<BlockResult>) => {
+    const executor: Executor = { worker: new Worker(worker!.file, { argv: worker!.dedicated ? [] : ['inspect'], workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false }), ready: false, inFlight: 0 };
+    executor.worker.on('message', (message: { ready?: boolean; id?: number; error?: string } & Partial<BlockResult>) => {
       if (message.ready) executor.ready = true;
       else {
         executor.inFlight--;
@@ -172,11 +195,11 @@ export async function inspectInParallel(
       }
       notify();
     });
-    worker.on('error', (error) => {
+    executor.worker.on('error', (error) => {
       failure ??= error;
       notify();
     });
-    worker.on('exit', () => {
+    executor.worker.on('exit', () => {
       failure ??= new Error('an analysis worker stopped');
       notify();
     });
@@ -202,7 +225,7 @@ export async function inspectInParallel(
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
       results.set(block.id, await local(blockLines(text), block.firstLine));
       flush();
-      await new Promise<void>((resolve) => setImmediate(resolve)); // let the workers' messages in
+      if (executors.length > 0) await new Promise<void>((resolve) => setImmediate(resolve)); // let the workers' messages in
     };
     for await (const chunk of chunks) {
       if (failure) break;

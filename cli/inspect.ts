@@ -5,7 +5,7 @@ import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type An
 import { parseInspectArgs } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectRecord, inspectText, passes } from './inspect-output';
-import { analyzeBlock, bundleFile, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
+import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
 import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
 import { createNodeVerifier } from './node-crypto-verifier';
 import type { Output } from './output';
@@ -71,12 +71,15 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
     out.stderr(`tokentrail inspect: the wordlist ${args.wordlist} does not exist.`);
     return 2;
   }
-  if (!args.wordlist && args.workers !== 0 && bundleFile() !== undefined && args.input !== '-' && existsSync(args.input) && statSync(args.input).isFile() && statSync(args.input).size >= PARALLEL_THRESHOLD_BYTES) {
-    // Large input: the whole analysis runs in worker threads, block by block, printed in input order.
+  if (!args.wordlist && args.workers !== 0 && args.input !== '-' && existsSync(args.input) && statSync(args.input).isFile()) {
+    // A file: analysed block by block (synchronously, no promise per token), in worker threads too when it is large
+    // and a bundle is running; printed in input order. (--workers 0 keeps the streaming one-thread path below.)
+    const threshold = args.workers === undefined ? DEFAULT_PARALLEL_THRESHOLD_BYTES : PARALLEL_THRESHOLD_BYTES;
+    const workers = bundleFile() !== undefined && statSync(args.input).size >= threshold ? (args.workers ?? defaultWorkerCount()) : 0;
     const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
     let summary: { count: number; allPass: boolean };
     try {
-      summary = await inspectInParallel(readChunks(createReadStream(args.input, { highWaterMark: 1 << 18 })), args, (lines, firstLine) => analyzeBlock(lines, firstLine, options, args.json), (output) => out.stdout(output));
+      summary = await inspectInParallel(readChunks(createReadStream(args.input, { highWaterMark: 1 << 18 })), { ...args, workers }, (lines, firstLine) => analyzeBlock(lines, firstLine, options, args.json), (output) => out.stdout(output));
     } catch (error) {
       out.stderr(`tokentrail inspect: cannot read ${args.input}: ${(error as Error).message}`);
       return 2;

@@ -25,7 +25,7 @@
  *
  * Nothing here touches the network: jku, x5u, iss and JWKS URLs are only compared, never fetched.
  */
-export { analyzeToken, effectiveSignature, type AnalyzeOptions, type TokenAnalysis } from './analyze-token';
+export { analyzeToken, analyzeTokenNow, effectiveSignature, type AnalyzeOptions, type TokenAnalysis } from './analyze-token';
 export { decodeToken, DEFAULT_MAX_TOKEN_LENGTH, type DecodedToken, type DecodedSignature, type DecodedJwe, type DecodeOptions, type Segment } from './strict/decode-token';
 export type { DecodeProblem, DecodeProblemCode } from './strict/decode-problems';
 export { decodeBase64UrlStrict, encodeBase64Url } from './strict/base64url-strict';

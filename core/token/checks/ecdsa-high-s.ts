@@ -1,4 +1,4 @@
-import { splitRawSignature } from '../crypto/ecdsa';
+import { rawSignatureRange } from '../crypto/ecdsa';
 import { findingOf, type TokenCheck } from './check-types';
 import { ecdsaFacts } from './ecdsa-facts';
 import { signatureEvidence } from './token-facts';
@@ -12,8 +12,8 @@ export const ecdsaHighS: TokenCheck = {
   run({ decoded }) {
     const facts = ecdsaFacts(decoded);
     if (!facts || facts.signature.length !== facts.expectedLength) return [];
-    const { r, s } = splitRawSignature(facts.signature);
-    if (r === 0n || s === 0n || s >= facts.n || s <= facts.n / 2n) return [];
+    const range = rawSignatureRange(facts.signature, facts.crv);
+    if (range.rZero || range.sZero || range.sTooBig || !range.sHigh) return [];
     return [findingOf(ecdsaHighS, `The ${facts.alg} signature's s is in the upper half of the curve order. It is valid, but (r, n − s) is valid too: the same claims exist as two different tokens with different hashes, which defeats replay lists keyed on the token string.`, signatureEvidence(decoded, { detail: { curve: facts.crv } }))];
   },
 };

@@ -1,4 +1,4 @@
-import { splitRawSignature } from '../crypto/ecdsa';
+import { rawSignatureRange } from '../crypto/ecdsa';
 import { findingOf, type TokenCheck } from './check-types';
 import { ecdsaFacts } from './ecdsa-facts';
 import { signatureEvidence } from './token-facts';
@@ -12,9 +12,9 @@ export const ecdsaPsychicSignature: TokenCheck = {
   run({ decoded }) {
     const facts = ecdsaFacts(decoded);
     if (!facts || facts.signature.length !== facts.expectedLength) return [];
-    const { r, s } = splitRawSignature(facts.signature);
-    const bad = [r === 0n && 'r = 0', s === 0n && 's = 0', r >= facts.n && 'r ≥ n', s >= facts.n && 's ≥ n'].filter(Boolean) as string[];
-    if (bad.length === 0) return [];
+    const range = rawSignatureRange(facts.signature, facts.crv);
+    if (!range.rZero && !range.sZero && !range.rTooBig && !range.sTooBig) return [];
+    const bad = [range.rZero && 'r = 0', range.sZero && 's = 0', range.rTooBig && 'r ≥ n', range.sTooBig && 's ≥ n'].filter(Boolean) as string[];
     return [findingOf(ecdsaPsychicSignature, `The ${facts.alg} signature has ${bad.join(' and ')}: no real signer produces it. It exploits verifiers that skip the range check (Java 15–18, CVE-2022-21449), which accept it for any message and any key.`, signatureEvidence(decoded, { detail: { condition: bad.join(', '), curve: facts.crv } }))];
   },
 };

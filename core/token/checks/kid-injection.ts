@@ -12,6 +12,21 @@ export const KID_PATTERNS: readonly { readonly name: string; readonly pattern: R
   { name: 'URL or remote reference', pattern: /^(?:https?|file|ldap|gopher|ftp):/i },
 ];
 
+/** Recent kids and the patterns they match: bulk input repeats a few kids, and seven regexes per token add up. */
+const kidMatches = new Map<string, readonly string[]>();
+
+function kidPatternsOf(kid: string): readonly string[] {
+  let matched = kidMatches.get(kid);
+  if (!matched) {
+    matched = KID_PATTERNS.filter(({ pattern }) => pattern.test(kid)).map(({ name }) => name);
+    if (kid.length <= 256) {
+      if (kidMatches.size >= 256) kidMatches.clear();
+      kidMatches.set(kid, matched);
+    }
+  }
+  return matched;
+}
+
 /** A `kid` that is not a plain identifier: path traversal, SQL, shell, NoSQL, CRLF, NUL, or not even a string. */
 export const kidInjection: TokenCheck = {
   id: 'kid-injection',
@@ -22,7 +37,7 @@ export const kidInjection: TokenCheck = {
     if (!decoded.header || !('kid' in decoded.header)) return [];
     const kid = decoded.header.kid;
     if (typeof kid !== 'string') return [findingOf(kidInjection, `"kid" is ${kid === null ? 'null' : Array.isArray(kid) ? 'an array' : `a ${typeof kid}`}, not a string: key lookups that assume a string (SQL, NoSQL, file paths) can be subverted by objects and arrays.`, headerEvidence(decoded, 'kid', { detail: { kind: 'non-string' } }))];
-    const matched = KID_PATTERNS.filter(({ pattern }) => pattern.test(kid)).map(({ name }) => name);
+    const matched = kidPatternsOf(kid);
     if (matched.length === 0) return [];
     return [findingOf(kidInjection, `"kid" looks like a ${matched.join(' and ')} payload (${JSON.stringify(kid.length > 80 ? `${kid.slice(0, 80)}…` : kid)}): someone probed how the server looks up keys.`, headerEvidence(decoded, 'kid', { detail: { kind: matched.join(', ') } }))];
   },

@@ -1,5 +1,6 @@
 import { isHmacAlgorithm, JWS_ALGORITHMS } from '../algorithms';
 import type { Finding } from '../findings';
+import type { KeyringKey } from '../keyring/key-types';
 import { COMMON_JWT_SECRETS } from '../secrets/common-secrets';
 import { matchCandidates, type SecretMatch, type SecretTarget } from '../secrets/secret-search';
 import type { DecodedToken } from '../strict/decode-token';
@@ -14,6 +15,14 @@ import { signatureEvidence } from './token-facts';
 const encoder = new TextEncoder();
 const BUILT_IN = COMMON_JWT_SECRETS.map((secret) => encoder.encode(secret));
 const BUILT_IN_SET = new Set(COMMON_JWT_SECRETS);
+
+/** A keyring secret as text, decoded once per key (keyring keys are immutable). */
+const secretTexts = new WeakMap<KeyringKey, string>();
+function secretText(key: KeyringKey): string {
+  let text = secretTexts.get(key);
+  if (text === undefined) secretTexts.set(key, (text = new TextDecoder().decode(key.secret)));
+  return text;
+}
 
 /** Show a secret safely: printable text as is (truncated), anything else as hex. */
 export function describeSecret(secret: Uint8Array): string {
@@ -48,7 +57,7 @@ export const weakHmacSecret: TokenCheck = {
     const findings: Finding[] = [];
     const verifiedBy = verdict.status === 'valid' ? keyring.keys.find((key) => key.id === verdict.key?.id) : undefined;
     if (verifiedBy?.secret) {
-      const text = new TextDecoder().decode(verifiedBy.secret);
+      const text = secretText(verifiedBy);
       const needed = JWS_ALGORITHMS[target.alg].signatureLength!;
       if (BUILT_IN_SET.has(text)) findings.push(weakSecretFinding(decoded, { targetId: target.id, secret: verifiedBy.secret, line: 0, source: 'built-in list' }));
       else if (verifiedBy.secret.length < needed) {

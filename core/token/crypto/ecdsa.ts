@@ -27,6 +27,57 @@ export function splitRawSignature(signature: Uint8Array): { r: bigint; s: bigint
   return { r: bytesToBigInt(signature.subarray(0, half)), s: bytesToBigInt(signature.subarray(half)) };
 }
 
+/** Big-endian bytes of a bigint, exactly `size` bytes long. */
+function fixedBytes(value: bigint, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  for (let i = size - 1; i >= 0; i--, value >>= 8n) out[i] = Number(value & 0xffn);
+  return out;
+}
+
+/** n and ⌊n / 2⌋ of each curve as fixed-width big-endian bytes, for comparisons without bigint arithmetic. */
+const ORDER_BYTES = Object.fromEntries(
+  (Object.keys(CURVE_ORDER) as ('P-256' | 'P-384' | 'P-521')[]).map((crv) => [crv, { n: fixedBytes(CURVE_ORDER[crv], CURVE_SCALAR_BYTES[crv]), half: fixedBytes(CURVE_ORDER[crv] / 2n, CURVE_SCALAR_BYTES[crv]) }]),
+) as Readonly<Record<'P-256' | 'P-384' | 'P-521', { readonly n: Uint8Array; readonly half: Uint8Array }>>;
+
+/** Compare `length` big-endian bytes of `bytes` from `offset` with `other`: negative, zero or positive. */
+function compareAt(bytes: Uint8Array, offset: number, other: Uint8Array): number {
+  for (let i = 0; i < other.length; i++) {
+    const difference = bytes[offset + i]! - other[i]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+function isZeroAt(bytes: Uint8Array, offset: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (bytes[offset + i] !== 0) return false;
+  return true;
+}
+
+/** Range facts of a raw (r || s) signature of exactly 2 × the curve's scalar size — what splitRawSignature + bigint compares give. */
+export interface ScalarRange {
+  readonly rZero: boolean;
+  readonly sZero: boolean;
+  /** r ≥ n */
+  readonly rTooBig: boolean;
+  /** s ≥ n */
+  readonly sTooBig: boolean;
+  /** s > ⌊n / 2⌋ (high S) */
+  readonly sHigh: boolean;
+}
+
+/** r and s of a raw signature compared with the curve order, byte-wise (no bigint per token). */
+export function rawSignatureRange(signature: Uint8Array, crv: 'P-256' | 'P-384' | 'P-521'): ScalarRange {
+  const size = CURVE_SCALAR_BYTES[crv];
+  const order = ORDER_BYTES[crv];
+  return {
+    rZero: isZeroAt(signature, 0, size),
+    sZero: isZeroAt(signature, size, size),
+    rTooBig: compareAt(signature, 0, order.n) >= 0,
+    sTooBig: compareAt(signature, size, order.n) >= 0,
+    sHigh: compareAt(signature, size, order.half) > 0,
+  };
+}
+
 /** Parse a DER ECDSA signature into r and s bytes; undefined when the bytes are not exactly that structure. */
 export function parseDerSignature(der: Uint8Array): { r: Uint8Array; s: Uint8Array } | undefined {
   let at = 0;

@@ -112,8 +112,38 @@ function jsonOf(text: string, segment: Segment, part: string, context: Context):
   return { parsed: true, value: result.value };
 }
 
+/**
+ * Recently decoded header segments that decoded without any problem into an object of primitive values only.
+ * Tokens of one issuer share a handful of headers, so bulk analysis decodes each once. Callers get their own copy
+ * (a shallow copy is a full copy for primitive values), so nothing is shared between tokens.
+ */
+const headerCache = new Map<string, Readonly<Record<string, unknown>>>();
+const HEADER_CACHE_SIZE = 64;
+const HEADER_CACHE_TEXT = 512;
+
+function cacheableHeader(header: Record<string, unknown>): boolean {
+  for (const name in header) {
+    if (!Object.prototype.hasOwnProperty.call(header, name) || name === '__proto__') return false;
+    const value = header[name];
+    if (value !== null && typeof value === 'object') return false;
+  }
+  return true;
+}
+
 /** Decode a base64url header segment into an object, reporting every problem on the way. */
 function headerOf(segment: Segment, context: Context): Record<string, unknown> | null {
+  const cached = headerCache.get(segment.text);
+  if (cached) return { ...cached };
+  const problemsBefore = context.problems.length;
+  const header = decodeHeader(segment, context);
+  if (header && context.problems.length === problemsBefore && segment.text.length <= HEADER_CACHE_TEXT && cacheableHeader(header)) {
+    if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.clear();
+    headerCache.set(segment.text, { ...header });
+  }
+  return header;
+}
+
+function decodeHeader(segment: Segment, context: Context): Record<string, unknown> | null {
   const bytes = bytesOf(segment, 'header', context);
   if (!bytes) return null;
   const text = textOf(bytes, segment, 'header', context);
