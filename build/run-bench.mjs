@@ -16,7 +16,8 @@ function listBenchmarks() {
   const found = new Map();
   for (const entry of readdirSync(benchRoot, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(mjs|ts)$/.test(entry.name) || /^(generate|helpers?|fixtures?)[-.]/.test(entry.name)) continue;
-    if (entry.name.endsWith('.spec.ts')) continue;
+    // *.page.ts files are bundled into a browser page by their benchmark, not run by Node.
+    if (entry.name.endsWith('.spec.ts') || entry.name.endsWith('.page.ts')) continue;
     found.set(entry.name.replace(/\.(mjs|ts)$/, ''), path.join(entry.parentPath ?? entry.path, entry.name));
   }
   return found;

@@ -1,5 +1,5 @@
 // Timeline benchmarks in Chromium on a persistent (disk-backed) profile: end-to-end ingest into Dexie vs raw
-// bulkAdd of the same records, and timeline page latency. Usage: node test/bench/timeline/run.mjs [events…]
+// bulkAdd of the same records, and timeline page latency. Usage: npm run bench -- timeline-ingest [events…]
 // (default 100000 1000000). Prints one JSON line per size. Not part of npm test (1M events take ~20 minutes).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -11,7 +11,7 @@ import { chromium } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const bundle = await build({ entryPoints: [path.join(here, 'browser-bench.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'warning' });
+const bundle = await build({ entryPoints: [path.join(here, 'timeline-ingest.page.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'warning' });
 const script = bundle.outputFiles[0].text;
 const server = createServer((request, response) => {
   if (request.url === '/bench.js') return response.end(script);
