@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { blockLines } from '../../../cli/inspect-workers';
 import { hmac256Key, hmac256Matches } from '../../../cli/node-crypto-hmac256';
 import { createCryptoPool } from '../../../cli/node-crypto-pool';
+import { b64, inspectSigners } from '../../support/inspect-signers';
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 describe('inspect on large inputs (analysis in worker threads)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tt-parallel-'));
@@ -34,17 +34,7 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
   it('prints exactly what the one-thread path prints, in input order', async () => {
     const bundle = path.join(dir, 'tokentrail.cjs');
     await build({ entryPoints: [path.resolve('cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning', define: { __TOKENTRAIL_VERSION__: '"test"' } });
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const secret = randomBytes(32);
-    writeFileSync(path.join(dir, 'keys.jwks'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'es' }, { kty: 'oct', k: secret.toString('base64url'), kid: 'hs' }] }));
-    const es = (claims: unknown) => {
-      const input = `${b64({ alg: 'ES256', kid: 'es' })}.${b64(claims)}`;
-      return `${input}.${sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-    };
-    const hs = (claims: unknown, key: Buffer | string = secret) => {
-      const input = `${b64({ alg: 'HS256', kid: 'hs' })}.${b64(claims)}`;
-      return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
-    };
+    const { es, hs } = inspectSigners(dir);
     const variety = [
       (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),
       (i: number) => hs({ sub: `h${i}`, exp: 4e9 }),

@@ -1,12 +1,11 @@
-import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { b64, inspectSigners } from '../../support/inspect-signers';
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 describe('inspect with the dedicated worker bundle (dist/cli/inspect-worker.cjs)', () => {
   it('prints with --workers 1 and 2 exactly what the one-thread path prints', async () => {
@@ -14,17 +13,7 @@ describe('inspect with the dedicated worker bundle (dist/cli/inspect-worker.cjs)
     const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'warning' as const, define: { __TOKENTRAIL_VERSION__: '"test"' } };
     await build({ ...common, entryPoints: [path.resolve('cli/main.ts')], outfile: path.join(dir, 'tokentrail.cjs') });
     await build({ ...common, entryPoints: [path.resolve('cli/inspect-worker-main.ts')], outfile: path.join(dir, 'inspect-worker.cjs') });
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const secret = randomBytes(32);
-    writeFileSync(path.join(dir, 'keys.jwks'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'es' }, { kty: 'oct', k: secret.toString('base64url'), kid: 'hs' }] }));
-    const es = (claims: unknown) => {
-      const input = `${b64({ alg: 'ES256', kid: 'es' })}.${b64(claims)}`;
-      return `${input}.${sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-    };
-    const hs = (claims: unknown, key: Buffer | string = secret) => {
-      const input = `${b64({ alg: 'HS256', kid: 'hs' })}.${b64(claims)}`;
-      return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
-    };
+    const { es, hs } = inspectSigners(dir);
     const variety = [
       (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),
       (i: number) => hs({ sub: `h${i}`, exp: 4e9 }),

@@ -1,0 +1,26 @@
+import { createHmac, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** base64url of a string as it is, or of a value's JSON. */
+export const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/**
+ * A fresh ES256 key and HS256 secret, written to `dir/keys.jwks` for `inspect --keys`, and signers that make real
+ * tokens with them: the inputs the inspect tests compare between the one-thread and the parallel paths.
+ */
+export function inspectSigners(dir: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const secret = randomBytes(32);
+  const keysPath = path.join(dir, 'keys.jwks');
+  writeFileSync(keysPath, JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'es' }, { kty: 'oct', k: secret.toString('base64url'), kid: 'hs' }] }));
+  const es = (claims: unknown) => {
+    const input = `${b64({ alg: 'ES256', kid: 'es' })}.${b64(claims)}`;
+    return `${input}.${sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+  };
+  const hs = (claims: unknown, key: Buffer | string = secret) => {
+    const input = `${b64({ alg: 'HS256', kid: 'hs' })}.${b64(claims)}`;
+    return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
+  };
+  return { keysPath, es, hs };
+}
