@@ -53,6 +53,8 @@ function roleOf(found: TokenOccurrence): { role: TokenRole; field?: string } {
     case 'cookie': return { role: 'cookie', field: found.field };
     case 'set-cookie': return { role: 'set-cookie', field: found.field };
     case 'json-field': return { role: NAMED_ROLES[found.field?.toLowerCase() ?? ''] ?? 'field', field: found.field };
+    // A token in a request URL was presented with the request, whatever the parameter is called.
+    case 'query-parameter': return { role: 'query', field: found.field };
     default: return { role: 'text' };
   }
 }

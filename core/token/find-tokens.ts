@@ -11,8 +11,8 @@ export interface TokenOccurrence {
   /** 1-based line and column. */
   readonly line: number;
   readonly column: number;
-  readonly context: 'authorization-header' | 'cookie' | 'set-cookie' | 'json-field' | 'text';
-  /** Cookie name or JSON field name, when the context has one. */
+  readonly context: 'authorization-header' | 'cookie' | 'set-cookie' | 'json-field' | 'query-parameter' | 'text';
+  /** Cookie name, JSON field name or URL query parameter name, when the context has one. */
   readonly field?: string;
 }
 
@@ -34,7 +34,7 @@ function readContext(before: string): Pick<TokenOccurrence, 'context' | 'field'>
   const jsonField = /"([^"]+)"\s*:\s*"$/.exec(before);
   if (jsonField) return { context: 'json-field', field: jsonField[1] };
   const queryParameter = /[?&]([A-Za-z_]+)=$/.exec(before);
-  if (queryParameter) return { context: 'json-field', field: queryParameter[1] };
+  if (queryParameter) return { context: 'query-parameter', field: queryParameter[1] };
   return { context: 'text' };
 }
 

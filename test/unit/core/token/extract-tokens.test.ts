@@ -32,7 +32,7 @@ describe('extractTokens', () => {
       { path: 'a.har', line: 9, context: 'authorization-header', field: undefined },
       { path: 'a.har', line: 13, context: 'cookie', field: 'sid' },
       { path: 'auth.jsonl', line: 2, context: 'json-field', field: 'access_token' },
-      { path: 'access.log', line: 1, context: 'json-field', field: 'access_token' },
+      { path: 'access.log', line: 1, context: 'query-parameter', field: 'access_token' },
     ]);
     expect(found!.sightings[2]!.column).toBe(46);
   });
