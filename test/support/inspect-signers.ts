@@ -24,3 +24,24 @@ export function inspectSigners(dir: string) {
   };
   return { keysPath, es, hs };
 }
+
+/**
+ * `count` lines cycling through a mix every inspect path must treat alike: valid ES256 and HS256 tokens, a weak
+ * secret, duplicate header keys, alg none, a blank line, `odd` (the one line each test varies), whitespace around a
+ * token with a string exp, and a JWE.
+ */
+export function mixedTokenLines(signers: ReturnType<typeof inspectSigners>, count: number, odd: (i: number) => string): string[] {
+  const { es, hs } = signers;
+  const variety = [
+    (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),
+    (i: number) => hs({ sub: `h${i}`, exp: 4e9 }),
+    (i: number) => hs({ sub: `w${i}` }, 'secret'),
+    () => `${b64('{"alg":"HS256","alg":"none"}')}.${b64({ sub: 'dup' })}.abc`,
+    () => `${b64({ alg: 'none' })}.${b64({ sub: 'root' })}.`,
+    () => '',
+    odd,
+    (i: number) => `  ${es({ sub: `s${i}`, exp: '1700000000' })}\t`,
+    () => `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.AAAA.AAAA.AAAA.AAAA`,
+  ];
+  return Array.from({ length: count }, (_, i) => variety[i % variety.length]!(i));
+}

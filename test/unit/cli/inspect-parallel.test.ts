@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { blockLines } from '../../../cli/inspect-workers';
 import { hmac256Key, hmac256Matches } from '../../../cli/node-crypto-hmac256';
 import { createCryptoPool } from '../../../cli/node-crypto-pool';
-import { b64, inspectSigners } from '../../support/inspect-signers';
+import { b64, inspectSigners, mixedTokenLines } from '../../support/inspect-signers';
 
 
 describe('inspect on large inputs (analysis in worker threads)', () => {
@@ -34,19 +34,7 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
   it('prints exactly what the one-thread path prints, in input order', async () => {
     const bundle = path.join(dir, 'tokentrail.cjs');
     await build({ entryPoints: [path.resolve('cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning', define: { __TOKENTRAIL_VERSION__: '"test"' } });
-    const { es, hs } = inspectSigners(dir);
-    const variety = [
-      (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),
-      (i: number) => hs({ sub: `h${i}`, exp: 4e9 }),
-      (i: number) => hs({ sub: `w${i}` }, 'secret'),
-      () => `${b64('{"alg":"HS256","alg":"none"}')}.${b64({ sub: 'dup' })}.abc`,
-      () => `${b64({ alg: 'none' })}.${b64({ sub: 'root' })}.`,
-      () => '',
-      () => 'not a token',
-      (i: number) => `  ${es({ sub: `s${i}`, exp: '1700000000' })}\t`,
-      () => `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.AAAA.AAAA.AAAA.AAAA`,
-    ];
-    const lines = Array.from({ length: 1500 }, (_, i) => variety[i % variety.length]!(i));
+    const lines = mixedTokenLines(inspectSigners(dir), 1500, () => 'not a token');
     const file = path.join(dir, 'tokens.txt');
     writeFileSync(file, `${lines.join('\r\n')}\nlast-line`);
     const run = (...extra: string[]) => spawnSync(process.execPath, [bundle, 'inspect', file, '--keys', path.join(dir, 'keys.jwks'), ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { b64, inspectSigners } from '../../support/inspect-signers';
+import { b64, inspectSigners, mixedTokenLines } from '../../support/inspect-signers';
 
 
 describe('inspect with the dedicated worker bundle (dist/cli/inspect-worker.cjs)', () => {
@@ -13,19 +13,7 @@ describe('inspect with the dedicated worker bundle (dist/cli/inspect-worker.cjs)
     const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'warning' as const, define: { __TOKENTRAIL_VERSION__: '"test"' } };
     await build({ ...common, entryPoints: [path.resolve('cli/main.ts')], outfile: path.join(dir, 'tokentrail.cjs') });
     await build({ ...common, entryPoints: [path.resolve('cli/inspect-worker-main.ts')], outfile: path.join(dir, 'inspect-worker.cjs') });
-    const { es, hs } = inspectSigners(dir);
-    const variety = [
-      (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),
-      (i: number) => hs({ sub: `h${i}`, exp: 4e9 }),
-      (i: number) => hs({ sub: `w${i}` }, 'secret'),
-      () => `${b64('{"alg":"HS256","alg":"none"}')}.${b64({ sub: 'dup' })}.abc`,
-      () => `${b64({ alg: 'none' })}.${b64({ sub: 'root' })}.`,
-      () => '',
-      (i: number) => `${b64({ alg: 'HS256', kid: `../../etc/passwd${i % 3}` })}.${b64({ sub: 'k' })}.c2ln`,
-      (i: number) => `  ${es({ sub: `s${i}`, exp: '1700000000' })}\t`,
-      () => `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.AAAA.AAAA.AAAA.AAAA`,
-    ];
-    const lines = Array.from({ length: 3000 }, (_, i) => variety[i % variety.length]!(i));
+    const lines = mixedTokenLines(inspectSigners(dir), 3000, (i) => `${b64({ alg: 'HS256', kid: `../../etc/passwd${i % 3}` })}.${b64({ sub: 'k' })}.c2ln`);
     const file = path.join(dir, 'tokens.txt');
     writeFileSync(file, `${lines.join('\n')}\nlast-line`);
     const run = (...extra: string[]) => spawnSync(process.execPath, [path.join(dir, 'tokentrail.cjs'), 'inspect', file, '--keys', path.join(dir, 'keys.jwks'), ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
