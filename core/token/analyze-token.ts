@@ -8,7 +8,7 @@ import { createJoseDecrypter } from './jwe/jose-decrypter';
 import { DEFAULT_JWE_LIMITS, decryptJwe, type JweDecrypter, type JweKeyCandidate, type JweKeyResolver, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
 import { EMPTY_KEYRING, type Keyring } from './keyring/key-types';
 import type { SecretSearcher } from './secrets/secret-search';
-import { decodeToken, type DecodedToken, type DecodeOptions } from './strict/decode-token';
+import { decodeToken, isUnsecured, type DecodedToken, type DecodeOptions } from './strict/decode-token';
 import { verifySignatureNow, type SignatureVerdict, type TrailEntry } from './verify/verify-signature';
 
 /** Options of {@link analyzeToken}. Only `verifier` is required. */
@@ -119,6 +119,49 @@ function checkContext(decoded: DecodedToken, signature: SignatureVerdict, option
   };
 }
 
+/**
+ * A general JWS JSON serialization seen through one of its signatures: what the checks of a flattened JWS with that
+ * signature alone would see. Its decoding problems are left out (they are the whole token's, reported once).
+ */
+function signatureView(decoded: DecodedToken, index: number): DecodedToken {
+  const signature = decoded.signatures[index]!;
+  const header = signature.header;
+  const form = header === null ? 'malformed' : isUnsecured(header) ? 'unsecured' : 'jws';
+  const compact = signature.protectedSegment && decoded.payload ? `${signature.protectedSegment.text}.${decoded.payload.segment.text}.${signature.signatureSegment.text}` : undefined;
+  return { ...decoded, form, header, signatures: [signature], compact, problems: [] };
+}
+
+/**
+ * The findings of a general JWS's second and later signatures, added to the first signature's: every signature is
+ * checked as if it stood alone (an attacker can hide alg none, an injected kid or an embedded jwk in any of them),
+ * each against its own verdict. Findings identical to one already listed (claims checks) are not repeated.
+ */
+function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, findings: Finding[]): Finding[] | Promise<Finding[]> {
+  const count = decoded.signatures.length;
+  if (decoded.serialization !== 'json-general' || count < 2) return findings;
+  const keyring = options.keyring ?? EMPTY_KEYRING;
+  const useTimes = options.useTimes ?? [];
+  const seen = new Set(findings.map((finding) => `${finding.id}\n${finding.message}`));
+  const add = (index: number, more: readonly Finding[]): void => {
+    for (const finding of more) {
+      if (seen.has(`${finding.id}\n${finding.message}`)) continue;
+      findings.push({ ...finding, message: `Signature ${index + 1} of ${count}: ${finding.message}` });
+    }
+  };
+  const from = (index: number): Finding[] | Promise<Finding[]> => {
+    for (let i = index; i < count; i++) {
+      const view = signatureView(decoded, i);
+      const checksOf = (verdict: SignatureVerdict) => runChecks(options.checks ?? TOKEN_CHECKS, checkContext(view, verdict, options, keyring, useTimes, undefined));
+      const verdict = verifySignatureNow(view, keyring, options.verifier, { useTimes });
+      const more = verdict instanceof Promise ? verdict.then(checksOf) : checksOf(verdict);
+      if (more instanceof Promise) return more.then((resolved) => (add(i, resolved), from(i + 1)));
+      add(i, more);
+    }
+    return findings;
+  };
+  return from(1);
+}
+
 const bySeverity = (a: Finding, b: Finding): number => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
 
 /**
@@ -134,7 +177,9 @@ function analyzeFlatNow(decoded: DecodedToken, options: AnalyzeOptions): TokenAn
       return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe: undefined, inner: undefined };
     };
     const findings = runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, undefined));
-    return findings instanceof Promise ? findings.then(done) : done(findings);
+    if (findings instanceof Promise) return findings.then((first) => withOtherSignatures(decoded, options, first)).then(done);
+    const all = withOtherSignatures(decoded, options, findings);
+    return all instanceof Promise ? all.then(done) : done(all);
   };
   const verdict = verifySignatureNow(decoded, keyring, options.verifier, { useTimes });
   return verdict instanceof Promise ? verdict.then(withSignature) : withSignature(verdict);
@@ -149,7 +194,7 @@ async function analyzeDecoded(decoded: DecodedToken, options: AnalyzeOptions, de
   if (decoded.form === 'jwe') {
     jwe = await decryptJwe(decoded, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
   }
-  const findings = await runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe));
+  const findings = await withOtherSignatures(decoded, options, await runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe)));
   let innerDecoded = decoded.nested;
   if (!innerDecoded && jwe?.status === 'decrypted') {
     const text = new TextDecoder().decode(jwe.plaintext);

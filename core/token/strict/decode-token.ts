@@ -172,7 +172,8 @@ function splitCompact(text: string): Segment[] {
   }
 }
 
-function isUnsecured(header: Record<string, unknown> | null): boolean {
+/** True when a header declares alg none, in any letter case (an unsecured JWS). */
+export function isUnsecured(header: Record<string, unknown> | null): boolean {
   return typeof header?.alg === 'string' && header.alg.toLowerCase() === 'none';
 }
 
