@@ -5,7 +5,11 @@
 //  - `tokentrail inspect --json` whole process on N tokens per algorithm (best of `runs`, peak RSS), with its ratio
 //    to raw × cores and to the PyJWT reference of issue 3 §5 (target ≥ 1.5× PyJWT);
 //  - HMAC-SHA256 guesses/s: a raw createHmac loop (one core), the pool, and `tokentrail inspect --wordlist` whole
-//    process with its peak RSS (targets: ≥ 1.3× jwt_tool's 390k/s, ≤ 100 MB).
+//    process with its peak RSS (targets: ≥ 1.3× jwt_tool's 390k/s, ≤ 100 MB);
+//  - when a Python with PyJWT is installed (Debian: apt-get install python3-jwt; or TOKENTRAIL_BENCH_PYTHON), PyJWT
+//    measured in the same run on the same files (test/bench/pyjwt-inspect.py): whole process printing one JSON line
+//    per token like `inspect --json`, and per core with keys preloaded. Context only: the targets stay the fixed
+//    figures of issue 3, whatever PyJWT version this machine has.
 // The machine may be shared: compare the ratios, which are measured against baselines taken in the same run.
 // TOKENTRAIL_BENCH_COMPARE=/path/to/other/tokentrail.cjs also times another build of the CLI on the same inputs.
 // Needs the CLI built (node build/build.mjs cli). No timed assertions: figures only.
@@ -26,10 +30,11 @@ const compare = process.env.TOKENTRAIL_BENCH_COMPARE;
 const PYJWT = { HS256: 67_000, RS256: 18_500, ES256: 10_000 };
 const JWT_TOOL = 390_000;
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-/** Run the CLI; wall time, peak RSS (MB, when /usr/bin/time exists), stdout. */
+/** Run a program (a .cjs file runs under this Node); wall time, peak RSS (MB, when /usr/bin/time exists), stdout. */
 function runCli(file, args) {
+  const command = file.endsWith('.cjs') ? [process.execPath, file, ...args] : [file, ...args];
   const started = performance.now();
-  const run = timeBinary ? spawnSync(timeBinary, ['-f', '%M', process.execPath, file, ...args], { maxBuffer: 1 << 30 }) : spawnSync(process.execPath, [file, ...args], { maxBuffer: 1 << 30 });
+  const run = timeBinary ? spawnSync(timeBinary, ['-f', '%M', ...command], { maxBuffer: 1 << 30 }) : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   const rss = timeBinary ? Number(run.stderr.toString().trim().split('\n').pop()) / 1024 : undefined;
   return { ms, rss, stdout: run.stdout.toString(), stderr: run.stderr.toString(), status: run.status };
@@ -47,6 +52,10 @@ function bestOf(file, args, check) {
   return { ms: best.ms, rss: timeBinary ? rss : undefined };
 }
 const cores = availableParallelism();
+const python = process.env.TOKENTRAIL_BENCH_PYTHON ?? '/usr/bin/python3';
+const pyjwtVersion = existsSync(python) ? spawnSync(python, ['-c', 'import jwt; print(jwt.__version__)']).stdout?.toString().trim() : '';
+const pyjwtScript = path.join(root, 'test/bench/pyjwt-inspect.py');
+const measuredPyjwt = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'tokentrail-bench-'));
 const cli = path.join(root, 'dist/cli/tokentrail.cjs');
 if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'build/build.mjs'), 'cli'], { stdio: 'inherit' });
@@ -121,10 +130,24 @@ for (const [alg, make] of Object.entries(ALGS)) {
   const other = compare ? bestOf(compare, ['inspect', tokenFile, '--keys', keyFile, '--json'], check) : undefined;
   const raw = Math.max(rawBefore, rawRate());
   const wholeRate = rate(count, whole.ms);
+  if (pyjwtVersion && PYJWT[alg]) {
+    const pyCheck = (run) => {
+      const valid = run.stdout.split('\n').filter((line) => line.includes('"status": "valid"')).length;
+      if (valid !== count) throw new Error(`PyJWT ${alg}: ${valid}/${count} valid: ${run.stderr}`);
+    };
+    const pyWhole = bestOf(python, [pyjwtScript, tokenFile, keyFile, alg], pyCheck);
+    const steady = Number(spawnSync(python, [pyjwtScript, tokenFile, keyFile, alg, '--steady', '2']).stdout.toString().trim());
+    measuredPyjwt.push({ alg, whole: rate(count, pyWhole.ms), steady, inspect: wholeRate });
+  }
   const pyjwt = PYJWT[alg] ? `${(wholeRate / PYJWT[alg]).toFixed(2)}` : 'n/a';
   console.log(`${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooled).padStart(13)} | ${(pooled / (raw * cores)).toFixed(2).padStart(20)} | ${fmt(wholeRate).padStart(16)} | ${(wholeRate / raw).toFixed(2).padStart(18)} | ${(wholeRate / (raw * cores)).toFixed(2).padStart(23)} | ${pyjwt.padStart(20)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`);
 }
 console.log(`PyJWT reference (issue 3 §5, per core, keys preloaded): ${Object.entries(PYJWT).map(([alg, value]) => `${alg} ${fmt(value)}/s`).join(', ')}; ratios above are against these fixed figures, not measured here.`);
+if (measuredPyjwt.length > 0) {
+  console.log(`\nPyJWT ${pyjwtVersion} (${python}) measured in this run on the same files — context; the targets above stay the issue's figures`);
+  console.log('algorithm | PyJWT whole process tokens/s | inspect ÷ PyJWT whole | PyJWT per core, keys preloaded | inspect ÷ PyJWT per core');
+  for (const { alg, whole, steady, inspect } of measuredPyjwt) console.log(`${alg.padEnd(9)} | ${fmt(whole).padStart(28)} | ${(inspect / whole).toFixed(2).padStart(21)} | ${fmt(steady).padStart(30)} | ${(inspect / steady).toFixed(2).padStart(24)}`);
+} else console.log('(No Python with PyJWT here: set TOKENTRAIL_BENCH_PYTHON, or apt-get install python3-jwt, to measure it in the same run.)');
 
 // HMAC secret search.
 const secret = 'not-in-the-list';
