@@ -39,6 +39,7 @@ export { keyStatusAt, type KeyWindowAt, type KeyWindowStatus } from './keyring/l
 export { jwkThumbprint, secretThumbprint } from './keyring/thumbprint';
 export type { PublicJwk } from './keyring/public-key';
 export type { CertificateInfo } from './keyring/x509';
+export type { BasicConstraints, KeyUsageName } from './keyring/x509-extensions';
 export type { SignatureVerifier, VerificationKey } from './crypto/signature-verifier';
 export { createWebCryptoVerifier, createWebCryptoPublicKeyDeriver } from './crypto/webcrypto-verifier';
 export type { SubtleLike } from './crypto/subtle-types';

@@ -29,13 +29,15 @@ import { unencodedPayload } from './unencoded-payload';
 import { unknownKid } from './unknown-kid';
 import { usedAfterExp } from './used-after-exp';
 import { weakHmacSecret } from './weak-hmac-secret';
+import { x5cOutsideValidity } from './x5c-outside-validity';
+import { x5cPathConstraints } from './x5c-path-constraints';
 import { x5cUntrusted } from './x5c-untrusted';
 
 /** Every token check, in the order findings are listed. Each id is documented in docs/checks.md. */
 export const TOKEN_CHECKS: readonly TokenCheck[] = [
   malformedToken, nonCanonicalEncoding, invalidUtf8, duplicateJsonKey, claimType,
   algNone, signatureMissing, signatureInvalid, signatureLength, emptyHmacKey, weakHmacSecret, keyConfusion,
-  embeddedJwk, jkuX5u, x5cUntrusted, kidInjection, unknownKid, keyOutsideValidity,
+  embeddedJwk, jkuX5u, x5cUntrusted, x5cOutsideValidity, x5cPathConstraints, kidInjection, unknownKid, keyOutsideValidity,
   ecdsaPsychicSignature, ecdsaHighS, ecdsaDerSignature, critHeader, unencodedPayload,
   pbes2Count, jweZip, jweDecryption,
   algorithmNotAllowed, issuerNotAllowed, audienceNotAllowed, typConfusion,

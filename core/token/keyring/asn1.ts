@@ -1,5 +1,5 @@
 /**
- * A tiny ASN.1 DER reader and writer: just what keys and certificates need (SEQUENCE, INTEGER, BIT STRING,
+ * A tiny ASN.1 DER reader and writer: just what keys and certificates need (SEQUENCE, INTEGER, BOOLEAN, BIT STRING,
  * OCTET STRING, OBJECT IDENTIFIER, times, context tags). Lengths are bounded by the input, so hostile DER cannot
  * make the reader allocate or loop beyond the bytes it was given.
  */
@@ -26,7 +26,7 @@ export class Asn1Error extends Error {
 }
 
 /** Tags used here. */
-export const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, UTF8: 0x0c, PRINTABLE: 0x13, IA5: 0x16, UTC_TIME: 0x17, GENERALIZED_TIME: 0x18, SEQUENCE: 0x30, SET: 0x31 } as const;
+export const TAG = { BOOLEAN: 0x01, INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, UTF8: 0x0c, PRINTABLE: 0x13, IA5: 0x16, UTC_TIME: 0x17, GENERALIZED_TIME: 0x18, SEQUENCE: 0x30, SET: 0x31 } as const;
 
 /** Read one element at `offset`. */
 export function readElement(bytes: Uint8Array, offset = 0): Asn1Element {
@@ -107,14 +107,60 @@ export function unsignedInteger(element: Asn1Element): Uint8Array {
   return element.content.subarray(start);
 }
 
-/** Parse UTCTime or GeneralizedTime to epoch milliseconds. */
+/** A BOOLEAN's value. DER writes TRUE as 0xFF; any non-zero byte is read as TRUE, as BER allows. */
+export function readBoolean(element: Asn1Element): boolean {
+  if (element.tag !== TAG.BOOLEAN || element.content.length !== 1) throw new Asn1Error('expected a one-byte BOOLEAN', element.start);
+  return element.content[0] !== 0;
+}
+
+/**
+ * A non-negative INTEGER as a number. Values beyond 2^53 saturate at Number.MAX_SAFE_INTEGER: the limits read this
+ * way (path lengths) mean "unlimited" long before that, and a hostile certificate must not make the reader throw
+ * away a finding for an absurd but harmless number.
+ */
+export function readNonNegativeInteger(element: Asn1Element): number {
+  if (element.tag !== TAG.INTEGER || element.content.length === 0) throw new Asn1Error('expected an INTEGER', element.start);
+  if (element.content[0]! & 0x80) throw new Asn1Error('expected a non-negative INTEGER', element.start);
+  let value = 0;
+  for (const byte of element.content) {
+    value = value * 256 + byte;
+    if (value > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
+  }
+  return value;
+}
+
+/**
+ * The positions of the set bits of a BIT STRING read as a named bit list (bit 0 is the most significant bit of
+ * the first content byte), as RFC 5280 extensions such as keyUsage define them. Unused trailing bits are ignored.
+ */
+export function setBitPositions(element: Asn1Element): number[] {
+  const unused = element.content[0];
+  if (element.tag !== TAG.BIT_STRING || unused === undefined || unused > 7 || (element.content.length === 1 && unused !== 0)) throw new Asn1Error('expected a BIT STRING', element.start);
+  const positions: number[] = [];
+  const bitCount = (element.content.length - 1) * 8 - unused;
+  for (let bit = 0; bit < bitCount; bit++) if (element.content[1 + (bit >> 3)]! & (0x80 >> (bit & 7))) positions.push(bit);
+  return positions;
+}
+
+/**
+ * Parse a certificate time to epoch milliseconds: UTCTime "YYMMDDHHMMSSZ" (YY ≥ 50 is 19YY, else 20YY) or
+ * GeneralizedTime "YYYYMMDDHHMMSSZ" — the only forms RFC 5280 §4.1.2.5 allows (seconds present, Zulu, no fractions).
+ * Impossible dates such as 30 February are refused rather than rolled over into March: a certificate whose window
+ * cannot be read must not silently get another one.
+ */
 export function readTime(element: Asn1Element): number {
   const text = new TextDecoder().decode(element.content);
-  const match = element.tag === TAG.UTC_TIME ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text) : /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text);
+  const pattern = element.tag === TAG.UTC_TIME ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/ : element.tag === TAG.GENERALIZED_TIME ? /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/ : undefined;
+  const match = pattern?.exec(text);
   if (!match) throw new Asn1Error(`unreadable time ${JSON.stringify(text)}`, element.start);
-  let year = Number(match[1]);
-  if (element.tag === TAG.UTC_TIME) year += year < 50 ? 2000 : 1900;
-  return Date.UTC(year, Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6]));
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const fullYear = element.tag === TAG.UTC_TIME ? year + (year < 50 ? 2000 : 1900) : year;
+  const date = new Date(0);
+  date.setUTCFullYear(fullYear, month - 1, day); // not Date.UTC: it reads years 0–99 as 1900–1999
+  date.setUTCHours(hour, minute, second, 0);
+  const exact = date.getUTCFullYear() === fullYear && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+  if (!exact) throw new Asn1Error(`impossible date ${JSON.stringify(text)}`, element.start);
+  return date.getTime();
 }
 
 /** Encode one DER element from a tag and its content parts. */

@@ -2,10 +2,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeBase64Url } from '../strict/base64url-strict';
 import { TAG, bitStringBytes, children, expect, oidToString, readElement, readOnly, readTime, type Asn1Element } from './asn1';
 import { spkiElementToJwk, type PublicJwk } from './public-key';
+import { readExtensions, type BasicConstraints, type KeyUsageName } from './x509-extensions';
 
 /**
  * X.509 certificates (RFC 5280), read only as far as token forensics needs: subject, issuer, validity, the public
- * key, and the signature so a chain can be checked against trust anchors. No extension processing, no revocation.
+ * key, the signature so a chain can be checked against trust anchors, and the two extensions that say what the key
+ * may do (basicConstraints, keyUsage; see x509-extensions.ts). No other extension processing, no revocation.
  */
 
 /** What Tokentrail keeps of a certificate. */
@@ -20,8 +22,13 @@ export interface CertificateInfo {
   /** Raw DER of the subject and issuer Names, compared byte for byte when building chains. */
   readonly subjectDer: Uint8Array;
   readonly issuerDer: Uint8Array;
+  /** Validity window (UTC epoch ms), both ends inclusive (RFC 5280 §4.1.2.5). */
   readonly notBefore: number;
   readonly notAfter: number;
+  /** basicConstraints, when the certificate has the extension (RFC 5280 §4.2.1.9). */
+  readonly basicConstraints?: BasicConstraints;
+  /** keyUsage bits asserted, when the certificate has the extension (RFC 5280 §4.2.1.3). */
+  readonly keyUsage?: readonly KeyUsageName[];
   readonly publicJwk: PublicJwk;
   readonly spki: Uint8Array;
   /** x5t#S256: base64url SHA-256 of the DER. */
@@ -69,6 +76,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
     publicJwk: spkiElementToJwk(spki),
     spki: spki.der,
     sha256Thumbprint: encodeBase64Url(sha256(der)),
+    ...readExtensions(fields.slice(offset + 6)),
   };
 }
 

@@ -9,6 +9,7 @@ import type { CaseConfig } from '../../../../core/evidence/case-config';
 import { keyEncodings } from '../../../../core/token/checks/key-confusion-encodings';
 import { CURVE_ORDER, rawToDerSignature } from '../../../../core/token/crypto/ecdsa';
 import { b64u, json, keyPair, keyringOf, makeToken, publicJwk, signInput, verifier } from './token-helpers';
+import { certificatePem, seconds, x5cToken } from './x509-fixtures';
 
 const rsa = keyPair('rsa');
 const ec = keyPair('P-256');
@@ -68,6 +69,8 @@ describe('token checks', () => {
     ['embedded-jwk', async () => [makeToken('ES256', attacker.privateKey, claims(), { jwk: publicJwk(attacker.publicKey) })], async () => [makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' })]],
     ['jku-x5u', async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa', jku: 'https://evil.example/jwks' })], async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa' })]],
     ['x5c-untrusted', async () => [makeToken('ES256', createPrivateKey(certificate.key), claims(), { x5c: [derBody(certificate.pem)] })], async () => [makeToken('ES256', createPrivateKey(certificate.key), claims(), { x5c: [derBody(certificate.pem)] }), { keyring: await keyringOf({ 'trusted.pem': certificate.pem }) }]],
+    ['x5c-outside-validity', async () => [x5cToken(['leaf', 'intermediate-ca'], claims({ iat: seconds('2026-01-01T00:00:01Z') }))], async () => [x5cToken(['leaf', 'intermediate-ca'], claims({ iat: seconds('2026-01-01T00:00:00Z') }))]],
+    ['x5c-path-constraints', async () => [x5cToken(['forged-under-leaf', 'leaf', 'intermediate-ca'], claims({ iat: seconds('2025-06-01T00:00:00Z') })), { keyring: await keyringOf({ 'root.pem': certificatePem('root-ca') }) }], async () => [x5cToken(['leaf', 'intermediate-ca'], claims({ iat: seconds('2025-06-01T00:00:00Z') })), { keyring: await keyringOf({ 'root.pem': certificatePem('root-ca') }) }]],
     ['kid-injection', async () => [makeToken('HS256', SECRET, claims(), { kid: '../../../../dev/null' })], async () => [makeToken('HS256', SECRET, claims(), { kid: '2025-05-signing-key' })]],
     ['unknown-kid', async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'nope' })], async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa' })]],
     ['key-outside-validity', async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa' }), { keyring: await keyringOf({ 'k.jwk': JSON.stringify(publicJwk(rsa.publicKey, { kid: 'rsa' })) }, [{ kid: 'rsa', activated: NOW - 86_400_000, retired: NOW - 3_600_000, compromised: false }]) }], async () => [makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa' }), { keyring: await keyringOf({ 'k.jwk': JSON.stringify(publicJwk(rsa.publicKey, { kid: 'rsa' })) }, [{ kid: 'rsa', activated: NOW - 86_400_000, compromised: false }]) }]],
