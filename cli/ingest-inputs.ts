@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { classifyEvidence, verifyBundle, type EvidenceKind, type SequentialInput } from '../core';
+import { gunzipped, isGzip } from './gzip-input';
 import { bundleInputFromPath, folderFiles, sequentialFile } from './node-inputs';
 
 /** One file to ingest: the stream, its SHA-256, and where it came from. */
@@ -23,6 +24,7 @@ async function hashFile(filePath: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The first bytes of a file, for format detection. */
 async function head(filePath: string): Promise<Uint8Array> {
   const handle = await open(filePath, 'r');
   try {
@@ -44,6 +46,17 @@ function bytesInput(filePath: string, bytes: Uint8Array): SequentialInput {
   };
 }
 
+/** The first bytes of an input's content (inflated when it is gzip), for format detection. */
+async function contentHead(input: SequentialInput): Promise<Uint8Array> {
+  for await (const chunk of input.chunks()) return chunk.subarray(0, 64 * 1024);
+  return new Uint8Array(0);
+}
+
+/** An input as the parsers read it: gzip inflated as it streams, anything else as it is. */
+function readable(input: SequentialInput, firstBytes: Uint8Array): SequentialInput {
+  return isGzip(firstBytes) ? gunzipped(input) : input;
+}
+
 /**
  * Expand command-line targets into files: a loose file is always parsed; a folder's files and a zip bundle's
  * entries are parsed unless they hold keys or configuration (noted on `skip`). Zip entries are verified against the
@@ -57,12 +70,13 @@ export async function expandTargets(targets: readonly string[], skip: (file: str
       for (const input of await folderFiles(target)) {
         const absolute = path.join(target, input.path);
         if (input.path === 'manifest.json') continue;
-        const kind = classifyEvidence(input.path, await head(absolute)).kind;
+        const content = readable({ ...input, path: path.join(target, input.path) }, await head(absolute));
+        const kind = classifyEvidence(input.path.replace(/\.gz$/i, ''), await contentHead(content)).kind;
         if (NOT_EVENT_SOURCES.includes(kind)) {
           skip(input.path, `${kind}: not an event source`);
           continue;
         }
-        files.push({ input: { ...input, path: path.join(target, input.path) }, sha256: () => hashFile(absolute), origin: target });
+        files.push({ input: content, sha256: () => hashFile(absolute), origin: target });
       }
       continue;
     }
@@ -77,10 +91,10 @@ export async function expandTargets(targets: readonly string[], skip: (file: str
             skip(`${target}:${content.path}`, `${kind}: not an event source`);
             continue;
           }
-          files.push({ input: bytesInput(`${target}:${content.path}`, content.bytes), sha256: async () => content.sha256, origin: target });
+          files.push({ input: readable(bytesInput(`${target}:${content.path}`, content.bytes), content.bytes), sha256: async () => content.sha256, origin: target });
         }
       } else {
-        files.push({ input: sequentialFile(target, target, info.size), sha256: () => hashFile(target), origin: target });
+        files.push({ input: readable(sequentialFile(target, target, info.size), await head(target)), sha256: () => hashFile(target), origin: target });
       }
     } finally {
       await opened.close();

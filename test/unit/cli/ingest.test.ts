@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 
@@ -45,6 +47,35 @@ describe('tokentrail ingest', () => {
     expect(result.stderr.at(-1)).toBe('Ingested 2 events from 1 files; 1 problems.');
     const forced = await cli('ingest', file, '--format', 'token-list', '--no-geo');
     expect(forced.stderr.join('\n')).toMatch(/token-list \(--format\)/);
+  });
+
+  it('reads gzip-compressed logs (rotated logs) as they stream, loose or in a folder; the hash is the .gz file\'s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tt-ingest-gz-'));
+    const plain = readFileSync('test/fixtures/sources/okta-system-log.json');
+    const gz = gzipSync(plain);
+    mkdirSync(path.join(dir, 'logs'));
+    writeFileSync(path.join(dir, 'logs', 'okta.json.1.gz'), gz);
+    const expected = await cli('ingest', 'test/fixtures/sources/okta-system-log.json', '--json', '--no-geo');
+    const loose = await cli('ingest', path.join(dir, 'logs', 'okta.json.1.gz'), '--json', '--no-geo');
+    const folder = await cli('ingest', path.join(dir, 'logs'), '--json', '--no-geo');
+    expect(loose.code).toBe(0);
+    expect(loose.stdout.length).toBeGreaterThan(0);
+    const sha = createHash('sha256').update(gz).digest('hex');
+    const events = (lines: string[]) => lines.map((line) => JSON.parse(line));
+    const withoutFile = (event: { source: object }) => ({ ...event, source: { ...event.source, file: undefined, sha256: undefined } });
+    for (const run of [loose, folder]) {
+      expect(events(run.stdout).every((event) => event.source.sha256 === sha)).toBe(true);
+      expect(events(run.stdout).map(withoutFile)).toEqual(events(expected.stdout).map(withoutFile));
+    }
+  });
+
+  it('names a corrupt gzip file and exits 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tt-ingest-gz-bad-'));
+    const file = path.join(dir, 'access.log.gz');
+    writeFileSync(file, gzipSync(readFileSync('test/fixtures/sources/custom-nginx.log')).subarray(0, 60));
+    const result = await cli('ingest', file, '--json', '--no-geo');
+    expect(result.code).toBe(2);
+    expect(result.stderr.join('\n')).toContain(`${file}: cannot be read (`);
   });
 
   it('exits 2 when a file cannot be read at all, 1 when no format fits, 2 on a bad option', async () => {
