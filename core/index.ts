@@ -3,6 +3,7 @@ export * from './evidence/types';
 export * from './evidence/errors';
 export { verifyBundle, type VerifyBundleOptions } from './evidence/verify-bundle';
 export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_START, type CustodyFields } from './evidence/custody';
+export { parameterChanges, describeParameterChange, type ParameterSettings } from './evidence/parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256 } from './evidence/sha256';
 export { reverifyBytes } from './evidence/reverify';
 export { parseManifest, MANIFEST_NAME } from './evidence/manifest';

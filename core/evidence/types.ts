@@ -170,6 +170,22 @@ export interface AbortSignal {
   readonly aborted: boolean;
 }
 
+/** A value a detector parameter can take (it is stored as JSON, and hashed as canonical JSON). */
+export type ParameterValue = string | number | boolean | null | readonly ParameterValue[] | { readonly [name: string]: ParameterValue };
+
+/**
+ * One detector parameter an investigator changed for a case (custody action `parameters-changed`). `from` and `to`
+ * are the investigator's own settings; an absent one means none was set, so case-config.json's value or the
+ * engine's default applied.
+ */
+export interface ParameterChange {
+  /** Detector id (docs/detectors.md), or `common` for the parameters every detector shares. */
+  readonly detector: string;
+  readonly parameter: string;
+  readonly from?: ParameterValue;
+  readonly to?: ParameterValue;
+}
+
 /** One entry of a case's custody record; entries are hash-chained so any later edit is detectable. */
 export interface CustodyEntry {
   readonly caseId: string;
@@ -178,12 +194,14 @@ export interface CustodyEntry {
   /** UTC epoch milliseconds. */
   readonly at: number;
   readonly investigator: string;
-  readonly action: 'import' | 'import-rejected' | 'reverify' | 'case-created' | 'case-deleted';
+  readonly action: 'import' | 'import-rejected' | 'reverify' | 'case-created' | 'case-deleted' | 'parameters-changed';
   readonly source: string;
   readonly verdict?: BundleReport['verdict'] | 'rejected' | 'intact' | 'altered';
   readonly files: readonly { readonly path: string; readonly size: number; readonly sha256: string; readonly verdict: string }[];
   readonly toolVersion: string;
   readonly detail?: string;
+  /** What a `parameters-changed` entry changed, one parameter each; covered by the entry's hash like every field. */
+  readonly parameterChanges?: readonly ParameterChange[];
   /** SHA-256 (hex) of the previous entry's `hash`, or 64 zeros for the first. */
   readonly prevHash: string;
   /** SHA-256 (hex) over the canonical JSON of this entry without `hash`. */

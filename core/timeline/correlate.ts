@@ -1,4 +1,5 @@
 import type { CaseConfig } from '../evidence/case-config';
+import { attributeIdentity, jtiIndex } from './attribution';
 import { classifyTokenUses } from './token-uses';
 import { compareEntries, type Entry } from './entry';
 import type { KeyHistoryEntry, TokenFacts, TokenUse } from './types';
@@ -52,8 +53,7 @@ export function correlate(rawEntries: Entry[], factsList: Iterable<TokenFacts>, 
   const untimed = rawEntries.filter((entry) => entry.ts === null);
   entries.sort(compareEntries);
 
-  const jtiToHash = new Map<string, string>();
-  for (const item of facts.values()) if (item.jti !== undefined && !jtiToHash.has(item.jti)) jtiToHash.set(item.jti, item.tokenHash);
+  const jtiToHash = jtiIndex(facts.values());
   for (const entry of rawEntries) if (entry.jti !== undefined && entry.roles.length === 1 && !jtiToHash.has(entry.jti)) jtiToHash.set(entry.jti, entry.roles[0]!.hash);
 
   const tokens = new Map<string, TokenTrack>();
@@ -81,9 +81,10 @@ export function correlate(rawEntries: Entry[], factsList: Iterable<TokenFacts>, 
       if (token.use === 'redeemed' || entry.roles.some((role) => role.hash === token.hash && role.role === 'refresh_token')) item.isRefreshToken = true;
     }
     for (const from of redeemed) for (const token of entry.tokens) if (token.use === 'issued') refreshEdges.push({ from, to: token.hash, entry });
-    const first = entry.tokens[0] ? facts.get(entry.tokens[0].hash) : undefined;
-    entry.effectiveSubject = entry.subject ?? first?.subject;
-    entry.effectiveSession = entry.sessionId ?? first?.sessionId;
+    // The jti was resolved into roles above, so the first token already is the one the event is attributed through.
+    const identity = attributeIdentity({ subject: entry.subject, sessionId: entry.sessionId, firstTokenHash: entry.tokens[0]?.hash }, facts, jtiToHash);
+    entry.effectiveSubject = identity.subject;
+    entry.effectiveSession = identity.session;
   };
   for (const entry of entries) place(entry);
   for (const entry of untimed) place(entry);

@@ -16,6 +16,7 @@
  */
 export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type TimelineAnalysisOptions } from './analyze-timeline';
 export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
+export { attributeIdentity, attributingToken, jtiIndex, type AttributableEvent, type AttributedIdentity } from './attribution';
 export type { Detector, DetectorContext } from './detectors/detector';
 export { COMMON_DEFAULTS, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
 export { tokenFactsFromAnalysis, tokenFactsFromClaims, tokenFactsFromVerdict, type VerdictFacts } from './token-facts';

@@ -1,7 +1,9 @@
 // The lifecycle diagram's geometry, computed from stored lifecycles: one lane per token of the family, along one
 // time axis; on each lane its validity (iat → exp), its issue, uses, refreshes and revocation or expiry, and its
-// gaps; between lanes the refresh (or session) links from parent to child. Pure: the component only draws it.
-import type { EventRef, LifecycleGap, TokenLifecycle, TokenUse } from '../../core/timeline/types';
+// gaps; between lanes the refresh (or session) links from parent to child. Events the timeline filter drops are
+// laid out too, marked `outside`, so the axis keeps the whole life and the diagram only dims them. Pure: the
+// component only draws it.
+import type { EventId, EventRef, LifecycleGap, TokenLifecycle, TokenUse } from '../../core/timeline/types';
 
 export interface LayoutBox {
   readonly left: number;
@@ -17,6 +19,14 @@ export interface LaneMarker {
   readonly kind: MarkerKind;
   readonly ts: number;
   readonly event?: EventRef;
+  /** The marker's event is one the timeline filter drops. */
+  readonly outside: boolean;
+}
+
+/** What the timeline filter drops: per token the times of its dropped events, and the dropped events' ids. */
+export interface OutsideFilter {
+  readonly uses: ReadonlyMap<string, readonly number[]>;
+  readonly events: ReadonlySet<EventId>;
 }
 
 export interface LaneGap {
@@ -33,6 +43,8 @@ export interface LaneLayout {
   readonly validity?: { readonly x1: number; readonly x2: number };
   readonly markers: readonly LaneMarker[];
   readonly useTicks: readonly number[];
+  /** Uses the timeline filter drops, drawn dimmed. */
+  readonly outsideTicks: readonly number[];
   readonly gaps: readonly LaneGap[];
   /** Gaps without a time span (no issue event, no end, unknown parent): listed beside the lane. */
   readonly notes: readonly LifecycleGap[];
@@ -81,8 +93,13 @@ function axisTicks(from: number, to: number, x: (ts: number) => number): { x: nu
   return ticks;
 }
 
-export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByToken: ReadonlyMap<string, readonly number[]>, box: LayoutBox): LifecycleLayout | undefined {
-  const all = lifecycles.flatMap((lifecycle) => timesOf(lifecycle, usesByToken.get(lifecycle.tokenHash) ?? []));
+/**
+ * `usesByToken` are the times of each token's events (those the timeline filter keeps, when `outside` is given);
+ * `outside` what the filter drops.
+ */
+export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByToken: ReadonlyMap<string, readonly number[]>, box: LayoutBox, outside?: OutsideFilter): LifecycleLayout | undefined {
+  const dropped = (tokenHash: string) => outside?.uses.get(tokenHash) ?? [];
+  const all = lifecycles.flatMap((lifecycle) => timesOf(lifecycle, [...(usesByToken.get(lifecycle.tokenHash) ?? []), ...dropped(lifecycle.tokenHash)]));
   if (all.length === 0) return undefined;
   let from = Math.min(...all);
   let to = Math.max(...all);
@@ -96,8 +113,8 @@ export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByTo
   const lanes = lifecycles.map((lifecycle): LaneLayout => {
     const markers: LaneMarker[] = lifecycle.milestones
       .filter((step) => step.event.ts !== null && step.use !== 'presented')
-      .map((step) => ({ x: x(step.event.ts!), kind: step.use, ts: step.event.ts!, event: step.event }));
-    if (lifecycle.end.reason === 'expired' && lifecycle.end.at !== undefined) markers.push({ x: x(lifecycle.end.at), kind: 'expired', ts: lifecycle.end.at });
+      .map((step) => ({ x: x(step.event.ts!), kind: step.use, ts: step.event.ts!, event: step.event, outside: step.event.id !== undefined && outside?.events.has(step.event.id) === true }));
+    if (lifecycle.end.reason === 'expired' && lifecycle.end.at !== undefined) markers.push({ x: x(lifecycle.end.at), kind: 'expired', ts: lifecycle.end.at, outside: false });
     const start = lifecycle.issuedAt ?? lifecycle.issue?.ts ?? undefined;
     const end = lifecycle.end.at ?? lifecycle.expiresAt;
     return {
@@ -107,6 +124,7 @@ export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByTo
       ...(start !== undefined && start !== null ? { validity: { x1: x(start), x2: end !== undefined ? x(end) : box.left + box.width } } : {}),
       markers,
       useTicks: (usesByToken.get(lifecycle.tokenHash) ?? []).map(x),
+      outsideTicks: dropped(lifecycle.tokenHash).map(x),
       gaps: lifecycle.gaps.filter((gap) => gap.from !== undefined && gap.to !== undefined).map((gap) => ({ x1: x(gap.from!), x2: x(gap.to!), gap })),
       notes: lifecycle.gaps.filter((gap) => gap.from === undefined || gap.to === undefined),
     };

@@ -1,14 +1,13 @@
-// The located events the map draws: the timeline's own query (renderer/db/timeline-query.ts) with the timeline's
-// filter, so the map shows exactly the events the Timeline tab would list, keeping those with coordinates.
-// Keyset pages until the range is exhausted or MAX_POINTS located events are held.
+// The located events the map draws, each saying whether the case's timeline filter keeps it. Without a scope the
+// map reads the timeline's own query with the timeline's filter, so it shows exactly the events the Timeline tab
+// lists; with one, renderer/map/scope-events.ts reads the scope's events and the filter only marks them.
 import { UNTIMED_TS, type StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
 import type { TimelineFilter } from '../db/timeline-filter';
-import { queryPage, type EventCursor } from '../db/timeline-query';
+import { eachTimelineRow } from '../timeline/timeline-rows';
 
 /** More points than this make an unreadable map; the view says the map was cut. */
 export const MAX_POINTS = 5_000;
-const PAGE = 500;
 
 export interface LocatedEvent {
   readonly seq: number;
@@ -22,6 +21,8 @@ export interface LocatedEvent {
   /** Where the coordinates come from: the log itself, or the offline geolocation database. */
   readonly geoSource?: string;
   readonly where: string;
+  /** The case's timeline filter keeps this event (the map dims the others). */
+  readonly matches: boolean;
 }
 
 export interface LocatedEvents {
@@ -31,10 +32,15 @@ export interface LocatedEvents {
   readonly truncated: boolean;
 }
 
-function located(row: StoredEvent): LocatedEvent | undefined {
+/** True when the event has a time and coordinates: a point on the map. */
+export function isLocated(row: StoredEvent): boolean {
+  return row.ts !== UNTIMED_TS && row.event.geo?.latitude !== undefined && row.event.geo.longitude !== undefined;
+}
+
+/** The map point of a located event (see isLocated). */
+export function toPoint(row: StoredEvent, matches: boolean): LocatedEvent {
   const { event } = row;
-  const geo = event.geo;
-  if (row.ts === UNTIMED_TS || geo?.latitude === undefined || geo.longitude === undefined) return undefined;
+  const geo = event.geo!;
   const line = event.source.line ?? (event.source.index !== undefined ? event.source.index + 1 : undefined);
   return {
     seq: row.seq,
@@ -43,26 +49,22 @@ function located(row: StoredEvent): LocatedEvent | undefined {
     ip: event.ip,
     country: geo.country,
     city: geo.city,
-    latitude: geo.latitude,
-    longitude: geo.longitude,
+    latitude: geo.latitude!,
+    longitude: geo.longitude!,
     geoSource: geo.source,
     where: line === undefined ? event.source.file : `${event.source.file}:${line}`,
+    matches,
   };
 }
 
+/** The located events of the filtered timeline (all kept by the filter, by construction), up to MAX_POINTS. */
 export async function loadLocatedEvents(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<LocatedEvents> {
   const points: LocatedEvent[] = [];
   let unlocated = 0;
-  let from: EventCursor | undefined;
-  for (;;) {
-    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: PAGE });
-    for (const row of page.rows) {
-      const point = located(row);
-      if (point) points.push(point);
-      else unlocated += 1;
-    }
-    if (points.length >= MAX_POINTS) return { points: points.slice(0, MAX_POINTS), unlocated, truncated: true };
-    if (page.exhausted || !page.resume) return { points, unlocated, truncated: false };
-    from = page.resume;
-  }
+  const truncated = await eachTimelineRow(database, caseId, filter, (row) => {
+    if (isLocated(row)) points.push(toPoint(row, true));
+    else unlocated += 1;
+    return points.length < MAX_POINTS;
+  });
+  return { points, unlocated, truncated };
 }

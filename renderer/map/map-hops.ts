@@ -1,6 +1,9 @@
 // Hops between consecutive located events of one token, subject or session, in time order, judged by the same
 // rule and parameters as the impossible-travel detector (core/timeline isImpossibleHop, the case's parameters):
 // consecutive events from one IP are not a hop, and events from excluded ranges (VPN, proxy) are not judged.
+// A hop or place the case's timeline filter keeps is one with at least one event the filter keeps: the same rule
+// the Findings view applies to a finding's evidence, so an impossible-travel finding is listed exactly when its
+// hop is drawn in full.
 import { cidrList, hopSpeed, isImpossibleHop, resolveParameters, type TimelineParameterOverrides } from '../../core/timeline';
 import { impossibleTravel } from '../../core/timeline/detectors/impossible-travel';
 import type { LocatedEvent } from './located-events';
@@ -12,6 +15,8 @@ export interface MapHop {
   readonly ms: number;
   readonly speedKmh: number;
   readonly impossible: boolean;
+  /** The timeline filter keeps one of its two events. */
+  readonly matches: boolean;
 }
 
 /** A place on the map: the events at one coordinate, with their order numbers along the path. */
@@ -22,6 +27,8 @@ export interface MapPlace {
   readonly events: readonly LocatedEvent[];
   readonly order: readonly number[];
   readonly excluded: boolean;
+  /** The timeline filter keeps one of its events. */
+  readonly matches: boolean;
 }
 
 export function hopParameters(overrides: TimelineParameterOverrides | undefined): { maxSpeedKmh: number; minDistanceKm: number; excludedRanges: string[] } {
@@ -38,7 +45,7 @@ export function buildHops(points: readonly LocatedEvent[], overrides: TimelinePa
     if (excluded.match(point.ip) !== undefined) continue;
     if (previous && !(previous.ip !== undefined && previous.ip === point.ip)) {
       const speed = hopSpeed(previous, point);
-      if (speed.km > 0) hops.push({ from: previous, to: point, ...speed, impossible: isImpossibleHop(speed, parameters) });
+      if (speed.km > 0) hops.push({ from: previous, to: point, ...speed, impossible: isImpossibleHop(speed, parameters), matches: previous.matches || point.matches });
     }
     previous = point;
   }
@@ -65,6 +72,7 @@ export function buildPlaces(points: readonly LocatedEvent[], overrides: Timeline
       events,
       order,
       excluded: events.every((event) => excluded.match(event.ip) !== undefined),
+      matches: events.some((event) => event.matches),
     };
   });
 }

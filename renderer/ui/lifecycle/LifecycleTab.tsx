@@ -1,12 +1,17 @@
 // The Lifecycle tab: the diagram of one token's life with the other tokens of its family as linked lanes, a
 // legend, and the gaps in words. The route's focus is the token hash; without one, a token is picked from a list.
+// Under the case's timeline filter the diagram keeps the whole life and dims the events the filter drops.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { familyLifecycles } from '../../db/case-analysis-store';
 import { db } from '../../db/schema';
+import { isEmptyFilter } from '../../db/timeline-filter';
 import { tokenEventTimes } from '../../db/token-event-times';
+import { lifecycleFilterMarks } from '../../lifecycle/lifecycle-filter';
 import { layoutLifecycles } from '../../lifecycle/lifecycle-layout';
 import { useApp } from '../app-context';
+import { useCaseFilter } from '../case/case-filter';
+import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
 import { shortHash } from '../format';
 import { formatInstant } from '../format-time';
 import { eventFocus, type CaseTab } from '../route';
@@ -40,13 +45,20 @@ function TokenPicker({ caseId, focus, onPick }: { caseId: string; focus?: string
 
 export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
   const { timeZone } = useApp();
+  const { filter } = useCaseFilter();
   const family = useLiveQuery(async () => {
     if (!focus) return null;
     const found = await familyLifecycles(db, caseId, focus);
+    if (!isEmptyFilter(filter)) {
+      const marks = await lifecycleFilterMarks(db, caseId, found.lanes, filter);
+      return { ...found, uses: marks.keptUses, outside: { uses: marks.outsideUses, events: marks.outsideEvents } };
+    }
     const uses = new Map(await Promise.all(found.lanes.map(async (lane) => [lane.tokenHash, await tokenEventTimes(db, caseId, lane.tokenHash)] as const)));
-    return { ...found, uses };
-  }, [caseId, focus]);
-  const layout = useMemo(() => family && layoutLifecycles(family.lanes, family.uses, { left: LABEL_WIDTH, width: DIAGRAM_WIDTH - LABEL_WIDTH - 20, top: 30, laneHeight: LANE_HEIGHT }), [family]);
+    return { ...found, uses, outside: undefined };
+  }, [caseId, focus, filter]);
+  const layout = useMemo(() => family && layoutLifecycles(family.lanes, family.uses, { left: LABEL_WIDTH, width: DIAGRAM_WIDTH - LABEL_WIDTH - 20, top: 30, laneHeight: LANE_HEIGHT }, family.outside), [family]);
+  const count = (uses: ReadonlyMap<string, readonly number[]> | undefined) => [...(uses?.values() ?? [])].reduce((sum, times) => sum + times.length, 0);
+  const kept = count(family?.uses);
   const pick = (tokenHash: string) => onNavigate('lifecycle', tokenHash || undefined);
 
   return (
@@ -67,6 +79,7 @@ export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
               {family.lifecycle.subject ? ` · ${family.lifecycle.subject}` : ''}
               {family.lifecycle.sessionId ? ` · session ${family.lifecycle.sessionId}` : ''} · {formatInstant(layout.from, timeZone)} → {formatInstant(layout.to, timeZone)}
             </p>
+            <TimelineFilterNote caseId={caseId} matched={kept} total={kept + count(family.outside?.uses)} noun="event of these tokens" pluralNoun="events of these tokens" onEdit={() => onNavigate('timeline')} />
             <LifecycleDiagram layout={layout} focus={focus!} onOpenEvent={(seq) => onNavigate('timeline', eventFocus(seq))} onOpenToken={(tokenHash) => onNavigate('lifecycle', tokenHash)} />
             <ul className="lc-legend muted small">
               <li><svg width="14" height="14"><circle cx="7" cy="7" r="5" className="lc-issue" /></svg> issued</li>
@@ -78,6 +91,7 @@ export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
               <li><svg width="22" height="10"><rect width="22" height="10" fill="url(#lc-hatch)" /></svg> silence (gap)</li>
               <li><svg width="22" height="14"><path d="M1,3 C12,3 10,11 21,11" className="lc-link lc-link-refresh" /></svg> refresh link</li>
               <li><svg width="22" height="14"><path d="M1,3 C12,3 10,11 21,11" className="lc-link lc-link-session" /></svg> same session</li>
+              {family.outside && <li><svg width="14" height="14"><line x1="7" x2="7" y1="1" y2="13" className="lc-use outside" /></svg> faint: outside the timeline filters</li>}
             </ul>
           </>
         )}

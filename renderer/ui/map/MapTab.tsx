@@ -1,18 +1,24 @@
 // The Map tab: a token's, subject's or session's located events on the world map with the hops between them in
-// time order, impossible hops in red. Narrowed with the timeline's own filters (same model, same query), so the
-// map shows the events the Timeline tab lists for the same filter. Reached from findings and tokens.
+// time order, impossible hops in red. The scope comes from the route (a finding's or token's map link) or from the
+// identity the timeline filter names; a subject's or session's events are those the detectors attribute to it, so
+// the hops are the detector's. The case's timeline filter (edited here with the Timeline's own form) then dims the
+// hops and places it drops, with a count; without a scope the map shows the filtered timeline's located events.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CaseRecord } from '../../db/records';
 import { db } from '../../db/schema';
-import type { TimelineFilter } from '../../db/timeline-filter';
 import { parseMapFocus } from '../../findings/finding-links';
 import { loadLocatedEvents, MAX_POINTS } from '../../map/located-events';
 import { buildHops, buildPlaces } from '../../map/map-hops';
+import { mapScope, scopeSkip } from '../../map/map-scope';
+import { loadScopeEvents } from '../../map/scope-events';
+import { timelineMatcher } from '../../timeline/timeline-match';
 import { useApp } from '../app-context';
+import { useCaseFilter } from '../case/case-filter';
 import { plural } from '../format';
 import { formatInstant } from '../format-time';
 import { eventFocus, type CaseTab } from '../route';
+import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
 import { TimelineFilters } from '../timeline/TimelineFilters';
 import { speedText, WorldMap } from './WorldMap';
 import './map.css';
@@ -24,22 +30,27 @@ interface MapTabProps {
   readonly onNavigate: (tab: CaseTab, focus?: string) => void;
 }
 
-/** Hops only mean something along one identity: a token, a subject or a session. */
-const hasIdentity = (filter: TimelineFilter) => Boolean(filter.facets?.token || filter.facets?.subject || filter.facets?.session);
+const SCOPE_RULE = {
+  token: 'the events that carry this token',
+  subject: "its events as the detectors attribute them: the record's own subject, else the sub claim of the event's token",
+  session: "its events as the detectors attribute them: the record's own session, else the sid claim of the event's token",
+} as const;
 
 export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
   const caseId = caseRecord.id;
   const { timeZone } = useApp();
-  const [filter, setFilter] = useState<TimelineFilter>(() => {
-    const scope = parseMapFocus(focus);
-    return scope ? { facets: { [scope.facet]: scope.value } } : {};
-  });
-  const located = useLiveQuery(() => loadLocatedEvents(db, caseId, filter), [caseId, filter]);
+  const { filter, setFilter } = useCaseFilter();
+  const focusScope = useMemo(() => parseMapFocus(focus), [focus]);
+  const scope = useMemo(() => mapScope(focusScope, filter), [focusScope, filter]);
+  const located = useLiveQuery(
+    () => (scope ? loadScopeEvents(db, caseId, scope, timelineMatcher(filter, scopeSkip(scope, filter))) : loadLocatedEvents(db, caseId, filter)),
+    [caseId, scope, filter],
+  );
   const parameters = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.parameters ?? null, [caseId]);
   const fileNames = useLiveQuery(async () => new Map((await db.evidenceFiles.where('caseId').equals(caseId).toArray()).map((file) => [file.id, file.path])), [caseId]);
   const points = useMemo(() => located?.points ?? [], [located]);
   const places = useMemo(() => buildPlaces(points, parameters ?? undefined), [points, parameters]);
-  const hops = useMemo(() => (hasIdentity(filter) ? buildHops(points, parameters ?? undefined) : []), [points, parameters, filter]);
+  const hops = useMemo(() => (scope ? buildHops(points, parameters ?? undefined) : []), [points, parameters, scope]);
   const impossible = hops.filter((hop) => hop.impossible).length;
   const openEvent = (seq: number) => onNavigate('timeline', eventFocus(seq));
 
@@ -56,8 +67,24 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
             </span>
           </h2>
         </div>
+        {scope ? (
+          <p className="small" data-testid="map-scope" data-facet={scope.facet} data-value={scope.value}>
+            Hops of {scope.facet} <span className="mono">{scope.value}</span> <span className="muted">— {SCOPE_RULE[scope.facet]}.</span>{' '}
+            {focusScope && (
+              <button type="button" className="link" data-testid="map-scope-clear" onClick={() => onNavigate('map')}>
+                Map the timeline filters instead
+              </button>
+            )}
+          </p>
+        ) : (
+          <p className="hint">Set a subject, token or session to draw the hops between its places in time order.</p>
+        )}
         <TimelineFilters key={JSON.stringify(filter)} caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={setFilter} />
-        {!hasIdentity(filter) && <p className="hint">Set a subject, token or session to draw the hops between its places in time order.</p>}
+        {scope && located && (
+          hops.length > 0
+            ? <TimelineFilterNote caseId={caseId} matched={hops.filter((hop) => hop.matches).length} total={hops.length} noun="hop" />
+            : <TimelineFilterNote caseId={caseId} matched={points.filter((point) => point.matches).length} total={points.length} noun="located event" />
+        )}
         {located?.truncated && <p className="hint">Only the first {MAX_POINTS.toLocaleString('en-US')} located events are drawn: narrow the filters (time range) to see the rest.</p>}
         <WorldMap places={places} hops={hops} onOpenEvent={openEvent} />
         <p className="muted small">Map data: Natural Earth 1:110m (public domain), bundled. Locations come from the log or the offline geolocation database, as each event says.</p>
@@ -71,7 +98,7 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
             </thead>
             <tbody>
               {hops.map((hop, index) => (
-                <tr key={index} className={hop.impossible ? 'hop-impossible' : ''} data-testid="map-hop-row" data-impossible={hop.impossible}>
+                <tr key={index} className={`${hop.impossible ? 'hop-impossible' : ''}${hop.matches ? '' : ' outside-filter'}`} data-testid="map-hop-row" data-impossible={hop.impossible} data-in-filter={hop.matches}>
                   <td>{index + 1}</td>
                   {[hop.from, hop.to].map((end) => (
                     <td key={end.seq}>
@@ -83,7 +110,7 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
                   ))}
                   <td className="mono">{Math.round(hop.ms / 60_000)} min</td>
                   <td className="num mono">{Math.round(hop.km).toLocaleString('en-US')} km</td>
-                  <td className="num mono">{speedText(hop.speedKmh)}{hop.impossible ? ' — impossible' : ''}</td>
+                  <td className="num mono">{speedText(hop.speedKmh)}{hop.impossible ? ' — impossible' : ''}{hop.matches ? '' : ' · outside the timeline filters'}</td>
                 </tr>
               ))}
             </tbody>

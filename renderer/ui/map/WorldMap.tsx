@@ -1,6 +1,7 @@
 // The map itself, drawn as SVG: countries (Natural Earth 1:110m), the places of the events numbered in time
 // order, and the hops between consecutive places as great-circle arcs, the impossible ones in red with their
-// distance and speed. Only drawing here; what is a hop and which are impossible comes from renderer/map.
+// distance and speed. Hops and places the timeline filter drops are drawn faint (class `outside`). Only drawing
+// here; what is a hop, which are impossible and which the filter keeps comes from renderer/map.
 import { geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { fitProjection } from '../../map/map-projection';
@@ -44,21 +45,22 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
           <path
             key={`hop-${index}`}
             d={path({ type: 'LineString', coordinates: [[hop.from.longitude, hop.from.latitude], [hop.to.longitude, hop.to.latitude]] }) ?? ''}
-            className={hop.impossible ? 'map-hop impossible' : 'map-hop'}
+            className={`map-hop${hop.impossible ? ' impossible' : ''}${hop.matches ? '' : ' outside'}`}
             markerEnd={hop.impossible ? 'url(#hop-arrow-red)' : 'url(#hop-arrow)'}
             data-testid="map-hop"
             data-impossible={hop.impossible}
+            data-in-filter={hop.matches}
           >
-            <title>{`${hop.from.where} → ${hop.to.where}: ${kilometres(hop.km)}, ${speedText(hop.speedKmh)}`}</title>
+            <title>{`${hop.from.where} → ${hop.to.where}: ${kilometres(hop.km)}, ${speedText(hop.speedKmh)}${hop.matches ? '' : ' (outside the timeline filters)'}`}</title>
           </path>
         ))}
         {places.map((place) => {
           const [x, y] = at(place.longitude, place.latitude);
           return (
-            <g key={`${place.latitude},${place.longitude}`} transform={`translate(${x},${y})`} className={place.excluded ? 'map-place excluded' : 'map-place'} data-testid="map-place" onClick={() => onOpenEvent(place.events[0]!.seq)}>
+            <g key={`${place.latitude},${place.longitude}`} transform={`translate(${x},${y})`} className={`map-place${place.excluded ? ' excluded' : ''}${place.matches ? '' : ' outside'}`} data-testid="map-place" data-in-filter={place.matches} onClick={() => onOpenEvent(place.events[0]!.seq)}>
               <circle r={5 + Math.min(6, Math.log2(place.events.length))} />
               <text x={x > WIDTH * 0.7 ? -10 : 10} y={4} textAnchor={x > WIDTH * 0.7 ? 'end' : 'start'} className="map-label">{place.order.length > 3 ? `${place.order[0]}…${place.order.at(-1)}` : place.order.join(', ')} · {place.label}</text>
-              <title>{`${place.label}: ${place.events.length} event(s)${place.excluded ? ' (excluded range)' : ''}`}</title>
+              <title>{`${place.label}: ${place.events.length} event(s)${place.excluded ? ' (excluded range)' : ''}${place.matches ? '' : ' (outside the timeline filters)'}`}</title>
             </g>
           );
         })}
@@ -66,7 +68,7 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
           const [x1, y1] = at(hop.from.longitude, hop.from.latitude);
           const [x2, y2] = at(hop.to.longitude, hop.to.latitude);
           return (
-            <text key={`label-${index}`} x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 8} className="map-hop-label" textAnchor="middle" data-testid="map-hop-label">
+            <text key={`label-${index}`} x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 8} className={hop.matches ? 'map-hop-label' : 'map-hop-label outside'} textAnchor="middle" data-testid="map-hop-label" data-in-filter={hop.matches}>
               {kilometres(hop.km)} · {speedText(hop.speedKmh)}
             </text>
           );

@@ -1,5 +1,6 @@
 // The Timeline tab: every event of the case in time order, narrowed by the histogram and the filters, with
-// the opened event's detail beside the list. Reached from a token with the token as its filter.
+// the opened event's detail beside the list. The filter is the case's shared one (case-filter.ts): what is set
+// here narrows Findings, Lifecycle and Map too. Reached from a token with the token as its filter.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { StoredEvent } from '../../db/event-records';
@@ -7,6 +8,8 @@ import type { CaseRecord } from '../../db/records';
 import { db } from '../../db/schema';
 import { isEmptyFilter, type TimelineFilter } from '../../db/timeline-filter';
 import { caseExtent, type EventCursor } from '../../db/timeline-query';
+import { timelineMatcher } from '../../timeline/timeline-match';
+import { useCaseFilter } from '../case/case-filter';
 import { plural } from '../format';
 import { IngestPanel } from '../ingest/IngestPanel';
 import { EventDetail } from './EventDetail';
@@ -17,16 +20,14 @@ import { useTimeline } from './use-timeline';
 
 interface TimelineTabProps {
   readonly caseRecord: CaseRecord;
-  /** A token hash to show the events of (from the Tokens tab). */
-  readonly focusToken?: string;
-  /** An event to open in place, selected, among all the case's events (from a finding's evidence). */
+  /** An event to open in place, selected, in the case's filtered timeline (from a finding's evidence). */
   readonly focusEvent?: StoredEvent;
   readonly onOpenToken: (tokenHash: string) => void;
 }
 
-export function TimelineTab({ caseRecord, focusToken, focusEvent, onOpenToken }: TimelineTabProps) {
+export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTabProps) {
   const caseId = caseRecord.id;
-  const [filter, setFilter] = useState<TimelineFilter>(() => (focusToken ? { facets: { token: focusToken } } : {}));
+  const { filter, setFilter, clear } = useCaseFilter();
   const [anchor, setAnchor] = useState<EventCursor | undefined>(() => focusEvent && { ts: focusEvent.ts, seq: focusEvent.seq });
   const [selected, setSelected] = useState<number | undefined>(focusEvent?.seq);
   const [opened, setOpened] = useState<StoredEvent | undefined>(focusEvent);
@@ -53,6 +54,8 @@ export function TimelineTab({ caseRecord, focusToken, focusEvent, onOpenToken }:
     setAnchor({ ts: row.ts, seq: row.seq });
     setSelected(row.seq);
   };
+  // An event opened from a finding may be one the filter drops: it is shown, and the list says why it is not in it.
+  const openedOutside = useMemo(() => opened !== undefined && !timelineMatcher(filter)(opened), [opened, filter]);
   const range = useMemo(() => extent && { from: filter.from ?? extent.first, to: filter.to ?? extent.last }, [extent, filter.from, filter.to]);
 
   return (
@@ -89,6 +92,16 @@ export function TimelineTab({ caseRecord, focusToken, focusEvent, onOpenToken }:
             </button>
           )}
         </p>
+        {openedOutside && (
+          <p className="filter-note narrowed" data-testid="timeline-opened-outside" role="status">
+            <span>The opened event is outside the timeline filters, so the list does not show it.</span>
+            <span className="filter-note-actions">
+              <button type="button" data-testid="timeline-opened-clear" onClick={() => { setAnchor({ ts: opened!.ts, seq: opened!.seq }); clear(); }}>
+                Clear filters
+              </button>
+            </span>
+          </p>
+        )}
         <div className={opened ? 'timeline-layout with-detail' : 'timeline-layout'}>
           <TimelineList data={data} selected={selected} onSelect={select} onOpen={open} />
           {opened && (

@@ -6,7 +6,7 @@ import { buildHops, buildPlaces } from '../../../../renderer/map/map-hops';
 
 const T0 = Date.UTC(2026, 10, 18, 9, 0);
 const point = (seq: number, minutes: number, ip: string, latitude: number, longitude: number, country: string): LocatedEvent => ({
-  seq, ts: T0 + minutes * 60_000, kind: 'use', ip, country, latitude, longitude, where: `a.log:${seq}`,
+  seq, ts: T0 + minutes * 60_000, kind: 'use', ip, country, latitude, longitude, where: `a.log:${seq}`, matches: true,
 });
 const LONDON = [51.5072, -0.1276] as const;
 const PYONGYANG = [39.0392, 125.7625] as const;
@@ -57,5 +57,20 @@ describe('lifecycle layout', () => {
     expect(b!.notes.map((note) => note.kind)).toEqual(['parent-unknown']);
     expect(layout.ticks.every((tick) => tick.x >= 100 && tick.x <= 900)).toBe(true);
     expect(layout.tickLabel).toBe('time');
+  });
+
+  it('keeps the whole life on the axis under a timeline filter and marks what it drops', () => {
+    const box = { left: 100, width: 800, top: 20, laneHeight: 50 };
+    const late = T0 + 170 * 60_000;
+    // The filter keeps the use at +2 min and drops the issue event (id 0) and a use long after the refresh.
+    const layout = layoutLifecycles([first, second], new Map([['a', [T0 + 2 * 60_000]]]), box, { uses: new Map([['a', [late]]]), events: new Set([0]) })!;
+    const unfiltered = layoutLifecycles([first, second], new Map([['a', [T0 + 2 * 60_000, late]]]), box)!;
+    expect([layout.from, layout.to]).toEqual([unfiltered.from, unfiltered.to]);
+    const [a, b] = layout.lanes;
+    expect(a!.useTicks).toHaveLength(1);
+    expect(a!.outsideTicks).toEqual(unfiltered.lanes[0]!.useTicks.slice(1));
+    expect(a!.markers.map((marker) => [marker.kind, marker.outside])).toEqual([['issued', true]]);
+    expect(b!.markers.map((marker) => marker.outside)).toEqual([false]);
+    expect(unfiltered.lanes.every((lane) => lane.outsideTicks.length === 0 && lane.markers.every((marker) => !marker.outside))).toBe(true);
   });
 });
