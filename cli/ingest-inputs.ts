@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
-import { classifyEvidence, verifyBundle, type EvidenceKind, type SequentialInput } from '../core';
-import { gunzipped, isGzip } from './gzip-input';
+import { classifyEvidence, gunzipInput, isGzip, verifyBundle, type EvidenceKind, type SequentialInput } from '../core';
 import { bundleInputFromPath, folderFiles, sequentialFile } from './node-inputs';
 
 /** One file to ingest: the stream, its SHA-256, and where it came from. */
@@ -54,7 +53,7 @@ async function contentHead(input: SequentialInput): Promise<Uint8Array> {
 
 /** An input as the parsers read it: gzip inflated as it streams, anything else as it is. */
 function readable(input: SequentialInput, firstBytes: Uint8Array): SequentialInput {
-  return isGzip(firstBytes) ? gunzipped(input) : input;
+  return isGzip(firstBytes) ? gunzipInput(input) : input;
 }
 
 /**

@@ -6,6 +6,7 @@ export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_S
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './evidence/parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256 } from './evidence/sha256';
 export { reverifyBytes } from './evidence/reverify';
+export { gunzipInput, isGzip } from './evidence/gzip-input';
 export { parseManifest, MANIFEST_NAME } from './evidence/manifest';
 export { parseCaseConfig, type CaseConfig } from './evidence/case-config';
 export { parseKeyRotation, type KeyLifecycle } from './evidence/key-rotation';

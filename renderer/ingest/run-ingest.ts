@@ -7,7 +7,7 @@ import type { IngestRecord } from '../db/event-records';
 import { buildEventRows } from '../db/event-rows';
 import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from '../db/ingest-store';
 import type { TokentrailDatabase } from '../db/schema';
-import { storedEvidenceInput } from './stored-evidence-input';
+import { storedEvidenceContent } from './stored-evidence-input';
 
 export interface IngestRunOptions {
   readonly signal: { readonly aborted: boolean };
@@ -39,7 +39,7 @@ export async function runIngest(database: TokentrailDatabase, ingestId: string, 
     const ingest = await startRun(database, ingestId, options);
     const blob = await database.evidenceBlobs.get(ingest.fileId);
     if (!blob) throw new Error(`the bytes of ${ingest.path} are not in the store`);
-    const input = storedEvidenceInput(ingest.path, blob.bytes);
+    const input = await storedEvidenceContent(ingest.path, blob.bytes);
     const run = parseSource(input, ingest.sha256, {
       format: ingest.options.format,
       formatOptions: { csvMapping: ingest.options.csvMapping, accessLogFormat: ingest.options.accessLogFormat },
