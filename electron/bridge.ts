@@ -19,6 +19,7 @@ export function createBridge(transport: BridgeTransport): TokentrailBridge {
     readFile: (id, offset, length) => invoke('file:read', id, offset, length),
     saveExport: (suggestedName, bytes) => invoke('export:save', suggestedName, bytes),
     appInfo: () => invoke('app:info'),
+    shippedGeoDatabases: () => invoke('geo:shipped'),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         if (isMenuCommand(payload)) listener(payload);

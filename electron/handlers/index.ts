@@ -3,6 +3,7 @@ import type { IpcHandlerMap } from './ipc-handler';
 import { createPickBundleHandler, type PickBundleDependencies } from './pick-bundle';
 import { createReadFileHandler, type ReadFileDependencies } from './read-file';
 import { createSaveExportHandler, type SaveExportDependencies } from './save-export';
+import { createShippedGeoDatabasesHandler, type ShippedGeoDatabasesDependencies } from './shipped-geo-databases';
 
 /** Everything the handlers need, in one object the main process builds from Electron and Node. */
 export interface IpcHandlerDependencies {
@@ -10,6 +11,7 @@ export interface IpcHandlerDependencies {
   readonly readFile: ReadFileDependencies;
   readonly saveExport: SaveExportDependencies;
   readonly appInfo: AppInfoDependencies;
+  readonly shippedGeoDatabases: ShippedGeoDatabasesDependencies;
 }
 
 /** Builds the handler of every contract channel; the type makes a missing channel a compile error. */
@@ -19,5 +21,6 @@ export function createIpcHandlers(dependencies: IpcHandlerDependencies): IpcHand
     'file:read': createReadFileHandler(dependencies.readFile),
     'export:save': createSaveExportHandler(dependencies.saveExport),
     'app:info': createAppInfoHandler(dependencies.appInfo),
+    'geo:shipped': createShippedGeoDatabasesHandler(dependencies.shippedGeoDatabases),
   };
 }

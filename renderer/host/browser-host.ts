@@ -66,4 +66,6 @@ export const browserHost: Host = {
   },
   // A browser tab has no application menu to send the command from.
   onOpenBundleCommand: () => () => {},
+  // The single-file build cannot carry 134 MB of database: the investigator loads an MMDB with "Load MMDB…".
+  shippedGeoDatabases: async () => [],
 };

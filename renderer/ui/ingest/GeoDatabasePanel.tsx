@@ -1,23 +1,17 @@
-// The offline geolocation database: loaded once from an MMDB file the investigator holds (DB-IP City Lite,
-// GeoIP2…), kept in this profile, used for every IP whose log did not say where it was. No network lookup.
+// The offline geolocation database: the desktop app installs its shipped DB-IP City Lite on first start
+// (renderer/geo/shipped-geo.ts); any MMDB file the investigator holds (DB-IP City Lite, GeoIP2…) can be loaded too.
+// Kept in this profile, used for every IP whose log did not say where it was. No network lookup.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { GeoDatabaseInfo } from '../../../core/geo/types';
-import { listGeoDatabases, storeGeoDatabase } from '../../db/geo-store';
+import { listGeoDatabases } from '../../db/geo-store';
 import { db } from '../../db/schema';
-import type { PickedFile } from '../../host/host';
+import { readWholeFile } from '../../geo/read-whole-file';
+import { shippedGeoInstaller } from '../../geo/shipped-geo';
+import { ingestClient } from '../../ingest/ingest-client';
 import { useApp } from '../app-context';
 import { formatBytes, shortHash } from '../format';
-
-async function readWhole(file: PickedFile): Promise<Uint8Array> {
-  const bytes = new Uint8Array(file.size);
-  let offset = 0;
-  for await (const chunk of file.chunks()) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
+import { shippedGeoMessage } from './shipped-geo-message';
 
 function describe(info: GeoDatabaseInfo): string {
   return `${info.name} · ${info.databaseType} · built ${info.version.slice(0, 10)} · ${formatBytes(info.size)} · sha256 ${shortHash(info.sha256)}`;
@@ -27,6 +21,7 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
   const { host } = useApp();
   const loaded = useLiveQuery(() => listGeoDatabases(db), []);
   const [state, setState] = useState<{ busy: boolean; message: string; error?: boolean }>({ busy: false, message: '' });
+  const shipped = shippedGeoMessage(useSyncExternalStore(shippedGeoInstaller.subscribe, shippedGeoInstaller.snapshot));
 
   const load = () => {
     host.pick('files').then(async (selection) => {
@@ -34,7 +29,7 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
       if (!file) return;
       setState({ busy: true, message: `Reading ${file.path}…` });
       try {
-        const info = await storeGeoDatabase(db, file.path, await readWhole(file));
+        const info = await ingestClient.storeGeoDatabase(file.path, await readWholeFile(file));
         setState({ busy: false, message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.` });
       } catch (error) {
         setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true });
@@ -55,6 +50,9 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
       </div>
       {caseDatabases.length > 0 && (
         <p className="muted small" data-testid="geo-case">Used in this case: {caseDatabases.map(describe).join('; ')}</p>
+      )}
+      {shipped && (
+        <p className={shipped.error ? 'error' : 'muted small'} role={shipped.error ? 'alert' : 'status'} data-testid="geo-shipped">{shipped.text}</p>
       )}
       {state.message && <p className={state.error ? 'error' : 'muted small'} role={state.error ? 'alert' : 'status'}>{state.message}</p>}
     </div>

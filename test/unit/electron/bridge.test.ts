@@ -30,17 +30,19 @@ describe('createBridge', () => {
     await bridge.readFile('id-1', 512, 64);
     await bridge.saveExport('report.html', bytes);
     await bridge.appInfo();
+    await bridge.shippedGeoDatabases();
     expect(invocations).toEqual([
       ['bundle:pick', 'folder'],
       ['file:read', 'id-1', 512, 64],
       ['export:save', 'report.html', bytes],
       ['app:info'],
+      ['geo:shipped'],
     ]);
   });
 
   it('exposes only the named API', () => {
     const bridge = createBridge(recordingTransport().transport);
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport']);
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport', 'shippedGeoDatabases']);
   });
 
   it('forwards known menu commands until unsubscribed and drops unknown payloads', () => {

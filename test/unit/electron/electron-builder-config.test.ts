@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_GEO_DATABASES, SHIPPED_GEO_PACKAGE } from '../../../core/geo/shipped-databases';
+import { SHIPPED_GEO_RESOURCE_FOLDER } from '../../../electron/shipped-geo-directory';
 
 // electron-builder's own schema validation and YAML parser, resolved from inside its package tree so the test
 // checks the config exactly as `electron-builder --config build/electron-builder.yml` would read it.
@@ -16,6 +18,7 @@ const yaml = fromBuilder('js-yaml') as { load(text: string): unknown };
 
 interface BuilderConfig {
   files: string[];
+  extraResources: Array<{ from: string; to: string; filter: string[] }>;
   linux: { target: string[] };
   electronFuses: Record<string, boolean>;
 }
@@ -35,6 +38,17 @@ describe('build/electron-builder.yml', () => {
   it('packs only the bundles and package.json, for Linux dir and AppImage', () => {
     expect(config.files).toEqual(['dist/electron/**', 'dist/web/**', 'package.json', '!node_modules/**/*']);
     expect(config.linux.target).toEqual(['dir', 'AppImage']);
+  });
+
+  it('ships every geolocation database of core/geo/shipped-databases.ts, with its licence, where main looks for them', () => {
+    const files = SHIPPED_GEO_DATABASES.map((database) => database.file);
+    expect(config.extraResources).toEqual([
+      { from: `node_modules/${SHIPPED_GEO_PACKAGE}`, to: SHIPPED_GEO_RESOURCE_FOLDER, filter: [...files, 'DBIP-LICENSE'] },
+    ]);
+    // Every file named exists in the installed package, so a renamed file fails here, not in a packaged app.
+    for (const file of [...files, 'DBIP-LICENSE']) {
+      expect(existsSync(path.join(repoRoot, 'node_modules', SHIPPED_GEO_PACKAGE, file)), file).toBe(true);
+    }
   });
 
   it('flips the security fuses', () => {

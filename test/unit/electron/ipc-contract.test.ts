@@ -38,6 +38,9 @@ describe('validateIpcArgs', () => {
     expect(rejection(() => validateIpcArgs['bundle:pick'](['zip', 'extra'])).message).toContain('got 2');
     expect(rejection(() => validateIpcArgs['app:info'](['x'])).message).toContain('app:info: expected 0');
     expect(validateIpcArgs['app:info']([])).toEqual([]);
+    // The shipped-database listing takes nothing from the renderer: no name, no path.
+    expect(validateIpcArgs['geo:shipped']([])).toEqual([]);
+    expect(rejection(() => validateIpcArgs['geo:shipped'](['/etc/passwd'])).message).toContain('geo:shipped: expected 0');
   });
 
   it('accepts reads at any safe offset up to 16 MiB long', () => {

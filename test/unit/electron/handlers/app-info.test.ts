@@ -15,6 +15,7 @@ function handlersWith(log: BlockedRequestLog) {
     readFile: { registry, open: unexpected },
     saveExport: { showSaveDialog: unexpected, defaultDirectory: '/tmp', fs: { writeFile: unexpected, rename: unexpected, rm: unexpected } },
     appInfo: { version: '0.1.0', platform: 'linux', blockedRequests: () => log.list() },
+    shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
   });
 }
 
