@@ -105,12 +105,18 @@ export interface FacetCountRecord {
   readonly lastTs: number;
 }
 
-/** Events per time bucket, at a few fixed widths, for the histogram. Keyed [caseId+width+start]. */
+/**
+ * Events of one hour (width 3 600 000) per minute, or of one day (width 86 400 000) per hour, for the histogram
+ * (histogram-buckets.ts). Keyed [caseId+width+start].
+ */
 export interface BucketRecord {
   readonly caseId: string;
   readonly width: number;
   readonly start: number;
+  /** Events in the whole row: the sum of `slots`. */
   readonly count: number;
+  /** Events per minute of the hour (60 slots) or per hour of the day (24 slots). */
+  readonly slots: readonly number[];
 }
 
 /** An MMDB geolocation database the investigator loaded; stored once, used by every ingest. */

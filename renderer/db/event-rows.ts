@@ -3,9 +3,7 @@
 // inside it only the running seq numbers are stamped (stampSeq), because they come from the case record.
 import type { AuthEvent } from '../../core/sources/types';
 import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type EventFacet, type FacetKey, type StoredEvent } from './event-records';
-
-/** Histogram bucket widths kept per case: minute, hour, day. The view reads the finest that fits. */
-export const BUCKET_WIDTHS = [60_000, 3_600_000, 86_400_000] as const;
+import { addBucketDelta, type BucketDelta } from './histogram-buckets';
 
 /** The value an event has for one facet (token is many-valued). */
 export function facetValues(event: AuthEvent, fileId: string, facet: EventFacet): readonly string[] {
@@ -65,13 +63,6 @@ export interface FacetDelta {
   lastTs: number;
 }
 
-/** Change of one histogram bucket. */
-export interface BucketDelta {
-  readonly width: number;
-  readonly start: number;
-  count: number;
-}
-
 export interface AggregateDeltas {
   readonly facets: FacetDelta[];
   readonly buckets: BucketDelta[];
@@ -79,7 +70,7 @@ export interface AggregateDeltas {
 
 /**
  * What adding (sign +1) or removing (sign -1) these rows changes in the case's aggregates: counts of the
- * COUNTED_FACETS values and histogram buckets. Untimed events count in facets but have no bucket. Both are
+ * COUNTED_FACETS values and histogram rows. Untimed events count in facets but have no bucket. Both are
  * few-valued, so this is a few dozen rows per batch.
  */
 export function aggregateDeltas(rows: readonly Pick<StoredEvent, 'ts' | 'facets'>[], sign: 1 | -1): AggregateDeltas {
@@ -101,14 +92,7 @@ export function aggregateDeltas(rows: readonly Pick<StoredEvent, 'ts' | 'facets'
         facets.set(id, { facet: key[1], value: key[2], count: sign, firstTs: known ? row.ts : Infinity, lastTs: known ? row.ts : -Infinity });
       }
     }
-    if (row.ts === UNTIMED_TS) continue;
-    for (const width of BUCKET_WIDTHS) {
-      const start = Math.floor(row.ts / width) * width;
-      const id = `${width}:${start}`;
-      const delta = buckets.get(id);
-      if (delta) delta.count += sign;
-      else buckets.set(id, { width, start, count: sign });
-    }
+    if (row.ts !== UNTIMED_TS) addBucketDelta(buckets, row.ts, sign);
   }
   return { facets: [...facets.values()], buckets: [...buckets.values()] };
 }

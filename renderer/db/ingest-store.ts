@@ -6,6 +6,7 @@ import type { ParseSummary } from '../../core/sources/parse-source';
 import type { ParseProblem } from '../../core/sources/types';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from './event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from './event-rows';
+import { applyBucketDelta } from './histogram-buckets';
 import type { CaseRecord } from './records';
 import type { TokentrailDatabase } from './schema';
 
@@ -34,7 +35,7 @@ async function applyDeltas(database: TokentrailDatabase, caseId: string, deltas:
       lastTs: Math.max(known?.lastTs ?? -Infinity, delta.lastTs),
     };
   });
-  const bucketRows = deltas.buckets.map((delta, index) => ({ caseId, width: delta.width, start: delta.start, count: (buckets[index]?.count ?? 0) + delta.count }));
+  const bucketRows = deltas.buckets.map((delta, index) => applyBucketDelta(caseId, buckets[index], delta));
   // A value whose last event was removed disappears rather than lingering with count 0.
   await Promise.all([
     database.eventFacets.bulkPut(facetRows.filter((row) => row.count > 0)),

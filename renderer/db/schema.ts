@@ -14,6 +14,7 @@ import type {
   TokenSightingRecord,
 } from './records';
 import { EMPTY_COUNTS } from './records';
+import { bucketsFromV3, type V3BucketRecord } from './histogram-buckets';
 import type { BucketRecord, FacetCountRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -98,6 +99,16 @@ export class TokentrailDatabase extends Dexie {
       tokenFamilies: '[caseId+id]',
       caseAnalyses: 'caseId',
     });
+    // v4: histogram rows hold slots (an hour of minute counts, a day of hour counts) instead of one row per minute,
+    // hour and day: a batch of a sparse log wrote about one bucket row per event (histogram-buckets.ts). Same key.
+    this.version(4)
+      .stores({ eventBuckets: '[caseId+width+start]' })
+      .upgrade(async (transaction) => {
+        const rows = bucketsFromV3(await transaction.table<V3BucketRecord>('eventBuckets').toArray());
+        const buckets = transaction.table<BucketRecord>('eventBuckets');
+        await buckets.clear();
+        await buckets.bulkAdd(rows);
+      });
   }
 }
 

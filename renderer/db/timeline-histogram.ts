@@ -1,10 +1,9 @@
 // The timeline histogram, from the per-case bucket counts written with every ingest batch: reading it costs a
 // few hundred rows whatever the number of events (counting events per bar would walk all of them).
-import { BUCKET_WIDTHS } from './event-rows';
-import type { BucketRecord } from './event-records';
+import { BUCKET_WIDTHS, expandBuckets, rowWidthFor } from './histogram-buckets';
 import type { TokentrailDatabase } from './schema';
 
-/** Buckets read at most, so a year of minute buckets is never loaded for a year-wide view. */
+/** Buckets of the drawn width at most, so a year of minute buckets is never expanded for a year-wide view. */
 const MAX_BUCKETS_READ = 4_000;
 
 export interface Histogram {
@@ -22,7 +21,7 @@ export function bucketWidthFor(from: number, to: number): number {
 }
 
 /** Sums buckets into `bars` equal bars over [from, to]; a bucket counts in the bar its start falls in. */
-export function binBuckets(buckets: readonly Pick<BucketRecord, 'start' | 'count'>[], from: number, to: number, bars: number, bucketWidth: number): Histogram {
+export function binBuckets(buckets: readonly { readonly start: number; readonly count: number }[], from: number, to: number, bars: number, bucketWidth: number): Histogram {
   // A bar is never narrower than a bucket: finer bars would show the bucket's count in one and zeros around it.
   const barWidth = Math.max(bucketWidth, Math.ceil((to - from + 1) / bars));
   const barCount = Math.max(1, Math.ceil((to - from + 1) / barWidth));
@@ -38,7 +37,8 @@ export function binBuckets(buckets: readonly Pick<BucketRecord, 'start' | 'count
 /** The case's events over [from, to] in about `bars` bars. */
 export async function readHistogram(database: TokentrailDatabase, caseId: string, from: number, to: number, bars: number): Promise<Histogram> {
   const width = bucketWidthFor(from, to);
-  const first = Math.floor(from / width) * width;
-  const buckets = await database.eventBuckets.where('[caseId+width+start]').between([caseId, width, first], [caseId, width, to], true, true).toArray();
-  return binBuckets(buckets, from, to, bars, width);
+  const rowWidth = rowWidthFor(width);
+  const first = Math.floor(from / rowWidth) * rowWidth;
+  const rows = await database.eventBuckets.where('[caseId+width+start]').between([caseId, rowWidth, first], [caseId, rowWidth, to], true, true).toArray();
+  return binBuckets(expandBuckets(rows, width), from, to, bars, width);
 }

@@ -32,6 +32,9 @@ test('a mixed bundle becomes one timeline that filters, opens source records and
     await expect(page.locator('[data-testid=ingest-row][data-path="okta/system-log.json"]')).toHaveAttribute('data-format', 'okta');
     await expect(page.getByTestId('timeline-count')).toHaveText(`${MIXED_EVENT_COUNT} events in this case`);
     await expect(page.getByTestId('timeline-row')).toHaveCount(MIXED_EVENT_COUNT);
+    // The histogram's minute bars, read out of the hour rows the batches stored, add up to every (timed) event.
+    const barTitles = page.locator('[data-testid=histogram] .histogram-bar title');
+    await expect.poll(async () => (await barTitles.allTextContents()).reduce((sum, title) => sum + Number.parseInt(title, 10), 0)).toBe(MIXED_EVENT_COUNT);
 
     // The cut JSON line is a problem with its file:line, and the lines after it were still read.
     const jsonlRow = page.locator('[data-testid=ingest-row][data-path="logs/auth-events.jsonl"]');

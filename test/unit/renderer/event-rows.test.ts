@@ -31,7 +31,9 @@ describe('event rows', () => {
     const added = aggregateDeltas(rows, 1);
     expect(added.facets.find((delta) => delta.facet === 'kind' && delta.value === 'use')).toMatchObject({ count: 2, firstTs: 60_000, lastTs: 60_000 });
     expect(added.facets.some((delta) => delta.facet === 'subject')).toBe(false);
-    expect(added.buckets.find((delta) => delta.width === 60_000)).toEqual({ width: 60_000, start: 60_000, count: 2 });
+    // Both timed events fall in minute 1 of hour 0: one hour row, its slot 1 counting 2.
+    expect(added.buckets.find((delta) => delta.width === 3_600_000)).toMatchObject({ start: 0, count: 2 });
+    expect(added.buckets.find((delta) => delta.width === 3_600_000)!.slots[1]).toBe(2);
     expect(aggregateDeltas(rows, -1).buckets.every((delta) => delta.count < 0)).toBe(true);
   });
 
