@@ -6,6 +6,7 @@ import type { ParseSummary } from '../../core/sources/parse-source';
 import type { ParseProblem } from '../../core/sources/types';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from './event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from './event-rows';
+import { buildTextRows, searchText } from './event-text';
 import { applyBucketDelta } from './histogram-buckets';
 import type { CaseRecord } from './records';
 import type { TokentrailDatabase } from './schema';
@@ -17,7 +18,7 @@ import type { TokentrailDatabase } from './schema';
 export const MAX_STORED_PROBLEMS = 10_000;
 
 function batchTables(database: TokentrailDatabase) {
-  return [database.authEvents, database.ingestProblems, database.eventFacets, database.eventBuckets, database.ingests, database.cases];
+  return [database.authEvents, database.eventText, database.ingestProblems, database.eventFacets, database.eventBuckets, database.ingests, database.cases];
 }
 
 async function applyDeltas(database: TokentrailDatabase, caseId: string, deltas: AggregateDeltas): Promise<void> {
@@ -87,6 +88,8 @@ export async function writeBatch(
     ...(problem.index !== undefined ? { index: problem.index } : {}),
   }));
   const lastLine = rows.reduce((line, row) => Math.max(line, row.event.source.line ?? 0), 0);
+  // Lower-casing is most of the free-text rows' cost: done before the transaction opens, not while it holds the store.
+  const texts = rows.map((row) => searchText(row.event));
   await database.transaction('rw', batchTables(database), async () => {
     const [caseRecord, current] = await Promise.all([database.cases.get(ingest.caseId), database.ingests.get(ingest.id)]);
     if (!caseRecord || !current) throw new Error(`the case of ${ingest.path} was deleted while it was being ingested`);
@@ -96,6 +99,7 @@ export async function writeBatch(
     for (const problem of problems) problemCounts[problem.code] = (problemCounts[problem.code] ?? 0) + 1;
     await Promise.all([
       database.authEvents.bulkAdd(rows as StoredEvent[]),
+      database.eventText.bulkAdd(buildTextRows(ingest.caseId, ingest.id, rows, texts)),
       database.ingestProblems.bulkAdd(problemRows.slice(0, room)),
       applyDeltas(database, ingest.caseId, deltas),
       database.ingests.put({
@@ -162,8 +166,10 @@ export async function removeIngestEvents(database: TokentrailDatabase, previous:
     onRemoved?.(removed);
     if (done) break;
   }
-  await database.transaction('rw', [database.ingestProblems, database.ingests, database.cases], async () => {
+  await database.transaction('rw', [database.eventText, database.ingestProblems, database.ingests, database.cases], async () => {
     const current = await database.ingests.get(id);
+    // Until this commits a search may find text of removed events: the query reads the events and skips the missing.
+    await database.eventText.where('ingestId').equals(id).delete();
     await database.ingestProblems.where('ingestId').equals(id).delete();
     await database.ingests.update(id, { status: 'replaced', finishedAt: current?.finishedAt ?? Date.now() });
     await database.cases.update(caseId, (record: CaseRecord) => {

@@ -19,6 +19,11 @@ export interface CaseRecord {
   readonly geoDatabases?: readonly GeoDatabaseInfo[];
   /** The next event's seq (events are keyed [caseId+seq]); only ever grows, so seqs are never reused. */
   readonly nextEventSeq?: number;
+  /**
+   * Set on cases that had events before schema v5 wrote the free-text rows (event-text.ts): their free-text filter
+   * tests stored events one by one instead. Absent on every case created since.
+   */
+  readonly eventTextMissing?: true;
   /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */
   readonly detectorParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }

@@ -16,6 +16,7 @@ import type {
 import { EMPTY_COUNTS } from './records';
 import { bucketsFromV3, type V3BucketRecord } from './histogram-buckets';
 import type { BucketRecord, FacetCountRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
+import type { EventTextRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
 
@@ -34,6 +35,7 @@ export class TokentrailDatabase extends Dexie {
   ingestProblems!: EntityTable<IngestProblemRecord, 'id'>;
   eventFacets!: Table<FacetCountRecord, [string, string, string]>;
   eventBuckets!: Table<BucketRecord, [string, number, number]>;
+  eventText!: Table<EventTextRecord, [string, number, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
   tokenAnalysisDetails!: Table<TokenAnalysisDetail, [string, string]>;
@@ -109,6 +111,18 @@ export class TokentrailDatabase extends Dexie {
         await buckets.clear();
         await buckets.bulkAdd(rows);
       });
+    // v5: the free-text rows (event-text.ts), written by every ingest batch. Events stored before have none; rather
+    // than rewrite millions of rows while the app opens, their cases are marked and keep the row-by-row search.
+    this.version(5)
+      .stores({ eventText: '[caseId+start+firstSeq], [caseId+lastTs+firstSeq], ingestId' })
+      .upgrade((transaction) =>
+        transaction
+          .table('cases')
+          .toCollection()
+          .modify((record: { nextEventSeq?: number; eventTextMissing?: true }) => {
+            if ((record.nextEventSeq ?? 0) > 0) record.eventTextMissing = true;
+          }),
+      );
   }
 }
 
@@ -132,6 +146,7 @@ export function caseTables(database: TokentrailDatabase) {
     database.ingestProblems,
     database.eventFacets,
     database.eventBuckets,
+    database.eventText,
     database.findings,
     database.annotations,
     database.timelineFindings,

@@ -2,6 +2,7 @@
 // turns the most selective facet and the time range into an index range, and tests the rest with matchesFilter.
 import { EVENT_FACETS, type EventFacet, type StoredEvent } from './event-records';
 import { facetValues } from './event-rows';
+import { searchText, textNeedle } from './event-text';
 
 /** What the investigator narrowed the timeline to. Times are inclusive UTC epoch ms. */
 export interface TimelineFilter {
@@ -22,25 +23,17 @@ export function activeFacets(filter: TimelineFilter): [EventFacet, string][] {
   return out;
 }
 
-function searchableText(row: StoredEvent): string {
-  const { event } = row;
-  return [event.record, event.subject, event.ip, event.sessionId, event.jti, event.clientId, event.action, event.http?.path, event.userAgent, event.reason, event.source.file]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
-}
-
 /** A predicate for everything in the filter except the time range and `skip` (served by the index). */
 export function filterPredicate(filter: TimelineFilter, skip?: EventFacet): ((row: StoredEvent) => boolean) | undefined {
   const facets = activeFacets(filter).filter(([facet]) => facet !== skip);
-  const needle = filter.text?.trim().toLowerCase();
+  const needle = textNeedle(filter.text);
   if (facets.length === 0 && !needle) return undefined;
   return (row) =>
     facets.every(([facet, value]) => facetValues(row.event, row.fileId, facet).includes(value)) &&
-    (!needle || searchableText(row).includes(needle));
+    (!needle || searchText(row.event).includes(needle));
 }
 
 /** True when nothing narrows the timeline. */
 export function isEmptyFilter(filter: TimelineFilter): boolean {
-  return filter.from === undefined && filter.to === undefined && activeFacets(filter).length === 0 && !filter.text?.trim();
+  return filter.from === undefined && filter.to === undefined && activeFacets(filter).length === 0 && !textNeedle(filter.text);
 }

@@ -1,88 +1,88 @@
-// Keyset paging over a case's events in time order. Every page is an index range that starts at the last key
-// seen ([caseId+ts+seq], or [caseId, facet, value, ts, seq] on the `facets` index) — never offset(), which
-// walks every skipped row. The seq in the key is the tie-break between events of the same millisecond.
+// Keyset paging over a case's events in time order. Every page starts at the last key seen ([caseId+ts+seq], or
+// [caseId, facet, value, ts, seq] on the `facets` index) — never offset(), which walks every skipped row. The seq in
+// the key is the tie-break between events of the same millisecond. planQuery picks how a filter is served: an index
+// range, intersected facet keys (facet-pages.ts) or the packed free-text rows (text-pages.ts).
 import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent } from './event-records';
+import { textNeedle } from './event-text';
+import { facetIntersectionPage, type FacetIntersection } from './facet-pages';
+import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
 import type { TokentrailDatabase } from './schema';
+import { textPage } from './text-pages';
 import { activeFacets, filterPredicate, type TimelineFilter } from './timeline-filter';
 
-/** A position in the timeline: an event's time and seq. */
-export interface EventCursor {
-  readonly ts: number;
-  readonly seq: number;
-}
-
-export interface PageRequest {
-  readonly direction: 'forward' | 'backward';
-  /** Start here; absent = the beginning (forward) or the end (backward) of the filtered range. */
-  readonly from?: EventCursor;
-  /** Include the event at `from` itself. */
-  readonly inclusive?: boolean;
-  readonly limit: number;
-  /** Rows a free-text or multi-facet filter may examine before a partial page is returned. */
-  readonly scanBudget?: number;
-}
-
-export interface PageResult {
-  /** In time order (also for backward pages). */
-  readonly rows: StoredEvent[];
-  /** Where a next page in the same direction starts (the last key examined). */
-  readonly resume?: EventCursor;
-  /** True when the range has no more rows in this direction. */
-  readonly exhausted: boolean;
-  readonly scanned: number;
-}
+export type { EventCursor, PageRequest, PageResult } from './page-request';
 
 type Key = (string | number)[];
 
-interface Plan {
+/** One index range, with what the range cannot decide tested row by row. */
+interface RangePlan {
+  readonly kind: 'range';
   readonly index: string;
   readonly key: (ts: number, seq: number) => Key;
   readonly test?: (row: StoredEvent) => boolean;
 }
 
-/**
- * Rows a row-tested page may read: a stored event costs ~0.2 ms to read, so this is ~0.3 s. A rare free-text
- * match returns a partial page and the list asks for more as the investigator scrolls.
- */
-const DEFAULT_SCAN_BUDGET = 1_500;
+type Plan = RangePlan | { readonly kind: 'text' } | ({ readonly kind: 'facets' } & FacetIntersection);
 
 /** Identifier facets, most selective first: a token is rarer than a session, a session than a subject or an IP. */
 const SELECTIVITY: readonly EventFacet[] = ['token', 'session', 'subject', 'ip', 'appVersion', 'country', 'file', 'kind'];
+const IDENTIFIER_FACETS: ReadonlySet<EventFacet> = new Set(SELECTIVITY.filter((facet) => !COUNTED_FACETS.has(facet)));
 
 /**
- * The index that serves a filter: with facet filters, the `facets` range of one of them, the others tested row
- * by row; otherwise [caseId+ts+seq]. Of the counted facets the value with the fewest events is taken (one
- * bulkGet); an identifier facet is assumed rarer than any counted one. Null when a counted value has no events.
+ * How a filter is served. Free text without an identifier facet: the packed text rows (text-pages.ts). Two or more
+ * facets: their index keys intersected (facet-pages.ts). One facet: its `facets` range, the text tested row by row.
+ * Nothing: [caseId+ts+seq]. Of the counted facets the value with the fewest events leads (one bulkGet); an
+ * identifier facet is assumed rarer than any counted one. Null when a counted value has no events.
  */
 export async function planQuery(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<Plan | null> {
   const facets = activeFacets(filter);
-  if (facets.length === 0) return { index: '[caseId+ts+seq]', key: (ts, seq) => [caseId, ts, seq], test: filterPredicate(filter) };
+  if (textNeedle(filter.text) && !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet)) && !(await database.cases.get(caseId))?.eventTextMissing) {
+    return { kind: 'text' };
+  }
+  if (facets.length === 0) return { kind: 'range', index: '[caseId+ts+seq]', key: (ts, seq) => [caseId, ts, seq], test: filterPredicate(filter) };
   const counted = facets.filter(([facet]) => COUNTED_FACETS.has(facet));
   const counts = await database.eventFacets.bulkGet(counted.map(([facet, value]) => [caseId, facet, value]));
   if (counts.some((count) => !count)) return null;
   const countOf = (facet: EventFacet) => counts[counted.findIndex(([candidate]) => candidate === facet)]?.count ?? 0;
   const rank = (facet: EventFacet) => (COUNTED_FACETS.has(facet) ? countOf(facet) : -1 - (SELECTIVITY.length - SELECTIVITY.indexOf(facet)));
-  const [facet, value] = [...facets].sort(([a], [b]) => rank(a) - rank(b))[0]!;
-  return { index: 'facets', key: (ts, seq) => [caseId, facet, value, ts, seq], test: filterPredicate(filter, facet) };
+  const [lead, ...others] = [...facets].sort(([a], [b]) => rank(a) - rank(b));
+  const [facet, value] = lead!;
+  const rest = filterPredicate({ text: filter.text });
+  if (others.length > 0) return { kind: 'facets', lead: lead!, others, ...(rest ? { test: rest } : {}) };
+  return { kind: 'range', index: 'facets', key: (ts, seq) => [caseId, facet, value, ts, seq], test: rest };
 }
 
-/** One page of the filtered timeline. */
+/** One page of the filtered timeline, read in one transaction (a consistent view while an ingest writes). */
 export async function queryPage(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, request: PageRequest): Promise<PageResult> {
-  const plan = await planQuery(database, caseId, filter);
-  if (!plan) return { rows: [], exhausted: true, scanned: 0 };
+  const page = await database.transaction('r', [database.cases, database.eventFacets, database.eventText, database.authEvents], async () => {
+    const plan = await planQuery(database, caseId, filter);
+    if (!plan) return { rows: [], exhausted: true, scanned: 0 };
+    if (plan.kind === 'text') return textPage(database, caseId, filter, request);
+    if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
+    return rangePage(database, filter, plan, request);
+  });
+  // Pages are gathered in reading order; a backward page is shown in time order like any other.
+  if (request.direction === 'backward') page.rows.reverse();
+  return page;
+}
+
+/** A page of one index range, in reading order. */
+async function rangePage(database: TokentrailDatabase, filter: TimelineFilter, plan: RangePlan, request: PageRequest): Promise<PageResult> {
   const forward = request.direction === 'forward';
   let lower = plan.key(filter.from ?? -Infinity, -Infinity);
   let upper = plan.key(filter.to ?? Infinity, Infinity);
   let lowerOpen = false;
   let upperOpen = false;
-  if (request.from) {
-    const at = plan.key(request.from.ts, request.from.seq);
+  // A cursor outside the filter's time range (the window kept it from before the range changed) does not widen it.
+  const cursor = request.from && withinRange(request.from, filter, forward) ? request.from : undefined;
+  if (cursor) {
+    const at = plan.key(cursor.ts, cursor.seq);
     if (forward) [lower, lowerOpen] = [at, !request.inclusive];
     else [upper, upperOpen] = [at, !request.inclusive];
   }
-  const budget = request.scanBudget ?? DEFAULT_SCAN_BUDGET;
-  // Without a row test one read fills the page; with one, read in larger chunks and keep the matches.
-  const chunkSize = plan.test ? Math.max(request.limit * 4, 500) : request.limit;
+  const started = performance.now();
+  // One read fills a page without a row test; with one, reads of a page's size keep the time budget's steps small.
+  const chunkSize = Math.max(request.limit, 100);
   const rows: StoredEvent[] = [];
   let scanned = 0;
   let resume: EventCursor | undefined;
@@ -98,10 +98,7 @@ export async function queryPage(database: TokentrailDatabase, caseId: string, fi
     }
     const full = rows.length === request.limit;
     const exhausted = !full && chunk.length < chunkSize;
-    if (full || exhausted || scanned >= budget) {
-      if (!forward) rows.reverse();
-      return { rows, resume, exhausted, scanned };
-    }
+    if (full || exhausted || budgetSpent(request, started, scanned)) return { rows, resume, exhausted, scanned };
     const at = plan.key(resume!.ts, resume!.seq);
     if (forward) [lower, lowerOpen] = [at, true];
     else [upper, upperOpen] = [at, true];

@@ -2,7 +2,7 @@
 // time as they scroll and trimmed at the far end, so 5 million events never become 5 million rows (or a list
 // taller than the ~33.5M px browsers can lay out). Positions are keys, not row numbers.
 import type { StoredEvent } from './event-records';
-import type { EventCursor, PageRequest, PageResult } from './timeline-query';
+import type { EventCursor, PageRequest, PageResult } from './page-request';
 
 export type PageSource = (request: PageRequest) => Promise<PageResult>;
 
@@ -16,6 +16,8 @@ export class TimelineWindow {
   rows: StoredEvent[] = [];
   atStart = false;
   atEnd = false;
+  /** Events the pages of this window examined (a rare match is searched for over many partial pages). */
+  examined = 0;
   private before: EventCursor | undefined;
   private after: EventCursor | undefined;
 
@@ -29,6 +31,7 @@ export class TimelineWindow {
   async open(at: EventCursor | 'start' | 'end' = 'start'): Promise<void> {
     if (at === 'start' || at === 'end') {
       const page = await this.source({ direction: at === 'start' ? 'forward' : 'backward', limit: this.pageSize });
+      this.examined = page.scanned;
       this.rows = page.rows;
       this.atStart = at === 'start' || page.exhausted;
       this.atEnd = at === 'end' || page.exhausted;
@@ -42,6 +45,7 @@ export class TimelineWindow {
       this.source({ direction: 'backward', from: at, limit: half }),
       this.source({ direction: 'forward', from: at, inclusive: true, limit: this.pageSize }),
     ]);
+    this.examined = earlier.scanned + later.scanned;
     this.rows = [...earlier.rows, ...later.rows];
     this.atStart = earlier.exhausted;
     this.atEnd = later.exhausted;
@@ -53,6 +57,7 @@ export class TimelineWindow {
   async extendForward(): Promise<WindowChange> {
     if (this.atEnd) return { added: 0, dropped: 0 };
     const page = await this.source({ direction: 'forward', from: this.after, limit: this.pageSize });
+    this.examined += page.scanned;
     this.atEnd = page.exhausted;
     this.after = page.resume ?? this.after;
     this.rows = [...this.rows, ...page.rows];
@@ -65,10 +70,18 @@ export class TimelineWindow {
     return { added: page.rows.length, dropped };
   }
 
+  /** The edge a list shorter than its view should extend to fill it, or undefined when neither edge has more. */
+  edgeToFill(rowsInView: number): 'forward' | 'backward' | undefined {
+    if (this.rows.length >= rowsInView) return undefined;
+    if (!this.atEnd) return 'forward';
+    return this.atStart ? undefined : 'backward';
+  }
+
   /** Loads the page before the first row; drops rows from the end beyond maxRows. */
   async extendBackward(): Promise<WindowChange> {
     if (this.atStart) return { added: 0, dropped: 0 };
     const page = await this.source({ direction: 'backward', from: this.before, limit: this.pageSize });
+    this.examined += page.scanned;
     this.atStart = page.exhausted;
     this.before = page.resume ?? this.before;
     this.rows = [...page.rows, ...this.rows];

@@ -4,6 +4,7 @@
 // the least any correlation must do — so the ratio shows what lifecycles and the twelve detectors add on top.
 import { analyzeTimeline, type TimelineEvent, type TokenFacts } from '../../core/timeline';
 import type { TokenRole } from '../../core/sources/types';
+import { seededRandom } from '../support/seeded-random';
 
 const PLACES = [
   { country: 'GB', latitude: 51.5072, longitude: -0.1276 },
@@ -15,24 +16,12 @@ const PLACES = [
 const START = Date.parse('2026-11-01T00:00:00Z');
 const SHA = 'c'.repeat(64);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run analyses the same case. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A case of `count` events: users log in (access + refresh token), use the access token from their usual place, refresh
  * it every hour (rotating the refresh token), sometimes log out; a few travel, replay, or use a token after expiry.
  */
 function generate(count: number): { events: TimelineEvent[]; facts: TokenFacts[] } {
-  const next = random(count);
+  const next = seededRandom(count);
   const events: TimelineEvent[] = [];
   const facts: TokenFacts[] = [];
   let line = 0;
