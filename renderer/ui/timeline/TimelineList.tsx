@@ -1,7 +1,7 @@
 // The event list: a virtual list over the loaded window (only the rows in view are in the DOM), extended a
 // page at a time near either edge. Keyboard: arrows move the selection, PageUp/PageDown by a screen,
 // Home/End jump to the first/last event, Enter opens the selected event.
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import type { StoredEvent } from '../../db/event-records';
 import { UNTIMED_TS } from '../../db/event-records';
 import { useApp } from '../app-context';
@@ -74,6 +74,18 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
     // Only a new window of rows repositions the list; moving the selection must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, rows]);
+
+  // A filter that matches rarely comes back in short pages (each page searches for a bounded time): keep asking
+  // until the view is full or the range has no more, so a list with a few matches never waits for a scroll it
+  // cannot make.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || data.loading) return;
+    const edge = window.edgeToFill(Math.ceil(element.clientHeight / ROW_HEIGHT) + EDGE_ROWS);
+    if (edge) void extend(edge);
+    // Each finished load bumps `version`; that is the moment to look again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, data.loading]);
 
   const loadNearEdges = (element: HTMLDivElement) => {
     if (data.loading) return;

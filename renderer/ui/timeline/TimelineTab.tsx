@@ -16,6 +16,7 @@ import { EventDetail } from './EventDetail';
 import { Histogram } from './Histogram';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
+import { timelineStatus } from './timeline-status';
 import { useTimeline } from './use-timeline';
 
 interface TimelineTabProps {
@@ -85,7 +86,7 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
         <TimelineFilters key={JSON.stringify(filter)} caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={changeFilter} />
         {data.error && <p className="error" role="alert">{data.error}</p>}
         <p className="muted small" data-testid="timeline-status">
-          {data.loading ? 'Loading…' : `${plural(data.window.rows.length, 'event')} loaded${isEmptyFilter(filter) ? '' : ' matching the filters'}${data.window.atEnd ? '' : '; scroll for more'}`}
+          {timelineStatus(data.window, data.loading, isEmptyFilter(filter))}
           {data.stale && (
             <button type="button" className="link" data-testid="timeline-refresh" onClick={() => void data.reopen(anchor)}>
               {' '}New events were added: show them

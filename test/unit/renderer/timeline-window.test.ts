@@ -55,3 +55,42 @@ describe('TimelineWindow', () => {
     expect(window.rows[0]!.seq).toBe(300);
   });
 });
+
+describe('TimelineWindow when a filter matches rarely', () => {
+  /** A source that examines at most `budget` events per page, as a searching page does, and says how many. */
+  function budgeted(n: number, keep: (seq: number) => boolean, budget: number) {
+    return async (request: PageRequest): Promise<PageResult> => {
+      const start = request.from ? request.from.seq + (request.inclusive ? 0 : 1) : 0;
+      const end = Math.min(n, start + budget);
+      const rows = Array.from({ length: end - start }, (_, index) => start + index).filter(keep).slice(0, request.limit).map((seq) => ({ seq, ts: seq }) as StoredEvent);
+      const last = rows.length === request.limit ? rows.at(-1)!.seq : end - 1;
+      return { rows, resume: { ts: last, seq: last }, exhausted: end === n && rows.length < request.limit, scanned: last - start + 1 };
+    };
+  }
+
+  it('asks to be filled while it is shorter than the view, and counts what the pages examined', async () => {
+    const window = new TimelineWindow(budgeted(10_000, (seq) => seq % 1_000 === 999, 1_500), 100, 500);
+    await window.open();
+    expect(window.rows.map((row) => row.seq)).toEqual([999]);
+    expect(window.examined).toBe(1_500);
+    let extended = 0;
+    while (window.edgeToFill(40)) {
+      await window.extendForward();
+      extended += 1;
+    }
+    expect(window.rows.map((row) => row.seq)).toEqual([999, 1999, 2999, 3999, 4999, 5999, 6999, 7999, 8999, 9999]);
+    expect(window.atEnd).toBe(true);
+    expect(window.examined).toBe(10_000);
+    expect(extended).toBe(6);
+  });
+
+  it('fills a window opened at the end backwards, and asks for nothing once the view is full', async () => {
+    const window = new TimelineWindow(source(1_000, (seq) => seq < 5), 50, 500);
+    await window.open('end');
+    expect(window.edgeToFill(40)).toBeUndefined();
+    const full = new TimelineWindow(source(1_000), 50, 500);
+    await full.open();
+    expect(full.edgeToFill(40)).toBeUndefined();
+    expect(full.edgeToFill(60)).toBe('forward');
+  });
+});
