@@ -129,6 +129,34 @@ test('cancelling an ingest keeps what was committed and says so', async ({ app }
   }
 });
 
+test('a free-text match at the far end of a large log is found without scrolling', async ({ app }) => {
+  test.setTimeout(180_000);
+  // 40 000 access-log lines with the needle only in the last: each page searches for a bounded time (about 30 ms),
+  // so on this machine the match is several partial pages away, and the list must keep asking by itself.
+  const dir = await mkdtemp(path.join(tmpdir(), 'tokentrail-search-'));
+  const log = path.join(dir, 'edge-access.log');
+  const count = 40_000;
+  const line = (index: number) =>
+    `203.0.113.${index % 200} - - [18/Nov/2026:${String(8 + Math.floor(index / 3600)).padStart(2, '0')}:${String(Math.floor(index / 60) % 60).padStart(2, '0')}:${String(index % 60).padStart(2, '0')} +0000] "GET /orders/${index === count - 1 ? 'refund-7F3A' : index} HTTP/1.1" 200 512 "-" "curl/8.5.0"\n`;
+  await writeFile(log, Array.from({ length: count }, (_, index) => line(index)).join(''));
+  try {
+    await signIn(app.page);
+    const page = app.page;
+    await createCase(page, 'Needle in the log');
+    await importEvidence(page, 'files', log, 'generated');
+    await page.getByTestId('tab-timeline').click();
+    await expect(page.getByTestId('timeline-count')).toHaveText(`${count} events in this case`, { timeout: 120_000 });
+
+    await page.getByTestId('filter-text').fill('refund-7f3a');
+    await page.getByTestId('filter-apply').click();
+    await expect(page.getByTestId('timeline-row')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('timeline-row')).toContainText('19:06:39');
+    await expect(page.getByTestId('timeline-status')).toHaveText('1 event loaded matching the filters');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('an investigator-loaded MMDB database locates IPs offline, and the case records it', async ({ app }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'tokentrail-geo-'));
   const zip = path.join(dir, 'replayed-session.zip');

@@ -1,6 +1,7 @@
 // Timeline benchmarks in Chromium on a persistent (disk-backed) profile: end-to-end ingest into Dexie vs raw
 // bulkAdd of the same records, and timeline page latency.
-// Usage: npm run bench -- timeline-ingest [--rounds=N] [events…]   (default 2 rounds of 100000 and 1000000)
+// Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [events…]   (default 2 rounds of 100000 and 1000000
+// events spread over 10 days; fewer days make a denser log: 100000 events over 1 day has the density of 1M over 10)
 // Prints one JSON line per size. Not part of npm test (1M events take over an hour at the default 2 rounds).
 //
 // Each measurement runs in a browser on a FRESH profile of its own. Chromium keeps all IndexedDB databases of an
@@ -20,7 +21,8 @@ import { chromium } from '@playwright/test';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const rounds = Number(args.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 2);
-const sizes = args.map(Number).filter((n) => n > 0);
+const days = Number(args.find((arg) => arg.startsWith('--days='))?.slice('--days='.length) ?? 10);
+const sizes = args.filter((arg) => !arg.startsWith('--')).map(Number).filter((n) => n > 0);
 const bundle = await build({ entryPoints: [path.join(here, 'timeline-ingest.page.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'warning' });
 const script = bundle.outputFiles[0].text;
 const server = createServer((request, response) => {
@@ -37,7 +39,7 @@ async function inFreshProfile(name, count) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    return await page.evaluate(([fn, events]) => globalThis[fn](events), [name, count]);
+    return await page.evaluate(([fn, events, span]) => globalThis[fn](events, span), [name, count, days]);
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -64,6 +66,7 @@ try {
     const rawPerSecond = raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
     console.log(JSON.stringify({
       events: size,
+      days,
       logMB: ingests[0].logMB,
       outcomes: ingests.map((run) => `${run.outcome} ${run.ingested}`),
       ingestPerSecond: Math.round(ingestPerSecond),

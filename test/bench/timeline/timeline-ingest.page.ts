@@ -17,15 +17,15 @@ const IPS = ['81.2.69.160', '175.45.176.3', '203.0.113.77', '8.8.8.8', '91.198.1
 const KINDS = ['issue', 'use', 'use', 'use', 'refresh', 'failure'];
 const TOKENS = Array.from({ length: 50 }, (_, index) => `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: `user${index}`, jti: `at-${index}` })).replace(/=+$/, '')}.c2lnbmF0dXJlLTEyMzQ1Njc4OTA${index}`);
 
-/** A Tokentrail JSON Lines log of `count` events over 10 days, as a Blob built in 8 MiB parts. */
-function generateLog(count: number): Blob {
+/** A Tokentrail JSON Lines log of `count` events over `days` days, as a Blob built in 8 MiB parts. */
+function generateLog(count: number, days: number): Blob {
   const parts: string[] = [];
   let part: string[] = [];
   let size = 0;
   const start = Date.UTC(2026, 10, 10);
   for (let index = 0; index < count; index += 1) {
     const line = JSON.stringify({
-      ts: new Date(start + Math.floor((index * 864_000_000) / count)).toISOString(),
+      ts: new Date(start + Math.floor((index * days * 86_400_000) / count)).toISOString(),
       kind: KINDS[index % KINDS.length],
       sub: `user${index % 997}@example.com`,
       sessionId: `S-${index % 5003}`,
@@ -90,6 +90,25 @@ async function median(times: number, work: () => Promise<unknown>): Promise<numb
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 }
 
+/** Pages of a filter from the start until it ends: how long a search takes to go through the whole case. */
+async function wholeSearch(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<{ ms: number; pages: number; rows: number; slowestPageMs: number }> {
+  const started = performance.now();
+  let from: PageRequest['from'];
+  let pages = 0;
+  let rows = 0;
+  let slowestPageMs = 0;
+  for (;;) {
+    const pageStarted = performance.now();
+    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: 200 });
+    slowestPageMs = Math.max(slowestPageMs, performance.now() - pageStarted);
+    pages += 1;
+    rows += page.rows.length;
+    if (page.exhausted || !page.resume) break;
+    from = page.resume;
+  }
+  return { ms: performance.now() - started, pages, rows, slowestPageMs };
+}
+
 async function pageLatencies(database: TokentrailDatabase, caseId: string) {
   const page = (filter: TimelineFilter, request: Partial<PageRequest> = {}) => () => queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
   const middle = (await database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).first())!;
@@ -98,6 +117,7 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
   const late = { ts: last.ts - 3_600_000, seq: 0 };
   const subject = { facets: { subject: 'user5@example.com' } };
   const failuresOfIp = { facets: { kind: 'failure', ip: '175.45.176.3' } };
+  const absent = await wholeSearch(database, caseId, { text: 'no-such-text' });
   return {
     firstPageMs: await median(7, page({})),
     deepPageMs: await median(7, page({}, { from: deep })),
@@ -106,13 +126,19 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
     filteredDeepMs: await median(7, page(subject, { from: deep })),
     twoFacetsDeepMs: await median(7, page(failuresOfIp, { from: late })),
     timeRangeMs: await median(7, page({ from: deep.ts, to: deep.ts + 3_600_000 })),
-    freeTextMs: await median(3, page({ text: 'user5@' })),
+    freeTextMs: await median(7, page({ text: 'user5@' })),
+    freeTextDeepMs: await median(7, page({ text: 'user5@' }, { from: deep })),
+    // A needle in no event: every page is partial (the scan budget), and the search ends at the last event.
+    absentTextPageMs: await median(7, page({ text: 'no-such-text' }, { from: deep })),
+    absentTextWholeCaseMs: absent.ms,
+    absentTextPages: absent.pages,
+    absentTextSlowestPageMs: absent.slowestPageMs,
   };
 }
 
 /** The baseline for `count` events: raw bulkAdd on a fresh database. */
-async function runRawBulkAdd(count: number) {
-  const log = generateLog(count);
+async function runRawBulkAdd(count: number, days: number) {
+  const log = generateLog(count, days);
   const database = new TokentrailDatabase(`tokentrail-bench-raw-${count}`);
   const raw = await rawBulkAdd(database, await newCase(database, 'raw'), log);
   database.close();
@@ -120,8 +146,8 @@ async function runRawBulkAdd(count: number) {
 }
 
 /** The app's ingest of `count` events end to end on a fresh database, then page latencies on the case. */
-async function runIngestBench(count: number) {
-  const log = generateLog(count);
+async function runIngestBench(count: number, days: number) {
+  const log = generateLog(count, days);
   const database = new TokentrailDatabase(`tokentrail-bench-${count}`);
   const caseId = await newCase(database, 'ingest');
   const ingestId = await storeEvidence(database, caseId, log);
