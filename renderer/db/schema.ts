@@ -15,7 +15,7 @@ import type {
 } from './records';
 import { EMPTY_COUNTS } from './records';
 import { bucketsFromV3, type V3BucketRecord } from './histogram-buckets';
-import type { BucketRecord, FacetCountRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
+import type { BucketRecord, FacetCountRecord, GeoDatabaseFileRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
 import type { EventTextRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -37,6 +37,7 @@ export class TokentrailDatabase extends Dexie {
   eventBuckets!: Table<BucketRecord, [string, number, number]>;
   eventText!: Table<EventTextRecord, [string, number, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
+  geoDatabaseFiles!: EntityTable<GeoDatabaseFileRecord, 'id'>;
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
   tokenAnalysisDetails!: Table<TokenAnalysisDetail, [string, string]>;
   findings!: EntityTable<FindingRecord, 'id'>;
@@ -47,7 +48,8 @@ export class TokentrailDatabase extends Dexie {
   tokenFamilies!: Table<StoredFamily, [string, string]>;
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
-  constructor(name = DATABASE_NAME) {
+  /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
+  constructor(name = DATABASE_NAME, throughVersion = 5) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -65,6 +67,7 @@ export class TokentrailDatabase extends Dexie {
       annotations: 'id, caseId, [caseId+target]',
       settings: 'key',
     });
+    if (throughVersion < 2) return;
     // v2: ingest. v1's `events` table was never written (no parser existed); it is replaced by `authEvents`,
     // keyed [caseId+seq] so the timeline can page by [caseId+ts+seq] with the key as the tie-break, and with ONE
     // multi-entry index (`facets`, see event-records.ts) serving every filter instead of one index per field:
@@ -92,6 +95,7 @@ export class TokentrailDatabase extends Dexie {
             record.counts = { ...EMPTY_COUNTS, ...record.counts };
           }),
       );
+    if (throughVersion < 3) return;
     // v3: the case analysis (core/timeline). Its findings get a table of their own, keyed by the finding's stable
     // key so re-runs replace them and annotations stay attached; v1's `findings` keeps the token checks' rows.
     // [caseId+rank+ts] serves the Findings view most-severe-first; lifecycles by family give the diagram's lanes.
@@ -101,6 +105,7 @@ export class TokentrailDatabase extends Dexie {
       tokenFamilies: '[caseId+id]',
       caseAnalyses: 'caseId',
     });
+    if (throughVersion < 4) return;
     // v4: histogram rows hold slots (an hour of minute counts, a day of hour counts) instead of one row per minute,
     // hour and day: a batch of a sparse log wrote about one bucket row per event (histogram-buckets.ts). Same key.
     this.version(4)
@@ -111,18 +116,26 @@ export class TokentrailDatabase extends Dexie {
         await buckets.clear();
         await buckets.bulkAdd(rows);
       });
+    if (throughVersion < 5) return;
     // v5: the free-text rows (event-text.ts), written by every ingest batch. Events stored before have none; rather
     // than rewrite millions of rows while the app opens, their cases are marked and keep the row-by-row search.
+    // And a geolocation database's bytes move to a table of their own, so listing the databases reads no file.
     this.version(5)
-      .stores({ eventText: '[caseId+start+firstSeq], [caseId+lastTs+firstSeq], ingestId' })
-      .upgrade((transaction) =>
-        transaction
+      .stores({ eventText: '[caseId+start+firstSeq], [caseId+lastTs+firstSeq], ingestId', geoDatabaseFiles: 'id' })
+      .upgrade(async (transaction) => {
+        await transaction
           .table('cases')
           .toCollection()
           .modify((record: { nextEventSeq?: number; eventTextMissing?: true }) => {
             if ((record.nextEventSeq ?? 0) > 0) record.eventTextMissing = true;
-          }),
-      );
+          });
+        const geo = transaction.table<GeoDatabaseRecord & { bytes?: Uint8Array }>('geoDatabases');
+        for (const { bytes, ...record } of await geo.toArray()) {
+          if (!bytes) continue;
+          await transaction.table<GeoDatabaseFileRecord>('geoDatabaseFiles').put({ id: record.id, bytes });
+          await geo.put(record);
+        }
+      });
   }
 }
 

@@ -2,7 +2,9 @@
 // IPs are located out of the box. It goes through the same store as a database the investigator loads (validated,
 // hashed, recorded per case); only where the bytes come from differs. The profile and the store are injected, so
 // this logic is unit-tested without IndexedDB; renderer/geo/shipped-geo.ts wires the real ones.
+import { SHIPPED_GEO_LICENSE, shippedGeoDatabase, type GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
 import type { GeoDatabaseInfo } from '../../core/geo/types';
+import { geoIdPrefix } from '../../core/geo/mmdb-locator';
 import type { ShippedFile } from '../host/host';
 import { readWholeFile } from './read-whole-file';
 
@@ -11,7 +13,7 @@ export interface ShippedGeoInstallerDependencies {
   /** The databases the profile already holds (`listGeoDatabases`). */
   listStored(): Promise<readonly GeoDatabaseInfo[]>;
   /** Validates, hashes and stores one database (`storeGeoDatabase`); rejects with a readable reason. */
-  store(fileName: string, bytes: Uint8Array): Promise<GeoDatabaseInfo>;
+  store(fileName: string, bytes: Uint8Array, provenance: GeoDatabaseProvenance): Promise<GeoDatabaseInfo>;
 }
 
 /** A shipped file that could not be installed (no `fileName`: the list itself could not be had), and why. */
@@ -31,17 +33,19 @@ export type ShippedGeoInstallStatus =
   | { readonly state: 'finished'; readonly installed: readonly GeoDatabaseInfo[]; readonly failures: readonly ShippedGeoInstallFailure[] };
 
 /**
- * Which shipped files to install. Stored databases carry their file name as `name`, which is how a shipped file
- * is recognised (its hash is unknown until its 63 MB are read). Nothing is installed when the profile holds a
+ * Which shipped files to install. A stored database's id starts with the prefix its file name gives
+ * (`dbip-city-ipv4@2026-06-05`), which is how a shipped file is recognised (its hash is unknown until its 63 MB are
+ * read; its `name` is the human one since the install records it, the file name before). Nothing is installed when the profile holds a
  * database the investigator loaded that is not one of the shipped files: lookups take the first database that
  * answers, so adding ours would silently change which one places their IPs. Otherwise every shipped file the
  * profile lacks is installed, which also completes an install interrupted between two files.
  */
 export function shippedFilesToInstall<File extends { readonly path: string }>(shipped: readonly File[], stored: readonly GeoDatabaseInfo[]): File[] {
-  const shippedNames = new Set(shipped.map((file) => file.path));
-  if (stored.some((info) => !shippedNames.has(info.name))) return [];
-  const storedNames = new Set(stored.map((info) => info.name));
-  return shipped.filter((file) => !storedNames.has(file.path));
+  const prefixOf = (info: GeoDatabaseInfo) => info.id.slice(0, info.id.lastIndexOf('@'));
+  const shippedPrefixes = new Set(shipped.map((file) => geoIdPrefix(file.path)));
+  if (stored.some((info) => !shippedPrefixes.has(prefixOf(info)))) return [];
+  const storedPrefixes = new Set(stored.map(prefixOf));
+  return shipped.filter((file) => !storedPrefixes.has(geoIdPrefix(file.path)));
 }
 
 function messageOf(error: unknown): string {
@@ -97,7 +101,8 @@ export class ShippedGeoInstaller {
           this.publish({ state: 'reading', fileName: file.path, bytesRead: bytesBefore + bytesRead, totalBytes }),
         );
         this.publish({ state: 'storing', fileName: file.path });
-        installed.push(await this.dependencies.store(file.path, bytes));
+        const known = shippedGeoDatabase(file.path);
+        installed.push(await this.dependencies.store(file.path, bytes, { name: known?.name ?? file.path, license: SHIPPED_GEO_LICENSE }));
       } catch (error) {
         // The other file may still install: IPv4 alone already locates most addresses.
         failures.push({ fileName: file.path, message: messageOf(error) });

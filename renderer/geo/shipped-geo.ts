@@ -8,7 +8,7 @@ import { ShippedGeoInstaller, type ShippedGeoInstallStatus } from './shipped-geo
 
 export const shippedGeoInstaller = new ShippedGeoInstaller({
   listStored: () => listGeoDatabases(db),
-  store: (fileName, bytes) => ingestClient.storeGeoDatabase(fileName, bytes),
+  store: (fileName, bytes, provenance) => ingestClient.storeGeoDatabase(fileName, bytes, provenance),
 });
 
 /** Installs what `host` ships (nothing, for the browser build) unless the profile already has it. */

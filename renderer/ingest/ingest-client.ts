@@ -7,6 +7,7 @@ import type { IngestOptions } from '../db/event-records';
 import { cancelQueuedIngests, markInterruptedIngests, planImportIngest, planReingest, planUningestedFiles } from '../db/ingest-plan';
 import { db } from '../db/schema';
 import type { IngestProgressMessage, IngestReply, IngestRequest } from './ingest-protocol';
+import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
 
 export type LiveProgress = Omit<IngestProgressMessage, 'type'>;
 
@@ -77,11 +78,11 @@ class IngestClient {
    * transferred, so it is unusable afterwards. Posted at once, never held by `waitFor`: the install that holds
    * ingests is itself made of these requests.
    */
-  storeGeoDatabase(fileName: string, bytes: Uint8Array): Promise<GeoDatabaseInfo> {
+  storeGeoDatabase(fileName: string, bytes: Uint8Array, provenance?: GeoDatabaseProvenance): Promise<GeoDatabaseInfo> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextGeoStoreId++;
       this.geoStores.set(requestId, { resolve, reject });
-      const request: IngestRequest = { type: 'store-geo-database', requestId, fileName, bytes };
+      const request: IngestRequest = { type: 'store-geo-database', requestId, fileName, bytes, ...(provenance ? { provenance } : {}) };
       try {
         this.ensureWorker().postMessage(request, [bytes.buffer]);
       } catch (error) {

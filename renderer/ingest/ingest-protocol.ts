@@ -2,6 +2,7 @@
 // another; the page asks it to run ingests (by id: the worker reads the records), to cancel, and to store a
 // geolocation database.
 import type { GeoDatabaseInfo } from '../../core/geo/types';
+import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
 
 export type IngestRequest =
   | { readonly type: 'run'; readonly ingestIds: readonly string[] }
@@ -12,7 +13,7 @@ export type IngestRequest =
    * a second, which would freeze the page, and this worker already carries the store and the MMDB reader (a worker
    * of its own would add ~110 KB to the single-file build). `bytes` is transferred, not copied.
    */
-  | { readonly type: 'store-geo-database'; readonly requestId: number; readonly fileName: string; readonly bytes: Uint8Array };
+  | { readonly type: 'store-geo-database'; readonly requestId: number; readonly fileName: string; readonly bytes: Uint8Array; readonly provenance?: GeoDatabaseProvenance };
 
 export interface IngestProgressMessage {
   readonly type: 'progress';

@@ -5,6 +5,7 @@ import { openStoredGeoLocator, storeGeoDatabase } from '../db/geo-store';
 import { TokentrailDatabase } from '../db/schema';
 import type { IngestReply, IngestRequest } from './ingest-protocol';
 import { runIngest } from './run-ingest';
+import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
 
 const database = new TokentrailDatabase();
 const queue: string[] = [];
@@ -56,8 +57,8 @@ async function dropQueuedOf(caseId: string): Promise<void> {
   if (dropped.length > 0) reply({ type: 'dropped', ingestIds: dropped });
 }
 
-function storeGeo(requestId: number, fileName: string, bytes: Uint8Array): void {
-  storeGeoDatabase(database, fileName, bytes).then(
+function storeGeo(requestId: number, fileName: string, bytes: Uint8Array, provenance: GeoDatabaseProvenance | undefined): void {
+  storeGeoDatabase(database, fileName, bytes, provenance).then(
     (info) => reply({ type: 'geo-database-stored', requestId, info }),
     (error: unknown) => reply({ type: 'geo-database-failed', requestId, message: error instanceof Error ? error.message : String(error) }),
   );
@@ -66,7 +67,7 @@ function storeGeo(requestId: number, fileName: string, bytes: Uint8Array): void 
 self.onmessage = (message: MessageEvent<IngestRequest>) => {
   const request = message.data;
   if (request.type === 'store-geo-database') {
-    storeGeo(request.requestId, request.fileName, request.bytes);
+    storeGeo(request.requestId, request.fileName, request.bytes, request.provenance);
   } else if (request.type === 'run') {
     queue.push(...request.ingestIds);
     void drain();

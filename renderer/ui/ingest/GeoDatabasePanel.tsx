@@ -14,7 +14,7 @@ import { formatBytes, shortHash } from '../format';
 import { shippedGeoMessage } from './shipped-geo-message';
 
 function describe(info: GeoDatabaseInfo): string {
-  return `${info.name} · ${info.databaseType} · built ${info.version.slice(0, 10)} · ${formatBytes(info.size)} · sha256 ${shortHash(info.sha256)}`;
+  return `${info.name} · ${info.databaseType} · built ${info.version.slice(0, 10)} · ${formatBytes(info.size)} · sha256 ${shortHash(info.sha256)}${info.license ? ` · ${info.license}` : ''}`;
 }
 
 export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: readonly GeoDatabaseInfo[] }) {

@@ -16,12 +16,14 @@ export function shippedGeoMessage(status: ShippedGeoInstallStatus): { readonly t
     case 'finished': {
       const failed = status.failures.map((failure) => (failure.fileName ? `${failure.fileName}: ${failure.message}` : failure.message));
       if (failed.length > 0) {
-        const partly = status.installed.length > 0 ? ` (installed: ${status.installed.map((info) => info.name).join(', ')})` : '';
+        const partly = status.installed.length > 0 ? ` (installed: ${status.installed.map((info) => info.id).join(', ')})` : '';
         return { text: `The shipped DB-IP City Lite database could not be fully installed${partly}. ${failed.join('; ')}. Use "Load MMDB…" to load a database file instead.`, error: true };
       }
       if (status.installed.length === 0) return undefined;
+      // Ids carry the database's build date; the attribution is what its CC BY 4.0 licence asks to be shown.
+      const license = status.installed[0]!.license;
       return {
-        text: `Installed the shipped DB-IP City Lite database (${status.installed.map((info) => info.name).join(', ')}). Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
+        text: `Installed the shipped DB-IP City Lite database (${status.installed.map((info) => info.id).join(', ')}${license ? `; ${license}` : ''}). Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
         error: false,
       };
     }

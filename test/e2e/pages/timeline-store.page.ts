@@ -1,4 +1,4 @@
-// Runs in Chromium (bundled by timeline-query.spec.ts): the timeline's keyset query on real IndexedDB, checked
+// Runs in Chromium (bundled by timeline-store.spec.ts): the timeline's keyset query on real IndexedDB, checked
 // against the plain definition of the filter (timelineMatcher over every event, sorted by ts and seq). Three ingests
 // that overlap in time (one dense, one sparse with hours between events, one with untimed events and same-millisecond
 // ties) are written by the ingest's own writeBatch, so the free-text rows are the ones the app writes.
@@ -6,6 +6,7 @@ import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
 import { removeIngestEvents, writeBatch } from '../../../renderer/db/ingest-store';
+import { listGeoDatabases } from '../../../renderer/db/geo-store';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
 import type { TimelineFilter } from '../../../renderer/db/timeline-filter';
@@ -126,4 +127,34 @@ export async function runQueryChecks(seed: number) {
   return { checks, failures, partialPages, textRows };
 }
 
-Object.assign(globalThis, { runQueryChecks });
+/**
+ * A profile written by schema v4 opened by the current schema: the case that had events is marked for the row-by-row
+ * search, the empty one is not, and a geolocation database's bytes move out of its listing record intact.
+ */
+export async function runUpgradeCheck() {
+  const name = 'tokentrail-upgrade';
+  const old = new TokentrailDatabase(name, 4);
+  const bytes = Uint8Array.from({ length: 70_000 }, (_, index) => (index * 31) % 251);
+  const info = { id: 'dbip-city-ipv4@2026-11-01', name: 'dbip-city-ipv4.mmdb', sha256: 'ab'.repeat(32), size: bytes.length } as never;
+  await old.cases.bulkAdd([
+    { id: 'with-events', title: 'a', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS, nextEventSeq: 12 },
+    { id: 'empty', title: 'b', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS },
+  ]);
+  await old.table('geoDatabases').add({ id: 'ab'.repeat(32), info, loadedAt: 1, bytes });
+  old.close();
+
+  const current = new TokentrailDatabase(name);
+  const cases = await current.cases.toArray();
+  const listing = await current.geoDatabases.toArray();
+  const file = await current.geoDatabaseFiles.get('ab'.repeat(32));
+  const listed = await listGeoDatabases(current);
+  current.close();
+  return {
+    marked: cases.filter((record) => record.eventTextMissing).map((record) => record.id),
+    listingHasBytes: listing.some((record) => 'bytes' in record),
+    bytesIntact: !!file && file.bytes.length === bytes.length && file.bytes.every((value, index) => value === bytes[index]),
+    listed: listed.map((entry) => entry.id),
+  };
+}
+
+Object.assign(globalThis, { runQueryChecks, runUpgradeCheck });
