@@ -111,7 +111,9 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
     final.sort((a, b) => (a.ts - b.ts || a.seq - b.seq) * (forward ? 1 : -1));
     // Read the matching events a page's worth at a time: a common word matches thousands in one read of rows.
     for (let first = 0; first < final.length; ) {
-      const slice = final.slice(first, (first += Math.max(request.limit - rows.length, MIN_EVENT_READ)));
+      const count = Math.max(request.limit - rows.length, MIN_EVENT_READ);
+      const slice = final.slice(first, first + count);
+      first += count;
       for (const event of await database.authEvents.bulkGet(slice.map((match): [string, number] => [caseId, match.seq]))) {
         // A missing event was removed with its ingest after these rows were read; the test re-checks the text too.
         if (!event || (test && !test(event))) continue;
