@@ -118,6 +118,7 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
   const subject = { facets: { subject: 'user5@example.com' } };
   const failuresOfIp = { facets: { kind: 'failure', ip: '175.45.176.3' } };
   const absent = await wholeSearch(database, caseId, { text: 'no-such-text' });
+  const failuresLate = await wholeSearch(database, caseId, { ...failuresOfIp, from: late.ts });
   return {
     firstPageMs: await median(7, page({})),
     deepPageMs: await median(7, page({}, { from: deep })),
@@ -133,6 +134,11 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
     absentTextWholeCaseMs: absent.ms,
     absentTextPages: absent.pages,
     absentTextSlowestPageMs: absent.slowestPageMs,
+    // The kind+IP filter over the last hour, page after page to its end.
+    twoFacetsLastHourMs: failuresLate.ms,
+    twoFacetsLastHourPages: failuresLate.pages,
+    twoFacetsLastHourRows: failuresLate.rows,
+    twoFacetsSlowestPageMs: failuresLate.slowestPageMs,
   };
 }
 
