@@ -61,7 +61,7 @@ describe('the desktop install of the shipped database (no Electron, no IndexedDB
     } as unknown as TokentrailDatabase;
     const installer = new ShippedGeoInstaller({
       listStored: async () => records.map((record) => record.info),
-      store: (fileName, bytes) => storeGeoDatabase(profile, fileName, bytes),
+      store: (fileName, bytes, provenance) => storeGeoDatabase(profile, fileName, bytes, provenance),
     });
 
     const outcome = await installer.install(() => host.shippedGeoDatabases());
