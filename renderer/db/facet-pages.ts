@@ -5,6 +5,7 @@
 import type { EventFacet, StoredEvent } from './event-records';
 import type { TokentrailDatabase } from './schema';
 import type { TimelineFilter } from './timeline-filter';
+import { lastCursor, takeEvents } from './page-events';
 import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
 
 /**
@@ -65,15 +66,7 @@ export async function facetIntersectionPage(
       const seqs = new Set(forward ? await facetKeys(other, lower, end, lowerOpen, false) : await facetKeys(other, end, upper, false, upperOpen));
       kept = kept.filter((seq) => seqs.has(seq));
     }
-    for (let first = 0; first < kept.length; first += request.limit) {
-      const keys = kept.slice(first, first + request.limit).map((seq): [string, number] => [caseId, seq]);
-      for (const event of await database.authEvents.bulkGet(keys)) {
-        if (!event || (plan.test && !plan.test(event))) continue;
-        rows.push(event);
-        resume = { ts: event.ts, seq: event.seq };
-        if (rows.length === request.limit) return { rows, resume, exhausted: false, scanned };
-      }
-    }
+    if (await takeEvents(database, caseId, kept, plan.test, rows, request.limit)) return { rows, resume: lastCursor(rows), exhausted: false, scanned };
     resume = end;
     if (exhausted) return { rows, resume, exhausted: true, scanned };
     if (budgetSpent(request, started, scanned)) return { rows, resume, exhausted: false, scanned };

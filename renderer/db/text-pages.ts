@@ -8,12 +8,11 @@ import type { StoredEvent } from './event-records';
 import { TEXT_ROW_SPAN_MS, matchingEntries, textNeedle, type EventTextRecord } from './event-text';
 import type { TokentrailDatabase } from './schema';
 import { filterPredicate, type TimelineFilter } from './timeline-filter';
-import { budgetSpent, type EventCursor, type PageRequest, type PageResult } from './page-request';
+import { lastCursor, takeEvents } from './page-events';
+import { budgetSpent, type PageRequest, type PageResult } from './page-request';
 
 /** Text rows read at once: ~1 000 events' text, a few ms of reading, so the page's time budget is kept closely. */
 const ROWS_PER_READ = 8;
-/** Fewest matching events read at once when facets may reject some of them. */
-const MIN_EVENT_READ = 50;
 
 type Key = [string, number, number];
 
@@ -94,7 +93,6 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
   }
 
   const rows: StoredEvent[] = [];
-  let resume: EventCursor | undefined;
   let bound: [Key, Key] = forward
     ? [[caseId, origin, -Infinity], [caseId, to, Infinity]]
     : [[caseId, from, -Infinity], [caseId, origin, Infinity]];
@@ -109,20 +107,11 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
     const final = pending.filter((match) => side.before(match.ts, edge));
     pending = pending.filter((match) => !side.before(match.ts, edge));
     final.sort((a, b) => (a.ts - b.ts || a.seq - b.seq) * (forward ? 1 : -1));
-    // Read the matching events a page's worth at a time: a common word matches thousands in one read of rows.
-    for (let first = 0; first < final.length; ) {
-      const count = Math.max(request.limit - rows.length, MIN_EVENT_READ);
-      const slice = final.slice(first, first + count);
-      first += count;
-      for (const event of await database.authEvents.bulkGet(slice.map((match): [string, number] => [caseId, match.seq]))) {
-        // A missing event was removed with its ingest after these rows were read; the test re-checks the text too.
-        if (!event || (test && !test(event))) continue;
-        rows.push(event);
-        resume = { ts: event.ts, seq: event.seq };
-        if (rows.length === request.limit) return { rows, resume, exhausted: false, scanned };
-      }
-    }
-    if (exhausted) return { rows, resume, exhausted: true, scanned };
+    // A common word matches thousands in one read of rows: takeEvents reads only what the page lacks. The test
+    // re-checks the text on the event itself.
+    const full = await takeEvents(database, caseId, final.map((match) => match.seq), test, rows, request.limit);
+    if (full) return { rows, resume: lastCursor(rows), exhausted: false, scanned };
+    if (exhausted) return { rows, resume: lastCursor(rows), exhausted: true, scanned };
     // Everything before the next row's edge is searched: a partial page resumes there (when that is progress).
     if (budgetSpent(request, started, scanned) && side.before(origin, edge)) return { rows, resume: { ts: edge, seq: forward ? -Infinity : Infinity }, exhausted: false, scanned };
     bound = forward ? [side.key(next!), bound[1]] : [bound[0], side.key(next!)];
