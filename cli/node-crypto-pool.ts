@@ -89,19 +89,30 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     scheduled = false;
     while (pending.length > 0) {
       const batch = pending.splice(0, BATCH);
-      const total = batch.reduce((sum, item) => sum + item.data.length + item.signature.length, 0);
+      let total = 0;
+      for (const item of batch) total += item.data.length + item.signature.length;
       const buffer = new Uint8Array(total);
       const meta = new Int32Array(batch.length * 6);
       let at = 0;
-      batch.forEach((item, i) => {
-        meta.set([item.alg, item.key, at, item.data.length, at + item.data.length, item.signature.length], i * 6);
-        buffer.set(item.data, at);
-        buffer.set(item.signature, at + item.data.length);
-        at += item.data.length + item.signature.length;
-      });
+      for (let i = 0, o = 0; i < batch.length; i++, o += 6) { // plain stores: this runs once per token
+        const { data, signature } = batch[i]!;
+        meta[o] = batch[i]!.alg;
+        meta[o + 1] = batch[i]!.key;
+        meta[o + 2] = at;
+        meta[o + 3] = data.length;
+        meta[o + 4] = at + data.length;
+        meta[o + 5] = signature.length;
+        buffer.set(data, at);
+        buffer.set(signature, at + data.length);
+        at += data.length + signature.length;
+      }
       post<{ results?: Uint8Array }>({ type: 'verify', algs: ALGS, meta, buffer }, [buffer.buffer, meta.buffer]).then(
-        ({ results }) => batch.forEach((item, i) => item.resolve(results?.[i] === 1)),
-        () => batch.forEach((item) => item.resolve(false)),
+        ({ results }) => {
+          for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results?.[i] === 1);
+        },
+        () => {
+          for (const item of batch) item.resolve(false);
+        },
       );
     }
   };

@@ -1,7 +1,9 @@
 /**
  * The source of the crypto worker, as a string run with `new Worker(source, { eval: true })`: the CLI is bundled
  * into one file and tests run from TypeScript, so a separate worker file would not exist in one of them. The worker
- * does only raw node:crypto work: verify packed batches of signatures, and try packed batches of candidate secrets.
+ * does only raw crypto work: verify packed batches of signatures, and try packed batches of candidate secrets. It
+ * uses node:crypto, except for HMAC-SHA256, which it computes in plain JS from per-key (verification) or per-target
+ * (guessing) precomputed state: for inputs of a few blocks that costs less than createHmac's per-call setup.
  *
  * Messages in:
  *   { type: 'keys', keys: [{ index, kind: 'secret', secret } | { index, kind: 'public', jwk }] }
@@ -21,6 +23,7 @@ export const WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const keys = [];
+const hs256Keys = [];
 const HASH = { '256': 'sha256', '384': 'sha384', '512': 'sha512' };
 const FIXED = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64 };
 function verifyOne(alg, key, data, sig) {
@@ -133,6 +136,54 @@ function tryWord256(t, bytes, start, end) {
   for (let i = 0; i < 8; i++) if (st256[i] !== sig[i]) return false;
   return true;
 }
+// HS256 verification under a known key: the states after the key's inner and outer pad blocks are computed once per
+// key, so a token costs only its own blocks plus one outer block (createHmac's per-call setup costs more than that).
+function hs256Key(secret) {
+  const key = secret.length > 64 ? oneShot('sha256', secret) : secret;
+  const w = new Int32Array(64);
+  for (let i = 0; i < key.length; i++) w[i >> 2] |= key[i] << (24 - 8 * (i & 3));
+  const pad = (mask) => {
+    const block = new Int32Array(64);
+    for (let i = 0; i < 16; i++) block[i] = w[i] ^ mask;
+    expand256(block);
+    const state = new Int32Array(IV256);
+    rounds256(state, block, 0);
+    return state;
+  };
+  return { inner: pad(0x36363636), outer: pad(0x5c5c5c5c) };
+}
+const wVerify = new Int32Array(64);
+function hs256Matches(key, data, sig) {
+  if (sig.length !== 32) return false;
+  st256.set(key.inner);
+  const length = data.length;
+  const blocks = Math.ceil((length + 9) / 64);
+  for (let b = 0; b < blocks; b++) {
+    const base = b * 64;
+    if (base + 64 <= length) {
+      for (let i = 0; i < 16; i++) { const at = base + i * 4; wVerify[i] = (data[at] << 24) | (data[at + 1] << 16) | (data[at + 2] << 8) | data[at + 3]; }
+    } else {
+      for (let i = 0; i < 16; i++) {
+        let word = 0;
+        for (let j = 0; j < 4; j++) { const at = base + i * 4 + j; word = (word << 8) | (at < length ? data[at] : at === length ? 0x80 : 0); }
+        wVerify[i] = word;
+      }
+      if (b === blocks - 1) { const bits = (64 + length) * 8; wVerify[14] = Math.floor(bits / 4294967296) | 0; wVerify[15] = bits | 0; }
+    }
+    expand256(wVerify);
+    rounds256(st256, wVerify, 0);
+  }
+  for (let i = 0; i < 8; i++) wVerify[i] = st256[i];
+  wVerify[8] = 0x80000000 | 0;
+  for (let i = 9; i < 15; i++) wVerify[i] = 0;
+  wVerify[15] = 768; // (64 + 32) bytes in bits
+  expand256(wVerify);
+  st256.set(key.outer);
+  rounds256(st256, wVerify, 0);
+  let difference = 0;
+  for (let i = 0; i < 8; i++) { const word = st256[i], at = i * 4; difference |= ((word >>> 24) ^ sig[at]) | (((word >>> 16) & 0xff) ^ sig[at + 1]) | (((word >>> 8) & 0xff) ^ sig[at + 2]) | ((word & 0xff) ^ sig[at + 3]); }
+  return difference === 0;
+}
 const fs = require('node:fs');
 const READ_BYTES = 1 << 16;
 const MAX_WORD = 4096;
@@ -244,7 +295,8 @@ parentPort.on('message', (message) => {
     for (const entry of message.keys) {
       try {
         keys[entry.index] = entry.kind === 'secret' ? Buffer.from(entry.secret) : crypto.createPublicKey({ key: entry.jwk, format: 'jwk' });
-      } catch { keys[entry.index] = null; }
+        hs256Keys[entry.index] = entry.kind === 'secret' ? hs256Key(keys[entry.index]) : null;
+      } catch { keys[entry.index] = null; hs256Keys[entry.index] = null; }
     }
   } else if (message.type === 'verify') {
     const { meta, buffer, algs } = message;
@@ -255,7 +307,8 @@ parentPort.on('message', (message) => {
       const o = i * 6;
       const data = bytes.subarray(meta[o + 2], meta[o + 2] + meta[o + 3]);
       const sig = bytes.subarray(meta[o + 4], meta[o + 4] + meta[o + 5]);
-      results[i] = verifyOne(algs[meta[o]], keys[meta[o + 1]], data, sig) ? 1 : 0;
+      const alg = algs[meta[o]], hs256 = alg === 'HS256' ? hs256Keys[meta[o + 1]] : undefined;
+      results[i] = (hs256 ? hs256Matches(hs256, data, sig) : verifyOne(alg, keys[meta[o + 1]], data, sig)) ? 1 : 0;
     }
     parentPort.postMessage({ type: 'verified', id: message.id, results }, [results.buffer]);
   } else if (message.type === 'search') {
