@@ -1,9 +1,13 @@
 // Token engine benchmarks: node test/bench/token-bench.mjs [tokensPerAlg=20000] [words=2000000] [runs=3]
 // Prints, measured in the same run:
 //  - raw node:crypto verifications/s per core for each algorithm (the baseline);
-//  - bulk verification tokens/s through the worker pool, and the ratio to raw node:crypto × cores (target ≥ 0.70);
+//  - bulk verification tokens/s through the worker pool: the first (cold) pass and the best of three warm passes,
+//    the warm one with its ratio to raw node:crypto × cores (target ≥ 0.70);
 //  - `tokentrail inspect --json` whole process on N tokens per algorithm (best of `runs`, peak RSS), with its ratio
-//    to raw × cores and to the PyJWT reference of issue 3 §5 (target ≥ 1.5× PyJWT);
+//    to the PyJWT reference of issue 3 §5 (target ≥ 1.5× PyJWT);
+//  - the same for a minimal Node verifier (helper-minimal-verifier.mjs: plain node:crypto on every core, one JSON line
+//    per token, no strict decoding and no checks), the floor of any whole-process verifier in Node on this machine;
+//    `inspect ÷ minimal` is what the engine's decoding and checks cost, `minimal ÷ PyJWT ref` what Node alone reaches;
 //  - HMAC-SHA256 guesses/s: a raw createHmac loop (one core), the pool, and `tokentrail inspect --wordlist` whole
 //    process with its peak RSS (targets: ≥ 1.3× jwt_tool's 390k/s, ≤ 100 MB);
 //  - when a Python with PyJWT is installed (Debian: apt-get install python3-jwt; or TOKENTRAIL_BENCH_PYTHON), PyJWT
@@ -32,7 +36,7 @@ const JWT_TOOL = 390_000;
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /** Run a program (a .cjs file runs under this Node); wall time, peak RSS (MB, when /usr/bin/time exists), stdout. */
 function runCli(file, args) {
-  const command = file.endsWith('.cjs') ? [process.execPath, file, ...args] : [file, ...args];
+  const command = /\.[cm]js$/.test(file) ? [process.execPath, file, ...args] : [file, ...args];
   const started = performance.now();
   const run = timeBinary ? spawnSync(timeBinary, ['-f', '%M', ...command], { maxBuffer: 1 << 30 }) : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
@@ -58,6 +62,7 @@ const pyjwtScript = path.join(root, 'test/bench/pyjwt-inspect.py');
 const measuredPyjwt = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'tokentrail-bench-'));
 const cli = path.join(root, 'dist/cli/tokentrail.cjs');
+const minimalVerifier = path.join(root, 'test/bench/helper-minimal-verifier.mjs');
 if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'build/build.mjs'), 'cli'], { stdio: 'inherit' });
 
 await build({ entryPoints: [path.join(root, 'cli/node-crypto-pool.ts')], bundle: true, platform: 'node', format: 'esm', outfile: path.join(dir, 'pool.mjs'), logLevel: 'warning' });
@@ -89,7 +94,7 @@ const rate = (n, ms) => Math.round((n / ms) * 1000);
 const fmt = (n) => n.toLocaleString('en-US');
 
 console.log(`Tokentrail token benchmarks — Node ${process.version}, ${cores} core(s), ${count} tokens per algorithm, best of ${runs} whole-process runs\n`);
-console.log('algorithm | raw node:crypto /core | pool tokens/s | pool ÷ (raw × cores) | inspect tokens/s | inspect ÷ raw/core | inspect ÷ (raw × cores) | ÷ PyJWT (target 1.5) | peak RSS' + (compare ? ' | compared build tokens/s' : ''));
+console.log('algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | inspect tokens/s | minimal tokens/s | inspect ÷ minimal | inspect ÷ PyJWT ref ≥1.5 | minimal ÷ PyJWT ref | inspect peak RSS' + (compare ? ' | compared build tokens/s' : ''));
 for (const [alg, make] of Object.entries(ALGS)) {
   const keys = make();
   const tokens = [];
@@ -109,12 +114,19 @@ for (const [alg, make] of Object.entries(ALGS)) {
   const pool = createCryptoPool(cores);
   const jwk = alg.startsWith('HS') ? undefined : keys.publicKey.export({ format: 'jwk' });
   const key = alg.startsWith('HS') ? { id: 'k', kind: 'secret', secret: new Uint8Array(keys.secret) } : { id: 'k', kind: 'public', jwk, spki: new Uint8Array(0) };
-  await Promise.all(parts.slice(0, 200).map(([d, s]) => pool.verify(alg, key, d, s))); // warm-up: workers started, key imported
-  let started = performance.now();
-  const results = await Promise.all(parts.map(([d, s]) => pool.verify(alg, key, d, s)));
-  const pooled = rate(parts.length, performance.now() - started);
+  await Promise.all(parts.slice(0, 200).map(([d, s]) => pool.verify(alg, key, d, s))); // workers started, key imported
+  // The first pass over the tokens runs the workers' code cold; bulk verification of a large case runs warm, so
+  // the target is judged on the best of three passes after it. Both are printed.
+  const poolPass = async () => {
+    const started = performance.now();
+    const results = await Promise.all(parts.map(([d, s]) => pool.verify(alg, key, d, s)));
+    if (results.some((ok) => !ok)) throw new Error(`pool verification failed for ${alg}`);
+    return rate(parts.length, performance.now() - started);
+  };
+  const pooledCold = await poolPass();
+  let pooled = 0;
+  for (let pass = 0; pass < 3; pass++) pooled = Math.max(pooled, await poolPass());
   await pool.close();
-  if (results.some((ok) => !ok)) throw new Error(`pool verification failed for ${alg}`);
 
   const tokenFile = path.join(dir, `${alg}.txt`);
   writeFileSync(tokenFile, `${tokens.join('\n')}\n`);
@@ -127,6 +139,7 @@ for (const [alg, make] of Object.entries(ALGS)) {
   // Raw baseline before and after the whole-process runs; the higher one (the least disturbed) is used.
   const rawBefore = rawRate();
   const whole = bestOf(cli, ['inspect', tokenFile, '--keys', keyFile, '--json'], check);
+  const minimal = bestOf(minimalVerifier, [tokenFile, keyFile, alg], check);
   const other = compare ? bestOf(compare, ['inspect', tokenFile, '--keys', keyFile, '--json'], check) : undefined;
   const raw = Math.max(rawBefore, rawRate());
   const wholeRate = rate(count, whole.ms);
@@ -139,8 +152,9 @@ for (const [alg, make] of Object.entries(ALGS)) {
     const steady = Number(spawnSync(python, [pyjwtScript, tokenFile, keyFile, alg, '--steady', '2']).stdout.toString().trim());
     measuredPyjwt.push({ alg, whole: rate(count, pyWhole.ms), steady, inspect: wholeRate });
   }
-  const pyjwt = PYJWT[alg] ? `${(wholeRate / PYJWT[alg]).toFixed(2)}` : 'n/a';
-  console.log(`${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooled).padStart(13)} | ${(pooled / (raw * cores)).toFixed(2).padStart(20)} | ${fmt(wholeRate).padStart(16)} | ${(wholeRate / raw).toFixed(2).padStart(18)} | ${(wholeRate / (raw * cores)).toFixed(2).padStart(23)} | ${pyjwt.padStart(20)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`);
+  const minimalRate = rate(count, minimal.ms);
+  const toPyjwt = (value) => (PYJWT[alg] ? `${(value / PYJWT[alg]).toFixed(2)}` : 'n/a');
+  console.log(`${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooledCold).padStart(15)} | ${fmt(pooled).padStart(15)} | ${(pooled / (raw * cores)).toFixed(2).padStart(25)} | ${fmt(wholeRate).padStart(16)} | ${fmt(minimalRate).padStart(16)} | ${(wholeRate / minimalRate).toFixed(2).padStart(16)} | ${toPyjwt(wholeRate).padStart(25)} | ${toPyjwt(minimalRate).padStart(17)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`);
 }
 console.log(`PyJWT reference (issue 3 §5, per core, keys preloaded): ${Object.entries(PYJWT).map(([alg, value]) => `${alg} ${fmt(value)}/s`).join(', ')}; ratios above are against these fixed figures, not measured here.`);
 if (measuredPyjwt.length > 0) {
