@@ -120,22 +120,14 @@ export async function serveInspectWorker(): Promise<number> {
 }
 
 /** Number of lines `blockLines` finds in these bytes (LF, CRLF and lone CR end a line). */
-function linesIn(bytes: Uint8Array): number {
+export function linesIn(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lines = 0;
-  let open = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    if (byte === 10) {
-      lines++;
-      open = false;
-    } else if (byte === 13) {
-      if (bytes[i + 1] !== 10) {
-        lines++;
-        open = false;
-      }
-    } else open = true;
-  }
-  return open ? lines + 1 : lines;
+  // Line feeds by the native search (this runs on every block of the input); a CR ends a line only when no LF follows.
+  for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) lines++;
+  for (let at = buffer.indexOf(13); at >= 0; at = buffer.indexOf(13, at + 1)) if (buffer[at + 1] !== 10) lines++;
+  const last = buffer.length > 0 ? buffer[buffer.length - 1] : undefined;
+  return last === undefined || last === 10 || last === 13 ? lines : lines + 1;
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { blockLines } from '../../../cli/inspect-workers';
+import { blockLines, linesIn } from '../../../cli/inspect-workers';
 import { hmac256Key, hmac256Matches } from '../../../cli/node-crypto-hmac256';
 import { createCryptoPool } from '../../../cli/node-crypto-pool';
 import { b64, inspectSigners, mixedTokenLines } from '../../support/inspect-signers';
@@ -18,6 +18,12 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
     expect(blockLines('a\nb\r\nc\rd\n')).toEqual(['a', 'b', 'c', 'd']);
     expect(blockLines('a\n\n\nb')).toEqual(['a', '', '', 'b']);
     expect(blockLines('')).toEqual([]);
+  });
+
+  it('counts the lines of a block as blockLines splits them', () => {
+    for (const text of ['a\nb\r\nc\rd\n', 'a\n\n\nb', '', '\r', '\r\n', 'x\r', 'x\r\ny', '\n\r\r\n', 'no end', 'a\rb\rc']) {
+      expect(linesIn(Buffer.from(text)), JSON.stringify(text)).toBe(blockLines(text).length);
+    }
   });
 
   it('HMAC-SHA256 with precomputed key blocks matches createHmac', () => {
