@@ -4,7 +4,9 @@ import { headerEvidence } from './token-facts';
 /** Patterns of injection payloads seen in `kid` values, each with the attack it serves. */
 export const KID_PATTERNS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
   { name: 'path traversal', pattern: /(?:\.\.[/\\])|(?:^|[/\\])\.\.$|^\/(?:dev|proc|etc|var|tmp)\/|^[a-zA-Z]:\\|%2e%2e|\/dev\/null/i },
-  { name: 'SQL injection', pattern: /'|--|\/\*|;\s*\w|\bunion\b[\s\S]*\bselect\b|\bor\b\s+['"\d]|\bselect\b[\s\S]*\bfrom\b|\bsleep\s*\(/i },
+  // "--" opens an SQL comment only after a quote, a bracket, whitespace or at the start: between two identifier
+  // characters it is ordinary text (base64url key ids, RFC 7638 thumbprints among them, often hold "--").
+  { name: 'SQL injection', pattern: /'|(?:^|[\s'")])--|\/\*|;\s*\w|\bunion\b[\s\S]*\bselect\b|\bor\b\s+['"\d]|\bselect\b[\s\S]*\bfrom\b|\bsleep\s*\(/i },
   { name: 'shell command injection', pattern: /\$\(|`|\|\||&&|[|;]\s*\w+|\$\{/ },
   { name: 'NoSQL operator', pattern: /\$(?:ne|gt|lt|gte|lte|regex|where|in|nin|exists|or|and)\b/ },
   { name: 'CRLF / header injection', pattern: /[\r\n]/ },

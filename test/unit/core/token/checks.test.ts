@@ -114,8 +114,15 @@ describe('token checks', () => {
 
   it('kid injection recognises every payload family', async () => {
     keyring = await keyringOf({});
-    for (const kid of ["' OR '1'='1", '$(curl evil)', 'key|nc evil 80', '{"$ne":null}', 'a\r\nX-Injected: 1', 'key\u0000.pem', 5, ['a'], 'file:///etc/passwd']) {
-      expect(await ids(makeToken('HS256', SECRET, claims(), { kid }))).toContain('kid-injection');
+    for (const kid of ["' OR '1'='1", "admin'--", '1 --', '--', 'x) -- y', '$(curl evil)', 'key|nc evil 80', '{"$ne":null}', 'a\r\nX-Injected: 1', 'key\u0000.pem', 5, ['a'], 'file:///etc/passwd']) {
+      expect(await ids(makeToken('HS256', SECRET, claims(), { kid })), JSON.stringify(kid)).toContain('kid-injection');
+    }
+  });
+
+  it('kid injection leaves base64url key ids alone, "--" inside an RFC 7638 thumbprint included', async () => {
+    keyring = await keyringOf({});
+    for (const kid of ['3Ye84bGQ8cW58D4yvGAXkR1K8lV2qCN7g--3SoPEaTQ', 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', '2025-05-signing-key', 'a-b_c--d']) {
+      expect(await ids(makeToken('HS256', SECRET, claims(), { kid })), kid).not.toContain('kid-injection');
     }
   });
 
