@@ -1,4 +1,5 @@
 import { effectiveSignature, SEVERITY_RANK, type TokenAnalysis } from '../core/token';
+import { terminalSafe } from './terminal-text';
 
 /** How `inspect` prints one analysis: the JSON record (issue 3 §6) or a few lines of text. */
 
@@ -22,11 +23,11 @@ export function passes(analysis: TokenAnalysis): boolean {
   return effectiveSignature(analysis).status === 'valid' && analysis.findings.every((finding) => SEVERITY_RANK[finding.severity] < SEVERITY_RANK.high);
 }
 
-/** Text lines for one analysis. */
+/** Text lines for one analysis; values from the token are printed terminal-safe (they can hold newlines, escapes). */
 export function inspectText(line: number, analysis: TokenAnalysis): string[] {
   const signature = effectiveSignature(analysis);
   const key = signature.key ? ` key ${signature.key.kid !== undefined ? `"${signature.key.kid}" ` : ''}${signature.key.thumbprint}` : '';
-  const lines = [`line ${line}: ${signature.status.toUpperCase()} ${signature.alg ?? '(no alg)'}${key}  sha256:${analysis.tokenHash.slice(0, 16)}…`];
-  for (const finding of analysis.findings) lines.push(`  [${finding.severity}] ${finding.id}: ${finding.message}`);
+  const lines = [terminalSafe(`line ${line}: ${signature.status.toUpperCase()} ${signature.alg ?? '(no alg)'}${key}  sha256:${analysis.tokenHash.slice(0, 16)}…`)];
+  for (const finding of analysis.findings) lines.push(terminalSafe(`  [${finding.severity}] ${finding.id}: ${finding.message}`));
   return lines;
 }
