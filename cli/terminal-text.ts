@@ -6,7 +6,6 @@
  */
 // C0 controls but tab, DEL and C1 controls, the Unicode line and paragraph separators, and the bidirectional
 // embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
