@@ -5,6 +5,7 @@ import { pureHmac, type HmacProvider } from './crypto/hmac';
 import type { SignatureVerifier } from './crypto/signature-verifier';
 import { SEVERITY_RANK, type Finding } from './findings';
 import { createJoseDecrypter } from './jwe/jose-decrypter';
+import { readJweContent } from './jwe/jwe-content';
 import { DEFAULT_JWE_LIMITS, decryptJwe, type JweDecrypter, type JweKeyCandidate, type JweKeyResolver, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
 import { EMPTY_KEYRING, type Keyring } from './keyring/key-types';
 import type { SecretSearcher } from './secrets/secret-search';
@@ -185,21 +186,24 @@ function analyzeFlatNow(decoded: DecodedToken, options: AnalyzeOptions): TokenAn
   return verdict instanceof Promise ? verdict.then(withSignature) : withSignature(verdict);
 }
 
-async function analyzeDecoded(decoded: DecodedToken, options: AnalyzeOptions, depth: number): Promise<TokenAnalysis> {
+async function analyzeDecoded(undecrypted: DecodedToken, options: AnalyzeOptions, depth: number): Promise<TokenAnalysis> {
   const keyring = options.keyring ?? EMPTY_KEYRING;
   const useTimes = options.useTimes ?? [];
-  const verdict = verifySignatureNow(decoded, keyring, options.verifier, { useTimes });
+  const verdict = verifySignatureNow(undecrypted, keyring, options.verifier, { useTimes });
   const signature = verdict instanceof Promise ? await verdict : verdict;
   let jwe: JweOutcome | undefined;
-  if (decoded.form === 'jwe') {
-    jwe = await decryptJwe(decoded, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
+  let decoded = undecrypted;
+  let innerDecoded = undecrypted.nested;
+  if (undecrypted.form === 'jwe') {
+    jwe = await decryptJwe(undecrypted, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
+    if (jwe.status === 'decrypted') {
+      // An encrypted JWT's claim set is the token's own: the claims checks judge it like a JWS payload.
+      const content = readJweContent(undecrypted.header, jwe.plaintext, options.decode);
+      innerDecoded = content.inner;
+      if (content.claims || content.problems.length > 0) decoded = { ...undecrypted, claims: content.claims ?? null, problems: [...undecrypted.problems, ...content.problems] };
+    }
   }
   const findings = await withOtherSignatures(decoded, options, await runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe)));
-  let innerDecoded = decoded.nested;
-  if (!innerDecoded && jwe?.status === 'decrypted') {
-    const text = new TextDecoder().decode(jwe.plaintext);
-    if (/^\s*[{e]/.test(text) && (text.includes('.') || text.trimStart().startsWith('{"payload"'))) innerDecoded = decodeToken(text, options.decode);
-  }
   let inner: TokenAnalysis | undefined;
   if (innerDecoded && depth < 3) {
     inner = await analyzeDecoded(innerDecoded, options, depth + 1);

@@ -16,8 +16,8 @@ function decodingCheck(id: string, title: string, severity: TokenCheck['severity
   return check;
 }
 
-/** Not a token at all, or not one that can be taken apart: wrong part count, bad JSON, oversize input. */
-export const malformedToken = decodingCheck('malformed-token', 'Token cannot be decoded', 'high', ['malformed-token', 'oversize-token', 'base64url-invalid', 'invalid-json', 'header-not-object'], ['RFC 7515 §5.2', 'RFC 7519 §7.2']);
+/** Not a token at all, or not one that can be taken apart: wrong part count, bad JSON, oversize input, nesting too deep to follow. */
+export const malformedToken = decodingCheck('malformed-token', 'Token cannot be decoded', 'high', ['malformed-token', 'oversize-token', 'base64url-invalid', 'invalid-json', 'header-not-object', 'nesting-too-deep'], ['RFC 7515 §5.2', 'RFC 7519 §7.2, §5.2']);
 
 /** Base64url that is not in canonical form: padding, '+', '/', whitespace, non-zero unused bits. */
 export const nonCanonicalEncoding = decodingCheck('non-canonical-encoding', 'Non-canonical base64url', 'medium', ['base64url-padding', 'base64url-standard-alphabet', 'base64url-whitespace', 'base64url-unused-bits'], ['RFC 7515 §2', 'RFC 4648 §3.5, §5']);

@@ -5,6 +5,7 @@
 export type DecodeProblemCode =
   | 'oversize-token'
   | 'malformed-token'
+  | 'nesting-too-deep'
   | 'base64url-padding'
   | 'base64url-standard-alphabet'
   | 'base64url-whitespace'

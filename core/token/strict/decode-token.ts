@@ -187,9 +187,11 @@ function readPayload(segment: Segment, header: Record<string, unknown> | null, c
   if (text === undefined) return { payload, claims: null };
   const cty = typeof header?.cty === 'string' ? header.cty.toLowerCase() : undefined;
   const maxNesting = context.options.maxNesting ?? 3;
-  if ((cty === 'jwt' || cty === 'application/jwt') && context.depth < maxNesting) {
-    const nested = decodeAt(text.trim(), { ...context.options }, context.depth + 1);
-    return { payload, claims: null, nested };
+  if (cty === 'jwt' || cty === 'application/jwt') {
+    if (context.depth < maxNesting) return { payload, claims: null, nested: decodeAt(text.trim(), { ...context.options }, context.depth + 1) };
+    // Not followed further: say so, or a valid outer signature would vouch for an inner token nobody looked at.
+    context.problems.push({ code: 'nesting-too-deep', part: 'payload', start: segment.start, end: segment.end, message: `The payload is another nested JWT (cty "${String(header?.cty)}") beyond the ${maxNesting} levels analysed; it was neither decoded nor verified. No issuer nests tokens this deep: the chain may hide an unsigned or forged innermost token.` });
+    return { payload, claims: null };
   }
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { payload, claims: null }; // a JWS need not carry JSON
