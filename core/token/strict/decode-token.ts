@@ -208,10 +208,21 @@ function readPayload(segment: Segment, header: Record<string, unknown> | null, c
   return { payload, claims: value };
 }
 
+/**
+ * RFC 7515 §4.1.1 / RFC 7516 §4.1.1: "alg" must be present, a string. Without it no verifier can know how the token
+ * was protected, so the token is malformed rather than merely of an unsupported algorithm.
+ */
+function requireAlg(header: Record<string, unknown> | null, segment: Segment | undefined, context: Context): void {
+  if (!header || typeof header.alg === 'string') return;
+  const what = !('alg' in header) ? 'has no "alg"' : `has "alg" ${header.alg === null ? 'null' : `of type ${Array.isArray(header.alg) ? 'array' : typeof header.alg}`}, not a string`;
+  context.problems.push({ code: 'malformed-token', part: 'header', field: 'alg', start: segment?.start, end: segment?.end, message: `The header ${what}; RFC 7515 §4.1.1 requires the algorithm as a string, so nothing can say how this token was signed.` });
+}
+
 function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 'tokenHash' | 'problems' | 'raw'> {
   const segments = splitCompact(raw);
   if (segments.length === 5) {
     const header = headerOf(segments[0]!, context);
+    requireAlg(header, segments[0], context);
     const names = ['encrypted-key', 'iv', 'ciphertext', 'tag'];
     const [encryptedKey, iv, ciphertext, tag] = segments.slice(1).map((segment, index) => bytesOf(segment, names[index]!, context));
     return { serialization: 'compact', form: 'jwe', compact: raw, header, signatures: [], claims: null, jwe: { segments, encryptedKey, iv, ciphertext, tag } };
@@ -222,6 +233,7 @@ function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 't
   }
   const [headerSegment, payloadSegment, signatureSegment] = segments as [Segment, Segment, Segment];
   const header = headerOf(headerSegment, context);
+  requireAlg(header, headerSegment, context);
   const payload = readPayload(payloadSegment, header, context);
   const signature = signatureSegment.text === '' ? new Uint8Array(0) : bytesOf(signatureSegment, 'signature', context);
   const signingInput = encoder.encode(raw.slice(0, signatureSegment.start - 1));
@@ -254,6 +266,7 @@ function jsonSignature(raw: string, entry: Record<string, unknown>, payloadText:
     if (protectedHeader && name in protectedHeader) context.problems.push({ code: 'duplicate-json-key', part: 'header', field: name, message: `"${name}" is in both the protected and the unprotected header; RFC 7515 §7.2.1 requires them disjoint.` });
   }
   const header = protectedHeader || unprotectedHeader ? { ...unprotectedHeader, ...protectedHeader } : null;
+  requireAlg(header, protectedSegment, context);
   const signatureSegment = locate(raw, entry.signature);
   const signature = entry.signature === '' ? new Uint8Array(0) : bytesOf(signatureSegment, 'signature', context);
   return { protectedSegment, protectedHeader, unprotectedHeader, header, signatureSegment, signature, signingInput: encoder.encode(`${protectedText ?? ''}.${payloadText}`) };

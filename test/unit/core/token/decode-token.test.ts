@@ -9,6 +9,19 @@ const HEADER = json({ alg: 'HS256', typ: 'JWT' });
 const CLAIMS = json({ sub: 'alice', exp: 1_900_000_000 });
 
 describe('strict decoder', () => {
+  it('a header without a string "alg" is malformed (RFC 7515 §4.1.1), in every serialization', () => {
+    for (const header of [{ typ: 'JWT' }, { alg: 256 }, { alg: null }, { alg: ['HS256'] }]) {
+      const problems = decodeToken(`${json(header)}.${CLAIMS}.${b64u('s')}`).problems.filter((problem) => problem.field === 'alg');
+      expect(problems, JSON.stringify(header)).toMatchObject([{ code: 'malformed-token', part: 'header' }]);
+    }
+    expect(codes(`${json({ enc: 'A256GCM' })}.${b64u('k')}.${b64u('iv')}.${b64u('c')}.${b64u('t')}`)).toContain('malformed-token');
+    const flattened = JSON.stringify({ payload: CLAIMS, protected: json({ typ: 'JWT' }), signature: b64u('s') });
+    expect(decodeToken(flattened).problems.filter((problem) => problem.field === 'alg')).toHaveLength(1);
+    // Near misses: alg in the protected header, or in the unprotected one of a JSON serialization.
+    expect(codes(`${HEADER}.${CLAIMS}.${b64u('s')}`)).not.toContain('malformed-token');
+    expect(codes(JSON.stringify({ payload: CLAIMS, protected: json({ typ: 'JWT' }), header: { alg: 'HS256' }, signature: b64u('s') }))).not.toContain('malformed-token');
+  });
+
   it('decodes a compact JWS and hashes the compact form', () => {
     const token = `${HEADER}.${CLAIMS}.${b64u('x'.repeat(32))}`;
     const decoded = decodeToken(token);
