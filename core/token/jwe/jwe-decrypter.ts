@@ -63,15 +63,18 @@ export async function decryptJwe(decoded: DecodedToken, resolver: JweKeyResolver
   }
   if (candidates.length === 0) return { status: 'not-attempted', reason: `no key in the bundle fits alg ${JSON.stringify(decoded.header?.alg)}` };
   const tried: string[] = [];
-  let lastReason = '';
+  // Every key's own reason: with several keys, the one that fits (a decompression limit hit, say) must not be
+  // hidden behind the last key's unrelated "wrong key length".
+  const failures: { readonly key: string; readonly message: string }[] = [];
   for (const candidate of candidates) {
     tried.push(candidate.description);
     try {
       const plaintext = await decrypter.decrypt(decoded.compact, candidate.key, limits);
       return { status: 'decrypted', key: { id: candidate.id, description: candidate.description }, plaintext };
     } catch (error) {
-      lastReason = error instanceof Error ? error.message : String(error);
+      failures.push({ key: candidate.description, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { status: 'failed', reason: lastReason || 'no key decrypted it', tried };
+  const reason = failures.length === 1 ? failures[0]!.message : failures.map((failure) => `${failure.key}: ${failure.message}`).join('; ');
+  return { status: 'failed', reason: reason || 'no key decrypted it', tried };
 }

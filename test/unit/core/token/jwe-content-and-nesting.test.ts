@@ -49,6 +49,18 @@ describe('nested tokens and encrypted JWTs', () => {
     expect(typed.findings.find((f) => f.id === 'claim-type')).toMatchObject({ evidence: { part: 'plaintext', field: 'exp' } });
   });
 
+  it('a JWE that no key decrypts says why for every key tried, the decompression limit included', async () => {
+    const key = randomBytes(32);
+    // jose deflates the plaintext itself for zip DEF: 4 MiB of zeros travel as a few KiB.
+    const bomb = await new CompactEncrypt(new Uint8Array(4 * 1024 * 1024)).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', zip: 'DEF' }).encrypt(key);
+    const keyring = await keyringOf({ 'a-short.jwk': JSON.stringify({ kty: 'oct', k: b64u(randomBytes(16)), use: 'enc' }), 'b-right.jwk': JSON.stringify({ kty: 'oct', k: b64u(key), use: 'enc' }) });
+    const result = await analyzeToken(bomb, { verifier, keyring, jweLimits: { maxPBES2Count: 10_000, maxDecompressedLength: 64 * 1024 } });
+    expect(result.jwe?.status).toBe('failed');
+    const reason = result.jwe?.status === 'failed' ? result.jwe.reason : '';
+    expect(reason.split('; ')).toHaveLength(2);
+    expect(reason).toMatch(/b-right\.jwk[^;]*exceed/i);
+  });
+
   it('reads a plaintext as a token, a claim set or opaque content', () => {
     const token = `${json({ alg: 'HS256' })}.${json({ sub: 'x' })}.c2ln`;
     const bytes = (text: string) => new TextEncoder().encode(text);
