@@ -54,6 +54,7 @@ export { weakSecretFinding, secretTargetOf } from './checks/weak-hmac-secret';
 export { DEFAULT_JWE_LIMITS, type JweDecrypter, type JweKeyResolver, type JweKeyCandidate, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
 export { createJoseDecrypter } from './jwe/jose-decrypter';
 export { readJweContent, type JweContent } from './jwe/jwe-content';
+export { privateKeyResolver, privateKeysIn, type PrivateKeySource } from './jwe/private-keys';
 export { TOKEN_CHECKS, checkById } from './checks/registry';
 export { tokenPresentation, type TokenPresentation } from './token-usage';
 export type { TokenCheck, CheckContext } from './checks/check-types';

@@ -3,7 +3,8 @@
 // a round trip, so one-at-a-time would leave the CPU idle), and store each page's results in one transaction
 // while the next page is analysed.
 import { sha256HexOfText } from '../../core/evidence/sha256';
-import { analyzeToken, createWebCryptoPublicKeyDeriver, createWebCryptoVerifier, effectiveSignature, guessingHmac, type SignatureVerifier, type SubtleLike } from '../../core/token';
+import { analyzeToken, createWebCryptoPublicKeyDeriver, createWebCryptoVerifier, effectiveSignature, guessingHmac, type SignatureVerifier, type SubtleLike, type TokenAnalysis } from '../../core/token';
+import type { DecryptedContent } from '../db/token-analysis-records';
 import type { TokenRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
 import { saveAnalyses, type AnalysisResult } from '../db/token-analysis-store';
@@ -35,6 +36,7 @@ async function analyseOne(context: RunContext, token: TokenRecord): Promise<Anal
   const analysis = await analyzeToken(token.compact, {
     verifier: context.verifier,
     keyring: context.material.keyring,
+    jweKeys: context.material.jweKeys,
     caseConfig: context.material.caseConfig,
     useTimes: uses.useTimes,
     presentedTo: uses.presentedTo,
@@ -43,6 +45,7 @@ async function analyseOne(context: RunContext, token: TokenRecord): Promise<Anal
     hmac: guessingHmac,
   });
   const { trail, ...verdict } = effectiveSignature(analysis);
+  const decrypted = decryptedContent(analysis);
   return {
     caseId: token.caseId,
     tokenHash: token.tokenHash,
@@ -53,7 +56,16 @@ async function analyseOne(context: RunContext, token: TokenRecord): Promise<Anal
     findings: analysis.findings,
     useTimes: uses.useTimes,
     presentedTo: uses.presentedTo,
+    ...(decrypted ? { decrypted } : {}),
   };
+}
+
+/** What a JWE decrypted to, for the detail panel: the stored token only knows its encrypted form. */
+function decryptedContent(analysis: TokenAnalysis): DecryptedContent | undefined {
+  if (analysis.jwe?.status !== 'decrypted') return undefined;
+  const inner = analysis.inner?.decoded;
+  const claims = inner ? inner.claims : analysis.decoded.claims;
+  return { key: analysis.jwe.key.description, ...(claims ? { claims } : {}), ...(inner ? { innerToken: inner.compact ?? inner.raw } : {}) };
 }
 
 async function runContext(database: TokentrailDatabase, caseId: string, events: number, subtle: SubtleLike): Promise<RunContext> {

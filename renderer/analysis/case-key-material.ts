@@ -6,7 +6,7 @@ import { parseJsonWithLine, withoutBom } from '../../core/evidence/json-location
 import { parseKeyRotation, type KeyLifecycle } from '../../core/evidence/key-rotation';
 import { sha256HexOfText } from '../../core/evidence/sha256';
 import type { EvidenceKind } from '../../core/evidence/types';
-import { createKeyring, loadKeyFile, type Keyring, type LoadedKeys, type PublicKeyDeriver } from '../../core/token';
+import { createKeyring, loadKeyFile, privateKeyResolver, type JweKeyResolver, type Keyring, type LoadedKeys, type PrivateKeySource, type PublicKeyDeriver } from '../../core/token';
 import { TOOL_VERSION } from '../../core/version';
 import type { EvidenceFileRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
@@ -16,6 +16,8 @@ const MATERIAL_KINDS: ReadonlySet<EvidenceKind> = new Set([...KEY_KINDS, 'key-ro
 
 export interface CaseKeyMaterial {
   readonly keyring: Keyring;
+  /** The private keys of the key files, offered to JWEs whose algorithm decrypts with one (RSA-OAEP, ECDH-ES). */
+  readonly jweKeys: JweKeyResolver;
   readonly caseConfig?: CaseConfig;
   /** Changes whenever a key file, the rotation history, the case configuration or the engine changes. */
   readonly fingerprint: string;
@@ -47,12 +49,14 @@ export async function loadCaseKeyMaterial(database: TokentrailDatabase, caseId: 
   const problems: string[] = [];
   const loaded: LoadedKeys[] = [];
   const lifecycles: KeyLifecycle[] = [];
+  const privateSources: PrivateKeySource[] = [];
   let caseConfig: { config: CaseConfig; at: number } | undefined;
   for (const [index, file] of files.entries()) {
     const bytes = blobs[index]?.bytes;
     if (!bytes) continue;
     if (KEY_KINDS.has(file.kind)) {
       loaded.push(await loadKeyFile(bytes, file.path, { derivePublic }));
+      if (file.kind !== 'secret') privateSources.push({ file: file.path, text: new TextDecoder('utf-8').decode(bytes) });
       continue;
     }
     const json = readJson(file, bytes, problems);
@@ -71,5 +75,5 @@ export async function loadCaseKeyMaterial(database: TokentrailDatabase, caseId: 
   const keyring = createKeyring(loaded, lifecycles);
   problems.push(...keyring.problems.map((problem) => problem.message));
   const fingerprint = sha256HexOfText([`engine ${TOOL_VERSION}`, ...files.map((file) => `${file.kind}:${file.sha256}`)].join('\n'));
-  return { keyring, caseConfig: caseConfig?.config, fingerprint, problems };
+  return { keyring, jweKeys: privateKeyResolver(privateSources), caseConfig: caseConfig?.config, fingerprint, problems };
 }

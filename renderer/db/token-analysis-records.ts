@@ -39,4 +39,16 @@ export interface TokenAnalysisDetail {
   /** When the evidence shows the token presented (UTC epoch ms), and where first. */
   readonly useTimes: readonly number[];
   readonly presentedTo?: string;
+  /** What a JWE decrypted to with a key of the case; absent for other tokens and for JWEs no key decrypted. */
+  readonly decrypted?: DecryptedContent;
+}
+
+/** The content of a decrypted JWE: with which key, and the claims it carries (its own, or its inner token's). */
+export interface DecryptedContent {
+  /** The key that decrypted it, as the analysis describes it (kid and file). */
+  readonly key: string;
+  /** The claim set, when the plaintext is one or is a token that carries one. */
+  readonly claims?: Record<string, unknown>;
+  /** The inner token in compact form, when the plaintext is a token. */
+  readonly innerToken?: string;
 }

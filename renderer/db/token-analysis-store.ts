@@ -5,7 +5,7 @@
 import { highestSeverity, type Finding } from '../../core/token/findings';
 import type { FindingRecord } from './records';
 import type { TokentrailDatabase } from './schema';
-import type { StoredVerdict, TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
+import type { DecryptedContent, StoredVerdict, TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { TrailEntry } from '../../core/token/verify/verify-signature';
 
 type FindingList = 'analysis' | 'wordlist';
@@ -21,6 +21,7 @@ export interface AnalysisResult {
   readonly findings: readonly Finding[];
   readonly useTimes: readonly number[];
   readonly presentedTo?: string;
+  readonly decrypted?: DecryptedContent;
 }
 
 function findingIds(caseId: string, tokenHash: string, list: FindingList, count: number): string[] {
