@@ -2,9 +2,12 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCaseConfig, type CaseConfig } from '../core/evidence/case-config';
+import { withoutBom } from '../core/evidence/json-location';
 import { parseKeyRotation, type KeyLifecycle } from '../core/evidence/key-rotation';
 import { createKeyring, loadKeyFile, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
+import { jsonErrorOffset } from '../core/util/json-error-offset';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
+import { pathKind } from './node-inputs';
 
 /**
  * Reading `inspect`'s key material from disk: --keys files and folders into a keyring, private keys kept apart (as
@@ -56,6 +59,40 @@ function privateKeysIn(text: string, file: string): PrivateKeyEntry[] {
   return keys;
 }
 
+/**
+ * Refuse a key file named explicitly that gave no usable key because it cannot be parsed: analysing without it
+ * would report every token it signed as NO-KEY. (Files found in a --keys folder only warn: a folder of evidence
+ * holds other files too.) Unsupported or encrypted keys stay warnings: the file was read, its keys are not usable.
+ */
+function refuseUnreadableKeyFile(file: string, loaded: LoadedKeys, privateKeys: readonly PrivateKeyEntry[]): void {
+  const unreadable = loaded.problems.filter((problem) => problem.code === 'key-unreadable');
+  if (loaded.keys.length > 0 || privateKeys.length > 0 || unreadable.length === 0) return;
+  // The keyring's messages start with the file's name already.
+  throw new Error(`${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`);
+}
+
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return `line ${before.split('\n').length}, column ${offset - lineStart + 1}`;
+}
+
+/** Read and parse a JSON file given as an option; errors name the file, what it is for, and where the JSON breaks. */
+async function readJsonFile(file: string, role: string): Promise<{ value: unknown; text: string }> {
+  const found = pathKind(file);
+  if (found.kind === 'unreadable') throw new Error(`cannot read the ${role} ${file}: ${found.reason}`);
+  const text = withoutBom(await readFile(file, 'utf8'));
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    // V8 ends its message with "in JSON at position N" or a quote of the text: the line and column say it better.
+    const reason = (error as Error).message.replace(/(, (\.\.\.)?".*| in JSON at position \d+.*)$/s, '');
+    throw new Error(`${file}${offset === undefined ? '' : ` (${lineAndColumn(text, offset)})`}: the ${role} is not valid JSON: ${reason}.`);
+  }
+}
+
 /** The keys of an inspect run. */
 export interface InspectKeys {
   readonly keyring: Keyring;
@@ -67,22 +104,26 @@ export interface InspectKeys {
 export async function loadInspectKeys(keyTargets: readonly string[], caseConfigFile?: string, keyRotationFile?: string): Promise<InspectKeys> {
   const loaded: LoadedKeys[] = [];
   const privateKeys: PrivateKeyEntry[] = [];
+  const named = new Set(keyTargets);
   for (const file of await keyFilesOf(keyTargets)) {
     const bytes = await readFile(file);
-    loaded.push(await loadKeyFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { derivePublic: nodePublicKeyDeriver }));
-    privateKeys.push(...privateKeysIn(bytes.toString('utf8'), file));
+    const keys = await loadKeyFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { derivePublic: nodePublicKeyDeriver });
+    const privateKeysOfFile = privateKeysIn(bytes.toString('utf8'), file);
+    if (named.has(file)) refuseUnreadableKeyFile(file, keys, privateKeysOfFile);
+    loaded.push(keys);
+    privateKeys.push(...privateKeysOfFile);
   }
   let lifecycles: KeyLifecycle[] = [];
   if (keyRotationFile) {
-    const text = await readFile(keyRotationFile, 'utf8');
-    const parsed = parseKeyRotation(JSON.parse(text), text, keyRotationFile);
+    const { value, text } = await readJsonFile(keyRotationFile, 'key-rotation history');
+    const parsed = parseKeyRotation(value, text, keyRotationFile);
     if (parsed.problems.length > 0) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
     lifecycles = parsed.keys ?? [];
   }
   let caseConfig: CaseConfig | undefined;
   if (caseConfigFile) {
-    const text = await readFile(caseConfigFile, 'utf8');
-    const parsed = parseCaseConfig(JSON.parse(text), text, caseConfigFile);
+    const { value, text } = await readJsonFile(caseConfigFile, 'case configuration');
+    const parsed = parseCaseConfig(value, text, caseConfigFile);
     if (!parsed.config) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
     caseConfig = parsed.config;
   }

@@ -202,7 +202,10 @@ export async function inspectInParallel(
   try {
     let id = 0;
     let line = 1;
-    let carry: Buffer = Buffer.alloc(0);
+    // The bytes after the last cut, as pieces: a line longer than a block has no line feed in it yet, so it is kept
+    // as a list and joined once its end arrives (or the input ends), rather than copied again with every chunk.
+    let carry: Buffer[] = [];
+    let carryBytes = 0;
     const enqueue = async (bytes: Uint8Array): Promise<void> => {
       const block = { id: id++, firstLine: line };
       line += linesIn(bytes);
@@ -222,7 +225,12 @@ export async function inspectInParallel(
     for await (const chunk of chunks) {
       if (failure) break;
       const piece = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      let bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
+      if (carryBytes >= BLOCK_BYTES && !piece.includes(10)) {
+        carry.push(piece);
+        carryBytes += piece.length;
+        continue;
+      }
+      let bytes = carry.length > 0 ? Buffer.concat([...carry, piece]) : piece;
       while (bytes.length >= BLOCK_BYTES) {
         const cut = bytes.lastIndexOf(10, BLOCK_BYTES);
         const end = cut >= 0 ? cut + 1 : bytes.indexOf(10, BLOCK_BYTES) + 1;
@@ -230,9 +238,10 @@ export async function inspectInParallel(
         await enqueue(Uint8Array.from(bytes.subarray(0, end)));
         bytes = bytes.subarray(end);
       }
-      carry = Buffer.from(bytes);
+      carry = bytes.length > 0 ? [Buffer.from(bytes)] : [];
+      carryBytes = bytes.length;
     }
-    if (carry.length > 0 && !failure) await enqueue(Uint8Array.from(carry));
+    if (carryBytes > 0 && !failure) await enqueue(new Uint8Array(Buffer.concat(carry)));
     while (!failure && inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
     if (failure) throw failure;
     flush();

@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type AnalyzeOptions, type SignatureVerifier, type TokenAnalysis } from '../core/token';
-import { parseInspectArgs } from './inspect-args';
+import { parseInspectArgs, resolveInspectInput, wordlistProblem, type InspectInput } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectRecord, inspectText, passes } from './inspect-output';
 import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
@@ -24,10 +24,10 @@ const POOL_THRESHOLD = 256;
 /** Tokens analysed concurrently; keeps the workers fed without holding the whole input. */
 const WINDOW = 1024;
 
-function inputLines(input: string, stdin: Readable): AsyncIterable<string> | string[] {
-  if (input === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
-  if (existsSync(input) && statSync(input).isFile()) return createInterface({ input: createReadStream(input), crlfDelay: Infinity });
-  return [input];
+function inputLines(input: InspectInput, stdin: Readable): AsyncIterable<string> | string[] {
+  if (input.kind === 'stdin') return createInterface({ input: stdin, crlfDelay: Infinity });
+  if (input.kind === 'file') return createInterface({ input: createReadStream(input.path), crlfDelay: Infinity });
+  return [input.text];
 }
 
 /** A verifier that starts in-thread and moves to a worker pool once the input proves large. */
@@ -59,6 +59,13 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
     out.stderr(`tokentrail inspect: ${args.error}. Run "tokentrail --help" for usage.`);
     return 2;
   }
+  // The paths named are checked before the keys are loaded and anything is analysed, so a mistake costs nothing.
+  const input = resolveInspectInput(args.input);
+  const pathProblem = 'error' in input ? input.error : args.wordlist !== undefined ? wordlistProblem(args.wordlist) : undefined;
+  if ('error' in input || pathProblem !== undefined) {
+    out.stderr(`tokentrail inspect: ${pathProblem}`);
+    return 2;
+  }
   let keys: Awaited<ReturnType<typeof loadInspectKeys>>;
   try {
     keys = await loadInspectKeys(args.keys, args.caseConfig, args.keyRotation);
@@ -67,15 +74,11 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
     return 2;
   }
   for (const problem of keys.keyring.problems) out.stderr(`tokentrail inspect: warning: ${problem.message}`);
-  if (args.wordlist && !existsSync(args.wordlist)) {
-    out.stderr(`tokentrail inspect: the wordlist ${args.wordlist} does not exist.`);
-    return 2;
-  }
-  if (!args.wordlist && args.workers !== 0 && args.input !== '-' && existsSync(args.input) && statSync(args.input).isFile()) {
+  if (!args.wordlist && args.workers !== 0 && input.kind === 'file' && input.size !== undefined) {
     // A file: analysed block by block (synchronously, no promise per token), in worker threads too when it is large
     // and a bundle is running; printed in input order. (--workers 0 keeps the streaming one-thread path below.)
     const threshold = args.workers === undefined ? DEFAULT_PARALLEL_THRESHOLD_BYTES : PARALLEL_THRESHOLD_BYTES;
-    const workers = bundleFile() !== undefined && statSync(args.input).size >= threshold ? (args.workers ?? defaultWorkerCount()) : 0;
+    const workers = bundleFile() !== undefined && input.size >= threshold ? (args.workers ?? defaultWorkerCount()) : 0;
     const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
     let summary: { count: number; allPass: boolean };
     try {
@@ -123,7 +126,7 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
   const inFlight = new Set<Promise<void>>();
   try {
     let lineNumber = 0;
-    for await (const raw of inputLines(args.input, stdin)) {
+    for await (const raw of inputLines(input, stdin)) {
       lineNumber++;
       const text = raw.trim();
       if (text === '') {
@@ -148,7 +151,7 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
     for (const { line, analysis } of held) print(line, analysis);
     flushOutput();
   } catch (error) {
-    out.stderr(`tokentrail inspect: cannot read ${args.input === '-' ? 'standard input' : args.input}: ${(error as Error).message}`);
+    out.stderr(`tokentrail inspect: cannot read ${input.kind === 'stdin' ? 'standard input' : args.input}: ${(error as Error).message}`);
     return 2;
   } finally {
     await verifier.close();

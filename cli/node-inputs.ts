@@ -1,9 +1,30 @@
 import { open, readdir, stat, lstat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { EvidenceError, type BundleInput, type RandomAccessInput, type SequentialInput } from '../core';
 
 /** Node's side of core's input interfaces: files are read in chunks, never whole. */
+
+/** What a path named on the command line is, or why it cannot be read as a file. */
+export type PathKind = { readonly kind: 'file'; readonly size: number } | { readonly kind: 'special' } | { readonly kind: 'unreadable'; readonly reason: string };
+
+/**
+ * Look at a command-line path before reading it, so that the error names that path and says what is wrong with it
+ * (a read that fails later names whatever was being read then, and says only EISDIR). `special` is a pipe or a
+ * device (process substitution, /dev/stdin): readable as a stream, but with no size.
+ */
+export function pathKind(target: string): PathKind {
+  try {
+    const info = statSync(target);
+    if (info.isFile()) return { kind: 'file', size: info.size };
+    if (info.isDirectory()) return { kind: 'unreadable', reason: `${target} is a directory` };
+    return { kind: 'special' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR (a file used as a folder) and ENAMETOOLONG (a pasted token) also mean that there is no such file.
+    return { kind: 'unreadable', reason: code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' ? 'no such file' : (error as Error).message };
+  }
+}
 
 /** A file on disk as a random-access input (for zips: the reader starts at the central directory). */
 export async function randomAccessFile(filePath: string): Promise<RandomAccessInput & { close(): Promise<void> }> {
