@@ -18,6 +18,14 @@ export function inspectRecord(line: number, analysis: TokenAnalysis): Record<str
   };
 }
 
+/**
+ * The JSON line of one analysis. JSON.stringify escapes C0 controls but leaves DEL, C1 controls, line separators and
+ * bidirectional overrides raw; they are escaped too (still valid JSON, the same values) so the line is safe to view.
+ */
+export function inspectJsonLine(line: number, analysis: TokenAnalysis): string {
+  return terminalSafe(JSON.stringify(inspectRecord(line, analysis)));
+}
+
 /** True when the token passes: valid, and no finding of severity high or above. */
 export function passes(analysis: TokenAnalysis): boolean {
   return effectiveSignature(analysis).status === 'valid' && analysis.findings.every((finding) => SEVERITY_RANK[finding.severity] < SEVERITY_RANK.high);

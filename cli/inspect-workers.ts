@@ -6,7 +6,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { analyzeTokenNow, type AnalyzeOptions, type TokenAnalysis } from '../core/token';
 import type { InspectArgs } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
-import { inspectRecord, inspectText, passes } from './inspect-output';
+import { inspectJsonLine, inspectText, passes } from './inspect-output';
 import { createNodeVerifier, nodeHmac, nodeSha256Hex } from './node-crypto-verifier';
 
 /**
@@ -86,7 +86,7 @@ export async function analyzeBlock(lines: readonly string[], firstLine: number, 
     const now = analyzeTokenNow(text, options); // no promise per token when the analysis is synchronous
     const analysis: TokenAnalysis = now instanceof Promise ? await now : now;
     if (!passes(analysis)) allPass = false;
-    if (json) out.push(JSON.stringify(inspectRecord(firstLine + i, analysis)));
+    if (json) out.push(inspectJsonLine(firstLine + i, analysis));
     else for (const line of inspectText(firstLine + i, analysis)) out.push(line);
   }
   return { output: out.join('\n'), count, allPass };

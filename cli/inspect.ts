@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type AnalyzeOptions, type SignatureVerifier, type TokenAnalysis } from '../core/token';
 import { parseInspectArgs, resolveInspectInput, wordlistProblem, type InspectInput } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
-import { inspectRecord, inspectText, passes } from './inspect-output';
+import { inspectJsonLine, inspectText, passes } from './inspect-output';
 import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
 import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
 import { createNodeVerifier } from './node-crypto-verifier';
@@ -104,7 +104,7 @@ export async function inspectCommand(argv: readonly string[], out: Output, stdin
   };
   const print = (line: number, analysis: TokenAnalysis): void => {
     if (!passes(analysis)) allPass = false;
-    if (args.json) pendingOutput.push(JSON.stringify(inspectRecord(line, analysis)));
+    if (args.json) pendingOutput.push(inspectJsonLine(line, analysis));
     else pendingOutput.push(...inspectText(line, analysis));
     if (pendingOutput.length >= 512) flushOutput();
   };

@@ -24,4 +24,13 @@ describe('evidence text printed on a terminal', () => {
     expect(printed.filter((line) => line.startsWith('1 token(s);'))).toEqual(['1 token(s); some are not valid or have findings of severity high or above.']);
     expect(printed.join('\n')).not.toMatch(/\u001b/);
   });
+
+  it('JSON lines escape what JSON.stringify leaves raw (C1 controls, separators, bidi overrides), keeping the values', async () => {
+    const kid = 'k\u009b31m\u202eevil\u2028x';
+    const token = `${b64({ alg: 'HS256', kid })}.${b64({ sub: 'x' })}.c2ln`;
+    const lines: string[] = [];
+    await inspectCommand(['-', '--json'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
+    expect(lines[0]).not.toMatch(/[\u0080-\u009f\u2028\u202e]/);
+    expect(JSON.parse(lines[0]!).header.kid).toBe(kid);
+  });
 });
