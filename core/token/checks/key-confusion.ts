@@ -2,7 +2,7 @@ import { isHmacAlgorithm } from '../algorithms';
 import { equalBytes } from '../crypto/signature-verifier';
 import { HMAC_HASH } from '../secrets/secret-search';
 import { findingOf, type TokenCheck } from './check-types';
-import { keyEncodings } from './key-confusion-encodings';
+import { keyringEncodings } from './key-confusion-encodings';
 import { keyEvidence, signatureEvidence } from './token-facts';
 
 /**
@@ -19,12 +19,10 @@ export const keyConfusion: TokenCheck = {
     const alg = signature?.header?.alg;
     if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0) return [];
     if (verdict.status === 'valid') return []; // it verifies with a real secret
-    for (const key of keyring.keys) {
-      if (!key.publicJwk) continue;
-      for (const encoding of keyEncodings(key)) {
-        if (!equalBytes(hmac.hmac(HMAC_HASH[alg], encoding.bytes, signature.signingInput), signature.signature)) continue;
-        return [findingOf(keyConfusion, `This ${alg} token was signed with the public key ${key.kid !== undefined ? `"${key.kid}" ` : ''}used as the HMAC secret (${encoding.name}). Anyone holding the public key can forge such tokens; a verifier that accepted it let the token choose the algorithm.`, signatureEvidence(decoded, { key: keyEvidence(key), encoding: encoding.name }))];
-      }
+    const hash = HMAC_HASH[alg];
+    for (const { key, encoding } of keyringEncodings(keyring)) {
+      if (!equalBytes(hmac.hmac(hash, encoding.hmacKey[hash], signature.signingInput), signature.signature)) continue;
+      return [findingOf(keyConfusion, `This ${alg} token was signed with the public key ${key.kid !== undefined ? `"${key.kid}" ` : ''}used as the HMAC secret (${encoding.name}). Anyone holding the public key can forge such tokens; a verifier that accepted it let the token choose the algorithm.`, signatureEvidence(decoded, { key: keyEvidence(key), encoding: encoding.name }))];
     }
     return [];
   },

@@ -60,7 +60,8 @@ export const weakHmacSecret: TokenCheck = {
       const text = secretText(verifiedBy);
       const needed = JWS_ALGORITHMS[target.alg].signatureLength!;
       if (BUILT_IN_SET.has(text)) findings.push(weakSecretFinding(decoded, { targetId: target.id, secret: verifiedBy.secret, line: 0, source: 'built-in list' }));
-      else if (verifiedBy.secret.length < needed) {
+      // An empty keyring secret is empty-hmac-key's finding (critical), not a short secret's.
+      else if (verifiedBy.secret.length > 0 && verifiedBy.secret.length < needed) {
         findings.push(findingOf(weakHmacSecret, `The secret that verifies this ${target.alg} token is ${verifiedBy.secret.length} bytes; RFC 7518 §3.2 requires at least ${needed} for ${target.alg}. Short secrets fall to offline guessing.`, signatureEvidence(decoded, { key: { kid: verifiedBy.kid, thumbprint: verifiedBy.thumbprint, source: verifiedBy.source.file }, detail: { bytes: verifiedBy.secret.length, required: needed } }), 'high'));
       }
     } else {

@@ -43,16 +43,31 @@ export interface KeyringKey {
   readonly bits?: number;
   /** The certificate the key came from, when it came from one. */
   readonly certificate?: CertificateInfo;
-  /** The exact bytes the key was written as in its file (a PEM block, a JWK's JSON), for key-confusion tests. */
-  readonly originalText?: string;
+  /**
+   * How the key was written in every file it was found in, for key-confusion tests (a server may have used any of
+   * these texts as an HMAC secret). Public material only: never the text of a file that holds a private key.
+   */
+  readonly asWritten?: readonly KeyText[];
   readonly source: KeySource;
   /** The issuer's recorded lifecycle for this key, matched by kid or thumbprint. */
   readonly lifecycle?: KeyLifecycle;
 }
 
+/** One text a public key was written as. */
+export interface KeyText {
+  readonly file: string;
+  /** A PEM block, a JWK (alone or as a JWKS entry), or the whole file. */
+  readonly kind: 'pem-block' | 'jwk' | 'file';
+  /** The exact text; absent for a JWKS entry, whose exact text is not kept apart from the file's. */
+  readonly text?: string;
+  /** For a JWK: its public members as the file wrote them, in the file's order. */
+  readonly members?: Readonly<Record<string, unknown>>;
+}
+
 /** Something in a key file that could not be used, with a stable code. */
 export interface KeyProblem {
-  readonly code: 'key-unreadable' | 'key-unsupported' | 'key-encrypted' | 'key-no-public-part' | 'key-lifecycle-unmatched';
+  /** `key-invalid`: readable, but not a usable key of its type (EC point off the curve, RSA modulus too small…). */
+  readonly code: 'key-unreadable' | 'key-unsupported' | 'key-invalid' | 'key-encrypted' | 'key-no-public-part' | 'key-lifecycle-unmatched';
   readonly file: string;
   readonly message: string;
 }

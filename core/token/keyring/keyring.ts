@@ -3,18 +3,24 @@ import type { Keyring, KeyProblem, KeyringKey, LoadedKeys } from './key-types';
 
 /**
  * Assembles a case's keyring from loaded key files and the issuer's key-rotation history: duplicates (the same key
- * with the same kid found twice) are merged, and each key gets its lifecycle, matched by kid, else by thumbprint.
+ * with the same kid found twice) are merged, keeping the texts of both, and each key gets its lifecycle, matched by
+ * kid, else by thumbprint.
  */
 
 /** Build a keyring. Lifecycle entries that match no key are reported, since they usually mean a key is missing. */
 export function createKeyring(files: readonly LoadedKeys[], lifecycles: readonly KeyLifecycle[] = []): Keyring {
   const keys: KeyringKey[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const problems: KeyProblem[] = files.flatMap((file) => file.problems);
   for (const key of files.flatMap((file) => file.keys)) {
     const identity = `${key.thumbprint}|${key.kid ?? ''}|${key.use ?? ''}|${key.alg ?? ''}|${key.keyOps?.join(',') ?? ''}`;
-    if (seen.has(identity)) continue;
-    seen.add(identity);
+    const kept = seen.get(identity);
+    if (kept !== undefined) {
+      // The duplicate's texts stay: key-confusion must try the text of every file the key was found in.
+      if (key.asWritten) keys[kept] = { ...keys[kept]!, asWritten: [...(keys[kept]!.asWritten ?? []), ...key.asWritten] };
+      continue;
+    }
+    seen.set(identity, keys.length);
     const lifecycle = lifecycles.find((entry) => key.kid !== undefined && entry.kid === key.kid) ?? lifecycles.find((entry) => entry.thumbprint === key.thumbprint);
     keys.push(lifecycle ? { ...key, lifecycle } : key);
   }

@@ -3,7 +3,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeBase64UrlStrict } from '../strict/base64url-strict';
 import { isJsonObject, parseJsonStrict } from '../strict/json-strict';
 import { Asn1Error } from './asn1';
-import type { KeyFormat, KeyProblem, KeyringKey, KeySource, LoadedKeys } from './key-types';
+import { keyMaterialProblem } from './key-material';
+import type { KeyFormat, KeyProblem, KeyringKey, KeySource, KeyText, LoadedKeys } from './key-types';
 import { readPemBlocks } from './pem';
 import { jwkToSpki, pkcs1PrivateToJwk, pkcs1PublicToJwk, pkcs8ToPublic, publicJwkOf, rsaModulusBits, sec1ToPublic, spkiToJwk, UnsupportedKeyError, type PrivateKeyPublicPart, type PublicJwk } from './public-key';
 import { jwkThumbprint, secretThumbprint } from './thumbprint';
@@ -27,9 +28,12 @@ export interface LoadKeyOptions {
 }
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
+const PRIVATE_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|Proc-Type:|DEK-Info:/;
+
+type PublicKeyExtra = Partial<Pick<KeyringKey, 'kid' | 'alg' | 'use' | 'keyOps' | 'certificate' | 'asWritten'>>;
 
 /** Build a keyring key for an asymmetric public key. */
-export function publicKeyEntry(jwk: PublicJwk, source: KeySource, extra: Partial<Pick<KeyringKey, 'kid' | 'alg' | 'use' | 'keyOps' | 'certificate' | 'originalText'>> = {}): KeyringKey {
+export function publicKeyEntry(jwk: PublicJwk, source: KeySource, extra: PublicKeyExtra = {}): KeyringKey {
   const thumbprint = jwkThumbprint(jwk);
   const suffix = `${source.file}#${source.index ?? 0}`;
   return {
@@ -56,6 +60,8 @@ interface Collector {
   readonly certificates: CertificateInfo[];
   readonly problems: KeyProblem[];
   readonly options: LoadKeyOptions;
+  /** Set when the file holds private or secret material: its whole text must then not be kept with its keys. */
+  holdsPrivate: boolean;
 }
 
 const problem = (collector: Collector, code: KeyProblem['code'], message: string): void => void collector.problems.push({ code, file: collector.file, message: `${collector.file}: ${message}` });
@@ -64,7 +70,19 @@ function describeError(error: unknown): string {
   return error instanceof Asn1Error || error instanceof UnsupportedKeyError ? error.message : `unexpected error: ${String(error)}`;
 }
 
-async function addPrivatePart(collector: Collector, part: PrivateKeyPublicPart, format: KeyFormat, index: number, originalText?: string): Promise<void> {
+/**
+ * Add a public key unless its material is unusable (off-curve point, tiny modulus…): such a key is reported and left
+ * out, because verifying with it would call every genuine token altered when the truth is that no usable key exists.
+ */
+function addPublicKey(collector: Collector, what: string, jwk: PublicJwk, source: Omit<KeySource, 'file'>, extra: PublicKeyExtra = {}): void {
+  const reason = keyMaterialProblem(jwk);
+  if (reason) return problem(collector, 'key-invalid', `${what} cannot be used: ${reason}. It is left out of the keyring; tokens it should verify will show as no-key.`);
+  collector.keys.push(publicKeyEntry(jwk, { file: collector.file, ...source }, extra));
+}
+
+const pemBlockText = (collector: Collector, text: string | undefined): PublicKeyExtra => (text === undefined ? {} : { asWritten: [{ file: collector.file, kind: 'pem-block', text }] });
+
+async function addPrivatePart(collector: Collector, part: PrivateKeyPublicPart, format: KeyFormat, index: number): Promise<void> {
   let jwk: PublicJwk | undefined;
   if ('jwk' in part) jwk = part.jwk;
   else if (collector.options.derivePublic) jwk = await collector.options.derivePublic(part.pkcs8, part.derive).catch(() => undefined);
@@ -72,7 +90,7 @@ async function addPrivatePart(collector: Collector, part: PrivateKeyPublicPart, 
     problem(collector, 'key-no-public-part', `private key ${index + 1} does not carry its public key and this host could not derive it; export the public key (openssl pkey -pubout) and add that instead.`);
     return;
   }
-  collector.keys.push(publicKeyEntry(jwk, { file: collector.file, format, index, privatePartDropped: true }, { originalText }));
+  addPublicKey(collector, `private key ${index + 1}`, jwk, { format, index, privatePartDropped: true });
 }
 
 function addCertificates(collector: Collector, ders: readonly Uint8Array[], format: KeyFormat, texts: readonly (string | undefined)[] = []): CertificateInfo[] {
@@ -82,7 +100,7 @@ function addCertificates(collector: Collector, ders: readonly Uint8Array[], form
       const certificate = parseCertificate(der);
       parsed.push(certificate);
       collector.certificates.push(certificate);
-      collector.keys.push(publicKeyEntry(certificate.publicJwk, { file: collector.file, format, index }, { certificate, originalText: texts[index] }));
+      addPublicKey(collector, `certificate ${index + 1}`, certificate.publicJwk, { format, index }, { certificate, ...pemBlockText(collector, texts[index]) });
     } catch (error) {
       problem(collector, 'key-unreadable', `certificate ${index + 1} cannot be read (${describeError(error)}).`);
     }
@@ -99,13 +117,13 @@ async function addDer(collector: Collector, der: Uint8Array, label: string | und
         addCertificates(collector, [der], 'x509-pem', [text]);
         return;
       case 'PUBLIC KEY':
-        collector.keys.push(publicKeyEntry(spkiToJwk(der), { file: collector.file, format: 'pem-spki', index }, { originalText: text }));
+        addPublicKey(collector, `PEM block ${index + 1} ("${label}")`, spkiToJwk(der), { format: 'pem-spki', index }, pemBlockText(collector, text));
         return;
       case 'RSA PUBLIC KEY':
-        collector.keys.push(publicKeyEntry(pkcs1PublicToJwk(der), { file: collector.file, format: 'pem-pkcs1', index }, { originalText: text }));
+        addPublicKey(collector, `PEM block ${index + 1} ("${label}")`, pkcs1PublicToJwk(der), { format: 'pem-pkcs1', index }, pemBlockText(collector, text));
         return;
       case 'PRIVATE KEY':
-        return await addPrivatePart(collector, pkcs8ToPublic(der), 'pem-pkcs8', index, undefined);
+        return await addPrivatePart(collector, pkcs8ToPublic(der), 'pem-pkcs8', index);
       case 'RSA PRIVATE KEY':
         return await addPrivatePart(collector, { jwk: pkcs1PrivateToJwk(der) }, 'pem-rsa-private', index);
       case 'EC PRIVATE KEY':
@@ -122,9 +140,9 @@ async function addDer(collector: Collector, der: Uint8Array, label: string | und
     // Bare DER: try each structure in turn, most specific first.
     if (looksLikeCertificate(der)) return void addCertificates(collector, [der], 'x509-der');
     const attempts: [KeyFormat, () => Promise<void>][] = [
-      ['der-spki', async () => void collector.keys.push(publicKeyEntry(spkiToJwk(der), { file: collector.file, format: 'der-spki', index }))],
+      ['der-spki', async () => addPublicKey(collector, 'the key', spkiToJwk(der), { format: 'der-spki', index })],
       ['der-pkcs8', () => addPrivatePart(collector, pkcs8ToPublic(der), 'der-pkcs8', index)],
-      ['der-pkcs1', async () => void collector.keys.push(publicKeyEntry(pkcs1PublicToJwk(der), { file: collector.file, format: 'der-pkcs1', index }))],
+      ['der-pkcs1', async () => addPublicKey(collector, 'the key', pkcs1PublicToJwk(der), { format: 'der-pkcs1', index })],
       ['der-rsa-private', () => addPrivatePart(collector, { jwk: pkcs1PrivateToJwk(der) }, 'der-rsa-private', index)],
     ];
     let lastError: unknown;
@@ -142,13 +160,19 @@ async function addDer(collector: Collector, der: Uint8Array, label: string | und
   }
 }
 
-function addJwk(collector: Collector, jwk: Record<string, unknown>, format: KeyFormat, index: number, text: string): void {
+/**
+ * `text` is the JWK's exact text when it is the whole file (a JWKS entry's exact text is not kept apart). Only the
+ * public members are kept as written: a private JWK's text is never stored.
+ */
+function addJwk(collector: Collector, jwk: Record<string, unknown>, format: KeyFormat, index: number, text?: string): void {
   const meta = {
     kid: typeof jwk.kid === 'string' ? jwk.kid : undefined,
     alg: typeof jwk.alg === 'string' ? jwk.alg : undefined,
     use: typeof jwk.use === 'string' ? jwk.use : undefined,
     keyOps: Array.isArray(jwk.key_ops) ? jwk.key_ops.filter((op): op is string => typeof op === 'string') : undefined,
   };
+  const privatePartDropped = PRIVATE_JWK_MEMBERS.some((member) => member in jwk);
+  if (privatePartDropped || jwk.kty === 'oct') collector.holdsPrivate = true;
   if (jwk.kty === 'oct') {
     const secret = typeof jwk.k === 'string' ? decodeBase64UrlStrict(jwk.k, 'k').bytes : undefined;
     if (!secret) return problem(collector, 'key-unreadable', `JWK ${index + 1} (oct) has no readable "k".`);
@@ -170,9 +194,10 @@ function addJwk(collector: Collector, jwk: Record<string, unknown>, format: KeyF
       }
     }
   }
-  const privatePartDropped = PRIVATE_JWK_MEMBERS.some((member) => member in jwk);
+  const members = Object.fromEntries(Object.entries(jwk).filter(([name]) => !PRIVATE_JWK_MEMBERS.includes(name)));
+  const written: KeyText = { file: collector.file, kind: 'jwk', text: privatePartDropped ? undefined : text, members };
   try {
-    collector.keys.push(publicKeyEntry(publicJwk, { file: collector.file, format, index, privatePartDropped }, { ...meta, certificate, originalText: text }));
+    addPublicKey(collector, `JWK ${index + 1} (${publicJwk.kty}${'crv' in publicJwk ? ` ${publicJwk.crv}` : ''})`, publicJwk, { format, index, privatePartDropped }, { ...meta, certificate, asWritten: [written] });
   } catch (error) {
     problem(collector, 'key-unreadable', `JWK ${index + 1} cannot be read (${describeError(error)}).`);
   }
@@ -183,11 +208,11 @@ function addJson(collector: Collector, text: string): void {
   if (!parsed.ok) return problem(collector, 'key-unreadable', `starts like JSON but is not valid JSON (${parsed.error} at character ${parsed.offset}).`);
   const value = parsed.value;
   if (isJsonObject(value) && Array.isArray(value.keys)) {
-    value.keys.forEach((entry, index) => (isJsonObject(entry) ? addJwk(collector, entry, 'jwks', index, JSON.stringify(entry)) : problem(collector, 'key-unreadable', `keys[${index}] is not a JWK object.`)));
+    value.keys.forEach((entry, index) => (isJsonObject(entry) ? addJwk(collector, entry, 'jwks', index) : problem(collector, 'key-unreadable', `keys[${index}] is not a JWK object.`)));
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((entry, index) => (isJsonObject(entry) ? addJwk(collector, entry, 'jwks', index, JSON.stringify(entry)) : problem(collector, 'key-unreadable', `entry ${index} is not a JWK object.`)));
+    value.forEach((entry, index) => (isJsonObject(entry) ? addJwk(collector, entry, 'jwks', index) : problem(collector, 'key-unreadable', `entry ${index} is not a JWK object.`)));
     return;
   }
   if (isJsonObject(value) && typeof value.kty === 'string') return addJwk(collector, value, 'jwk', 0, text.trim());
@@ -196,11 +221,13 @@ function addJson(collector: Collector, text: string): void {
 
 /** Load every key in one file. `file` names it in problems and key sources. */
 export async function loadKeyFile(bytes: Uint8Array, file: string, options: LoadKeyOptions = {}): Promise<LoadedKeys> {
-  const collector: Collector = { file, keys: [], certificates: [], problems: [], options };
+  const collector: Collector = { file, keys: [], certificates: [], problems: [], options, holdsPrivate: false };
   const text = new TextDecoder('utf-8').decode(bytes);
   const trimmed = text.trim();
   if (text.includes('-----BEGIN ')) {
     const { blocks, unreadable } = readPemBlocks(text);
+    // Any private key block, readable or not, encrypted or not, keeps the file's text out of the keyring.
+    collector.holdsPrivate = PRIVATE_PEM.test(text);
     for (const label of unreadable) problem(collector, 'key-unreadable', `PEM block "${label}" has no readable base64 body.`);
     for (const [index, block] of blocks.entries()) {
       if (block.encryptedHeaders) problem(collector, 'key-encrypted', `PEM block "${block.label}" is encrypted (Proc-Type: 4,ENCRYPTED); add the public key instead.`);
@@ -209,13 +236,27 @@ export async function loadKeyFile(bytes: Uint8Array, file: string, options: Load
   } else if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     addJson(collector, text);
   } else if (bytes[0] === 0x30 && bytes.length > 32) {
+    // DER files need no whole-file text: their bytes are the SPKI, PKCS#1 or certificate DER key-confusion tries.
     await addDer(collector, bytes, undefined, 0);
+    return collector;
   } else if (bytes.length === 0 || trimmed.length === 0) {
     problem(collector, 'key-unreadable', 'is empty: an empty file is not an HMAC secret. (An empty HMAC key is tested by the empty-hmac-key check anyway.)');
   } else {
     addSecret(collector, bytes, text);
   }
+  if (!collector.holdsPrivate) withWholeFileText(collector, bytes);
   return collector;
+}
+
+/**
+ * Record the whole file's text with each of its public keys: a server that HMACs with "the key file" uses all of it
+ * (a certificate chain, comments, a JWKS), not just the block the key is in. The byte order mark is kept.
+ */
+function withWholeFileText(collector: Collector, bytes: Uint8Array): void {
+  const whole: KeyText = { file: collector.file, kind: 'file', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  collector.keys.forEach((key, index) => {
+    if (key.publicJwk) collector.keys[index] = { ...key, asWritten: [...(key.asWritten ?? []), whole] };
+  });
 }
 
 function addSecret(collector: Collector, bytes: Uint8Array, text: string): void {
