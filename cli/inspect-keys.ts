@@ -65,7 +65,8 @@ function privateKeysIn(text: string, file: string): PrivateKeyEntry[] {
  * holds other files too.) Unsupported or encrypted keys stay warnings: the file was read, its keys are not usable.
  */
 function refuseUnreadableKeyFile(file: string, loaded: LoadedKeys, privateKeys: readonly PrivateKeyEntry[]): void {
-  const unreadable = loaded.problems.filter((problem) => problem.code === 'key-unreadable');
+  // Unreadable text and unusable key material (a point off its curve, a 3-byte modulus) alike: nothing in it verifies.
+  const unreadable = loaded.problems.filter((problem) => problem.code === 'key-unreadable' || problem.code === 'key-invalid');
   if (loaded.keys.length > 0 || privateKeys.length > 0 || unreadable.length === 0) return;
   // The keyring's messages start with the file's name already.
   throw new Error(`${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`);

@@ -78,6 +78,9 @@ describe('inspect: the paths it is given', () => {
     };
     await refused(brokenJson, 'not valid JSON');
     await refused(brokenPem, 'PEM block "PUBLIC KEY" has no readable base64 body');
+    const offCurve = path.join(dir, 'evidence', 'off-curve.jwk');
+    writeFileSync(offCurve, JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }));
+    await refused(offCurve, 'cannot be used');
     const folder = await cli([tokens, '--keys', path.join(dir, 'evidence')]);
     expect(folder.code).toBe(0);
     expect(folder.stderr).toContain(`warning: ${brokenJson}: starts like JSON but is not valid JSON`);
