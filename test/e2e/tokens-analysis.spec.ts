@@ -1,7 +1,7 @@
 // Token analysis in the UI, on the shipped sample case and on tokens signed here: verdicts, findings with the
 // bytes they point at, the verification trail, the wordlist search (found, progress, cancel), persistence
 // across a browser restart, and the same analysis from the single-file build opened from disk.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SCREENSHOTS, importEvidence, signIn } from './app-actions';
+import { SCREENSHOTS, createCase, importEvidence, signIn } from './app-actions';
 
 const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
@@ -29,6 +29,18 @@ async function openSampleTokens(page: Page): Promise<void> {
 }
 
 const rowOf = (page: Page, text: string) => page.getByTestId('token-row').filter({ hasText: text });
+
+/** Focuses "Load wordlist…", presses Enter and picks the file in the chooser that opens. */
+async function pickWordlistByKeyboard(page: Page, file: string): Promise<void> {
+  await expect(page.getByTestId('wordlist-pick')).toBeEnabled(); // not while an analysis runs
+  await page.getByTestId('wordlist-pick').focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(file);
+}
+
+/** How far an element's content reaches past its box, sideways (0 when nothing overflows). */
+const sidewaysOverflow = (page: Page, testId: string) => page.getByTestId(testId).evaluate((element) => element.scrollWidth - element.clientWidth);
 
 let scratch: string;
 test.beforeAll(async () => {
@@ -55,12 +67,25 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   const hmacRow = page.locator('[data-testid=token-row][data-verdict=no-key]');
   await expect(hmacRow).toHaveCount(1);
   await hmacRow.click();
-  await expect(page.locator('[data-testid=token-finding][data-finding-id=weak-hmac-secret]')).toContainText('"secret"');
+  const weak = page.locator('[data-testid=token-finding][data-finding-id=weak-hmac-secret]');
+  await expect(weak).toContainText('"secret"');
+  // The built-in list has no lines: its internal line 0 is not shown.
+  await expect(weak.locator('[data-fact=source] dd')).toHaveText('built-in list');
+  await expect(weak).not.toContainText('line 0');
 
   // The retired key: verified, but outside its window when the token says it was issued.
   await rowOf(page, 'bob@northwind.example').click();
-  await expect(page.locator('[data-testid=key-window][data-at=iat] [data-testid=key-window-status]')).toHaveAttribute('data-status', 'retired');
-  await expect(page.locator('[data-testid=token-finding][data-finding-id=key-outside-validity]')).toContainText('nw-2026-05');
+  const retired = page.locator('[data-testid=key-window][data-at=iat] [data-testid=key-window-status]');
+  await expect(retired).toHaveAttribute('data-status', 'retired');
+  const outside = page.locator('[data-testid=token-finding][data-finding-id=key-outside-validity]');
+  await expect(outside).toContainText('nw-2026-05');
+  // When the key was retired, and where that is written: the badge's tooltip, the key record, the finding.
+  await expect(retired).toHaveAttribute('title', /^retired 2026-11-02 00:00:00 UTC(\+00:00)?, keys\/key-rotation\.json:6$/);
+  await expect(page.getByTestId('key-life')).toContainText('keys/key-rotation.json:6');
+  await expect(page.getByTestId('key-life')).toContainText('retired 2026-11-02 00:00:00');
+  await expect(outside.locator('[data-fact="key record"] dd')).toHaveText(/^retired 2026-11-02 00:00:00 UTC.*, keys\/key-rotation\.json:6$/);
+  // The sample's logs are in the case: no hint to ingest logs for this token's (absent) uses.
+  await expect(page.getByTestId('key-window-no-use')).toHaveText("No use of this token in the case's events.");
   await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toHaveAttribute('data-kid', 'nw-2026-05');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'token-analysis-retired-key.png'), fullPage: true });
 
@@ -76,6 +101,8 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   const finding = page.locator('[data-testid=token-finding][data-finding-id=alg-none]');
   await expect(finding).toContainText('alg "none"');
   await expect(finding.getByTestId('finding-doc-ref')).toContainText('docs/checks.md');
+  // Ranges read inclusive: the 35 characters of the header are 0–34.
+  await expect(finding.locator('[data-fact=chars] dd')).toHaveText('0–34 (35 chars)');
   const highlight = page.locator('[data-testid=raw-highlight][data-finding-ids~=alg-none]');
   await expect(highlight).toHaveCount(1);
   await expect(page.getByTestId('token-header-json')).toContainText('"none"');
@@ -105,6 +132,20 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await page.keyboard.press('ArrowUp');
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
 
+  // Re-analyse from the keyboard: the button turns into Cancel and back, and keeps the focus throughout.
+  const status = page.getByTestId('analysis-status');
+  await page.getByTestId('analysis-rerun').focus();
+  type Watched = Window & { sawRunning?: boolean };
+  await status.evaluate((element) => {
+    new MutationObserver(() => {
+      if (element.getAttribute('data-status') === 'running') (window as Watched).sawRunning = true;
+    }).observe(element, { attributes: true });
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window as Watched).sawRunning === true);
+  await expect(status).toHaveAttribute('data-status', 'complete');
+  await expect(page.getByTestId('analysis-rerun')).toBeFocused();
+
   // Stored: after a browser restart the verdicts are there.
   await app.restart();
   await app.page.getByTestId('case-open').click();
@@ -130,14 +171,17 @@ test('a wordlist finds a secret only it holds, with progress; a long search can 
   const words = Array.from({ length: 5000 }, (_, index) => word(index));
   words.splice(4321, 0, secret);
   await writeFile(small, `${words.join('\n')}\n`);
-  await page.getByTestId('wordlist-input').setInputFiles(small);
+  // From the keyboard: Enter on "Load wordlist…" opens the file picker; focus stays on the control through the run.
+  await pickWordlistByKeyboard(page, small);
   await expect(page.getByTestId('wordlist-status')).toHaveAttribute('data-status', 'complete');
+  await expect(page.getByTestId('wordlist-pick')).toBeFocused();
   await expect(page.getByTestId('wordlist-result')).toHaveAttribute('data-found', '1');
   await expect(page.getByTestId('wordlist-result')).toContainText('words/s');
   await carol.click();
   const found = page.locator('[data-testid=token-finding][data-finding-id=weak-hmac-secret]');
   await expect(found).toContainText(`"${secret}"`);
   await expect(found).toContainText('line 4322 of small-wordlist.txt');
+  await expect(found.locator('[data-fact=source] dd')).toHaveText('line 4322 of small-wordlist.txt');
   await expect(carol.getByTestId('token-row-findings').locator('[data-severity=critical]')).toBeVisible();
 
   // A list too long to finish while we watch: progress (words tried, words/s), then cancel.
@@ -156,14 +200,107 @@ test('a wordlist finds a secret only it holds, with progress; a long search can 
     };
     pump();
   });
-  await page.getByTestId('wordlist-input').setInputFiles(large);
+  await pickWordlistByKeyboard(page, large);
   await expect(page.getByTestId('wordlist-progress')).toBeVisible();
+  // The focused "Load wordlist…" became "Cancel": the keyboard user is on it, not thrown back to <body>.
+  await expect(page.getByTestId('wordlist-cancel')).toBeFocused();
   await expect(page.getByTestId('wordlist-rate')).toContainText(/[\d,]+ words · [\d,]+ words\/s/);
-  await page.getByTestId('wordlist-cancel').click();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('wordlist-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('wordlist-pick')).toBeFocused();
   await expect(page.getByTestId('wordlist-cancelled')).toContainText('large-wordlist.txt');
   // The earlier finding stays.
   await expect(found).toBeVisible();
+});
+
+/** A crafted set that stresses the Tokens view: a stripped signature, a 150-character kid with a long subject, a
+ * payload of impossible length, an encrypted token, an unsigned token with two findings, and an ordinary one. */
+function craftedTokens() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const rs256 = (header: Record<string, unknown>, payload: string) => {
+    const input = `${b64url(header)}.${payload}`;
+    return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey as KeyObject).toString('base64url')}`;
+  };
+  const claims = (sub: string, extra: Record<string, unknown> = {}) => ({ iss: 'https://idp.example/', sub, aud: 'api', iat: 1_795_000_000, exp: 1_795_000_600, ...extra });
+  const [header, payload] = hs256('whatever', claims('stripped@example.com')).split('.');
+  const longKid = `${'k'.repeat(20)}-very-long-kid-value-${'x'.repeat(120)}`;
+  // A payload whose base64url length leaves 6 dangling bits: 4n + 1 characters.
+  let filler = '';
+  while (b64url(claims('badlen@example.com', { x: filler })).length % 4 !== 0) filler += 'a';
+  const padded = claims('badlen@example.com', { x: filler });
+  const tokens = {
+    valid: rs256({ alg: 'RS256', typ: 'JWT', kid: 'tt-test-1' }, b64url(claims('valid.user@example.com'))),
+    stripped: `${header}.${payload}.`,
+    longKid: rs256({ alg: 'RS256', typ: 'JWT', kid: longKid }, b64url(claims(`a-very-long-subject-identifier-${'y'.repeat(150)}@example.com`, { aud: ['api', 'another-api-with-a-long-name'] }))),
+    badLength: rs256({ alg: 'RS256', typ: 'JWT', kid: 'tt-test-1' }, `${b64url(padded)}A`),
+    jwe: `${b64url({ alg: 'dir', enc: 'A256GCM', kid: 'tt-test-1' })}..${Buffer.alloc(12, 1).toString('base64url')}.${Buffer.from('ciphertext-bytes-here').toString('base64url')}.${Buffer.alloc(16, 2).toString('base64url')}`,
+    duplicate: `${Buffer.from('{"alg":"RS256","typ":"JWT","alg":"none","kid":"tt-test-1"}').toString('base64url')}.${b64url(claims('dup@example.com'))}.c2ln`,
+  };
+  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'tt-test-1', alg: 'RS256', use: 'sig' }] };
+  return { tokens, longKid, jwks };
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+test('crafted tokens at 1280×800: a stripped signature marked, long values wrapped, the list whole, the claims box telling why', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { tokens, longKid, jwks } = craftedTokens();
+  const tokensFile = path.join(scratch, 'crafted-tokens.txt');
+  const jwksFile = path.join(scratch, 'jwks.json');
+  await writeFile(tokensFile, `${Object.values(tokens).join('\n')}\n`);
+  await writeFile(jwksFile, JSON.stringify(jwks, null, 2));
+  await signIn(page);
+  await createCase(page, 'Crafted tokens');
+  await importEvidence(page, 'files', [tokensFile, jwksFile], 'generated');
+  await page.getByTestId('tab-tokens').click();
+  await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  const rows = page.getByTestId('token-row');
+  await expect(rows).toHaveCount(Object.keys(tokens).length);
+  await expect(page.locator('[data-testid=token-row][data-verdict=pending]')).toHaveCount(0);
+  const row = (token: string) => page.locator(`[data-testid=token-row][data-token-hash="${hashOf(token)}"]`);
+  await expect(row(tokens.jwe)).toHaveAttribute('data-verdict', 'unsupported');
+
+  // The list fits beside the detail: every column, "Seen" included, without scrolling sideways.
+  const listScroll = page.getByTestId('token-list').locator('xpath=..');
+  expect(await listScroll.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+  const seen = page.getByTestId('token-list').locator('th').last();
+  await expect(seen).toHaveText(/seen/i);
+  const [seenBox, scrollBox] = [await seen.boundingBox(), await listScroll.boundingBox()];
+  expect(seenBox!.x + seenBox!.width).toBeLessThanOrEqual(scrollBox!.x + scrollBox!.width + 0.5);
+  // A long subject is cut short in the list, whole in its tooltip.
+  await expect(row(tokens.longKid).getByTestId('token-row-sub')).toHaveAttribute('title', /^a-very-long-subject-identifier-y+@example\.com$/);
+
+  // A stripped signature: the raw token marks where the signature should be, as the active finding's evidence.
+  await row(tokens.stripped).click();
+  const stripped = page.locator('[data-testid=token-finding][data-finding-id=signature-missing]');
+  await expect(stripped.locator('[data-fact=chars] dd')).toHaveText(`empty, at ${tokens.stripped.length}`);
+  const caret = page.locator('[data-testid=raw-highlight][data-finding-ids~=signature-missing]');
+  await expect(caret).toHaveCount(1);
+  await expect(caret).toBeVisible();
+  await expect(caret).toHaveClass(/hl-active/);
+  await expect(page.getByTestId('token-compact').getByRole('img', { name: 'signature missing here' })).toBeVisible();
+  const [caretBox, compactText] = [await caret.boundingBox(), await page.getByTestId('token-compact').textContent()];
+  expect(caretBox!.width).toBeGreaterThan(0);
+  expect(compactText).toBe(tokens.stripped); // the mark adds no text: a copy of the raw token is the token
+
+  // A 150-character kid: the verdict's reason and the finding wrap; nothing in the detail scrolls sideways.
+  await row(tokens.longKid).click();
+  await expect(page.getByTestId('token-verdict-reason')).toContainText(longKid);
+  await expect(page.locator('[data-testid=token-finding][data-finding-id=unknown-kid]')).toContainText(longKid);
+  expect(await sidewaysOverflow(page, 'token-detail')).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'token-analysis-1280-long-kid.png') });
+
+  // An undecodable payload: the Claims box gives the decoder's reason, not another one.
+  await row(tokens.badLength).click();
+  await expect(page.getByTestId('token-claims-json')).toContainText('The payload is not valid base64url.');
+  await expect(page.getByTestId('token-claims-json')).not.toContainText('not JSON');
+
+  // Wide screens too.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await row(tokens.longKid).click();
+  expect(await sidewaysOverflow(page, 'token-detail')).toBeLessThanOrEqual(0);
+  expect(await listScroll.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test.describe('from the single-file build opened from disk', () => {

@@ -42,15 +42,17 @@ export function AnalysisBar({ caseId, analysed, total }: AnalysisBarProps) {
             <span>{job.label}…</span>
             <progress data-testid="analysis-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
             <span className="mono small">{progress ? `${progress.done} / ${progress.total}` : 'loading keys'}</span>
-            <button type="button" data-testid="analysis-cancel" onClick={() => analysisJobs.cancel(caseId, 'analyze')}>Cancel</button>
           </>
         ) : (
-          <>
-            <Outcome status={job?.status ?? 'idle'} summary={summary} error={job?.error} analysed={analysed} total={total} />
-            <button type="button" data-testid="analysis-rerun" onClick={() => analysisJobs.analyze(caseId, 'all')} disabled={total === 0}>
-              Re-analyse
-            </button>
-          </>
+          <Outcome status={job?.status ?? 'idle'} summary={summary} error={job?.error} analysed={analysed} total={total} />
+        )}
+        {/* One button element for Cancel and Re-analyse, so keyboard focus stays on it when the run starts or ends. */}
+        {running ? (
+          <button key="action" type="button" data-testid="analysis-cancel" onClick={() => analysisJobs.cancel(caseId, 'analyze')}>Cancel</button>
+        ) : (
+          <button key="action" type="button" data-testid="analysis-rerun" onClick={() => analysisJobs.analyze(caseId, 'all')} disabled={total === 0}>
+            Re-analyse
+          </button>
         )}
       </div>
       {!running && summary && summary.keyProblems.length > 0 && (

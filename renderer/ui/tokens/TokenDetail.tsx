@@ -11,9 +11,11 @@ import { db } from '../../db/schema';
 import { useApp } from '../app-context';
 import { location, prettyJson } from '../format';
 import { formatInstant } from '../format-time';
+import { claimsText } from './claims-text';
 import { RawToken } from './RawToken';
 import { TokenFindings } from './TokenFindings';
 import { TokenVerdict } from './TokenVerdict';
+import { useKeyHistory } from './use-key-history';
 import { VerificationTrail } from './VerificationTrail';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
@@ -57,6 +59,8 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
   // The details (trail, findings, key windows) of the one token shown; the list only holds summaries.
   const analysis = useLiveQuery(() => db.tokenAnalysisDetails.get([token.caseId, token.tokenHash]), [token.caseId, token.tokenHash]);
   const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
+  // When and where the verifying key's life is recorded (key-rotation), for its window badges and findings.
+  const keyHistory = useKeyHistory(token.caseId, analysis?.verdict.keyWindow ? analysis.verdict.key : undefined);
   // The raw token marks one finding's bytes at a time (several at once would cover the whole token): the one
   // under the pointer, else the one picked, else the most severe that points at bytes.
   const [hovered, setHovered] = useState<number>();
@@ -93,11 +97,11 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       <p className="mono small muted token-hash" title="SHA-256 of the compact token, the token's identity in Tokentrail">
         sha256 {token.tokenHash}
       </p>
-      {analysis ? <TokenVerdict analysis={analysis} /> : !row.analysis && <p className="muted" data-testid="token-verdict-pending">Not analysed yet.</p>}
+      {analysis ? <TokenVerdict analysis={analysis} keyHistory={keyHistory} /> : !row.analysis && <p className="muted" data-testid="token-verdict-pending">Not analysed yet.</p>}
       {analysis && (
         <>
           <h3>Findings ({findings.length})</h3>
-          <TokenFindings findings={findings} active={active} onHover={setHovered} onPick={setPicked} />
+          <TokenFindings findings={findings} active={active} onHover={setHovered} onPick={setPicked} keyHistory={keyHistory} />
         </>
       )}
       <h3>Raw token</h3>
@@ -140,7 +144,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
         <div>
           <h3>Claims</h3>
           <pre className="json" data-testid="token-claims-json">
-            {token.claims ? prettyJson(token.claims) : (token.payloadText ?? (token.form === 'jwe' ? 'Encrypted (JWE): claims need the decryption key.' : 'Payload is not JSON.'))}
+            {claimsText(token, findings)}
           </pre>
         </div>
       </div>

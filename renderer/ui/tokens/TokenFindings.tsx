@@ -2,34 +2,32 @@
 // rests on, and where the check is documented. Hovering a finding highlights its bytes in the raw token below;
 // clicking (or focusing) it keeps them highlighted.
 import { checkById } from '../../../core/token/checks/registry';
-import type { Finding, FindingEvidence } from '../../../core/token/findings';
+import type { KeyHistoryEntry } from '../../../core/timeline/types';
+import type { Finding } from '../../../core/token/findings';
+import { useApp } from '../app-context';
 import { SeverityBadge } from './AnalysisBadges';
+import { evidenceFacts } from './evidence-facts';
+import { findingKeyRecord } from './key-history';
 
 interface TokenFindingsProps {
   readonly findings: readonly Finding[];
   readonly active: number | undefined;
   readonly onHover: (index: number | undefined) => void;
   readonly onPick: (index: number) => void;
+  /** The verifying key's key-rotation record: a key-outside-validity finding says when and where it is written. */
+  readonly keyHistory?: KeyHistoryEntry;
 }
 
-function evidenceFacts(evidence: FindingEvidence): [string, string][] {
-  const facts: [string, string][] = [];
-  if (evidence.part) facts.push(['part', evidence.part]);
-  if (evidence.field) facts.push(['field', evidence.field]);
-  if (evidence.value !== undefined) facts.push(['value', typeof evidence.value === 'string' ? evidence.value : JSON.stringify(evidence.value)]);
-  if (evidence.start !== undefined && evidence.end !== undefined) facts.push(['chars', `${evidence.start}–${evidence.end}`]);
-  if (evidence.key) facts.push(['key', `${evidence.key.kid !== undefined ? `kid "${evidence.key.kid}" ` : ''}${evidence.key.thumbprint}${evidence.key.source ? ` (${evidence.key.source})` : ''}`]);
-  if (evidence.encoding) facts.push(['encoding', evidence.encoding]);
-  for (const [name, value] of Object.entries(evidence.detail ?? {})) facts.push([name, String(value)]);
-  return facts;
-}
-
-export function TokenFindings({ findings, active, onHover, onPick }: TokenFindingsProps) {
+export function TokenFindings({ findings, active, onHover, onPick, keyHistory }: TokenFindingsProps) {
+  const { timeZone } = useApp();
   if (findings.length === 0) return <p className="muted" data-testid="token-findings-none">No finding: every check passed.</p>;
   return (
     <ol className="findings" data-testid="token-findings">
       {findings.map((finding, index) => {
         const check = checkById(finding.id);
+        const keyRecord = findingKeyRecord(finding, keyHistory, timeZone);
+        const facts = evidenceFacts(finding.evidence);
+        if (keyRecord) facts.push(['key record', keyRecord]);
         return (
           <li
             // Findings have no id of their own; their order is stable for a stored analysis.
@@ -57,8 +55,8 @@ export function TokenFindings({ findings, active, onHover, onPick }: TokenFindin
             </div>
             <p className="finding-message">{finding.message}</p>
             <dl className="finding-evidence">
-              {evidenceFacts(finding.evidence).map(([name, value]) => (
-                <div key={name}>
+              {facts.map(([name, value]) => (
+                <div key={name} data-testid="finding-fact" data-fact={name}>
                   <dt>{name}</dt>
                   <dd className="mono">{value}</dd>
                 </div>

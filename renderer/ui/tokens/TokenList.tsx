@@ -17,7 +17,7 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
   const key = row.analysis?.key;
   if (!key) return <td className="mono muted">—</td>;
   return (
-    <td className="mono ellipsis" data-testid="token-row-key" title={`thumbprint ${key.thumbprint}\n${key.source}`}>
+    <td className="mono ellipsis" data-testid="token-row-key" title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}>
       {key.kid ?? shortHash(key.thumbprint)}
     </td>
   );
@@ -37,14 +37,14 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
   };
   return (
     <div className="table-scroll">
-      <table className="table selectable" data-testid="token-list">
+      <table className="table selectable token-list" data-testid="token-list">
         <thead>
           <tr>
             <th>Verdict</th>
             <th>alg</th>
             <th>Key</th>
             <th>Findings</th>
-            <th>sub</th>
+            <th className="sub-cell">sub</th>
             <th>exp</th>
             <th className="num">Seen</th>
           </tr>
@@ -65,7 +65,7 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 onClick={() => onSelect(token.tokenHash)}
                 onFocus={() => onSelect(token.tokenHash)}
               >
-                <td><SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" /></td>
+                <td className="verdict-cell"><SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" /></td>
                 <td className={token.alg?.toLowerCase() === 'none' ? 'danger-text mono' : 'mono'}>{token.alg ?? '—'}</td>
                 <KeyCell row={row} />
                 <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
@@ -77,7 +77,8 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                     <span className="muted">{analysis ? 'none' : '…'}</span>
                   )}
                 </td>
-                <td className="ellipsis" title={token.sub}>{token.sub ?? '—'}</td>
+                {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
+                <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>{token.sub ?? '—'}</td>
                 <td className="mono nowrap" data-testid="token-row-exp">{token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}</td>
                 <td className="num">{token.sightingCount}</td>
               </tr>

@@ -20,7 +20,7 @@ export function VerificationTrail({ trail }: { readonly trail: readonly TrailEnt
       <tbody>
         {trail.map((entry, index) => (
           <tr key={index} data-testid="trail-entry" data-outcome={entry.outcome} data-kid={entry.key.kid ?? ''}>
-            <td className="mono nowrap" title={`thumbprint ${entry.key.thumbprint}\n${entry.key.source}`}>
+            <td className="mono trail-key" title={`thumbprint ${entry.key.thumbprint}\n${entry.key.source}`}>
               {entry.key.kid !== undefined ? `"${entry.key.kid}"` : shortHash(entry.key.thumbprint)}
               <div className="muted small">{entry.key.source}</div>
             </td>

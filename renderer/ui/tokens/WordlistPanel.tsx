@@ -32,6 +32,11 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
     if (file) analysisJobs.searchWordlist(caseId, file);
     if (input.current) input.current.value = ''; // the same file can be picked again
   };
+  // ONE button element that turns from "Load wordlist…" into "Cancel" and back: replacing a focused button with
+  // another would drop keyboard focus to <body> when a search starts, is cancelled or ends.
+  const action = running
+    ? { testId: 'wordlist-cancel', label: 'Cancel', disabled: false, title: undefined, onClick: () => analysisJobs.cancel(caseId, 'wordlist') }
+    : { testId: 'wordlist-pick', label: 'Load wordlist…', disabled, title: disabled ? 'Wait for the analysis to finish' : undefined, onClick: () => input.current?.click() };
   return (
     <div className="wordlist-panel analysis-line" data-testid="wordlist-status" data-status={job?.status ?? 'idle'}>
       <input ref={input} type="file" hidden data-testid="wordlist-input" onChange={onPicked} />
@@ -42,7 +47,6 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
           <span className="mono small" data-testid="wordlist-rate">
             {progress ? `${count(progress.tried)} words · ${count(progress.wordsPerSecond)} words/s · ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}` : 'starting'}
           </span>
-          <button type="button" data-testid="wordlist-cancel" onClick={() => analysisJobs.cancel(caseId, 'wordlist')}>Cancel</button>
         </>
       ) : (
         <>
@@ -52,11 +56,11 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
           )}
           {job?.status === 'complete' && summary && <Result summary={summary} />}
           {!job && <span className="muted">Weak HMAC secrets: the built-in list is always tried; add a wordlist of any size for HS* tokens.</span>}
-          <button type="button" data-testid="wordlist-pick" disabled={disabled} title={disabled ? 'Wait for the analysis to finish' : undefined} onClick={() => input.current?.click()}>
-            Load wordlist…
-          </button>
         </>
       )}
+      <button key="action" type="button" data-testid={action.testId} disabled={action.disabled} title={action.title} onClick={action.onClick}>
+        {action.label}
+      </button>
     </div>
   );
 }
