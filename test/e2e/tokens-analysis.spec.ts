@@ -1,13 +1,14 @@
 // Token analysis in the UI, on the shipped sample case and on tokens signed here: verdicts, findings with the
 // bytes they point at, the verification trail, the wordlist search (found, progress, cancel), persistence
 // across a browser restart, and the same analysis from the single-file build opened from disk.
-import { createHash, createHmac, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import { CompactEncrypt, EncryptJWT } from 'jose';
 import { expect, test } from './fixtures';
 import { SCREENSHOTS, createCase, importEvidence, signIn } from './app-actions';
 
@@ -301,6 +302,42 @@ test('crafted tokens at 1280×800: a stripped signature marked, long values wrap
   await row(tokens.longKid).click();
   expect(await sidewaysOverflow(page, 'token-detail')).toBeLessThanOrEqual(0);
   expect(await listScroll.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test('JWEs decrypted with the case\'s own keys: a nested JWT under RSA-OAEP (PKCS#8 PEM), an encrypted JWT under dir (oct JWK)', async ({ app }) => {
+  const page = app.page;
+  const signer = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const encryption = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const secret = randomBytes(32);
+  const innerInput = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'sig-1' })}.${b64url({ sub: 'nested.user@example.com', exp: 1_795_000_600 })}`;
+  const inner = `${innerInput}.${createSign('RSA-SHA256').update(innerInput).sign(signer.privateKey).toString('base64url')}`;
+  const nested = await new CompactEncrypt(new TextEncoder().encode(inner)).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' }).encrypt(encryption.publicKey);
+  const encryptedJwt = await new EncryptJWT({ sub: 'encrypted.user@example.com', iss: 'https://idp.example/', exp: 1_795_000_600 }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(secret);
+  const files = {
+    'jwe-tokens.txt': `${nested}\n${encryptedJwt}\n`,
+    'signing.jwks': JSON.stringify({ keys: [{ ...signer.publicKey.export({ format: 'jwk' }), kid: 'sig-1', alg: 'RS256', use: 'sig' }] }),
+    'enc-private.pem': encryption.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    'enc-secret.jwk': JSON.stringify({ kty: 'oct', k: secret.toString('base64url'), kid: 'enc-dir', use: 'enc' }),
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(scratch, name), text);
+  await signIn(page);
+  await createCase(page, 'Encrypted tokens');
+  await importEvidence(page, 'files', Object.keys(files).map((name) => path.join(scratch, name)), 'generated');
+  await page.getByTestId('tab-tokens').click();
+  await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  const row = (token: string) => page.locator(`[data-testid=token-row][data-token-hash="${hashOf(token)}"]`);
+
+  // The nested JWT: decrypted with the PEM's private key, its inner signature verified with the signing key.
+  await expect(row(nested)).toHaveAttribute('data-verdict', 'valid');
+  await row(nested).click();
+  await expect(page.getByTestId('token-claims-json')).toContainText('Decrypted with the private key from enc-private.pem. Claims of the inner token:');
+  await expect(page.getByTestId('token-claims-json')).toContainText('nested.user@example.com');
+  // The encrypted JWT: its claim set read after decryption, and judged as the token's claims.
+  await row(encryptedJwt).click();
+  await expect(page.getByTestId('token-claims-json')).toContainText('Decrypted with the secret "enc-dir" from enc-secret.jwk.');
+  await expect(page.getByTestId('token-claims-json')).toContainText('encrypted.user@example.com');
+  await expect(page.locator('[data-testid=token-finding][data-finding-id=jwe-decryption]')).toContainText('its claim set is judged as this token\'s claims');
+  await expect(page.locator('[data-testid=token-finding][data-finding-id=missing-exp]')).toHaveCount(0); // exp read from the decrypted claims
 });
 
 test.describe('from the single-file build opened from disk', () => {

@@ -144,7 +144,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
         <div>
           <h3>Claims</h3>
           <pre className="json" data-testid="token-claims-json">
-            {claimsText(token, findings)}
+            {claimsText(token, findings, analysis?.decrypted)}
           </pre>
         </div>
       </div>

@@ -2,6 +2,7 @@
 // in the words of the decoding that failed (not base64url, not UTF-8, not JSON, not an object), never a guess.
 import type { Finding } from '../../../core/token/findings';
 import type { TokenRecord } from '../../db/records';
+import type { DecryptedContent } from '../../db/token-analysis-records';
 import { prettyJson } from '../format';
 
 /** Strict-decoder codes (core/token/strict) that say why a payload is not a claim set. */
@@ -19,9 +20,17 @@ function derivedReason(text: string): string {
   }
 }
 
-export function claimsText(token: ClaimsSource, findings: readonly Finding[] = []): string {
+/** A decrypted JWE's claims (its own or its inner token's), with the key that decrypted it. */
+function decryptedText(decrypted: DecryptedContent): string {
+  const by = `Decrypted with the ${decrypted.key}.`;
+  if (decrypted.claims) return `${by}${decrypted.innerToken !== undefined ? ' Claims of the inner token:' : ''}\n${prettyJson(decrypted.claims)}`;
+  if (decrypted.innerToken !== undefined) return `${by} It holds a token without a claim set:\n${decrypted.innerToken}`;
+  return `${by} The plaintext is neither a token nor a claim set.`;
+}
+
+export function claimsText(token: ClaimsSource, findings: readonly Finding[] = [], decrypted?: DecryptedContent): string {
   if (token.claims) return prettyJson(token.claims);
-  if (token.form === 'jwe') return 'Encrypted (JWE): claims need the decryption key.';
+  if (token.form === 'jwe') return decrypted ? decryptedText(decrypted) : 'Encrypted (JWE): no key in the case decrypts it, so its claims cannot be read.';
   // The decoding that produced (or failed to produce) the claims speaks first; the strict decoder's findings on
   // the payload add their precise account (e.g. the impossible length) when they say something more.
   const reasons = token.problems.filter((problem) => problem.startsWith('The payload'));

@@ -35,6 +35,10 @@ describe('claimsText', () => {
   });
 
   it('says an encrypted token needs its key', () => {
-    expect(claimsText({ form: 'jwe', problems: [] })).toBe('Encrypted (JWE): claims need the decryption key.');
+    expect(claimsText({ form: 'jwe', problems: [] })).toBe('Encrypted (JWE): no key in the case decrypts it, so its claims cannot be read.');
+    // Decrypted by the analysis with a key of the case: its own claim set, or its inner token's.
+    expect(claimsText({ form: 'jwe', problems: [] }, [], { key: 'private key from keys/enc.pem', claims: { sub: 'bob' } })).toBe('Decrypted with the private key from keys/enc.pem.\n{\n  "sub": "bob"\n}');
+    expect(claimsText({ form: 'jwe', problems: [] }, [], { key: 'secret from k.secret', claims: { sub: 'al' }, innerToken: 'a.b.c' })).toBe('Decrypted with the secret from k.secret. Claims of the inner token:\n{\n  "sub": "al"\n}');
+    expect(claimsText({ form: 'jwe', problems: [] }, [], { key: 'k', innerToken: 'a.b.c' })).toBe('Decrypted with the k. It holds a token without a claim set:\na.b.c');
   });
 });
