@@ -42,7 +42,7 @@ export function secretTargetOf(decoded: DecodedToken): SecretTarget | undefined 
 /** The finding for a secret found by any search (in-thread or a host's parallel one). */
 export function weakSecretFinding(decoded: DecodedToken, match: SecretMatch): Finding {
   const where = match.line > 0 ? `line ${match.line} of ${match.source}` : 'the built-in list of common JWT secrets';
-  return findingOf(weakHmacSecret, `The HMAC secret is ${describeSecret(match.secret)} (${where}). Anyone who tries common secrets can forge tokens this service accepts.`, signatureEvidence(decoded, { detail: { secret: describeSecret(match.secret), source: match.source, line: match.line } }));
+  return findingOf(weakHmacSecret, `The HMAC secret is ${describeSecret(match.secret)} (${where}). Anyone who tries common secrets can forge tokens this service accepts.`, signatureEvidence(decoded, { detail: { secret: describeSecret(match.secret), source: match.source, ...(match.line > 0 ? { line: match.line } : {}) } }));
 }
 
 export const weakHmacSecret: TokenCheck = {

@@ -139,5 +139,9 @@ describe('token checks', () => {
     const wordlist = createWordlistSearcher(async function* () { yield words.subarray(0, 9); yield words.subarray(9); }, 'words.txt', pureHmac);
     const result = await analyzeToken(makeToken('HS256', 'summer-2024!', claims()), { verifier, keyring, wordlist });
     expect(result.findings.find((f) => f.id === 'weak-hmac-secret')?.evidence.detail).toMatchObject({ line: 3, source: 'words.txt' });
+    // The built-in list has no lines: its evidence names the list and carries no line number.
+    const builtIn = (await analyzeToken(makeToken('HS256', 'secret', claims()), { verifier, keyring })).findings.find((f) => f.id === 'weak-hmac-secret');
+    expect(builtIn?.evidence.detail).toMatchObject({ source: 'built-in list' });
+    expect(builtIn?.evidence.detail).not.toHaveProperty('line');
   });
 });
