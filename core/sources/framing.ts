@@ -140,7 +140,16 @@ export function jsonDocumentFramer(format: SourceFormat, limits: FramingLimits):
       return [...extra, ...convert(splitter.push(text))];
     },
     finish() {
-      return [...convert(splitter.push(decoder.decode())), ...convert(splitter.finish())];
+      let tail: string;
+      const extra: FramedItem[] = [];
+      try {
+        tail = decoder.decode();
+      } catch {
+        // The document ends inside a multi-byte sequence: its bytes become one U+FFFD, said once.
+        tail = '\uFFFD';
+        if (!lenient) extra.push({ type: 'problem', code: 'invalid-utf8', message: 'the document ends inside a UTF-8 sequence; read with U+FFFD in its place' });
+      }
+      return [...extra, ...convert(splitter.push(tail)), ...convert(splitter.finish())];
     },
   };
 }

@@ -10,6 +10,13 @@ const text = fc.array(fc.oneof(fragments, fc.string({ maxLength: 8 })), { maxLen
 const bytes = fc.oneof(text.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 400 }));
 
 describe('no input crashes or hangs a parser (fast-check)', () => {
+  it('a JSON document that ends inside a UTF-8 sequence is read with U+FFFD and says so (found by this property)', async () => {
+    for (const chunk of [1, 2, 64]) {
+      const { problems } = await parse('cut.har', Uint8Array.from([123, 194]), { format: 'har' }, chunk);
+      expect(problems.map((problem) => problem.code)).toContain('invalid-utf8');
+    }
+  });
+
   it('every format, detected or forced, on arbitrary bytes in arbitrary chunk sizes', async () => {
     await fc.assert(
       fc.asyncProperty(bytes, fc.option(fc.constantFrom(...SOURCE_FORMAT_NAMES), { nil: undefined }), fc.integer({ min: 1, max: 64 }), async (input, format, chunk) => {
