@@ -132,6 +132,11 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowUp');
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
 
   // Re-analyse from the keyboard: the button turns into Cancel and back, and keeps the focus throughout.
   const status = page.getByTestId('analysis-status');

@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { plural, shortHash } from '../format';
 import { formatInstant } from '../format-time';
 import { SeverityBadge, SignatureVerdictBadge } from './AnalysisBadges';
+import { listTarget } from './list-keys';
 
 interface TokenListProps {
   readonly rows: readonly TokenRow[];
@@ -27,10 +28,11 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
 export const TokenList = memo(function TokenList({ rows, selected, onSelect }: TokenListProps) {
   const { timeZone } = useApp();
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
     const index = rows.findIndex((row) => row.token.tokenHash === selected);
-    const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    const target = listTarget(event.key, index, rows.length);
+    if (target === undefined) return;
+    event.preventDefault(); // the page itself must not scroll
+    const next = rows[target];
     if (!next) return;
     onSelect(next.token.tokenHash);
     document.getElementById(`token-${next.token.tokenHash}`)?.focus();
