@@ -31,13 +31,22 @@ async function openSampleTokens(page: Page): Promise<void> {
 
 const rowOf = (page: Page, text: string) => page.getByTestId('token-row').filter({ hasText: text });
 
-/** Focuses "Load wordlist…", presses Enter and picks the file in the chooser that opens. */
+/**
+ * Focuses "Load wordlist…", presses Enter and picks the file in the chooser that opens. The button is disabled while
+ * an analysis runs, and an import's events can start one more analysis after the first completed: when that lands
+ * between the focus and the key press, no chooser opens, and the steps are taken again once it is enabled.
+ */
 async function pickWordlistByKeyboard(page: Page, file: string): Promise<void> {
-  await expect(page.getByTestId('wordlist-pick')).toBeEnabled(); // not while an analysis runs
-  await page.getByTestId('wordlist-pick').focus();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
-  await (await chooser).setFiles(file);
+  const pick = page.getByTestId('wordlist-pick');
+  for (let attempt = 1; ; attempt++) {
+    await expect(pick).toBeEnabled({ timeout: 30_000 }); // not while an analysis runs
+    await pick.focus();
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    const opened = await chooser;
+    if (opened) return opened.setFiles(file);
+    if (attempt === 4) throw new Error('Enter on "Load wordlist…" never opened the file chooser');
+  }
 }
 
 /** How far an element's content reaches past its box, sideways (0 when nothing overflows). */
