@@ -82,6 +82,8 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   // The built-in list has no lines: its internal line 0 is not shown.
   await expect(weak.locator('[data-fact=source] dd')).toHaveText('built-in list');
   await expect(weak).not.toContainText('line 0');
+  // The verdict (no key) says the guessed secret verifies it, rather than leaving the two at odds.
+  await expect(page.getByTestId('token-verdict-recovered')).toContainText('verifies with the secret "secret", recovered by guessing (built-in list)');
 
   // The retired key: verified, but outside its window when the token says it was issued.
   await rowOf(page, 'bob@northwind.example').click();
@@ -197,6 +199,7 @@ test('a wordlist finds a secret only it holds, with progress; a long search can 
   await expect(found).toContainText(`"${secret}"`);
   await expect(found).toContainText('line 4322 of small-wordlist.txt');
   await expect(found.locator('[data-fact=source] dd')).toHaveText('line 4322 of small-wordlist.txt');
+  await expect(page.getByTestId('token-verdict-recovered')).toContainText(`"${secret}"`);
   await expect(carol.getByTestId('token-row-findings').locator('[data-severity=critical]')).toBeVisible();
 
   // A list too long to finish while we watch: progress (words tried, words/s), then cancel.

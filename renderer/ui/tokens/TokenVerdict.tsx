@@ -78,6 +78,22 @@ function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDet
   );
 }
 
+/**
+ * A verdict of no key says nothing of a secret the weak-secret search recovered; the finding proves the signature
+ * verifies with it, so the verdict says so too, pointing at the finding rather than leaving the two at odds.
+ */
+function RecoveredSecret({ analysis }: { readonly analysis: TokenAnalysisDetail }) {
+  if (analysis.verdict.status !== 'no-key') return null;
+  const recovered = [...analysis.findings, ...analysis.wordlistFindings].find((finding) => finding.id === 'weak-hmac-secret' && typeof finding.evidence.detail?.secret === 'string');
+  if (!recovered) return null;
+  const source = recovered.evidence.detail?.source;
+  return (
+    <p className="danger-text small" data-testid="token-verdict-recovered">
+      The signature verifies with the secret {String(recovered.evidence.detail?.secret)}, recovered by guessing{typeof source === 'string' ? ` (${source})` : ''}: no key of the case is needed to forge this token. See the weak-hmac-secret finding.
+    </p>
+  );
+}
+
 interface TokenVerdictProps {
   readonly analysis: TokenAnalysisDetail;
   /** The verifying key's key-rotation record, when the case has one. */
@@ -107,6 +123,7 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
           </div>
         </dl>
       )}
+      <RecoveredSecret analysis={analysis} />
       <KeyWindows analysis={analysis} history={keyHistory} />
       {analysis.presentedTo && <p className="small muted">First presented to <span className="mono">{analysis.presentedTo}</span></p>}
     </section>
