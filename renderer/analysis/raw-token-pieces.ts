@@ -11,6 +11,10 @@ export interface RawPiece {
   readonly kind: PieceKind;
   /** Indexes (into the findings given) of the findings whose range covers this piece. */
   readonly findings: readonly number[];
+  /** True for an empty range (a stripped signature): no text, the piece marks where something is missing. */
+  readonly insertion?: boolean;
+  /** What an insertion stands for, for assistive technology and the tooltip ("signature missing here"). */
+  readonly label?: string;
 }
 
 const JWS_PARTS: readonly PieceKind[] = ['header', 'payload', 'signature'];
@@ -47,7 +51,19 @@ export function findingRange(token: string, evidence: FindingEvidence): { start:
   return segment ? { start: segment.start, end: Math.max(segment.end, segment.start) } : undefined;
 }
 
-/** The token cut at every part boundary and every finding boundary. */
+const INSERTION_LABEL: Partial<Record<PieceKind, string>> = { 'encrypted-key': 'encrypted key', iv: 'IV', tag: 'authentication tag' };
+
+/** The part an empty range belongs to, named by its evidence (claims are the payload). */
+function insertionKind(evidence: FindingEvidence): PieceKind | undefined {
+  const part = evidence.part === 'claims' ? 'payload' : evidence.part;
+  return part !== undefined && part !== 'token' && [...JWS_PARTS, ...JWE_PARTS].includes(part as PieceKind) ? (part as PieceKind) : undefined;
+}
+
+/**
+ * The token cut at every part boundary and every finding boundary. A finding whose range is empty (a stripped
+ * signature, an empty payload) covers no character: it gets an insertion piece of its own, with no text, at that
+ * position, so the place where the missing part should be is still marked; findings at one position share it.
+ */
 export function rawTokenPieces(token: string, evidence: readonly FindingEvidence[]): RawPiece[] {
   const ranges = evidence.map((item) => findingRange(token, item));
   const segments = segmentsOf(token);
@@ -56,10 +72,15 @@ export function rawTokenPieces(token: string, evidence: readonly FindingEvidence
   for (const range of ranges) if (range) cuts.add(range.start).add(range.end);
   const points = [...cuts].filter((cut) => cut >= 0 && cut <= token.length).sort((a, b) => a - b);
   const pieces: RawPiece[] = [];
-  for (let index = 0; index + 1 < points.length; index++) {
+  for (let index = 0; index < points.length; index++) {
     const start = points[index]!;
-    const end = points[index + 1]!;
-    if (end <= start) continue;
+    const empty = ranges.flatMap((range, findingIndex) => (range && range.start === start && range.end === start ? [findingIndex] : []));
+    if (empty.length > 0) {
+      const kind = empty.map((findingIndex) => insertionKind(evidence[findingIndex]!)).find((candidate) => candidate !== undefined);
+      pieces.push({ text: '', start, kind: kind ?? 'separator', findings: empty, insertion: true, label: `${kind ? (INSERTION_LABEL[kind] ?? kind) : 'part'} missing here` });
+    }
+    const end = points[index + 1];
+    if (end === undefined || end <= start) continue;
     const kind = segments.find((segment) => start >= segment.start && start < segment.end)?.kind ?? 'payload';
     const findings = ranges.flatMap((range, findingIndex) => (range && start >= range.start && end <= range.end ? [findingIndex] : []));
     pieces.push({ text: token.slice(start, end), start, kind, findings });

@@ -3,7 +3,7 @@
 // an empty part (a stripped signature) marks the position where the part should be with an insertion caret.
 import { useMemo } from 'react';
 import type { Finding } from '../../../core/token/findings';
-import { rawTokenMarks } from './raw-token-marks';
+import { rawTokenPieces } from '../../analysis/raw-token-pieces';
 
 interface RawTokenProps {
   readonly compact: string;
@@ -12,7 +12,7 @@ interface RawTokenProps {
 }
 
 export function RawToken({ compact, findings, active }: RawTokenProps) {
-  const pieces = useMemo(() => rawTokenMarks(compact, findings.map((finding) => finding.evidence)), [compact, findings]);
+  const pieces = useMemo(() => rawTokenPieces(compact, findings.map((finding) => finding.evidence)), [compact, findings]);
   return (
     <pre className="raw-token" data-testid="token-compact">
       {pieces.map((piece) => {
