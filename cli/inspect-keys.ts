@@ -2,10 +2,9 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCaseConfig, type CaseConfig } from '../core/evidence/case-config';
-import { withoutBom } from '../core/evidence/json-location';
+import { parseJsonWithLine, withoutBom } from '../core/evidence/json-location';
 import { parseKeyRotation, type KeyLifecycle } from '../core/evidence/key-rotation';
 import { createKeyring, loadKeyFile, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
-import { jsonErrorOffset } from '../core/util/json-error-offset';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { pathKind } from './node-inputs';
 
@@ -72,26 +71,14 @@ function refuseUnreadableKeyFile(file: string, loaded: LoadedKeys, privateKeys: 
   throw new Error(`${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`);
 }
 
-/** 1-based line and column of a character offset. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return `line ${before.split('\n').length}, column ${offset - lineStart + 1}`;
-}
-
 /** Read and parse a JSON file given as an option; errors name the file, what it is for, and where the JSON breaks. */
 async function readJsonFile(file: string, role: string): Promise<{ value: unknown; text: string }> {
   const found = pathKind(file);
   if (found.kind === 'unreadable') throw new Error(`cannot read the ${role} ${file}: ${found.reason}`);
   const text = withoutBom(await readFile(file, 'utf8'));
-  try {
-    return { value: JSON.parse(text), text };
-  } catch (error) {
-    const offset = jsonErrorOffset(text);
-    // V8 ends its message with "in JSON at position N" or a quote of the text: the line and column say it better.
-    const reason = (error as Error).message.replace(/(, (\.\.\.)?".*| in JSON at position \d+.*)$/s, '');
-    throw new Error(`${file}${offset === undefined ? '' : ` (${lineAndColumn(text, offset)})`}: the ${role} is not valid JSON: ${reason}.`);
-  }
+  const parsed = parseJsonWithLine(text);
+  if (!parsed.ok) throw new Error(`${file}${parsed.line === undefined ? '' : ` (line ${parsed.line}, column ${parsed.column})`}: the ${role} is not valid JSON: ${parsed.message}.`);
+  return { value: parsed.value, text };
 }
 
 /** The keys of an inspect run. */

@@ -12,15 +12,18 @@ export function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-/** Parse JSON; on failure return the engine's message and the line it points at (when it says where). */
-export function parseJsonWithLine(text: string): { ok: true; value: unknown } | { ok: false; line?: number; message: string } {
+/**
+ * Parse JSON; on failure return the engine's message and the line and column it points at (when it says where).
+ * V8 ends its message with "in JSON at position N" or a quote of the text: the line and column say it better.
+ */
+export function parseJsonWithLine(text: string): { ok: true; value: unknown } | { ok: false; line?: number; column?: number; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const offset = jsonErrorOffset(text);
-    // V8 quotes the surrounding text in its message; the line is the useful part, so keep the message short.
-    const message = (error as Error).message.split(', "')[0]!.split(' in JSON')[0]!;
-    return offset === undefined ? { ok: false, message } : { ok: false, line: lineOfOffset(text, offset), message };
+    const message = (error as Error).message.replace(/(, (\.\.\.)?".*| in JSON at position \d+.*)$/s, '');
+    if (offset === undefined) return { ok: false, message };
+    return { ok: false, line: lineOfOffset(text, offset), column: offset - text.slice(0, offset).lastIndexOf('\n'), message };
   }
 }
 
