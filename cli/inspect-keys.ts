@@ -1,10 +1,10 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCaseConfig, type CaseConfig } from '../core/evidence/case-config';
 import { parseJsonWithLine, withoutBom } from '../core/evidence/json-location';
 import { parseKeyRotation, type KeyLifecycle } from '../core/evidence/key-rotation';
-import { createKeyring, loadKeyFile, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
+import { createKeyring, loadKeyFile, privateKeyTexts, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { pathKind } from './node-inputs';
 
@@ -33,26 +33,16 @@ interface PrivateKeyEntry {
   readonly key: KeyObject;
 }
 
+/** The private keys of a key file that node:crypto reads (every PEM form, JWKs), for JWE decryption. */
 function privateKeysIn(text: string, file: string): PrivateKeyEntry[] {
   const keys: PrivateKeyEntry[] = [];
-  for (const match of text.matchAll(/-----BEGIN ((?:RSA |EC )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/g)) {
+  for (const found of privateKeyTexts(text)) {
     try {
-      keys.push({ id: `${file}#${keys.length}`, description: `private key from ${file}`, key: createPrivateKey(match[0]) });
+      const key = found.kind === 'pem' ? createPrivateKey(found.text) : createPrivateKey({ key: found.jwk as JsonWebKey, format: 'jwk' });
+      const kid = found.kind === 'jwk' && typeof found.jwk.kid === 'string' ? `"${found.jwk.kid}" ` : '';
+      keys.push({ id: `${file}#${keys.length}`, description: found.kind === 'pem' ? `private key from ${file}` : `private JWK ${kid}from ${file}`, key });
     } catch {
       // Unreadable private keys are reported by the keyring loader.
-    }
-  }
-  if (/^\s*[[{]/.test(text)) {
-    try {
-      const value = JSON.parse(text) as { keys?: unknown[] } | unknown[];
-      const entries = Array.isArray(value) ? value : Array.isArray(value.keys) ? value.keys : [value];
-      for (const entry of entries as Record<string, unknown>[]) {
-        if (entry && typeof entry === 'object' && typeof entry.d === 'string' && entry.kty !== 'oct') {
-          keys.push({ id: `${file}#${keys.length}`, description: `private JWK ${typeof entry.kid === 'string' ? `"${entry.kid}" ` : ''}from ${file}`, key: createPrivateKey({ key: entry as import('node:crypto').JsonWebKey, format: 'jwk' }) });
-        }
-      }
-    } catch {
-      // Not a JWK file.
     }
   }
   return keys;

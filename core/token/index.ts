@@ -55,6 +55,7 @@ export { DEFAULT_JWE_LIMITS, type JweDecrypter, type JweKeyResolver, type JweKey
 export { createJoseDecrypter } from './jwe/jose-decrypter';
 export { readJweContent, type JweContent } from './jwe/jwe-content';
 export { privateKeyResolver, privateKeysIn, type PrivateKeySource } from './jwe/private-keys';
+export { privateKeyTexts, type PrivateKeyText } from './keyring/private-key-texts';
 export { TOKEN_CHECKS, checkById } from './checks/registry';
 export { tokenPresentation, type TokenPresentation } from './token-usage';
 export type { TokenCheck, CheckContext } from './checks/check-types';

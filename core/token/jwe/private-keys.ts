@@ -1,4 +1,5 @@
 import { importJWK, importPKCS8, type CryptoKey, type JWK } from 'jose';
+import { privateKeyTexts } from '../keyring/private-key-texts';
 import type { JweKeyCandidate, JweKeyResolver } from './jwe-decrypter';
 
 /**
@@ -25,37 +26,28 @@ interface PrivateKeyEntry {
 
 /** Key-management algorithms that decrypt with a private key (RFC 7518 §4.2, §4.3, §4.6; RFC 8037 for X25519). */
 const ASYMMETRIC_JWE = /^(?:RSA1_5|RSA-OAEP(?:-256|-384|-512)?|ECDH-ES(?:\+A(?:128|192|256)KW)?)$/;
-const PKCS8_PEM = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g;
 /** `use` and `key_ops` values that allow decryption; a signing key never decrypts. */
 const DECRYPT_OPS = new Set(['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits']);
 
-function decryptionJwk(value: unknown): value is JWK & { d: string } {
-  if (typeof value !== 'object' || value === null) return false;
-  const jwk = value as Record<string, unknown>;
-  if (typeof jwk.d !== 'string' || (jwk.kty !== 'RSA' && jwk.kty !== 'EC' && jwk.kty !== 'OKP')) return false;
+function decryptionJwk(jwk: Readonly<Record<string, unknown>>): boolean {
+  if (jwk.kty !== 'RSA' && jwk.kty !== 'EC' && jwk.kty !== 'OKP') return false;
   if (jwk.use !== undefined && jwk.use !== 'enc') return false;
   return !Array.isArray(jwk.key_ops) || jwk.key_ops.some((op) => DECRYPT_OPS.has(op as string));
 }
 
-function jwksEntries(text: string, file: string): PrivateKeyEntry[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return []; // not JSON: the keyring loader reports the file
-  }
-  const list = typeof value === 'object' && value !== null && Array.isArray((value as { keys?: unknown }).keys) ? (value as { keys: unknown[] }).keys : [value];
-  return list.filter(decryptionJwk).map((jwk, index) => {
-    const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
-    return { id: `${file}#jwk${index}`, description: `private JWK ${kid !== undefined ? `"${kid}" ` : ''}from ${file}`, kid, jwk };
-  });
-}
-
-/** The private keys a key file holds (none for public keys, secrets or unreadable text). */
+/** The private keys of a key file that WebCrypto can import and that may decrypt. */
 export function privateKeysIn(source: PrivateKeySource): readonly PrivateKeyEntry[] {
   const { text, file } = source;
-  if (text.trimStart().startsWith('{')) return jwksEntries(text, file);
-  return [...text.matchAll(PKCS8_PEM)].map((match, index) => ({ id: `${file}#pem${index}`, description: `private key from ${file}`, pkcs8: match[0] }));
+  const found = privateKeyTexts(text);
+  const pems = found.flatMap((entry) => (entry.kind === 'pem' && entry.label === 'PRIVATE KEY' ? [entry.text] : []));
+  const jwks = found.flatMap((entry) => (entry.kind === 'jwk' && decryptionJwk(entry.jwk) ? [entry.jwk as JWK] : []));
+  return [
+    ...jwks.map((jwk, index) => {
+      const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
+      return { id: `${file}#jwk${index}`, description: `private JWK ${kid !== undefined ? `"${kid}" ` : ''}from ${file}`, kid, jwk };
+    }),
+    ...pems.map((pkcs8, index) => ({ id: `${file}#pem${index}`, description: `private key from ${file}`, pkcs8 })),
+  ];
 }
 
 /** A resolver offering the sources' private keys to every JWE whose algorithm decrypts with one. */
