@@ -1,4 +1,4 @@
-import type { DecodeProblem } from '../strict/decode-problems';
+import { duplicateKeyProblems, type DecodeProblem } from '../strict/decode-problems';
 import { checkClaimTypes } from '../strict/claims';
 import { decodeToken, type DecodedToken, type DecodeOptions } from '../strict/decode-token';
 import { isJsonObject, parseJsonStrict } from '../strict/json-strict';
@@ -33,10 +33,7 @@ export function readJweContent(header: Record<string, unknown> | null, plaintext
   if (cty === 'jwt' || cty === 'application/jwt' || COMPACT.test(text)) return { inner: decodeToken(text, options), problems: [] };
   if (!text.startsWith('{')) return { problems: [] };
   const parsed = parseJsonStrict(text);
-  const problems: DecodeProblem[] = parsed.duplicates.map((duplicate) => ({
-    code: 'duplicate-json-key', part: 'plaintext', field: duplicate.name,
-    message: `The decrypted plaintext names "${duplicate.name}" twice${duplicate.path ? ` (in ${duplicate.path})` : ''}: parsers disagree on which one counts.`,
-  }));
+  const problems = duplicateKeyProblems(parsed.duplicates, 'plaintext', 'The decrypted plaintext');
   if (!parsed.ok || !isJsonObject(parsed.value)) {
     problems.push({ code: 'invalid-json', part: 'plaintext', message: 'The decrypted plaintext starts like JSON but is not a valid JSON object.' });
     return { problems };

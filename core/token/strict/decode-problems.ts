@@ -1,3 +1,5 @@
+import type { DuplicateKey } from './json-strict';
+
 /**
  * Stable codes for everything the strict decoder can object to. Each code is also the id of the finding the
  * decoding checks raise (docs/checks.md, "Decoding"), like jose's `code` on its errors.
@@ -29,4 +31,12 @@ export interface DecodeProblem {
   readonly end?: number;
   /** Claim or member name concerned. */
   readonly field?: string;
+}
+
+/** A `duplicate-json-key` problem for each member named twice; `what` names the text ("The header", "The payload"). */
+export function duplicateKeyProblems(duplicates: readonly DuplicateKey[], part: string, what: string, range: { readonly start?: number; readonly end?: number } = {}): DecodeProblem[] {
+  return duplicates.map((duplicate) => ({
+    code: 'duplicate-json-key', part, field: duplicate.name, ...range,
+    message: `${what} names "${duplicate.name}" twice${duplicate.path ? ` (in ${duplicate.path})` : ''}: parsers disagree on which one counts (most keep the last, some the first).`,
+  }));
 }

@@ -1,7 +1,7 @@
 import { sha256HexOfText } from '../../evidence/sha256';
 import { decodeBase64UrlStrict } from './base64url-strict';
 import { checkClaimTypes } from './claims';
-import type { DecodeProblem } from './decode-problems';
+import { duplicateKeyProblems, type DecodeProblem } from './decode-problems';
 import { isJsonObject, parseJsonStrict } from './json-strict';
 
 /**
@@ -102,12 +102,7 @@ function textOf(bytes: Uint8Array, segment: Segment, part: string, context: Cont
 
 function jsonOf(text: string, segment: Segment, part: string, context: Context): { parsed: boolean; value?: unknown } {
   const result = parseJsonStrict(text);
-  for (const duplicate of result.duplicates) {
-    context.problems.push({
-      code: 'duplicate-json-key', part, field: duplicate.name, start: segment.start, end: segment.end,
-      message: `The ${part} names "${duplicate.name}" twice${duplicate.path ? ` (in ${duplicate.path})` : ''}: parsers disagree on which one counts (most keep the last, some the first).`,
-    });
-  }
+  context.problems.push(...duplicateKeyProblems(result.duplicates, part, `The ${part}`, { start: segment.start, end: segment.end }));
   if (!result.ok) return { parsed: false };
   return { parsed: true, value: result.value };
 }
