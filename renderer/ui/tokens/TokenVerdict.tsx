@@ -10,6 +10,7 @@ import { useApp } from '../app-context';
 import { formatInstant } from '../format-time';
 import { plural } from '../format';
 import { SignatureVerdictBadge } from './AnalysisBadges';
+import { recoveredSecret } from './evidence-facts';
 import { keyHistorySource, keyLifeText, windowBadgeTitle } from './key-history';
 
 const WINDOW_TEXT: Record<KeyWindowAt['status'], string> = {
@@ -78,18 +79,13 @@ function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDet
   );
 }
 
-/**
- * A verdict of no key says nothing of a secret the weak-secret search recovered; the finding proves the signature
- * verifies with it, so the verdict says so too, pointing at the finding rather than leaving the two at odds.
- */
+/** The no-key verdict and the weak-secret finding, said together rather than left at odds. */
 function RecoveredSecret({ analysis }: { readonly analysis: TokenAnalysisDetail }) {
-  if (analysis.verdict.status !== 'no-key') return null;
-  const recovered = [...analysis.findings, ...analysis.wordlistFindings].find((finding) => finding.id === 'weak-hmac-secret' && typeof finding.evidence.detail?.secret === 'string');
+  const recovered = recoveredSecret(analysis.verdict.status, [...analysis.findings, ...analysis.wordlistFindings]);
   if (!recovered) return null;
-  const source = recovered.evidence.detail?.source;
   return (
     <p className="danger-text small" data-testid="token-verdict-recovered">
-      The signature verifies with the secret {String(recovered.evidence.detail?.secret)}, recovered by guessing{typeof source === 'string' ? ` (${source})` : ''}: no key of the case is needed to forge this token. See the weak-hmac-secret finding.
+      The signature verifies with the secret {recovered.secret}, recovered by guessing{recovered.source !== undefined ? ` (${recovered.source})` : ''}: no key of the case is needed to forge this token. See the weak-hmac-secret finding.
     </p>
   );
 }

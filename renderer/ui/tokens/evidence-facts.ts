@@ -1,7 +1,7 @@
 // The evidence of a token finding as label/value pairs for the findings list. Character ranges are stored
 // half-open ([start, end)); they are shown inclusive with their length ("0–34 (35 chars)"), and an empty range as
 // the position it points at. A secret-search match names its wordlist line, never the built-in list's internal 0.
-import type { FindingEvidence } from '../../../core/token/findings';
+import type { Finding, FindingEvidence } from '../../../core/token/findings';
 
 /** A half-open character range [start, end) as an investigator reads it. */
 export function charRangeText(start: number, end: number): string {
@@ -26,4 +26,15 @@ export function evidenceFacts(evidence: FindingEvidence): [string, string][] {
   }
   for (const [name, value] of Object.entries(detail)) facts.push([name, String(value)]);
   return facts;
+}
+
+/**
+ * The HMAC secret a weak-secret search recovered for a token no key of the case verifies: the finding proves the
+ * signature verifies with it, which the no-key verdict alone does not say.
+ */
+export function recoveredSecret(status: string, findings: readonly Finding[]): { readonly secret: string; readonly source?: string } | undefined {
+  if (status !== 'no-key') return undefined;
+  const detail = findings.find((finding) => finding.id === 'weak-hmac-secret' && typeof finding.evidence.detail?.secret === 'string')?.evidence.detail;
+  if (!detail) return undefined;
+  return { secret: String(detail.secret), ...(typeof detail.source === 'string' ? { source: detail.source } : {}) };
 }

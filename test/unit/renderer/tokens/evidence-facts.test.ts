@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charRangeText, evidenceFacts } from '../../../../renderer/ui/tokens/evidence-facts';
+import type { Finding } from '../../../../core/token/findings';
+import { charRangeText, evidenceFacts, recoveredSecret } from '../../../../renderer/ui/tokens/evidence-facts';
 
 describe('evidenceFacts', () => {
   it('shows a built-in list match without its internal line 0', () => {
@@ -21,5 +22,16 @@ describe('evidenceFacts', () => {
 
   it('keeps other details as they are', () => {
     expect(evidenceFacts({ detail: { code: 'base64url-invalid', line: 3 } })).toEqual([['code', 'base64url-invalid'], ['line', '3']]);
+  });
+});
+
+describe('recoveredSecret', () => {
+  const weak = (detail: Record<string, string | number>): Finding => ({ id: 'weak-hmac-secret', severity: 'critical', message: 'm', evidence: { part: 'signature', detail } });
+  it('names the guessed secret of a no-key token, and its source', () => {
+    expect(recoveredSecret('no-key', [weak({ secret: '"secret"', source: 'built-in list' })])).toEqual({ secret: '"secret"', source: 'built-in list' });
+  });
+  it('says nothing for a verdict with a key, or a finding without a secret (a short keyring secret)', () => {
+    expect(recoveredSecret('valid', [weak({ secret: '"secret"' })])).toBeUndefined();
+    expect(recoveredSecret('no-key', [weak({ bytes: 6, required: 32 })])).toBeUndefined();
   });
 });
