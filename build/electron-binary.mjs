@@ -1,18 +1,14 @@
 // Finds the Electron executable WITHOUT requiring the `electron` package: since Electron 42 that require
-// downloads the binary when it is missing, which fails offline with a stack trace. The lookup mirrors
+// downloads the binary when it is missing and fails with a stack trace. The lookup mirrors
 // node_modules/electron/index.js (path.txt names the executable inside the package's dist/ folder, and
-// ELECTRON_OVERRIDE_DIST_PATH replaces that folder) but only checks; it never downloads.
+// ELECTRON_OVERRIDE_DIST_PATH replaces that folder) but only checks: downloading is the launcher's decision
+// (build/electron-launcher.mjs), made through the package's own installer.
 // Shared by build/start-electron.mjs and the Electron smoke test so both decide "installed?" the same way.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** One line an investigator can act on when the runtime is missing. */
-export const MISSING_RUNTIME_MESSAGE =
-  'Tokentrail: the Electron runtime is not installed on this machine (it cannot be downloaded offline). ' +
-  'Use the browser build instead: npm run web, or open dist/tokentrail.html.';
 
 /**
  * @param {{ packageDir?: string, env?: NodeJS.ProcessEnv }} [options]

@@ -1,29 +1,22 @@
 // `npm start` (after the build): runs the desktop app on the repo root, whose package.json `main` is
-// dist/electron/main.cjs. Where the Electron runtime is absent it says so in one line and exits 1: the browser
-// build is the supported fallback, and a download stack trace would only confuse.
-import { spawn } from 'node:child_process';
+// dist/electron/main.cjs. Where the Electron runtime is missing (Electron 42+ has no install script: the binary
+// comes on first use) the electron package's own installer fetches it, with progress; where that fails, one plain
+// message says what failed and every way forward (build/electron-launcher.mjs), and the exit code is 1.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary, MISSING_RUNTIME_MESSAGE } from './electron-binary.mjs';
+import { findElectronBinary } from './electron-binary.mjs';
+import { electronPackage } from './electron-download-facts.mjs';
+import { installElectronRuntime } from './electron-installer.mjs';
+import { launchElectron, startElectron } from './electron-launcher.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = findElectronBinary();
-if (!binary.found) {
-  console.error(MISSING_RUNTIME_MESSAGE);
-  process.exit(1);
-}
+const electron = electronPackage();
 
-// ELECTRON_RUN_AS_NODE inherited from a parent tool would start plain Node instead of the app.
-const env = { ...process.env };
-delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(binary.path, [repoRoot], { stdio: 'inherit', env });
-child.on('error', (error) => {
-  console.error(`Tokentrail: could not start Electron at ${binary.path}: ${error.message}`);
-  process.exit(1);
+const exitCode = await startElectron({
+  version: electron.version,
+  findBinary: () => findElectronBinary({ packageDir: electron.directory }),
+  installRuntime: () => installElectronRuntime({ electron }),
+  say: (line) => console.error(line),
+  launch: (binaryPath) => launchElectron(binaryPath, repoRoot),
 });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (!child.killed) child.kill(signal);
-  });
-}
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.exit(exitCode);

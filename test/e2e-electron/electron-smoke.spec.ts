@@ -7,11 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { findElectronBinary } from '../../build/electron-binary.mjs';
 import type { AppInfo, TokentrailBridge } from '../../electron/ipc-contract';
+import { UNAVAILABLE_VARIABLE } from './ensure-runtime';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// The same check `npm start` uses, so "skipped here" and "cannot start here" always agree.
+// The same check `npm start` uses, after the global setup tried the same installer, so "skipped here" and "cannot
+// start here" always agree.
 const binary = findElectronBinary();
-const skipReason = binary.found ? '' : `Electron smoke test skipped: ${binary.reason}. Browser e2e (test/e2e) still covers the UI.`;
+const whyMissing = process.env[UNAVAILABLE_VARIABLE] ?? (binary.found ? '' : binary.reason);
+const skipReason = binary.found ? '' : `Electron smoke test skipped: ${whyMissing}. Browser e2e (test/e2e) still covers the UI.`;
 if (!binary.found) console.log(skipReason);
 
 /** The bridge as the page sees it; typed here so the test does not depend on the renderer's global declaration. */
