@@ -6,12 +6,16 @@ type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean };
 
 export declare function folderBytes(folder: string): number;
 export declare function installerFailureCause(stderrText: string, exitCode: number | null): string;
-export declare function progressPrinter(stream: ProgressStream, fileName: string): { update(bytes: number): void; finish(): void };
+export interface InstallProgress {
+  downloadedBytes: number;
+  unpackedBytes: number;
+}
+export declare function progressPrinter(stream: ProgressStream, fileName: string): { update(progress: InstallProgress): void; finish(): void };
 export declare function runElectronInstaller(options: {
   installerPath: string;
   distDirectory: string;
   env?: NodeJS.ProcessEnv;
-  onProgress?: (bytes: number) => void;
+  onProgress?: (progress: InstallProgress) => void;
   stallMilliseconds?: number;
   pollMilliseconds?: number;
   logPath?: string;

@@ -50,20 +50,23 @@ export function installerFailureCause(stderrText, exitCode) {
 
 /**
  * Writes progress to a stream: one updating line on a terminal, otherwise a line per 10 MB so logs stay short.
+ * The download is counted in the temporary folder, then the unpacking in dist/ (the zip leaves for the cache between).
  * @param {NodeJS.WritableStream & { isTTY?: boolean }} stream
  */
 export function progressPrinter(stream, fileName) {
-  let lastLoggedMegabytes = -10;
+  let lastLogged = { stage: '', megabytes: -10 };
   let printedOnTerminal = false;
   return {
-    update(bytes) {
-      const megabytes = bytes / MEGABYTE;
+    update({ downloadedBytes, unpackedBytes }) {
+      const stage = unpackedBytes > 0 ? 'unpacked' : 'received';
+      const megabytes = (unpackedBytes > 0 ? unpackedBytes : downloadedBytes) / MEGABYTE;
+      const text = `  ${fileName}: ${megabytes.toFixed(1)} MB ${stage}`;
       if (stream.isTTY) {
-        stream.write(`\r  ${fileName}: ${megabytes.toFixed(1)} MB received`);
+        stream.write(`\r${text}   `);
         printedOnTerminal = true;
-      } else if (megabytes >= lastLoggedMegabytes + 10) {
-        lastLoggedMegabytes = Math.floor(megabytes / 10) * 10;
-        stream.write(`  ${fileName}: ${megabytes.toFixed(1)} MB received\n`);
+      } else if (stage !== lastLogged.stage || megabytes >= lastLogged.megabytes + 10) {
+        lastLogged = { stage, megabytes: Math.floor(megabytes / 10) * 10 };
+        stream.write(`${text}\n`);
       }
     },
     finish() {
@@ -95,11 +98,13 @@ export function runElectronInstaller(options) {
     let lastChange = Date.now();
     let stalled = false;
     const poll = setInterval(() => {
-      const bytes = folderBytes(downloadFolder) + folderBytes(distDirectory);
+      const downloadedBytes = folderBytes(downloadFolder);
+      const unpackedBytes = folderBytes(distDirectory);
+      const bytes = downloadedBytes + unpackedBytes;
       if (bytes !== lastBytes) {
         lastBytes = bytes;
         lastChange = Date.now();
-        if (bytes > 0) onProgress(bytes);
+        if (bytes > 0) onProgress({ downloadedBytes, unpackedBytes });
       } else if (Date.now() - lastChange > stallMilliseconds) {
         stalled = true;
         child.kill('SIGKILL');
@@ -139,7 +144,7 @@ export async function installElectronRuntime({ electron, env, stallMilliseconds,
     distDirectory: path.join(electron.directory, 'dist'),
     env,
     stallMilliseconds,
-    onProgress: (bytes) => progress.update(bytes),
+    onProgress: (counts) => progress.update(counts),
   });
   progress.finish();
   return result;

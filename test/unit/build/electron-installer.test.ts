@@ -30,7 +30,7 @@ async function sandboxedInstaller(serveZip: boolean) {
     electron_config_cache: path.join(root, 'cache'),
     ELECTRON_GET_NO_PROGRESS: '1',
   };
-  const progress: number[] = [];
+  const progress: unknown[] = [];
   const install = () =>
     runElectronInstaller({
       installerPath: electron.installerPath,
@@ -116,17 +116,27 @@ describe('installerFailureCause', () => {
 });
 
 describe('progressPrinter', () => {
-  it('writes a line per 10 MB to a log and one updating line to a terminal', () => {
+  const megabytes = (count: number) => count * 1024 * 1024;
+
+  it('writes a line per 10 MB and per stage to a log', () => {
     const logLines: string[] = [];
     const log = progressPrinter({ write: (text: string) => logLines.push(text), isTTY: false } as never, 'Electron 45.5.0');
-    for (const megabytes of [1, 5, 11, 12, 25]) log.update(megabytes * 1024 * 1024);
+    for (const received of [1, 5, 11, 12, 25]) log.update({ downloadedBytes: megabytes(received), unpackedBytes: 0 });
+    log.update({ downloadedBytes: 0, unpackedBytes: megabytes(3) });
     log.finish();
-    expect(logLines).toEqual(['  Electron 45.5.0: 1.0 MB received\n', '  Electron 45.5.0: 11.0 MB received\n', '  Electron 45.5.0: 25.0 MB received\n']);
+    expect(logLines).toEqual([
+      '  Electron 45.5.0: 1.0 MB received\n',
+      '  Electron 45.5.0: 11.0 MB received\n',
+      '  Electron 45.5.0: 25.0 MB received\n',
+      '  Electron 45.5.0: 3.0 MB unpacked\n',
+    ]);
+  });
 
+  it('keeps one updating line on a terminal and ends it', () => {
     const terminal: string[] = [];
     const tty = progressPrinter({ write: (text: string) => terminal.push(text), isTTY: true } as never, 'Electron 45.5.0');
-    tty.update(2 * 1024 * 1024);
+    tty.update({ downloadedBytes: megabytes(2), unpackedBytes: 0 });
     tty.finish();
-    expect(terminal).toEqual(['\r  Electron 45.5.0: 2.0 MB received', '\n']);
+    expect(terminal).toEqual(['\r  Electron 45.5.0: 2.0 MB received   ', '\n']);
   });
 });
