@@ -2,6 +2,7 @@
 // (no DOM or Node types exist there) and by the import rule below (no node:, electron or host-specific modules).
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -11,6 +12,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' }],
     },
+  },
+  {
+    // Evidence is hostile: a pattern that backtracks over a long run turns one planted line into hours of work.
+    // test/unit/core/linear-time.test.ts measures the readers; this catches the shapes before they land.
+    files: ['core/**/*.ts', 'cli/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
     files: ['core/**/*.ts'],

@@ -21,10 +21,19 @@ export function parseJsonWithLine(text: string): { ok: true; value: unknown } | 
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const offset = jsonErrorOffset(text);
-    const message = (error as Error).message.replace(/(, (\.\.\.)?".*| in JSON at position \d+.*)$/s, '');
+    const message = withoutExcerpt((error as Error).message);
     if (offset === undefined) return { ok: false, message };
     return { ok: false, line: lineOfOffset(text, offset), column: offset - text.slice(0, offset).lastIndexOf('\n'), message };
   }
+}
+
+/**
+ * V8's message without the excerpt of the text and the position it appends (`…, "text" is not valid JSON`,
+ * `… in JSON at position 12 (line 1 column 13)`): the caller states line and column itself.
+ */
+function withoutExcerpt(message: string): string {
+  const cuts = [message.indexOf(', "'), message.indexOf(', ..."'), message.search(/ in JSON at position \d/)].filter((at) => at >= 0);
+  return cuts.length === 0 ? message : message.slice(0, Math.min(...cuts));
 }
 
 /** 1-based line of the first occurrence of `needle` in `text`, if any: used to point at a manifest field. */

@@ -19,6 +19,28 @@ export interface TokenOccurrence {
 // A header starts with '{' so its base64url starts "ey" or "ew"; then 2 or 4 more dot-separated parts.
 const CANDIDATE = /(?<![A-Za-z0-9_-])e[wy][A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+const COOKIE_NAME_CHARACTER = /[^\s=;]/;
+
+/**
+ * `… cookie: … name=` or `… set-cookie: … name=` right before a token, on the same line: the cookie's name. A scan
+ * instead of the pattern `(set-)?cookie:.*?([^\s=;]+)=$`, which backtracks quadratically on a long line.
+ */
+function cookieBefore(before: string): Pick<TokenOccurrence, 'context' | 'field'> | undefined {
+  if (!before.endsWith('=')) return undefined;
+  const lower = before.toLowerCase();
+  let lineStart = 0;
+  for (const lineBreak of lower.matchAll(LINE_BREAK)) lineStart = lineBreak.index + 1;
+  const header = lower.indexOf('cookie:', lineStart);
+  if (header < 0) return undefined;
+  const nameEnd = before.length - 1;
+  let nameStart = nameEnd;
+  while (nameStart > header + 'cookie:'.length && COOKIE_NAME_CHARACTER.test(before[nameStart - 1]!)) nameStart--;
+  if (nameStart === nameEnd) return undefined;
+  const setCookie = header >= lineStart + 4 && lower.slice(header - 4, header) === 'set-';
+  return { context: setCookie ? 'set-cookie' : 'cookie', field: before.slice(nameStart, nameEnd) };
+}
+
 function readContext(before: string): Pick<TokenOccurrence, 'context' | 'field'> {
   if (/bearer\s+$/i.test(before)) return { context: 'authorization-header' };
   const harPair = /"name"\s*:\s*"([^"]+)"\s*,\s*"value"\s*:\s*"(?:([^"=;\s]+)=)?$/i.exec(before);
@@ -29,8 +51,8 @@ function readContext(before: string): Pick<TokenOccurrence, 'context' | 'field'>
     if (name === 'authorization') return { context: 'authorization-header' };
     return { context: 'cookie', field: harPair[1] };
   }
-  const cookie = /(set-)?cookie:.*?([^\s=;]+)=$/i.exec(before);
-  if (cookie) return { context: cookie[1] ? 'set-cookie' : 'cookie', field: cookie[2] };
+  const cookie = cookieBefore(before);
+  if (cookie) return cookie;
   const jsonField = /"([^"]+)"\s*:\s*"$/.exec(before);
   if (jsonField) return { context: 'json-field', field: jsonField[1] };
   const queryParameter = /[?&]([A-Za-z_]+)=$/.exec(before);

@@ -26,7 +26,7 @@
  * Nothing here touches the network: jku, x5u, iss and JWKS URLs are only compared, never fetched.
  */
 export { analyzeToken, analyzeTokenNow, effectiveSignature, type AnalyzeOptions, type TokenAnalysis } from './analyze-token';
-export { decodeToken, DEFAULT_MAX_TOKEN_LENGTH, type DecodedToken, type DecodedSignature, type DecodedJwe, type DecodeOptions, type Segment } from './strict/decode-token';
+export { decodeToken, DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_SIGNATURES, type DecodedToken, type DecodedSignature, type DecodedJwe, type DecodeOptions, type Segment } from './strict/decode-token';
 export type { DecodeProblem, DecodeProblemCode } from './strict/decode-problems';
 export { decodeBase64UrlStrict, encodeBase64Url } from './strict/base64url-strict';
 export { parseJsonStrict } from './strict/json-strict';

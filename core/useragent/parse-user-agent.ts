@@ -40,7 +40,9 @@ const TOOLS: readonly [RegExp, string][] = [
   [/\baws-sdk-[a-z]+\/([\d.]+)/i, 'aws-sdk'],
 ];
 
-const BROWSERS: readonly [RegExp, string][] = [
+// An optional third pattern must match after the first (Safari's "Version/x … Safari/"): tested separately, since
+// one pattern `Version\/([\d.]+).*\bSafari\/` backtracks quadratically.
+const BROWSERS: readonly [RegExp, string, RegExp?][] = [
   [/\bEdg(?:e|A|iOS)?\/([\d.]+)/, 'Edge'],
   [/\bOPR\/([\d.]+)/, 'Opera'],
   [/\bSamsungBrowser\/([\d.]+)/, 'Samsung Internet'],
@@ -48,7 +50,7 @@ const BROWSERS: readonly [RegExp, string][] = [
   [/\bFxiOS\/([\d.]+)/, 'Firefox'],
   [/\bCriOS\/([\d.]+)/, 'Chrome'],
   [/\bChrome\/([\d.]+)/, 'Chrome'],
-  [/\bVersion\/([\d.]+).*\bSafari\//, 'Safari'],
+  [/\bVersion\/([\d.]+)/, 'Safari', /\bSafari\//],
   [/\bMSIE ([\d.]+)/, 'Internet Explorer'],
   [/\bTrident\/.*\brv:([\d.]+)/, 'Internet Explorer'],
 ];
@@ -81,9 +83,9 @@ export function parseUserAgent(userAgent: string): ParsedUserAgent {
     if (match) return { ...base, browser: name, ...(match[1] ? { browserVersion: match[1] } : {}), device: 'script' };
   }
   if (/Mozilla\//.test(ua)) {
-    for (const [pattern, name] of BROWSERS) {
+    for (const [pattern, name, after] of BROWSERS) {
       const match = pattern.exec(ua);
-      if (match) return { ...base, browser: name, browserVersion: match[1]!, device: os.device ?? 'unknown' };
+      if (match && (!after || after.test(ua.slice(match.index + match[0].length)))) return { ...base, browser: name, browserVersion: match[1]!, device: os.device ?? 'unknown' };
     }
   }
   // Apps name themselves first: "NorthwindMobile/5.2.0 (iPhone; iOS 19.1)".

@@ -2,6 +2,7 @@ import { compact, withTime, firstText, objectAt, readTime, stringDetails, textAt
 import type { RawRecord, RecordResult, SourceFormat } from '../format';
 import { parseEpochTime, parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
+import { holdsKeycloakEventLine, keyValuePairs, splitKeycloakLine } from './keycloak-text-line';
 
 /**
  * Keycloak user events: the admin REST API's JSON (`GET /admin/realms/{realm}/events`: `time` in epoch ms, `type`,
@@ -22,15 +23,12 @@ function kindOf(type: string): AuthEventKind {
 }
 
 // jboss-logging line: "<time> <LEVEL> [org.keycloak.events] (<thread>) type=LOGIN, realmId=..., key=value, ..."
-const TEXT_LINE = /^(.*?)\s*\b(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR)\s+\[org\.keycloak\.events\][^)]*\)\s*(.*)$/;
-
 function parseTextLine(record: RawRecord): RecordResult {
-  const match = TEXT_LINE.exec(record.text);
-  if (!match) return record.text.trim() === '' ? [] : { rejected: 'malformed-line', message: 'neither a JSON event nor an [org.keycloak.events] log line' };
-  const fields: Record<string, string> = {};
-  for (const pair of match[2]!.matchAll(/([A-Za-z_]+)=("(?:[^"\\]|\\.)*"|[^,]*)/g)) fields[pair[1]!] = pair[2]!.startsWith('"') ? pair[2]!.slice(1, -1) : pair[2]!.trim();
+  const parts = splitKeycloakLine(record.text);
+  if (!parts) return record.text.trim() === '' ? [] : { rejected: 'malformed-line', message: 'neither a JSON event nor an [org.keycloak.events] log line' };
+  const fields = keyValuePairs(parts.body);
   const value = { ...fields, details: fields };
-  return toDraft(value, match[1]!.trim() || undefined);
+  return toDraft(value, parts.time || undefined);
 }
 
 function toDraft(event: Record<string, unknown>, lineTime?: string): RecordResult {
@@ -60,7 +58,7 @@ export const keycloak: SourceFormat = {
   textLines: true,
   detect(sample) {
     if (/"realmId"\s*:/.test(sample) && /"type"\s*:\s*"[A-Z_]+"/.test(sample)) return 0.9;
-    if (/\[org\.keycloak\.events\].*\btype="?[A-Z_]+"?, realmId=/.test(sample)) return 0.9;
+    if (holdsKeycloakEventLine(sample)) return 0.9;
     return 0;
   },
   createParser: () => ({

@@ -12,11 +12,12 @@ export interface AppVersion {
   readonly build?: number;
 }
 
-const PATTERN = /^\s*v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\s*(?:\+|\(|build\s*|b)\s*(\d+)\)?)?\s*$/i;
+// Matched against the trimmed text, so no two runs of spaces sit side by side (that would backtrack quadratically).
+const PATTERN = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\s*(?:\+|\(|build|b)\s*(\d+)\)?)?$/i;
 
 /** Read an app version, or undefined when it is not one of the shapes above. */
 export function parseAppVersion(text: string): AppVersion | undefined {
-  const match = PATTERN.exec(text);
+  const match = PATTERN.exec(text.trim());
   if (!match) return undefined;
   const core = match[1]!.split('.').map(Number);
   if (core.some((part) => !Number.isSafeInteger(part))) return undefined;

@@ -15,20 +15,48 @@ export interface PemBlock {
   readonly encryptedHeaders: boolean;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+/** Where one PEM block sits in a text: the whole block is `text.slice(start, end)`, its body `slice(bodyStart, bodyEnd)`. */
+export interface PemSpan {
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+}
+
+const MARKER = /-----(BEGIN|END) ([A-Z0-9 ]+)-----/g;
+
+/**
+ * Every `-----BEGIN X-----` … `-----END X-----` block in `text`, found in one pass over its markers (linear time: a
+ * lazy `BEGIN…END` pattern rescans to the end of the text for every unmatched BEGIN). Blocks do not nest
+ * (RFC 7468 §2): a BEGIN before the open block's END starts over from the later BEGIN, and an END with another
+ * label is part of the body.
+ */
+export function pemBlockSpans(text: string): PemSpan[] {
+  const spans: PemSpan[] = [];
+  let open: { label: string; start: number; bodyStart: number } | undefined;
+  for (const marker of text.matchAll(MARKER)) {
+    const label = marker[2]!;
+    if (marker[1] === 'BEGIN') open = { label, start: marker.index, bodyStart: marker.index + marker[0].length };
+    else if (open && open.label === label) {
+      spans.push({ ...open, bodyEnd: marker.index, end: marker.index + marker[0].length });
+      open = undefined;
+    }
+  }
+  return spans;
+}
 
 /** Every PEM block in `text`, in order; blocks whose base64 does not decode are skipped and listed as `unreadable`. */
 export function readPemBlocks(text: string): { blocks: PemBlock[]; unreadable: string[] } {
   const blocks: PemBlock[] = [];
   const unreadable: string[] = [];
-  for (const match of text.matchAll(BLOCK)) {
-    const label = match[1]!;
-    const body = match[2]!;
+  for (const span of pemBlockSpans(text)) {
+    const body = text.slice(span.bodyStart, span.bodyEnd);
     const encryptedHeaders = /Proc-Type:|DEK-Info:/.test(body);
     const base64 = body.replace(/^[A-Za-z-]+:.*$/gm, '').replace(/\s+/g, '');
     const { bytes } = decodeBase64UrlStrict(base64, 'PEM body');
-    if (!bytes || bytes.length === 0) unreadable.push(label);
-    else blocks.push({ label, der: bytes, text: match[0], encryptedHeaders });
+    if (!bytes || bytes.length === 0) unreadable.push(span.label);
+    else blocks.push({ label: span.label, der: bytes, text: text.slice(span.start, span.end), encryptedHeaders });
   }
   return { blocks, unreadable };
 }

@@ -5,11 +5,13 @@
  * and JWKs), and each decides which of them may decrypt.
  */
 
+import { pemBlockSpans } from './pem';
+
 export type PrivateKeyText =
   | { readonly kind: 'pem'; readonly label: 'PRIVATE KEY' | 'RSA PRIVATE KEY' | 'EC PRIVATE KEY'; readonly text: string }
   | { readonly kind: 'jwk'; readonly jwk: Readonly<Record<string, unknown>> };
 
-const PRIVATE_PEM = /-----BEGIN ((?:RSA |EC )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+const PRIVATE_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -26,6 +28,8 @@ function privateJwks(text: string): PrivateKeyText[] {
 
 /** The file's private PEM blocks, then its private JWKs, in the order written. */
 export function privateKeyTexts(text: string): PrivateKeyText[] {
-  const blocks = [...text.matchAll(PRIVATE_PEM)].map((match): PrivateKeyText => ({ kind: 'pem', label: match[1] as 'PRIVATE KEY', text: match[0] }));
+  const blocks = pemBlockSpans(text)
+    .filter((span) => PRIVATE_LABELS.has(span.label))
+    .map((span): PrivateKeyText => ({ kind: 'pem', label: span.label as 'PRIVATE KEY', text: text.slice(span.start, span.end) }));
   return /^\s*[[{]/.test(text) ? [...blocks, ...privateJwks(text)] : blocks;
 }

@@ -75,6 +75,12 @@ export interface DecodedToken {
 
 /** Default longest input: real tokens stay far below this; anything bigger is an attack or not a token. */
 export const DEFAULT_MAX_TOKEN_LENGTH = 256 * 1024;
+/**
+ * Signatures of a general JWS JSON serialization that are decoded, verified and checked. A real token carries one per
+ * signer; every examined signature costs a verification and the whole check suite (HMAC secret guessing included),
+ * so a planted token with thousands of them is examined this far and the rest reported, not worked through.
+ */
+export const MAX_JSON_SIGNATURES = 16;
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
@@ -155,14 +161,19 @@ function decodeHeader(segment: Segment, context: Context): Record<string, unknow
   return value;
 }
 
-function splitCompact(text: string): Segment[] {
+/**
+ * The dot-separated parts of a compact token and how many there are. Only the first six are cut out: a token has
+ * three or five, and an input of a million dots must not become a million objects just to be called malformed.
+ */
+function splitCompact(text: string): { segments: Segment[]; count: number } {
   const segments: Segment[] = [];
+  let count = 0;
   let start = 0;
   for (;;) {
     const dot = text.indexOf('.', start);
     const end = dot < 0 ? text.length : dot;
-    segments.push({ text: text.slice(start, end), start, end });
-    if (dot < 0) return segments;
+    if (count++ < 6) segments.push({ text: text.slice(start, end), start, end });
+    if (dot < 0) return { segments, count };
     start = dot + 1;
   }
 }
@@ -214,16 +225,16 @@ function requireAlg(header: Record<string, unknown> | null, segment: Segment | u
 }
 
 function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 'tokenHash' | 'problems' | 'raw'> {
-  const segments = splitCompact(raw);
-  if (segments.length === 5) {
+  const { segments, count } = splitCompact(raw);
+  if (count === 5) {
     const header = headerOf(segments[0]!, context);
     requireAlg(header, segments[0], context);
     const names = ['encrypted-key', 'iv', 'ciphertext', 'tag'];
     const [encryptedKey, iv, ciphertext, tag] = segments.slice(1).map((segment, index) => bytesOf(segment, names[index]!, context));
     return { serialization: 'compact', form: 'jwe', compact: raw, header, signatures: [], claims: null, jwe: { segments, encryptedKey, iv, ciphertext, tag } };
   }
-  if (segments.length !== 3) {
-    context.problems.push({ code: 'malformed-token', part: 'token', start: 0, end: raw.length, message: `A compact token has 3 parts (JWS) or 5 (JWE); this one has ${segments.length}.` });
+  if (count !== 3) {
+    context.problems.push({ code: 'malformed-token', part: 'token', start: 0, end: raw.length, message: `A compact token has 3 parts (JWS) or 5 (JWE); this one has ${count}.` });
     return { serialization: 'unknown', form: 'malformed', header: null, signatures: [], claims: null };
   }
   const [headerSegment, payloadSegment, signatureSegment] = segments as [Segment, Segment, Segment];
@@ -282,8 +293,15 @@ function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'toke
   }
   if (typeof value.payload !== 'string') return malformed('A JWS JSON serialization needs a "payload" string (RFC 7515 §7.2).');
   const general = Array.isArray(value.signatures);
-  const entries = general ? (value.signatures as unknown[]).filter(isJsonObject) : [value];
-  if (general && entries.length === 0) return malformed('"signatures" holds no signature object.');
+  const allEntries = general ? (value.signatures as unknown[]).filter(isJsonObject) : [value];
+  if (general && allEntries.length === 0) return malformed('"signatures" holds no signature object.');
+  const entries = allEntries.slice(0, MAX_JSON_SIGNATURES);
+  if (allEntries.length > entries.length) {
+    context.problems.push({
+      code: 'oversize-token', part: 'signatures', start: 0, end: raw.length,
+      message: `The JSON serialization holds ${allEntries.length} signatures; only the first ${MAX_JSON_SIGNATURES} were decoded, verified and checked (a real token carries one per signer). The others are part of the token's hash but were not examined.`,
+    });
+  }
   const signatures = entries.map((entry) => jsonSignature(raw, entry, value.payload as string, context)).filter((s): s is DecodedSignature => s !== undefined);
   const first = signatures[0];
   if (!first) return malformed('No usable signature in the JSON serialization.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeToken } from '../../../../core/token';
+import { analyzeToken, MAX_JSON_SIGNATURES } from '../../../../core/token';
 import { keyringOf, verifier } from './token-helpers';
 
 // A general JWS JSON serialization carries several signatures over one payload (RFC 7515 §7.2.1). An attacker can
@@ -38,5 +38,16 @@ describe('general JWS JSON: every signature is checked', () => {
     expect(result.findings.filter((finding) => finding.message.startsWith('Signature 2'))).toEqual([]);
     const once = await analyzeToken(JSON.stringify({ payload: PAYLOAD, ...good }), { verifier, keyring, now: 1300000000000 });
     expect(result.findings.map((finding) => finding.id).sort()).toEqual(once.findings.map((finding) => finding.id).sort());
+  });
+
+  it('examines at most MAX_JSON_SIGNATURES signatures of a planted token and says how many it left', async () => {
+    const keyring = await keyringOf({ 'hs.jwk': JSON.stringify(A1_KEY) });
+    const hidden = { protected: b64({ alg: 'none' }), signature: '' };
+    const token = general(...Array.from({ length: 300 }, () => good), hidden);
+    const result = await analyzeToken(token, { verifier, keyring, now: 1300000000000 });
+    expect(result.decoded.signatures).toHaveLength(MAX_JSON_SIGNATURES);
+    const bounded = result.findings.find((finding) => finding.id === 'malformed-token');
+    expect(bounded?.message).toContain(`holds 301 signatures; only the first ${MAX_JSON_SIGNATURES} were decoded, verified and checked`);
+    expect(result.signature.status).toBe('valid'); // what was examined still verifies
   });
 });

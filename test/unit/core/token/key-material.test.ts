@@ -2,7 +2,7 @@
 // HMAC key found wherever it comes from, and the public key tried as an HMAC secret in every text it was written as.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { analyzeToken, type Keyring, type SignatureVerifier } from '../../../../core/token';
+import { analyzeToken, MAX_JSON_SIGNATURES, type Keyring, type SignatureVerifier } from '../../../../core/token';
 import { keyEncodings, keyringEncodings } from '../../../../core/token/checks/key-confusion-encodings';
 import { keyPair, keyringOf, makeToken, publicJwk, verifier } from './token-helpers';
 import { certificatePem } from './x509-fixtures';
@@ -186,13 +186,14 @@ describe('key-confusion encodings are built once per key', () => {
     const keyring = await keyringOf({ 'ec.pem': pair.publicKey.export({ format: 'pem', type: 'spki' }) as string });
     const secret = pair.publicKey.export({ format: 'pem', type: 'spki' }) as string;
     const payload = b64(Buffer.from(JSON.stringify(claims)));
-    const signatures = Array.from({ length: 40 }, (_, index) => {
+    // As many as are examined (MAX_JSON_SIGNATURES), the confused key in the last of them.
+    const signatures = Array.from({ length: MAX_JSON_SIGNATURES }, (_, index) => {
       const protectedHeader = b64(Buffer.from(JSON.stringify({ alg: 'HS256', index })));
-      const key = index === 39 ? secret : `not-the-key-${index}`;
+      const key = index === MAX_JSON_SIGNATURES - 1 ? secret : `not-the-key-${index}`;
       return { protected: protectedHeader, signature: b64(createHmac('sha256', key).update(`${protectedHeader}.${payload}`).digest()) };
     });
     const result = await analyse(JSON.stringify({ payload, signatures }), keyring);
-    expect(result.findings.find((finding) => finding.id === 'key-confusion')?.message).toMatch(/^Signature 40 of 40: /);
+    expect(result.findings.find((finding) => finding.id === 'key-confusion')?.message).toMatch(new RegExp(`^Signature ${MAX_JSON_SIGNATURES} of ${MAX_JSON_SIGNATURES}: `));
     expect(keyEncodings(keyring.keys[0]!)).toBe(keyEncodings(keyring.keys[0]!));
   });
 });
