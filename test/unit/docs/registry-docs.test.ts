@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SOURCE_FORMATS } from '../../../core/sources';
 import { TIMELINE_DETECTORS } from '../../../core/timeline';
 import { TOKEN_CHECKS } from '../../../core/token';
 
@@ -7,6 +8,13 @@ import { TOKEN_CHECKS } from '../../../core/token';
 // every id the engine can raise must be documented there, and no documented id may be one the engine no longer has.
 
 const readDoc = (name: string): string => readFileSync(new URL(`../../../docs/${name}`, import.meta.url), 'utf8');
+const readme = (): string => readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+
+/** The number README.md states before `noun` (e.g. "37 token checks"), or undefined when it states none. */
+function statedCount(markdown: string, noun: string): number | undefined {
+  const match = new RegExp(`(\\d+) ${noun}`).exec(markdown);
+  return match ? Number(match[1]) : undefined;
+}
 
 /** The first-column ids of every table whose header row starts with `| id |` (the layout of docs/checks.md). */
 function idsInIdTables(markdown: string): string[] {
@@ -58,6 +66,13 @@ describe('the reference docs list exactly the registries', () => {
     expect(differences('TIMELINE_DETECTORS (core/timeline/detectors/registry.ts)', registryIds, 'detectors.md', documentedIds)).toBe('');
     // The registry's comment promises the docs list the detectors in the order they run.
     expect(documentedIds).toEqual(registryIds);
+  });
+
+  it('README.md states how many checks, detectors and log formats there are', () => {
+    const text = readme();
+    expect(statedCount(text, 'token checks'), 'README.md: "<N> token checks"').toBe(TOKEN_CHECKS.length);
+    expect(statedCount(text, 'incident detectors'), 'README.md: "<N> incident detectors"').toBe(TIMELINE_DETECTORS.length);
+    expect(statedCount(text, 'log formats'), 'README.md: "<N> log formats"').toBe(SOURCE_FORMATS.length);
   });
 
   it('names the missing and the extra ids when they drift', () => {
