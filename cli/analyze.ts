@@ -7,7 +7,7 @@ import { runPipeline } from './analyze-pipeline';
 import { openGeoLocator } from './geo-node';
 import type { Output } from './output';
 
-/** Exit codes of `tokentrail analyze` (README.md). */
+/** Exit codes of `tokentrail analyze` (docs/cli.md). */
 export const ANALYZE_EXIT = { ok: 0, failOn: 1, unreadable: 2 } as const;
 
 /** Help text of `analyze`, shown by `tokentrail --help`. */

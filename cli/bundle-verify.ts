@@ -2,7 +2,7 @@ import { CancelledError, DEFAULT_ZIP_LIMITS, EvidenceError, verifyBundle, type B
 import { bundleInputFromPath } from './node-inputs';
 import type { Output } from './output';
 
-/** Exit codes of `tokentrail bundle verify`, documented in README.md. */
+/** Exit codes of `tokentrail bundle verify`, documented in docs/cli.md. */
 export const EXIT = { verified: 0, mismatch: 1, unreadable: 2 } as const;
 
 /** `tokentrail bundle verify <bundle.zip|folder> [--json] [--max-uncompressed BYTES]`. */

@@ -34,12 +34,6 @@ export async function listGeoDatabases(database: TokentrailDatabase): Promise<Ge
   return (await database.geoDatabases.toArray()).map((record) => record.info);
 }
 
-export async function removeGeoDatabase(database: TokentrailDatabase, sha256: string): Promise<void> {
-  await database.transaction('rw', [database.geoDatabases, database.geoDatabaseFiles], () =>
-    Promise.all([database.geoDatabases.delete(sha256), database.geoDatabaseFiles.delete(sha256)]),
-  );
-}
-
 /** A locator over every stored database (IPv4 files before IPv6 ones), or undefined when none is loaded. */
 export async function openStoredGeoLocator(database: TokentrailDatabase): Promise<GeoLocator | undefined> {
   const [records, files] = await database.transaction('r', [database.geoDatabases, database.geoDatabaseFiles], () =>

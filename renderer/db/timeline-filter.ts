@@ -1,5 +1,5 @@
 // The timeline's filter and how one stored event is tested against it. Pure: the query (timeline-query.ts)
-// turns the most selective facet and the time range into an index range, and tests the rest with matchesFilter.
+// turns the most selective facet and the time range into an index range, and tests the rest with filterPredicate.
 import { EVENT_FACETS, type EventFacet, type StoredEvent } from './event-records';
 import { facetValues } from './event-rows';
 import { searchText, textNeedle } from './event-text';

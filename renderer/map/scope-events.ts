@@ -2,7 +2,7 @@
 // events; a subject's or session's are those the detectors attribute to it (scope-attribution.ts): events whose
 // record names it, and events carrying a token whose claims name it (found through the `sub` index of the tokens,
 // or, for a session's `sid`, by reading the case's tokens). An event that names its token only by jti and has no
-// subject of its own cannot be found without a jti index, and is not drawn (README, Map).
+// subject of its own cannot be found without a jti index, and is not drawn (docs/app.md, Map).
 import { tokenFactsFromClaims } from '../../core/timeline/token-facts';
 import { jtiIndex } from '../../core/timeline/attribution';
 import type { TokenFacts } from '../../core/timeline/types';

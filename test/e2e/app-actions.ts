@@ -8,7 +8,7 @@ export const SAMPLE_BUNDLE = path.join(FIXTURES, 'bundles/sample-case.zip');
 export const TAMPERED_BUNDLE = path.join(FIXTURES, 'bundles/tampered-case.zip');
 export const LOOSE_HAR = path.join(FIXTURES, 'loose/capture.har');
 // Screenshots go to test-results/ on an ordinary run, so `npm test` never rewrites tracked files;
-// `npm run screenshots` points this at docs/screenshots to refresh the README's pictures.
+// `npm run screenshots` points this at docs/screenshots to refresh the pictures of README.md and docs/app.md.
 export const SCREENSHOTS = path.resolve(process.env.TOKENTRAIL_SCREENSHOTS_DIR ?? 'test-results/screenshots');
 
 /** First run: say who is investigating. */

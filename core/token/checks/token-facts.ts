@@ -4,11 +4,6 @@ import type { DecodedToken } from '../strict/decode-token';
 
 /** Small shared readings of a token that several checks need. */
 
-/** The header member `name`, from the first signature's JOSE header. */
-export function headerValue(decoded: DecodedToken, name: string): unknown {
-  return decoded.header?.[name];
-}
-
 /** Evidence pointing at the header segment and a field in it. */
 export function headerEvidence(decoded: DecodedToken, field: string, extra: FindingEvidence = {}): FindingEvidence {
   const segment = decoded.signatures[0]?.protectedSegment ?? decoded.jwe?.segments[0];

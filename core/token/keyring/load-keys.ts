@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeBase64UrlStrict } from '../strict/base64url-strict';
 import { isJsonObject, parseJsonStrict } from '../strict/json-strict';
 import { Asn1Error } from './asn1';
@@ -265,9 +263,4 @@ function addSecret(collector: Collector, bytes: Uint8Array, text: string): void 
     collector.keys.push(secretKeyEntry(new TextEncoder().encode(withoutNewline), { file: collector.file, format: 'secret', index: 0, secretEncoding: 'trimmed' }));
   }
   collector.keys.push(secretKeyEntry(bytes, { file: collector.file, format: 'secret', index: 0, secretEncoding: 'as-file' }));
-}
-
-/** Short stable digest of some bytes (used to name keys that have no kid in trails and reports). */
-export function shortDigest(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes)).slice(0, 16);
 }

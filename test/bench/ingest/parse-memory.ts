@@ -1,7 +1,7 @@
 /**
  * Peak memory while parsing a large generated log (default 1024 MB of access log, streamed: it is never written to
  * disk or held whole). Prints the peak RSS and heap; run under a small heap to prove the bound, e.g.
- *   node --max-old-space-size=256 parse-memory.mjs 1024 access-log
+ *   BENCH_NODE_FLAGS=--max-old-space-size=128 npm run bench -- parse-memory 1024 access-log
  */
 import { parseSource, type SequentialInput, type SourceFormatName } from '../../../core';
 import { generateLog } from './generate-logs';

@@ -1,7 +1,6 @@
 /**
  * Parse rate per format in Node: events/s and MB/s on generated logs, size given in MB (default 32).
- * Run: npx esbuild test/bench/ingest/parse-rate.ts --bundle --platform=node --format=esm --outfile=/tmp/parse-rate.mjs
- *      && node /tmp/parse-rate.mjs [MB] [format]
+ * Run: npm run bench -- parse-rate [MB] [format]
  * Baseline in the same run: splitting the same bytes into lines and JSON.parse of each line (the floor any
  * JSON-lines parser pays), printed beside the real figures.
  */
