@@ -31,7 +31,7 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
   async run({ values, positionals: targets, shared }, out) {
     const failOn = values['fail-on'];
     if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) throw new CliError('invalid-value', `--fail-on needs ${OPTIONS['fail-on'].needs}`);
-    if (targets.length === 0) throw new CliError('wrong-input-count', 'analyze needs at least one bundle (.zip or folder) or evidence file');
+    if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one bundle (.zip or folder) or evidence file');
     return analyze(targets, failOn as Severity | undefined, shared, out);
   },
 };

@@ -19,7 +19,7 @@ export const bundleVerifyCommand: Command<typeof OPTIONS> = {
   options: OPTIONS,
   shared: ['json'],
   async run({ values, positionals, shared }, io) {
-    if (positionals.length !== 1) throw new CliError('wrong-input-count', 'bundle verify takes exactly one bundle (a .zip, a folder or a file)');
+    if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one bundle (a .zip, a folder or a file)');
     const limit = values['max-uncompressed'];
     const maxUncompressed = limit === undefined ? undefined : Number(limit);
     if (maxUncompressed !== undefined && (!Number.isSafeInteger(maxUncompressed) || maxUncompressed <= 0)) throw new CliError('invalid-value', `--max-uncompressed needs ${OPTIONS['max-uncompressed'].needs}`);

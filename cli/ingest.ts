@@ -35,7 +35,7 @@ export const ingestCommand: Command<typeof OPTIONS> = {
   options: OPTIONS,
   shared: ['json', 'geo-db', 'no-geo'],
   async run({ values, positionals: targets, shared }, out) {
-    if (targets.length === 0) throw new CliError('wrong-input-count', 'ingest needs at least one file, folder or bundle');
+    if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one file, folder or bundle');
     const format = values.format;
     if (format !== undefined && !SOURCE_FORMAT_NAMES.includes(format as SourceFormatName)) throw new CliError('invalid-value', `unknown format "${format}" (one of ${SOURCE_FORMAT_NAMES.join(', ')})`);
     const csvMapping = values['csv-mapping'] === undefined ? undefined : readCsvMapping(values['csv-mapping']);

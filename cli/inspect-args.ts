@@ -26,7 +26,7 @@ export const INSPECT_OPTIONS = {
 
 /** `inspect`'s arguments from its parsed command line; throws a `CliError` for anything it does not accept. */
 export function inspectArgs({ values, positionals, shared }: ParsedCommandLine<typeof INSPECT_OPTIONS>): InspectArgs {
-  if (positionals.length !== 1) throw new CliError('wrong-input-count', 'inspect takes exactly one input: a token, a file of tokens (one per line), or - for standard input');
+  if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one input: a token, a file of tokens (one per line), or - for standard input');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256)) throw new CliError('invalid-value', '--workers needs a whole number (0 verifies in the main thread)');
   return { input: positionals[0]!, keys: values.keys, json: shared.json, wordlist: values.wordlist, caseConfig: values['case-config'], keyRotation: values['key-rotation'], presentedTo: values['presented-to'], workers };

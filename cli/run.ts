@@ -25,8 +25,9 @@ export async function run(argv: readonly string[], out: Output, stdin: Readable 
     return builtIn(argv, out);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    const prefix = command ? `tokentrail ${command.name}` : 'tokentrail';
-    out.stderr(error.isUsage ? `${prefix}: ${error.message}. Run "tokentrail --help" for usage.` : `${prefix}: ${error.message}`);
+    // Named after the command it concerns, and pointing at that command's help when the mistake is in the typing.
+    const words = command ? `tokentrail ${command.name}` : 'tokentrail';
+    out.stderr(error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`);
     return CLI_ERROR_EXIT;
   }
 }
