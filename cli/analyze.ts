@@ -37,17 +37,17 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
 };
 
 /** Run the pipeline over `targets` and print the findings; returns the exit code. */
-async function analyze(targets: readonly string[], failOn: Severity | undefined, args: SharedFlags, out: Output): Promise<number> {
+async function analyze(targets: readonly string[], failOn: Severity | undefined, flags: SharedFlags, out: Output): Promise<number> {
   let geo: { locator: GeoLocator; close(): void } | undefined;
   try {
     const evidence = await readAnalyzeEvidence(targets);
-    if (args.geo) {
-      geo = openGeoLocator(args.geoDatabases);
+    if (flags.geo) {
+      geo = openGeoLocator(flags.geoDatabases);
       if (!geo) out.stderr('geolocation: no database found; IPs are not placed, so impossible-travel and country-change see only locations the logs carry (use --geo-db FILE.mmdb)');
     }
     const result = await runPipeline(evidence, geo?.locator);
     printProblems(evidence, result, out);
-    if (args.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding)));
+    if (flags.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding)));
     else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];
