@@ -1,45 +1,56 @@
 import { EvidenceError, type GeoLocator } from '../core';
-import { SEVERITY_RANK } from '../core/token';
-import { parseAnalyzeArgs } from './analyze-args';
+import { SEVERITY_RANK, type Severity } from '../core/token';
 import { readAnalyzeEvidence } from './analyze-evidence';
 import { findingJson, printHuman, printProblems } from './analyze-output';
 import { runPipeline } from './analyze-pipeline';
+import { CliError } from './cli-error';
+import type { Command, SharedFlags } from './command';
 import { openGeoLocator } from './geo-node';
 import type { Output } from './output';
 
 /** Exit codes of `tokentrail analyze` (docs/cli.md). */
 export const ANALYZE_EXIT = { ok: 0, failOn: 1, unreadable: 2 } as const;
 
-/** Help text of `analyze`, shown by `tokentrail --help`. */
-export const ANALYZE_HELP = `  tokentrail analyze <bundle.zip | folder | file>... [--json] [--fail-on SEVERITY]
+const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
+
+const OPTIONS = { 'fail-on': { type: 'string', needs: `a severity: ${SEVERITIES.join(', ')}` } } as const;
+
+/** `tokentrail analyze <bundle|files>... [--json] [--fail-on <severity>] [--geo-db FILE.mmdb]... [--no-geo]`. */
+export const analyzeCommand: Command<typeof OPTIONS> = {
+  name: 'analyze',
+  help: `  tokentrail analyze <bundle.zip | folder | file>... [--json] [--fail-on SEVERITY]
                   [--geo-db FILE.mmdb]... [--no-geo]
       Run the whole pipeline in memory: verify each bundle, ingest its logs, analyse every token with the
       bundle's keys, key-rotation history and case-config.json, correlate, and run the detectors
       (docs/detectors.md). Prints every finding with the events (file, line, SHA-256) that prove it.
       With --json: one finding per line (id, severity, message, tokenHashes, events[{source, ts}]…).
       Exit 0, or 1 when --fail-on is given and a finding at or above that severity
-      (info, low, medium, high, critical) exists; 2 when evidence cannot be read.`;
+      (info, low, medium, high, critical) exists; 2 when evidence cannot be read.`,
+  options: OPTIONS,
+  shared: ['json', 'geo-db', 'no-geo'],
+  async run({ values, positionals: targets, shared }, out) {
+    const failOn = values['fail-on'];
+    if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) throw new CliError('invalid-value', `--fail-on needs ${OPTIONS['fail-on'].needs}`);
+    if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one bundle (.zip or folder) or evidence file');
+    return analyze(targets, failOn as Severity | undefined, shared, out);
+  },
+};
 
-/** `tokentrail analyze <bundle|files>... [--json] [--fail-on <severity>]`. */
-export async function analyzeCommand(argv: readonly string[], out: Output): Promise<number> {
-  const args = parseAnalyzeArgs(argv);
-  if (typeof args === 'string') {
-    out.stderr(`tokentrail: ${args}. Run "tokentrail --help" for usage.`);
-    return ANALYZE_EXIT.unreadable;
-  }
+/** Run the pipeline over `targets` and print the findings; returns the exit code. */
+async function analyze(targets: readonly string[], failOn: Severity | undefined, flags: SharedFlags, out: Output): Promise<number> {
   let geo: { locator: GeoLocator; close(): void } | undefined;
   try {
-    const evidence = await readAnalyzeEvidence(args.targets);
-    if (args.geo) {
-      geo = openGeoLocator(args.geoDatabases);
+    const evidence = await readAnalyzeEvidence(targets);
+    if (flags.geo) {
+      geo = openGeoLocator(flags.geoDatabases);
       if (!geo) out.stderr('geolocation: no database found; IPs are not placed, so impossible-travel and country-change see only locations the logs carry (use --geo-db FILE.mmdb)');
     }
     const result = await runPipeline(evidence, geo?.locator);
     printProblems(evidence, result, out);
-    if (args.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding)));
+    if (flags.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding)));
     else printHuman(evidence, result, out);
-    if (args.failOn === undefined) return ANALYZE_EXIT.ok;
-    const threshold = SEVERITY_RANK[args.failOn];
+    if (failOn === undefined) return ANALYZE_EXIT.ok;
+    const threshold = SEVERITY_RANK[failOn];
     return result.timeline.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? ANALYZE_EXIT.failOn : ANALYZE_EXIT.ok;
   } catch (error) {
     const message = error instanceof EvidenceError ? error.message : `cannot be analysed (${(error as Error).message})`;

@@ -1,9 +1,31 @@
 import { CancelledError, DEFAULT_ZIP_LIMITS, EvidenceError, verifyBundle, type BundleReport } from '../core';
+import { CliError } from './cli-error';
+import type { Command } from './command';
 import { bundleInputFromPath } from './node-inputs';
 import type { Output } from './output';
 
 /** Exit codes of `tokentrail bundle verify`, documented in docs/cli.md. */
 export const EXIT = { verified: 0, mismatch: 1, unreadable: 2 } as const;
+
+const OPTIONS = { 'max-uncompressed': { type: 'string', needs: 'a positive number of bytes' } } as const;
+
+/** `tokentrail bundle verify`: hash a bundle's files and compare them with its manifest. */
+export const bundleVerifyCommand: Command<typeof OPTIONS> = {
+  name: 'bundle verify',
+  help: `  tokentrail bundle verify <bundle.zip | folder | file> [--json] [--max-uncompressed BYTES]
+      Hash every file of an evidence bundle and compare it with manifest.json.
+      Exit 0 when every file matches, 1 on any mismatch, missing or unlisted file
+      (or when there is no manifest to compare with), 2 when the bundle cannot be read or is refused.`,
+  options: OPTIONS,
+  shared: ['json'],
+  async run({ values, positionals, shared }, io) {
+    if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one bundle (a .zip, a folder or a file)');
+    const limit = values['max-uncompressed'];
+    const maxUncompressed = limit === undefined ? undefined : Number(limit);
+    if (maxUncompressed !== undefined && (!Number.isSafeInteger(maxUncompressed) || maxUncompressed <= 0)) throw new CliError('invalid-value', `--max-uncompressed needs ${OPTIONS['max-uncompressed'].needs}`);
+    return bundleVerify(positionals[0]!, { json: shared.json, maxUncompressed }, io);
+  },
+};
 
 /** `tokentrail bundle verify <bundle.zip|folder> [--json] [--max-uncompressed BYTES]`. */
 export async function bundleVerify(target: string, flags: { json: boolean; maxUncompressed?: number }, out: Output): Promise<number> {

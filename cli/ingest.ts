@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EvidenceError, parseSource, SOURCE_FORMAT_NAMES, type AuthEvent, type CsvMapping, type GeoLocator, type ParseProblem, type ParseSummary, type SourceFormatName } from '../core';
+import { CliError } from './cli-error';
+import type { Command } from './command';
 import { openGeoLocator } from './geo-node';
 import { expandTargets } from './ingest-inputs';
 import type { Output } from './output';
@@ -18,39 +20,39 @@ export interface IngestOptions {
   readonly geoDatabases: readonly string[];
 }
 
-const VALUE_FLAGS = ['--format', '--log-format', '--csv-mapping', '--geo-db'];
+const OPTIONS = { format: { type: 'string' }, 'log-format': { type: 'string' }, 'csv-mapping': { type: 'string' } } as const;
 
-/** Read `ingest` arguments; returns a usage problem as a string. */
-export function parseIngestArgs(argv: readonly string[]): IngestOptions | string {
-  const targets: string[] = [];
-  const values: Record<string, string[]> = {};
-  let json = false;
-  let geo = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_FLAGS.includes(arg)) {
-      const value = argv[++i];
-      if (value === undefined) return `${arg} needs a value`;
-      (values[arg] ??= []).push(value);
-    } else if (arg === '--json') json = true;
-    else if (arg === '--no-geo') geo = false;
-    else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else targets.push(arg);
+/** `tokentrail ingest`: parse logs into normalized auth events. */
+export const ingestCommand: Command<typeof OPTIONS> = {
+  name: 'ingest',
+  help: `  tokentrail ingest <files | folders | bundle.zip>... [--format NAME] [--json]
+                  [--log-format FORMAT] [--csv-mapping MAPPING.json] [--geo-db FILE.mmdb]... [--no-geo]
+      Parse logs into normalized auth events (formats: har, tokentrail-jsonl, access-log, okta, auth0,
+      keycloak, entra, cloudtrail, csv, token-list; detected from content unless --format is given).
+      With --json: one event per line on stdout. Problems go to stderr as file:line: reason, then a summary.
+      Exit 0 when every file was read (malformed lines are reported, not fatal), 1 when a file's format
+      was not recognised, 2 when a file could not be read at all. Docs: docs/sources.md`,
+  options: OPTIONS,
+  shared: ['json', 'geo-db', 'no-geo'],
+  async run({ values, positionals: targets, shared }, out) {
+    if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one file, folder or bundle');
+    const format = values.format;
+    if (format !== undefined && !SOURCE_FORMAT_NAMES.includes(format as SourceFormatName)) throw new CliError('invalid-value', `unknown format "${format}" (one of ${SOURCE_FORMAT_NAMES.join(', ')})`);
+    const csvMapping = values['csv-mapping'] === undefined ? undefined : readCsvMapping(values['csv-mapping']);
+    return ingest({ targets, json: shared.json, format: format as SourceFormatName | undefined, logFormat: values['log-format'], csvMapping, geo: shared.geo, geoDatabases: shared.geoDatabases }, out);
+  },
+};
+
+/** The CSV mapping named by --csv-mapping, read before any log is. */
+function readCsvMapping(file: string): CsvMapping {
+  let mapping: CsvMapping;
+  try {
+    mapping = JSON.parse(readFileSync(file, 'utf8')) as CsvMapping;
+  } catch (error) {
+    throw new CliError('unreadable-input', `${file}: cannot read the CSV mapping (${(error as Error).message})`);
   }
-  if (targets.length === 0) return 'ingest needs at least one file, folder or bundle';
-  const format = values['--format']?.[0];
-  if (format !== undefined && !SOURCE_FORMAT_NAMES.includes(format as SourceFormatName)) return `unknown format "${format}" (one of ${SOURCE_FORMAT_NAMES.join(', ')})`;
-  let csvMapping: CsvMapping | undefined;
-  const mappingFile = values['--csv-mapping']?.[0];
-  if (mappingFile) {
-    try {
-      csvMapping = JSON.parse(readFileSync(mappingFile, 'utf8')) as CsvMapping;
-      if (typeof csvMapping !== 'object' || csvMapping === null || typeof csvMapping.columns !== 'object') return `${mappingFile}: a CSV mapping needs a "columns" object`;
-    } catch (error) {
-      return `${mappingFile}: cannot read the CSV mapping (${(error as Error).message})`;
-    }
-  }
-  return { targets, json, format: format as SourceFormatName | undefined, logFormat: values['--log-format']?.[0], csvMapping, geo, geoDatabases: values['--geo-db'] ?? [] };
+  if (typeof mapping !== 'object' || mapping === null || typeof mapping.columns !== 'object') throw new CliError('unreadable-input', `${file}: a CSV mapping needs a "columns" object`);
+  return mapping;
 }
 
 function problemLine(problem: ParseProblem): string {

@@ -1,3 +1,5 @@
+import { CliError } from './cli-error';
+import type { ParsedCommandLine } from './command';
 import { pathKind } from './node-inputs';
 
 /** Command-line arguments of `tokentrail inspect`. */
@@ -12,30 +14,22 @@ export interface InspectArgs {
   readonly workers?: number;
 }
 
-const VALUED = new Set(['--keys', '--wordlist', '--case-config', '--key-rotation', '--presented-to', '--workers']);
+/** The options of `tokentrail inspect` besides the shared `--json`. */
+export const INSPECT_OPTIONS = {
+  keys: { type: 'string', multiple: true },
+  wordlist: { type: 'string' },
+  'case-config': { type: 'string' },
+  'key-rotation': { type: 'string' },
+  'presented-to': { type: 'string' },
+  workers: { type: 'string' },
+} as const;
 
-/** Parse `inspect`'s arguments; returns an error message for anything it does not understand. */
-export function parseInspectArgs(argv: readonly string[]): InspectArgs | { error: string } {
-  const keys: string[] = [];
-  const values: Record<string, string> = {};
-  const positional: string[] = [];
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (VALUED.has(arg)) {
-      const value = argv[++i];
-      if (value === undefined || (value.startsWith('--') && value !== '-')) return { error: `${arg} needs a value` };
-      if (arg === '--keys') keys.push(value);
-      else if (values[arg] !== undefined) return { error: `${arg} may be given only once` };
-      else values[arg] = value;
-    } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
-    else positional.push(arg);
-  }
-  if (positional.length !== 1) return { error: 'inspect takes exactly one input: a token, a file of tokens (one per line), or - for standard input' };
-  const workers = values['--workers'] === undefined ? undefined : Number(values['--workers']);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256)) return { error: '--workers needs a whole number (0 verifies in the main thread)' };
-  return { input: positional[0]!, keys, json, wordlist: values['--wordlist'], caseConfig: values['--case-config'], keyRotation: values['--key-rotation'], presentedTo: values['--presented-to'], workers };
+/** `inspect`'s arguments from its parsed command line; throws a `CliError` for anything it does not accept. */
+export function inspectArgs({ values, positionals, shared }: ParsedCommandLine<typeof INSPECT_OPTIONS>): InspectArgs {
+  if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one input: a token, a file of tokens (one per line), or - for standard input');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256)) throw new CliError('invalid-value', '--workers needs a whole number (0 verifies in the main thread)');
+  return { input: positionals[0]!, keys: values.keys, json: shared.json, wordlist: values.wordlist, caseConfig: values['case-config'], keyRotation: values['key-rotation'], presentedTo: values['presented-to'], workers };
 }
 
 /** What `inspect` reads: standard input, a file (size unknown for a pipe or a device), or a token given literally. */

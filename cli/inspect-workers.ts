@@ -41,9 +41,9 @@ export function defaultWorkerCount(): number {
 }
 
 /** The file analysis workers run: the dedicated worker bundle next to the CLI bundle, else the CLI bundle itself. */
-function workerFile(bundle: string): { file: string; dedicated: boolean } {
+function workerFile(bundle: string): string {
   const dedicated = path.join(path.dirname(bundle), 'inspect-worker.cjs');
-  return existsSync(dedicated) ? { file: dedicated, dedicated: true } : { file: bundle, dedicated: false };
+  return existsSync(dedicated) ? dedicated : bundle;
 }
 
 /** One block's result: its printed lines and what the summary needs. */
@@ -175,7 +175,7 @@ export async function inspectInParallel(
     return best;
   };
   for (let i = 0; i < size; i++) {
-    const executor: Executor = { worker: new Worker(worker!.file, { argv: worker!.dedicated ? [] : ['inspect'], workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false }), ready: false, inFlight: 0 };
+    const executor: Executor = { worker: new Worker(worker!, { workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false }), ready: false, inFlight: 0 };
     executor.worker.on('message', (message: { ready?: boolean; id?: number; error?: string } & Partial<BlockResult>) => {
       if (message.ready) executor.ready = true;
       else {

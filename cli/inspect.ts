@@ -2,22 +2,15 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type AnalyzeOptions, type SignatureVerifier, type TokenAnalysis } from '../core/token';
-import { parseInspectArgs, resolveInspectInput, wordlistProblem, type InspectInput } from './inspect-args';
+import { CliError } from './cli-error';
+import type { Command, CommandIo } from './command';
+import { INSPECT_OPTIONS, inspectArgs, resolveInspectInput, wordlistProblem, type InspectArgs, type InspectInput } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectJsonLine, inspectText, passes } from './inspect-output';
-import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, isInspectWorker, PARALLEL_THRESHOLD_BYTES, readChunks, serveInspectWorker } from './inspect-workers';
+import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, PARALLEL_THRESHOLD_BYTES, readChunks } from './inspect-workers';
 import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
 import { createNodeVerifier } from './node-crypto-verifier';
 import type { Output } from './output';
-
-/** Help text of `tokentrail inspect`, shown by `tokentrail --help`. */
-export const INSPECT_HELP = `  tokentrail inspect <token | file | -> [--keys <file|folder>]... [--wordlist <file>] [--json]
-                     [--case-config <file>] [--key-rotation <file>] [--presented-to <api>] [--workers N]
-      Decode, verify and check every token (one per line: compact or one-line JWS JSON).
-      Keys: JWKS, JWK, PEM (SPKI, PKCS#1, PKCS#8), certificates, secret files; --keys repeats.
-      --wordlist searches HS* secrets in a wordlist of any size (streamed). Nothing is fetched, ever.
-      --json prints one object per input line, in input order. Exit 0 only when every token is valid
-      with no finding of severity high or above; 1 otherwise; 2 when the input or a key cannot be read.`;
 
 /** Tokens beyond which verification moves to worker threads (below, starting workers costs more than it saves). */
 const POOL_THRESHOLD = 256;
@@ -47,31 +40,33 @@ function adaptiveVerifier(workers: number | undefined): SignatureVerifier & { to
   return self;
 }
 
-/** Run `tokentrail inspect`; returns the exit code. */
-export async function inspectCommand(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
-  if (isInspectWorker()) return serveInspectWorker();
-  if (argv.includes('--help')) {
-    out.stdout(INSPECT_HELP);
-    return 0;
-  }
-  const args = parseInspectArgs(argv);
-  if ('error' in args) {
-    out.stderr(`tokentrail inspect: ${args.error}. Run "tokentrail --help" for usage.`);
-    return 2;
-  }
+/** `tokentrail inspect`: decode, verify and check every token of the input. */
+export const inspectCommand: Command<typeof INSPECT_OPTIONS> = {
+  name: 'inspect',
+  help: `  tokentrail inspect <token | file | -> [--keys <file|folder>]... [--wordlist <file>] [--json]
+                     [--case-config <file>] [--key-rotation <file>] [--presented-to <api>] [--workers N]
+      Decode, verify and check every token (one per line: compact or one-line JWS JSON).
+      Keys: JWKS, JWK, PEM (SPKI, PKCS#1, PKCS#8), certificates, secret files; --keys repeats.
+      --wordlist searches HS* secrets in a wordlist of any size (streamed). Nothing is fetched, ever.
+      --json prints one object per input line, in input order. Exit 0 only when every token is valid
+      with no finding of severity high or above; 1 otherwise; 2 when the input or a key cannot be read.`,
+  options: INSPECT_OPTIONS,
+  shared: ['json'],
+  run: (parsed, io) => inspect(inspectArgs(parsed), io),
+};
+
+/** Inspect the tokens `args` names; returns the exit code. */
+async function inspect(args: InspectArgs, { stdin, ...out }: CommandIo): Promise<number> {
   // The paths named are checked before the keys are loaded and anything is analysed, so a mistake costs nothing.
   const input = resolveInspectInput(args.input);
-  const pathProblem = 'error' in input ? input.error : args.wordlist !== undefined ? wordlistProblem(args.wordlist) : undefined;
-  if ('error' in input || pathProblem !== undefined) {
-    out.stderr(`tokentrail inspect: ${pathProblem}`);
-    return 2;
-  }
+  if ('error' in input) throw new CliError('unreadable-input', input.error);
+  const wordlist = args.wordlist === undefined ? undefined : wordlistProblem(args.wordlist);
+  if (wordlist !== undefined) throw new CliError('unreadable-input', wordlist);
   let keys: Awaited<ReturnType<typeof loadInspectKeys>>;
   try {
     keys = await loadInspectKeys(args.keys, args.caseConfig, args.keyRotation);
   } catch (error) {
-    out.stderr(`tokentrail inspect: ${(error as Error).message}`);
-    return 2;
+    throw new CliError('unreadable-input', (error as Error).message);
   }
   for (const problem of keys.keyring.problems) out.stderr(`tokentrail inspect: warning: ${problem.message}`);
   if (!args.wordlist && args.workers !== 0 && input.kind === 'file' && input.size !== undefined) {

@@ -1,8 +1,10 @@
+import { isInspectWorker, serveInspectWorker } from './inspect-workers';
 import { processOutput } from './output';
 import { run } from './run';
 
-// The one place that touches process exit: everything else is testable through run().
-run(process.argv.slice(2), processOutput).then(
+// The one place that touches process exit: everything else is testable through run(). An `inspect` analysis
+// worker started from this same bundle (when no dedicated worker bundle sits beside it) serves blocks instead.
+(isInspectWorker() ? serveInspectWorker() : run(process.argv.slice(2), processOutput)).then(
   (code) => {
     process.exitCode = code;
   },

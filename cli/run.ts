@@ -1,66 +1,66 @@
+import type { Readable } from 'node:stream';
 import { TOOL_VERSION } from '../core';
-import { ANALYZE_HELP, analyzeCommand } from './analyze';
-import { bundleVerify } from './bundle-verify';
-import { INSPECT_HELP, inspectCommand } from './inspect';
-import { ingest, parseIngestArgs } from './ingest';
+import { analyzeCommand } from './analyze';
+import { bundleVerifyCommand } from './bundle-verify';
+import { CLI_ERROR_EXIT, CliError } from './cli-error';
+import { parseCommandLine, type Command, type CommandIo } from './command';
+import { helpText } from './help-text';
+import { ingestCommand } from './ingest';
+import { inspectCommand } from './inspect';
 import type { Output } from './output';
 
-export const HELP = `tokentrail ${TOOL_VERSION} — offline forensics for JWT authentication incidents
+/** Every command, in the order `tokentrail --help` lists them. */
+export const COMMANDS: readonly Command[] = [bundleVerifyCommand, inspectCommand, ingestCommand, analyzeCommand];
 
-Usage:
-  tokentrail bundle verify <bundle.zip | folder | file> [--json] [--max-uncompressed BYTES]
-      Hash every file of an evidence bundle and compare it with manifest.json.
-      Exit 0 when every file matches, 1 on any mismatch, missing or unlisted file
-      (or when there is no manifest to compare with), 2 when the bundle cannot be read or is refused.
-${INSPECT_HELP}
-  tokentrail ingest <files | folders | bundle.zip>... [--format NAME] [--json]
-                  [--log-format FORMAT] [--csv-mapping MAPPING.json] [--geo-db FILE.mmdb]... [--no-geo]
-      Parse logs into normalized auth events (formats: har, tokentrail-jsonl, access-log, okta, auth0,
-      keycloak, entra, cloudtrail, csv, token-list; detected from content unless --format is given).
-      With --json: one event per line on stdout. Problems go to stderr as file:line: reason, then a summary.
-      Exit 0 when every file was read (malformed lines are reported, not fatal), 1 when a file's format
-      was not recognised, 2 when a file could not be read at all. Docs: docs/sources.md
-${ANALYZE_HELP}
-  tokentrail --help       this text
-  tokentrail --version    the version
-
-Nothing is ever sent over the network. Evidence files are only read, never changed.
-Bundle format: docs/bundle-format.md`;
+/** The command `argv` starts with (all of its words), if any. */
+export function findCommand(argv: readonly string[]): Command | undefined {
+  return COMMANDS.find((command) => command.name.split(' ').every((word, index) => argv[index] === word));
+}
 
 /** Parse argv (without node and script) and run the command; returns the exit code. */
-export async function run(argv: readonly string[], out: Output): Promise<number> {
-  if (argv[0] === 'inspect') return inspectCommand(argv.slice(1), out);
-  if (argv[0] === 'analyze' && !argv.includes('--help')) return analyzeCommand(argv.slice(1), out);
-  const flags = argv.filter((arg) => arg.startsWith('--'));
-  const positional = argv.filter((arg, index) => !arg.startsWith('--') && !(argv[index - 1] === '--max-uncompressed'));
-  if (flags.includes('--help') || argv.length === 0) {
-    out.stdout(HELP);
+export async function run(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
+  const command = findCommand(argv);
+  try {
+    if (command) return await runCommand(command, argv.slice(command.name.split(' ').length), { stdout: out.stdout, stderr: out.stderr, stdin });
+    return builtIn(argv, out);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    // Named after the command it concerns, and pointing at that command's help when the mistake is in the typing.
+    const words = command ? `tokentrail ${command.name}` : 'tokentrail';
+    out.stderr(error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`);
+    return CLI_ERROR_EXIT;
+  }
+}
+
+async function runCommand(command: Command, argv: readonly string[], io: CommandIo): Promise<number> {
+  if (argv.includes('--help')) {
+    io.stdout(command.help);
     return 0;
   }
-  if (flags.includes('--version')) {
+  return command.run(parseCommandLine(command, argv), io);
+}
+
+/** What is not a command: the help (whole, or of the command after `help`), the version, or a mistake. */
+function builtIn(argv: readonly string[], out: Output): number {
+  const [first] = argv;
+  if (first === 'help' && argv.length > 1) {
+    const command = findCommand(argv.slice(1));
+    if (!command) throw unknownCommand(argv.slice(1));
+    out.stdout(command.help);
+    return 0;
+  }
+  if (first === undefined || first === 'help' || argv.includes('--help')) {
+    out.stdout(helpText(COMMANDS));
+    return 0;
+  }
+  if (first === '--version') {
     out.stdout(TOOL_VERSION);
     return 0;
   }
-  if (positional[0] === 'ingest') {
-    const options = parseIngestArgs(argv.slice(argv.indexOf('ingest') + 1));
-    return typeof options === 'string' ? usage(out, options) : ingest(options, out);
-  }
-  const known = new Set(['--json', '--max-uncompressed']);
-  const unknown = flags.find((flag) => !known.has(flag));
-  if (unknown) return usage(out, `unknown option ${unknown}`);
-  const [command, sub, target, ...rest] = positional;
-  if (command !== 'bundle' || sub !== 'verify') return usage(out, `unknown command "${positional.join(' ')}"`);
-  if (!target || rest.length > 0) return usage(out, 'bundle verify takes exactly one bundle (a .zip, a folder or a file)');
-  let maxUncompressed: number | undefined;
-  const limitAt = argv.indexOf('--max-uncompressed');
-  if (limitAt >= 0) {
-    maxUncompressed = Number(argv[limitAt + 1]);
-    if (!Number.isSafeInteger(maxUncompressed) || maxUncompressed <= 0) return usage(out, '--max-uncompressed needs a positive number of bytes');
-  }
-  return bundleVerify(target, { json: flags.includes('--json'), maxUncompressed }, out);
+  if (first.startsWith('--')) throw new CliError('unknown-option', `unknown option ${first}`);
+  throw unknownCommand(argv);
 }
 
-function usage(out: Output, problem: string): number {
-  out.stderr(`tokentrail: ${problem}. Run "tokentrail --help" for usage.`);
-  return 2;
+function unknownCommand(argv: readonly string[]): CliError {
+  return new CliError('unknown-command', `unknown command "${argv.filter((arg) => !arg.startsWith('--')).join(' ')}"`);
 }

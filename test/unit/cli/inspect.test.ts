@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../../cli/command';
 import { inspectCommand } from '../../../cli/inspect';
-import { parseInspectArgs } from '../../../cli/inspect-args';
+import { inspectArgs } from '../../../cli/inspect-args';
 import { run } from '../../../cli/run';
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const cli = async (argv: string[], stdin?: string) => {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
   const out = { stdout: (l: string) => void lines.stdout.push(l), stderr: (l: string) => void lines.stderr.push(l) };
-  const code = stdin === undefined ? await run(['inspect', ...argv], out) : await inspectCommand(argv, out, Readable.from([stdin]));
+  const code = await run(['inspect', ...argv], out, stdin === undefined ? undefined : Readable.from([stdin]));
   return { code, stdout: lines.stdout.join('\n'), stderr: lines.stderr.join('\n') };
 };
 
@@ -32,9 +33,10 @@ describe('tokentrail inspect', () => {
   const good = es({ sub: 'alice', exp: 4e9, iat: 1.7e9 });
 
   it('parses its arguments and refuses unknown ones', () => {
-    expect(parseInspectArgs(['t', '--keys', 'a', '--keys', 'b', '--json'])).toMatchObject({ input: 't', keys: ['a', 'b'], json: true });
-    expect(parseInspectArgs(['t', '--nope'])).toEqual({ error: 'unknown option --nope' });
-    expect(parseInspectArgs([])).toHaveProperty('error');
+    const parse = (...argv: string[]) => inspectArgs(parseCommandLine(inspectCommand, argv));
+    expect(parse('t', '--keys', 'a', '--keys', 'b', '--json')).toMatchObject({ input: 't', keys: ['a', 'b'], json: true });
+    expect(() => parse('t', '--nope')).toThrow(expect.objectContaining({ code: 'unknown-option', message: 'unknown option --nope' }));
+    expect(() => parse()).toThrow(expect.objectContaining({ code: 'wrong-input-count' }));
   });
 
   it('exits 0 for a valid token with no serious finding, with the JSON fields of issue 3', async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { inspectCommand } from '../../../cli/inspect';
+import { run } from '../../../cli/run';
 import { terminalSafe } from '../../../cli/terminal-text';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -17,7 +17,7 @@ describe('evidence text printed on a terminal', () => {
     const forged = `HS256\nline 2: VALID RS256 key "k" x\n1 token(s); all valid with no finding of severity high or above.\u001b[8m`;
     const token = `${b64({ alg: forged, kid: 'a\nline 3: VALID' })}.${b64({ sub: 'x' })}.c2ln`;
     const lines: string[] = [];
-    const code = await inspectCommand(['-'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
+    const code = await run(['inspect', '-'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
     const printed = lines.join('\n').split('\n');
     expect(code).toBe(1);
     expect(printed.filter((line) => line.startsWith('line '))).toHaveLength(1);
@@ -29,7 +29,7 @@ describe('evidence text printed on a terminal', () => {
     const kid = 'k\u009b31m\u202eevil\u2028x';
     const token = `${b64({ alg: 'HS256', kid })}.${b64({ sub: 'x' })}.c2ln`;
     const lines: string[] = [];
-    await inspectCommand(['-', '--json'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
+    await run(['inspect', '-', '--json'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
     expect(lines[0]).not.toMatch(/[\u0080-\u009f\u2028\u202e]/);
     expect(JSON.parse(lines[0]!).header.kid).toBe(kid);
   });
