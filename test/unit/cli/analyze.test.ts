@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
+import { useTempDirs, writeTree } from '../electron/temp-dir';
 
 const SAMPLE = 'test/fixtures/bundles/sample-case.zip';
 
@@ -96,19 +95,17 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
 });
 
 describe('tokentrail analyze: the case material of several bundles', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tt-analyze-material-'));
-  const file = (name: string, content: string) => {
-    const target = path.join(dir, name);
-    writeFileSync(target, content);
-    return target;
-  };
+  const tempDir = useTempDirs();
   const config = (fields: Record<string, unknown>) => JSON.stringify({ format: 'tokentrail-case-config', formatVersion: 1, ...fields }, null, 2);
 
   it('uses the last bundle\'s case configuration, reports the other, and names the line and column of invalid JSON', async () => {
-    const older = file('older.json', config({ detectors: { replay: { nope: 1 } } }));
-    const newer = file('newer.json', config({ minimumAppVersion: '5.0.0', detectors: { 'no-such': {} } }));
-    const broken = file('broken.json', '{\n  "format": "tokentrail-case-config",\n  oops\n}\n');
-    const result = await cli('analyze', older, newer, broken, '--no-geo');
+    const dir = await tempDir();
+    await writeTree(dir, {
+      'older.json': config({ detectors: { replay: { nope: 1 } } }),
+      'newer.json': config({ minimumAppVersion: '5.0.0', detectors: { 'no-such': {} } }),
+      'broken.json': '{\n  "format": "tokentrail-case-config",\n  oops\n}\n',
+    });
+    const result = await cli('analyze', ...['older.json', 'newer.json', 'broken.json'].map((name) => path.join(dir, name)), '--no-geo');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('older.json:1: this case configuration is not used: newer.json, imported later, is. Only the most recently imported case configuration applies; copy into it what still holds. [case-config-ignored]');
     expect(result.stderr.some((line) => /^broken\.json:3: not valid JSON \(.+\); it was not used\. \[json-invalid\]$/.test(line))).toBe(true);
