@@ -62,10 +62,16 @@ export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, ou
   if (skipped.length > 0) out.stdout(`Not judged: ${skipped.map((run) => `${run.id} (${run.skipped})`).join('; ')}`);
 }
 
+/** Evidence problems name their file (and line) in their message too, to stand alone; printed after the place, once is enough. */
+function withoutOwnPlace(message: string, file: string): string {
+  if (!message.startsWith(file)) return message;
+  return /^(?::\d+){0,2}: ([\s\S]*)$/.exec(message.slice(file.length))?.[1] ?? message;
+}
+
 /** Problems with the evidence, on stderr in both modes: they qualify every finding. */
 export function printProblems(evidence: AnalyzeEvidence, result: PipelineResult, out: Output): void {
   for (const report of evidence.reports) if (report.verdict === 'mismatch') out.stderr(`warning: ${report.origin.name} does not match its manifest; findings rest on evidence whose integrity is not established.`);
-  for (const problem of evidence.problems) out.stderr(`${problem.file}${'line' in problem && problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
+  for (const problem of evidence.problems) out.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${withoutOwnPlace(problem.message, problem.file)} [${problem.code}]`);
   const shown = result.parseProblems.slice(0, 20);
   for (const problem of shown) out.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
   if (result.parseProblems.length > shown.length) out.stderr(`… and ${result.parseProblems.length - shown.length} more record problem(s) (tokentrail ingest lists them all)`);

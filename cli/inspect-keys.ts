@@ -1,10 +1,9 @@
-import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCaseConfig, type CaseConfig } from '../core/evidence/case-config';
-import { parseJsonWithLine, withoutBom } from '../core/evidence/json-location';
-import { parseKeyRotation, type KeyLifecycle } from '../core/evidence/key-rotation';
-import { createKeyring, loadKeyFile, privateKeyTexts, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
+import { classifyEvidence, KEY_KINDS, type CaseConfig, type EvidenceKind } from '../core';
+import { readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
+import { createKeyring, privateKeyTexts, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { pathKind } from './node-inputs';
 
@@ -61,14 +60,41 @@ function refuseUnreadableKeyFile(file: string, loaded: LoadedKeys, privateKeys: 
   throw new Error(`${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`);
 }
 
-/** Read and parse a JSON file given as an option; errors name the file, what it is for, and where the JSON breaks. */
-async function readJsonFile(file: string, role: string): Promise<{ value: unknown; text: string }> {
+/** What `inspect` says of an option's file when it stops on it. */
+const ROLES = { 'key-rotation': 'key-rotation history', 'case-config': 'case configuration' } as const;
+
+function caseFile(file: string, bytes: Uint8Array, kind: EvidenceKind, importedAt: number): CaseFile {
+  return { path: file, kind, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, importedAt };
+}
+
+/** Read a file given as an option; an error names the file and what it is for. */
+async function readOptionFile(file: string, kind: keyof typeof ROLES, importedAt: number): Promise<CaseFile> {
   const found = pathKind(file);
-  if (found.kind === 'unreadable') throw new Error(`cannot read the ${role} ${file}: ${found.reason}`);
-  const text = withoutBom(await readFile(file, 'utf8'));
-  const parsed = parseJsonWithLine(text);
-  if (!parsed.ok) throw new Error(`${file}${parsed.line === undefined ? '' : ` (line ${parsed.line}, column ${parsed.column})`}: the ${role} is not valid JSON: ${parsed.message}.`);
-  return { value: parsed.value, text };
+  if (found.kind === 'unreadable') throw new Error(`cannot read the ${ROLES[kind]} ${file}: ${found.reason}`);
+  const bytes = await readFile(file);
+  return caseFile(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), kind, importedAt);
+}
+
+/**
+ * Every file named by --keys is a key file, whatever it looks like: its classified key kind, else `secret` (the key
+ * loader reads its format from the bytes anyway; the kind only tells readCaseMaterial that it holds keys).
+ */
+function keyKindOf(file: string, bytes: Uint8Array): EvidenceKind {
+  const { kind } = classifyEvidence(file, bytes);
+  return KEY_KINDS.includes(kind) ? kind : 'secret';
+}
+
+/**
+ * An option's file that cannot be used stops inspect (unlike a bundle's, which is reported): the investigator named
+ * it, and analysing without it would judge every token without the history or configuration they asked for.
+ */
+function refuseUnusableOptionFile(material: CaseMaterial, file: string, kind: keyof typeof ROLES): void {
+  const problems = material.problems.filter((problem) => problem.file === file);
+  const invalidJson = problems.find((problem) => problem.code === 'json-invalid');
+  if (invalidJson) throw new Error(`${file}${invalidJson.line === undefined ? '' : ` (line ${invalidJson.line}, column ${invalidJson.column})`}: the ${ROLES[kind]} is not valid JSON: ${invalidJson.reason}.`);
+  // A history with any invalid record; a configuration with any invalid field (it is then not read at all).
+  const invalid = problems.filter((problem) => problem.code === `${kind}-invalid`);
+  if (invalid.length > 0) throw new Error(invalid.map((problem) => problem.message).join('\n'));
 }
 
 /** The keys of an inspect run. */
@@ -78,38 +104,39 @@ export interface InspectKeys {
   readonly caseConfig?: CaseConfig;
 }
 
-/** Load --keys, --case-config and --key-rotation. Throws with a message naming the file on unreadable input. */
+/** Load --keys, --case-config and --key-rotation (through core's readCaseMaterial). Throws with a message naming the file on unreadable input. */
 export async function loadInspectKeys(keyTargets: readonly string[], caseConfigFile?: string, keyRotationFile?: string): Promise<InspectKeys> {
-  const loaded: LoadedKeys[] = [];
+  const files: CaseFile[] = [];
   const privateKeys: PrivateKeyEntry[] = [];
-  const named = new Set(keyTargets);
+  const privateKeysByFile = new Map<string, PrivateKeyEntry[]>();
   for (const file of await keyFilesOf(keyTargets)) {
-    const bytes = await readFile(file);
-    const keys = await loadKeyFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, { derivePublic: nodePublicKeyDeriver });
-    const privateKeysOfFile = privateKeysIn(bytes.toString('utf8'), file);
-    if (named.has(file)) refuseUnreadableKeyFile(file, keys, privateKeysOfFile);
-    loaded.push(keys);
+    const read = await readFile(file);
+    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+    // Each file its own import, in the order named: the keyring keeps that order.
+    files.push(caseFile(file, bytes, keyKindOf(file, bytes), files.length));
+    const privateKeysOfFile = privateKeysIn(read.toString('utf8'), file);
+    privateKeysByFile.set(file, privateKeysOfFile);
     privateKeys.push(...privateKeysOfFile);
   }
-  let lifecycles: KeyLifecycle[] = [];
-  if (keyRotationFile) {
-    const { value, text } = await readJsonFile(keyRotationFile, 'key-rotation history');
-    const parsed = parseKeyRotation(value, text, keyRotationFile);
-    if (parsed.problems.length > 0) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
-    lifecycles = parsed.keys ?? [];
+  if (keyRotationFile) files.push(await readOptionFile(keyRotationFile, 'key-rotation', files.length));
+  if (caseConfigFile) files.push(await readOptionFile(caseConfigFile, 'case-config', files.length));
+  const material = await readCaseMaterial(files, { derivePublic: nodePublicKeyDeriver });
+  const named = new Set(keyTargets);
+  for (const [file, privateKeysOfFile] of privateKeysByFile) {
+    if (!named.has(file)) continue;
+    // A file with the same bytes as another one was read once, under the other's name.
+    const sha256 = files.find((entry) => entry.path === file)?.sha256;
+    const readAs = material.files.find((entry) => entry.sha256 === sha256 && KEY_KINDS.includes(entry.kind))?.path;
+    const loaded = material.keys.find((entry) => entry.file === readAs);
+    if (loaded) refuseUnreadableKeyFile(file, loaded, privateKeysOfFile);
   }
-  let caseConfig: CaseConfig | undefined;
-  if (caseConfigFile) {
-    const { value, text } = await readJsonFile(caseConfigFile, 'case configuration');
-    const parsed = parseCaseConfig(value, text, caseConfigFile);
-    if (!parsed.config) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
-    caseConfig = parsed.config;
-  }
+  if (keyRotationFile) refuseUnusableOptionFile(material, keyRotationFile, 'key-rotation');
+  if (caseConfigFile) refuseUnusableOptionFile(material, caseConfigFile, 'case-config');
   const jweKeys: JweKeyResolver = (header) => {
     const alg = typeof header.alg === 'string' ? header.alg : '';
     const type = alg.startsWith('RSA') ? 'rsa' : alg.startsWith('ECDH') ? ['ec', 'x25519', 'x448'] : undefined;
     if (!type) return [];
     return privateKeys.filter((entry) => (Array.isArray(type) ? type.includes(entry.key.asymmetricKeyType ?? '') : entry.key.asymmetricKeyType === type)).map((entry): JweKeyCandidate => entry);
   };
-  return { keyring: createKeyring(loaded, lifecycles), jweKeys, caseConfig };
+  return { keyring: createKeyring(material.keys, material.keyHistory), jweKeys, caseConfig: material.caseConfig };
 }

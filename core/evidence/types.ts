@@ -21,6 +21,9 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   'other',
 ];
 
+/** The kinds that hold keys (the key loader reads which format from the bytes themselves). */
+export const KEY_KINDS: readonly EvidenceKind[] = ['jwks', 'pem', 'certificate', 'secret'];
+
 /** Case metadata as written by whoever collected the evidence (docs/bundle-format.md). */
 export interface CaseMetadata {
   readonly title: string;

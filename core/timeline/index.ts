@@ -18,7 +18,8 @@ export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type Ti
 export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
 export { attributeIdentity, attributingToken, jtiIndex, type AttributableEvent, type AttributedIdentity } from './attribution';
 export type { Detector, DetectorContext } from './detectors/detector';
-export { COMMON_DEFAULTS, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
+export { COMMON_DEFAULTS, PARAMETER_PROBLEM_CODES, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
+export { PARAMETER_DEFAULTS, checkCaseParameters } from './parameter-defaults';
 export { tokenFactsFromAnalysis, tokenFactsFromClaims, tokenFactsFromVerdict, type VerdictFacts } from './token-facts';
 export type { TokenCheckResult } from './token-check-findings';
 export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app-version';

@@ -3,9 +3,12 @@ import type { CommonParameters, TimelineParameterOverrides } from './types';
 /** Defaults of the parameters every detector shares (docs/detectors.md, "Common parameters"). */
 export const COMMON_DEFAULTS: CommonParameters = { clockSkewSeconds: 60, maxEventsPerFinding: 50, silenceSeconds: 3600 };
 
+/** The codes of {@link ParameterProblem}, so a host can tell a parameter problem from others in one list. */
+export const PARAMETER_PROBLEM_CODES = ['unknown-detector', 'unknown-parameter', 'invalid-parameter'] as const;
+
 /** A problem with a per-case parameter, named precisely enough to fix it. */
 export interface ParameterProblem {
-  readonly code: 'unknown-detector' | 'unknown-parameter' | 'invalid-parameter';
+  readonly code: (typeof PARAMETER_PROBLEM_CODES)[number];
   readonly path: string;
   readonly message: string;
 }

@@ -1,14 +1,11 @@
 // Detector parameters of a case: the defaults of core/timeline, the `detectors` member of the case's
 // case-config.json, and what the investigator set in the UI (saved on the case record), in that order of weight.
 // Values typed in the UI are parsed by the type of the default they replace, and checked by core's
-// checkParameterOverrides, so a typo is reported with its path instead of silently ignored.
-import { checkParameterOverrides, COMMON_DEFAULTS, TIMELINE_DETECTORS, type ParameterProblem, type TimelineParameterOverrides } from '../../core/timeline';
+// checkCaseParameters, so a typo is reported with its path instead of silently ignored.
+import { PARAMETER_DEFAULTS, type TimelineParameterOverrides } from '../../core/timeline';
 
-/** Defaults by detector id, plus "common": what checkParameterOverrides checks against. */
-export const PARAMETER_DEFAULTS: ReadonlyMap<string, object> = new Map<string, object>([
-  ['common', COMMON_DEFAULTS],
-  ...TIMELINE_DETECTORS.map((detector): [string, object] => [detector.id, detector.defaults]),
-]);
+// The defaults by detector id and their check live in core/timeline, once for every host; re-exported for the editor.
+export { PARAMETER_DEFAULTS, checkCaseParameters } from '../../core/timeline';
 
 /** Help text of each parameter (common ones from docs/detectors.md), for the editor. */
 export const COMMON_PARAMETER_HELP: Readonly<Record<string, string>> = {
@@ -22,11 +19,6 @@ export function mergeParameterOverrides(earlier: TimelineParameterOverrides, lat
   const merged: Record<string, Readonly<Record<string, unknown>>> = {};
   for (const id of new Set([...Object.keys(earlier), ...Object.keys(later)])) merged[id] = { ...earlier[id], ...later[id] };
   return merged;
-}
-
-/** Checks overrides against the known detectors; the valid part and what is wrong with the rest. */
-export function checkCaseParameters(overrides: unknown): { parameters: TimelineParameterOverrides; problems: ParameterProblem[] } {
-  return checkParameterOverrides(overrides, PARAMETER_DEFAULTS);
 }
 
 /** A parameter's value as the editor shows it: lists comma-separated, maps as JSON. */

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
+import { useTempDirs, writeTree } from '../electron/temp-dir';
 
 const SAMPLE = 'test/fixtures/bundles/sample-case.zip';
 
@@ -89,5 +91,28 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr.join('\n')).toMatch(/no-such\.zip/);
     expect((await cli('--help')).stdout.join('\n')).toMatch(/tokentrail analyze/);
+  }, 60_000);
+});
+
+describe('tokentrail analyze: the case material of several bundles', () => {
+  const tempDir = useTempDirs();
+  const config = (fields: Record<string, unknown>) => JSON.stringify({ format: 'tokentrail-case-config', formatVersion: 1, ...fields }, null, 2);
+
+  it('uses the last bundle\'s case configuration, reports the other, and names the line and column of invalid JSON', async () => {
+    const dir = await tempDir();
+    await writeTree(dir, {
+      'older.json': config({ detectors: { replay: { nope: 1 } } }),
+      'newer.json': config({ minimumAppVersion: '5.0.0', detectors: { 'no-such': {} } }),
+      'broken.json': '{\n  "format": "tokentrail-case-config",\n  oops\n}\n',
+    });
+    const result = await cli('analyze', ...['older.json', 'newer.json', 'broken.json'].map((name) => path.join(dir, name)), '--no-geo');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('older.json:1: this case configuration is not used: newer.json, imported later, is. Only the most recently imported case configuration applies; copy into it what still holds. [case-config-ignored]');
+    expect(result.stderr.some((line) => /^broken\.json:3: not valid JSON \(.+\); it was not used\. \[json-invalid\]$/.test(line))).toBe(true);
+    // Only the winner's detectors are checked, each problem at its line.
+    expect(result.stderr.some((line) => line.startsWith('newer.json:6: "no-such" is not a detector id'))).toBe(true);
+    expect(result.stderr.join('\n')).not.toMatch(/"replay" has no parameter/);
+    // The winner's minimum app version is in force: the outdated-client detector ran.
+    expect(result.stdout.join('\n')).not.toMatch(/outdated-client \(no minimum app version/);
   }, 60_000);
 });
