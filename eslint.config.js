@@ -21,6 +21,19 @@ export default tseslint.config(
     rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
+    // Hosts reach the engine through its entry points only (core/index.ts and each area's index.ts), so what core
+    // offers is decided in one place per area and its internals can move without touching a host.
+    files: ['cli/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
+          message: 'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
+        }],
+      }],
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SHIPPED_GEO_DATABASES } from '../core/geo/shipped-databases';
+import { SHIPPED_GEO_DATABASES } from '../core/geo';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { buildApplicationMenu } from './application-menu';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SHIPPED_GEO_PACKAGE } from '../core/geo/shipped-databases';
+import { SHIPPED_GEO_PACKAGE } from '../core/geo';
 
 /**
  * The folder under `process.resourcesPath` where packaging puts the shipped geolocation databases. It must equal

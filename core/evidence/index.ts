@@ -1,0 +1,14 @@
+/** core/evidence: bundle manifests, SHA-256 hashing, zip and gzip reading, verdicts and the custody chain. */
+export * from './types';
+export * from './errors';
+export { verifyBundle, type VerifyBundleOptions } from './verify-bundle';
+export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_START, type CustodyFields } from './custody';
+export { parameterChanges, describeParameterChange, type ParameterSettings } from './parameter-changes';
+export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex } from './sha256';
+export { reverifyBytes } from './reverify';
+export { gunzipInput, isGzip } from './gzip-input';
+export { parseManifest, MANIFEST_NAME } from './manifest';
+export { parseCaseConfig, type CaseConfig } from './case-config';
+export { parseKeyRotation, type KeyLifecycle } from './key-rotation';
+export { classifyEvidence } from './classify';
+export { lineOfOffset, parseJsonWithLine } from './json-location';
