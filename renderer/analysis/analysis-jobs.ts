@@ -1,127 +1,71 @@
-// The page's side of the analysis workers: starts jobs, relays cancel, and keeps the state of each case's
-// current job (one per kind) for the views, which subscribe through useSyncExternalStore. Two workers, created
-// on first use: one for token analysis, one for wordlist searches, so each kind can use a core of its own.
+// The page's side of the analysis workers: each case's current token analysis and wordlist search, for the views.
+// Two workers, created on first use: one for token analysis, one for wordlist searches, so each kind can use a
+// core of its own.
 import AnalysisWorker from './analysis.worker?worker&inline';
-import { newId } from '../db/ids';
-import type { AnalysisReply, AnalysisRequest, AnalysisScope, AnalyzeProgress, AnalyzeSummary, JobOutcome, WordlistProgress, WordlistSummary } from './analysis-protocol';
+import { CaseJobs } from '../jobs/case-jobs';
+import type { JobState as QueuedJob } from '../jobs/job-queue';
+import type { AnalysisScope, AnalyzeJob, AnalyzeProgress, AnalyzeSummary, WordlistJob, WordlistProgress, WordlistSummary } from './analysis-protocol';
 
 export type JobKind = 'analyze' | 'wordlist';
 
+export type AnalyzeJobState = QueuedJob<AnalyzeJob, AnalyzeProgress, AnalyzeSummary>;
+export type WordlistJobState = QueuedJob<WordlistJob, WordlistProgress, WordlistSummary>;
 /** One job as the views show it. Replaced (never mutated) on every change, so snapshots compare by identity. */
-export interface JobState {
-  readonly jobId: string;
-  readonly caseId: string;
-  readonly kind: JobKind;
-  readonly status: 'running' | JobOutcome;
-  readonly label: string;
-  readonly progress?: AnalyzeProgress | WordlistProgress;
-  readonly summary?: AnalyzeSummary | WordlistSummary;
-  readonly error?: string;
-}
+export type JobState = AnalyzeJobState | WordlistJobState;
 
-const jobKey = (caseId: string, kind: JobKind) => `${caseId}|${kind}`;
+const createWorker = (kind: JobKind) => () => new AnalysisWorker({ name: `tokentrail-${kind}` });
+const stoppedMessage = 'the analysis worker could not start';
 
 class AnalysisJobs {
-  private readonly workers = new Map<JobKind, Worker>();
-  private readonly jobs = new Map<string, JobState>();
-  private readonly byId = new Map<string, string>();
-  private readonly listeners = new Set<() => void>();
-  /** Cases whose analysis was asked for again while one ran: rerun (stale scope) when it ends. */
-  private readonly rerun = new Set<string>();
-  /** What the last automatic start saw, per case; a cancelled analysis is not restarted until this changes. */
-  private readonly autoSeen = new Map<string, string>();
+  /** A stale-scope analysis reruns when one is asked for while the case's runs (new tokens since it started). */
+  private readonly analyses = new CaseJobs<AnalyzeJob, AnalyzeProgress, AnalyzeSummary>({
+    createWorker: createWorker('analyze'),
+    stoppedMessage,
+    rerun: (caseId) => ({ type: 'analyze', caseId, scope: 'stale' }),
+  });
+  private readonly searches = new CaseJobs<WordlistJob, WordlistProgress, WordlistSummary>({ createWorker: createWorker('wordlist'), stoppedMessage });
 
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const unsubscribe = [this.analyses.subscribe(listener), this.searches.subscribe(listener)];
+    return () => unsubscribe.forEach((stop) => stop());
   };
 
   job(caseId: string, kind: JobKind): JobState | undefined {
-    return this.jobs.get(jobKey(caseId, kind));
+    return this.jobs(kind).job(caseId);
   }
 
   running(caseId: string, kind: JobKind): boolean {
-    return this.job(caseId, kind)?.status === 'running';
+    return this.jobs(kind).running(caseId);
   }
 
   /** Analyse the case's tokens: `stale` ones (never analysed, or with older key material) or `all`. */
   analyze(caseId: string, scope: AnalysisScope): void {
-    if (this.running(caseId, 'analyze')) {
-      this.rerun.add(caseId);
-      return;
-    }
-    this.start({ type: 'analyze', jobId: newId(), caseId, scope }, scope === 'all' ? 'Re-analysing every token' : 'Analysing tokens');
+    this.analyses.start({ type: 'analyze', caseId, scope });
   }
 
   /** Starts a stale-scope analysis once per distinct `state` of the case (its token and file counts). */
   autoAnalyze(caseId: string, state: string): void {
-    if (this.autoSeen.get(caseId) === state) return;
-    this.autoSeen.set(caseId, state);
-    this.analyze(caseId, 'stale');
+    this.analyses.autoStart(state, { type: 'analyze', caseId, scope: 'stale' });
   }
 
   searchWordlist(caseId: string, file: File): void {
-    if (this.running(caseId, 'wordlist')) return;
-    this.start({ type: 'wordlist', jobId: newId(), caseId, file }, `Searching ${file.name}`);
+    this.searches.start({ type: 'wordlist', caseId, file });
   }
 
   cancel(caseId: string, kind: JobKind): void {
-    const job = this.job(caseId, kind);
-    if (job?.status !== 'running') return;
-    if (kind === 'analyze') this.rerun.delete(caseId);
-    this.worker(kind).postMessage({ type: 'cancel', jobId: job.jobId } satisfies AnalysisRequest);
+    this.jobs(kind).cancel(caseId);
   }
 
-  private start(request: Exclude<AnalysisRequest, { type: 'cancel' }>, label: string): void {
-    const kind = request.type;
-    this.set({ jobId: request.jobId, caseId: request.caseId, kind, status: 'running', label });
-    this.worker(kind).postMessage(request);
-  }
-
-  private set(job: JobState): void {
-    this.jobs.set(jobKey(job.caseId, job.kind), job);
-    this.byId.set(job.jobId, jobKey(job.caseId, job.kind));
-    for (const listener of this.listeners) listener();
-  }
-
-  private update(jobId: string, change: Partial<JobState>): JobState | undefined {
-    const key = this.byId.get(jobId);
-    const job = key === undefined ? undefined : this.jobs.get(key);
-    if (!job || job.jobId !== jobId) return undefined; // a newer job of the same case and kind replaced it
-    const updated = { ...job, ...change };
-    this.set(updated);
-    return updated;
-  }
-
-  private worker(kind: JobKind): Worker {
-    let worker = this.workers.get(kind);
-    if (!worker) {
-      worker = new AnalysisWorker({ name: `tokentrail-${kind}` });
-      worker.onmessage = (message: MessageEvent<AnalysisReply>) => this.onReply(message.data);
-      worker.onerror = (event) => this.onWorkerError(kind, event.message || 'the analysis worker could not start');
-      this.workers.set(kind, worker);
-    }
-    return worker;
-  }
-
-  private onReply(reply: AnalysisReply): void {
-    if (reply.type === 'progress') {
-      this.update(reply.jobId, { progress: reply.progress });
-      return;
-    }
-    const job = this.update(reply.jobId, { status: reply.outcome, summary: reply.summary, error: reply.error });
-    if (job?.kind === 'analyze' && this.rerun.delete(job.caseId)) this.analyze(job.caseId, 'stale');
-  }
-
-  /** A worker that failed to load or crashed fails its running jobs visibly, and is replaced on next use. */
-  private onWorkerError(kind: JobKind, message: string): void {
-    this.workers.get(kind)?.terminate();
-    this.workers.delete(kind);
-    for (const job of this.jobs.values()) {
-      if (job.kind === kind && job.status === 'running') this.update(job.jobId, { status: 'failed', error: message });
-    }
+  private jobs(kind: JobKind): CaseJobs<AnalyzeJob, AnalyzeProgress, AnalyzeSummary> | CaseJobs<WordlistJob, WordlistProgress, WordlistSummary> {
+    return kind === 'analyze' ? this.analyses : this.searches;
   }
 }
 
 /** The one job manager of this window. */
 export const analysisJobs = new AnalysisJobs();
+
+/** What the views say a job is doing. */
+export function jobLabel(job: JobState): string {
+  if (job.job.type === 'wordlist') return `Searching ${job.job.file.name}`;
+  return job.job.scope === 'all' ? 'Re-analysing every token' : 'Analysing tokens';
+}

@@ -1,15 +1,24 @@
-// The messages between the page and the analysis workers. The page starts jobs (token analysis of a case, a
-// wordlist search over its HS* tokens) and cancels them; a worker reports progress and the outcome. Results go
-// to IndexedDB, which the page's live queries read: the messages carry only what a progress bar needs.
+// What the page and the analysis workers say to each other, inside job-protocol.ts's messages: the jobs (token
+// analysis of a case, a wordlist search over its HS* tokens), their progress and their summaries.
 
 /** Which tokens an analysis covers: those not yet judged with the case's current key material, or all. */
 export type AnalysisScope = 'stale' | 'all';
 
-export type AnalysisRequest =
-  | { readonly type: 'analyze'; readonly jobId: string; readonly caseId: string; readonly scope: AnalysisScope }
-  /** The File is passed by reference (structured clone of a File does not copy its bytes). */
-  | { readonly type: 'wordlist'; readonly jobId: string; readonly caseId: string; readonly file: File }
-  | { readonly type: 'cancel'; readonly jobId: string };
+export interface AnalyzeJob {
+  readonly type: 'analyze';
+  readonly caseId: string;
+  readonly scope: AnalysisScope;
+}
+
+export interface WordlistJob {
+  readonly type: 'wordlist';
+  readonly caseId: string;
+  /** Passed by reference (structured clone of a File does not copy its bytes). */
+  readonly file: File;
+}
+
+/** What an analysis worker is asked to run (job-protocol.ts carries it, with cancel, progress and outcome). */
+export type AnalysisJob = AnalyzeJob | WordlistJob;
 
 export interface AnalyzeProgress {
   readonly kind: 'analyze';
@@ -50,9 +59,3 @@ export interface WordlistSummary {
    */
   readonly found: readonly { readonly tokenHash: string; readonly message: string; readonly stored: boolean }[];
 }
-
-export type JobOutcome = 'complete' | 'cancelled' | 'failed';
-
-export type AnalysisReply =
-  | { readonly type: 'progress'; readonly jobId: string; readonly progress: AnalyzeProgress | WordlistProgress }
-  | { readonly type: 'finished'; readonly jobId: string; readonly outcome: JobOutcome; readonly summary?: AnalyzeSummary | WordlistSummary; readonly error?: string };

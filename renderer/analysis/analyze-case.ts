@@ -8,7 +8,7 @@ import type { DecryptedContent } from '../db/token-analysis-records';
 import type { TokenRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
 import { saveAnalyses, type AnalysisResult } from '../db/token-analysis-store';
-import { tokenPages } from '../db/token-pages';
+import { casePages } from '../db/case-pages';
 import { caseTokenUses, latestEventTime, NO_USES, type TokenUses } from '../db/token-uses';
 import type { AnalysisScope, AnalyzeProgress, AnalyzeSummary } from './analysis-protocol';
 import { loadCaseKeyMaterial, type CaseKeyMaterial } from './case-key-material';
@@ -94,7 +94,7 @@ export async function analyzeCase(database: TokentrailDatabase, caseId: string, 
   let cancelled = false;
   let saving: Promise<void> = Promise.resolve();
   let analyseMs = 0;
-  for await (const page of tokenPages(database, caseId, PAGE_SIZE)) {
+  for await (const page of casePages(database.tokens, 'tokenHash', caseId, PAGE_SIZE)) {
     if (options.signal.aborted) {
       cancelled = true;
       break;

@@ -4,7 +4,7 @@
 import { createWordlistSearcher, decodeToken, guessingHmac, secretTargetOf, weakSecretFinding, type DecodedToken, type SecretTarget } from '../../core/token';
 import type { TokentrailDatabase } from '../db/schema';
 import { saveWordlistFinding } from '../db/token-analysis-store';
-import { tokenPages } from '../db/token-pages';
+import { casePages } from '../db/case-pages';
 import type { WordlistProgress, WordlistSummary } from './analysis-protocol';
 import { blobChunks } from './blob-chunks';
 
@@ -18,7 +18,7 @@ export interface WordlistJobOptions {
 
 async function hmacTargets(database: TokentrailDatabase, caseId: string): Promise<Map<string, { decoded: DecodedToken; target: SecretTarget }>> {
   const targets = new Map<string, { decoded: DecodedToken; target: SecretTarget }>();
-  for await (const page of tokenPages(database, caseId, PAGE_SIZE)) {
+  for await (const page of casePages(database.tokens, 'tokenHash', caseId, PAGE_SIZE)) {
     for (const token of page) {
       if (!token.alg?.startsWith('HS')) continue; // cheap filter before the strict decode
       const decoded = decodeToken(token.compact);

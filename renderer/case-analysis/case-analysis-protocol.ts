@@ -1,9 +1,9 @@
-// The messages between the page and the case-analysis worker. Results go to IndexedDB, which the page's live
-// queries read: the messages carry only what a progress line needs.
+// What the page and the case-analysis worker say to each other, inside job-protocol.ts's messages: the job (run
+// the detectors over a case), its progress and its summary.
 
-export type CaseAnalysisRequest =
-  | { readonly type: 'run'; readonly jobId: string; readonly caseId: string }
-  | { readonly type: 'cancel'; readonly jobId: string };
+export interface CaseAnalysisJob {
+  readonly caseId: string;
+}
 
 export interface CaseAnalysisProgress {
   readonly phase: string;
@@ -17,9 +17,3 @@ export interface CaseAnalysisSummary {
   readonly events: number;
   readonly milliseconds: number;
 }
-
-export type CaseAnalysisOutcome = 'complete' | 'cancelled' | 'failed';
-
-export type CaseAnalysisReply =
-  | { readonly type: 'progress'; readonly jobId: string; readonly progress: CaseAnalysisProgress }
-  | { readonly type: 'finished'; readonly jobId: string; readonly outcome: CaseAnalysisOutcome; readonly summary?: CaseAnalysisSummary; readonly error?: string };

@@ -3,7 +3,7 @@
 // Memory: core/timeline keeps a compact entry per event (not the record text), so this scales with the case.
 import { createTimelineAnalysis } from '../../core/timeline';
 import { saveCaseAnalysis } from '../db/case-analysis-store';
-import { eventPages } from '../db/event-pages';
+import { casePages } from '../db/case-pages';
 import type { TokentrailDatabase } from '../db/schema';
 import { caseAnalysisBasis } from './analysis-basis';
 import type { CaseAnalysisProgress, CaseAnalysisSummary } from './case-analysis-protocol';
@@ -45,7 +45,7 @@ export async function runCaseAnalysis(database: TokentrailDatabase, caseId: stri
     onProgress: (phase, done, steps) => options.onProgress({ phase, done, total: steps }),
   });
   let read = 0;
-  for await (const page of eventPages(database, caseId, PAGE_SIZE)) {
+  for await (const page of casePages(database.authEvents, 'seq', caseId, PAGE_SIZE)) {
     if (options.signal.aborted) return { cancelled: true };
     // The store's seq is the event's id in every finding and lifecycle: the UI opens events by it.
     analysis.add(page.map((row) => ({ ...row.event, id: row.seq })));

@@ -3,7 +3,7 @@
 // Read a page of tokens at a time by keyset, so a case with many tokens is never loaded whole.
 import { tokenFactsFromVerdict, type TokenCheckResult, type TokenFacts } from '../../core/timeline';
 import type { TokentrailDatabase } from '../db/schema';
-import { tokenPages } from '../db/token-pages';
+import { casePages } from '../db/case-pages';
 
 const PAGE_SIZE = 1000;
 
@@ -18,7 +18,7 @@ export async function loadStoredTokenResults(database: TokentrailDatabase, caseI
   const facts: TokenFacts[] = [];
   const checks: TokenCheckResult[] = [];
   let unanalysed = 0;
-  for await (const page of tokenPages(database, caseId, PAGE_SIZE)) {
+  for await (const page of casePages(database.tokens, 'tokenHash', caseId, PAGE_SIZE)) {
     if (signal.aborted) break;
     const analyses = await database.tokenAnalysisDetails.bulkGet(page.map((token): [string, string] => [caseId, token.tokenHash]));
     page.forEach((token, index) => {

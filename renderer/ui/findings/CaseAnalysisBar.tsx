@@ -49,7 +49,7 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
               <button type="button" data-testid="case-analysis-parameters" onClick={() => setEditing(!editing)} aria-expanded={editing}>
                 Detector parameters
               </button>
-              <button type="button" data-testid="case-analysis-rerun" onClick={() => caseAnalysisJobs.run(caseId)}>
+              <button type="button" data-testid="case-analysis-rerun" onClick={() => caseAnalysisJobs.start({ caseId })}>
                 Re-run detectors
               </button>
             </span>

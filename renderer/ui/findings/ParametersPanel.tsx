@@ -45,7 +45,7 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
       setProblems([describeStorageError(error, 'Saving the parameters')]);
       return;
     }
-    caseAnalysisJobs.run(caseRecord.id);
+    caseAnalysisJobs.start({ caseId: caseRecord.id });
     onDone();
   };
 

@@ -33,6 +33,6 @@ export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | 
     // Read the job manager directly: the token analysis may have been started by an effect of this same commit.
     if (analysisJobs.running(caseId, 'analyze') || analysisJobs.running(caseId, 'wordlist')) return;
     if (stored === basis && !tokenNews && !wordlistNews) return;
-    caseAnalysisJobs.autoRun(caseId, `${basis}|${tokenNews}|${wordlistNews}`);
+    caseAnalysisJobs.autoStart(`${basis}|${tokenNews}|${wordlistNews}`, { caseId });
   }, [caseId, basis, hasEvidence, ingests, stored, tokenNews, wordlistNews]);
 }

@@ -1,6 +1,6 @@
 // The state of the case's token analysis: progress with cancel while it runs, what it used and what went wrong
 // when it ends, and a Re-analyse button (for instance after ingesting logs, whose use times the checks judge).
-import { analysisJobs } from '../../analysis/analysis-jobs';
+import { analysisJobs, jobLabel } from '../../analysis/analysis-jobs';
 import type { AnalyzeSummary } from '../../analysis/analysis-protocol';
 import { plural } from '../format';
 import { useAnalysisJob } from './use-analysis-job';
@@ -39,7 +39,7 @@ export function AnalysisBar({ caseId, analysed, total }: AnalysisBarProps) {
       >
         {running ? (
           <>
-            <span>{job.label}…</span>
+            <span>{jobLabel(job)}…</span>
             <progress data-testid="analysis-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
             <span className="mono small">{progress ? `${progress.done} / ${progress.total}` : 'loading keys'}</span>
           </>

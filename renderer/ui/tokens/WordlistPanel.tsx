@@ -1,7 +1,7 @@
 // The investigator's wordlist for the weak-HMAC-secret check: pick a file of any size; a worker streams it and
 // tries every line as the secret of each HS* token of the case, with progress (words tried, words/s) and cancel.
 import { useRef } from 'react';
-import { analysisJobs } from '../../analysis/analysis-jobs';
+import { analysisJobs, jobLabel } from '../../analysis/analysis-jobs';
 import type { WordlistSummary } from '../../analysis/analysis-protocol';
 import { formatBytes, plural } from '../format';
 import { useAnalysisJob } from './use-analysis-job';
@@ -42,7 +42,7 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
       <input ref={input} type="file" hidden data-testid="wordlist-input" onChange={onPicked} />
       {running ? (
         <>
-          <span>{job.label}…</span>
+          <span>{jobLabel(job)}…</span>
           <progress data-testid="wordlist-progress" max={progress?.totalBytes || 1} value={progress?.bytesRead ?? 0} />
           <span className="mono small" data-testid="wordlist-rate">
             {progress ? `${count(progress.tried)} words · ${count(progress.wordsPerSecond)} words/s · ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}` : 'starting'}
