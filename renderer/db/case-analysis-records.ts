@@ -26,7 +26,7 @@ export interface StoredFamily extends TokenFamily {
 /** The latest completed run of a case. Keyed caseId. */
 export interface CaseAnalysisRecord {
   readonly caseId: string;
-  /** What the run judged: see caseAnalysisBasis (renderer/case-analysis/analysis-basis.ts). */
+  /** What the run judged: see caseAnalysisBasis (renderer/timeline-analysis/analysis-basis.ts). */
   readonly basis: string;
   readonly startedAt: number;
   readonly finishedAt: number;

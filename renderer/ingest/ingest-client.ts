@@ -4,7 +4,7 @@
 import IngestWorker from './ingest.worker?worker&inline';
 import type { GeoDatabaseInfo } from '../../core/geo/types';
 import type { IngestOptions } from '../db/event-records';
-import { markInterruptedIngests, planImportIngest, planReingest, planUningestedFiles } from '../db/ingest-plan';
+import { markInterruptedIngests, planImportIngest, planReingest, planUningestedFiles } from './ingest-plan';
 import { db } from '../db/schema';
 import { JobQueue, type JobState } from '../jobs/job-queue';
 import type { IngestJob, IngestProgress, IngestSummary } from './ingest-protocol';

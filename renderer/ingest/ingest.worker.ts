@@ -2,8 +2,8 @@
 // while millions of lines are read. It opens the same Dexie database as the page; the page's live queries see
 // each committed batch through Dexie's cross-context change events.
 import type { GeoLocator } from '../../core/geo/types';
-import { openStoredGeoLocator, storeGeoDatabase } from '../db/geo-store';
-import { cancelQueuedIngests } from '../db/ingest-plan';
+import { openStoredGeoLocator, storeGeoDatabase } from '../geo/geo-store';
+import { cancelQueuedIngests } from './ingest-plan';
 import { TokentrailDatabase } from '../db/schema';
 import type { JobResult } from '../jobs/job-protocol';
 import { serveJobs, type JobContext } from '../jobs/serve-jobs';

@@ -8,7 +8,7 @@ import { jtiIndex } from '../../core/timeline/attribution';
 import type { TokenFacts } from '../../core/timeline/types';
 import type { StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { TimelineFilter } from '../db/timeline-filter';
+import type { TimelineFilter } from '../timeline/timeline-filter';
 import { casePages } from '../db/case-pages';
 import type { MapScope } from '../findings/finding-links';
 import { eachTimelineRow } from '../timeline/timeline-rows';
