@@ -2,8 +2,6 @@
 // tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { markInterruptedIngests } from '../ingest/ingest-plan';
-import { db } from '../db/schema';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { EvidenceTab } from '../evidence/EvidenceTab';
@@ -23,6 +21,9 @@ import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs } from './CaseTabs';
+import { storedFindingCount } from '../findings/queries';
+import { markInterrupted } from '../ingest/queries';
+import { caseRecord } from './queries';
 
 interface CaseViewProps {
   readonly caseId: string;
@@ -36,17 +37,17 @@ interface CaseViewProps {
 export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps) {
   const { host, investigator } = useApp();
   // null (not undefined) once loaded and absent, so "loading" and "not found" can be told apart.
-  const record = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [caseId]);
+  const record = useLiveQuery(async () => (await caseRecord(caseId)) ?? null, [caseId]);
   const controls = useImport(caseId, investigator);
   const caseFilter = useCaseFilterState(caseId);
   useAutoAnalysis(caseId, record);
   useAutoCaseAnalysis(caseId, record);
-  const findingCount = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.findingCount ?? 0, [caseId]);
+  const findingCount = useLiveQuery(() => storedFindingCount(caseId), [caseId]);
   const { start } = controls;
   const drop = useFileDrop(start, controls.fail);
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
-  useEffect(() => void markInterruptedIngests(db, caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
+  useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
   useEffect(() => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))), [host, start]);
 
   if (record === undefined) return <div className="loading">Loading case…</div>;

@@ -1,20 +1,19 @@
 // The welcome screen: stored cases, a new case, or the shipped sample with one click.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { createCase, deleteCase } from './case-store';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
 import { describeStorageError } from '../db/storage-errors';
-import { openSampleCase } from '../evidence/open-sample';
+import { openSample } from '../evidence/queries';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { CaseTable } from './CaseTable';
 import { NewCaseForm } from './NewCaseForm';
+import { casesByLastChange, removeCase, startCase } from './queries';
 
 export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => void }) {
   const { investigator } = useApp();
-  const cases = useLiveQuery(() => db.cases.orderBy('updatedAt').reverse().toArray(), []);
+  const cases = useLiveQuery(casesByLastChange, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [pendingDelete, setPendingDelete] = useState<CaseRecord | null>(null);
@@ -33,7 +32,7 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
 
   const confirmDelete = (record: CaseRecord) => {
     setPendingDelete(null);
-    void run(`Deleting "${record.title}"`, () => deleteCase(db, record.id));
+    void run(`Deleting "${record.title}"`, () => removeCase(record.id));
   };
 
   return (
@@ -63,7 +62,7 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
             disabled={busy}
             onClick={() =>
               void run('Opening the sample case', async () => {
-                const caseId = await openSampleCase(db, investigator);
+                const caseId = await openSample(investigator);
                 await ingestClient.ingestUnparsed(caseId);
                 onOpen(caseId);
               })
@@ -76,7 +75,7 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
           <h2>New case</h2>
           <NewCaseForm
             busy={busy}
-            onCreate={(fields) => void run('Creating the case', async () => onOpen(await createCase(db, fields, investigator)))}
+            onCreate={(fields) => void run('Creating the case', async () => onOpen(await startCase(fields, investigator)))}
           />
         </section>
       </aside>

@@ -1,19 +1,14 @@
 // The Evidence tab: stored files with their verdicts, re-verification, and the custody log.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { custodyChain } from './custody-log';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
 import { CaseMetadataList } from './CaseMetadataList';
 import { CustodyLog } from './CustodyLog';
 import { EvidenceFilesTable } from './EvidenceFilesTable';
+import { caseEvidence } from './queries';
 import { ReverifyButton } from './ReverifyButton';
 
 async function loadEvidence(caseId: string) {
-  const [files, imports, custody] = await Promise.all([
-    db.evidenceFiles.where('caseId').equals(caseId).sortBy('path'),
-    db.imports.where('caseId').equals(caseId).toArray(),
-    custodyChain(db, caseId),
-  ]);
+  const { files, imports, custody } = await caseEvidence(caseId);
   return { files, imports: new Map(imports.map((record) => [record.id, record])), custody };
 }
 

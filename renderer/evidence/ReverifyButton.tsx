@@ -1,7 +1,7 @@
 // Re-hashes the stored bytes on demand; the outcome is appended to the custody log.
 import { useState } from 'react';
-import { reverifyCase, type ReverifyOutcome } from './reverify';
-import { db } from '../db/schema';
+import { reverifyStoredEvidence } from './queries';
+import type { ReverifyOutcome } from './reverify';
 import { describeStorageError } from '../db/storage-errors';
 import { useApp } from '../shell/app-context';
 import { VerdictBadge } from '../shell/VerdictBadge';
@@ -14,7 +14,7 @@ export function ReverifyButton({ caseId, disabled }: { readonly caseId: string; 
   const run = () => {
     setRunning(true);
     setError('');
-    reverifyCase(db, caseId, investigator)
+    reverifyStoredEvidence(caseId, investigator)
       .then(setOutcome, (failure: unknown) => setError(describeStorageError(failure, 'Re-verifying')))
       .finally(() => setRunning(false));
   };

@@ -4,10 +4,9 @@ import { useCallback, useRef, useState } from 'react';
 import type { EvidenceError } from '../../core/evidence/errors';
 import type { BundleReport, Progress } from '../../core/evidence/types';
 import type { ExtractedToken } from '../../core/token/extract-tokens';
-import { commitImport, recordRejectedImport } from './commit-import';
-import { db } from '../db/schema';
 import { describeStorageError } from '../db/storage-errors';
 import type { PickedSelection } from '../host/host';
+import { storeImport, storeRejectedImport } from './queries';
 import { verifySelection, type CancelSignal } from './verify-selection';
 import { ingestClient } from '../ingest/ingest-client';
 import { plural } from '../shell/format';
@@ -62,7 +61,7 @@ export function useImport(caseId: string, investigator: string): ImportControls 
           } else if (outcome.kind === 'verified') {
             setState({ phase: 'review', source, report: outcome.report, tokens: outcome.tokens });
           } else {
-            const unrecorded = await recordRejectedImport(db, caseId, investigator, source, outcome.error).then(
+            const unrecorded = await storeRejectedImport(caseId, investigator, source, outcome.error).then(
               () => undefined,
               (error: unknown) => describeStorageError(error, 'Recording the rejection in the custody log'),
             );
@@ -81,7 +80,7 @@ export function useImport(caseId: string, investigator: string): ImportControls 
     if (state.phase !== 'review') return;
     const { source, report, tokens } = state;
     setState({ phase: 'storing', source });
-    commitImport(db, { caseId, investigator, at: Date.now() }, report, tokens).then(
+    storeImport(caseId, investigator, report, tokens).then(
       (importId) => {
         // The evidence is stored; parsing its logs into events runs in the worker and reports on its own.
         ingestClient.ingestImport(caseId, importId).catch((error: unknown) =>

@@ -4,19 +4,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
+import { caseIngestState } from '../ingest/queries';
+import { storedAnalysis } from '../timeline-analysis/queries';
 import { useApp } from '../shell/app-context';
 import { plural } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { ParametersPanel } from './ParametersPanel';
-import { caseIngestState } from './use-auto-case-analysis';
 import { useCaseAnalysisJob } from './use-case-analysis';
 
 export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecord }) {
   const caseId = caseRecord.id;
   const { timeZone } = useApp();
   const job = useCaseAnalysisJob(caseId);
-  const stored = useLiveQuery(() => db.caseAnalyses.get(caseId), [caseId]);
+  const stored = useLiveQuery(() => storedAnalysis(caseId), [caseId]);
   const ingests = useLiveQuery(() => caseIngestState(caseId), [caseId]);
   const [editing, setEditing] = useState(false);
   const running = job?.status === 'running';

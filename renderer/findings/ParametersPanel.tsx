@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import { changedParameters, checkCaseParameters, COMMON_PARAMETER_HELP, PARAMETER_DEFAULTS, parameterText, parseParameterText } from '../timeline-analysis/detector-parameters';
 import { detectorById } from '../../core/timeline';
-import { saveDetectorParameters } from '../timeline-analysis/case-parameters';
+import { saveParameters } from '../timeline-analysis/queries';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
 import { describeStorageError } from '../db/storage-errors';
 import { useApp } from '../shell/app-context';
 
@@ -40,7 +39,7 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
       return;
     }
     try {
-      await saveDetectorParameters(db, caseRecord.id, changedParameters(checked.parameters as Record<string, Record<string, unknown>>), investigator);
+      await saveParameters(caseRecord.id, changedParameters(checked.parameters as Record<string, Record<string, unknown>>), investigator);
     } catch (error) {
       setProblems([describeStorageError(error, 'Saving the parameters')]);
       return;

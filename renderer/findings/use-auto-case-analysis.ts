@@ -9,18 +9,13 @@ import { analysisJobs } from '../tokens/token-analysis-jobs';
 import { caseAnalysisBasis } from '../timeline-analysis/analysis-basis';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
+import { caseIngestState } from '../ingest/queries';
+import { storedAnalysis } from '../timeline-analysis/queries';
 import { useAnalysisJob } from '../tokens/use-analysis-job';
-
-/** Whether an ingest of the case is queued or running, and whether one was cancelled (and not parsed again since). */
-export async function caseIngestState(caseId: string): Promise<{ active: boolean; cancelled: boolean }> {
-  const statuses = (await db.ingests.where('caseId').equals(caseId).toArray()).map((ingest) => ingest.status);
-  return { active: statuses.some((status) => status === 'queued' || status === 'running'), cancelled: statuses.includes('cancelled') };
-}
 
 export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | undefined): void {
   const ingests = useLiveQuery(() => caseIngestState(caseId), [caseId]);
-  const stored = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.basis ?? null, [caseId]);
+  const stored = useLiveQuery(async () => (await storedAnalysis(caseId))?.basis ?? null, [caseId]);
   const tokenJob = useAnalysisJob(caseId, 'analyze');
   const wordlistJob = useAnalysisJob(caseId, 'wordlist');
   const basis = record ? caseAnalysisBasis(record) : undefined;

@@ -4,8 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, useSyncExternalStore } from 'react';
 import type { GeoDatabaseInfo } from '../../core/geo/types';
-import { listGeoDatabases } from './geo-store';
-import { db } from '../db/schema';
+import { loadedGeoDatabases } from './queries';
 import { readWholeFile } from './read-whole-file';
 import { shippedGeoInstaller } from './shipped-geo';
 import { ingestClient } from '../ingest/ingest-client';
@@ -19,7 +18,7 @@ function describe(info: GeoDatabaseInfo): string {
 
 export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: readonly GeoDatabaseInfo[] }) {
   const { host } = useApp();
-  const loaded = useLiveQuery(() => listGeoDatabases(db), []);
+  const loaded = useLiveQuery(loadedGeoDatabases, []);
   const [state, setState] = useState<{ busy: boolean; message: string; error?: boolean }>({ busy: false, message: '' });
   const shipped = shippedGeoMessage(useSyncExternalStore(shippedGeoInstaller.subscribe, shippedGeoInstaller.snapshot));
 

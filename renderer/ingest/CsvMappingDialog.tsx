@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { CsvField } from '../../core/sources/formats/csv-mapping';
 import type { AuthEventKind } from '../../core/sources/types';
 import { AUTH_EVENT_KINDS } from '../../core/sources/types';
-import { readCsvPresets, saveCsvPreset, type CsvPreset } from './csv-presets';
-import { db } from '../db/schema';
+import type { CsvPreset } from './csv-presets';
+import { csvPresets, storeCsvPreset } from './queries';
 import { Dialog } from '../shell/Dialog';
 
 const FIELDS: readonly CsvField[] = ['time', 'kind', 'subject', 'clientId', 'appVersion', 'sessionId', 'jti', 'ip', 'userAgent', 'token', 'method', 'path', 'status', 'country', 'city', 'outcome', 'reason'];
@@ -29,7 +29,7 @@ function kindsFromText(text: string): Record<string, AuthEventKind> {
 }
 
 export function CsvMappingDialog({ path, initial, onApply, onClose }: CsvMappingDialogProps) {
-  const presets = useLiveQuery(() => readCsvPresets(db), []);
+  const presets = useLiveQuery(csvPresets, []);
   const [mapping, setMapping] = useState<CsvPreset>(initial ?? { name: '', hasHeader: true, columns: {} });
   const [kindsText, setKindsText] = useState(() => Object.entries(initial?.kinds ?? {}).map(([value, kind]) => `${value}=${kind}`).join('\n'));
   const [error, setError] = useState('');
@@ -42,7 +42,7 @@ export function CsvMappingDialog({ path, initial, onApply, onClose }: CsvMapping
   };
   const save = () => {
     if (!mapping.name.trim()) return setError('Give the preset a name to save it.');
-    saveCsvPreset(db, { ...complete(), name: mapping.name.trim() }).then(() => setError(''), (failure: unknown) => setError(String(failure)));
+    storeCsvPreset({ ...complete(), name: mapping.name.trim() }).then(() => setError(''), (failure: unknown) => setError(String(failure)));
   };
   return (
     <Dialog title={`Column mapping for ${path}`} testId="csv-mapping-dialog" onClose={onClose}>

@@ -6,16 +6,14 @@ import { SOURCE_FORMAT_NAMES } from '../../core/sources/formats/registry';
 import type { SourceFormatName } from '../../core/sources/types';
 import type { CsvPreset } from './csv-presets';
 import type { IngestOptions, IngestRecord } from '../db/event-records';
-import { isLogLike } from './ingest-plan';
-import { caseIngests } from './ingest-store';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
 import { ingestClient } from './ingest-client';
 import { plural } from '../shell/format';
 import { CsvMappingDialog } from './CsvMappingDialog';
 import { GeoDatabasePanel } from '../geo/GeoDatabasePanel';
 import { describeIngest, statusTone } from './ingest-status';
 import { ProblemsList } from './ProblemsList';
+import { ingestsOf, unparsedFileCount } from './queries';
 
 function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onReingest: (options: IngestOptions) => void; onCsv: () => void }) {
   const [format, setFormat] = useState<string>(ingest.options.format ?? '');
@@ -65,11 +63,8 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
 
 export function IngestPanel({ caseRecord }: { readonly caseRecord: CaseRecord }) {
   const caseId = caseRecord.id;
-  const ingests = useLiveQuery(() => caseIngests(db, caseId), [caseId]);
-  const unparsed = useLiveQuery(async () => {
-    const parsed = new Set((await db.ingests.where('caseId').equals(caseId).toArray()).map((ingest) => ingest.fileId));
-    return (await db.evidenceFiles.where('caseId').equals(caseId).toArray()).filter((file) => isLogLike(file) && !parsed.has(file.id)).length;
-  }, [caseId]);
+  const ingests = useLiveQuery(() => ingestsOf(caseId), [caseId]);
+  const unparsed = useLiveQuery(() => unparsedFileCount(caseId), [caseId]);
   const [csvFor, setCsvFor] = useState<IngestRecord>();
   const [error, setError] = useState('');
   const visible = (ingests ?? []).filter((ingest) => ingest.status !== 'replaced');

@@ -1,17 +1,14 @@
 // Shown on every tab of a case while its logs are being parsed: which file, how far (bytes and events), and
 // Cancel. What a cancel keeps is said in the Timeline tab's source list.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../db/schema';
 import { ingestClient } from './ingest-client';
 import { formatBytes, plural } from '../shell/format';
+import { activeIngests } from './queries';
 import { useLiveProgress } from './use-live-progress';
 
 export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
   const live = useLiveProgress();
-  const active = useLiveQuery(
-    async () => (await db.ingests.where('caseId').equals(caseId).toArray()).filter((ingest) => ingest.status === 'running' || ingest.status === 'queued'),
-    [caseId],
-  );
+  const active = useLiveQuery(() => activeIngests(caseId), [caseId]);
   if (!active || active.length === 0) return null;
   const running = active.find((ingest) => ingest.status === 'running') ?? active[0]!;
   const progress = live.get(running.id);

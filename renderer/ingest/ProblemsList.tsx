@@ -2,12 +2,12 @@
 // are listed; the count is exact (see MAX_STORED_PROBLEMS).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IngestRecord } from '../db/event-records';
-import { db } from '../db/schema';
+import { ingestProblems } from './queries';
 
 const SHOWN = 200;
 
 export function ProblemsList({ ingest }: { readonly ingest: IngestRecord }) {
-  const problems = useLiveQuery(() => db.ingestProblems.where('ingestId').equals(ingest.id).limit(SHOWN).toArray(), [ingest.id, ingest.problems]);
+  const problems = useLiveQuery(() => ingestProblems(ingest.id, SHOWN), [ingest.id, ingest.problems]);
   return (
     <ul className="problems ingest-problems" data-testid="problem-list">
       {(problems ?? []).map((problem) => (

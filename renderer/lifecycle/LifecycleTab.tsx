@@ -3,12 +3,8 @@
 // Under the case's timeline filter the diagram keeps the whole life and dims the events the filter drops.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { familyLifecycles } from '../timeline-analysis/timeline-analysis-store';
-import { db } from '../db/schema';
-import { isEmptyFilter } from '../timeline/timeline-filter';
-import { tokenEventTimes } from './token-event-times';
-import { lifecycleFilterMarks } from './lifecycle-filter';
 import { layoutLifecycles } from './lifecycle-layout';
+import { caseLifecycles, lifecycleFamily } from './queries';
 import { useApp } from '../shell/app-context';
 import { useCaseFilter } from '../cases/case-filter';
 import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
@@ -27,7 +23,7 @@ interface LifecycleTabProps {
 const LANE_HEIGHT = 62;
 
 function TokenPicker({ caseId, focus, onPick }: { caseId: string; focus?: string; onPick: (tokenHash: string) => void }) {
-  const lifecycles = useLiveQuery(() => db.lifecycles.where('[caseId+tokenHash]').between([caseId, ''], [caseId, '\uffff']).toArray(), [caseId]);
+  const lifecycles = useLiveQuery(() => caseLifecycles(caseId), [caseId]);
   return (
     <label className="inline-field">
       <span>Token</span>
@@ -46,16 +42,7 @@ function TokenPicker({ caseId, focus, onPick }: { caseId: string; focus?: string
 export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
   const { timeZone } = useApp();
   const { filter } = useCaseFilter();
-  const family = useLiveQuery(async () => {
-    if (!focus) return null;
-    const found = await familyLifecycles(db, caseId, focus);
-    if (!isEmptyFilter(filter)) {
-      const marks = await lifecycleFilterMarks(db, caseId, found.lanes, filter);
-      return { ...found, uses: marks.keptUses, outside: { uses: marks.outsideUses, events: marks.outsideEvents } };
-    }
-    const uses = new Map(await Promise.all(found.lanes.map(async (lane) => [lane.tokenHash, await tokenEventTimes(db, caseId, lane.tokenHash)] as const)));
-    return { ...found, uses, outside: undefined };
-  }, [caseId, focus, filter]);
+  const family = useLiveQuery(async () => (focus ? lifecycleFamily(caseId, focus, filter) : null), [caseId, focus, filter]);
   const layout = useMemo(() => family && layoutLifecycles(family.lanes, family.uses, { left: LABEL_WIDTH, width: DIAGRAM_WIDTH - LABEL_WIDTH - 20, top: 30, laneHeight: LANE_HEIGHT }, family.outside), [family]);
   const count = (uses: ReadonlyMap<string, readonly number[]> | undefined) => [...(uses?.values() ?? [])].reduce((sum, times) => sum + times.length, 0);
   const kept = count(family?.uses);

@@ -6,13 +6,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
 import { parseMapFocus } from '../findings/finding-links';
-import { loadLocatedEvents, MAX_POINTS } from './located-events';
+import { evidenceFileNames } from '../evidence/queries';
+import { storedAnalysis } from '../timeline-analysis/queries';
+import { MAX_POINTS } from './located-events';
 import { buildHops, buildPlaces } from './map-hops';
-import { mapScope, scopeSkip } from './map-scope';
-import { loadScopeEvents } from './scope-events';
-import { timelineMatcher } from '../timeline/timeline-match';
+import { mapScope } from './map-scope';
+import { mapEvents } from './queries';
 import { useApp } from '../shell/app-context';
 import { useCaseFilter } from '../cases/case-filter';
 import { plural } from '../shell/format';
@@ -42,12 +42,9 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
   const { filter, setFilter } = useCaseFilter();
   const focusScope = useMemo(() => parseMapFocus(focus), [focus]);
   const scope = useMemo(() => mapScope(focusScope, filter), [focusScope, filter]);
-  const located = useLiveQuery(
-    () => (scope ? loadScopeEvents(db, caseId, scope, timelineMatcher(filter, scopeSkip(scope, filter))) : loadLocatedEvents(db, caseId, filter)),
-    [caseId, scope, filter],
-  );
-  const parameters = useLiveQuery(async () => (await db.caseAnalyses.get(caseId))?.parameters ?? null, [caseId]);
-  const fileNames = useLiveQuery(async () => new Map((await db.evidenceFiles.where('caseId').equals(caseId).toArray()).map((file) => [file.id, file.path])), [caseId]);
+  const located = useLiveQuery(() => mapEvents(caseId, scope, filter), [caseId, scope, filter]);
+  const parameters = useLiveQuery(async () => (await storedAnalysis(caseId))?.parameters ?? null, [caseId]);
+  const fileNames = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   const points = useMemo(() => located?.points ?? [], [located]);
   const places = useMemo(() => buildPlaces(points, parameters ?? undefined), [points, parameters]);
   const hops = useMemo(() => (scope ? buildHops(points, parameters ?? undefined) : []), [points, parameters, scope]);

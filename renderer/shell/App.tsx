@@ -1,23 +1,23 @@
 // The app shell: settings (investigator, time zone), the top bar and the current view.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { readSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeSetting } from '../db/settings';
-import { db } from '../db/schema';
 import { describeStorageError } from '../db/storage-errors';
 import type { Host } from '../host/host';
 import { AppContext } from './app-context';
 import { CaseView } from '../cases/CaseView';
 import { CasesView } from '../cases/CasesView';
+import { caseRecord } from '../cases/queries';
 import { validZone } from './format-time';
 import { useRoute } from './route';
 import { Dialog } from './Dialog';
 import { InvestigatorForm } from './InvestigatorForm';
+import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
 
 async function loadSettings() {
   const [investigator, timeZone] = await Promise.all([
-    readSetting(db, SETTING_INVESTIGATOR),
-    readSetting(db, SETTING_TIME_ZONE),
+    readAppSetting(SETTING_INVESTIGATOR),
+    readAppSetting(SETTING_TIME_ZONE),
   ]);
   return { investigator: investigator ?? '', timeZone: validZone(timeZone) };
 }
@@ -27,10 +27,10 @@ export function App({ host }: { readonly host: Host }) {
   const [route, navigate] = useRoute();
   const [editingInvestigator, setEditingInvestigator] = useState(false);
   const [settingsError, setSettingsError] = useState('');
-  const openCase = useLiveQuery(() => (route.view === 'case' ? db.cases.get(route.caseId) : undefined), [route]);
+  const openCase = useLiveQuery(() => (route.view === 'case' ? caseRecord(route.caseId) : undefined), [route]);
 
   const save = (key: string, value: string) => {
-    writeSetting(db, key, value).then(
+    writeAppSetting(key, value).then(
       () => setSettingsError(''),
       (error: unknown) => setSettingsError(describeStorageError(error, 'Saving the setting')),
     );

@@ -2,8 +2,7 @@
 // (the histogram then shows that span, so dragging again zooms further); "All time" undoes it.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type PointerEvent } from 'react';
-import { db } from '../db/schema';
-import { readHistogram } from './timeline-histogram';
+import { timelineHistogram } from './queries';
 import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 
@@ -21,7 +20,7 @@ interface HistogramProps {
 
 export function Histogram({ caseId, from, to, eventCount, onSelect }: HistogramProps) {
   const { timeZone } = useApp();
-  const histogram = useLiveQuery(() => readHistogram(db, caseId, from, to, BARS), [caseId, from, to, eventCount]);
+  const histogram = useLiveQuery(() => timelineHistogram(caseId, from, to, BARS), [caseId, from, to, eventCount]);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number }>();
 

@@ -2,7 +2,7 @@
 // view that applies the shared timeline filter without showing its form puts above what it narrowed, so nothing
 // is ever hidden without saying so and one click shows everything again. Nothing is shown while no filter is set.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../db/schema';
+import { evidenceFileNames } from '../evidence/queries';
 import { isEmptyFilter } from './timeline-filter';
 import { describeTimelineFilter } from './filter-summary';
 import { useApp } from '../shell/app-context';
@@ -24,7 +24,7 @@ interface TimelineFilterNoteProps {
 export function TimelineFilterNote({ caseId, matched, total, noun, pluralNoun, onEdit }: TimelineFilterNoteProps) {
   const { timeZone } = useApp();
   const { filter, clear } = useCaseFilter();
-  const files = useLiveQuery(async () => new Map((await db.evidenceFiles.where('caseId').equals(caseId).toArray()).map((file) => [file.id, file.path])), [caseId]);
+  const files = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   if (isEmptyFilter(filter)) return null;
   const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => files?.get(id) });
   const narrowed = matched !== undefined && matched < total;

@@ -5,8 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { parseAnyTime } from '../../core/sources/parse-time';
 import type { EventFacet } from '../db/event-records';
-import { listFacetValues } from './facet-counts';
-import { db } from '../db/schema';
+import { facetValues } from './queries';
 import type { TimelineFilter } from './timeline-filter';
 import { useApp } from '../shell/app-context';
 import { formatInstant, parseZonedInput } from '../shell/format-time';
@@ -33,7 +32,7 @@ const TYPED: readonly { facet: EventFacet; label: string }[] = [
 ];
 
 function FacetPicker({ caseId, facet, label, value, fileNames, onPick }: { caseId: string; facet: EventFacet; label: string; value: string; fileNames: ReadonlyMap<string, string>; onPick: (value: string) => void }) {
-  const values = useLiveQuery(() => listFacetValues(db, caseId, facet), [caseId, facet]);
+  const values = useLiveQuery(() => facetValues(caseId, facet), [caseId, facet]);
   return (
     <label className="field">
       <span>{label}</span>

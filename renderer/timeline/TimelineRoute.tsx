@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
+import { storedEvent } from './queries';
 import { useCaseFilter } from '../cases/case-filter';
 import { focusedEventSeq } from '../shell/route';
 import { TimelineTab } from './TimelineTab';
@@ -26,7 +26,7 @@ export function TimelineRoute({ caseRecord, focus, onOpenToken }: TimelineRouteP
     setFilter({ facets: { token: tokenFocus } });
     setApplied(true);
   }, [applied, tokenFocus, setFilter]);
-  const event = useLiveQuery(async () => (seq === undefined ? null : ((await db.authEvents.get([caseRecord.id, seq])) ?? null)), [caseRecord.id, seq]);
+  const event = useLiveQuery(async () => (seq === undefined ? null : ((await storedEvent(caseRecord.id, seq)) ?? null)), [caseRecord.id, seq]);
   if (!applied) return <div className="loading">Loading…</div>;
   if (seq !== undefined && event === undefined) return <div className="loading">Loading the event…</div>;
   return <TimelineTab key={focus ?? ''} caseRecord={caseRecord} focusEvent={event ?? undefined} onOpenToken={onOpenToken} />;

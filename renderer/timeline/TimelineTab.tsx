@@ -5,9 +5,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { StoredEvent } from '../db/event-records';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
+import { evidenceFileNames } from '../evidence/queries';
 import { isEmptyFilter, type TimelineFilter } from './timeline-filter';
-import { caseExtent, type EventCursor } from './timeline-query';
+import { timelineExtent } from './queries';
+import type { EventCursor } from './timeline-query';
 import { timelineMatcher } from './timeline-match';
 import { useCaseFilter } from '../cases/case-filter';
 import { plural } from '../shell/format';
@@ -34,8 +35,8 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
   const [opened, setOpened] = useState<StoredEvent | undefined>(focusEvent);
   const eventCount = caseRecord.counts.events;
   // Re-read only when the first events arrive or the filter changes, not on every committed batch.
-  const extent = useLiveQuery(() => caseExtent(db, caseId), [caseId, eventCount > 0]);
-  const fileNames = useLiveQuery(async () => new Map((await db.evidenceFiles.where('caseId').equals(caseId).toArray()).map((file) => [file.id, file.path])), [caseId]);
+  const extent = useLiveQuery(() => timelineExtent(caseId), [caseId, eventCount > 0]);
+  const fileNames = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   const data = useTimeline(caseId, filter, anchor, eventCount);
 
   const changeFilter = (next: TimelineFilter) => {

@@ -1,9 +1,9 @@
 // The timeline list's data: a TimelineWindow (renderer/timeline/timeline-window.ts) for one case and filter, opened
 // again whenever either changes, with a version number React can re-render on.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { db } from '../db/schema';
 import type { TimelineFilter } from './timeline-filter';
-import { queryPage, type EventCursor } from './timeline-query';
+import { timelinePage } from './queries';
+import type { EventCursor } from './timeline-query';
 import { TimelineWindow, type WindowChange } from './timeline-window';
 
 export interface TimelineData {
@@ -23,7 +23,7 @@ export interface TimelineData {
  * the investigator's eyes.
  */
 export function useTimeline(caseId: string, filter: TimelineFilter, anchor: EventCursor | undefined, eventCount: number): TimelineData {
-  const window = useMemo(() => new TimelineWindow((request) => queryPage(db, caseId, filter, request)), [caseId, filter]);
+  const window = useMemo(() => new TimelineWindow((request) => timelinePage(caseId, filter, request)), [caseId, filter]);
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');

@@ -7,12 +7,12 @@ import { findingRange } from './raw-token-pieces';
 import type { TokenRow } from './token-filter';
 import { mapFocus } from '../findings/finding-links';
 import type { TokenRecord } from '../db/records';
-import { db } from '../db/schema';
 import { useApp } from '../shell/app-context';
 import { location, prettyJson } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { claimsText } from './claims-text';
 import { RawToken } from './RawToken';
+import { tokenAnalysisDetail, tokenSightings } from './queries';
 import { TokenFindings } from './TokenFindings';
 import { TokenVerdict } from './TokenVerdict';
 import { useKeyHistory } from './use-key-history';
@@ -21,10 +21,7 @@ import { VerificationTrail } from './VerificationTrail';
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
 
 function Sightings({ token }: { readonly token: TokenRecord }) {
-  const sightings = useLiveQuery(
-    () => db.tokenSightings.where('[caseId+tokenHash]').equals([token.caseId, token.tokenHash]).toArray(),
-    [token.caseId, token.tokenHash],
-  );
+  const sightings = useLiveQuery(() => tokenSightings(token.caseId, token.tokenHash), [token.caseId, token.tokenHash]);
   return (
     <table className="table" data-testid="token-sightings">
       <thead>
@@ -57,7 +54,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
   const { timeZone } = useApp();
   const { token } = row;
   // The details (trail, findings, key windows) of the one token shown; the list only holds summaries.
-  const analysis = useLiveQuery(() => db.tokenAnalysisDetails.get([token.caseId, token.tokenHash]), [token.caseId, token.tokenHash]);
+  const analysis = useLiveQuery(() => tokenAnalysisDetail(token.caseId, token.tokenHash), [token.caseId, token.tokenHash]);
   const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
   // When and where the verifying key's life is recorded (key-rotation), for its window badges and findings.
   const keyHistory = useKeyHistory(token.caseId, analysis?.verdict.keyWindow ? analysis.verdict.key : undefined);

@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KeyHistoryEntry } from '../../core/timeline/types';
 import type { KeyWindowAt } from '../../core/token/keyring/lifecycle';
-import { db } from '../db/schema';
+import { caseEventCount } from '../cases/queries';
 import type { TokenAnalysisDetail } from '../db/token-analysis-records';
 import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
@@ -35,7 +35,7 @@ function WindowBadge({ window, title }: { readonly window: KeyWindowAt; readonly
 
 /** How many events the case holds: with none, a token's uses cannot be judged until logs are ingested. */
 function useCaseEventCount(caseId: string): number | undefined {
-  return useLiveQuery(async () => (await db.cases.get(caseId))?.counts.events ?? 0, [caseId]);
+  return useLiveQuery(() => caseEventCount(caseId), [caseId]);
 }
 
 function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDetail; readonly history: KeyHistoryEntry | undefined }) {

@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { filterTokenRows, joinAnalyses, type TokenFilter } from './token-filter';
-import { db } from '../db/schema';
+import { caseTokens, tokenAnalysisSummaries } from './queries';
 import { AnalysisBar } from './AnalysisBar';
 import { TokenDetail } from './TokenDetail';
 import { TokenFilters } from './TokenFilters';
@@ -25,8 +25,8 @@ interface TokensTabProps {
 }
 
 export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTabProps) {
-  const tokens = useLiveQuery(() => db.tokens.where('caseId').equals(caseId).sortBy('iat'), [caseId]);
-  const analyses = useLiveQuery(() => db.tokenAnalyses.where('caseId').equals(caseId).toArray(), [caseId]);
+  const tokens = useLiveQuery(() => caseTokens(caseId), [caseId]);
+  const analyses = useLiveQuery(() => tokenAnalysisSummaries(caseId), [caseId]);
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
   const analysing = useAnalysisRunning(caseId, 'analyze');

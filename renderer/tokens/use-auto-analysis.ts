@@ -6,13 +6,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { analysisJobs } from './token-analysis-jobs';
 import type { CaseRecord } from '../db/records';
-import { db } from '../db/schema';
+import { caseIngestState } from '../ingest/queries';
 
 export function useAutoAnalysis(caseId: string, record: CaseRecord | null | undefined): void {
-  const ingesting = useLiveQuery(
-    async () => (await db.ingests.where('caseId').equals(caseId).filter((ingest) => ingest.status === 'queued' || ingest.status === 'running').count()) > 0,
-    [caseId],
-  );
+  const ingesting = useLiveQuery(async () => (await caseIngestState(caseId)).active, [caseId]);
   const tokens = record?.counts.tokens ?? 0;
   const files = record?.counts.files ?? 0;
   const events = record?.counts.events ?? 0;

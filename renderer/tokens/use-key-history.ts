@@ -2,13 +2,12 @@
 // and line it is written at (the same reading the case analysis does, renderer/timeline-analysis/case-evidence.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KeyHistoryEntry } from '../../core/timeline/types';
-import { loadCaseEvidence } from '../timeline-analysis/case-evidence';
-import { db } from '../db/schema';
 import { keyHistoryFor } from './key-history';
+import { caseKeyHistory } from './queries';
 
 export function useKeyHistory(caseId: string, key: { readonly kid?: string; readonly thumbprint: string } | undefined): KeyHistoryEntry | undefined {
   return useLiveQuery(
-    async () => (key ? keyHistoryFor(key, (await loadCaseEvidence(db, caseId)).keyHistory) : undefined),
+    async () => (key ? keyHistoryFor(key, await caseKeyHistory(caseId)) : undefined),
     [caseId, key?.kid, key?.thumbprint],
   );
 }
