@@ -1,5 +1,6 @@
 // The import flow of one case as a state machine: verify → review → store (or discard), with cancel,
-// rejection and storage failure as visible outcomes. The work itself is in renderer/import and renderer/db.
+// rejection and storage failure as visible outcomes. The work itself is in verify-selection.ts and
+// commit-import.ts (through queries.ts).
 import { useCallback, useRef, useState } from 'react';
 import type { EvidenceError } from '../../core/evidence/errors';
 import type { BundleReport, Progress } from '../../core/evidence/types';
