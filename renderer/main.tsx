@@ -5,9 +5,9 @@ import { db } from './db/schema';
 import { installShippedGeoDatabases } from './geo/shipped-geo';
 import { selectHost } from './host/select-host';
 import { ingestClient } from './ingest/ingest-client';
-import { App } from './ui/App';
-import { ErrorBoundary } from './ui/shell/ErrorBoundary';
-import './ui/styles.css';
+import { App } from './shell/App';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import './shell/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -1,4 +1,4 @@
-// What the case analysis (core/timeline run by renderer/case-analysis) stores (schema v3). Everything here is
+// What the case analysis (core/timeline run by renderer/timeline-analysis) stores (schema v3). Everything here is
 // derived and re-computable from the evidence; a re-run replaces it. Findings are keyed by their stable key, so an
 // investigator's annotations (annotations.target = the key) stay attached across re-runs.
 import type { DetectorRun, TimelineFinding, TimelineParameterOverrides, TimelineResult, TokenFamily, TokenLifecycle } from '../../core/timeline/types';
@@ -26,7 +26,7 @@ export interface StoredFamily extends TokenFamily {
 /** The latest completed run of a case. Keyed caseId. */
 export interface CaseAnalysisRecord {
   readonly caseId: string;
-  /** What the run judged: see caseAnalysisBasis (renderer/case-analysis/analysis-basis.ts). */
+  /** What the run judged: see caseAnalysisBasis (renderer/timeline-analysis/analysis-basis.ts). */
   readonly basis: string;
   readonly startedAt: number;
   readonly finishedAt: number;

@@ -105,7 +105,7 @@ export type TokenSightingRecord = ExtractedToken['sightings'][number] & {
 export interface FindingRecord {
   readonly id: string;
   readonly caseId: string;
-  /** What raised it: a token check (core/token, stored by renderer/db/token-analysis-store.ts) or a timeline detector. */
+  /** What raised it: a token check (core/token, stored by renderer/tokens/token-analysis-store.ts) or a timeline detector. */
   readonly origin: 'token-check' | 'detector';
   /** The check's or detector's stable id (docs/checks.md, docs/detectors.md). */
   readonly detectorId: string;

@@ -81,7 +81,7 @@ export class TokentrailDatabase extends Dexie {
         eventFacets: '[caseId+facet+value]',
         eventBuckets: '[caseId+width+start]',
         geoDatabases: 'id',
-        // Token analysis (renderer/analysis), replaced on re-analysis: a small summary per token that the Tokens
+        // Token analysis (renderer/tokens), replaced on re-analysis: a small summary per token that the Tokens
         // list reads whole on every change (verdict and severity filters run on it), and the details only the
         // selected token's panel reads. The caseId indexes serve the list and deleting a case.
         tokenAnalyses: '[caseId+tokenHash], caseId',

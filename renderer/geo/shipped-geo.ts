@@ -1,6 +1,6 @@
 // The window's installer of the shipped geolocation database, wired to the real profile: the store runs in the
 // ingest worker so hashing 63 MB never freezes the page. main.tsx starts it; the Geolocation panel shows its status.
-import { listGeoDatabases } from '../db/geo-store';
+import { listGeoDatabases } from './geo-store';
 import { db } from '../db/schema';
 import type { Host } from '../host/host';
 import { ingestClient } from '../ingest/ingest-client';

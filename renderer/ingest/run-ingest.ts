@@ -5,7 +5,7 @@ import type { GeoLocator } from '../../core/geo/types';
 import { parseSource, type ParseProgress, type ParseSummary } from '../../core/sources/parse-source';
 import type { IngestRecord } from '../db/event-records';
 import { buildEventRows } from '../db/event-rows';
-import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from '../db/ingest-store';
+import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from './ingest-store';
 import type { TokentrailDatabase } from '../db/schema';
 import { storedEvidenceContent } from './stored-evidence-input';
 

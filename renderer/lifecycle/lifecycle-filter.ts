@@ -5,8 +5,8 @@
 import type { TokenLifecycle } from '../../core/timeline/types';
 import { UNTIMED_TS, type StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { TimelineFilter } from '../db/timeline-filter';
-import { MAX_TICKS_PER_TOKEN } from '../db/token-event-times';
+import type { TimelineFilter } from '../timeline/timeline-filter';
+import { MAX_TICKS_PER_TOKEN } from './token-event-times';
 import { eventMatches } from '../timeline/event-matches';
 import { eachTimelineRow } from '../timeline/timeline-rows';
 import { timelineMatcher, type EventMatcher } from '../timeline/timeline-match';

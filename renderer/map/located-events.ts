@@ -3,7 +3,7 @@
 // lists; with one, renderer/map/scope-events.ts reads the scope's events and the filter only marks them.
 import { UNTIMED_TS, type StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { TimelineFilter } from '../db/timeline-filter';
+import type { TimelineFilter } from '../timeline/timeline-filter';
 import { eachTimelineRow } from '../timeline/timeline-rows';
 
 /** More points than this make an unreadable map; the view says the map was cut. */

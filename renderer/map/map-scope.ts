@@ -4,7 +4,7 @@
 // timeline filter then marks which hops it keeps instead of removing events (which would join events that were
 // never consecutive into hops the detector never judged).
 import type { EventFacet } from '../db/event-records';
-import type { TimelineFilter } from '../db/timeline-filter';
+import type { TimelineFilter } from '../timeline/timeline-filter';
 import type { MapFacet, MapScope } from '../findings/finding-links';
 
 /** Most specific first: a token's hops are a subset of its session's, a session's of its subject's. */

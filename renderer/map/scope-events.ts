@@ -8,8 +8,8 @@ import { jtiIndex } from '../../core/timeline/attribution';
 import type { TokenFacts } from '../../core/timeline/types';
 import type { StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { TimelineFilter } from '../db/timeline-filter';
-import { tokenPages } from '../db/token-pages';
+import type { TimelineFilter } from '../timeline/timeline-filter';
+import { casePages } from '../db/case-pages';
 import type { MapScope } from '../findings/finding-links';
 import { eachTimelineRow } from '../timeline/timeline-rows';
 import type { EventMatcher } from '../timeline/timeline-match';
@@ -30,7 +30,7 @@ async function claimingTokens(database: TokentrailDatabase, caseId: string, scop
     return tokens.map((token) => tokenFactsFromClaims(token.tokenHash, token.claims)).filter(named);
   }
   const found: TokenFacts[] = [];
-  for await (const page of tokenPages(database, caseId, 1000)) for (const token of page) {
+  for await (const page of casePages(database.tokens, 'tokenHash', caseId, 1000)) for (const token of page) {
     const facts = tokenFactsFromClaims(token.tokenHash, token.claims);
     if (named(facts)) found.push(facts);
   }

@@ -1,6 +1,6 @@
 // The active timeline filter in words, for the views that apply it without showing its form (Findings, Lifecycle,
 // Map): each part names the field as the Timeline's form labels it, so the investigator can see what hides what.
-import { activeFacets, type TimelineFilter } from '../db/timeline-filter';
+import { activeFacets, type TimelineFilter } from './timeline-filter';
 import type { EventFacet } from '../db/event-records';
 
 export interface FilterPart {

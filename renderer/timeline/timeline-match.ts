@@ -1,8 +1,8 @@
 // Whether one stored event is one the Timeline tab would list under a filter. The timeline's query serves the time
-// range from an index bound and tests the rest with filterPredicate (renderer/db/timeline-filter.ts); this is the
+// range from an index bound and tests the rest with filterPredicate (renderer/timeline/timeline-filter.ts); this is the
 // same two tests on a row already in hand, so Findings, Lifecycle and Map can never disagree with the list.
 import type { EventFacet, StoredEvent } from '../db/event-records';
-import { filterPredicate, type TimelineFilter } from '../db/timeline-filter';
+import { filterPredicate, type TimelineFilter } from './timeline-filter';
 
 export type EventMatcher = (row: StoredEvent) => boolean;
 

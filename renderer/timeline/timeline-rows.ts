@@ -1,9 +1,9 @@
-// Every row of a filtered timeline in time order, read by the timeline's own keyset query (renderer/db/timeline-
+// Every row of a filtered timeline in time order, read by the timeline's own keyset query (renderer/timeline/timeline-
 // query.ts) a page at a time, for views that need more than one page (the map, the lifecycle's filter marks).
 import type { StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { TimelineFilter } from '../db/timeline-filter';
-import { queryPage, type EventCursor } from '../db/timeline-query';
+import type { TimelineFilter } from './timeline-filter';
+import { queryPage, type EventCursor } from './timeline-query';
 
 const PAGE = 500;
 

@@ -6,10 +6,10 @@ import { parseSource } from '../../../core/sources/parse-source';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import type { StoredEvent } from '../../../renderer/db/event-records';
-import { planImportIngest } from '../../../renderer/db/ingest-plan';
+import { planImportIngest } from '../../../renderer/ingest/ingest-plan';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import { queryPage, type PageRequest } from '../../../renderer/db/timeline-query';
-import type { TimelineFilter } from '../../../renderer/db/timeline-filter';
+import { queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
+import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
 import { runIngest } from '../../../renderer/ingest/run-ingest';
 import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
 

@@ -5,12 +5,12 @@
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
-import { removeIngestEvents, writeBatch } from '../../../renderer/db/ingest-store';
-import { listGeoDatabases } from '../../../renderer/db/geo-store';
+import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
+import { listGeoDatabases } from '../../../renderer/geo/geo-store';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import type { TimelineFilter } from '../../../renderer/db/timeline-filter';
-import { queryPage, type EventCursor, type PageRequest } from '../../../renderer/db/timeline-query';
+import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
+import { queryPage, type EventCursor, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { seededRandom } from '../../support/seeded-random';
 

@@ -3,9 +3,9 @@ import type { FindingEventRef } from '../../../../core/timeline/types';
 import type { StoredFinding } from '../../../../renderer/db/case-analysis-records';
 import type { StoredEvent } from '../../../../renderer/db/event-records';
 import { evidenceKept, evidenceSeqs, findingsInFilter } from '../../../../renderer/findings/findings-in-filter';
-import type { TimelineFilter } from '../../../../renderer/db/timeline-filter';
+import type { TimelineFilter } from '../../../../renderer/timeline/timeline-filter';
 import { timelineMatcher } from '../../../../renderer/timeline/timeline-match';
-import { aliceCase } from '../stored-events';
+import { aliceCase } from '../db/stored-events';
 
 let rows: StoredEvent[];
 beforeAll(async () => {

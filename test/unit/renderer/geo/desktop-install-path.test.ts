@@ -12,7 +12,7 @@ import { createShippedGeoDatabasesHandler } from '../../../../electron/handlers/
 import type { IpcChannel } from '../../../../electron/ipc-contract';
 import { shippedGeoDirectory } from '../../../../electron/shipped-geo-directory';
 import type { GeoDatabaseFileRecord, GeoDatabaseRecord } from '../../../../renderer/db/event-records';
-import { storeGeoDatabase } from '../../../../renderer/db/geo-store';
+import { storeGeoDatabase } from '../../../../renderer/geo/geo-store';
 import type { TokentrailDatabase } from '../../../../renderer/db/schema';
 import { ShippedGeoInstaller } from '../../../../renderer/geo/shipped-geo-installer';
 import { createElectronHost } from '../../../../renderer/host/electron-host';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeoDatabaseInfo } from '../../../../core/geo/types';
-import { shippedGeoMessage } from '../../../../renderer/ui/ingest/shipped-geo-message';
+import { shippedGeoMessage } from '../../../../renderer/geo/shipped-geo-message';
 
 const ipv4: GeoDatabaseInfo = {
   id: 'dbip-city-ipv4@2026-06-05',

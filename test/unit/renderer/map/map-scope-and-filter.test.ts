@@ -9,7 +9,7 @@ import { buildHops, buildPlaces } from '../../../../renderer/map/map-hops';
 import { mapScope, scopeSkip } from '../../../../renderer/map/map-scope';
 import { attributedToScope } from '../../../../renderer/map/scope-attribution';
 import { timelineMatcher } from '../../../../renderer/timeline/timeline-match';
-import { aliceCase, ALICE_TOKEN_HASH } from '../stored-events';
+import { aliceCase, ALICE_TOKEN_HASH } from '../db/stored-events';
 
 let rows: StoredEvent[];
 beforeAll(async () => {

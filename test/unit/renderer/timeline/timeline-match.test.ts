@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UNTIMED_TS, type StoredEvent } from '../../../../renderer/db/event-records';
 import { describeTimelineFilter } from '../../../../renderer/timeline/filter-summary';
 import { timelineMatcher } from '../../../../renderer/timeline/timeline-match';
-import { aliceCase, ALICE_TOKEN_HASH } from '../stored-events';
+import { aliceCase, ALICE_TOKEN_HASH } from '../db/stored-events';
 
 let rows: StoredEvent[];
 beforeAll(async () => {

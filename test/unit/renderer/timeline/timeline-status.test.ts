@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timelineStatus } from '../../../../renderer/ui/timeline/timeline-status';
+import { timelineStatus } from '../../../../renderer/timeline/timeline-status';
 
 const window = (rows: number, atEnd: boolean, examined: number) => ({ rows: Array.from({ length: rows }), atEnd, examined, pageSize: 200 }) as never;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../core/token/findings';
-import { claimsText } from '../../../../renderer/ui/tokens/claims-text';
+import { claimsText } from '../../../../renderer/tokens/claims-text';
 
 const jws = { form: 'jws' as const, problems: [] as string[] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../core/token/findings';
-import { charRangeText, evidenceFacts, recoveredSecret } from '../../../../renderer/ui/tokens/evidence-facts';
+import { charRangeText, evidenceFacts, recoveredSecret } from '../../../../renderer/tokens/evidence-facts';
 
 describe('evidenceFacts', () => {
   it('shows a built-in list match without its internal line 0', () => {

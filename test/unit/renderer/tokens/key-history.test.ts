@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyHistoryEntry } from '../../../../core/timeline/types';
 import type { Finding } from '../../../../core/token/findings';
-import { findingKeyRecord, keyHistoryFor, keyLifeText, windowBadgeTitle } from '../../../../renderer/ui/tokens/key-history';
+import { findingKeyRecord, keyHistoryFor, keyLifeText, windowBadgeTitle } from '../../../../renderer/tokens/key-history';
 
 const RETIRED: KeyHistoryEntry = {
   kid: 'nw-2026-05', created: Date.parse('2026-05-01T00:00:00Z'), activated: Date.parse('2026-05-02T00:00:00Z'), retired: Date.parse('2026-11-02T00:00:00Z'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listTarget } from '../../../../renderer/ui/tokens/list-keys';
+import { listTarget } from '../../../../renderer/tokens/list-keys';
 
 describe('Tokens list keys', () => {
   it('arrows step, page keys jump ten rows, Home and End go to the ends, all within the list', () => {

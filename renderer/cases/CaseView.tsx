@@ -1,0 +1,102 @@
+// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map). The
+// tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { ingestClient } from '../ingest/ingest-client';
+import { useApp } from '../shell/app-context';
+import { EvidenceTab } from '../evidence/EvidenceTab';
+import { formatBytes, plural } from '../shell/format';
+import { ImportBar } from '../evidence/ImportBar';
+import { IngestStatusLine } from '../ingest/IngestStatusLine';
+import { useFileDrop } from '../evidence/use-file-drop';
+import { useImport } from '../evidence/use-import';
+import { VerdictPanel } from '../evidence/VerdictPanel';
+import type { CaseTab } from '../shell/route';
+import { FindingsTab } from '../findings/FindingsTab';
+import { useAutoCaseAnalysis } from '../findings/use-auto-case-analysis';
+import { LifecycleTab } from '../lifecycle/LifecycleTab';
+import { MapTab } from '../map/MapTab';
+import { TimelineRoute } from '../timeline/TimelineRoute';
+import { TokensTab } from '../tokens/TokensTab';
+import { useAutoAnalysis } from '../tokens/use-auto-analysis';
+import { CaseFilterContext, useCaseFilterState } from './case-filter';
+import { CaseTabs } from './CaseTabs';
+import { storedFindingCount } from '../findings/queries';
+import { markInterrupted } from '../ingest/queries';
+import { caseRecord } from './queries';
+
+interface CaseViewProps {
+  readonly caseId: string;
+  readonly tab: CaseTab;
+  /** What the tab focuses on (a token hash), from the route. */
+  readonly focus?: string;
+  readonly onTab: (tab: CaseTab, focus?: string) => void;
+  readonly onClosed: () => void;
+}
+
+export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps) {
+  const { host, investigator } = useApp();
+  // null (not undefined) once loaded and absent, so "loading" and "not found" can be told apart.
+  const record = useLiveQuery(async () => (await caseRecord(caseId)) ?? null, [caseId]);
+  const controls = useImport(caseId, investigator);
+  const caseFilter = useCaseFilterState(caseId);
+  useAutoAnalysis(caseId, record);
+  useAutoCaseAnalysis(caseId, record);
+  const findingCount = useLiveQuery(() => storedFindingCount(caseId), [caseId]);
+  const { start } = controls;
+  const drop = useFileDrop(start, controls.fail);
+
+  // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
+  useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
+  useEffect(() => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))), [host, start]);
+
+  if (record === undefined) return <div className="loading">Loading case…</div>;
+  if (record === null) {
+    return (
+      <main className="page" data-testid="case-missing">
+        <div className="empty">
+          <p><strong>This case does not exist on this machine.</strong> It may have been deleted.</p>
+          <button type="button" onClick={onClosed}>Back to cases</button>
+        </div>
+      </main>
+    );
+  }
+
+  const { counts } = record;
+  return (
+    <main className={`page case-page${drop.dragging ? ' dragging' : ''}`} data-testid="case-view" {...drop.handlers}>
+      <header className="case-head">
+        <div>
+          <h1 data-testid="case-title">{record.title}</h1>
+          <p className="muted">
+            {record.caseNumber && <span className="mono">{record.caseNumber} · </span>}
+            {plural(counts.imports, 'import')} · {plural(counts.files, 'file')} · {formatBytes(counts.bytes)} ·{' '}
+            {plural(counts.tokens, 'token')} · {plural(counts.custodyEntries, 'custody entry', 'custody entries')}
+          </p>
+        </div>
+      </header>
+      <ImportBar host={host} controls={controls} onSelection={start} onPickError={controls.fail} />
+      {controls.state.phase === 'review' && (
+        <VerdictPanel
+          report={controls.state.report}
+          tokens={controls.state.tokens}
+          onImport={controls.accept}
+          onDiscard={controls.discard}
+        />
+      )}
+      <IngestStatusLine caseId={caseId} />
+      <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }} onSelect={(next) => onTab(next)} />
+      <CaseFilterContext.Provider value={caseFilter}>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+          {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+          {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
+          {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
+          {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+          {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+          {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+        </div>
+      </CaseFilterContext.Provider>
+      {drop.dragging && <div className="drop-overlay" data-testid="drop-zone">Drop to verify — nothing is stored until you choose Import</div>}
+    </main>
+  );
+}

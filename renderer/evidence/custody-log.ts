@@ -1,0 +1,45 @@
+// Appending to a case's hash-chained custody record. The previous entry is read inside the caller's
+// transaction, so two appends can never fork the chain.
+import { Dexie } from 'dexie';
+import { createCustodyEntry } from '../../core/evidence/custody';
+import type { CustodyEntry } from '../../core/evidence/types';
+import { TOOL_VERSION } from '../../core/version';
+import type { CaseRecord } from '../db/records';
+import type { TokentrailDatabase } from '../db/schema';
+
+export type CustodyFields = Omit<CustodyEntry, 'seq' | 'prevHash' | 'hash' | 'caseId' | 'toolVersion'>;
+
+/** The last entry of a case's chain, or undefined for a case without one. */
+export function lastCustodyEntry(database: TokentrailDatabase, caseId: string): Promise<CustodyEntry | undefined> {
+  return database.custody
+    .where('[caseId+seq]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .last();
+}
+
+/** A case's whole custody chain in order. */
+export function custodyChain(database: TokentrailDatabase, caseId: string): Promise<CustodyEntry[]> {
+  return database.custody
+    .where('[caseId+seq]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .toArray();
+}
+
+/**
+ * Appends one entry and bumps the case's counter. Must run inside a rw transaction that includes
+ * custody and cases (it opens one itself otherwise).
+ */
+export function appendCustody(database: TokentrailDatabase, caseId: string, fields: CustodyFields): Promise<CustodyEntry> {
+  return database.transaction('rw', [database.custody, database.cases], async () => {
+    const previous = await lastCustodyEntry(database, caseId);
+    const entry = createCustodyEntry(previous, { ...fields, caseId, toolVersion: TOOL_VERSION });
+    await database.custody.add(entry);
+    await database.cases.update(caseId, (record: CaseRecord) => {
+      Object.assign(record, {
+        updatedAt: fields.at,
+        counts: { ...record.counts, custodyEntries: record.counts.custodyEntries + 1 },
+      });
+    });
+    return entry;
+  });
+}

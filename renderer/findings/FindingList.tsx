@@ -1,0 +1,74 @@
+// The findings grouped by severity, most severe first. A listbox: arrows move the selection, Home/End jump,
+// Enter (or a click) opens the finding's detail.
+import type { KeyboardEvent } from 'react';
+import type { StoredFinding } from '../db/case-analysis-records';
+import { groupBySeverity } from './finding-filter';
+import { useApp } from '../shell/app-context';
+import { formatInstant } from '../shell/format-time';
+import { SeverityBadge } from '../tokens/AnalysisBadges';
+
+interface FindingListProps {
+  readonly findings: readonly StoredFinding[];
+  readonly selected: string | undefined;
+  readonly onSelect: (key: string) => void;
+}
+
+const optionId = (key: string) => `finding-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+export function FindingList({ findings, selected, onSelect }: FindingListProps) {
+  const { timeZone } = useApp();
+  const groups = groupBySeverity(findings);
+  // Keyboard order is display order: severity groups, then time within each.
+  const ordered = groups.flatMap((group) => group.findings);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = ordered.findIndex((finding) => finding.key === selected);
+    const target: Record<string, number> = { ArrowDown: index + 1, ArrowUp: Math.max(0, index - 1), Home: 0, End: ordered.length - 1 };
+    const next = ordered[target[event.key] ?? -1];
+    if (!next) return;
+    event.preventDefault();
+    onSelect(next.key);
+    document.getElementById(optionId(next.key))?.scrollIntoView({ block: 'nearest' });
+  };
+  return (
+    <div
+      className="finding-list"
+      role="listbox"
+      aria-label="Findings"
+      tabIndex={0}
+      data-testid="finding-list"
+      aria-activedescendant={selected ? optionId(selected) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {groups.map((group) => (
+        <div key={group.severity} role="group" aria-label={group.severity} data-testid="finding-group" data-severity={group.severity}>
+          <h3 className="finding-group-head">{group.severity} · {group.findings.length}</h3>
+          {group.findings.map((finding) => (
+            <div
+              key={finding.key}
+              id={optionId(finding.key)}
+              role="option"
+              aria-selected={finding.key === selected}
+              className={`finding-row sev-border-${finding.severity}`}
+              data-testid="finding-row"
+              data-finding-id={finding.id}
+              data-origin={finding.origin}
+              onClick={() => onSelect(finding.key)}
+            >
+              <div className="finding-row-head">
+                <SeverityBadge severity={finding.severity} />
+                <span className="finding-title">{finding.title}</span>
+                <code className="finding-id muted">{finding.id}</code>
+              </div>
+              <div className="muted small finding-row-facts">
+                {finding.ts !== null && <span className="mono">{formatInstant(finding.ts, timeZone)}</span>}
+                {finding.subject && <span>{finding.subject}</span>}
+                <span>{finding.eventCount} event{finding.eventCount === 1 ? '' : 's'}</span>
+                {finding.origin === 'token-check' && <span className="badge badge-neutral">token check</span>}
+              </div>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// The Findings tab: the case analysis's state and parameters, the findings of the detectors and token checks
+// grouped by severity and filterable, and the selected finding's evidence. The case's timeline filter narrows it
+// first — a finding stays when one of its evidence events is in the filtered timeline — and says so above the list,
+// with one click to clear it. The route's focus is the finding key.
+import { useMemo, useState } from 'react';
+import type { CaseRecord } from '../db/records';
+import { filterFindings, findingIds, NO_FINDING_FILTER, severityCounts } from './finding-filter';
+import { useCaseFilter } from '../cases/case-filter';
+import type { CaseTab } from '../shell/route';
+import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
+import { CaseAnalysisBar } from './CaseAnalysisBar';
+import { FindingDetail } from './FindingDetail';
+import { FindingFilters } from './FindingFilters';
+import { FindingList } from './FindingList';
+import { useTimelineFindings } from './use-timeline-findings';
+import './findings.css';
+
+interface FindingsTabProps {
+  readonly caseRecord: CaseRecord;
+  /** The finding key to open first. */
+  readonly focus?: string;
+  readonly onNavigate: (tab: CaseTab, focus?: string) => void;
+}
+
+export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps) {
+  const caseId = caseRecord.id;
+  const { filter: timelineFilter } = useCaseFilter();
+  const findings = useTimelineFindings(caseId, timelineFilter);
+  const [filter, setFilter] = useState(NO_FINDING_FILTER);
+  const kept = findings?.kept;
+  const shown = useMemo(() => filterFindings(kept ?? [], filter), [kept, filter]);
+  const counts = useMemo(() => severityCounts(kept ?? []), [kept]);
+  const ids = useMemo(() => findingIds(kept ?? []), [kept]);
+  // The selection lives in the route, so Back returns to the finding the investigator came from.
+  const select = (key: string) => onNavigate('findings', key);
+  const current = shown.find((finding) => finding.key === focus) ?? shown[0];
+
+  return (
+    <div className="stack" data-testid="findings-tab">
+      <CaseAnalysisBar caseRecord={caseRecord} />
+      {findings === undefined ? (
+        <div className="loading">Loading findings…</div>
+      ) : findings.all.length === 0 ? (
+        <div className="empty" data-testid="findings-empty">
+          <p><strong>No findings.</strong></p>
+          <p>Findings appear here once the detectors have run over the case's events and analysed tokens.</p>
+        </div>
+      ) : (
+        <>
+          <TimelineFilterNote caseId={caseId} matched={findings.kept.length} total={findings.all.length} noun="finding" onEdit={() => onNavigate('timeline')} />
+          <FindingFilters filter={filter} counts={counts} ids={ids} shown={shown.length} total={findings.kept.length} onChange={setFilter} />
+          <div className="findings-layout">
+            {shown.length > 0 ? (
+              <FindingList findings={shown} selected={current?.key} onSelect={select} />
+            ) : (
+              <div className="empty" data-testid="findings-filtered-empty">
+                {findings.kept.length === 0 ? 'No finding has an evidence event in the filtered timeline.' : 'No finding matches these filters.'}
+              </div>
+            )}
+            {current && <FindingDetail key={current.key} finding={current} eventsKept={findings.eventsKept} onNavigate={onNavigate} />}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Shown on every tab of a case while its logs are being parsed: which file, how far (bytes and events), and
+// Cancel. What a cancel keeps is said in the Timeline tab's source list.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ingestClient } from './ingest-client';
+import { formatBytes, plural } from '../shell/format';
+import { activeIngests } from './queries';
+import { useLiveProgress } from './use-live-progress';
+
+export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
+  const live = useLiveProgress();
+  const active = useLiveQuery(() => activeIngests(caseId), [caseId]);
+  if (!active || active.length === 0) return null;
+  const running = active.find((ingest) => ingest.status === 'running') ?? active[0]!;
+  const progress = live.get(running.id);
+  const bytes = progress?.bytesRead ?? running.bytesRead;
+  const events = Math.max(progress?.events ?? 0, running.events);
+  const removing = progress?.phase === 'removing';
+  return (
+    <div className="progress-line ingest-line" data-testid="ingest-progress" data-ingest={running.id}>
+      <span className="muted">
+        {removing ? `Removing the previous events of ${running.path}…` : `Parsing ${running.path}`} · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
+        <span data-testid="ingest-progress-events">{plural(events, 'event')}</span>
+        {active.length > 1 ? ` · ${active.length - 1} more queued` : ''}
+      </span>
+      <progress max={Math.max(1, running.size)} value={bytes} aria-label="Parsing progress" />
+      <button type="button" data-testid="ingest-cancel" onClick={() => ingestClient.cancel(caseId)}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// The timeline's filters. Pickers (kind, country, source file, app version) list the values the case has,
+// with counts; identifiers (subject, token, session, IP) are typed (exact values); text fields apply on
+// Enter or when the field is left, so a half-typed value never starts a query.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { parseAnyTime } from '../../core/sources/parse-time';
+import type { EventFacet } from '../db/event-records';
+import { facetValues } from './queries';
+import type { TimelineFilter } from './timeline-filter';
+import { useApp } from '../shell/app-context';
+import { formatInstant, parseZonedInput } from '../shell/format-time';
+
+interface TimelineFiltersProps {
+  readonly caseId: string;
+  readonly filter: TimelineFilter;
+  readonly fileNames: ReadonlyMap<string, string>;
+  readonly onChange: (filter: TimelineFilter) => void;
+}
+
+const PICKED: readonly { facet: EventFacet; label: string }[] = [
+  { facet: 'kind', label: 'Kind' },
+  { facet: 'country', label: 'Country' },
+  { facet: 'file', label: 'Source file' },
+  { facet: 'appVersion', label: 'App version' },
+];
+
+const TYPED: readonly { facet: EventFacet; label: string }[] = [
+  { facet: 'subject', label: 'Subject' },
+  { facet: 'token', label: 'Token (SHA-256)' },
+  { facet: 'session', label: 'Session' },
+  { facet: 'ip', label: 'IP' },
+];
+
+function FacetPicker({ caseId, facet, label, value, fileNames, onPick }: { caseId: string; facet: EventFacet; label: string; value: string; fileNames: ReadonlyMap<string, string>; onPick: (value: string) => void }) {
+  const values = useLiveQuery(() => facetValues(caseId, facet), [caseId, facet]);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select data-testid={`filter-${facet}`} value={value} onChange={(event) => onPick(event.target.value)}>
+        <option value="">any</option>
+        {(values ?? []).map((entry) => (
+          <option key={entry.value} value={entry.value}>
+            {(facet === 'file' ? fileNames.get(entry.value) : undefined) ?? entry.value} ({entry.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function TimelineFilters({ caseId, filter, fileNames, onChange }: TimelineFiltersProps) {
+  const { timeZone } = useApp();
+  const show = (ts: number | undefined) => (ts === undefined ? '' : formatInstant(ts, timeZone));
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [timeError, setTimeError] = useState('');
+  const text = (key: string, current: string | undefined) => draft[key] ?? current ?? '';
+  const setFacet = (facet: EventFacet, value: string) => onChange({ ...filter, facets: { ...filter.facets, [facet]: value.trim() || undefined } });
+
+  const apply = (event?: FormEvent) => {
+    event?.preventDefault();
+    const time = (key: 'from' | 'to') => {
+      const typed = draft[key];
+      if (typed === undefined) return filter[key];
+      if (!typed.trim()) return undefined;
+      return parseZonedInput(typed, timeZone, (value) => parseAnyTime(value));
+    };
+    const [from, to] = [time('from'), time('to')];
+    if ((draft.from?.trim() && from === undefined) || (draft.to?.trim() && to === undefined)) {
+      setTimeError(`Write times as 2026-11-18 09:30 (read in ${timeZone}) or with an offset, 2026-11-18T09:30:00+01:00.`);
+      return;
+    }
+    setTimeError('');
+    const facets = { ...filter.facets };
+    for (const { facet } of TYPED) if (draft[facet] !== undefined) facets[facet] = draft[facet]!.trim() || undefined;
+    setDraft({});
+    onChange({ ...filter, from, to, facets, text: draft.text !== undefined ? draft.text.trim() || undefined : filter.text });
+  };
+
+  const typed = (key: string, label: string, current: string | undefined) => (
+    <label className="field" key={key}>
+      <span>{label}</span>
+      <input
+        data-testid={`filter-${key}`}
+        value={text(key, current)}
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+        onBlur={() => draft[key] !== undefined && apply()}
+      />
+    </label>
+  );
+
+  return (
+    <form className="timeline-filters" data-testid="timeline-filters" onSubmit={apply}>
+      {typed('from', 'From', show(filter.from))}
+      {typed('to', 'To', show(filter.to))}
+      {PICKED.map(({ facet, label }) => (
+        <FacetPicker key={facet} caseId={caseId} facet={facet} label={label} value={filter.facets?.[facet] ?? ''} fileNames={fileNames} onPick={(value) => setFacet(facet, value)} />
+      ))}
+      {TYPED.map(({ facet, label }) => typed(facet, label, filter.facets?.[facet]))}
+      {typed('text', 'Text', filter.text)}
+      <div className="filter-actions">
+        <button type="submit" data-testid="filter-apply">Apply</button>
+        <button type="button" data-testid="filter-clear" onClick={() => { setDraft({}); onChange({}); }}>Clear</button>
+      </div>
+      {timeError && <p className="error" role="alert">{timeError}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+// How one event reads in a list row and in the detail: where it came from and what it was, in a few words.
+import type { AuthEvent } from '../../core/sources/types';
+
+/** "logs/nginx.log:12", or "capture.har entry 3" for records of a JSON array without a line of their own. */
+export function eventSource(event: AuthEvent): string {
+  const { file, line, index } = event.source;
+  if (line !== undefined) return `${file}:${line}`;
+  return index !== undefined ? `${file} entry ${index}` : file;
+}
+
+/** The vendor action, or the HTTP request, or the failure reason: the most telling short text. */
+export function eventSummary(event: AuthEvent): string {
+  const http = event.http;
+  const request = http && (http.method || http.path) ? [http.method, http.path, http.status].filter((part) => part !== undefined).join(' ') : '';
+  return [event.action, request, event.reason].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,113 @@
+// Keyset paging over a case's events in time order. Every page starts at the last key seen ([caseId+ts+seq], or
+// [caseId, facet, value, ts, seq] on the `facets` index) — never offset(), which walks every skipped row. The seq in
+// the key is the tie-break between events of the same millisecond. planQuery picks how a filter is served: an index
+// range, intersected facet keys (facet-pages.ts) or the packed free-text rows (text-pages.ts).
+import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent } from '../db/event-records';
+import { textNeedle } from '../db/event-text';
+import { facetIntersectionPage, type FacetIntersection } from './facet-pages';
+import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
+import type { TokentrailDatabase } from '../db/schema';
+import { textPage } from './text-pages';
+import { activeFacets, filterPredicate, type TimelineFilter } from './timeline-filter';
+
+export type { EventCursor, PageRequest, PageResult } from './page-request';
+
+type Key = (string | number)[];
+
+/** One index range, with what the range cannot decide tested row by row. */
+interface RangePlan {
+  readonly kind: 'range';
+  readonly index: string;
+  readonly key: (ts: number, seq: number) => Key;
+  readonly test?: (row: StoredEvent) => boolean;
+}
+
+type Plan = RangePlan | { readonly kind: 'text' } | ({ readonly kind: 'facets' } & FacetIntersection);
+
+/** Identifier facets, most selective first: a token is rarer than a session, a session than a subject or an IP. */
+const SELECTIVITY: readonly EventFacet[] = ['token', 'session', 'subject', 'ip', 'appVersion', 'country', 'file', 'kind'];
+const IDENTIFIER_FACETS: ReadonlySet<EventFacet> = new Set(SELECTIVITY.filter((facet) => !COUNTED_FACETS.has(facet)));
+
+/**
+ * How a filter is served. Free text without an identifier facet: the packed text rows (text-pages.ts). Two or more
+ * facets: their index keys intersected (facet-pages.ts). One facet: its `facets` range, the text tested row by row.
+ * Nothing: [caseId+ts+seq]. Of the counted facets the value with the fewest events leads (one bulkGet); an
+ * identifier facet is assumed rarer than any counted one. Null when a counted value has no events.
+ */
+export async function planQuery(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<Plan | null> {
+  const facets = activeFacets(filter);
+  if (textNeedle(filter.text) && !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet)) && !(await database.cases.get(caseId))?.eventTextMissing) {
+    return { kind: 'text' };
+  }
+  if (facets.length === 0) return { kind: 'range', index: '[caseId+ts+seq]', key: (ts, seq) => [caseId, ts, seq], test: filterPredicate(filter) };
+  const counted = facets.filter(([facet]) => COUNTED_FACETS.has(facet));
+  const counts = await database.eventFacets.bulkGet(counted.map(([facet, value]) => [caseId, facet, value]));
+  if (counts.some((count) => !count)) return null;
+  const countOf = (facet: EventFacet) => counts[counted.findIndex(([candidate]) => candidate === facet)]?.count ?? 0;
+  const rank = (facet: EventFacet) => (COUNTED_FACETS.has(facet) ? countOf(facet) : -1 - (SELECTIVITY.length - SELECTIVITY.indexOf(facet)));
+  const [lead, ...others] = [...facets].sort(([a], [b]) => rank(a) - rank(b));
+  const [facet, value] = lead!;
+  const rest = filterPredicate({ text: filter.text });
+  if (others.length > 0) return { kind: 'facets', lead: lead!, others, ...(rest ? { test: rest } : {}) };
+  return { kind: 'range', index: 'facets', key: (ts, seq) => [caseId, facet, value, ts, seq], test: rest };
+}
+
+/** One page of the filtered timeline, read in one transaction (a consistent view while an ingest writes). */
+export async function queryPage(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, request: PageRequest): Promise<PageResult> {
+  const page = await database.transaction('r', [database.cases, database.eventFacets, database.eventText, database.authEvents], async () => {
+    const plan = await planQuery(database, caseId, filter);
+    if (!plan) return { rows: [], exhausted: true, scanned: 0 };
+    if (plan.kind === 'text') return textPage(database, caseId, filter, request);
+    if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
+    return rangePage(database, filter, plan, request);
+  });
+  // Pages are gathered in reading order; a backward page is shown in time order like any other.
+  if (request.direction === 'backward') page.rows.reverse();
+  return page;
+}
+
+/** A page of one index range, in reading order. */
+async function rangePage(database: TokentrailDatabase, filter: TimelineFilter, plan: RangePlan, request: PageRequest): Promise<PageResult> {
+  const forward = request.direction === 'forward';
+  let lower = plan.key(filter.from ?? -Infinity, -Infinity);
+  let upper = plan.key(filter.to ?? Infinity, Infinity);
+  let lowerOpen = false;
+  let upperOpen = false;
+  // A cursor outside the filter's time range (the window kept it from before the range changed) does not widen it.
+  const cursor = request.from && withinRange(request.from, filter, forward) ? request.from : undefined;
+  if (cursor) {
+    const at = plan.key(cursor.ts, cursor.seq);
+    if (forward) [lower, lowerOpen] = [at, !request.inclusive];
+    else [upper, upperOpen] = [at, !request.inclusive];
+  }
+  const started = performance.now();
+  // One read fills a page without a row test; with one, reads of a page's size keep the time budget's steps small.
+  const chunkSize = Math.max(request.limit, 100);
+  const rows: StoredEvent[] = [];
+  let scanned = 0;
+  let resume: EventCursor | undefined;
+  for (;;) {
+    let collection = database.authEvents.where(plan.index).between(lower, upper, !lowerOpen, !upperOpen);
+    if (!forward) collection = collection.reverse();
+    const chunk = await collection.limit(chunkSize).toArray();
+    for (const row of chunk) {
+      scanned += 1;
+      resume = { ts: row.ts, seq: row.seq };
+      if (!plan.test || plan.test(row)) rows.push(row);
+      if (rows.length === request.limit) break;
+    }
+    const full = rows.length === request.limit;
+    const exhausted = !full && chunk.length < chunkSize;
+    if (full || exhausted || budgetSpent(request, started, scanned)) return { rows, resume, exhausted, scanned };
+    const at = plan.key(resume!.ts, resume!.seq);
+    if (forward) [lower, lowerOpen] = [at, true];
+    else [upper, upperOpen] = [at, true];
+  }
+}
+
+/** The first and last timed event of a case, or undefined when it has none. */
+export async function caseExtent(database: TokentrailDatabase, caseId: string): Promise<{ first: number; last: number } | undefined> {
+  const range = database.authEvents.where('[caseId+ts+seq]').between([caseId, UNTIMED_TS, Infinity], [caseId, Infinity, Infinity], false, true);
+  const [first, last] = await Promise.all([range.first(), range.last()]);
+  return first && last ? { first: first.ts, last: last.ts } : undefined;
+}

@@ -1,0 +1,30 @@
+// The tokens feature's reads of the window's store (tokens, their sightings and analyses, the case's key history),
+// in one place: views call these, never `db` itself.
+import type { KeyHistoryEntry } from '../../core/timeline/types';
+import type { TokenRecord, TokenSightingRecord } from '../db/records';
+import { db } from '../db/schema';
+import type { TokenAnalysisDetail, TokenAnalysisSummary } from '../db/token-analysis-records';
+import { loadCaseEvidence } from '../timeline-analysis/case-evidence';
+
+/** The case's tokens, oldest issued first. */
+export function caseTokens(caseId: string): Promise<TokenRecord[]> {
+  return db.tokens.where('caseId').equals(caseId).sortBy('iat');
+}
+
+export function tokenAnalysisSummaries(caseId: string): Promise<TokenAnalysisSummary[]> {
+  return db.tokenAnalyses.where('caseId').equals(caseId).toArray();
+}
+
+export function tokenAnalysisDetail(caseId: string, tokenHash: string): Promise<TokenAnalysisDetail | undefined> {
+  return db.tokenAnalysisDetails.get([caseId, tokenHash]);
+}
+
+/** Where the token was found in the imported evidence. */
+export function tokenSightings(caseId: string, tokenHash: string): Promise<TokenSightingRecord[]> {
+  return db.tokenSightings.where('[caseId+tokenHash]').equals([caseId, tokenHash]).toArray();
+}
+
+/** The key-rotation history of the case, read from its stored evidence. */
+export async function caseKeyHistory(caseId: string): Promise<readonly KeyHistoryEntry[]> {
+  return (await loadCaseEvidence(db, caseId)).keyHistory;
+}

@@ -1,7 +1,0 @@
-// The case's current case-analysis run (progress, outcome), re-rendering on every change the worker reports.
-import { useSyncExternalStore } from 'react';
-import { caseAnalysisJobs, type CaseAnalysisJob } from '../../case-analysis/case-analysis-jobs';
-
-export function useCaseAnalysisJob(caseId: string): CaseAnalysisJob | undefined {
-  return useSyncExternalStore(caseAnalysisJobs.subscribe, () => caseAnalysisJobs.job(caseId));
-}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthEvent } from '../../../../core/sources/types';
+import { buildEventRows, stampSeq } from '../../../../renderer/db/event-rows';
+import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, buildTextRows, matchingEntries, searchText, textNeedle } from '../../../../renderer/db/event-text';
+
+function event(ts: number | null, record: string, fields: Partial<AuthEvent> = {}): AuthEvent {
+  return { ts, time: null, source: { file: 'logs/a.jsonl', sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line: 1 }, kind: 'use', tokenHashes: [], tokens: [], record, ...fields };
+}
+
+function rowsOf(events: AuthEvent[], firstSeq = 0) {
+  const rows = buildEventRows('c', 'i', 'f', events);
+  stampSeq(rows, firstSeq);
+  return buildTextRows('c', 'i', rows, events.map(searchText));
+}
+
+describe('searchText', () => {
+  it('is the lower-cased record plus the normalized fields the record does not spell out', () => {
+    const text = searchText(event(1, '{"Sub":"Alice@Example.com","ip":"81.2.69.160"}', { subject: 'alice@example.com', ip: '81.2.69.160', sessionId: 'S-77' }));
+    expect(text).toBe('{"sub":"alice@example.com","ip":"81.2.69.160"}\ns-77\nlogs/a.jsonl');
+  });
+
+  it('strips NUL from needles, so a needle never spans two packed entries', () => {
+    expect(textNeedle(' A\u0000b ')).toBe('ab');
+    expect(textNeedle(undefined)).toBe('');
+  });
+});
+
+describe('buildTextRows', () => {
+  it('sorts a batch by time and seq and cuts rows by entry count and by span', () => {
+    const times = [5, 1, 1, 3, TEXT_ROW_SPAN_MS + 1, TEXT_ROW_SPAN_MS + 2];
+    const rows = rowsOf(times.map((ts, index) => event(ts, `r${index}`)), 10);
+    expect(rows.map((row) => [...row.seq])).toEqual([[11, 12, 13, 10], [14, 15]]);
+    expect(rows.map((row) => [row.start, row.lastTs, row.firstSeq])).toEqual([[1, 5, 11], [TEXT_ROW_SPAN_MS + 1, TEXT_ROW_SPAN_MS + 2, 14]]);
+    expect(rows[0]!.text.split('\u0000').map((text) => text.split('\n')[0])).toEqual(['r1', 'r2', 'r3', 'r0']);
+
+    const many = rowsOf(Array.from({ length: TEXT_ROW_ENTRIES * 2 + 1 }, (_, index) => event(index, `r${index}`)));
+    expect(many.map((row) => row.ts.length)).toEqual([TEXT_ROW_ENTRIES, TEXT_ROW_ENTRIES, 1]);
+    // Every row spans less than TEXT_ROW_SPAN_MS: what the query's straddling range relies on.
+    for (const row of [...rows, ...many]) expect(row.lastTs - row.start).toBeLessThan(TEXT_ROW_SPAN_MS);
+  });
+
+  it('keeps untimed events (the lowest ts) in rows of their own time', () => {
+    const rows = rowsOf([event(null, 'a'), event(100, 'b')]);
+    expect(rows.map((row) => [...row.ts])).toEqual([[Number.MIN_SAFE_INTEGER], [100]]);
+  });
+});
+
+describe('matchingEntries', () => {
+  const [row] = rowsOf(['alpha beta', 'beta beta', 'gamma', 'alphabeta'].map((record, index) => event(index, record)));
+
+  it('names each matching entry once, in row order', () => {
+    expect(matchingEntries(row!, 'beta')).toEqual([0, 1, 3]);
+    expect(matchingEntries(row!, 'gamma')).toEqual([2]);
+    expect(matchingEntries(row!, 'delta')).toEqual([]);
+  });
+
+  it('finds matches at the very start and end of the packed text', () => {
+    expect(matchingEntries(row!, 'alpha b')).toEqual([0]);
+    expect(matchingEntries(row!, 'logs/a.jsonl')).toEqual([0, 1, 2, 3]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { eventFocus, focusedEventSeq, parseRoute, routeHash } from '../../../../renderer/shell/route';
+
+describe('hash routes', () => {
+  it('round-trips a case route', () => {
+    const route = { view: 'case', caseId: 'abc123', tab: 'tokens' } as const;
+    expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('defaults an unknown tab to evidence and anything else to the case list', () => {
+    expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'evidence' });
+    expect(parseRoute('')).toEqual({ view: 'cases' });
+    expect(parseRoute('#/case/')).toEqual({ view: 'cases' });
+  });
+});
+
+describe('focus in a case route', () => {
+  it('round-trips a token focus on the tokens and timeline tabs', () => {
+    for (const tab of ['tokens', 'timeline'] as const) {
+      const route = { view: 'case', caseId: 'abc123', tab, focus: 'f'.repeat(64) } as const;
+      expect(parseRoute(routeHash(route))).toEqual(route);
+    }
+  });
+
+  it('ignores a focus on the evidence tab', () => {
+    expect(parseRoute('#/case/abc123/evidence/xyz')).toEqual({ view: 'case', caseId: 'abc123', tab: 'evidence' });
+  });
+});
+
+describe('focus on the findings, lifecycle and map tabs, and on one event', () => {
+  it('round-trips a finding key, a token and a map scope', () => {
+    for (const [tab, focus] of [['findings', 'impossible-travel|logs/a.log:1>logs/b.log:3'], ['lifecycle', 'f'.repeat(64)], ['map', 'subject:alice@example.com']] as const) {
+      const route = { view: 'case', caseId: 'abc123', tab, focus } as const;
+      expect(parseRoute(routeHash(route))).toEqual(route);
+    }
+  });
+
+  it('tells an event focus from a token focus', () => {
+    expect(focusedEventSeq(eventFocus(42))).toBe(42);
+    expect(focusedEventSeq('f'.repeat(64))).toBeUndefined();
+    expect(focusedEventSeq(undefined)).toBeUndefined();
+  });
+});
