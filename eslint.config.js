@@ -4,6 +4,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import regexp from 'eslint-plugin-regexp';
 
+const CORE_ENTRY_POINTS_ONLY = {
+  regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
+  message: 'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
@@ -23,12 +28,20 @@ export default tseslint.config(
   {
     // Hosts reach the engine through its entry points only (core/index.ts and each area's index.ts), so what core
     // offers is decided in one place per area and its internals can move without touching a host.
-    files: ['cli/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts'],
+    // main.tsx opens the store: it is the one .tsx file that holds `db`.
+    files: ['cli/**/*.ts', 'renderer/**/*.ts', 'renderer/main.tsx', 'electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_ENTRY_POINTS_ONLY] }] },
+  },
+  {
+    // Components read the store through their feature's queries (renderer/<feature>/queries.ts), never inline.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/main.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
-          message: 'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
+        patterns: [CORE_ENTRY_POINTS_ONLY, {
+          regex: '(^|/)db/schema$',
+          importNames: ['db'],
+          message: "Components do not query the store inline: put the query in the feature's queries.ts and call it.",
         }],
       }],
     },

@@ -3,7 +3,7 @@ export * from './types';
 export { bytesSource, pagedSource, type ByteSource } from './mmdb/byte-source';
 export { MmdbReader, type MmdbMetadata } from './mmdb/mmdb-reader';
 export { MmdbFormatError, type MmdbValue } from './mmdb/decode-data';
-export { createMmdbLocator, describeMmdb, type OpenedGeoDatabase } from './mmdb-locator';
+export { createMmdbLocator, describeMmdb, geoIdPrefix, type OpenedGeoDatabase } from './mmdb-locator';
 export { recordToLocation } from './record-to-location';
 export { parseIpAddress, isNonRoutable } from './ip-address';
 export { SHIPPED_GEO_DATABASES, SHIPPED_GEO_LICENSE, SHIPPED_GEO_PACKAGE, shippedGeoDatabase, type GeoDatabaseProvenance, type ShippedGeoDatabaseFile } from './shipped-databases';

@@ -59,3 +59,4 @@ export { privateKeyTexts, type PrivateKeyText } from './keyring/private-key-text
 export { TOKEN_CHECKS, checkById } from './checks/registry';
 export { tokenPresentation, type TokenPresentation } from './token-usage';
 export type { TokenCheck, CheckContext } from './checks/check-types';
+export { extractTokens, type ExtractedToken, type TokenSighting } from './extract-tokens';

@@ -1,10 +1,10 @@
 // The records the ingest pipeline stores: normalized events, one ingest record per parsed file, parse problems,
 // and the per-case aggregates (facet counts, histogram buckets) kept at write time so no view ever has to
 // count() over millions of rows. Times are UTC epoch milliseconds.
-import type { GeoDatabaseInfo } from '../../core/geo/types';
-import type { CsvMapping } from '../../core/sources/formats/csv-mapping';
-import type { FormatCandidate } from '../../core/sources/detect-format';
-import type { AuthEvent, ParseProblemCode, SourceFormatName } from '../../core/sources/types';
+import type { GeoDatabaseInfo } from '../../core/geo';
+import type { CsvMapping } from '../../core/sources';
+import type { FormatCandidate } from '../../core/sources';
+import type { AuthEvent, ParseProblemCode, SourceFormatName } from '../../core/sources';
 
 /** The fields the timeline filters on through an index (see FacetKey). */
 export type EventFacet = 'kind' | 'subject' | 'token' | 'session' | 'ip' | 'country' | 'file' | 'appVersion';

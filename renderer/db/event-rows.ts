@@ -1,7 +1,7 @@
 // Turns parsed events into the rows one ingest batch stores, and into the deltas of the case's aggregates
 // (facet counts, histogram buckets). Pure and synchronous: it all happens before the write transaction opens;
 // inside it only the running seq numbers are stamped (stampSeq), because they come from the case record.
-import type { AuthEvent } from '../../core/sources/types';
+import type { AuthEvent } from '../../core/sources';
 import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type EventFacet, type FacetKey, type StoredEvent } from './event-records';
 import { addBucketDelta, type BucketDelta } from './histogram-buckets';
 

@@ -1,8 +1,8 @@
 // The records the renderer stores. All readonly: evidence and its derived records are never edited in
 // place; corrections are new records. Times are UTC epoch milliseconds.
-import type { BundleReport, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence/types';
-import type { GeoDatabaseInfo } from '../../core/geo/types';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
+import type { BundleReport, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence';
+import type { GeoDatabaseInfo } from '../../core/geo';
+import type { ExtractedToken } from '../../core/token';
 
 /** A case; the counters are kept here because count() over big tables is slow. */
 export interface CaseRecord {

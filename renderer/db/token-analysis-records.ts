@@ -2,8 +2,8 @@
 // the Tokens list reads for every token on every change (verdict, key, worst severity), and the details only the
 // selected token's panel reads (trail, findings, key windows at every use). Analysis is derived and re-computable:
 // a re-analysis replaces both, except the wordlist findings, which record a search the investigator ran.
-import type { Finding, Severity } from '../../core/token/findings';
-import type { KeyReference, SignatureStatus, SignatureVerdict, TrailEntry } from '../../core/token/verify/verify-signature';
+import type { Finding, Severity } from '../../core/token';
+import type { KeyReference, SignatureStatus, SignatureVerdict, TrailEntry } from '../../core/token';
 
 /** The signature verdict as stored; its trail is kept beside it. */
 export type StoredVerdict = Omit<SignatureVerdict, 'trail'>;

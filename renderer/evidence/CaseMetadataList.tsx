@@ -1,5 +1,5 @@
 // Case metadata as the collector wrote it in the bundle manifest.
-import type { CaseMetadata } from '../../core/evidence/types';
+import type { CaseMetadata } from '../../core/evidence';
 
 export function CaseMetadataList({ metadata }: { readonly metadata: CaseMetadata }) {
   const rows: [string, string | undefined][] = [

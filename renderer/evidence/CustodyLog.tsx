@@ -1,8 +1,8 @@
 // The case's custody record with the result of re-computing its hash chain. A parameter change lists each
 // parameter it changed (old → new) from the entry's hashed `parameterChanges`, not from its free-text detail.
-import { verifyCustodyChain } from '../../core/evidence/custody';
-import { describeParameterChange } from '../../core/evidence/parameter-changes';
-import type { CustodyEntry } from '../../core/evidence/types';
+import { verifyCustodyChain } from '../../core/evidence';
+import { describeParameterChange } from '../../core/evidence';
+import type { CustodyEntry } from '../../core/evidence';
 import { useApp } from '../shell/app-context';
 import { plural, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';

@@ -1,7 +1,7 @@
 // What the investigator sees BEFORE anything is stored: the bundle verdict, every file's verdict, every
 // problem with its file and line, and the case metadata. Import or Discard is their decision.
-import type { BundleReport, FileCheck } from '../../core/evidence/types';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
+import type { BundleReport, FileCheck } from '../../core/evidence';
+import type { ExtractedToken } from '../../core/token';
 import { formatBytes, location, plural, shortHash } from '../shell/format';
 import { VerdictBadge } from '../shell/VerdictBadge';
 import { CaseMetadataList } from './CaseMetadataList';

@@ -1,9 +1,9 @@
 // Stores a verified import: files, bytes, tokens, sightings, the import record and its custody entry,
 // all in ONE read-write transaction. Either the whole import is stored or none of it.
-import type { BundleReport } from '../../core/evidence/types';
-import { custodyFilesFromReport } from '../../core/evidence/custody';
-import type { EvidenceError } from '../../core/evidence/errors';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
+import type { BundleReport } from '../../core/evidence';
+import { custodyFilesFromReport } from '../../core/evidence';
+import type { EvidenceError } from '../../core/evidence';
+import type { ExtractedToken } from '../../core/token';
 import { appendCustody } from './custody-log';
 import { createCase } from '../cases/case-store';
 import { buildImportRows, type ImportContext } from './import-records';

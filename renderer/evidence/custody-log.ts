@@ -1,9 +1,9 @@
 // Appending to a case's hash-chained custody record. The previous entry is read inside the caller's
 // transaction, so two appends can never fork the chain.
 import { Dexie } from 'dexie';
-import { createCustodyEntry } from '../../core/evidence/custody';
-import type { CustodyEntry } from '../../core/evidence/types';
-import { TOOL_VERSION } from '../../core/version';
+import { createCustodyEntry } from '../../core/evidence';
+import type { CustodyEntry } from '../../core/evidence';
+import { TOOL_VERSION } from '../../core';
 import type { CaseRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
 

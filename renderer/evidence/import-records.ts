@@ -1,7 +1,7 @@
 // Turns a verified bundle and its extracted tokens into the rows one import stores. Pure: all the work
 // happens here, before the write transaction opens, so the transaction itself only writes.
-import type { BundleReport } from '../../core/evidence/types';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
+import type { BundleReport } from '../../core/evidence';
+import type { ExtractedToken } from '../../core/token';
 import { newId } from '../db/ids';
 import type {
   EvidenceBlobRecord,

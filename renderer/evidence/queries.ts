@@ -1,9 +1,9 @@
 // The evidence feature's reads and writes of the window's store (files, imports, custody, re-verification, the
 // sample case), in one place: views call these, never `db` itself.
-import type { EvidenceError } from '../../core/evidence/errors';
-import type { BundleReport } from '../../core/evidence/types';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
-import type { CustodyEntry } from '../../core/evidence/types';
+import type { EvidenceError } from '../../core/evidence';
+import type { BundleReport } from '../../core/evidence';
+import type { ExtractedToken } from '../../core/token';
+import type { CustodyEntry } from '../../core/evidence';
 import type { EvidenceFileRecord, ImportRecord } from '../db/records';
 import { db } from '../db/schema';
 import { commitImport, recordRejectedImport } from './commit-import';

@@ -1,6 +1,6 @@
 // Re-hashes a case's stored evidence bytes and compares them with the hashes taken at import, then
 // records the outcome in the custody chain: the proof that storage has not altered the evidence.
-import { reverifyBytes } from '../../core/evidence/reverify';
+import { reverifyBytes } from '../../core/evidence';
 import { appendCustody } from './custody-log';
 import type { TokentrailDatabase } from '../db/schema';
 

@@ -2,9 +2,9 @@
 // rejection and storage failure as visible outcomes. The work itself is in verify-selection.ts and
 // commit-import.ts (through queries.ts).
 import { useCallback, useRef, useState } from 'react';
-import type { EvidenceError } from '../../core/evidence/errors';
-import type { BundleReport, Progress } from '../../core/evidence/types';
-import type { ExtractedToken } from '../../core/token/extract-tokens';
+import type { EvidenceError } from '../../core/evidence';
+import type { BundleReport, Progress } from '../../core/evidence';
+import type { ExtractedToken } from '../../core/token';
 import { describeStorageError } from '../db/storage-errors';
 import type { PickedSelection } from '../host/host';
 import { storeImport, storeRejectedImport } from './queries';

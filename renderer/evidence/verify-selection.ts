@@ -1,9 +1,9 @@
 // Runs the engine over what the investigator picked or dropped: manifest and hash verification, then
 // token extraction. Nothing is stored here; the result is shown for review first.
-import { CancelledError, EvidenceError } from '../../core/evidence/errors';
-import type { BundleInput, BundleReport, Progress } from '../../core/evidence/types';
-import { verifyBundle } from '../../core/evidence/verify-bundle';
-import { extractTokens, type ExtractedToken } from '../../core/token/extract-tokens';
+import { CancelledError, EvidenceError } from '../../core/evidence';
+import type { BundleInput, BundleReport, Progress } from '../../core/evidence';
+import { verifyBundle } from '../../core/evidence';
+import { extractTokens, type ExtractedToken } from '../../core/token';
 import type { PickedSelection } from '../host/host';
 
 export type VerifyOutcome =

@@ -2,7 +2,7 @@
 // the chosen zone, file:line and the file's SHA-256, each opening the event in the timeline — the tokens (to the
 // Tokens tab and their lifecycle), the key-history records it rests on, and where it leads on the map. Under a
 // timeline filter, the evidence events the filter drops are dimmed and say so: the finding rests on all of them.
-import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline/types';
+import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf } from './finding-links';
 import { evidenceKept } from './findings-in-filter';

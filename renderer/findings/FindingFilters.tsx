@@ -1,5 +1,5 @@
 // The Findings view's filters: severity toggles (with counts), detector or check, origin, and free text.
-import type { Severity } from '../../core/token/findings';
+import type { Severity } from '../../core/token';
 import { SEVERITIES, type FindingFilter } from './finding-filter';
 
 interface FindingFiltersProps {

@@ -3,7 +3,8 @@
 // custody log (who, which parameter, old → new) and re-runs the detectors.
 import { useState } from 'react';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
-import { changedParameters, checkCaseParameters, COMMON_PARAMETER_HELP, PARAMETER_DEFAULTS, parameterText, parseParameterText } from '../timeline-analysis/detector-parameters';
+import { checkCaseParameters, PARAMETER_DEFAULTS } from '../../core/timeline';
+import { changedParameters, COMMON_PARAMETER_HELP, parameterText, parseParameterText } from '../timeline-analysis/detector-parameters';
 import { detectorById } from '../../core/timeline';
 import { saveParameters } from '../timeline-analysis/queries';
 import type { CaseRecord } from '../db/records';

@@ -1,6 +1,6 @@
 // Narrowing and grouping the Findings view: by severity, detector or check id, origin, and free text. Pure: the
 // view loads the case's findings (a case has hundreds, not millions) and filters them in memory.
-import type { Severity } from '../../core/token/findings';
+import type { Severity } from '../../core/token';
 import type { StoredFinding } from '../db/case-analysis-records';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -1,7 +1,7 @@
 // Which findings the timeline filter keeps: a finding is shown when at least one of the events it links as
 // evidence is an event the Timeline would list under the same filter. Judged on the linked events only (at most
 // maxEventsPerFinding of them; see docs/detectors.md), so a finding with no linked event is never kept by a filter.
-import type { FindingEventRef } from '../../core/timeline/types';
+import type { FindingEventRef } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
 
 /** The stored event seqs a finding links (the store's event id is its seq). */

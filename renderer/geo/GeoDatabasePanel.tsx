@@ -3,7 +3,7 @@
 // Kept in this profile, used for every IP whose log did not say where it was. No network lookup.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, useSyncExternalStore } from 'react';
-import type { GeoDatabaseInfo } from '../../core/geo/types';
+import type { GeoDatabaseInfo } from '../../core/geo';
 import { loadedGeoDatabases } from './queries';
 import { readWholeFile } from './read-whole-file';
 import { shippedGeoInstaller } from './shipped-geo';

@@ -1,12 +1,12 @@
 // Geolocation databases the investigator loads (an MMDB file, e.g. DB-IP City Lite). Nothing heavy ships in the
 // web bundle: the file is loaded once through a picker, validated, hashed, and kept in IndexedDB. Lookups are
 // local; there is no network geolocation anywhere.
-import { sha256Hex } from '../../core/evidence/sha256';
-import { bytesSource } from '../../core/geo/mmdb/byte-source';
-import { MmdbReader } from '../../core/geo/mmdb/mmdb-reader';
-import { createMmdbLocator, describeMmdb, geoIdPrefix } from '../../core/geo/mmdb-locator';
-import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
-import type { GeoDatabaseInfo, GeoLocator } from '../../core/geo/types';
+import { sha256Hex } from '../../core/evidence';
+import { bytesSource } from '../../core/geo';
+import { MmdbReader } from '../../core/geo';
+import { createMmdbLocator, describeMmdb, geoIdPrefix } from '../../core/geo';
+import type { GeoDatabaseProvenance } from '../../core/geo';
+import type { GeoDatabaseInfo, GeoLocator } from '../../core/geo';
 import type { TokentrailDatabase } from '../db/schema';
 
 /**

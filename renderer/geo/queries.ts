@@ -1,5 +1,5 @@
 // The geolocation databases the window's store holds, in one place: views call these, never `db` itself.
-import type { GeoDatabaseInfo } from '../../core/geo/types';
+import type { GeoDatabaseInfo } from '../../core/geo';
 import { db } from '../db/schema';
 import { listGeoDatabases } from './geo-store';
 

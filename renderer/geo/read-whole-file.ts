@@ -1,6 +1,6 @@
 // Reads a whole file into one buffer. Only geolocation databases are read this way: an MMDB is searched at random
 // offsets for every lookup and is stored in IndexedDB as one value, whereas evidence is always streamed.
-import type { SequentialInput } from '../../core/evidence/types';
+import type { SequentialInput } from '../../core/evidence';
 
 /**
  * The file's bytes, in a buffer of exactly `file.size` that owns its ArrayBuffer (so it can be transferred to a

@@ -2,9 +2,9 @@
 // IPs are located out of the box. It goes through the same store as a database the investigator loads (validated,
 // hashed, recorded per case); only where the bytes come from differs. The profile and the store are injected, so
 // this logic is unit-tested without IndexedDB; renderer/geo/shipped-geo.ts wires the real ones.
-import { SHIPPED_GEO_LICENSE, shippedGeoDatabase, type GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
-import type { GeoDatabaseInfo } from '../../core/geo/types';
-import { geoIdPrefix } from '../../core/geo/mmdb-locator';
+import { SHIPPED_GEO_LICENSE, shippedGeoDatabase, type GeoDatabaseProvenance } from '../../core/geo';
+import type { GeoDatabaseInfo } from '../../core/geo';
+import { geoIdPrefix } from '../../core/geo';
 import type { ShippedFile } from '../host/host';
 import { readWholeFile } from './read-whole-file';
 

@@ -1,6 +1,6 @@
 // The only way the UI reaches the platform. Two implementations: browser-host.ts (file inputs, downloads)
 // and electron-host.ts (the preload bridge). The UI never imports Electron or touches window.tokentrail.
-import type { RandomAccessInput, SequentialInput } from '../../core/evidence/types';
+import type { RandomAccessInput, SequentialInput } from '../../core/evidence';
 
 /** What the investigator asked to pick. */
 export type PickKind = 'files' | 'folder' | 'zip';

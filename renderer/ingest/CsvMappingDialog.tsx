@@ -2,9 +2,9 @@
 // edit, save as a preset, and parse the file with it.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { CsvField } from '../../core/sources/formats/csv-mapping';
-import type { AuthEventKind } from '../../core/sources/types';
-import { AUTH_EVENT_KINDS } from '../../core/sources/types';
+import type { CsvField } from '../../core/sources';
+import type { AuthEventKind } from '../../core/sources';
+import { AUTH_EVENT_KINDS } from '../../core/sources';
 import type { CsvPreset } from './csv-presets';
 import { csvPresets, storeCsvPreset } from './queries';
 import { Dialog } from '../shell/Dialog';

@@ -2,8 +2,8 @@
 // its status and counts, its problems, and how to read it again with another format or CSV mapping.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { SOURCE_FORMAT_NAMES } from '../../core/sources/formats/registry';
-import type { SourceFormatName } from '../../core/sources/types';
+import { SOURCE_FORMAT_NAMES } from '../../core/sources';
+import type { SourceFormatName } from '../../core/sources';
 import type { CsvPreset } from './csv-presets';
 import type { IngestOptions, IngestRecord } from '../db/event-records';
 import type { CaseRecord } from '../db/records';

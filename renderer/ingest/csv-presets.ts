@@ -1,6 +1,6 @@
 // CSV column mappings the investigator saved, by name, in the settings table (one JSON list): a export from
 // the same system next month maps the same way with one click.
-import type { CsvMapping } from '../../core/sources/formats/csv-mapping';
+import type { CsvMapping } from '../../core/sources';
 import { readSetting, writeSetting } from '../db/settings';
 import type { TokentrailDatabase } from '../db/schema';
 

@@ -2,13 +2,13 @@
 // geolocation databases. One worker per window, created on first use. Durable state (statuses, counts) is in the
 // store; this only adds the live byte/event progress between commits, for progress bars.
 import IngestWorker from './ingest.worker?worker&inline';
-import type { GeoDatabaseInfo } from '../../core/geo/types';
+import type { GeoDatabaseInfo } from '../../core/geo';
 import type { IngestOptions } from '../db/event-records';
 import { markInterruptedIngests, planImportIngest, planReingest, planUningestedFiles } from './ingest-plan';
 import { db } from '../db/schema';
 import { JobQueue, type JobState } from '../jobs/job-queue';
 import type { IngestJob, IngestProgress, IngestSummary } from './ingest-protocol';
-import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
+import type { GeoDatabaseProvenance } from '../../core/geo';
 
 export type LiveProgress = IngestProgress;
 

@@ -1,6 +1,6 @@
 // Which stored evidence files are parsed into events, and the ingest records that track each parse. Records
 // are created `queued` before the worker starts, so a window closed before the worker ran still shows them.
-import type { EvidenceKind } from '../../core/evidence/types';
+import type { EvidenceKind } from '../../core/evidence';
 import type { IngestOptions, IngestRecord } from '../db/event-records';
 import { newId } from '../db/ids';
 import type { EvidenceFileRecord } from '../db/records';

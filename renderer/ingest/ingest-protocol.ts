@@ -1,8 +1,8 @@
 // What the page and the ingest worker say to each other, inside job-protocol.ts's messages. One worker runs the
 // ingests of this window one after another; the page asks it to run an ingest (by id: the worker reads the
 // record) and to store a geolocation database.
-import type { GeoDatabaseInfo } from '../../core/geo/types';
-import type { GeoDatabaseProvenance } from '../../core/geo/shipped-databases';
+import type { GeoDatabaseInfo } from '../../core/geo';
+import type { GeoDatabaseProvenance } from '../../core/geo';
 import type { IngestOutcome } from './run-ingest';
 
 export type IngestJob =

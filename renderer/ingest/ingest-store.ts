@@ -1,9 +1,9 @@
 // Writes of the ingest pipeline. Each parsed batch is committed in ONE transaction together with the counts
 // that describe it (on the ingest record and on the case), so whatever stops an ingest — cancel, crash, a
 // closed window — the case's rows and its counts always agree and the ingest record says what is in.
-import type { GeoDatabaseInfo } from '../../core/geo/types';
-import type { ParseSummary } from '../../core/sources/parse-source';
-import type { ParseProblem } from '../../core/sources/types';
+import type { GeoDatabaseInfo } from '../../core/geo';
+import type { ParseSummary } from '../../core/sources';
+import type { ParseProblem } from '../../core/sources';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from '../db/event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from '../db/event-rows';
 import { buildTextRows, searchText } from '../db/event-text';

@@ -1,7 +1,7 @@
 // The ingest worker: parsing and IndexedDB writes run here, off the page's thread, so the UI stays responsive
 // while millions of lines are read. It opens the same Dexie database as the page; the page's live queries see
 // each committed batch through Dexie's cross-context change events.
-import type { GeoLocator } from '../../core/geo/types';
+import type { GeoLocator } from '../../core/geo';
 import { openStoredGeoLocator, storeGeoDatabase } from '../geo/geo-store';
 import { cancelQueuedIngests } from './ingest-plan';
 import { TokentrailDatabase } from '../db/schema';

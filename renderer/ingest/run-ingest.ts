@@ -1,8 +1,8 @@
 // One file's ingest, as the worker runs it: read the stored bytes in slices, parse with core/sources, and
 // commit each batch (parsing is finished before the batch's transaction opens). A cancel stops between
 // chunks; what was committed stays and the ingest record says so (docs/storage.md, "How ingest writes").
-import type { GeoLocator } from '../../core/geo/types';
-import { parseSource, type ParseProgress, type ParseSummary } from '../../core/sources/parse-source';
+import type { GeoLocator } from '../../core/geo';
+import { parseSource, type ParseProgress, type ParseSummary } from '../../core/sources';
 import type { IngestRecord } from '../db/event-records';
 import { buildEventRows } from '../db/event-rows';
 import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from './ingest-store';

@@ -1,8 +1,8 @@
 // Core's SequentialInput over evidence bytes as the store keeps them. The import flow stores a Uint8Array per
 // file; a Blob (what a later schema may store, so big files stay on disk) is read the same way. Either way the
 // parser gets 4 MiB slices and decodes them itself: the file is never turned into one giant string.
-import { gunzipInput, isGzip } from '../../core/evidence/gzip-input';
-import type { SequentialInput } from '../../core/evidence/types';
+import { gunzipInput, isGzip } from '../../core/evidence';
+import type { SequentialInput } from '../../core/evidence';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // through the timeline's own query, at most MAX_TICKS_PER_TOKEN of them, as many as a lane draws) and the
 // milestone events the lifecycles point at. The diagram keeps the token's whole life on its axis and dims what
 // the filter drops, so a filter never makes a life look shorter than the evidence says.
-import type { TokenLifecycle } from '../../core/timeline/types';
+import type { TokenLifecycle } from '../../core/timeline';
 import { UNTIMED_TS, type StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
 import type { TimelineFilter } from '../timeline/timeline-filter';

@@ -3,7 +3,7 @@
 // gaps; between lanes the refresh (or session) links from parent to child. Events the timeline filter drops are
 // laid out too, marked `outside`, so the axis keeps the whole life and the diagram only dims them. Pure: the
 // component only draws it.
-import type { EventId, EventRef, LifecycleGap, TokenLifecycle, TokenUse } from '../../core/timeline/types';
+import type { EventId, EventRef, LifecycleGap, TokenLifecycle, TokenUse } from '../../core/timeline';
 
 export interface LayoutBox {
   readonly left: number;

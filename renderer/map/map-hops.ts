@@ -4,8 +4,7 @@
 // A hop or place the case's timeline filter keeps is one with at least one event the filter keeps: the same rule
 // the Findings view applies to a finding's evidence, so an impossible-travel finding is listed exactly when its
 // hop is drawn in full.
-import { cidrList, hopSpeed, isImpossibleHop, resolveParameters, type TimelineParameterOverrides } from '../../core/timeline';
-import { impossibleTravel } from '../../core/timeline/detectors/impossible-travel';
+import { cidrList, detectorById, hopSpeed, isImpossibleHop, resolveParameters, type TimelineParameterOverrides } from '../../core/timeline';
 import type { LocatedEvent } from './located-events';
 
 export interface MapHop {
@@ -31,8 +30,10 @@ export interface MapPlace {
   readonly matches: boolean;
 }
 
+const IMPOSSIBLE_TRAVEL_DEFAULTS = detectorById('impossible-travel')!.defaults as { maxSpeedKmh: number; minDistanceKm: number; excludedRanges: string[] };
+
 export function hopParameters(overrides: TimelineParameterOverrides | undefined): { maxSpeedKmh: number; minDistanceKm: number; excludedRanges: string[] } {
-  return resolveParameters(impossibleTravel.defaults, overrides?.['impossible-travel']);
+  return resolveParameters(IMPOSSIBLE_TRAVEL_DEFAULTS, overrides?.['impossible-travel']);
 }
 
 /** The hops of `points` (time order). */

@@ -1,9 +1,9 @@
 // Whether an event belongs to a subject or session the way the detectors decide it (core/timeline attribution):
 // the record's own subject or session, else the claims of the token it is attributed through. The timeline's
 // subject filter reads the record field alone; the map follows the detectors so its hops are theirs.
-import { attributeIdentity } from '../../core/timeline/attribution';
-import type { TokenFacts } from '../../core/timeline/types';
-import type { AuthEvent } from '../../core/sources/types';
+import { attributeIdentity } from '../../core/timeline';
+import type { TokenFacts } from '../../core/timeline';
+import type { AuthEvent } from '../../core/sources';
 import type { MapScope } from '../findings/finding-links';
 
 export type AttributionFields = Pick<AuthEvent, 'subject' | 'sessionId' | 'jti' | 'tokens'>;

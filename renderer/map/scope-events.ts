@@ -3,9 +3,9 @@
 // record names it, and events carrying a token whose claims name it (found through the `sub` index of the tokens,
 // or, for a session's `sid`, by reading the case's tokens). An event that names its token only by jti and has no
 // subject of its own cannot be found without a jti index, and is not drawn (docs/app.md, Map).
-import { tokenFactsFromClaims } from '../../core/timeline/token-facts';
-import { jtiIndex } from '../../core/timeline/attribution';
-import type { TokenFacts } from '../../core/timeline/types';
+import { tokenFactsFromClaims } from '../../core/timeline';
+import { jtiIndex } from '../../core/timeline';
+import type { TokenFacts } from '../../core/timeline';
 import type { StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
 import type { TimelineFilter } from '../timeline/timeline-filter';

@@ -2,7 +2,7 @@
 // and the detector parameters set on the case. A stored run whose basis differs from the case's is stale. Token
 // analysis results are not in it (reading them all to fingerprint them would cost a full pass): the page starts a
 // run when a token analysis or wordlist search of the case completes instead (use-auto-case-analysis.ts).
-import { TOOL_VERSION } from '../../core/version';
+import { TOOL_VERSION } from '../../core';
 import type { CaseRecord } from '../db/records';
 
 export function caseAnalysisBasis(record: Pick<CaseRecord, 'counts' | 'detectorParameters'>): string {

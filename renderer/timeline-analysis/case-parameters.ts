@@ -2,8 +2,8 @@
 // version's better defaults reach every parameter the investigator never touched. Parameters change what the
 // detectors report, so every change is a custody entry, written in the same transaction as the new settings:
 // the record never holds settings the chain does not account for.
-import { describeParameterChange, parameterChanges } from '../../core/evidence/parameter-changes';
-import type { ParameterChange } from '../../core/evidence/types';
+import { describeParameterChange, parameterChanges } from '../../core/evidence';
+import type { ParameterChange } from '../../core/evidence';
 import { appendCustody } from '../evidence/custody-log';
 import type { TokentrailDatabase } from '../db/schema';
 

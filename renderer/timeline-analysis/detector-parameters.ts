@@ -4,9 +4,6 @@
 // checkCaseParameters, so a typo is reported with its path instead of silently ignored.
 import { PARAMETER_DEFAULTS, type TimelineParameterOverrides } from '../../core/timeline';
 
-// The defaults by detector id and their check live in core/timeline, once for every host; re-exported for the editor.
-export { PARAMETER_DEFAULTS, checkCaseParameters } from '../../core/timeline';
-
 /** Help text of each parameter (common ones from docs/detectors.md), for the editor. */
 export const COMMON_PARAMETER_HELP: Readonly<Record<string, string>> = {
   clockSkewSeconds: 'Tolerated clock difference between systems, in seconds.',

@@ -1,6 +1,6 @@
 // What the case analysis stored, and the detector parameters the investigator saves, in one place: views call
 // these, never `db` itself.
-import type { ParameterChange } from '../../core/evidence/types';
+import type { ParameterChange } from '../../core/evidence';
 import type { CaseAnalysisRecord, StoredFinding } from '../db/case-analysis-records';
 import { db } from '../db/schema';
 import { saveDetectorParameters, type DetectorParameterSettings } from './case-parameters';

@@ -8,7 +8,8 @@ import type { TokentrailDatabase } from '../db/schema';
 import { caseAnalysisBasis } from './analysis-basis';
 import type { TimelineAnalysisProgress, TimelineAnalysisSummary } from './timeline-analysis-protocol';
 import { loadCaseEvidence } from './case-evidence';
-import { checkCaseParameters, mergeParameterOverrides } from './detector-parameters';
+import { checkCaseParameters } from '../../core/timeline';
+import { mergeParameterOverrides } from './detector-parameters';
 import { loadStoredTokenResults } from './stored-token-facts';
 
 /** Events per page: one read each, and a progress report. */

@@ -2,8 +2,8 @@
 // transaction: the Findings view never shows half of one run and half of another. Findings keep their first-seen
 // time across runs (same stable key = same finding), lifecycles and families are replaced wholesale.
 import { Dexie } from 'dexie';
-import { SEVERITY_RANK } from '../../core/token/findings';
-import type { TimelineParameterOverrides, TimelineResult } from '../../core/timeline/types';
+import { SEVERITY_RANK } from '../../core/token';
+import type { TimelineParameterOverrides, TimelineResult } from '../../core/timeline';
 import type { CaseAnalysisRecord, StoredFinding, StoredLifecycle } from '../db/case-analysis-records';
 import type { TokentrailDatabase } from '../db/schema';
 

@@ -3,7 +3,7 @@
 // Enter or when the field is left, so a half-typed value never starts a query.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { parseAnyTime } from '../../core/sources/parse-time';
+import { parseAnyTime } from '../../core/sources';
 import type { EventFacet } from '../db/event-records';
 import { facetValues } from './queries';
 import type { TimelineFilter } from './timeline-filter';

@@ -1,5 +1,5 @@
 // How one event reads in a list row and in the detail: where it came from and what it was, in a few words.
-import type { AuthEvent } from '../../core/sources/types';
+import type { AuthEvent } from '../../core/sources';
 
 /** "logs/nginx.log:12", or "capture.har entry 3" for records of a JSON array without a line of their own. */
 export function eventSource(event: AuthEvent): string {

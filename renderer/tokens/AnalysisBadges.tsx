@@ -1,7 +1,7 @@
 // Colour-coded verdicts and severities, so a column of tokens reads at a glance: green valid, red invalid or
 // unsigned, amber no-key; critical findings solid red, high red, medium amber, low blue, info grey.
-import type { Severity } from '../../core/token/findings';
-import type { SignatureStatus } from '../../core/token/verify/verify-signature';
+import type { Severity } from '../../core/token';
+import type { SignatureStatus } from '../../core/token';
 
 const VERDICT_TITLE: Record<SignatureStatus, string> = {
   valid: 'The signature verifies with a key of the case',

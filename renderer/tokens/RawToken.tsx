@@ -2,7 +2,7 @@
 // points at marked; bytes other findings point at are underlined, so none goes unseen. A finding that points at
 // an empty part (a stripped signature) marks the position where the part should be with an insertion caret.
 import { useMemo } from 'react';
-import type { Finding } from '../../core/token/findings';
+import type { Finding } from '../../core/token';
 import { rawTokenPieces } from './raw-token-pieces';
 
 interface RawTokenProps {

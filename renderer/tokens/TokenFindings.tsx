@@ -1,9 +1,9 @@
 // A token's findings: severity, the check's stable id and title, the plain-language message, the evidence it
 // rests on, and where the check is documented. Hovering a finding highlights its bytes in the raw token below;
 // clicking (or focusing) it keeps them highlighted.
-import { checkById } from '../../core/token/checks/registry';
-import type { KeyHistoryEntry } from '../../core/timeline/types';
-import type { Finding } from '../../core/token/findings';
+import { checkById } from '../../core/token';
+import type { KeyHistoryEntry } from '../../core/timeline';
+import type { Finding } from '../../core/token';
 import { useApp } from '../shell/app-context';
 import { SeverityBadge } from './AnalysisBadges';
 import { evidenceFacts } from './evidence-facts';

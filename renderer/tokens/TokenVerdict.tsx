@@ -2,8 +2,8 @@
 // inside its validity window when the token says it was issued and at every use the evidence shows, with the
 // key's recorded life (when it was activated, retired, revoked) and the key-rotation file and line it comes from.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { KeyHistoryEntry } from '../../core/timeline/types';
-import type { KeyWindowAt } from '../../core/token/keyring/lifecycle';
+import type { KeyHistoryEntry } from '../../core/timeline';
+import type { KeyWindowAt } from '../../core/token';
 import { caseEventCount } from '../cases/queries';
 import type { TokenAnalysisDetail } from '../db/token-analysis-records';
 import { useApp } from '../shell/app-context';

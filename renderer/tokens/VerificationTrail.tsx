@@ -1,5 +1,5 @@
 // Every key the verifier considered for this token, and why each was or was not used.
-import type { TrailEntry } from '../../core/token/verify/verify-signature';
+import type { TrailEntry } from '../../core/token';
 import { shortHash } from '../shell/format';
 
 const OUTCOME_TONE: Record<TrailEntry['outcome'], string> = { verified: 'badge-good', mismatch: 'badge-bad', skipped: 'badge-neutral' };

@@ -2,7 +2,7 @@
 // then analyse each distinct token with core/token (a page of tokens in flight at a time: every WebCrypto call is
 // a round trip, so one-at-a-time would leave the CPU idle), and store each page's results in one transaction
 // while the next page is analysed.
-import { sha256HexOfText } from '../../core/evidence/sha256';
+import { sha256HexOfText } from '../../core/evidence';
 import { analyzeToken, createWebCryptoPublicKeyDeriver, createWebCryptoVerifier, effectiveSignature, guessingHmac, type SignatureVerifier, type SubtleLike, type TokenAnalysis } from '../../core/token';
 import type { DecryptedContent } from '../db/token-analysis-records';
 import type { TokenRecord } from '../db/records';

@@ -6,7 +6,7 @@ import { sha256HexOfText, TOOL_VERSION, type CaseConfig } from '../../core';
 import { CASE_MATERIAL_KINDS } from '../../core/case';
 import { PARAMETER_PROBLEM_CODES } from '../../core/timeline';
 import { createKeyring, privateKeyResolver, type JweKeyResolver, type Keyring, type PublicKeyDeriver } from '../../core/token';
-import { loadCaseMaterial } from '../case-analysis/case-evidence';
+import { loadCaseMaterial } from '../timeline-analysis/case-evidence';
 import type { TokentrailDatabase } from '../db/schema';
 
 export interface CaseKeyMaterial {

@@ -1,6 +1,6 @@
 // What the Claims box of a token shows: the claims when the payload is a JSON object, otherwise WHY it is not,
 // in the words of the decoding that failed (not base64url, not UTF-8, not JSON, not an object), never a guess.
-import type { Finding } from '../../core/token/findings';
+import type { Finding } from '../../core/token';
 import type { TokenRecord } from '../db/records';
 import type { DecryptedContent } from '../db/token-analysis-records';
 import { prettyJson } from '../shell/format';

@@ -1,7 +1,7 @@
 // The evidence of a token finding as label/value pairs for the findings list. Character ranges are stored
 // half-open ([start, end)); they are shown inclusive with their length ("0–34 (35 chars)"), and an empty range as
 // the position it points at. A secret-search match names its wordlist line, never the built-in list's internal 0.
-import type { Finding, FindingEvidence } from '../../core/token/findings';
+import type { Finding, FindingEvidence } from '../../core/token';
 
 /** A half-open character range [start, end) as an investigator reads it. */
 export function charRangeText(start: number, end: number): string {

@@ -1,7 +1,7 @@
 // The issuer's recorded life of the key that verified a token (keys/key-rotation.json), with the file and line
 // it was read from, so a "retired" badge says when the key was retired and where that is written.
-import type { KeyHistoryEntry } from '../../core/timeline/types';
-import type { Finding } from '../../core/token/findings';
+import type { KeyHistoryEntry } from '../../core/timeline';
+import type { Finding } from '../../core/token';
 import { location } from '../shell/format';
 import { formatInstant, type TimeZoneChoice } from '../shell/format-time';
 

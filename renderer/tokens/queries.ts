@@ -1,6 +1,6 @@
 // The tokens feature's reads of the window's store (tokens, their sightings and analyses, the case's key history),
 // in one place: views call these, never `db` itself.
-import type { KeyHistoryEntry } from '../../core/timeline/types';
+import type { KeyHistoryEntry } from '../../core/timeline';
 import type { TokenRecord, TokenSightingRecord } from '../db/records';
 import { db } from '../db/schema';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from '../db/token-analysis-records';

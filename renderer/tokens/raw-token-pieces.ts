@@ -1,7 +1,7 @@
 // Splits a raw compact token into pieces for display: each piece knows the token part it belongs to (for
 // colouring) and which findings point at it (for highlighting). Findings locate their bytes by a character range
 // into the raw token; a finding that names only a part (header, signature…) highlights that whole part.
-import type { FindingEvidence } from '../../core/token/findings';
+import type { FindingEvidence } from '../../core/token';
 
 export type PieceKind = 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'separator';
 

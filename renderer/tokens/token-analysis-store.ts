@@ -2,11 +2,11 @@
 // findings (findings table, origin 'token-check', so a Findings view lists them with the timeline's). One
 // transaction per batch of tokens, the analysis done before it opens. Finding ids are derived from case, token,
 // list and position, so a re-analysis deletes a token's earlier rows by key.
-import { highestSeverity, type Finding } from '../../core/token/findings';
+import { highestSeverity, type Finding } from '../../core/token';
 import type { FindingRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
 import type { DecryptedContent, StoredVerdict, TokenAnalysisDetail, TokenAnalysisSummary } from '../db/token-analysis-records';
-import type { TrailEntry } from '../../core/token/verify/verify-signature';
+import type { TrailEntry } from '../../core/token';
 
 type FindingList = 'analysis' | 'wordlist';
 

@@ -1,7 +1,7 @@
 // The Tokens view's filters, on tokens joined with their analysis: by signature verdict and by the highest
 // severity among a token's findings.
-import { SEVERITY_RANK, type Severity } from '../../core/token/findings';
-import type { SignatureStatus } from '../../core/token/verify/verify-signature';
+import { SEVERITY_RANK, type Severity } from '../../core/token';
+import type { SignatureStatus } from '../../core/token';
 import type { TokenRecord } from '../db/records';
 import type { TokenAnalysisSummary } from '../db/token-analysis-records';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedParameters, checkCaseParameters, mergeParameterOverrides, parseParameterText } from '../../../../renderer/timeline-analysis/detector-parameters';
+import { checkCaseParameters } from '../../../../core/timeline';
+import { changedParameters, mergeParameterOverrides, parseParameterText } from '../../../../renderer/timeline-analysis/detector-parameters';
 import type { StoredFinding } from '../../../../renderer/db/case-analysis-records';
 import { filterFindings, findingIds, groupBySeverity, NO_FINDING_FILTER } from '../../../../renderer/findings/finding-filter';
 import { detailLabel, mapFocus, mapScopeOf, parseMapFocus } from '../../../../renderer/findings/finding-links';
