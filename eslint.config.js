@@ -4,6 +4,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import regexp from 'eslint-plugin-regexp';
 
+// The IPC contract (ipc/) is compiled into the main process and the preload; the renderer may only see its types,
+// so no main-process code can reach the page's bundle through it.
+const IPC_TYPES_ONLY = {
+  regex: '(^|/)ipc/ipc-contract$',
+  allowTypeImports: true,
+  message: 'The renderer uses the IPC contract for its types only: `import type { … }`.',
+};
+
 const CORE_ENTRY_POINTS_ONLY = {
   regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
   message: 'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
@@ -29,8 +37,12 @@ export default tseslint.config(
     // Hosts reach the engine through its entry points only (core/index.ts and each area's index.ts), so what core
     // offers is decided in one place per area and its internals can move without touching a host.
     // main.tsx opens the store: it is the one .tsx file that holds `db`.
-    files: ['cli/**/*.ts', 'renderer/**/*.ts', 'renderer/main.tsx', 'electron/**/*.ts'],
+    files: ['cli/**/*.ts', 'electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [CORE_ENTRY_POINTS_ONLY] }] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_ENTRY_POINTS_ONLY, IPC_TYPES_ONLY] }] },
   },
   {
     // Components read the store through their feature's queries (renderer/<feature>/queries.ts), never inline.
@@ -38,7 +50,7 @@ export default tseslint.config(
     ignores: ['renderer/main.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [CORE_ENTRY_POINTS_ONLY, {
+        patterns: [CORE_ENTRY_POINTS_ONLY, IPC_TYPES_ONLY, {
           regex: '(^|/)db/schema$',
           importNames: ['db'],
           message: "Components do not query the store inline: put the query in the feature's queries.ts and call it.",
@@ -47,7 +59,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/**/*.ts'],
+    // core/ and the IPC contract (ipc/) are compiled into more than one host: neither may import Node or a host.
+    files: ['core/**/*.ts', 'ipc/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         // Bare names go in `paths` (exact match): as patterns, 'crypto' would also forbid core's own ./crypto/ folder.

@@ -13,7 +13,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { buildApplicationMenu } from './application-menu';
 import { FileRegistry } from './handlers/file-registry';
 import { createIpcHandlers } from './handlers/index';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from './ipc-contract';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../ipc/ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
 import { registerIpcHandlers } from './register-ipc';
 import { BlockedRequestLog } from './request-policy';

@@ -1,5 +1,5 @@
 import type { IpcMain } from 'electron';
-import { IPC_CHANNELS, type IpcChannel } from './ipc-contract';
+import { IPC_CHANNELS, type IpcChannel } from '../ipc/ipc-contract';
 import type { IpcHandlerMap } from './handlers/ipc-handler';
 
 /**

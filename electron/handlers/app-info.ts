@@ -1,4 +1,4 @@
-import type { AppInfo } from '../ipc-contract';
+import type { AppInfo } from '../../ipc/ipc-contract';
 import { defineIpcHandler, type IpcHandler } from './ipc-handler';
 
 /** What the `app:info` handler needs. */

@@ -1,4 +1,4 @@
-import { IpcRequestError } from '../ipc-contract';
+import { IpcRequestError } from '../../ipc/ipc-contract';
 
 /**
  * The files the investigator picked, by opaque id. The renderer can read a file only through an id this registry

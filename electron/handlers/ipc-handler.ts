@@ -1,5 +1,5 @@
 import { isAppUrl } from '../app-scheme';
-import { IpcRequestError, validateIpcArgs, type IpcArgs, type IpcChannel, type IpcResult } from '../ipc-contract';
+import { IpcRequestError, validateIpcArgs, type IpcArgs, type IpcChannel, type IpcResult } from '../../ipc/ipc-contract';
 
 /**
  * Who sent an IPC message: the URL of the sending frame (`event.senderFrame.url`). Electron leaves the frame

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { IpcRequestError, type BundlePickKind, type PickedBundle, type PickedFileHandle } from '../ipc-contract';
+import { IpcRequestError, type BundlePickKind, type PickedBundle, type PickedFileHandle } from '../../ipc/ipc-contract';
 import type { FileRegistry } from './file-registry';
 import { defineIpcHandler, type IpcHandler } from './ipc-handler';
 import { walkFolder, type WalkFileSystem } from './walk-folder';

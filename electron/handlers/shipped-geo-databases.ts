@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { IpcRequestError, type ShippedGeoDatabase } from '../ipc-contract';
+import { IpcRequestError, type ShippedGeoDatabase } from '../../ipc/ipc-contract';
 import type { FileRegistry } from './file-registry';
 import { defineIpcHandler, type IpcHandler } from './ipc-handler';
 

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import { IpcRequestError, MAX_FOLDER_FILES } from '../ipc-contract';
+import { IpcRequestError, MAX_FOLDER_FILES } from '../../ipc/ipc-contract';
 
 /** A regular file found under the walked folder. */
 export interface WalkedFile {

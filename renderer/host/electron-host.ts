@@ -1,7 +1,7 @@
 // The Electron host: every platform call goes through the preload bridge (window.tokentrail), whose
 // typed contract lives in electron/ipc-contract.ts. File bytes are read on demand by handle, so the
 // renderer never learns more of the file system than the files the investigator picked.
-import type { TokentrailBridge } from '../../electron/ipc-contract';
+import type { TokentrailBridge } from '../../ipc/ipc-contract';
 import type { Host, PickedFile } from './host';
 import { looseSelectionName } from './host';
 

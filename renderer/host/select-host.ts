@@ -1,5 +1,5 @@
 // Chooses the host once at startup: the Electron preload exposes window.tokentrail, a browser does not.
-import type { TokentrailBridge } from '../../electron/ipc-contract';
+import type { TokentrailBridge } from '../../ipc/ipc-contract';
 import type { Host } from './host';
 import { browserHost } from './browser-host';
 import { createElectronHost } from './electron-host';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { findElectronBinary } from '../../build/electron-binary.mjs';
-import type { AppInfo, TokentrailBridge } from '../../electron/ipc-contract';
+import type { AppInfo, TokentrailBridge } from '../../ipc/ipc-contract';
 import { UNAVAILABLE_VARIABLE } from './ensure-runtime';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

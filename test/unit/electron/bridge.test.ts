@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge, type BridgeTransport } from '../../../electron/bridge';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../../electron/ipc-contract';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../../ipc/ipc-contract';
 
 function recordingTransport() {
   const invocations: Array<[string, ...unknown[]]> = [];

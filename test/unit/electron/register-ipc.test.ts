@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { IpcHandlerMap, IpcSender } from '../../../electron/handlers/ipc-handler';
-import { IPC_CHANNELS } from '../../../electron/ipc-contract';
+import { IPC_CHANNELS } from '../../../ipc/ipc-contract';
 import { registerIpcHandlers } from '../../../electron/register-ipc';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;

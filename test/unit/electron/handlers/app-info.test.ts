@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcHandlers } from '../../../../electron/handlers/index';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
-import { IPC_CHANNELS } from '../../../../electron/ipc-contract';
+import { IPC_CHANNELS } from '../../../../ipc/ipc-contract';
 import { BlockedRequestLog } from '../../../../electron/request-policy';
 import { APP_SENDER } from '../temp-dir';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IpcRequestError } from '../../../../electron/ipc-contract';
+import { IpcRequestError } from '../../../../ipc/ipc-contract';
 import { assertTrustedSender, defineIpcHandler } from '../../../../electron/handlers/ipc-handler';
 import { APP_SENDER } from '../temp-dir';
 

@@ -9,7 +9,7 @@ import {
   type OpenDialogRequest,
 } from '../../../../electron/handlers/pick-bundle';
 import { walkFolder } from '../../../../electron/handlers/walk-folder';
-import { MAX_FOLDER_FILES } from '../../../../electron/ipc-contract';
+import { MAX_FOLDER_FILES } from '../../../../ipc/ipc-contract';
 import { APP_SENDER, useTempDirs, writeTree } from '../temp-dir';
 
 const makeDir = useTempDirs();

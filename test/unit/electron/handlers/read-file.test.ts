@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
 import { createReadFileHandler, type ReadableFileHandle } from '../../../../electron/handlers/read-file';
-import { MAX_READ_LENGTH } from '../../../../electron/ipc-contract';
+import { MAX_READ_LENGTH } from '../../../../ipc/ipc-contract';
 import { APP_SENDER, useTempDirs } from '../temp-dir';
 
 const makeDir = useTempDirs();

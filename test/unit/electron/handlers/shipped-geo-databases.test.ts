@@ -5,7 +5,7 @@ import { SHIPPED_GEO_DATABASES } from '../../../../core/geo/shipped-databases';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
 import { createReadFileHandler } from '../../../../electron/handlers/read-file';
 import { createShippedGeoDatabasesHandler, type ShippedGeoFileSystem } from '../../../../electron/handlers/shipped-geo-databases';
-import { MAX_READ_LENGTH } from '../../../../electron/ipc-contract';
+import { MAX_READ_LENGTH } from '../../../../ipc/ipc-contract';
 import { APP_SENDER, useTempDirs, writeTree } from '../temp-dir';
 
 const makeDir = useTempDirs();

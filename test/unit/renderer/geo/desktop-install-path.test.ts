@@ -9,7 +9,7 @@ import { FileRegistry } from '../../../../electron/handlers/file-registry';
 import type { IpcHandlerMap } from '../../../../electron/handlers/ipc-handler';
 import { createReadFileHandler } from '../../../../electron/handlers/read-file';
 import { createShippedGeoDatabasesHandler } from '../../../../electron/handlers/shipped-geo-databases';
-import type { IpcChannel } from '../../../../electron/ipc-contract';
+import type { IpcChannel } from '../../../../ipc/ipc-contract';
 import { shippedGeoDirectory } from '../../../../electron/shipped-geo-directory';
 import type { GeoDatabaseFileRecord, GeoDatabaseRecord } from '../../../../renderer/db/event-records';
 import { storeGeoDatabase } from '../../../../renderer/geo/geo-store';

@@ -7,7 +7,7 @@ import {
   MAX_EXPORT_BYTES,
   MAX_READ_LENGTH,
   validateIpcArgs,
-} from '../../../electron/ipc-contract';
+} from '../../../ipc/ipc-contract';
 
 function rejection(run: () => unknown): IpcRequestError {
   try {
