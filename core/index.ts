@@ -3,6 +3,7 @@ export * from './evidence';
 export { extractTokens, type ExtractedToken, type TokenSighting } from './token/extract-tokens';
 export { decodeCompact, type DecodedCompact } from './token/decode-compact';
 export { canonicalJson } from './util/canonical-json';
+export { MAX_CALENDAR_MS, isCalendarTime, isoTimeOrNumber } from './util/calendar-range';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export * from './sources';
 export * from './geo';

@@ -11,6 +11,11 @@ const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'map', label: 'Map' },
 ];
 
+/** The tab's name as its button shows it. */
+export function tabLabel(tab: CaseTab): string {
+  return TABS.find((candidate) => candidate.id === tab)?.label ?? tab;
+}
+
 interface CaseTabsProps {
   readonly active: CaseTab;
   /** Tabs without a count (the lifecycle and the map draw one thing at a time) show none. */

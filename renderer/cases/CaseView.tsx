@@ -20,7 +20,8 @@ import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
-import { CaseTabs } from './CaseTabs';
+import { CaseTabs, tabLabel } from './CaseTabs';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
@@ -88,12 +89,14 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }} onSelect={(next) => onTab(next)} />
       <CaseFilterContext.Provider value={caseFilter}>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-          {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-          {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
-          {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
-          {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-          {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-          {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+          <ErrorBoundary key={tab} panel={tabLabel(tab)}>
+            {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+            {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
+            {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
+            {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+            {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+            {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+          </ErrorBoundary>
         </div>
       </CaseFilterContext.Provider>
       {drop.dragging && <div className="drop-overlay" data-testid="drop-zone">Drop to verify — nothing is stored until you choose Import</div>}

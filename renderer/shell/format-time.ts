@@ -1,3 +1,5 @@
+import { isCalendarTime, isoTimeOrNumber } from '../../core';
+
 // Instants shown in the time zone the investigator picked. Stored times are always UTC epoch ms; the
 // offset is printed with every time so a screenshot or a copied line is never ambiguous.
 
@@ -27,8 +29,12 @@ function formatterFor(zone: TimeZoneChoice): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** "2026-11-02 14:03:00 UTC+01:00" (milliseconds appear only when the instant has any). */
+/**
+ * "2026-11-02 14:03:00 UTC+01:00" (milliseconds appear only when the instant has any). A stored time no calendar can
+ * show (a NumericDate of 9999999999999 s) is shown as its raw number instead of breaking the view.
+ */
 export function formatInstant(epochMs: number, zone: TimeZoneChoice): string {
+  if (!isCalendarTime(epochMs)) return isoTimeOrNumber(epochMs);
   const parts = formatterFor(zone).formatToParts(epochMs);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   const millis = epochMs % 1000 === 0 ? '' : `.${String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0')}`;
@@ -61,7 +67,7 @@ export function validZone(zone: string | undefined): TimeZoneChoice {
 
 /** The zone's offset from UTC at an instant, in ms (UTC+01:00 → 3 600 000). */
 export function zoneOffsetMs(epochMs: number, zone: TimeZoneChoice): number {
-  if (zone === 'UTC') return 0;
+  if (zone === 'UTC' || !isCalendarTime(epochMs)) return 0;
   const parts = formatterFor(zone).formatToParts(epochMs);
   const match = /([+-])(\d{2}):?(\d{2})/.exec(parts.find((part) => part.type === 'timeZoneName')?.value ?? '');
   if (!match) return 0;

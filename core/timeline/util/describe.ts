@@ -1,8 +1,11 @@
+import { isCalendarTime, isoTimeOrNumber } from '../../util/calendar-range';
+
 /** Wording shared by findings: times in ISO 8601 UTC, durations in the largest sensible unit. */
 
 /** `2026-11-18T09:55:02Z` (milliseconds only when there are any). */
 export function iso(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'an unknown time';
+  if (!isCalendarTime(ms)) return isoTimeOrNumber(ms);
   const text = new Date(ms).toISOString();
   return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
 }

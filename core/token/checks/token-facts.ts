@@ -1,3 +1,4 @@
+import { isoTimeOrNumber } from '../../util/calendar-range';
 import { evidenceValue, type FindingEvidence } from '../findings';
 import type { KeyringKey } from '../keyring/key-types';
 import type { DecodedToken } from '../strict/decode-token';
@@ -34,7 +35,5 @@ export function audiences(claims: Record<string, unknown> | null): string[] {
   return Array.isArray(aud) ? aud.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** An ISO time for messages. */
-export function iso(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : String(ms);
-}
+/** An ISO time for messages (the raw number when no calendar can show it). */
+export const iso = isoTimeOrNumber;
