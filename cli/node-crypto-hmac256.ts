@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SHA256_IV as IV, sha256Compress, sha256Rounds, sha256Schedule } from '../core/token';
+import { SHA256_IV as IV, sha256Rounds, sha256Schedule } from '../core/token';
 
 /**
  * HMAC-SHA256 in plain TypeScript for the CLI's two bulk paths, both cheaper than a createHmac object per call (whose
@@ -16,6 +16,12 @@ const w = new Int32Array(64);
 const outerKeyBlock = new Int32Array(64);
 const state = new Int32Array(8);
 const outerState = new Int32Array(8);
+
+/** Compress the block in `w[0..16)` into `s`, expanding it in place (no copy into another schedule). */
+function compressBlock(s: Int32Array): void {
+  sha256Schedule(w, 0);
+  sha256Rounds(s, w, 0);
+}
 
 /** The states after the key's inner and outer pad blocks. */
 export interface Hmac256Key {
@@ -41,7 +47,7 @@ export function hmac256Key(secret: Uint8Array): Hmac256Key {
   const pad = (mask: number): Int32Array => {
     for (let i = 0; i < 16; i++) w[i] = key[i]! ^ mask;
     const padded = Int32Array.from(IV);
-    sha256Compress(padded, w, 0);
+    compressBlock(padded);
     return padded;
   };
   return { inner: pad(0x36363636), outer: pad(0x5c5c5c5c) };
@@ -54,7 +60,7 @@ function finishOuter(outer: Int32Array): void {
   w.fill(0, 9, 15);
   w[15] = (64 + 32) * 8; // the outer message (pad block and inner digest), in bits
   state.set(outer);
-  sha256Compress(state, w, 0);
+  compressBlock(state);
 }
 
 /** True when `signature` is HMAC-SHA256(key, data). */
@@ -83,7 +89,7 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
         w[15] = bits | 0;
       }
     }
-    sha256Compress(state, w, 0);
+    compressBlock(state);
   }
   finishOuter(key.outer);
   let difference = 0;
@@ -137,9 +143,8 @@ export function hmac256Guess(target: Hmac256Target, bytes: Uint8Array, start: nu
     w[i] = word ^ 0x36363636;
     outerKeyBlock[i] = word ^ 0x5c5c5c5c;
   }
-  sha256Schedule(w, 0);
   state.set(IV);
-  sha256Rounds(state, w, 0);
+  compressBlock(state);
   for (let block = 0; block < target.blocks; block++) sha256Rounds(state, target.schedules, block * 64);
   sha256Schedule(outerKeyBlock, 0);
   outerState.set(IV);
