@@ -25,12 +25,13 @@ const schedule = new Int32Array(64);
  */
 export function sha256Schedule(schedule: Int32Array, offset: number): void {
   const w = schedule;
-  for (let i = offset + 16; i < offset + 64; i++) {
-    const x = w[i - 15]!;
-    const y = w[i - 2]!;
+  for (let i = 16; i < 64; i++) {
+    const at = offset + i;
+    const x = w[at - 15]!;
+    const y = w[at - 2]!;
     const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
     const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+    w[at] = (w[at - 16]! + s0 + w[at - 7]! + s1) | 0;
   }
 }
 
