@@ -2,6 +2,8 @@
 //   cli       dist/cli/tokentrail.cjs       (the `tokentrail` command; runs on `npm ci` through `prepare`)
 //             dist/cli/inspect-worker.cjs   (the analysis worker of `tokentrail inspect` on large inputs: only
 //                                            the token engine, so each worker starts without compiling the CLI)
+//             dist/cli/node-crypto-worker.cjs (a worker of the CLI's crypto pool: bulk signature verification and
+//                                            wordlist secret search; the pool starts it from beside the CLI)
 //   electron  dist/electron/main.cjs, dist/electron/preload.cjs (the preload is ONE CommonJS bundle:
 //             sandboxed preloads cannot load ES modules or other files)
 //   web       dist/web/ (served by the Electron app scheme and `npm run web`)
@@ -33,6 +35,7 @@ const nodeBundle = (entry, outfile, extra = {}) =>
 async function buildCli() {
   await nodeBundle('cli/main.ts', 'dist/cli/tokentrail.cjs');
   await nodeBundle('cli/inspect-worker-main.ts', 'dist/cli/inspect-worker.cjs');
+  await nodeBundle('cli/node-crypto-worker.ts', 'dist/cli/node-crypto-worker.cjs');
 }
 
 async function buildElectron() {

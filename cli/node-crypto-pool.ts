@@ -2,12 +2,14 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JwsAlgorithm, SecretMatch, SecretSearcher, SecretTarget, SignatureVerifier, VerificationKey } from '../core/token';
-import { WORKER_SOURCE } from './node-crypto-worker-source';
+import type { KeysRequest, SearchedFileReply, SearchFileRequest, VerifiedReply, VerifyRequest, WireTarget, WorkerKey, WorkerReply } from './node-crypto-messages';
+import { cryptoWorkerScript } from './node-crypto-worker-file';
 
 /**
  * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (keys imported once per
  * worker, requests packed into batches, many batches in flight) and HMAC secret search over a wordlist that the
- * workers read from disk themselves with a small fixed buffer (memory does not grow with the list's size).
+ * workers read from disk themselves with a small fixed buffer (memory does not grow with the list's size). The
+ * workers run cli/node-crypto-worker.ts (see cli/node-crypto-worker-file.ts for how they are started).
  */
 
 /** The pool: a SignatureVerifier, a wordlist searcher factory, and close(). */
@@ -40,37 +42,39 @@ interface PoolWorker {
 /** Start `size` workers (default: one per core). Workers are unref'd, so they never keep the process alive. */
 export function createCryptoPool(size = Math.max(1, availableParallelism())): CryptoPool {
   const workers: PoolWorker[] = [];
-  const callbacks = new Map<number, (message: { results?: Uint8Array; matches?: [number, number][] }) => void>();
+  /** Reply handlers by request id; called without a reply when a worker failed. */
+  const callbacks = new Map<number, (reply?: WorkerReply) => void>();
   let nextId = 1;
   let failure: Error | undefined;
+  const { script, options } = cryptoWorkerScript();
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new Worker(script, options);
     worker.unref();
     const entry: PoolWorker = { worker, inFlight: 0 };
-    worker.on('message', (message: { id: number }) => {
+    worker.on('message', (reply: WorkerReply) => {
       entry.inFlight--;
-      const callback = callbacks.get(message.id);
-      callbacks.delete(message.id);
-      callback?.(message as never);
+      const callback = callbacks.get(reply.id);
+      callbacks.delete(reply.id);
+      callback?.(reply);
     });
     worker.on('error', (error) => {
       failure = error;
-      for (const callback of callbacks.values()) callback({});
+      for (const callback of callbacks.values()) callback();
       callbacks.clear();
     });
     workers.push(entry);
   }
   const idle = (): PoolWorker => workers.reduce((best, worker) => (worker.inFlight < best.inFlight ? worker : best));
-  const post = <T>(message: Record<string, unknown>, transfer: ArrayBuffer[]): Promise<T> => {
+  const post = ((request: Omit<VerifyRequest | SearchFileRequest, 'id'>, transfer: ArrayBuffer[]): Promise<WorkerReply> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     const target = idle();
     target.inFlight++;
-    return new Promise<T>((resolve, reject) => {
-      callbacks.set(id, (reply) => (failure ? reject(failure) : resolve(reply as T)));
-      target.worker.postMessage({ ...message, id }, transfer);
+    return new Promise<WorkerReply>((resolve, reject) => {
+      callbacks.set(id, (reply) => (failure || !reply ? reject(failure) : resolve(reply)));
+      target.worker.postMessage({ ...request, id }, transfer);
     });
-  };
+  }) as Post;
 
   const keyIndex = new Map<string, number>();
   const registerKey = (key: VerificationKey): number => {
@@ -78,8 +82,8 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     if (index !== undefined) return index;
     index = keyIndex.size;
     keyIndex.set(key.id, index);
-    const entry = key.kind === 'secret' ? { index, kind: 'secret', secret: key.secret } : { index, kind: 'public', jwk: key.jwk };
-    for (const { worker } of workers) worker.postMessage({ type: 'keys', keys: [entry] });
+    const entry: WorkerKey = key.kind === 'secret' ? { index, kind: 'secret', secret: key.secret } : { index, kind: 'public', jwk: key.jwk };
+    for (const { worker } of workers) worker.postMessage({ type: 'keys', keys: [entry] } satisfies KeysRequest);
     return index;
   };
 
@@ -106,9 +110,9 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
         buffer.set(signature, at + data.length);
         at += data.length + signature.length;
       }
-      post<{ results?: Uint8Array }>({ type: 'verify', algs: ALGS, meta, buffer }, [buffer.buffer, meta.buffer]).then(
+      post({ type: 'verify', algs: ALGS, meta, buffer }, [buffer.buffer, meta.buffer]).then(
         ({ results }) => {
-          for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results?.[i] === 1);
+          for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i] === 1);
         },
         () => {
           for (const item of batch) item.resolve(false);
@@ -139,7 +143,11 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
   };
 }
 
-type Post = <T>(message: Record<string, unknown>, transfer: ArrayBuffer[]) => Promise<T>;
+/** Send a request to the least busy worker; resolves with its reply, rejects when a worker failed. */
+interface Post {
+  (request: Omit<VerifyRequest, 'id'>, transfer: ArrayBuffer[]): Promise<VerifiedReply>;
+  (request: Omit<SearchFileRequest, 'id'>, transfer: ArrayBuffer[]): Promise<SearchedFileReply>;
+}
 
 /**
  * Search a wordlist file with every worker: the file is cut into byte ranges that the workers read themselves with a
@@ -153,7 +161,7 @@ async function searchWordlist(file: string, targets: readonly SecretTarget[], po
   const slices = Math.max(1, Math.ceil(size / sliceBytes));
   const shared = new Int32Array(new SharedArrayBuffer(4 * (2 + targets.length)));
   for (let t = 0; t < targets.length; t++) shared[2 + t] = 0x7fffffff;
-  const wire = targets.map((target) => ({ alg: target.alg, input: target.signingInput, signature: target.signature }));
+  const wire = targets.map((target): WireTarget => ({ alg: target.alg, input: target.signingInput, signature: target.signature }));
   const newlines: (number | undefined)[] = new Array<number | undefined>(slices);
   const complete: boolean[] = new Array<boolean>(slices).fill(false);
   const hits: { slice: number; target: number; before: number; secret: Uint8Array }[] = [];
@@ -173,14 +181,11 @@ async function searchWordlist(file: string, targets: readonly SecretTarget[], po
         }
         if (settledBefore(next)) return;
         const slice = next++;
-        const reply = await post<{ newlines?: number; complete?: boolean; matches?: [number, number, Uint8Array][]; error?: string }>(
-          { type: 'searchFile', file, slice, start: slice * sliceBytes, end: Math.min(size, (slice + 1) * sliceBytes), targets: wire, shared },
-          [],
-        );
-        if (reply.error !== undefined || reply.newlines === undefined) throw new Error(reply.error ?? 'a search worker failed');
+        const reply = await post({ type: 'searchFile', file, slice, start: slice * sliceBytes, end: Math.min(size, (slice + 1) * sliceBytes), targets: wire, shared }, []);
+        if ('error' in reply) throw new Error(reply.error);
         newlines[slice] = reply.newlines;
-        complete[slice] = reply.complete === true;
-        for (const [target, before, secret] of reply.matches ?? []) hits.push({ slice, target, before, secret });
+        complete[slice] = reply.complete;
+        for (const [target, before, secret] of reply.matches) hits.push({ slice, target, before, secret });
         onProgress?.(Atomics.load(shared, 1));
       }
     };

@@ -1,6 +1,6 @@
 import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, createPrivateKey, createPublicKey, timingSafeEqual, verify as nodeVerify, type KeyObject } from 'node:crypto';
-import type { HmacProvider, JwsAlgorithm, PublicKeyDeriver, SignatureVerifier, VerificationKey } from '../core/token';
+import type { HmacProvider, JwsAlgorithm, PublicJwk, PublicKeyDeriver, SignatureVerifier, VerificationKey } from '../core/token';
 import { JWS_ALGORITHMS } from '../core/token';
 import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
@@ -15,7 +15,7 @@ const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512
 /** HS256 keys with their pad blocks compressed once (keys are imported once, so this lives as long as they do). */
 const hmacKeys = new WeakMap<Buffer, Hmac256Key>();
 
-/** Verify one signature with a KeyObject (or raw secret). Shared by the in-process verifier and the workers' logic. */
+/** Verify one signature with a KeyObject (or raw secret). Shared by the in-process verifier and the crypto workers. */
 export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data: Uint8Array, signature: Uint8Array): boolean {
   const spec = JWS_ALGORITHMS[alg];
   if (spec.signatureLength !== undefined && signature.length !== spec.signatureLength) return false;
@@ -44,8 +44,11 @@ export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data:
   }
 }
 
+/** The key material of a verification key: what the crypto workers receive. */
+export type NodeKeyMaterial = { readonly kind: 'secret'; readonly secret: Uint8Array } | { readonly kind: 'public'; readonly jwk: PublicJwk };
+
 /** Turn a verification key into what node:crypto takes. */
-export function nodeKeyOf(key: VerificationKey): KeyObject | Buffer {
+export function nodeKeyOf(key: NodeKeyMaterial): KeyObject | Buffer {
   if (key.kind === 'secret') return Buffer.from(key.secret);
   return createPublicKey({ key: key.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' });
 }

@@ -9,6 +9,7 @@ import { readJweContent } from './jwe/jwe-content';
 import { DEFAULT_JWE_LIMITS, decryptJwe, type JweDecrypter, type JweKeyCandidate, type JweKeyResolver, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
 import { EMPTY_KEYRING, type Keyring } from './keyring/key-types';
 import type { SecretSearcher } from './secrets/secret-search';
+import { andThen, eachInOrder, type MaybePromise } from '../util/maybe-async';
 import { decodeToken, isUnsecured, type DecodedToken, type DecodeOptions } from './strict/decode-token';
 import { verifySignatureNow, type SignatureVerdict, type TrailEntry } from './verify/verify-signature';
 
@@ -71,40 +72,29 @@ function checkFailed(check: TokenCheck, error: unknown): Finding {
   return { id: check.id, severity: 'info', message: `The ${check.id} check could not run on this token (${String(error)}); it was skipped.`, evidence: {} };
 }
 
+function addAll(findings: Finding[], more: readonly Finding[]): void {
+  for (let i = 0; i < more.length; i++) findings.push(more[i]!);
+}
+
 /**
  * Run the checks in order. Synchronous while every check is (the bulk of tokens: no promise per check or per
- * token); from the first check that returns a promise on, the rest are awaited in turn, in the same order.
+ * token); from the first check that returns a promise on, the rest are awaited in turn, in the same order. A check
+ * that throws or rejects adds a finding saying it was skipped.
  */
-function runChecks(checks: readonly TokenCheck[], context: CheckContext): Finding[] | Promise<Finding[]> {
+function runChecks(checks: readonly TokenCheck[], context: CheckContext): MaybePromise<Finding[]> {
   const findings: Finding[] = [];
-  for (let index = 0; index < checks.length; index++) {
+  const ran = eachInOrder(0, checks.length, (index) => {
     const check = checks[index]!;
     try {
       const result = check.run(context);
-      if (result instanceof Promise) return finishChecks(checks, context, findings, index, result);
-      for (let i = 0; i < result.length; i++) findings.push(result[i]!);
+      if (result instanceof Promise) return result.then((more) => addAll(findings, more), (error: unknown) => void findings.push(checkFailed(check, error)));
+      addAll(findings, result);
     } catch (error) {
       findings.push(checkFailed(check, error));
     }
-  }
-  return findings;
-}
-
-async function finishChecks(checks: readonly TokenCheck[], context: CheckContext, findings: Finding[], index: number, pending: Promise<readonly Finding[]>): Promise<Finding[]> {
-  try {
-    findings.push(...(await pending));
-  } catch (error) {
-    findings.push(checkFailed(checks[index]!, error));
-  }
-  for (const check of checks.slice(index + 1)) {
-    try {
-      const result = check.run(context);
-      findings.push(...(result instanceof Promise ? await result : result));
-    } catch (error) {
-      findings.push(checkFailed(check, error));
-    }
-  }
-  return findings;
+    return undefined;
+  });
+  return andThen(ran, () => findings);
 }
 
 function checkContext(decoded: DecodedToken, signature: SignatureVerdict, options: AnalyzeOptions, keyring: Keyring, useTimes: readonly number[], jwe: JweOutcome | undefined): CheckContext {
@@ -137,7 +127,7 @@ function signatureView(decoded: DecodedToken, index: number): DecodedToken {
  * checked as if it stood alone (an attacker can hide alg none, an injected kid or an embedded jwk in any of them),
  * each against its own verdict. Findings identical to one already listed (claims checks) are not repeated.
  */
-function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, findings: Finding[]): Finding[] | Promise<Finding[]> {
+function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, findings: Finding[]): MaybePromise<Finding[]> {
   const count = decoded.signatures.length;
   if (decoded.serialization !== 'json-general' || count < 2) return findings;
   const keyring = options.keyring ?? EMPTY_KEYRING;
@@ -149,68 +139,64 @@ function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, fin
       findings.push({ ...finding, message: `Signature ${index + 1} of ${count}: ${finding.message}` });
     }
   };
-  const from = (index: number): Finding[] | Promise<Finding[]> => {
-    for (let i = index; i < count; i++) {
-      const view = signatureView(decoded, i);
-      const checksOf = (verdict: SignatureVerdict) => runChecks(options.checks ?? TOKEN_CHECKS, checkContext(view, verdict, options, keyring, useTimes, undefined));
-      const verdict = verifySignatureNow(view, keyring, options.verifier, { useTimes });
-      const more = verdict instanceof Promise ? verdict.then(checksOf) : checksOf(verdict);
-      if (more instanceof Promise) return more.then((resolved) => (add(i, resolved), from(i + 1)));
-      add(i, more);
-    }
-    return findings;
-  };
-  return from(1);
+  const checks = options.checks ?? TOKEN_CHECKS;
+  const ran = eachInOrder(1, count, (index) => {
+    const view = signatureView(decoded, index);
+    const verdict = verifySignatureNow(view, keyring, options.verifier, { useTimes });
+    const more = andThen(verdict, (signature) => runChecks(checks, checkContext(view, signature, options, keyring, useTimes, undefined)));
+    return andThen(more, (resolved) => add(index, resolved));
+  });
+  return andThen(ran, () => findings);
 }
 
 const bySeverity = (a: Finding, b: Finding): number => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
 
-/**
- * The analysis of a token with no inner token (neither JWE nor nested JWT), without a promise when the verifier
- * and every check answer synchronously. Same steps, same order and same result as {@link analyzeDecoded}.
- */
-function analyzeFlatNow(decoded: DecodedToken, options: AnalyzeOptions): TokenAnalysis | Promise<TokenAnalysis> {
-  const keyring = options.keyring ?? EMPTY_KEYRING;
-  const useTimes = options.useTimes ?? [];
-  const withSignature = (signature: SignatureVerdict): TokenAnalysis | Promise<TokenAnalysis> => {
-    const done = (findings: Finding[]): TokenAnalysis => {
-      findings.sort(bySeverity);
-      return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe: undefined, inner: undefined };
-    };
-    const findings = runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, undefined));
-    if (findings instanceof Promise) return findings.then((first) => withOtherSignatures(decoded, options, first)).then(done);
-    const all = withOtherSignatures(decoded, options, findings);
-    return all instanceof Promise ? all.then(done) : done(all);
-  };
-  const verdict = verifySignatureNow(decoded, keyring, options.verifier, { useTimes });
-  return verdict instanceof Promise ? verdict.then(withSignature) : withSignature(verdict);
+/** What the checks judge: the token, its JWE outcome, and the token inside it (nested JWT or decrypted content). */
+interface TokenContent {
+  readonly decoded: DecodedToken;
+  readonly jwe?: JweOutcome;
+  readonly inner?: DecodedToken;
 }
 
-async function analyzeDecoded(undecrypted: DecodedToken, options: AnalyzeOptions, depth: number): Promise<TokenAnalysis> {
+/** A JWE decrypted when the keys allow (a promise); any other token as it is (at once). */
+function readContent(undecrypted: DecodedToken, options: AnalyzeOptions, keyring: Keyring): MaybePromise<TokenContent> {
+  if (undecrypted.form !== 'jwe') return { decoded: undecrypted, inner: undecrypted.nested };
+  return decryptContent(undecrypted, options, keyring);
+}
+
+async function decryptContent(undecrypted: DecodedToken, options: AnalyzeOptions, keyring: Keyring): Promise<TokenContent> {
+  const jwe = await decryptJwe(undecrypted, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
+  if (jwe.status !== 'decrypted') return { decoded: undecrypted, jwe, inner: undecrypted.nested };
+  // An encrypted JWT's claim set is the token's own: the claims checks judge it like a JWS payload.
+  const content = readJweContent(undecrypted.header, jwe.plaintext, options.decode);
+  const decoded = content.claims || content.problems.length > 0 ? { ...undecrypted, claims: content.claims ?? null, problems: [...undecrypted.problems, ...content.problems] } : undecrypted;
+  return { decoded, jwe, inner: content.inner };
+}
+
+/** Inner tokens analysed below the outer one (a JWE holding a nested JWT holding…); deeper ones are not opened. */
+const MAX_INNER_DEPTH = 3;
+
+/**
+ * The one orchestration of a token's analysis: verify, decrypt (JWE), run the checks on the token and on a general
+ * JWS's other signatures, analyse the inner token, sort. Every step is chained with {@link andThen}, so the analysis
+ * is synchronous whenever each step answers synchronously (a verifier with `verifySync`, synchronous checks, no JWE)
+ * and a promise otherwise, with the same steps in the same order either way.
+ */
+function analyzeDecoded(undecrypted: DecodedToken, options: AnalyzeOptions, depth: number): MaybePromise<TokenAnalysis> {
   const keyring = options.keyring ?? EMPTY_KEYRING;
   const useTimes = options.useTimes ?? [];
-  const verdict = verifySignatureNow(undecrypted, keyring, options.verifier, { useTimes });
-  const signature = verdict instanceof Promise ? await verdict : verdict;
-  let jwe: JweOutcome | undefined;
-  let decoded = undecrypted;
-  let innerDecoded = undecrypted.nested;
-  if (undecrypted.form === 'jwe') {
-    jwe = await decryptJwe(undecrypted, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
-    if (jwe.status === 'decrypted') {
-      // An encrypted JWT's claim set is the token's own: the claims checks judge it like a JWS payload.
-      const content = readJweContent(undecrypted.header, jwe.plaintext, options.decode);
-      innerDecoded = content.inner;
-      if (content.claims || content.problems.length > 0) decoded = { ...undecrypted, claims: content.claims ?? null, problems: [...undecrypted.problems, ...content.problems] };
-    }
-  }
-  const findings = await withOtherSignatures(decoded, options, await runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe)));
-  let inner: TokenAnalysis | undefined;
-  if (innerDecoded && depth < 3) {
-    inner = await analyzeDecoded(innerDecoded, options, depth + 1);
-    findings.push(...inner.findings.map((finding) => ({ ...finding, message: `Inner token: ${finding.message}` })));
-  }
-  findings.sort(bySeverity);
-  return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe, inner };
+  return andThen(verifySignatureNow(undecrypted, keyring, options.verifier, { useTimes }), (signature) =>
+    andThen(readContent(undecrypted, options, keyring), ({ decoded, jwe, inner: innerDecoded }) => {
+      const checked = runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe));
+      return andThen(andThen(checked, (first) => withOtherSignatures(decoded, options, first)), (findings) =>
+        andThen(innerDecoded && depth < MAX_INNER_DEPTH ? analyzeDecoded(innerDecoded, options, depth + 1) : undefined, (inner): TokenAnalysis => {
+          if (inner) for (const finding of inner.findings) findings.push({ ...finding, message: `Inner token: ${finding.message}` });
+          findings.sort(bySeverity);
+          return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe, inner };
+        }),
+      );
+    }),
+  );
 }
 
 /**
@@ -222,15 +208,13 @@ export async function analyzeToken(compactOrJson: string, options: AnalyzeOption
 }
 
 /**
- * {@link analyzeToken} without a promise when none is needed: a signed or unsecured token with no inner token, a
- * verifier with `verifySync`, and checks that all answer synchronously (no wordlist search pending) — the bulk
- * path of hosts that analyse many tokens in a loop. Otherwise returns the promise analyzeToken would. Same result.
- * May throw where analyzeToken would reject (it never does on hostile input).
+ * {@link analyzeToken} without a promise when none is needed: a token that is not a JWE, a verifier with
+ * `verifySync`, and checks that all answer synchronously (no wordlist search pending) — the bulk path of hosts that
+ * analyse many tokens in a loop. Otherwise returns the promise analyzeToken would. Same result either way (one
+ * orchestration, see analyzeDecoded). May throw where analyzeToken would reject (it never does on hostile input).
  */
 export function analyzeTokenNow(compactOrJson: string, options: AnalyzeOptions): TokenAnalysis | Promise<TokenAnalysis> {
-  const decoded = decodeToken(compactOrJson, options.decode);
-  if (decoded.form === 'jwe' || decoded.nested) return analyzeDecoded(decoded, options, 0);
-  return analyzeFlatNow(decoded, options);
+  return analyzeDecoded(decodeToken(compactOrJson, options.decode), options, 0);
 }
 
 /** The verdict that speaks for the token: the inner token's when the outer one is a JWE (encrypted, not signed). */

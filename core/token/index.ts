@@ -45,10 +45,10 @@ export { createWebCryptoVerifier, createWebCryptoPublicKeyDeriver } from './cryp
 export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
-export { SHA256_IV, sha256Compress } from './crypto/sha256-compress';
+export { SHA256_IV, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
 export { verifySignature, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
 export { verificationKeyOf } from './verify/key-selection';
-export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
+export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, MAX_WORD_BYTES, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
 export { COMMON_JWT_SECRETS } from './secrets/common-secrets';
 export { weakSecretFinding, secretTargetOf } from './checks/weak-hmac-secret';
 export { DEFAULT_JWE_LIMITS, type JweDecrypter, type JweKeyResolver, type JweKeyCandidate, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';

@@ -23,7 +23,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const count = Number(process.argv[2] ?? 20_000);
@@ -65,8 +66,12 @@ const cli = path.join(root, 'dist/cli/tokentrail.cjs');
 const minimalVerifier = path.join(root, 'test/bench/helper-minimal-verifier.mjs');
 if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'build/build.mjs'), 'cli'], { stdio: 'inherit' });
 
-await build({ entryPoints: [path.join(root, 'cli/node-crypto-pool.ts')], bundle: true, platform: 'node', format: 'esm', outfile: path.join(dir, 'pool.mjs'), logLevel: 'warning' });
-const { createCryptoPool } = await import(pathToFileURL(path.join(dir, 'pool.mjs')).href);
+// The pool bundled as the CLI is: it starts its workers from node-crypto-worker.cjs beside it (cli/node-crypto-worker-file.ts).
+await build({
+  entryPoints: { pool: path.join(root, 'cli/node-crypto-pool.ts'), 'node-crypto-worker': path.join(root, 'cli/node-crypto-worker.ts') },
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: dir, outExtension: { '.js': '.cjs' }, logLevel: 'warning',
+});
+const { createCryptoPool } = createRequire(import.meta.url)(path.join(dir, 'pool.cjs'));
 
 const b64 = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const ALGS = {

@@ -1,7 +1,7 @@
 /**
  * The SHA-256 block function (FIPS 180-4 §6.2.2) on 32-bit words, for the hand-tuned HMAC-SHA-256 paths (secret
- * guessing in core, bulk HS256 verification in the CLI): they keep precomputed states and words between calls,
- * which a whole-message hash API cannot.
+ * guessing in core, bulk HS256 verification and wordlist guessing in the CLI): they keep precomputed states and
+ * message schedules between calls, which a whole-message hash API cannot.
  */
 
 const K = new Int32Array([
@@ -19,23 +19,38 @@ export const SHA256_IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa
 
 const schedule = new Int32Array(64);
 
-/** One SHA-256 compression of `words[offset..offset+16)` into `state`. */
-export function sha256Compress(state: Int32Array, words: Int32Array, offset: number): void {
+/**
+ * Fill words 16..63 of the 64-word message schedule at `schedule[offset..offset+64)` from its first 16 (FIPS 180-4
+ * §6.2.2 step 1). Separate from the rounds so a message block hashed under many keys is expanded only once.
+ */
+export function sha256Schedule(schedule: Int32Array, offset: number): void {
   const w = schedule;
-  for (let i = 0; i < 16; i++) w[i] = words[offset + i]!;
   for (let i = 16; i < 64; i++) {
-    const x = w[i - 15]!;
-    const y = w[i - 2]!;
+    const at = offset + i;
+    const x = w[at - 15]!;
+    const y = w[at - 2]!;
     const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
     const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+    w[at] = (w[at - 16]! + s0 + w[at - 7]! + s1) | 0;
   }
+}
+
+/** The 64 rounds of one compression over the expanded schedule `schedule[offset..offset+64)`, added into `state`. */
+export function sha256Rounds(state: Int32Array, schedule: Int32Array, offset: number): void {
+  const w = schedule;
   let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!, e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!;
   for (let i = 0; i < 64; i++) {
-    const t1 = (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+    const t1 = (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + K[i]! + w[offset + i]!) | 0;
     const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     h = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
   }
   state[0] = (state[0]! + a) | 0; state[1] = (state[1]! + b) | 0; state[2] = (state[2]! + c) | 0; state[3] = (state[3]! + d) | 0;
   state[4] = (state[4]! + e) | 0; state[5] = (state[5]! + f) | 0; state[6] = (state[6]! + g) | 0; state[7] = (state[7]! + h) | 0;
+}
+
+/** One SHA-256 compression of `words[offset..offset+16)` into `state`. */
+export function sha256Compress(state: Int32Array, words: Int32Array, offset: number): void {
+  for (let i = 0; i < 16; i++) schedule[i] = words[offset + i]!;
+  sha256Schedule(schedule, 0);
+  sha256Rounds(state, schedule, 0);
 }

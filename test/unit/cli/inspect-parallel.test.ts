@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { blockLines, linesIn } from '../../../cli/inspect-workers';
 import { hmac256Key, hmac256Matches } from '../../../cli/node-crypto-hmac256';
 import { createCryptoPool } from '../../../cli/node-crypto-pool';
+import { buildCliInto } from '../../support/build-cli';
 import { b64, inspectSigners, mixedTokenLines } from '../../support/inspect-signers';
 
 
@@ -38,8 +38,7 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
   });
 
   it('prints exactly what the one-thread path prints, in input order', async () => {
-    const bundle = path.join(dir, 'tokentrail.cjs');
-    await build({ entryPoints: [path.resolve('cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning', define: { __TOKENTRAIL_VERSION__: '"test"' } });
+    const bundle = await buildCliInto(dir);
     const lines = mixedTokenLines(inspectSigners(dir), 1500, () => 'not a token');
     const file = path.join(dir, 'tokens.txt');
     writeFileSync(file, `${lines.join('\r\n')}\nlast-line`);
