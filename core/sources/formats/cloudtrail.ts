@@ -24,6 +24,8 @@ function kindOf(name: string, error: string | undefined, authFlow: string | unde
   return 'other';
 }
 
+// CloudTrail writes this instead of a name that was mistyped or does not exist (it may be a password typed as a user).
+const revealed = (name: string | undefined) => (name === 'HIDDEN_DUE_TO_SECURITY_REASONS' ? undefined : name);
 const firstOf = (value: unknown): string | undefined => (Array.isArray(value) ? textAt(value[0]) : textAt(value));
 
 /** The CloudTrail (Cognito) format. */
@@ -60,7 +62,7 @@ export const cloudtrail: SourceFormat = {
         action: name || undefined,
         outcome: failed ? ('failure' as const) : ('success' as const),
         reason: error ? (error === 'Failure' && errorMessage ? errorMessage : `${error}${errorMessage ? `: ${errorMessage}` : ''}`) : hostedUiFailure ? `HTTP ${status}` : undefined,
-        subject: textAt(extra?.sub) ?? (username && username !== 'HIDDEN_DUE_TO_SECURITY_REASONS' ? username : undefined) ?? firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId'),
+        subject: textAt(extra?.sub) ?? revealed(username) ?? revealed(firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId')),
         clientId: textAt(request?.clientId) ?? firstOf(valueAt(oauthParameters, 'client_id')),
         ip: textAt(event.sourceIPAddress),
         userAgent: textAt(event.userAgent),

@@ -65,8 +65,9 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
     const mapped = kindText === undefined ? mapping?.defaultKind ?? 'other' : mapping?.kinds?.[kindText] ?? (AUTH_EVENT_KINDS.includes(kindText.toLowerCase() as AuthEventKind) ? (kindText.toLowerCase() as AuthEventKind) : 'other');
     const token = get('token');
     const status = get('status');
+    const httpStatus = status && /^\d{3}$/.test(status) ? Number(status) : undefined;
     // A Status column of words (Entra's export: Success / Failure / Interrupted) is the outcome, not an HTTP status.
-    const outcome = (get('outcome') ?? (status && !/^\d{3}$/.test(status) ? status : undefined))?.toLowerCase();
+    const outcome = (get('outcome') ?? (httpStatus === undefined ? status : undefined))?.toLowerCase();
     const tokens: DraftToken[] = token ? [{ compact: token.replace(/^bearer\s+/i, ''), role: 'field', field: 'token' }] : [];
     return [compact({
       ts: time?.ts ?? null,
@@ -85,7 +86,7 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
       userAgent: get('userAgent'),
       tokens,
       geo: get('country') || get('city') ? compact({ source: 'log' as const, country: get('country'), city: get('city') }) : undefined,
-      http: get('method') || get('path') || status ? compact({ method: get('method'), path: get('path'), status: status && /^\d{3}$/.test(status) ? Number(status) : undefined }) : undefined,
+      http: get('method') || get('path') || httpStatus ? compact({ method: get('method'), path: get('path'), status: httpStatus }) : undefined,
       line,
     })];
   };
