@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GeoLocation, GeoLocator } from '../../../../core/geo/types';
 import type { ParseSourceOptions } from '../../../../core/sources/parse-source';
@@ -85,6 +85,26 @@ describe('real-shaped access logs: every line becomes an event', () => {
     const { events, problems } = await parseSample(...ACCESS_LOGS[3]!);
     expect(problems).toEqual([]);
     expect(events.map((event) => [event.kind, event.ts])).toEqual([['request', Date.UTC(2026, 10, 18, 12, 0, 0)], ['revoke', Date.UTC(2026, 10, 18, 12, 0, 1)], ['request', Date.UTC(2026, 10, 18, 12, 0, 9)]]);
+  });
+});
+
+describe('the real-shaped samples as a whole', () => {
+  it('reads every sample with the counts its README states', async () => {
+    const names = readdirSync(DIRECTORY).filter((name) => name !== 'README.md').sort();
+    const options = new Map(ACCESS_LOGS);
+    let records = 0;
+    let events = 0;
+    let problems = 0;
+    let skipped = 0;
+    for (const name of names) {
+      const { summary } = await parseSample(name, options.get(name) ?? {});
+      expect(summary.format, name).not.toBeNull();
+      records += summary.records;
+      events += summary.events;
+      problems += summary.problems;
+      skipped += Number(/^\d+/.exec(summary.facts.skipped ?? '0')?.[0]);
+    }
+    expect({ files: names.length, records, events, problems, skipped }).toEqual({ files: 10, records: 59, events: 49, problems: 1, skipped: 9 });
   });
 });
 
