@@ -43,6 +43,9 @@ function patternFields(pattern: AccessLogPattern, text: string): { fields: Field
   return { fields };
 }
 
+/** The time in brackets: CLF as `%t` writes it, or ISO 8601 (nginx `[$time_iso8601]`, a very common layout). */
+const bracketedTime = (text: string) => parseClfTime(text) ?? parseAnyTime(text);
+
 /** A forwarded-for list among the fields after the user agent (`"203.0.113.7, 10.0.0.2"`), when there is one. */
 function forwardedList(trailing: string | undefined): string | undefined {
   if (!trailing) return undefined;
@@ -73,7 +76,7 @@ function toDraft(raw: Fields): EventDraft {
   const cookieTokens: DraftToken[] = Object.entries(field).flatMap(([name, value]) => (name.startsWith('cookie_') && value && /^e[wy][\w-]+\./.test(value) ? [{ compact: value, role: 'cookie' as const, field: name.slice(7) }] : []));
   const tokens: DraftToken[] = [...(bearer ? [{ compact: bearer, role: 'authorization' as const }] : []), ...queryTokens(target), ...cookieTokens];
   const rawTime = field.time_local ?? field.time_iso8601 ?? field.msec ?? field.time_custom;
-  const parsed = rawTime === undefined ? undefined : field.time_local ? parseClfTime(rawTime) : parseAnyTime(rawTime);
+  const parsed = rawTime === undefined ? undefined : field.time_local ? bracketedTime(rawTime) : parseAnyTime(rawTime);
   const carried = tokens.length > 0 || /\bbearer\s+e[wy]/i.test(field.rest ?? '');
   const { host, port } = splitHostPort(field.host);
   const forwardedFor = field.http_x_forwarded_for ?? forwardedList(raw.rest);
@@ -105,7 +108,7 @@ function createParser(pattern: AccessLogPattern | undefined): RecordParser {
       const read = pattern ? patternFields(pattern, record.text) : autoFields(record.text);
       if ('problem' in read) {
         const hint = pattern ? '' : '; if the layout is custom, give it with --log-format';
-        return [unparsedLine(`not an access-log line: ${read.problem}${hint}`, read.time, parseClfTime)];
+        return [unparsedLine(`not an access-log line: ${read.problem}${hint}`, read.time, bracketedTime)];
       }
       return [toDraft(read.fields)];
     },

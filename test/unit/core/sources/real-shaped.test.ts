@@ -19,6 +19,7 @@ const ACCESS_LOGS: readonly (readonly [string, ParseSourceOptions])[] = [
   ['apache-vhost-combined.log', {}],
   ['nginx-host-first.log', {}],
   ['combined-attack-traffic.log', {}],
+  ['nginx-time-iso8601.log', {}],
   ['apache-logformat-microseconds.log', { format: 'access-log', formatOptions: { accessLogFormat: APACHE_LOGFORMAT } }],
 ];
 
@@ -80,9 +81,15 @@ describe('real-shaped access logs: every line becomes an event', () => {
     expect(problems).toEqual([expect.objectContaining({ code: 'malformed-line', line: 10 })]);
   });
 
+  it('reads an ISO 8601 time in the brackets (nginx [$time_iso8601]) without a layout string', async () => {
+    const { events, problems } = await parseSample('nginx-time-iso8601.log');
+    expect(problems).toEqual([]);
+    expect(events.map((event) => event.ts)).toEqual([Date.UTC(2026, 10, 18, 12, 0, 0), Date.UTC(2026, 10, 18, 12, 0, 4), Date.UTC(2026, 10, 18, 12, 0, 9)]);
+  });
+
   it('reads Apache LogFormat strings, whose %t holds a space inside its brackets', async () => {
     expect(compileAccessLogFormat(APACHE_LOGFORMAT).regex.test('81.2.69.160 - - [18/Nov/2026:12:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "curl/8" 1542')).toBe(true);
-    const { events, problems } = await parseSample(...ACCESS_LOGS[3]!);
+    const { events, problems } = await parseSample('apache-logformat-microseconds.log', ACCESS_LOGS.find(([name]) => name === 'apache-logformat-microseconds.log')![1]);
     expect(problems).toEqual([]);
     expect(events.map((event) => [event.kind, event.ts])).toEqual([['request', Date.UTC(2026, 10, 18, 12, 0, 0)], ['revoke', Date.UTC(2026, 10, 18, 12, 0, 1)], ['request', Date.UTC(2026, 10, 18, 12, 0, 9)]]);
   });
@@ -104,7 +111,7 @@ describe('the real-shaped samples as a whole', () => {
       problems += summary.problems;
       skipped += Number(/^\d+/.exec(summary.facts.skipped ?? '0')?.[0]);
     }
-    expect({ files: names.length, records, events, problems, skipped }).toEqual({ files: 10, records: 59, events: 49, problems: 1, skipped: 9 });
+    expect({ files: names.length, records, events, problems, skipped }).toEqual({ files: 11, records: 62, events: 52, problems: 1, skipped: 9 });
   });
 });
 
