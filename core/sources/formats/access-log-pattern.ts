@@ -82,7 +82,11 @@ export function compileAccessLogFormat(format: string): AccessLogPattern {
     else source += `([^${escape(following)}]*)`;
   });
   if (fields.length === 0) throw new Error(`the log format "${format}" has no $variables or %directives`);
-  return { regex: new RegExp(`${source}\\s*$`), fields };
+  const last = pieces[pieces.length - 1];
+  if (last && 'field' in last) return { regex: new RegExp(`${source}\\s*$`), fields };
+  // Fields a server appends after the layout (a forwarded-for list, `%D` added later in the file's life) are kept
+  // as `rest` rather than failing the line.
+  return { regex: new RegExp(`${source}(?:\\s(.*))?$`), fields: [...fields, 'rest'] };
 }
 
 /** nginx's predefined `combined` format (Apache's is the same layout). */

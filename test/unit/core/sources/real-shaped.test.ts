@@ -81,6 +81,14 @@ describe('real-shaped access logs: every line becomes an event', () => {
     expect(problems).toEqual([expect.objectContaining({ code: 'malformed-line', line: 10 })]);
   });
 
+  it('keeps fields appended after a given layout instead of refusing the line', async () => {
+    const layout = '%h %l %u %t \\"%r\\" %>s %b \\"%{Referer}i\\" \\"%{User-agent}i\\"';
+    const line = '81.2.69.160 - - [18/Nov/2026:12:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "curl/8.5.0" 1542 "203.0.113.7, 10.0.0.2"';
+    const { events, problems } = await parse('custom.log', line, { format: 'access-log', formatOptions: { accessLogFormat: layout } });
+    expect(problems).toEqual([]);
+    expect(events[0]).toMatchObject({ kind: 'request', userAgent: 'curl/8.5.0', details: { trailing: '1542 "203.0.113.7, 10.0.0.2"', forwardedFor: '203.0.113.7, 10.0.0.2' } });
+  });
+
   it('reads an ISO 8601 time in the brackets (nginx [$time_iso8601]) without a layout string', async () => {
     const { events, problems } = await parseSample('nginx-time-iso8601.log');
     expect(problems).toEqual([]);
