@@ -6,4 +6,5 @@ export { MmdbFormatError, type MmdbValue } from './mmdb/decode-data';
 export { createMmdbLocator, describeMmdb, geoIdPrefix, type OpenedGeoDatabase } from './mmdb-locator';
 export { recordToLocation } from './record-to-location';
 export { parseIpAddress, isNonRoutable } from './ip-address';
+export { countryCode } from './country-code';
 export { SHIPPED_GEO_DATABASES, SHIPPED_GEO_LICENSE, SHIPPED_GEO_PACKAGE, shippedGeoDatabase, type GeoDatabaseProvenance, type ShippedGeoDatabaseFile } from './shipped-databases';

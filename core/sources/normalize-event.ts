@@ -1,8 +1,10 @@
+import { countryCode } from '../geo/country-code';
 import type { GeoLocator } from '../geo/types';
 import { parseUserAgent, type ParsedUserAgent } from '../useragent/parse-user-agent';
 import type { TokenCollector } from './collect-tokens';
 import { compact } from './fields';
 import type { EventDraft, RawRecord } from './format';
+import { readIpAddress } from './ip-address';
 import type { AuthEvent, SourceFormatName } from './types';
 
 /** What every event of one file shares. */
@@ -15,15 +17,25 @@ export interface FileContext {
   readonly agents: Map<string, ParsedUserAgent>;
 }
 
-/** Turn a format's draft into the normalized event: source reference, tokens and hashes, parsed agent, geo. */
+/**
+ * Turn a format's draft into the normalized event: source reference, tokens and hashes, parsed agent, geo. An `ip`
+ * that is not an address is not used as one (the address in a `host:port` or forwarded-for list is; text such as
+ * `AWS Internal` leaves `ip` empty), and a country name becomes its ISO 3166-1 code; what the record wrote then
+ * stays in `details.ipAsLogged` / `details.countryAsLogged`.
+ */
 export function normalizeEvent(draft: EventDraft, record: RawRecord, context: FileContext): AuthEvent {
   const text = draft.record ?? record.text;
   const tokens = context.tokens.collect(draft.tokens, text);
   const line = draft.line ?? record.line;
   const index = draft.index ?? record.index;
-  const ip = draft.ip?.trim() || undefined;
+  const loggedIp = draft.ip?.trim() || undefined;
+  const ip = loggedIp === undefined ? undefined : readIpAddress(loggedIp);
   const userAgent = draft.userAgent?.trim() || undefined;
-  const geo = draft.geo ?? (ip && context.geo ? context.geo.lookup(stripPort(ip)) : undefined);
+  const loggedCountry = draft.geo?.country;
+  const country = loggedCountry === undefined ? undefined : countryCode(loggedCountry);
+  const geo = draft.geo ? (country !== loggedCountry ? { ...draft.geo, country } : draft.geo) : ip && context.geo ? context.geo.lookup(ip) : undefined;
+  // What the record wrote, when it is not what the event carries: the evidence, kept beside the normalized value.
+  const asLogged = compact({ ipAsLogged: loggedIp !== ip ? loggedIp : undefined, countryAsLogged: country !== loggedCountry ? loggedCountry : undefined });
   const event = {
     ts: draft.ts,
     time: draft.time,
@@ -44,7 +56,7 @@ export function normalizeEvent(draft: EventDraft, record: RawRecord, context: Fi
     agent: userAgent ? agentOf(userAgent, context.agents) : undefined,
     geo,
     http: draft.http,
-    details: draft.details,
+    details: asLogged.ipAsLogged !== undefined || asLogged.countryAsLogged !== undefined ? { ...draft.details, ...asLogged } : draft.details,
     record: text,
   };
   return compact(event) as AuthEvent;
@@ -58,14 +70,4 @@ function agentOf(userAgent: string, cache: Map<string, ParsedUserAgent>): Parsed
     cache.set(userAgent, parsed);
   }
   return parsed;
-}
-
-/** `203.0.113.7:51234` → `203.0.113.7`; `[2001:db8::1]:443` → `2001:db8::1`; bare IPv6 is left alone. */
-function stripPort(ip: string): string {
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
-  if (bracketed) return bracketed[1]!;
-  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(ip);
-  if (v4) return v4[1]!;
-  const first = ip.split(',')[0]!.trim(); // X-Forwarded-For chains: the client is the first
-  return first;
 }

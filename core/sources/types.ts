@@ -24,12 +24,13 @@ export type SourceFormatName =
 /**
  * What happened. The first eight are the token lifecycle of the canonical format; `request` is an HTTP request
  * that carried no token, `sighting` a token found with no event around it (a plain token list), `other` a vendor
- * event that is none of these (kept: it may matter).
+ * event that is none of these (kept: it may matter), `unparsed` a record no reader could make sense of, kept with its
+ * raw text and the problem in `details.problem` so it stays searchable (attack traffic is what arrives malformed).
  */
-export type AuthEventKind = 'issue' | 'refresh' | 'revoke' | 'use' | 'login' | 'logout' | 'failure' | 'key-rotation' | 'request' | 'sighting' | 'other';
+export type AuthEventKind = 'issue' | 'refresh' | 'revoke' | 'use' | 'login' | 'logout' | 'failure' | 'key-rotation' | 'request' | 'sighting' | 'other' | 'unparsed';
 
 /** Every kind, in the order the UI lists them. */
-export const AUTH_EVENT_KINDS: readonly AuthEventKind[] = ['issue', 'refresh', 'revoke', 'use', 'login', 'logout', 'failure', 'key-rotation', 'request', 'sighting', 'other'];
+export const AUTH_EVENT_KINDS: readonly AuthEventKind[] = ['issue', 'refresh', 'revoke', 'use', 'login', 'logout', 'failure', 'key-rotation', 'request', 'sighting', 'other', 'unparsed'];
 
 /** Where an event came from. */
 export interface EventSourceRef {

@@ -34,9 +34,22 @@ export function attributingToken(event: AttributableEvent, jtiToHash: ReadonlyMa
   return event.firstTokenHash ?? (event.jti !== undefined ? jtiToHash.get(event.jti) : undefined);
 }
 
-/** The event's subject and session: its own, else those of the token it is attributed through. */
+// What logs write where they know no one: joining on these would make one "user" of every stranger.
+const PLACEHOLDERS = new Set(['', '-', '--', 'null', 'nil', 'none', 'undefined', 'unknown', 'anonymous', 'n/a']);
+
+/** Whether a subject or session value is a placeholder (`unknown`, `anonymous`, `-`, `null`, empty), not an identity. */
+export function isPlaceholderIdentity(value: string): boolean {
+  return value.length <= 16 && PLACEHOLDERS.has(value.trim().toLowerCase());
+}
+
+const identity = (value: string | undefined) => (value === undefined || isPlaceholderIdentity(value) ? undefined : value);
+
+/**
+ * The event's subject and session: its own, else those of the token it is attributed through. A placeholder is no
+ * identity: nothing is joined on it (the record still shows what it wrote).
+ */
 export function attributeIdentity(event: AttributableEvent, facts: ReadonlyMap<string, TokenFacts>, jtiToHash: ReadonlyMap<string, string>): AttributedIdentity {
   const token = attributingToken(event, jtiToHash);
   const claims = token !== undefined ? facts.get(token) : undefined;
-  return { subject: event.subject ?? claims?.subject, session: event.sessionId ?? claims?.sessionId };
+  return { subject: identity(event.subject) ?? identity(claims?.subject), session: identity(event.sessionId) ?? identity(claims?.sessionId) };
 }

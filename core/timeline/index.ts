@@ -16,7 +16,7 @@
  */
 export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type TimelineAnalysisOptions } from './analyze-timeline';
 export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
-export { attributeIdentity, attributingToken, jtiIndex, type AttributableEvent, type AttributedIdentity } from './attribution';
+export { attributeIdentity, attributingToken, isPlaceholderIdentity, jtiIndex, type AttributableEvent, type AttributedIdentity } from './attribution';
 export type { Detector, DetectorContext } from './detectors/detector';
 export { COMMON_DEFAULTS, PARAMETER_PROBLEM_CODES, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
 export { PARAMETER_DEFAULTS, checkCaseParameters } from './parameter-defaults';

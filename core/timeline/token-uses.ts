@@ -39,6 +39,7 @@ export function classifyTokenUses(entry: Entry, seenBefore: (hash: string) => bo
       break;
     case 'sighting':
     case 'key-rotation':
+    case 'unparsed': // the record could not be read: a token in it was seen, not known to be presented
       for (const { hash } of entry.roles) uses.push({ hash, use: 'seen' });
       break;
     default:

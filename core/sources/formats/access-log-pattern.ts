@@ -50,7 +50,10 @@ function tokenizeApache(format: string): Piece[] {
     if (directive === 'i' && name) pieces.push({ field: `http_${name}` });
     else if (directive === 'o' && name) pieces.push({ field: `sent_http_${name}` });
     else if (directive === 'C' && name) pieces.push({ field: `cookie_${name}` });
-    else if (directive === 't') pieces.push({ field: argument ? 'time_custom' : 'time_local' });
+    // Apache writes plain `%t` with its brackets and a space inside (`[10/Oct/2000:13:55:36 -0700]`): match the
+    // brackets as literals so the value is read up to `]`, not up to the space.
+    else if (directive === 't' && !argument) pieces.push({ literal: '[' }, { field: 'time_local' }, { literal: ']' });
+    else if (directive === 't') pieces.push({ field: 'time_custom' });
     else pieces.push({ field: APACHE_FIELDS[directive] ?? APACHE_FIELDS[directive.replace(/^[<>]/, '')] ?? `apache_${directive}` });
   }
   if (last < text.length) pieces.push({ literal: text.slice(last) });
@@ -79,7 +82,11 @@ export function compileAccessLogFormat(format: string): AccessLogPattern {
     else source += `([^${escape(following)}]*)`;
   });
   if (fields.length === 0) throw new Error(`the log format "${format}" has no $variables or %directives`);
-  return { regex: new RegExp(`${source}\\s*$`), fields };
+  const last = pieces[pieces.length - 1];
+  if (last && 'field' in last) return { regex: new RegExp(`${source}\\s*$`), fields };
+  // Fields a server appends after the layout (a forwarded-for list, `%D` added later in the file's life) are kept
+  // as `rest` rather than failing the line.
+  return { regex: new RegExp(`${source}(?:\\s(.*))?$`), fields: [...fields, 'rest'] };
 }
 
 /** nginx's predefined `combined` format (Apache's is the same layout). */

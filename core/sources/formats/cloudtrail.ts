@@ -7,8 +7,10 @@ import type { AuthEventKind } from '../types';
  * AWS CloudTrail log files (`{ "Records": [...] }`, or one event per line as CloudTrail Lake / Athena exports
  * give them), read with Amazon Cognito in mind: user-pool API calls (`InitiateAuth`, `RespondToAuthChallenge`,
  * `RevokeToken`, `GlobalSignOut`…) and hosted-UI / OAuth endpoint events (`Token_POST`, `Login_POST`, `Logout`).
- * Events of other services are kept as `other`. Cognito redacts tokens and usernames in CloudTrail; the `sub` of
- * `additionalEventData` and the client id remain.
+ * AWS console sign-ins (`ConsoleLogin` from signin.amazonaws.com) are logins; a failed one has no `errorCode`, only
+ * `responseElements.ConsoleLogin: "Failure"` and an `errorMessage`. Events of other services are kept as `other`.
+ * Cognito redacts tokens and usernames in CloudTrail; the `sub` of `additionalEventData` and the client id remain.
+ * Logstash / SIEM exports that dropped `eventTime` for their own `@timestamp` are read by that.
  */
 function kindOf(name: string, error: string | undefined, authFlow: string | undefined, grantType: string | undefined): AuthEventKind {
   if (error) return 'failure';
@@ -22,6 +24,8 @@ function kindOf(name: string, error: string | undefined, authFlow: string | unde
   return 'other';
 }
 
+// CloudTrail writes this instead of a name that was mistyped or does not exist (it may be a password typed as a user).
+const revealed = (name: string | undefined) => (name === 'HIDDEN_DUE_TO_SECURITY_REASONS' ? undefined : name);
 const firstOf = (value: unknown): string | undefined => (Array.isArray(value) ? textAt(value[0]) : textAt(value));
 
 /** The CloudTrail (Cognito) format. */
@@ -39,7 +43,10 @@ export const cloudtrail: SourceFormat = {
       const event = objectAt(record.value);
       if (!event) return { rejected: 'not-a-record', message: 'a CloudTrail record must be a JSON object' };
       const name = textAt(event.eventName) ?? '';
-      const error = textAt(event.errorCode);
+      const consoleResult = textAt(valueAt(event, 'responseElements.ConsoleLogin'));
+      // A failed console sign-in carries no errorCode: the response says Failure and errorMessage says why.
+      const error = textAt(event.errorCode) ?? (consoleResult === 'Failure' ? 'Failure' : undefined);
+      const errorMessage = textAt(event.errorMessage);
       const request = objectAt(event.requestParameters);
       const extra = objectAt(event.additionalEventData);
       const oauthParameters = valueAt(extra, 'requestParameters');
@@ -47,12 +54,15 @@ export const cloudtrail: SourceFormat = {
       const username = textAt(request?.username);
       const cognito = /cognito/.test(textAt(event.eventSource) ?? '');
       const status = Number(valueAt(extra, 'responseParameters.status'));
-      return [withTime(readTime(event.eventTime, 'eventTime', parseIsoTime), {
-        kind: cognito ? kindOf(name, error, textAt(request?.authFlow), grantType) : error ? 'failure' : 'other',
+      const hostedUiFailure = cognito && /_(GET|POST)$/.test(name) && status >= 400;
+      const failed = error !== undefined || hostedUiFailure;
+      const time = event.eventTime ?? event['@timestamp'];
+      return [withTime(readTime(time, event.eventTime === undefined && time !== undefined ? '@timestamp' : 'eventTime', parseIsoTime), {
+        kind: failed ? 'failure' : cognito ? kindOf(name, error, textAt(request?.authFlow), grantType) : name === 'ConsoleLogin' ? 'login' : 'other',
         action: name || undefined,
-        outcome: error ? ('failure' as const) : ('success' as const),
-        reason: error ? `${error}${textAt(event.errorMessage) ? `: ${textAt(event.errorMessage)}` : ''}` : undefined,
-        subject: textAt(extra?.sub) ?? (username && username !== 'HIDDEN_DUE_TO_SECURITY_REASONS' ? username : undefined) ?? firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId'),
+        outcome: failed ? ('failure' as const) : ('success' as const),
+        reason: error ? (error === 'Failure' && errorMessage ? errorMessage : `${error}${errorMessage ? `: ${errorMessage}` : ''}`) : hostedUiFailure ? `HTTP ${status}` : undefined,
+        subject: textAt(extra?.sub) ?? revealed(username) ?? revealed(firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId')),
         clientId: textAt(request?.clientId) ?? firstOf(valueAt(oauthParameters, 'client_id')),
         ip: textAt(event.sourceIPAddress),
         userAgent: textAt(event.userAgent),
@@ -60,6 +70,7 @@ export const cloudtrail: SourceFormat = {
         details: compact({
           eventID: textAt(event.eventID), requestID: textAt(event.requestID), eventSource: textAt(event.eventSource), awsRegion: textAt(event.awsRegion),
           userPoolId: textAt(request?.userPoolId) ?? textAt(extra?.userPoolId), authFlow: textAt(request?.authFlow), grantType, recipientAccountId: textAt(event.recipientAccountId),
+          userIdentityType: textAt(valueAt(event, 'userIdentity.type')), mfaUsed: textAt(extra?.MFAUsed), loginTo: textAt(extra?.LoginTo), consoleLogin: consoleResult,
         }) as Record<string, string>,
       })];
     },

@@ -23,23 +23,34 @@ export interface CsvMapping {
   readonly utcOffset?: string;
 }
 
-/** Header names recognised when no preset names the columns. */
+/**
+ * Header names recognised when no preset names the columns, compared as {@link headerKey} writes them (lower case,
+ * letters and digits only), so `User Agent`, `user_agent` and `User-Agent` are one name. Besides the plain names, the
+ * spellings of common exports: Entra's sign-in CSV (`Date (UTC)`, `IP address`, `Unique token identifier`), Okta's
+ * (`Client IP Address`, `Actor Alternate ID`, `Outcome Result`), SIEM tables (`TimeGenerated`, `Event DateTime`,
+ * `Request User Agent`).
+ */
 export const CSV_HEADER_ALIASES: Readonly<Record<CsvField, readonly string[]>> = {
-  time: ['ts', 'time', 'timestamp', 'date', 'datetime', 'eventtime', 'event_time', '@timestamp', 'createddatetime', 'published'],
-  kind: ['kind', 'event', 'eventtype', 'event_type', 'type', 'action'],
-  subject: ['sub', 'subject', 'user', 'username', 'user_id', 'userid', 'userprincipalname', 'upn', 'email'],
-  clientId: ['clientid', 'client_id', 'appid', 'app_id', 'client', 'application'],
-  appVersion: ['appversion', 'app_version', 'version', 'build'],
-  sessionId: ['sessionid', 'session_id', 'session', 'sid'],
-  jti: ['jti', 'tokenid', 'token_id', 'uti'],
-  ip: ['ip', 'ipaddress', 'ip_address', 'clientip', 'client_ip', 'sourceip', 'source_ip', 'remote_addr'],
-  userAgent: ['useragent', 'user_agent', 'ua', 'agent'],
-  token: ['token', 'jwt', 'access_token', 'accesstoken', 'bearer'],
-  method: ['method', 'http_method', 'verb'],
-  path: ['path', 'url', 'uri', 'request_uri', 'endpoint'],
-  status: ['status', 'http_status', 'status_code', 'statuscode'],
-  country: ['country', 'country_code', 'countrycode'],
-  city: ['city'],
-  outcome: ['outcome', 'result'],
-  reason: ['reason', 'error', 'failurereason', 'failure_reason'],
+  time: ['ts', 'time', 'timestamp', '@timestamp', 'date', 'datetime', 'dateutc', 'datetimeutc', 'timeutc', 'utctime', 'eventtime', 'eventdatetime', 'eventtimestamp', 'eventdate', 'createddatetime', 'createdat', 'creationdate', 'timegenerated', 'timecreated', 'published', 'logintime', 'signintime'],
+  kind: ['kind', 'event', 'eventtype', 'eventname', 'type', 'action', 'operation'],
+  subject: ['sub', 'subject', 'user', 'username', 'userid', 'userprincipalname', 'upn', 'email', 'useremail', 'actoralternateid', 'login'],
+  clientId: ['clientid', 'appid', 'client', 'application', 'applicationid'],
+  appVersion: ['appversion', 'version', 'build'],
+  sessionId: ['sessionid', 'session', 'sid'],
+  jti: ['jti', 'tokenid', 'uti', 'uniquetokenidentifier'],
+  ip: ['ip', 'ipaddress', 'clientip', 'clientipaddress', 'sourceip', 'sourceipaddress', 'remoteaddr', 'remoteip', 'requestip', 'srcip', 'callerip', 'calleripaddress'],
+  userAgent: ['useragent', 'ua', 'agent', 'requestuseragent', 'clientuseragent', 'httpuseragent'],
+  token: ['token', 'jwt', 'accesstoken', 'bearer'],
+  method: ['method', 'httpmethod', 'requestmethod', 'verb'],
+  path: ['path', 'url', 'uri', 'requesturi', 'requesturl', 'requestpath', 'endpoint'],
+  status: ['status', 'httpstatus', 'statuscode', 'responsestatus'],
+  country: ['country', 'countrycode', 'clientcountry', 'countryorregion'],
+  city: ['city', 'clientcity'],
+  outcome: ['outcome', 'result', 'outcomeresult'],
+  reason: ['reason', 'error', 'failurereason', 'outcomereason', 'errormessage'],
 };
+
+/** A header as the aliases are written: lower case, letters, digits and `@` only (`Event DateTime` → `eventdatetime`). */
+export function headerKey(name: string): string {
+  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9@]/g, '');
+}

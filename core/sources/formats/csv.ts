@@ -3,7 +3,7 @@ import type { DraftToken, RawRecord, RecordParser, RecordResult, SourceFormat } 
 import { parseAnyTime, type ParsedTime } from '../parse-time';
 import { AUTH_EVENT_KINDS, type AuthEventKind } from '../types';
 import { guessDelimiter, splitCsvRecord } from './csv-fields';
-import { CSV_HEADER_ALIASES, type CsvField, type CsvMapping } from './csv-mapping';
+import { CSV_HEADER_ALIASES, headerKey, type CsvField, type CsvMapping } from './csv-mapping';
 
 /**
  * CSV with a column mapping (a saved preset, or header names recognised from common aliases). Quoted fields may
@@ -18,6 +18,7 @@ function offsetMinutes(offset: string | undefined): number {
 
 function resolveColumns(mapping: CsvMapping | undefined, header: string[] | undefined): Partial<Record<CsvField, number>> {
   const lower = header?.map((name) => name.trim().toLowerCase().replace(/^\uFEFF/, ''));
+  const keys = header?.map(headerKey);
   const out: Partial<Record<CsvField, number>> = {};
   for (const field of Object.keys(CSV_HEADER_ALIASES) as CsvField[]) {
     const chosen = mapping?.columns[field];
@@ -26,7 +27,7 @@ function resolveColumns(mapping: CsvMapping | undefined, header: string[] | unde
       const at = lower.indexOf(chosen.toLowerCase());
       if (at >= 0) out[field] = at;
     } else if (!mapping && lower) {
-      const at = lower.findIndex((name) => CSV_HEADER_ALIASES[field].includes(name.replace(/[\s-]/g, '')));
+      const at = keys!.findIndex((key) => CSV_HEADER_ALIASES[field].includes(key));
       if (at >= 0) out[field] = at;
     }
   }
@@ -47,7 +48,10 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
   const toEvent = (fields: string[], line: number): RecordResult => {
     if (!columns) {
       columns = resolveColumns(mapping, fields);
-      if (columns.time === undefined && columns.token === undefined) return { rejected: 'malformed-line', message: `header names no time or token column (${fields.slice(0, 8).join(', ')}); choose a column mapping` };
+      const seen = `the headers are ${fields.slice(0, 40).map((name) => `"${name.trim().slice(0, 60)}"`).join(', ')}${fields.length > 40 ? ` and ${fields.length - 40} more` : ''}`;
+      if (columns.time === undefined && columns.token === undefined) return { rejected: 'malformed-line', message: `the header names no time or token column (${seen}); choose a column mapping` };
+      // Rows are still read (they carry tokens), but say once why none has a time, and what to map.
+      if (columns.time === undefined) return { rejected: 'missing-time', message: `no column is recognised as the time (${seen}); events are kept without a time until a column mapping names it` };
       return [];
     }
     const get = (field: CsvField) => {
@@ -61,7 +65,9 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
     const mapped = kindText === undefined ? mapping?.defaultKind ?? 'other' : mapping?.kinds?.[kindText] ?? (AUTH_EVENT_KINDS.includes(kindText.toLowerCase() as AuthEventKind) ? (kindText.toLowerCase() as AuthEventKind) : 'other');
     const token = get('token');
     const status = get('status');
-    const outcome = get('outcome')?.toLowerCase();
+    const httpStatus = status && /^\d{3}$/.test(status) ? Number(status) : undefined;
+    // A Status column of words (Entra's export: Success / Failure / Interrupted) is the outcome, not an HTTP status.
+    const outcome = (get('outcome') ?? (httpStatus === undefined ? status : undefined))?.toLowerCase();
     const tokens: DraftToken[] = token ? [{ compact: token.replace(/^bearer\s+/i, ''), role: 'field', field: 'token' }] : [];
     return [compact({
       ts: time?.ts ?? null,
@@ -80,7 +86,7 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
       userAgent: get('userAgent'),
       tokens,
       geo: get('country') || get('city') ? compact({ source: 'log' as const, country: get('country'), city: get('city') }) : undefined,
-      http: get('method') || get('path') || status ? compact({ method: get('method'), path: get('path'), status: status && /^\d{3}$/.test(status) ? Number(status) : undefined }) : undefined,
+      http: get('method') || get('path') || httpStatus ? compact({ method: get('method'), path: get('path'), status: httpStatus }) : undefined,
       line,
     })];
   };
@@ -124,7 +130,7 @@ export const csv: SourceFormat = {
   detect(sample) {
     const first = sample.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = guessDelimiter(first);
-    const names = first.toLowerCase().split(delimiter).map((name) => name.trim().replace(/^"|"$/g, '').replace(/[\s-]/g, ''));
+    const names = first.split(delimiter).map(headerKey);
     if (names.length < 2) return 0;
     const known = names.filter((name) => Object.values(CSV_HEADER_ALIASES).some((aliases) => aliases.includes(name))).length;
     return known >= 2 && names.some((name) => CSV_HEADER_ALIASES.time.includes(name)) ? 0.7 : known >= 2 ? 0.4 : 0;

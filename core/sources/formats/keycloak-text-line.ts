@@ -105,3 +105,26 @@ export function holdsKeycloakEventLine(sample: string): boolean {
     from = lineEnd + 1;
   }
 }
+
+const JSON_EVENT = 'JSON_EVENT::';
+// Applied to a bounded head of the line only, so their cost does not grow with the line.
+const LEADING_TIME = /^\d{4}-\d\d-\d\d[ T][\d:.,]+(?:Z|[+-][\d:]+)?/;
+const SERVER_LINE = /^\d{4}-\d\d-\d\d[ T][\d:.,]+(?:Z|[+-][\d:]+)? +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL) +\[/;
+const CONTINUATION = /^(?:\s+at |Caused by: |\s+\.\.\. \d+ more|\s+Suppressed: )/;
+
+/** The JSON after `JSON_EVENT::` in a log line (an event listener that writes events as JSON), with the line's time. */
+export function jsonEventText(text: string): { readonly json: string; readonly time?: string } | undefined {
+  const at = text.indexOf(JSON_EVENT);
+  if (at < 0) return undefined;
+  const time = LEADING_TIME.exec(text.slice(0, Math.min(at, 48)))?.[0];
+  return { json: text.slice(at + JSON_EVENT.length).trim(), ...(time !== undefined ? { time } : {}) };
+}
+
+/**
+ * Whether a text line is one of Keycloak's own log lines that is not an event (`<time> INFO [io.quarkus] …`,
+ * `WARN [org.keycloak.services] …`) or the continuation of one (a stack trace): skipped, not a malformed record.
+ */
+export function isKeycloakServerLine(text: string): boolean {
+  const head = text.slice(0, 160);
+  return SERVER_LINE.test(head) || CONTINUATION.test(head);
+}

@@ -1,7 +1,7 @@
 import { cidrList } from '../util/cidr';
 import { duration, iso, placeOf } from '../util/describe';
 import { defineDetector } from './detector';
-import { describeScopes, HOP_SCOPES, hopTokens, walkHops } from './geo-hops';
+import { describeScopes, HOP_SCOPES, hopTokens, lowerSeverity, onlyAttempts, walkHops } from './geo-hops';
 
 /** Consecutive events of one token, session or subject from different countries within a short window. */
 export const countryChange = defineDetector({
@@ -28,16 +28,22 @@ export const countryChange = defineDetector({
       const { from, to } = hop;
       const ms = to.ts! - from.ts!;
       if (from.country === to.country || ms > window) return;
+      const attempts = onlyAttempts(hop);
       findings.add({
         detector: countryChange,
+        ...(attempts ? { severity: lowerSeverity(countryChange.severity) } : {}),
         scope: `${placeOf(from.source)}>${placeOf(to.source)}`,
-        message: `${describeScopes(hop.scopes)}: seen in ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then in ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window.`,
-        explanation: 'A session rarely changes country within minutes unless a VPN was switched on or the credentials are being used by someone else. Compare the user agents and devices of both events, and ask the user whether they use a VPN.',
+        message: attempts
+          ? `${describeScopes(hop.scopes)}: failed attempts from ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then from ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window; neither got in.`
+          : `${describeScopes(hop.scopes)}: seen in ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then in ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window.`,
+        explanation: attempts
+          ? 'Both events were refused: the credentials were tried from two countries, but no session was established. Typical of password spraying or credential stuffing; it ranks below a change between accepted events. Check whether the same addresses tried other accounts.'
+          : 'A session rarely changes country within minutes unless a VPN was switched on or the credentials are being used by someone else. Compare the user agents and devices of both events, and ask the user whether they use a VPN.',
         tokenHashes: hopTokens(hop),
         subject: to.effectiveSubject ?? from.effectiveSubject,
         sessionId: to.effectiveSession ?? from.effectiveSession,
         events: [{ entry: from, role: 'from' }, { entry: to, role: 'to' }],
-        detail: { fromCountry: from.country ?? null, toCountry: to.country ?? null, seconds: Math.round(ms / 1000), fromIp: from.ip ?? null, toIp: to.ip ?? null },
+        detail: { fromCountry: from.country ?? null, toCountry: to.country ?? null, seconds: Math.round(ms / 1000), fromIp: from.ip ?? null, toIp: to.ip ?? null, attemptsOnly: attempts },
       });
     });
     return located === 0 ? 'no event carries a country' : undefined;

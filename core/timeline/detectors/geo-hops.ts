@@ -1,3 +1,4 @@
+import type { Severity } from '../../token/findings';
 import type { Timeline } from '../correlate';
 import type { Entry } from '../entry';
 import type { CidrList } from '../util/cidr';
@@ -19,7 +20,9 @@ export interface Hop {
 /**
  * Walk the timeline once and hand each hop to `visit`: for every located event (as `located` decides), the previous
  * located event of each of its tokens, its session and its subject. Events from excluded ranges (VPN, proxy, shared
- * egress) are left out entirely; hops between events from the same IP are not hops. State is one entry per key.
+ * egress) are left out entirely; hops between events from the same IP are not hops, nor are two records of the same
+ * instant from different evidence files (one event seen by two systems, each locating it its own way). State is one
+ * entry per key.
  */
 export function walkHops(timeline: Timeline, scopes: readonly string[], excluded: CidrList, located: (entry: Entry) => boolean, visit: (hop: Hop) => void): void {
   // One map per scope (no composite string keys): this walk runs over every event, twice per analysis.
@@ -34,6 +37,7 @@ export function walkHops(timeline: Timeline, scopes: readonly string[], excluded
     const previous = map.get(key);
     map.set(key, entry);
     if (!previous || (previous.ip !== undefined && previous.ip === entry.ip)) return;
+    if (previous.ts === entry.ts && previous.source.sha256 !== entry.source.sha256) return;
     const known = pending.find((item) => item.from === previous);
     if (known) known.scopes.push({ scope, key });
     else pending.push({ from: previous, scopes: [{ scope, key }] });
@@ -59,4 +63,14 @@ export function hopTokens(hop: Hop): string[] {
   const byScope = hop.scopes.filter((item) => item.scope === 'token').map((item) => item.key);
   if (byScope.length > 0) return byScope;
   return [...new Set([...hop.from.tokens, ...hop.to.tokens].filter((token) => token.use !== 'seen').map((token) => token.hash))];
+}
+
+/** Whether both events of a hop were refused (failed logins, 401/403): attempts from two places, not two sessions. */
+export function onlyAttempts(hop: Hop): boolean {
+  return hop.from.rejected && hop.to.rejected;
+}
+
+/** One step down the severity ladder: a hop made only of failed attempts ranks below one that got in. */
+export function lowerSeverity(severity: Severity): Severity {
+  return severity === 'critical' ? 'high' : severity === 'high' ? 'medium' : severity === 'medium' ? 'low' : 'info';
 }

@@ -2,7 +2,7 @@ import { cidrList } from '../util/cidr';
 import { duration, iso, placeOf } from '../util/describe';
 import { hopSpeed, isImpossibleHop } from '../util/hop-speed';
 import { defineDetector } from './detector';
-import { describeScopes, HOP_SCOPES, hopTokens, walkHops } from './geo-hops';
+import { describeScopes, HOP_SCOPES, hopTokens, lowerSeverity, onlyAttempts, walkHops } from './geo-hops';
 
 /** Consecutive events of one token, session or subject too far apart for the time between them. */
 export const impossibleTravel = defineDetector({
@@ -32,16 +32,21 @@ export const impossibleTravel = defineDetector({
       const { km, ms, speedKmh: speed } = measured;
       const where = (entry: typeof from) => `${entry.ip ?? 'unknown IP'}${entry.country ? ` (${entry.country})` : ''}`;
       const speedText = Number.isFinite(speed) ? `${Math.round(speed).toLocaleString('en-US')} km/h` : 'at the same instant';
+      const attempts = onlyAttempts(hop);
+      const seen = attempts ? 'failed attempts from' : 'seen from';
       findings.add({
         detector: impossibleTravel,
+        ...(attempts ? { severity: lowerSeverity(impossibleTravel.severity) } : {}),
         scope: `${placeOf(from.source)}>${placeOf(to.source)}`,
-        message: `${describeScopes(hop.scopes)}: seen from ${where(from)} at ${iso(from.ts)} and from ${where(to)} at ${iso(to.ts)}, ${Math.round(km).toLocaleString('en-US')} km apart in ${duration(ms)} — ${speedText}, faster than the ${parameters.maxSpeedKmh} km/h anyone can travel.`,
-        explanation: 'One person cannot be in both places in that time, so two parties were using the same credentials: typically a stolen token or session replayed from the attacker\'s location. Before concluding, check whether either IP is a VPN, proxy or corporate egress (list it in excludedRanges) and whether the geolocation comes from the log or from the offline database.',
+        message: `${describeScopes(hop.scopes)}: ${seen} ${where(from)} at ${iso(from.ts)} and from ${where(to)} at ${iso(to.ts)}, ${Math.round(km).toLocaleString('en-US')} km apart in ${duration(ms)} — ${speedText}, faster than the ${parameters.maxSpeedKmh} km/h anyone can travel.`,
+        explanation: attempts
+          ? 'Both events were refused (failed logins or 401/403): someone tried these credentials from two places, but neither attempt got in. Often password spraying or credential stuffing from distributed infrastructure rather than a stolen session; it ranks below a hop between accepted events. Check whether the same source addresses tried other accounts.'
+          : 'One person cannot be in both places in that time, so two parties were using the same credentials: typically a stolen token or session replayed from the attacker\'s location. Before concluding, check whether either IP is a VPN, proxy or corporate egress (list it in excludedRanges) and whether the geolocation comes from the log or from the offline database.',
         tokenHashes: hopTokens(hop),
         subject: to.effectiveSubject ?? from.effectiveSubject,
         sessionId: to.effectiveSession ?? from.effectiveSession,
         events: [{ entry: from, role: 'from' }, { entry: to, role: 'to' }],
-        detail: { distanceKm: Math.round(km), seconds: Math.round(ms / 1000), speedKmh: Number.isFinite(speed) ? Math.round(speed) : null, fromIp: from.ip ?? null, toIp: to.ip ?? null, fromCountry: from.country ?? null, toCountry: to.country ?? null },
+        detail: { distanceKm: Math.round(km), seconds: Math.round(ms / 1000), speedKmh: Number.isFinite(speed) ? Math.round(speed) : null, fromIp: from.ip ?? null, toIp: to.ip ?? null, fromCountry: from.country ?? null, toCountry: to.country ?? null, attemptsOnly: attempts },
       });
     });
     return located === 0 ? 'no event carries a geolocation (coordinates from the log or the offline database)' : undefined;

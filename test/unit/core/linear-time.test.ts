@@ -10,6 +10,9 @@ import {
   type SourceFormatName,
 } from '../../../core';
 import { analyzeToken, decodeToken, loadKeyFile, privateKeyTexts } from '../../../core/token';
+import { countryCode } from '../../../core/geo/country-code';
+import { headerKey } from '../../../core/sources/formats/csv-mapping';
+import { readIpAddress } from '../../../core/sources/ip-address';
 import { parseAppVersion } from '../../../core/timeline/util/app-version';
 import { readPemBlocks } from '../../../core/token/keyring/pem';
 import { expectLinearGrowth, type GrowthCase } from '../../support/growth';
@@ -28,6 +31,7 @@ const parseAs = (format: SourceFormatName | undefined) => (text: string) =>
 
 const KEYCLOAK_PREFIX = '2026-11-18 10:00:00,000 INFO  [org.keycloak.events] (default task-1) type="LOGIN", ';
 const ACCESS_PREFIX = '203.0.113.9 - - [18/Nov/2026:09:02:11 +0000] "GET /';
+const ACCESS_COMPLETE = '203.0.113.9 - - [18/Nov/2026:09:02:11 +0000] "GET / HTTP/1.1" 200 5';
 
 const SOURCE_CASES: GrowthCase[] = [
   { name: 'keycloak: letters after a quoted value', make: (n) => KEYCLOAK_PREFIX + repeat('a', n), run: parseAs('keycloak') },
@@ -38,6 +42,13 @@ const SOURCE_CASES: GrowthCase[] = [
   { name: 'access log: quotes and spaces', make: (n) => ACCESS_PREFIX + repeat('" ', n), run: parseAs('access-log') },
   { name: 'access log: spaces', make: (n) => repeat(' ', n), run: parseAs('access-log') },
   { name: 'access log: brackets', make: (n) => repeat('[', n), run: parseAs('access-log') },
+  { name: 'access log: fields before the time', make: (n) => `${repeat('a ', n)}[18/Nov/2026:09:02:11 +0000] "GET / HTTP/1.1" 200 5`, run: parseAs('access-log') },
+  { name: 'access log: quotes that almost close the request', make: (n) => ACCESS_PREFIX + repeat('" 20', n), run: parseAs('access-log') },
+  { name: 'access log: quotes inside the user agent', make: (n) => `${ACCESS_COMPLETE} "-" "${repeat('a" b', n)}`, run: parseAs('access-log') },
+  { name: 'access log: a long forwarded-for list', make: (n) => `${ACCESS_COMPLETE} "-" "curl/8" "${repeat('203.0.113.9, ', n)}"`, run: parseAs('access-log') },
+  { name: 'access log: Apache LogFormat with %t', make: (n) => `1.1.1.1 - - [${repeat('a ', n)}`, run: (text: string) => collectSource(memoryInput('hostile.log', encoder.encode(text)), '0'.repeat(64), { format: 'access-log', formatOptions: { accessLogFormat: '%h %l %u %t \\"%r\\" %>s %b' } }) },
+  { name: 'keycloak: JSON_EVENT markers', make: (n) => repeat('JSON_EVENT::', n), run: parseAs('keycloak') },
+  { name: 'keycloak: a server line with a long message', make: (n) => `2026-11-18 10:00:00,000 INFO  [io.quarkus] (main) ${repeat('a ', n)}`, run: parseAs('keycloak') },
   { name: 'csv: unclosed quoted field', make: (n) => `time,user\n"${repeat('a', n)}`, run: parseAs('csv') },
   { name: 'csv: quotes', make: (n) => `time,user\n${repeat('"', n)}`, run: parseAs('csv') },
   { name: 'csv: commas', make: (n) => `time,user\n${repeat(',', n)}`, run: parseAs('csv') },
@@ -80,6 +91,10 @@ const KEY_CASES: GrowthCase[] = [
 
 const OTHER_CASES: GrowthCase[] = [
   { name: 'time: digits', make: (n) => repeat('1', n), run: parseAnyTime },
+  { name: 'ip field: dotted digits', make: (n) => repeat('1.', n), run: readIpAddress },
+  { name: 'ip field: colons and brackets', make: (n) => `[${repeat(':1', n)}]:443`, run: readIpAddress },
+  { name: 'country: spaces', make: (n) => `United${repeat(' ', n)}States`, run: countryCode },
+  { name: 'csv header: punctuation', make: (n) => repeat('_ -', n), run: headerKey },
   { name: 'time: ISO-like runs', make: (n) => repeat('2026-', n), run: parseAnyTime },
   { name: 'app version: spaces inside', make: (n) => `1${repeat(' ', n)}x`, run: parseAppVersion },
   { name: 'user agent: parentheses', make: (n) => repeat('(', n), run: parseUserAgent },
