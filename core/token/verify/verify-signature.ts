@@ -4,6 +4,7 @@ import type { Keyring, KeyringKey } from '../keyring/key-types';
 import { keyStatusAt, type KeyWindowAt } from '../keyring/lifecycle';
 import { numericDateMs } from '../strict/claims';
 import type { DecodedSignature, DecodedToken } from '../strict/decode-token';
+import type { Rejection } from '../strict/rejections';
 import { unfitReason, verificationKeyOf } from './key-selection';
 
 /**
@@ -50,6 +51,13 @@ export interface SignatureVerdict {
   /** Plain-language summary. */
   readonly reason: string;
   readonly trail: readonly TrailEntry[];
+  /** Why a strict conforming verifier refuses the token whatever the key (status `invalid`); absent when nothing does. */
+  readonly rejections?: readonly Rejection[];
+  /**
+   * For a refused token: the key whose signature nevertheless matches the bytes as written. A forensic fact, not a
+   * verdict: whoever made the token held this key, but no conforming verifier accepts what they made.
+   */
+  readonly matchedKey?: KeyReference;
 }
 
 /** Options of {@link verifySignature}. */
@@ -80,6 +88,25 @@ function verdictOf(alg: string | undefined, kid: string | undefined, status: Sig
 
 type Outcome = { verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: KeyringKey };
 
+const keyName = (key: KeyringKey): string => `${key.kid !== undefined ? `kid "${key.kid}"` : 'a key without kid'} (thumbprint ${key.thumbprint})`;
+
+/** The opening of a refused token's reason: what a conforming verifier objects to, before any key. */
+function refusal(rejections: readonly Rejection[]): string {
+  const more = rejections.length - 1;
+  return `A conforming verifier rejects this token whatever the key: ${rejections[0]!.message}${more > 0 ? ` (and ${more} more reason${more > 1 ? 's' : ''})` : ''}`;
+}
+
+/**
+ * The verdict on a signature a strict verifier refuses (see strict/rejections.ts). `invalid` in every case; the
+ * reason and `matchedKey` keep what the keys say, because a match over the bytes as written proves who made it.
+ */
+function refused(alg: string | undefined, kid: string | undefined, rejections: readonly Rejection[], matched: KeyringKey | undefined, tried: number, trail: readonly TrailEntry[]): Omit<SignatureVerdict, 'keyWindow'> {
+  const what = matched
+    ? ` The ${alg} signature nevertheless matches the bytes as written with ${keyName(matched)}, so whoever made the token held that key.`
+    : tried > 0 ? ` Its ${alg} signature matches none of the ${tried} key(s) that fit it either.` : '';
+  return { alg, kid, status: 'invalid', reason: `${refusal(rejections)}${what}`, trail, rejections, matchedKey: matched ? keyReference(matched) : undefined };
+}
+
 /**
  * Verify one signature. Synchronous (no promise per check) when the verifier offers `verifySync`; otherwise each
  * key is awaited in turn. Both paths try the same keys in the same order and build the same trail.
@@ -90,11 +117,12 @@ function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring,
   const kid = typeof header?.kid === 'string' ? header.kid : undefined;
   const algName = typeof alg === 'string' ? alg : undefined;
   const trail: TrailEntry[] = [];
+  const rejections = signature.rejections;
   if (header === null) return { verdict: verdictOf(algName, kid, 'invalid', 'The header cannot be decoded, so nothing about this token can be trusted.', trail) };
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') return { verdict: verdictOf(algName, kid, 'unsigned', `The token declares alg "${alg}": it carries no signature and proves nothing about who made it.`, trail) };
   const spec = algorithmSpec(alg);
-  if (!spec) return { verdict: verdictOf(algName, kid, 'unsupported', `The algorithm ${JSON.stringify(alg)} is not a JWS algorithm Tokentrail verifies.`, trail) };
-  if (!signature.signature) return { verdict: verdictOf(algName, kid, 'invalid', 'The signature is not readable base64url.', trail) };
+  if (!spec) return { verdict: rejections.length > 0 ? refused(algName, kid, rejections, undefined, 0, trail) : verdictOf(algName, kid, 'unsupported', `The algorithm ${JSON.stringify(alg)} is not a JWS algorithm Tokentrail verifies.`, trail) };
+  if (!signature.signature) return { verdict: rejections.length > 0 ? refused(algName, kid, rejections, undefined, 0, trail) : verdictOf(algName, kid, 'invalid', 'The signature is not readable base64url.', trail) };
   if (signature.signature.length === 0) return { verdict: verdictOf(algName, kid, 'invalid', `The token declares ${alg} but its signature is empty (stripped).`, trail) };
   const jws = spec.alg as JwsAlgorithm;
   const bytes = signature.signature;
@@ -108,19 +136,21 @@ function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring,
   }
   const kidNote = kid === undefined ? ' (the token names no kid; every key of the right type is tried)' : ' (kid matches)';
   const otherNote = ` (kid differs from the token's "${kid}"; tried to see whether another key signed it)`;
+  const refusedNote = rejections.length > 0 ? ', but a conforming verifier rejects the token (see the verdict)' : '';
   const record = (key: KeyringKey, ok: boolean, note: string): void => {
-    trail.push({ key: keyReference(key), outcome: ok ? 'verified' : 'mismatch', reason: ok ? `verified${note}` : `tried${note}: the signature does not match`, signatureIndex: index });
+    trail.push({ key: keyReference(key), outcome: ok ? 'verified' : 'mismatch', reason: ok ? `${refusedNote ? 'matches the bytes as written' : 'verified'}${note}${refusedNote}` : `tried${note}: the signature does not match`, signatureIndex: index });
   };
   const conclude = (verifiedBy: KeyringKey | undefined, kidMatched: boolean): Outcome => {
+    let tried = 0;
+    for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
+    // Refused whatever the key: the verdict is `invalid`, and no verifying key (so no key window, no `key`).
+    if (rejections.length > 0) return { verdict: refused(algName, kid, rejections, verifiedBy, tried, trail) };
     if (verifiedBy) {
-      const name = `${verifiedBy.kid !== undefined ? `kid "${verifiedBy.kid}"` : 'a key without kid'} (thumbprint ${verifiedBy.thumbprint})`;
       return {
-        verdict: { alg: algName, kid, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${name}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },
+        verdict: { alg: algName, kid, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${keyName(verifiedBy)}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },
         verifiedBy,
       };
     }
-    let tried = 0;
-    for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
     if (tried > 0) return { verdict: verdictOf(algName, kid, 'invalid', `The ${alg} signature matches none of the ${tried} key(s) that fit it.`, trail) };
     return { verdict: verdictOf(algName, kid, 'no-key', `No key in the keyring can verify ${alg}${kid !== undefined ? ` with kid "${kid}"` : ''}; add the issuer's keys to judge this token.`, trail) };
   };
