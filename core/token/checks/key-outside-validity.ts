@@ -13,15 +13,19 @@ const WHY: Record<KeyWindowAt['status'], string> = {
   'certificate-expired': 'covered by an expired certificate',
 };
 
-/** Signed by a key outside its validity window at iat or at a use: not yet active, retired, revoked, compromised. */
+/**
+ * Signed by a key outside its validity window at iat or at a use: not yet active, retired, revoked, compromised. The
+ * key is the verifying one, or for a token a conforming verifier refuses, the one that matches its bytes as written.
+ */
 export const keyOutsideValidity: TokenCheck = {
   id: 'key-outside-validity',
   title: 'Signed by a key outside its validity window',
   severity: 'high',
   references: ['RFC 7517 §4 (key lifecycle is out of band)', 'NIST SP 800-57 Part 1 §5.3', 'RFC 8725 §3.10'],
   run({ decoded, signature }) {
-    if (signature.status !== 'valid' || !signature.keyWindow || !signature.key) return [];
-    const key = signature.key;
+    // A refused token whose signature matches a key (matchedKey) was made by someone holding that key just the same.
+    const key = signature.status === 'valid' ? signature.key : signature.matchedKey;
+    if (!signature.keyWindow || !key) return [];
     const evidence = (window: KeyWindowAt, when: string) => signatureEvidence(decoded, { key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source }, detail: { at: when, time: iso(window.time), status: window.status, compromised: window.compromised } });
     const findings: Finding[] = [];
     const { atIssuedAt, atUses } = signature.keyWindow;

@@ -232,12 +232,15 @@ function requireAlg(header: Record<string, unknown> | null, segment: Segment | u
 }
 
 /** Everything that makes a strict verifier refuse one signature: the decoding problems that cover it, the header rules, and `more`. */
-function rejectionsOf(problems: readonly DecodeProblem[], protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null, more: readonly (Rejection | undefined)[]): readonly Rejection[] {
+function rejectionsOf(problems: readonly DecodeProblem[], protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null, first?: Rejection, second?: Rejection): readonly Rejection[] {
   const fromProblems = problemRejections(problems);
   const fromHeader = headerRejections(protectedHeader, header);
-  const extra = more.filter((rejection): rejection is Rejection => rejection !== undefined);
-  if (fromProblems.length === 0 && fromHeader.length === 0 && extra.length === 0) return NO_REJECTIONS;
-  return [...fromProblems, ...fromHeader, ...extra];
+  // The bulk of tokens: nothing refuses them, and no array is built for them (this runs once per token).
+  if (fromProblems.length === 0 && fromHeader.length === 0 && first === undefined && second === undefined) return NO_REJECTIONS;
+  const all = [...fromProblems, ...fromHeader];
+  if (first) all.push(first);
+  if (second) all.push(second);
+  return all;
 }
 
 function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 'tokenHash' | 'problems' | 'raw'> {
@@ -260,7 +263,7 @@ function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 't
   const signature = signatureSegment.text === '' ? new Uint8Array(0) : bytesOf(signatureSegment, 'signature', context);
   const signingInput = encoder.encode(raw.slice(0, signatureSegment.start - 1));
   const unencoded = header?.b64 === false ? unencodedCompactPayloadRejection(payloadSegment.text) : undefined;
-  const rejections = rejectionsOf(context.problems, header, header, [unencoded, nestedRejection(payload.nested)]);
+  const rejections = rejectionsOf(context.problems, header, header, unencoded, nestedRejection(payload.nested));
   return {
     serialization: 'compact',
     form: header === null ? 'malformed' : isUnsecured(header) ? 'unsecured' : 'jws',
@@ -341,7 +344,7 @@ function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'toke
   const signatures = unjudged.map(({ signature, own }): DecodedSignature => {
     // RFC 7797 §3: one b64 value for all signatures, since the payload is read one way only (here, the first's).
     const mixed = (signature.header?.b64 === false) !== unencoded ? { code: 'b64-false' as const, message: `This signature's "b64" differs from the first signature's; RFC 7797 §3 requires the same value for every signature.` } : undefined;
-    return { ...signature, rejections: rejectionsOf([...shared, ...own], signature.protectedHeader, signature.header, [nested, mixed]) };
+    return { ...signature, rejections: rejectionsOf([...shared, ...own], signature.protectedHeader, signature.header, nested, mixed) };
   });
   const compact = first.protectedSegment ? `${first.protectedSegment.text}.${value.payload}.${first.signatureSegment.text}` : undefined;
   return {

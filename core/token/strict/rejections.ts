@@ -57,9 +57,9 @@ const UNDERSTOOD_EXTENSIONS = new Set(['b64']);
  * `b64` other than `true` without `crit` is refused as well: RFC 7797 §6 requires `crit` exactly so that verifiers
  * which do not know `b64` cannot compute a different payload from the same bytes.
  */
-export function headerRejections(protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null): Rejection[] {
+export function headerRejections(protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null): readonly Rejection[] {
+  if (!header || (!('crit' in header) && !('b64' in header))) return NO_REJECTIONS;
   const found: Rejection[] = [];
-  if (!header) return found;
   const crit = protectedHeader?.crit;
   if ('crit' in header && crit === undefined) found.push({ code: 'crit-header', message: '"crit" is outside the protected header; RFC 7515 §4.1.11 requires it integrity protected.' });
   let listed: readonly string[] = [];

@@ -86,14 +86,15 @@ function verdictOf(alg: string | undefined, kid: string | undefined, status: Sig
   return { alg, kid, status, reason, trail };
 }
 
-type Outcome = { verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: KeyringKey };
+/** A signature's verdict, with the key that verified it — or, for a refused token, the key that matches it as written. */
+type Outcome = { verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: KeyringKey; matchedBy?: KeyringKey };
 
 const keyName = (key: KeyringKey): string => `${key.kid !== undefined ? `kid "${key.kid}"` : 'a key without kid'} (thumbprint ${key.thumbprint})`;
 
 /** The opening of a refused token's reason: what a conforming verifier objects to, before any key. */
 function refusal(rejections: readonly Rejection[]): string {
   const more = rejections.length - 1;
-  return `A conforming verifier rejects this token whatever the key: ${rejections[0]!.message}${more > 0 ? ` (and ${more} more reason${more > 1 ? 's' : ''})` : ''}`;
+  return `A conforming verifier rejects this token whatever the key. ${rejections[0]!.message}${more > 0 ? ` (${more} more reason${more > 1 ? 's' : ''} in the findings.)` : ''}`;
 }
 
 /**
@@ -144,7 +145,7 @@ function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring,
     let tried = 0;
     for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
     // Refused whatever the key: the verdict is `invalid`, and no verifying key (so no key window, no `key`).
-    if (rejections.length > 0) return { verdict: refused(algName, kid, rejections, verifiedBy, tried, trail) };
+    if (rejections.length > 0) return { verdict: refused(algName, kid, rejections, verifiedBy, tried, trail), matchedBy: verifiedBy };
     if (verifiedBy) {
       return {
         verdict: { alg: algName, kid, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${keyName(verifiedBy)}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },
@@ -197,10 +198,12 @@ function combine(decoded: DecodedToken, results: readonly Outcome[], options: Ve
     trail.push(...result.verdict.trail);
     if (!best || RANK[result.verdict.status] > RANK[best.verdict.status]) best = result;
   }
-  const key = best!.verifiedBy;
+  const key = best!.verifiedBy ?? best!.matchedBy;
   if (!key) return results.length === 1 ? best!.verdict : { ...best!.verdict, trail }; // one signature: its trail is the trail
   const iat = numericDateMs(decoded.claims, 'iat');
   const keyWindow = { atIssuedAt: iat === undefined ? undefined : keyStatusAt(key, iat), atUses: (options.useTimes ?? []).map((time) => keyStatusAt(key, time)) };
+  // A refused token whose signature matches a key: the key's window still says whether whoever made it should have held it.
+  if (!best!.verifiedBy) return { ...best!.verdict, trail, keyWindow };
   // A verdict with a verifying key always comes from verifyOne's `valid` branch: the same fields, spelled out.
   const { alg, kid, status, key: reference, kidMatched, reason } = best!.verdict;
   return { alg, kid, status, key: reference, kidMatched, reason, trail, keyWindow };
