@@ -48,7 +48,7 @@ export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
 export { SHA256_IV, sha256Compress } from './crypto/sha256-compress';
-export { verifySignature, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
+export { verifySignature, signingKeyOf, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
 export { verificationKeyOf } from './verify/key-selection';
 export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
 export { COMMON_JWT_SECRETS } from './secrets/common-secrets';

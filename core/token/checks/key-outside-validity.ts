@@ -2,6 +2,7 @@ import type { Finding } from '../findings';
 import { isOutsideWindow, type KeyWindowAt } from '../keyring/lifecycle';
 import { findingOf, type TokenCheck } from './check-types';
 import { iso, signatureEvidence } from './token-facts';
+import { signingKeyOf } from '../verify/verify-signature';
 
 const WHY: Record<KeyWindowAt['status'], string> = {
   active: 'active',
@@ -23,8 +24,7 @@ export const keyOutsideValidity: TokenCheck = {
   severity: 'high',
   references: ['RFC 7517 §4 (key lifecycle is out of band)', 'NIST SP 800-57 Part 1 §5.3', 'RFC 8725 §3.10'],
   run({ decoded, signature }) {
-    // A refused token whose signature matches a key (matchedKey) was made by someone holding that key just the same.
-    const key = signature.status === 'valid' ? signature.key : signature.matchedKey;
+    const key = signingKeyOf(signature);
     if (!signature.keyWindow || !key) return [];
     const evidence = (window: KeyWindowAt, when: string) => signatureEvidence(decoded, { key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source }, detail: { at: when, time: iso(window.time), status: window.status, compromised: window.compromised } });
     const findings: Finding[] = [];

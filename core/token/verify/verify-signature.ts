@@ -66,6 +66,15 @@ export interface VerifyOptions {
   readonly useTimes?: readonly number[];
 }
 
+/**
+ * The key that made the signature: the verifying key of a `valid` verdict, or for a token a conforming verifier
+ * refuses, the key that matches its bytes as written. Checks that judge the signer (its window, a weak or empty
+ * secret) ask this, since a refused token was made by whoever held that key just the same.
+ */
+export function signingKeyOf(verdict: Pick<SignatureVerdict, 'status' | 'key' | 'matchedKey'>): KeyReference | undefined {
+  return verdict.status === 'valid' ? verdict.key : verdict.matchedKey;
+}
+
 const references = new WeakMap<KeyringKey, KeyReference>();
 
 /** The reference findings and trails use for a key (built once per key: keyring keys are immutable). */
