@@ -14,8 +14,11 @@ import type { DecodeProblem, DecodeProblemCode } from './decode-problems';
 
 /** Why a strict verifier refuses a signature whatever the key. */
 export interface Rejection {
-  /** A decoder problem code, or the id of the check whose finding explains the header rule (`crit-header`, `b64-false`), or `nested-token`. */
-  readonly code: DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token';
+  /**
+   * A decoder problem code, the id of the check whose finding explains the header rule (`crit-header`, `b64-false`),
+   * `nested-token`, or — the one rule about the key rather than the token, applied by the verifier — `rsa-key-too-short`.
+   */
+  readonly code: DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token' | 'rsa-key-too-short';
   readonly message: string;
 }
 

@@ -100,10 +100,19 @@ type Outcome = { verdict: Omit<SignatureVerdict, 'keyWindow'>; verifiedBy?: Keyr
 
 const keyName = (key: KeyringKey): string => `${key.kid !== undefined ? `kid "${key.kid}"` : 'a key without kid'} (thumbprint ${key.thumbprint})`;
 
+/** RFC 7518 §3.3 and §3.5: RS* and PS* keys of 2048 bits or more. jose refuses smaller ones; so does a strict verifier. */
+const MIN_RSA_BITS = 2048;
+
+/** The refusal of a signature that only a too-short RSA key verifies (its size is known from the keyring). */
+function shortRsaKey(key: KeyringKey, family: string): Rejection | undefined {
+  if ((family !== 'RS' && family !== 'PS') || key.bits === undefined || key.bits >= MIN_RSA_BITS) return undefined;
+  return { code: 'rsa-key-too-short', message: `The key it verifies with is a ${key.bits}-bit RSA key; RFC 7518 §3.3 requires 2048 bits or more, and conforming verifiers refuse smaller keys.` };
+}
+
 /** The opening of a refused token's reason: what a conforming verifier objects to, before any key. */
 function refusal(rejections: readonly Rejection[]): string {
   const more = rejections.length - 1;
-  return `A conforming verifier rejects this token whatever the key. ${rejections[0]!.message}${more > 0 ? ` (${more} more reason${more > 1 ? 's' : ''} in the findings.)` : ''}`;
+  return `A conforming verifier rejects this token. ${rejections[0]!.message}${more > 0 ? ` (${more} more reason${more > 1 ? 's' : ''} in the findings.)` : ''}`;
 }
 
 /**
@@ -155,6 +164,8 @@ function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring,
     for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
     // Refused whatever the key: the verdict is `invalid`, and no verifying key (so no key window, no `key`).
     if (rejections.length > 0) return { verdict: refused(algName, kid, rejections, verifiedBy, tried, trail), matchedBy: verifiedBy };
+    const weakKey = verifiedBy && shortRsaKey(verifiedBy, spec.family);
+    if (weakKey) return { verdict: refused(algName, kid, [weakKey], verifiedBy, tried, trail), matchedBy: verifiedBy };
     if (verifiedBy) {
       return {
         verdict: { alg: algName, kid, status: 'valid', key: keyReference(verifiedBy), kidMatched, reason: `The ${alg} signature verifies with ${keyName(verifiedBy)}${kidMatched ? '' : `, although the token names kid "${kid}"`}.`, trail },

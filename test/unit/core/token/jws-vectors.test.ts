@@ -257,6 +257,20 @@ describe('JWS vectors (Wycheproof-style, built here)', () => {
     }
   });
 
+  it('an RSA key under 2048 bits: refused like jose refuses it, naming the key that matches', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const short = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const ring = await keyringOf({ 'short.jwk': JSON.stringify({ ...short.publicKey.export({ format: 'jwk' }), kid: 'short' }) });
+    const input = `${encodeJson({ alg: 'RS256', kid: 'short' })}.${encodeJson(CLAIMS)}`;
+    const token = `${input}.${b64u(sign('sha256', Buffer.from(input), short.privateKey))}`;
+    for (const verifier of [webCryptoVerifier, nodeVerifier]) {
+      const analysis = await analyse(token, verifier, ring);
+      expect(analysis.signature).toMatchObject({ status: 'invalid', matchedKey: { kid: 'short' }, rejections: [{ code: 'rsa-key-too-short' }] });
+      expect(analysis.findings.find((finding) => finding.id === 'signature-invalid')?.message).toContain('1024-bit RSA key');
+    }
+    expect(await joseAccepts({ name: 'short RSA', token, expected: 'invalid', oracle: 'compact' }, short.publicKey)).toBe(false);
+  });
+
   it('a key that pins another algorithm (JWK "alg") or use is never used for it', async () => {
     const rsa = signers.RS256;
     const pinned = await keyringOf({ 'rsa.jwk': JSON.stringify({ ...rsa.jwk, alg: 'RS256' }), 'es.jwk': JSON.stringify({ ...signers.ES256.jwk, use: 'enc' }) });
