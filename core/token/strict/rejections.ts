@@ -16,9 +16,10 @@ import type { DecodeProblem, DecodeProblemCode } from './decode-problems';
 export interface Rejection {
   /**
    * A decoder problem code, the id of the check whose finding explains the header rule (`crit-header`, `b64-false`),
-   * `nested-token`, or — the one rule about the key rather than the token, applied by the verifier — `rsa-key-too-short`.
+   * `nested-token`, or — the rules about the key rather than the token, applied by the verifier — `rsa-key-too-short`
+   * and `empty-hmac-key`.
    */
-  readonly code: DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token' | 'rsa-key-too-short';
+  readonly code: DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token' | 'rsa-key-too-short' | 'empty-hmac-key';
   readonly message: string;
 }
 

@@ -103,8 +103,13 @@ const keyName = (key: KeyringKey): string => `${key.kid !== undefined ? `kid "${
 /** RFC 7518 §3.3 and §3.5: RS* and PS* keys of 2048 bits or more. jose refuses smaller ones; so does a strict verifier. */
 const MIN_RSA_BITS = 2048;
 
-/** The refusal of a signature that only a too-short RSA key verifies (its size is known from the keyring). */
-function shortRsaKey(key: KeyringKey, family: string): Rejection | undefined {
+/**
+ * The refusal of a signature that only an unacceptable key verifies: an RSA key under 2048 bits (its size is known
+ * from the keyring), or an empty HMAC secret — which node:crypto MACs with but WebCrypto and jose refuse to import,
+ * so without this rule the CLI and the app would disagree on the same token.
+ */
+function unacceptableKey(key: KeyringKey, family: string): Rejection | undefined {
+  if (family === 'HS' && key.secret?.length === 0) return { code: 'empty-hmac-key', message: 'The key it verifies with is an empty HMAC secret; RFC 7518 §3.2 requires a key at least as long as the hash, and conforming verifiers refuse an empty one.' };
   if ((family !== 'RS' && family !== 'PS') || key.bits === undefined || key.bits >= MIN_RSA_BITS) return undefined;
   return { code: 'rsa-key-too-short', message: `The key it verifies with is a ${key.bits}-bit RSA key; RFC 7518 §3.3 requires 2048 bits or more, and conforming verifiers refuse smaller keys.` };
 }
@@ -164,7 +169,7 @@ function verifyOne(index: number, signature: DecodedSignature, keyring: Keyring,
     for (const entry of trail) if (entry.outcome === 'mismatch') tried++;
     // Refused whatever the key: the verdict is `invalid`, and no verifying key (so no key window, no `key`).
     if (rejections.length > 0) return { verdict: refused(algName, kid, rejections, verifiedBy, tried, trail), matchedBy: verifiedBy };
-    const weakKey = verifiedBy && shortRsaKey(verifiedBy, spec.family);
+    const weakKey = verifiedBy && unacceptableKey(verifiedBy, spec.family);
     if (weakKey) return { verdict: refused(algName, kid, [weakKey], verifiedBy, tried, trail), matchedBy: verifiedBy };
     if (verifiedBy) {
       return {

@@ -9,7 +9,7 @@
 // Tokentrail may be stricter than jose, never more lenient — zero false accepts — and every canonical vector is
 // valid unless the key pins another algorithm. Both verifiers run every vector: WebCrypto (the app's) and
 // node:crypto (the CLI's), and must agree.
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { CompactEncrypt, compactVerify, flattenedVerify, generalVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeVerifier } from '../../../../cli/node-crypto-verifier';
@@ -269,6 +269,16 @@ describe('JWS vectors (Wycheproof-style, built here)', () => {
       expect(analysis.findings.find((finding) => finding.id === 'signature-invalid')?.message).toContain('1024-bit RSA key');
     }
     expect(await joseAccepts({ name: 'short RSA', token, expected: 'invalid', oracle: 'compact' }, short.publicKey)).toBe(false);
+  });
+
+  it('an empty HMAC secret: refused by both verifiers, as jose refuses it', async () => {
+    const ring = await keyringOf({ 'empty.jwk': '{"kty":"oct","kid":"empty","k":""}' });
+    const input = `${encodeJson({ alg: 'HS256', kid: 'empty' })}.${encodeJson(CLAIMS)}`;
+    const token = `${input}.${b64u(createHmac('sha256', Buffer.alloc(0)).update(input).digest())}`;
+    for (const verifier of [webCryptoVerifier, nodeVerifier]) expect((await analyse(token, verifier, ring)).signature.status).toBe('invalid');
+    // node:crypto MACs with an empty key, so the CLI also names the key that matches.
+    expect((await analyse(token, nodeVerifier, ring)).signature).toMatchObject({ matchedKey: { kid: 'empty' }, rejections: [{ code: 'empty-hmac-key' }] });
+    expect(await joseAccepts({ name: 'empty secret', token, expected: 'invalid', oracle: 'compact' }, new Uint8Array(0))).toBe(false);
   });
 
   it('a key that pins another algorithm (JWK "alg") or use is never used for it', async () => {
