@@ -11,7 +11,8 @@
  * // result: { tokenHash, decoded, signature, findings, trail, jwe?, inner? }
  * ```
  * - `decoded`: the strict decoding ({@link decodeToken}): header, claims (or null), every signature, decode problems.
- * - `signature`: {@link SignatureVerdict} — `valid | invalid | no-key | unsupported | unsigned`, the key that verified
+ * - `signature`: {@link SignatureVerdict} — `valid | invalid | no-key | unsupported | unsigned` (a token a strict
+ *   conforming verifier refuses is `invalid`, with its `rejections`, even when a key matches), the key that verified
  *   (kid + RFC 7638 thumbprint), whether it was inside its validity window at iat and at each use time.
  * - `findings`: {@link Finding}s with stable ids (docs/checks.md), severity, evidence and a plain message.
  * - `trail`: every key considered and why it was or was not used.
@@ -28,6 +29,7 @@
 export { analyzeToken, analyzeTokenNow, effectiveSignature, type AnalyzeOptions, type TokenAnalysis } from './analyze-token';
 export { decodeToken, DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_SIGNATURES, type DecodedToken, type DecodedSignature, type DecodedJwe, type DecodeOptions, type Segment } from './strict/decode-token';
 export type { DecodeProblem, DecodeProblemCode } from './strict/decode-problems';
+export type { Rejection } from './strict/rejections';
 export { decodeBase64UrlStrict, encodeBase64Url } from './strict/base64url-strict';
 export { parseJsonStrict } from './strict/json-strict';
 export { SEVERITY_RANK, highestSeverity, type Finding, type FindingEvidence, type Severity } from './findings';
@@ -46,7 +48,7 @@ export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
 export { SHA256_IV, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
-export { verifySignature, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
+export { verifySignature, signingKeyOf, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
 export { verificationKeyOf } from './verify/key-selection';
 export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, MAX_WORD_BYTES, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
 export { COMMON_JWT_SECRETS } from './secrets/common-secrets';

@@ -1,6 +1,7 @@
 import { isHmacAlgorithm } from '../algorithms';
 import { equalBytes } from '../crypto/signature-verifier';
 import { HMAC_HASH } from '../secrets/secret-search';
+import { signingKeyOf } from '../verify/verify-signature';
 import { findingOf, type TokenCheck } from './check-types';
 import { keyringEncodings } from './key-confusion-encodings';
 import { keyEvidence, signatureEvidence } from './token-facts';
@@ -18,7 +19,7 @@ export const keyConfusion: TokenCheck = {
     const signature = decoded.signatures[0];
     const alg = signature?.header?.alg;
     if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0) return [];
-    if (verdict.status === 'valid') return []; // it verifies with a real secret
+    if (signingKeyOf(verdict)) return []; // it matches a real secret (verifies, or matches a refused token as written)
     const hash = HMAC_HASH[alg];
     for (const { key, encoding } of keyringEncodings(keyring)) {
       if (!equalBytes(hmac.hmac(hash, encoding.hmacKey[hash], signature.signingInput), signature.signature)) continue;

@@ -2,6 +2,7 @@ import type { Finding } from '../findings';
 import { isOutsideWindow, type KeyWindowAt } from '../keyring/lifecycle';
 import { findingOf, type TokenCheck } from './check-types';
 import { iso, signatureEvidence } from './token-facts';
+import { signingKeyOf } from '../verify/verify-signature';
 
 const WHY: Record<KeyWindowAt['status'], string> = {
   active: 'active',
@@ -13,15 +14,18 @@ const WHY: Record<KeyWindowAt['status'], string> = {
   'certificate-expired': 'covered by an expired certificate',
 };
 
-/** Signed by a key outside its validity window at iat or at a use: not yet active, retired, revoked, compromised. */
+/**
+ * Signed by a key outside its validity window at iat or at a use: not yet active, retired, revoked, compromised. The
+ * key is the verifying one, or for a token a conforming verifier refuses, the one that matches its bytes as written.
+ */
 export const keyOutsideValidity: TokenCheck = {
   id: 'key-outside-validity',
   title: 'Signed by a key outside its validity window',
   severity: 'high',
   references: ['RFC 7517 §4 (key lifecycle is out of band)', 'NIST SP 800-57 Part 1 §5.3', 'RFC 8725 §3.10'],
   run({ decoded, signature }) {
-    if (signature.status !== 'valid' || !signature.keyWindow || !signature.key) return [];
-    const key = signature.key;
+    const key = signingKeyOf(signature);
+    if (!signature.keyWindow || !key) return [];
     const evidence = (window: KeyWindowAt, when: string) => signatureEvidence(decoded, { key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source }, detail: { at: when, time: iso(window.time), status: window.status, compromised: window.compromised } });
     const findings: Finding[] = [];
     const { atIssuedAt, atUses } = signature.keyWindow;

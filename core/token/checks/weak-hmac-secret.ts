@@ -4,6 +4,7 @@ import type { KeyringKey } from '../keyring/key-types';
 import { COMMON_JWT_SECRETS } from '../secrets/common-secrets';
 import { matchCandidates, type SecretMatch, type SecretTarget } from '../secrets/secret-search';
 import type { DecodedToken } from '../strict/decode-token';
+import { signingKeyOf } from '../verify/verify-signature';
 import { findingOf, type TokenCheck } from './check-types';
 import { signatureEvidence } from './token-facts';
 
@@ -55,7 +56,8 @@ export const weakHmacSecret: TokenCheck = {
     const target = secretTargetOf(decoded);
     if (!target) return [];
     const findings: Finding[] = [];
-    const verifiedBy = verdict.status === 'valid' ? keyring.keys.find((key) => key.id === verdict.key?.id) : undefined;
+    const signedBy = signingKeyOf(verdict);
+    const verifiedBy = signedBy ? keyring.keys.find((key) => key.id === signedBy.id) : undefined;
     if (verifiedBy?.secret) {
       const text = secretText(verifiedBy);
       const needed = JWS_ALGORITHMS[target.alg].signatureLength!;

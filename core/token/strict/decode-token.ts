@@ -3,6 +3,7 @@ import { decodeBase64UrlStrict } from './base64url-strict';
 import { checkClaimTypes } from './claims';
 import { duplicateKeyProblems, type DecodeProblem } from './decode-problems';
 import { isJsonObject, parseJsonStrict } from './json-strict';
+import { headerRejections, nestedRejection, NO_REJECTIONS, problemRejections, unencodedCompactPayloadRejection, type Rejection } from './rejections';
 
 /**
  * The strict token decoder: compact JWS (3 parts), compact JWE (5 parts), JWS JSON serializations (flattened and
@@ -40,6 +41,12 @@ export interface DecodedSignature {
   readonly signature?: Uint8Array;
   /** ASCII(BASE64URL(protected) || '.' || payload segment): the bytes the signature covers. */
   readonly signingInput: Uint8Array;
+  /**
+   * Why a strict conforming verifier refuses this signature whatever the key (non-canonical base64url anywhere in
+   * what it covers, duplicate header members, crit/b64 rules, a rejected nested JWT); empty when nothing does.
+   * The verifier still tries the keys, for the forensic fact, but never calls such a signature `valid`.
+   */
+  readonly rejections: readonly Rejection[];
 }
 
 /** The five parts of a compact JWE (RFC 7516 §7.1), decoded where possible. Nothing is decrypted here. */
@@ -224,6 +231,18 @@ function requireAlg(header: Record<string, unknown> | null, segment: Segment | u
   context.problems.push({ code: 'malformed-token', part: 'header', field: 'alg', start: segment?.start, end: segment?.end, message: `The header ${what}; RFC 7515 §4.1.1 requires the algorithm as a string, so nothing can say how this token was signed.` });
 }
 
+/** Everything that makes a strict verifier refuse one signature: the decoding problems that cover it, the header rules, and `more`. */
+function rejectionsOf(problems: readonly DecodeProblem[], protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null, first?: Rejection, second?: Rejection): readonly Rejection[] {
+  const fromProblems = problemRejections(problems);
+  const fromHeader = headerRejections(protectedHeader, header);
+  // The bulk of tokens: nothing refuses them, and no array is built for them (this runs once per token).
+  if (fromProblems.length === 0 && fromHeader.length === 0 && first === undefined && second === undefined) return NO_REJECTIONS;
+  const all = [...fromProblems, ...fromHeader];
+  if (first) all.push(first);
+  if (second) all.push(second);
+  return all;
+}
+
 function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 'tokenHash' | 'problems' | 'raw'> {
   const { segments, count } = splitCompact(raw);
   if (count === 5) {
@@ -243,12 +262,14 @@ function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 't
   const payload = readPayload(payloadSegment, header, context);
   const signature = signatureSegment.text === '' ? new Uint8Array(0) : bytesOf(signatureSegment, 'signature', context);
   const signingInput = encoder.encode(raw.slice(0, signatureSegment.start - 1));
+  const unencoded = header?.b64 === false ? unencodedCompactPayloadRejection(payloadSegment.text) : undefined;
+  const rejections = rejectionsOf(context.problems, header, header, unencoded, nestedRejection(payload.nested));
   return {
     serialization: 'compact',
     form: header === null ? 'malformed' : isUnsecured(header) ? 'unsecured' : 'jws',
     compact: raw,
     header,
-    signatures: [{ protectedSegment: headerSegment, protectedHeader: header, header, signatureSegment, signature, signingInput }],
+    signatures: [{ protectedSegment: headerSegment, protectedHeader: header, header, signatureSegment, signature, signingInput, rejections }],
     ...payload,
   };
 }
@@ -258,7 +279,10 @@ function locate(raw: string, text: string): Segment {
   return start < 0 ? { text, start: 0, end: 0 } : { text, start, end: start + text.length };
 }
 
-function jsonSignature(raw: string, entry: Record<string, unknown>, payloadText: string, context: Context): DecodedSignature | undefined {
+/** One entry of a JWS JSON serialization; its rejections are added once the shared payload has been read. */
+type UnjudgedSignature = Omit<DecodedSignature, 'rejections'>;
+
+function jsonSignature(raw: string, entry: Record<string, unknown>, payloadText: string, context: Context): UnjudgedSignature | undefined {
   const protectedText = typeof entry.protected === 'string' ? entry.protected : undefined;
   const protectedSegment = protectedText === undefined ? undefined : locate(raw, protectedText);
   const protectedHeader = protectedSegment ? headerOf(protectedSegment, context) : null;
@@ -302,10 +326,26 @@ function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'toke
       message: `The JSON serialization holds ${allEntries.length} signatures; only the first ${MAX_JSON_SIGNATURES} were decoded, verified and checked (a real token carries one per signer). The others are part of the token's hash but were not examined.`,
     });
   }
-  const signatures = entries.map((entry) => jsonSignature(raw, entry, value.payload as string, context)).filter((s): s is DecodedSignature => s !== undefined);
-  const first = signatures[0];
+  // Problems are attributed: the envelope's and the payload's concern every signature, an entry's only itself.
+  const envelopeProblems = context.problems.slice();
+  const unjudged: { signature: UnjudgedSignature; own: DecodeProblem[] }[] = [];
+  for (const entry of entries) {
+    const before = context.problems.length;
+    const signature = jsonSignature(raw, entry, value.payload, context);
+    if (signature) unjudged.push({ signature, own: context.problems.slice(before) });
+  }
+  const first = unjudged[0]?.signature;
   if (!first) return malformed('No usable signature in the JSON serialization.');
+  const payloadStart = context.problems.length;
   const payload = readPayload(locate(raw, value.payload), first.header, context);
+  const shared = [...envelopeProblems, ...context.problems.slice(payloadStart)];
+  const nested = nestedRejection(payload.nested);
+  const unencoded = first.header?.b64 === false;
+  const signatures = unjudged.map(({ signature, own }): DecodedSignature => {
+    // RFC 7797 §3: one b64 value for all signatures, since the payload is read one way only (here, the first's).
+    const mixed = (signature.header?.b64 === false) !== unencoded ? { code: 'b64-false' as const, message: `This signature's "b64" differs from the first signature's; RFC 7797 §3 requires the same value for every signature.` } : undefined;
+    return { ...signature, rejections: rejectionsOf([...shared, ...own], signature.protectedHeader, signature.header, nested, mixed) };
+  });
   const compact = first.protectedSegment ? `${first.protectedSegment.text}.${value.payload}.${first.signatureSegment.text}` : undefined;
   return {
     serialization: general ? 'json-general' : 'json-flattened',

@@ -74,6 +74,9 @@ const TOKEN_CASES: GrowthCase[] = [
   { name: 'decode: letters', make: (n) => repeat('a', n), run: (text) => decodeToken(text, { maxLength: Infinity }) },
   { name: 'decode: dots', make: (n) => repeat('.', n), run: (text) => decodeToken(text, { maxLength: Infinity }) },
   { name: 'decode: eyJ segments', make: (n) => repeat('eyJhIjoi', n) + '.e30.', run: (text) => decodeToken(text, { maxLength: Infinity }) },
+  // What a strict verifier refuses (strict/rejections.ts): a crit list of many names, and envelope problems every signature shares.
+  { name: 'decode: crit with many names', make: (n) => `${Buffer.from(`{"alg":"HS256","crit":[${repeat('"a",', n)}"b"]}`).toString('base64url')}.e30.c2ln`, run: (text) => decodeToken(text, { maxLength: Infinity }) },
+  { name: 'decode: JSON envelope members named twice', make: (n) => `{"payload":"e30",${repeat('"x":1,', n)}"signatures":[${Array.from({ length: 16 }, () => '{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2ln"}').join(',')}]}`, run: (text) => decodeToken(text, { maxLength: Infinity }) },
   { name: 'extract: Bearer prefixes', make: (n) => repeat('Bearer ', n), run: (text) => extractTokens([{ path: 'a', bytes: encoder.encode(text), sha256: '0' }]) },
   { name: 'extract: eyJ runs', make: (n) => repeat('eyJ', n), run: (text) => extractTokens([{ path: 'a', bytes: encoder.encode(text), sha256: '0' }]) },
   { name: 'extract: a cookie header with a long name', make: (n) => `Cookie: ${repeat('a', n)}=eyJhbGciOiJIUzI1NiJ9.e30.c2ln`, run: (text) => extractTokens([{ path: 'a', bytes: encoder.encode(text), sha256: '0' }]) },

@@ -126,6 +126,17 @@ describe('token checks', () => {
     }
   });
 
+  it('a token a conforming verifier refuses is invalid, yet names the compromised key that matches it as written', async () => {
+    keyring = await keyringOf({ 'k.jwk': JSON.stringify(publicJwk(rsa.publicKey, { kid: 'rsa' })) }, [{ kid: 'rsa', activated: NOW - 86_400_000, compromised: true }]);
+    const input = `${json({ alg: 'RS256', kid: 'rsa' })}.${json(claims())}=`; // an '=' that base64url in JOSE forbids, signed as written
+    const token = `${input}.${b64u(signInput('RS256', rsa.privateKey, input))}`;
+    const result = await analyzeToken(token, { verifier, keyring, now: NOW });
+    expect(result.signature).toMatchObject({ status: 'invalid', matchedKey: { kid: 'rsa' } });
+    expect(result.signature.key).toBeUndefined();
+    expect(result.findings.find((f) => f.id === 'key-outside-validity')).toMatchObject({ severity: 'critical' });
+    expect(result.findings.find((f) => f.id === 'signature-invalid')?.message).toContain('matches the bytes as written');
+  });
+
   it('embedded jwk: critical when the token verifies only with the key it carries', async () => {
     keyring = await keyringOf({ 'ec.jwk': JSON.stringify(publicJwk(ec.publicKey, { kid: 'ec' })) });
     const result = await analyzeToken(makeToken('ES256', attacker.privateKey, claims(), { jwk: publicJwk(attacker.publicKey) }), { verifier, keyring });

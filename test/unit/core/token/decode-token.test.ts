@@ -22,6 +22,25 @@ describe('strict decoder', () => {
     expect(codes(JSON.stringify({ payload: CLAIMS, protected: json({ typ: 'JWT' }), header: { alg: 'HS256' }, signature: b64u('s') }))).not.toContain('malformed-token');
   });
 
+  it('attaches to each signature what makes a strict verifier refuse it, and nothing to a canonical token', () => {
+    const rejectionCodes = (input: string) => decodeToken(input).signatures.map((signature) => signature.rejections.map((rejection) => rejection.code));
+    expect(rejectionCodes(`${HEADER}.${CLAIMS}.${b64u('x'.repeat(32))}`)).toEqual([[]]);
+    expect(rejectionCodes(`${HEADER}.${CLAIMS}=.${b64u('x'.repeat(32))}`)).toEqual([['base64url-padding']]); // 32 bytes of claims: one '=' pads them
+    expect(rejectionCodes(`${b64u('{"alg":"HS256","alg":"none"}')}.${CLAIMS}.${b64u('s')}`)).toEqual([['duplicate-json-key']]);
+    expect(rejectionCodes(`${json({ alg: 'HS256', crit: ['exp'], exp: 1 })}.${CLAIMS}.${b64u('s')}`)).toEqual([['crit-header']]);
+    expect(rejectionCodes(`${json({ alg: 'HS256', b64: false })}.hello.${b64u('s')}`)).toEqual([['b64-false']]);
+    // Claims problems do not refuse a JWS: a conforming verifier accepts any payload octets (RFC 7519 §4 keeps the last duplicate).
+    expect(rejectionCodes(`${HEADER}.${b64u('{"sub":"a","sub":"b","exp":"soon"}')}.${b64u('s')}`)).toEqual([[]]);
+    // A general JSON serialization: an entry's own problem stays its own, the shared payload's concerns every entry.
+    const entry = (protectedHeader: string) => ({ protected: protectedHeader, signature: b64u('s') });
+    const general = (payload: string) => JSON.stringify({ payload, signatures: [entry(`${HEADER} `), entry(HEADER)] });
+    expect(rejectionCodes(general(CLAIMS))).toEqual([['base64url-whitespace'], []]);
+    expect(rejectionCodes(general(`${CLAIMS}*`))).toEqual([['base64url-invalid', 'base64url-whitespace'], ['base64url-invalid']]);
+    // A nested JWT a strict verifier refuses makes the outer one refused.
+    const nested = `${json({ alg: 'HS256', cty: 'JWT' })}.${b64u(`${HEADER}.${CLAIMS} .${b64u('s')}`)}.${b64u('s')}`;
+    expect(rejectionCodes(nested)).toEqual([['nested-token']]);
+  });
+
   it('decodes a compact JWS and hashes the compact form', () => {
     const token = `${HEADER}.${CLAIMS}.${b64u('x'.repeat(32))}`;
     const decoded = decodeToken(token);
