@@ -11,7 +11,8 @@ export function searchText(event: AuthEvent): string {
   let text = record;
   // Normalized fields the record already spells out would only double the stored text (the record is the evidence
   // and nearly always names its IP, subject and session): a substring of one of them is a substring of the record.
-  for (const field of [event.subject, event.ip, event.sessionId, event.jti, event.clientId, event.action, event.http?.path, event.userAgent, event.reason, event.source.file]) {
+  // A line that could not be read (kind `unparsed`) is found by what was wrong with it too.
+  for (const field of [event.subject, event.ip, event.sessionId, event.jti, event.clientId, event.action, event.http?.path, event.userAgent, event.reason, event.source.file, event.details?.problem]) {
     if (!field) continue;
     const lower = field.toLowerCase();
     if (!record.includes(lower)) text += `\n${lower}`;

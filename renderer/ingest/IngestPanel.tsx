@@ -17,6 +17,9 @@ import { ingestsOf, unparsedFileCount } from './queries';
 
 function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onReingest: (options: IngestOptions) => void; onCsv: () => void }) {
   const [format, setFormat] = useState<string>(ingest.options.format ?? '');
+  // The app's --log-format: an nginx log_format or Apache LogFormat string for access logs of a custom layout.
+  const [layout, setLayout] = useState<string>(ingest.options.accessLogFormat ?? '');
+  const accessLog = format === 'access-log' || (format === '' && ingest.format === 'access-log');
   const [showProblems, setShowProblems] = useState(false);
   const busy = ingest.status === 'running' || ingest.status === 'queued';
   const chosen = ingest.format ? `${ingest.format}${ingest.formatChosenBy === 'override' ? ' (chosen)' : ''}` : ingest.format === null ? 'unknown' : '…';
@@ -44,7 +47,31 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
             <option value="">detect</option>
             {SOURCE_FORMAT_NAMES.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>{' '}
-          <button type="button" data-testid="ingest-reparse" disabled={busy} onClick={() => onReingest({ ...ingest.options, format: (format || undefined) as SourceFormatName | undefined })}>
+          {accessLog && (
+            <input
+              type="text"
+              className="mono"
+              aria-label={`Log layout of ${ingest.path} (nginx log_format or Apache LogFormat)`}
+              title='An nginx log_format or Apache LogFormat string, e.g. %v %h %l %u %t "%r" %>s %b; empty: detect'
+              placeholder="log layout: detect"
+              data-testid="ingest-log-layout"
+              value={layout}
+              disabled={busy}
+              onChange={(event) => setLayout(event.target.value)}
+            />
+          )}{' '}
+          <button
+            type="button"
+            data-testid="ingest-reparse"
+            disabled={busy}
+            onClick={() =>
+              onReingest({
+                ...ingest.options,
+                format: (format || undefined) as SourceFormatName | undefined,
+                accessLogFormat: accessLog && layout.trim() ? layout.trim() : undefined,
+              })
+            }
+          >
             Parse again
           </button>{' '}
           {(format === 'csv' || ingest.format === 'csv') && (

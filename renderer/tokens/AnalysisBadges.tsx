@@ -5,7 +5,7 @@ import type { SignatureStatus } from '../../core/token';
 
 const VERDICT_TITLE: Record<SignatureStatus, string> = {
   valid: 'The signature verifies with a key of the case',
-  invalid: 'The signature matches none of the keys that fit it',
+  invalid: 'The signature matches none of the keys that fit it, or a conforming verifier rejects the token (see the reason)',
   'no-key': 'No key of the case can verify this token',
   unsupported: 'Not a JWS algorithm Tokentrail verifies (or an encrypted JWE)',
   unsigned: 'alg "none": the token carries no signature',

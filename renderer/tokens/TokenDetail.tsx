@@ -3,6 +3,7 @@
 // place it was seen.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { signingKeyOf } from '../../core/token';
 import { findingRange } from './raw-token-pieces';
 import type { TokenRow } from './token-filter';
 import { mapFocus } from '../findings/finding-links';
@@ -57,7 +58,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
   const analysis = useLiveQuery(() => tokenAnalysisDetail(token.caseId, token.tokenHash), [token.caseId, token.tokenHash]);
   const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
   // When and where the verifying key's life is recorded (key-rotation), for its window badges and findings.
-  const keyHistory = useKeyHistory(token.caseId, analysis?.verdict.keyWindow ? analysis.verdict.key : undefined);
+  const keyHistory = useKeyHistory(token.caseId, analysis?.verdict.keyWindow ? signingKeyOf(analysis.verdict) : undefined);
   // The raw token marks one finding's bytes at a time (several at once would cover the whole token): the one
   // under the pointer, else the one picked, else the most severe that points at bytes.
   const [hovered, setHovered] = useState<number>();
@@ -106,7 +107,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       {analysis && (
         <>
           <h3>Verification trail</h3>
-          <VerificationTrail trail={analysis.trail} />
+          <VerificationTrail trail={analysis.trail} refused={analysis.verdict.status !== 'valid'} />
         </>
       )}
       <h3>Decoded</h3>

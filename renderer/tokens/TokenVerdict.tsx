@@ -3,7 +3,7 @@
 // key's recorded life (when it was activated, retired, revoked) and the key-rotation file and line it comes from.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KeyHistoryEntry } from '../../core/timeline';
-import type { KeyWindowAt } from '../../core/token';
+import { signingKeyOf, type KeyWindowAt } from '../../core/token';
 import { caseEventCount } from '../cases/queries';
 import type { TokenAnalysisDetail } from '../db/token-analysis-records';
 import { useApp } from '../shell/app-context';
@@ -98,26 +98,37 @@ interface TokenVerdictProps {
 
 export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
   const { verdict } = analysis;
+  // A refused token still names the key its signature matches: that proves who made it (core signingKeyOf).
+  const signingKey = signingKeyOf(verdict);
   return (
     <section className="token-verdict" data-testid="token-verdict" data-verdict={verdict.status}>
       <p>
         <SignatureVerdictBadge status={verdict.status} testId="token-verdict-badge" /> <span className="verdict-reason" data-testid="token-verdict-reason">{verdict.reason}</span>
       </p>
-      {verdict.key && (
+      {signingKey && (
         <dl className="meta">
           <div>
-            <dt>Verified by</dt>
-            <dd className="mono" data-testid="token-verdict-key">{verdict.key.kid !== undefined ? `kid "${verdict.key.kid}"` : 'key without kid'}</dd>
+            <dt>{verdict.key ? 'Verified by' : 'Matches the bytes as written (refused)'}</dt>
+            <dd className="mono" data-testid="token-verdict-key">{signingKey.kid !== undefined ? `kid "${signingKey.kid}"` : 'key without kid'}</dd>
           </div>
           <div>
             <dt>Thumbprint (RFC 7638)</dt>
-            <dd className="mono small">{verdict.key.thumbprint}</dd>
+            <dd className="mono small">{signingKey.thumbprint}</dd>
           </div>
           <div>
             <dt>From</dt>
-            <dd className="small">{verdict.key.source}</dd>
+            <dd className="small">{signingKey.source}</dd>
           </div>
         </dl>
+      )}
+      {verdict.rejections && verdict.rejections.length > 0 && (
+        <ul className="small" data-testid="token-verdict-rejections" aria-label="Why a conforming verifier rejects this token">
+          {verdict.rejections.map((rejection, index) => (
+            <li key={index} data-code={rejection.code}>
+              {rejection.message}
+            </li>
+          ))}
+        </ul>
       )}
       <RecoveredSecret analysis={analysis} />
       <KeyWindows analysis={analysis} history={keyHistory} />

@@ -4,7 +4,11 @@ import { shortHash } from '../shell/format';
 
 const OUTCOME_TONE: Record<TrailEntry['outcome'], string> = { verified: 'badge-good', mismatch: 'badge-bad', skipped: 'badge-neutral' };
 
-export function VerificationTrail({ trail }: { readonly trail: readonly TrailEntry[] }) {
+/**
+ * `refused`: the token's verdict is not valid although a key matched (a conforming verifier rejects the token), so a
+ * matching key is shown in a warning tone, not as a pass.
+ */
+export function VerificationTrail({ trail, refused = false }: { readonly trail: readonly TrailEntry[]; readonly refused?: boolean }) {
   if (trail.length === 0) {
     return <p className="muted" data-testid="verification-trail-empty">No key was considered: the token is unsigned, not decodable, or uses an algorithm no key can verify.</p>;
   }
@@ -24,7 +28,9 @@ export function VerificationTrail({ trail }: { readonly trail: readonly TrailEnt
               {entry.key.kid !== undefined ? `"${entry.key.kid}"` : shortHash(entry.key.thumbprint)}
               <div className="muted small">{entry.key.source}</div>
             </td>
-            <td><span className={`badge ${OUTCOME_TONE[entry.outcome]}`}>{entry.outcome}</span></td>
+            <td>
+              <span className={`badge ${refused && entry.outcome === 'verified' ? 'badge-warn' : OUTCOME_TONE[entry.outcome]}`}>{entry.outcome}</span>
+            </td>
             <td className="small">{entry.reason}</td>
           </tr>
         ))}
