@@ -1,7 +1,7 @@
 /** The engine's public surface for hosts (renderer, CLI, Electron main). */
 export * from './evidence/types';
 export * from './evidence/errors';
-export { verifyBundle, type VerifyBundleOptions } from './evidence/verify-bundle';
+export { verifyBundle, checkBundle, MAX_WHOLE_FILE_BYTES, type VerifyBundleOptions, type BundleVerdict, type CheckedBundle, type PresentFile } from './evidence/verify-bundle';
 export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_START, type CustodyFields } from './evidence/custody';
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './evidence/parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256 } from './evidence/sha256';
