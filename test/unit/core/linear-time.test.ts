@@ -23,6 +23,11 @@ import { memoryInput } from './sources/helpers';
  */
 const encoder = new TextEncoder();
 const repeat = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+/** A version-1 manifest of about `size` characters whose files are `entry(index)`. */
+const manifestOf = (size: number, entry: (index: number) => string) => {
+  const count = Math.max(1, Math.floor(size / entry(0).length));
+  return `{"format":"tokentrail-bundle","formatVersion":1,"case":{"title":"t"},"files":[${Array.from({ length: count }, (_, index) => entry(index)).join(',')}]}`;
+};
 const parseAs = (format: SourceFormatName | undefined) => (text: string) =>
   collectSource(memoryInput('hostile.log', encoder.encode(text)), '0'.repeat(64), format ? { format } : {});
 
@@ -84,6 +89,8 @@ const OTHER_CASES: GrowthCase[] = [
   { name: 'app version: spaces inside', make: (n) => `1${repeat(' ', n)}x`, run: parseAppVersion },
   { name: 'user agent: parentheses', make: (n) => repeat('(', n), run: parseUserAgent },
   { name: 'manifest: many files', make: (n) => `{"files":[${repeat('{"path":"a","sha256":"x"},', n)}{}]}`, run: (text) => parseManifest(encoder.encode(text)) },
+  { name: 'manifest: many distinct valid files', make: (n) => manifestOf(n, (index) => `{"path":"f/${index}","kind":"other","size":1,"sha256":"${'0'.repeat(64)}"}`), run: (text) => parseManifest(encoder.encode(text)) },
+  { name: 'manifest: many invalid files', make: (n) => manifestOf(n, (index) => `{"path":"f/${index}","kind":"x"}`), run: (text) => parseManifest(encoder.encode(text)) },
 ];
 
 const TIMEOUT = 120_000;
