@@ -1,5 +1,6 @@
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
 import { checkBundle, type BundleVerdict, type EvidenceProblem, type SequentialInput } from '../core';
+import { readSequential } from '../core/evidence/read-input';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { bundleInputFromPath } from './node-inputs';
 
@@ -18,18 +19,6 @@ export interface AnalyzeEvidence extends Omit<CaseMaterial, 'problems'> {
   readonly problems: readonly EvidenceProblem[];
   /** Close the bundles the event files stream from; call once the pipeline has read them. */
   close(): Promise<void>;
-}
-
-async function wholeBytes(input: SequentialInput): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of input.chunks()) parts.push(chunk);
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
 
 /**
@@ -53,7 +42,7 @@ export async function readAnalyzeEvidence(targets: readonly string[]): Promise<A
       const { present, ...report } = await checkBundle(opened.input);
       reports.push(report);
       for (const file of present) {
-        if (CASE_MATERIAL_KINDS.includes(file.kind)) caseFiles.push({ path: file.path, kind: file.kind, sha256: file.sha256, bytes: await wholeBytes(file.open()), importedAt: position });
+        if (CASE_MATERIAL_KINDS.includes(file.kind)) caseFiles.push({ path: file.path, kind: file.kind, sha256: file.sha256, bytes: (await readSequential(file.open(), {}, () => {})).bytes, importedAt: position });
         else eventFiles.push({ path: file.path, sha256: file.sha256, open: () => file.open() });
       }
     }

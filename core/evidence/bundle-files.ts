@@ -1,7 +1,7 @@
 import { CancelledError } from './errors';
 import { createDigester, digestOfBytes, type FileDigest } from './file-digest';
 import type { EvidenceFileContent, OperationOptions, RandomAccessInput, SequentialInput, ZipLimits } from './types';
-import { entryChunks, openZip } from './zip/read-zip';
+import { eachEntry, entryChunks } from './zip/read-zip';
 
 /**
  * The files of a bundle as verification sees them: a digest of each, and a way to stream any of them again. The
@@ -39,19 +39,12 @@ export function filesInMemory(contents: readonly EvidenceFileContent[]): BundleF
  * archive is refused whole (EvidenceError) on any rule of entry-policy.ts, as {@link readZip} refuses it.
  */
 export async function digestZip(zip: RandomAccessInput, limits: ZipLimits, options: OperationOptions): Promise<BundleFiles> {
-  const opened = await openZip(zip, limits);
-  const total = opened.entries.reduce((sum, entry) => sum + entry.record.compressedSize, 0);
-  let done = 0;
-  const onRead = (bytes: number) => {
-    done += bytes;
-    options.onProgress?.({ phase: `Unpacking ${zip.name}`, done, total });
-  };
   const digests: FileDigest[] = [];
-  for (const entry of opened.entries) {
+  const opened = await eachEntry(zip, limits, options, async (entry, chunks) => {
     const digester = createDigester(entry.name);
-    for await (const chunk of entryChunks(opened.input, entry, options, onRead)) digester.update(chunk);
+    for await (const chunk of chunks) digester.update(chunk);
     digests.push(digester.finish());
-  }
+  });
   const byName = new Map(opened.entries.map((entry) => [entry.name, entry]));
   return {
     digests,

@@ -5,7 +5,7 @@ import { MANIFEST_NAME, parseManifest } from './manifest';
 import { hashRandomAccess, readSequential } from './read-input';
 import { createSha256 } from './sha256';
 import { checkStructuredFile, STRUCTURED_KINDS } from './structured-evidence';
-import { DEFAULT_ZIP_LIMITS, type BundleInput, type BundleOrigin, type BundleReport, type EvidenceFileContent, type EvidenceKind, type EvidenceProblem, type FileCheck, type OperationOptions, type SequentialInput, type ZipLimits } from './types';
+import { DEFAULT_ZIP_LIMITS, type BundleInput, type BundleOrigin, type BundleReport, type EvidenceFileContent, type EvidenceKind, type EvidenceProblem, type FileCheck, type OperationOptions, type RandomAccessInput, type SequentialInput, type ZipLimits } from './types';
 import { readZip } from './zip/read-zip';
 
 /** Options of {@link verifyBundle} and {@link checkBundle}. */
@@ -46,16 +46,7 @@ export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
  * contents unchanged. A rejected zip throws an EvidenceError (and yields nothing); cancelling throws CancelledError.
  */
 export async function verifyBundle(input: BundleInput, options: VerifyBundleOptions = {}): Promise<BundleReport> {
-  let origin: BundleOrigin;
-  let contents: EvidenceFileContent[];
-  if (input.type === 'zip') {
-    const sha256 = await hashRandomAccess(input.zip, options);
-    contents = await readZip(input.zip, options.limits ?? DEFAULT_ZIP_LIMITS, options);
-    origin = { type: 'zip', name: input.zip.name, size: input.zip.size, sha256 };
-  } else {
-    contents = await readAll(input.files, options);
-    origin = sequentialOrigin(input);
-  }
+  const { origin, files: contents } = await readInput(input, options, (zip, limits) => readZip(zip, limits, options), (files) => readAll(files, options));
   const { verdict, shown } = await assemble(origin, filesInMemory(contents), input.type === 'loose-files', Infinity);
   const byPath = new Map(contents.map((content) => [content.path, content]));
   return { ...verdict, contents: shown.map((file) => ({ path: file.path, bytes: byPath.get(file.digest.path)!.bytes, sha256: file.digest.sha256 })) };
@@ -67,16 +58,7 @@ export async function verifyBundle(input: BundleInput, options: VerifyBundleOpti
  * again for parsing.
  */
 export async function checkBundle(input: BundleInput, options: VerifyBundleOptions = {}): Promise<CheckedBundle> {
-  let origin: BundleOrigin;
-  let files: BundleFiles;
-  if (input.type === 'zip') {
-    const sha256 = await hashRandomAccess(input.zip, options);
-    files = await digestZip(input.zip, options.limits ?? DEFAULT_ZIP_LIMITS, options);
-    origin = { type: 'zip', name: input.zip.name, size: input.zip.size, sha256 };
-  } else {
-    files = await digestSequential(input.files, options);
-    origin = sequentialOrigin(input);
-  }
+  const { origin, files } = await readInput(input, options, (zip, limits) => digestZip(zip, limits, options), (sequential) => digestSequential(sequential, options));
   const { verdict, shown } = await assemble(origin, files, input.type === 'loose-files', MAX_WHOLE_FILE_BYTES);
   const kinds = new Map(verdict.files.map((file) => [file.path, file.kind]));
   const present = shown.map((file): PresentFile => ({
@@ -89,8 +71,20 @@ export async function checkBundle(input: BundleInput, options: VerifyBundleOptio
   return { ...verdict, present };
 }
 
-function sequentialOrigin(input: Exclude<BundleInput, { type: 'zip' }>): BundleOrigin {
-  return input.type === 'folder' ? { type: 'folder', name: input.name } : { type: 'loose-files', name: describeLoose(input.files) };
+/** The bundle's origin (a zip's own size and SHA-256 included) and its files, read by `fromZip` or `fromFiles`. */
+async function readInput<T>(
+  input: BundleInput,
+  options: VerifyBundleOptions,
+  fromZip: (zip: RandomAccessInput, limits: ZipLimits) => Promise<T>,
+  fromFiles: (files: readonly SequentialInput[]) => Promise<T>,
+): Promise<{ origin: BundleOrigin; files: T }> {
+  if (input.type === 'zip') {
+    const sha256 = await hashRandomAccess(input.zip, options);
+    const files = await fromZip(input.zip, options.limits ?? DEFAULT_ZIP_LIMITS);
+    return { origin: { type: 'zip', name: input.zip.name, size: input.zip.size, sha256 }, files };
+  }
+  const files = await fromFiles(input.files);
+  return { origin: input.type === 'folder' ? { type: 'folder', name: input.name } : { type: 'loose-files', name: describeLoose(input.files) }, files };
 }
 
 async function readAll(files: readonly SequentialInput[], options: OperationOptions): Promise<EvidenceFileContent[]> {

@@ -74,14 +74,15 @@ export async function* entryChunks(
 }
 
 /**
- * Unpack a zip into verified file contents held in memory, or throw an EvidenceError and return nothing at all.
- * For archives too large to hold, read entry by entry with {@link openZip} and {@link entryChunks}.
+ * Open a zip and stream each accepted entry, in order, to `consume`, reporting progress over the compressed bytes.
+ * Returns the opened archive, so that entries can be streamed again later.
  */
-export async function readZip(
+export async function eachEntry(
   zip: RandomAccessInput,
   limits: ZipLimits,
-  options: OperationOptions = {},
-): Promise<EvidenceFileContent[]> {
+  options: OperationOptions,
+  consume: (entry: AcceptedEntry, chunks: AsyncIterable<Uint8Array>) => Promise<void>,
+): Promise<OpenedZip> {
   const opened = await openZip(zip, limits);
   const total = opened.entries.reduce((sum, entry) => sum + entry.record.compressedSize, 0);
   let done = 0;
@@ -89,17 +90,30 @@ export async function readZip(
     done += bytes;
     options.onProgress?.({ phase: `Unpacking ${zip.name}`, done, total });
   };
+  for (const entry of opened.entries) await consume(entry, entryChunks(opened.input, entry, options, onRead));
+  return opened;
+}
+
+/**
+ * Unpack a zip into verified file contents held in memory, or throw an EvidenceError and return nothing at all.
+ * For archives too large to hold, read entry by entry with {@link eachEntry} and {@link entryChunks}.
+ */
+export async function readZip(
+  zip: RandomAccessInput,
+  limits: ZipLimits,
+  options: OperationOptions = {},
+): Promise<EvidenceFileContent[]> {
   const contents: EvidenceFileContent[] = [];
-  for (const entry of opened.entries) {
+  await eachEntry(zip, limits, options, async (entry, chunks) => {
     const bytes = new Uint8Array(entry.record.uncompressedSize);
     const hash = createSha256();
     let at = 0;
-    for await (const chunk of entryChunks(opened.input, entry, options, onRead)) {
+    for await (const chunk of chunks) {
       bytes.set(chunk, at);
       at += chunk.length;
       hash.update(chunk);
     }
     contents.push({ path: entry.name, bytes, sha256: hash.digestHex() });
-  }
+  });
   return contents;
 }
