@@ -19,6 +19,21 @@ function crc32(bytes) {
   return ~c >>> 0;
 }
 
+/**
+ * The fields a local header and a central-directory record share, in the same order (version needed, flags, method,
+ * time, CRC-32, sizes, name length); the central record has them two bytes later. Then the name, in the local header.
+ */
+function writeSharedFields(buffer, at, entry, name) {
+  buffer.writeUInt16LE(20, at);
+  buffer.writeUInt16LE(0x0800, at + 2);
+  buffer.writeUInt16LE(entry.method, at + 4);
+  buffer.writeUInt32LE(entry.crc, at + 10);
+  buffer.writeUInt32LE(entry.compressed.length, at + 14);
+  buffer.writeUInt32LE(entry.size, at + 18);
+  buffer.writeUInt16LE(name.length, at + 22);
+  if (at === 4) name.copy(buffer, 30);
+}
+
 /** Stream a zip of entries { name, compressed, crc, size, method } to `file`. */
 async function writeZip(file, entries) {
   const out = createWriteStream(file);
@@ -29,24 +44,11 @@ async function writeZip(file, entries) {
     const name = Buffer.from(entry.name);
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.compressed.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    name.copy(local, 30);
+    writeSharedFields(local, 4, entry, name);
     const central = Buffer.alloc(46 + name.length);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(entry.compressed.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 6, entry, name);
     central.writeUInt32LE(offset, 42);
     name.copy(central, 46);
     centrals.push(central);
