@@ -1,47 +1,55 @@
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
-import { classifyEvidence, verifyBundle, type BundleReport, type EvidenceProblem } from '../core';
+import { checkBundle, type BundleVerdict, type EvidenceProblem, type SequentialInput } from '../core';
+import { readSequential } from '../core/evidence/read-input';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { bundleInputFromPath } from './node-inputs';
 
-/** An evidence file to parse for events. */
+/** An evidence file to parse for events, streamed from its bundle when it is parsed (never held whole). */
 export interface EventFile {
   readonly path: string;
   readonly sha256: string;
-  readonly bytes: Uint8Array;
+  open(): SequentialInput;
 }
 
 /** Everything `analyze` read from its targets: the bundles, their event files, and the case material in them. */
 export interface AnalyzeEvidence extends Omit<CaseMaterial, 'problems'> {
-  readonly reports: readonly BundleReport[];
+  readonly reports: readonly BundleVerdict[];
   readonly eventFiles: readonly EventFile[];
   /** Evidence problems worth telling the investigator (manifest mismatches, invalid configuration…). */
   readonly problems: readonly EvidenceProblem[];
+  /** Close the bundles the event files stream from; call once the pipeline has read them. */
+  close(): Promise<void>;
 }
 
 /**
- * Verify each target as a bundle (zip, folder or loose file), keep its event files, and read its keys, key history
- * and case configuration with core's readCaseMaterial. Each target counts as one import, in the order given: when
- * several bring a case configuration, the last target's is used and the others are reported.
+ * Verify each target as a bundle (zip, folder or loose file) by streaming and hashing its files, keep its event
+ * files to be streamed again by the pipeline, and read its keys, key history and case configuration (small files,
+ * read whole) with core's readCaseMaterial. Each target counts as one import, in the order given: when several
+ * bring a case configuration, the last target's is used and the others are reported.
  */
 export async function readAnalyzeEvidence(targets: readonly string[]): Promise<AnalyzeEvidence> {
-  const reports: BundleReport[] = [];
+  const reports: BundleVerdict[] = [];
   const eventFiles: EventFile[] = [];
   const caseFiles: CaseFile[] = [];
-  for (const [position, target] of targets.entries()) {
-    const opened = await bundleInputFromPath(target);
-    let report: BundleReport;
-    try {
-      report = await verifyBundle(opened.input);
-    } finally {
-      await opened.close();
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closeOne of closers.splice(0)) await closeOne();
+  };
+  try {
+    for (const [position, target] of targets.entries()) {
+      const opened = await bundleInputFromPath(target);
+      closers.push(() => opened.close());
+      const { present, ...report } = await checkBundle(opened.input);
+      reports.push(report);
+      for (const file of present) {
+        if (CASE_MATERIAL_KINDS.includes(file.kind)) caseFiles.push({ path: file.path, kind: file.kind, sha256: file.sha256, bytes: (await readSequential(file.open(), {}, () => {})).bytes, importedAt: position });
+        else eventFiles.push({ path: file.path, sha256: file.sha256, open: () => file.open() });
+      }
     }
-    reports.push(report);
-    for (const content of report.contents) {
-      const kind = report.files.find((file) => file.path === content.path)?.kind ?? classifyEvidence(content.path, content.bytes).kind;
-      if (CASE_MATERIAL_KINDS.includes(kind)) caseFiles.push({ path: content.path, kind, sha256: content.sha256, bytes: content.bytes, importedAt: position });
-      else eventFiles.push({ path: content.path, sha256: content.sha256, bytes: content.bytes });
-    }
+    const material = await readCaseMaterial(caseFiles, { derivePublic: nodePublicKeyDeriver });
+    return { reports, eventFiles, ...material, problems: [...reports.flatMap((report) => report.problems), ...material.problems], close };
+  } catch (error) {
+    await close();
+    throw error;
   }
-  const material = await readCaseMaterial(caseFiles, { derivePublic: nodePublicKeyDeriver });
-  return { reports, eventFiles, ...material, problems: [...reports.flatMap((report) => report.problems), ...material.problems] };
 }

@@ -2,7 +2,6 @@ import type { TimelineFinding, TimelineResult } from '../core/timeline';
 import type { PipelineResult } from './analyze-pipeline';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { Output } from './output';
-import { terminalSafe } from './terminal-text';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -34,10 +33,11 @@ function place(source: { file: string; line?: number; index?: number }): string 
   return source.line !== undefined ? `${source.file}:${source.line}` : source.index !== undefined ? `${source.file}#${source.index}` : source.file;
 }
 
-/** The report for a person: what was read, then every finding with its proving events, most severe first. */
-export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, output: Output): void {
-  // Every line carries evidence (messages, kids, file names): printed terminal-safe, one line per call.
-  const out: Output = { stdout: (line) => output.stdout(terminalSafe(line)), stderr: (line) => output.stderr(terminalSafe(line)) };
+/**
+ * The report for a person: what was read, then every finding with its proving events, most severe first. Every line
+ * carries evidence (messages, kids, file names): `out` must be terminal-safe (analyze passes terminalSafeOutput).
+ */
+export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, out: Output): void {
   for (const report of evidence.reports) {
     out.stdout(`Evidence: ${report.origin.name} — ${report.verdict.toUpperCase()}${report.manifest.case.title ? ` — ${report.manifest.case.title}` : ''}`);
   }

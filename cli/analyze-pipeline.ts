@@ -1,4 +1,4 @@
-import { collectSource, type AuthEvent, type GeoLocator, type ParseProblem, type ParseSummary, type SequentialInput } from '../core';
+import { collectSource, type AuthEvent, type GeoLocator, type ParseProblem, type ParseSummary } from '../core';
 import { analyzeTimeline, tokenFactsFromAnalysis, type TimelineResult } from '../core/timeline';
 import { analyzeToken, createKeyring, tokenPresentation, type TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
@@ -14,16 +14,6 @@ export interface PipelineResult {
 }
 
 const IN_FLIGHT = 32;
-
-function bytesInput(path: string, bytes: Uint8Array): SequentialInput {
-  return {
-    path,
-    size: bytes.length,
-    async *chunks() {
-      for (let at = 0; at < bytes.length; at += 1024 * 1024) yield bytes.subarray(at, at + 1024 * 1024);
-    },
-  };
-}
 
 /** Where each distinct token was used, and the API its first located request went to. */
 function tokenUsage(events: readonly AuthEvent[]): Map<string, { compact: string; useTimes: number[]; presentedTo?: string }> {
@@ -54,7 +44,7 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
   const parseProblems: ParseProblem[] = [];
   const summaries: ParseSummary[] = [];
   for (const file of evidence.eventFiles) {
-    const collected = await collectSource(bytesInput(file.path, file.bytes), file.sha256, { geo });
+    const collected = await collectSource(file.open(), file.sha256, { geo });
     events.push(...collected.events);
     parseProblems.push(...collected.problems);
     summaries.push(collected.summary);

@@ -1,12 +1,13 @@
 import { EvidenceError, type GeoLocator } from '../core';
 import { SEVERITY_RANK, type Severity } from '../core/token';
-import { readAnalyzeEvidence } from './analyze-evidence';
+import { readAnalyzeEvidence, type AnalyzeEvidence } from './analyze-evidence';
 import { findingJson, printHuman, printProblems } from './analyze-output';
 import { runPipeline } from './analyze-pipeline';
 import { CliError } from './cli-error';
 import type { Command, SharedFlags } from './command';
 import { openGeoLocator } from './geo-node';
 import type { Output } from './output';
+import { terminalSafeOutput } from './terminal-text';
 
 /** Exit codes of `tokentrail analyze` (docs/cli.md). */
 export const ANALYZE_EXIT = { ok: 0, failOn: 1, unreadable: 2 } as const;
@@ -37,10 +38,13 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
 };
 
 /** Run the pipeline over `targets` and print the findings; returns the exit code. */
-async function analyze(targets: readonly string[], failOn: Severity | undefined, flags: SharedFlags, out: Output): Promise<number> {
+async function analyze(targets: readonly string[], failOn: Severity | undefined, flags: SharedFlags, output: Output): Promise<number> {
+  // Findings, problems and names quote the evidence: every line is printed terminal-safe, one line per call.
+  const out = terminalSafeOutput(output);
   let geo: { locator: GeoLocator; close(): void } | undefined;
+  let evidence: AnalyzeEvidence | undefined;
   try {
-    const evidence = await readAnalyzeEvidence(targets);
+    evidence = await readAnalyzeEvidence(targets);
     if (flags.geo) {
       geo = openGeoLocator(flags.geoDatabases);
       if (!geo) out.stderr('geolocation: no database found; IPs are not placed, so impossible-travel and country-change see only locations the logs carry (use --geo-db FILE.mmdb)');
@@ -58,5 +62,6 @@ async function analyze(targets: readonly string[], failOn: Severity | undefined,
     return ANALYZE_EXIT.unreadable;
   } finally {
     geo?.close();
+    await evidence?.close();
   }
 }

@@ -1,8 +1,9 @@
-import { CancelledError, DEFAULT_ZIP_LIMITS, EvidenceError, verifyBundle, type BundleReport } from '../core';
+import { CancelledError, checkBundle, DEFAULT_ZIP_LIMITS, EvidenceError, type BundleVerdict } from '../core';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { bundleInputFromPath } from './node-inputs';
 import type { Output } from './output';
+import { terminalSafeOutput } from './terminal-text';
 
 /** Exit codes of `tokentrail bundle verify`, documented in docs/cli.md. */
 export const EXIT = { verified: 0, mismatch: 1, unreadable: 2 } as const;
@@ -27,8 +28,13 @@ export const bundleVerifyCommand: Command<typeof OPTIONS> = {
   },
 };
 
-/** `tokentrail bundle verify <bundle.zip|folder> [--json] [--max-uncompressed BYTES]`. */
-export async function bundleVerify(target: string, flags: { json: boolean; maxUncompressed?: number }, out: Output): Promise<number> {
+/**
+ * `tokentrail bundle verify <bundle.zip|folder> [--json] [--max-uncompressed BYTES]`. Files are streamed and hashed
+ * (zip entries as they inflate), never held whole: memory stays bounded whatever the bundle (docs/bundle-format.md).
+ * Every line printed goes through terminalSafeOutput: names and manifest fields are the evidence's text.
+ */
+export async function bundleVerify(target: string, flags: { json: boolean; maxUncompressed?: number }, output: Output): Promise<number> {
+  const out = terminalSafeOutput(output);
   let opened;
   try {
     opened = await bundleInputFromPath(target);
@@ -37,8 +43,8 @@ export async function bundleVerify(target: string, flags: { json: boolean; maxUn
   }
   try {
     const limits = { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: flags.maxUncompressed ?? DEFAULT_ZIP_LIMITS.maxUncompressedBytes };
-    const report = await verifyBundle(opened.input, { limits });
-    if (flags.json) out.stdout(JSON.stringify(toJson(report), null, 2));
+    const report = await checkBundle(opened.input, { limits });
+    if (flags.json) printJson(toJson(report), out);
     else printHuman(report, out);
     return report.verdict === 'verified' ? EXIT.verified : EXIT.mismatch;
   } catch (error) {
@@ -52,13 +58,18 @@ function reportFailure(target: string, error: unknown, json: boolean, out: Outpu
   const known = error instanceof EvidenceError || error instanceof CancelledError;
   const code = error instanceof EvidenceError ? error.code : (error as NodeJS.ErrnoException).code ?? 'unreadable';
   const message = known ? (error as Error).message : `${target}: cannot be read (${(error as Error).message}).`;
-  if (json) out.stdout(JSON.stringify({ target, verdict: 'rejected', error: { code, message } }, null, 2));
+  if (json) printJson({ target, verdict: 'rejected', error: { code, message } }, out);
   else out.stderr(`tokentrail: ${message}`);
   return EXIT.unreadable;
 }
 
+/** Indented JSON, one line per call: inside a JSON string a line break is always escaped, so splitting is exact. */
+function printJson(value: unknown, out: Output): void {
+  for (const line of JSON.stringify(value, null, 2).split('\n')) out.stdout(line);
+}
+
 /** The machine-readable report: everything but the file bytes. */
-function toJson(report: BundleReport) {
+function toJson(report: BundleVerdict) {
   return {
     target: report.origin.name,
     origin: report.origin,
@@ -79,7 +90,7 @@ const LABELS: Record<string, string> = {
   generated: 'HASHED',
 };
 
-function printHuman(report: BundleReport, out: Output): void {
+function printHuman(report: BundleVerdict, out: Output): void {
   const { origin, manifest } = report;
   out.stdout(`Bundle:  ${origin.name} (${origin.type}${origin.sha256 ? `, ${origin.size} bytes, SHA-256 ${origin.sha256}` : ''})`);
   out.stdout(`Case:    ${manifest.case.title}${manifest.case.caseNumber ? ` [${manifest.case.caseNumber}]` : ''}${manifest.generated ? ' (manifest generated on import: no manifest.json was present)' : ''}`);
@@ -91,10 +102,12 @@ function printHuman(report: BundleReport, out: Output): void {
     out.stdout(`  ${(LABELS[file.verdict] ?? file.verdict).padEnd(12)} ${file.path.padEnd(width)}  ${String(file.actual?.size ?? '-').padStart(9)} B  ${sha}`);
   }
   if (report.problems.length > 0) {
-    out.stdout('\nProblems:');
+    out.stdout('');
+    out.stdout('Problems:');
     for (const problem of report.problems) out.stdout(`  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
   }
   const matching = report.files.filter((file) => file.verdict === 'match').length;
   const summary = report.verdict === 'generated' ? `${report.files.length} file(s) hashed, no manifest to compare with` : `${matching} of ${report.files.length} file(s) match the manifest`;
-  out.stdout(`\nVerdict: ${report.verdict.toUpperCase()} (${summary})`);
+  out.stdout('');
+  out.stdout(`Verdict: ${report.verdict.toUpperCase()} (${summary})`);
 }

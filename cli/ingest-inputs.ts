@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
-import { classifyEvidence, gunzipInput, isGzip, verifyBundle, type EvidenceKind, type SequentialInput } from '../core';
+import { checkBundle, classifyEvidence, gunzipInput, isGzip, type EvidenceKind, type SequentialInput } from '../core';
 import { bundleInputFromPath, folderFiles, sequentialFile } from './node-inputs';
 
 /** One file to ingest: the stream, its SHA-256, and where it came from. */
@@ -35,16 +35,6 @@ async function head(filePath: string): Promise<Uint8Array> {
   }
 }
 
-function bytesInput(filePath: string, bytes: Uint8Array): SequentialInput {
-  return {
-    path: filePath,
-    size: bytes.length,
-    async *chunks() {
-      for (let at = 0; at < bytes.length; at += 1024 * 1024) yield bytes.subarray(at, at + 1024 * 1024);
-    },
-  };
-}
-
 /** The first bytes of an input's content (inflated when it is gzip), for format detection. */
 async function contentHead(input: SequentialInput): Promise<Uint8Array> {
   for await (const chunk of input.chunks()) return chunk.subarray(0, 64 * 1024);
@@ -59,10 +49,26 @@ function readable(input: SequentialInput, firstBytes: Uint8Array): SequentialInp
 /**
  * Expand command-line targets into files: a loose file is always parsed; a folder's files and a zip bundle's
  * entries are parsed unless they hold keys or configuration (noted on `skip`). Zip entries are verified against the
- * bundle's manifest first and read from memory (within the zip limits); files on disk are streamed.
+ * bundle's manifest first (streamed and hashed, not kept), then inflated again as a stream while they are parsed;
+ * files on disk are streamed. Memory does not grow with the archive.
  */
-export async function expandTargets(targets: readonly string[], skip: (file: string, why: string) => void): Promise<IngestFile[]> {
+export async function expandTargets(targets: readonly string[], skip: (file: string, why: string) => void): Promise<{ files: IngestFile[]; close(): Promise<void> }> {
   const files: IngestFile[] = [];
+  // Zips stay open until the caller has parsed their entries, which are inflated again as they are read.
+  const open: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closeOne of open.splice(0)) await closeOne();
+  };
+  try {
+    await expandInto(targets, files, open, skip);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { files, close };
+}
+
+async function expandInto(targets: readonly string[], files: IngestFile[], open: (() => Promise<void>)[], skip: (file: string, why: string) => void): Promise<void> {
   for (const target of targets) {
     const info = await lstat(target);
     if (info.isDirectory()) {
@@ -80,24 +86,20 @@ export async function expandTargets(targets: readonly string[], skip: (file: str
       continue;
     }
     const opened = await bundleInputFromPath(target);
-    try {
-      if (opened.input.type === 'zip') {
-        const report = await verifyBundle(opened.input);
-        if (report.verdict === 'mismatch') skip(target, `bundle does not match its manifest (${report.files.filter((file) => file.verdict !== 'match').map((file) => `${file.path}: ${file.verdict}`).join(', ')}); its files are read as found`);
-        for (const content of report.contents) {
-          const kind = report.files.find((file) => file.path === content.path)?.kind ?? classifyEvidence(content.path, content.bytes).kind;
-          if (NOT_EVENT_SOURCES.includes(kind)) {
-            skip(`${target}:${content.path}`, `${kind}: not an event source`);
-            continue;
-          }
-          files.push({ input: readable(bytesInput(`${target}:${content.path}`, content.bytes), content.bytes), sha256: async () => content.sha256, origin: target });
-        }
-      } else {
-        files.push({ input: readable(sequentialFile(target, target, info.size), await head(target)), sha256: () => hashFile(target), origin: target });
+    open.push(() => opened.close());
+    if (opened.input.type !== 'zip') {
+      files.push({ input: readable(sequentialFile(target, target, info.size), await head(target)), sha256: () => hashFile(target), origin: target });
+      continue;
+    }
+    const report = await checkBundle(opened.input);
+    if (report.verdict === 'mismatch') skip(target, `bundle does not match its manifest (${report.files.filter((file) => file.verdict !== 'match').map((file) => `${file.path}: ${file.verdict}`).join(', ')}); its files are read as found`);
+    for (const present of report.present) {
+      if (NOT_EVENT_SOURCES.includes(present.kind)) {
+        skip(`${target}:${present.path}`, `${present.kind}: not an event source`);
+        continue;
       }
-    } finally {
-      await opened.close();
+      const entry = { ...present.open(), path: `${target}:${present.path}` };
+      files.push({ input: readable(entry, await contentHead(entry)), sha256: async () => present.sha256, origin: target });
     }
   }
-  return files;
 }

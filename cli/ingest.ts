@@ -5,6 +5,7 @@ import type { Command } from './command';
 import { openGeoLocator } from './geo-node';
 import { expandTargets } from './ingest-inputs';
 import type { Output } from './output';
+import { terminalSafeOutput } from './terminal-text';
 
 /** Exit codes of `tokentrail ingest`. */
 export const INGEST_EXIT = { ok: 0, formatUnknown: 1, unreadable: 2 } as const;
@@ -66,8 +67,12 @@ function humanLine(event: AuthEvent): string {
   return `${time}  ${event.kind.padEnd(9)} ${(event.subject ?? '-').padEnd(28)} ${(event.ip ?? '-')}${geo}  tokens:${event.tokenHashes.length}  ${where}`;
 }
 
-/** `tokentrail ingest <files|folders|bundles>... [--format NAME] [--json]`: normalized events out, problems to stderr. */
-export async function ingest(options: IngestOptions, out: Output): Promise<number> {
+/**
+ * `tokentrail ingest <files|folders|bundles>... [--format NAME] [--json]`: normalized events out, problems to stderr.
+ * Every line goes through terminalSafeOutput: events, problems and file names carry the evidence's own text.
+ */
+export async function ingest(options: IngestOptions, output: Output): Promise<number> {
+  const out = terminalSafeOutput(output);
   let exit: number = INGEST_EXIT.ok;
   let geo: { locator: GeoLocator; close(): void } | undefined;
   if (options.geo) {
@@ -83,16 +88,16 @@ export async function ingest(options: IngestOptions, out: Output): Promise<numbe
   const summaries: ParseSummary[] = [];
   try {
     for (const target of options.targets) {
-      let files;
+      let expanded;
       try {
-        files = await expandTargets([target], (file, why) => out.stderr(`${file}: skipped (${why})`));
+        expanded = await expandTargets([target], (file, why) => out.stderr(`${file}: skipped (${why})`));
       } catch (error) {
         const message = error instanceof EvidenceError ? error.message : `${target}: cannot be read (${(error as Error).message})`;
         out.stderr(`tokentrail: ${message}`);
         exit = INGEST_EXIT.unreadable;
         continue;
       }
-      for (const file of files) {
+      for (const file of expanded.files) {
         try {
           const run = parseSource(file.input, await file.sha256(), { format: options.format, formatOptions: { accessLogFormat: options.logFormat, csvMapping: options.csvMapping }, geo: geo?.locator });
           for (;;) {
@@ -110,6 +115,7 @@ export async function ingest(options: IngestOptions, out: Output): Promise<numbe
           exit = INGEST_EXIT.unreadable;
         }
       }
+      await expanded.close();
     }
   } finally {
     geo?.close();

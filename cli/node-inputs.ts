@@ -74,13 +74,17 @@ export async function folderFiles(folder: string, maxFiles = 10_000): Promise<Se
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Decide what a command-line path is: a bundle folder, a zip, or a loose file. */
+/**
+ * Decide what a command-line path is: a bundle folder, a zip, or a loose file. A file named .zip is read as a zip
+ * whatever it holds, as the app reads it: a random or empty file under that name is refused as "not a zip
+ * archive" rather than hashed as a loose file and reported as if it were the bundle.
+ */
 export async function bundleInputFromPath(target: string): Promise<{ input: BundleInput; close(): Promise<void> }> {
   const info = await lstat(target);
   if (info.isDirectory()) return { input: { type: 'folder', name: path.basename(path.resolve(target)), files: await folderFiles(target) }, close: async () => {} };
   const zip = await randomAccessFile(target);
   const magic = await zip.read(0, Math.min(4, zip.size));
-  if (magic[0] === 0x50 && magic[1] === 0x4b) return { input: { type: 'zip', zip }, close: () => zip.close() };
+  if (/\.zip$/i.test(target) || (magic[0] === 0x50 && magic[1] === 0x4b)) return { input: { type: 'zip', zip }, close: () => zip.close() };
   await zip.close();
   return { input: { type: 'loose-files', files: [sequentialFile(target, path.basename(target), info.size)] }, close: async () => {} };
 }

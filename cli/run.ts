@@ -8,6 +8,7 @@ import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
 import { inspectCommand } from './inspect';
 import type { Output } from './output';
+import { terminalSafe } from './terminal-text';
 
 /** Every command, in the order `tokentrail --help` lists them. */
 export const COMMANDS: readonly Command[] = [bundleVerifyCommand, inspectCommand, ingestCommand, analyzeCommand];
@@ -27,7 +28,8 @@ export async function run(argv: readonly string[], out: Output, stdin: Readable 
     if (!(error instanceof CliError)) throw error;
     // Named after the command it concerns, and pointing at that command's help when the mistake is in the typing.
     const words = command ? `tokentrail ${command.name}` : 'tokentrail';
-    out.stderr(error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`);
+    // Messages can quote a path or a value from the command line or a file: printed terminal-safe like evidence.
+    out.stderr(terminalSafe(error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`));
     return CLI_ERROR_EXIT;
   }
 }

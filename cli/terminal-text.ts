@@ -1,3 +1,5 @@
+import type { Output } from './output';
+
 /**
  * Evidence text made safe to print on a terminal. Header values, kids, log fields and file names come from the
  * evidence, i.e. possibly from an attacker: a raw newline would let them print a forged line ("line 2: VALID …"),
@@ -14,4 +16,13 @@ const escape = (character: string): string => `\\u${character.charCodeAt(0).toSt
 export function terminalSafe(text: string): string {
   UNSAFE.lastIndex = 0;
   return UNSAFE.test(text) ? text.replace(UNSAFE, escape) : text;
+}
+
+/**
+ * An Output whose every line is {@link terminalSafe}: the one gate for every command that prints evidence text
+ * (file names, manifest fields, log lines, messages quoting them). Callers print one line per call, so a line
+ * break can only come from the evidence, and shows as \u000a. JSON lines stay valid JSON with the same values.
+ */
+export function terminalSafeOutput(output: Output): Output {
+  return { stdout: (line) => output.stdout(terminalSafe(line)), stderr: (line) => output.stderr(terminalSafe(line)) };
 }

@@ -116,7 +116,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    lockDownSession(session.defaultSession, blockedRequests);
+    lockDownSession(session.defaultSession, blockedRequests, { devtools: !app.isPackaged });
     const handleAppRequest = createAppProtocolHandler({ webRoot, readFile: (filePath) => fs.readFile(filePath) });
     protocol.handle(APP_SCHEME, handleAppRequest);
     registerIpc();

@@ -6,14 +6,24 @@ import { isAppUrl } from './app-scheme';
  * (a font CDN, a telemetry beacon in a dependency) visible to the investigator and to the smoke test.
  */
 
-// devtools: is the inspector's own UI; data: and blob: are in-memory URLs the page created itself.
-const IN_MEMORY_OR_TOOLING_PROTOCOLS = new Set(['devtools:', 'data:', 'blob:']);
+/** What a session may reach besides the app itself. */
+export interface RequestPolicyOptions {
+  /**
+   * Whether the DevTools UI (devtools:) may load: only in an unpackaged (development) run. A packaged build has no
+   * business opening the inspector, and a trainee who opens it could read or alter the case store.
+   */
+  readonly devtools: boolean;
+}
 
-/** True when a request to `url` may proceed: the app scheme, the DevTools UI, or an in-memory data:/blob: URL. */
-export function isRequestAllowed(url: string): boolean {
+// data: and blob: are in-memory URLs the page created itself.
+const IN_MEMORY_PROTOCOLS = new Set(['data:', 'blob:']);
+
+/** True when a request to `url` may proceed: the app scheme, an in-memory data:/blob: URL, or devtools: unpackaged. */
+export function isRequestAllowed(url: string, options: RequestPolicyOptions): boolean {
   if (isAppUrl(url)) return true;
   try {
-    return IN_MEMORY_OR_TOOLING_PROTOCOLS.has(new URL(url).protocol);
+    const { protocol } = new URL(url);
+    return IN_MEMORY_PROTOCOLS.has(protocol) || (options.devtools && protocol === 'devtools:');
   } catch {
     return false;
   }
@@ -51,9 +61,10 @@ export interface RequestDetails {
  */
 export function createRequestFilter(
   log: BlockedRequestLog,
+  options: RequestPolicyOptions,
 ): (details: RequestDetails, callback: (response: { cancel: boolean }) => void) => void {
   return (details, callback) => {
-    const allowed = isRequestAllowed(details.url);
+    const allowed = isRequestAllowed(details.url, options);
     if (!allowed) log.record(details.url);
     callback({ cancel: !allowed });
   };

@@ -46,12 +46,13 @@ export function bytesModuleSource(base64: string): string {
 
 // The built page carries a Content-Security-Policy that forbids every network request (connect-src 'none',
 // default-src 'none'), so even a bug or a hostile string in evidence cannot make the app phone out.
-// Scripts and styles may be inline because dist/tokentrail.html inlines them; the dev server is left
-// alone because its hot reload needs a websocket.
+// Scripts load from 'self' only: build/inline-html.mjs, which folds them into dist/tokentrail.html, adds the
+// SHA-256 of each inlined script to script-src, so no other inline script (an injected one) can run. Styles may
+// be inline (React sets style attributes). The dev server is left alone because its hot reload needs a websocket.
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'none'",

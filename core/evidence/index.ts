@@ -1,7 +1,7 @@
 /** core/evidence: bundle manifests, SHA-256 hashing, zip and gzip reading, verdicts and the custody chain. */
 export * from './types';
 export * from './errors';
-export { verifyBundle, type VerifyBundleOptions } from './verify-bundle';
+export { verifyBundle, checkBundle, MAX_WHOLE_FILE_BYTES, type VerifyBundleOptions, type BundleVerdict, type CheckedBundle, type PresentFile } from './verify-bundle';
 export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_START, type CustodyFields } from './custody';
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex } from './sha256';

@@ -5,6 +5,9 @@ import { EVIDENCE_KINDS, type CaseMetadata, type EvidenceKind, type EvidenceProb
 /** The file name that makes a zip or folder a Tokentrail bundle (docs/bundle-format.md). */
 export const MANIFEST_NAME = 'manifest.json';
 
+/** Problems after this many carry no line number (see parseManifest). */
+const LOCATED_PROBLEMS = 100;
+
 type Obj = Record<string, unknown>;
 const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -14,8 +17,11 @@ const isObject = (value: unknown): value is Obj => typeof value === 'object' && 
  */
 export function parseManifest(bytes: Uint8Array): { manifest?: Manifest; problems: EvidenceProblem[] } {
   const problems: EvidenceProblem[] = [];
+  // Finding a problem's line searches the text: done for every problem of a hostile manifest with 10,000 bad
+  // entries that would be quadratic, so only the first ones are located (they are the ones a person reads).
   const problem = (code: string, message: string, needle?: string): void => {
-    problems.push({ code, file: MANIFEST_NAME, line: needle === undefined ? undefined : lineOfText(text, needle), message });
+    const locate = needle !== undefined && problems.length < LOCATED_PROBLEMS;
+    problems.push({ code, file: MANIFEST_NAME, line: locate ? lineOfText(text, needle) : undefined, message });
   };
   let text: string;
   try {
@@ -40,11 +46,15 @@ export function parseManifest(bytes: Uint8Array): { manifest?: Manifest; problem
     return { problems };
   }
   const files: ManifestEntry[] = [];
+  const paths = new Set<string>();
   root.files.forEach((raw, index) => {
     const entry = parseEntry(raw, index, problem);
     if (!entry) return;
-    if (files.some((other) => other.path === entry.path)) problem('manifest-duplicate-path', `files[${index}]: "${entry.path}" is listed twice.`, `"${entry.path}"`);
-    else files.push(entry);
+    if (paths.has(entry.path)) problem('manifest-duplicate-path', `files[${index}]: "${entry.path}" is listed twice.`, `"${entry.path}"`);
+    else {
+      paths.add(entry.path);
+      files.push(entry);
+    }
   });
   return { manifest: { format: 'tokentrail-bundle', formatVersion: 1, case: caseMetadata, files }, problems };
 }

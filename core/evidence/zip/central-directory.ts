@@ -187,11 +187,31 @@ export async function readCentralDirectory(zip: RandomAccessInput, maxEntries: n
   return entries;
 }
 
-/** Offset where an entry's compressed data starts, read from its local header (whose name/extra lengths may differ). */
+/**
+ * Offset where an entry's compressed data starts, read from its local header (whose extra length may differ).
+ * The local header's name must be the central directory's: unzip tools that read local headers as they stream
+ * would extract the entry under the other name, so a difference means the archive shows two tables of contents.
+ */
 export async function locateEntryData(zip: RandomAccessInput, entry: ZipEntryRecord, name: string): Promise<number> {
   const header = await readExactly(zip, entry.localHeaderOffset, 30);
   if (header.getUint32(0, true) !== 0x04034b50) {
     throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: the local header of "${name}" is missing at offset ${entry.localHeaderOffset}.`, { offset: entry.localHeaderOffset, entry: name });
   }
-  return entry.localHeaderOffset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
+  const nameLength = header.getUint16(26, true);
+  const localName = await readExactly(zip, entry.localHeaderOffset + 30, nameLength);
+  if (!sameBytes(new Uint8Array(localName.buffer, localName.byteOffset, nameLength), entry.nameBytes)) {
+    throw new EvidenceError(
+      'zip-name-mismatch',
+      zip.name,
+      `${zip.name}: entry "${name}" has another name in its local header (offset ${entry.localHeaderOffset}); tools that read local headers would unpack it under that other name, so the archive is refused and nothing of it was imported.`,
+      { offset: entry.localHeaderOffset, entry: name },
+    );
+  }
+  return entry.localHeaderOffset + 30 + nameLength + header.getUint16(28, true);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

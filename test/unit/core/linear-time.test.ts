@@ -15,6 +15,8 @@ import { headerKey } from '../../../core/sources/formats/csv-mapping';
 import { readIpAddress } from '../../../core/sources/ip-address';
 import { parseAppVersion } from '../../../core/timeline/util/app-version';
 import { readPemBlocks } from '../../../core/token/keyring/pem';
+import { checkBundle } from '../../../core/evidence/verify-bundle';
+import { craftZip, memoryInput as zipInput } from '../../support/craft-zip';
 import { expectLinearGrowth, type GrowthCase } from '../../support/growth';
 import { verifier } from './token/token-helpers';
 import { memoryInput } from './sources/helpers';
@@ -26,6 +28,13 @@ import { memoryInput } from './sources/helpers';
  */
 const encoder = new TextEncoder();
 const repeat = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+/** Zip bytes carried as a string (one character per byte), the shape these growth cases take. */
+const latin1 = (bytes: Uint8Array) => Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
+/** A version-1 manifest of about `size` characters whose files are `entry(index)`. */
+const manifestOf = (size: number, entry: (index: number) => string) => {
+  const count = Math.max(1, Math.floor(size / entry(0).length));
+  return `{"format":"tokentrail-bundle","formatVersion":1,"case":{"title":"t"},"files":[${Array.from({ length: count }, (_, index) => entry(index)).join(',')}]}`;
+};
 const parseAs = (format: SourceFormatName | undefined) => (text: string) =>
   collectSource(memoryInput('hostile.log', encoder.encode(text)), '0'.repeat(64), format ? { format } : {});
 
@@ -102,6 +111,9 @@ const OTHER_CASES: GrowthCase[] = [
   { name: 'app version: spaces inside', make: (n) => `1${repeat(' ', n)}x`, run: parseAppVersion },
   { name: 'user agent: parentheses', make: (n) => repeat('(', n), run: parseUserAgent },
   { name: 'manifest: many files', make: (n) => `{"files":[${repeat('{"path":"a","sha256":"x"},', n)}{}]}`, run: (text) => parseManifest(encoder.encode(text)) },
+  { name: 'manifest: many distinct valid files', make: (n) => manifestOf(n, (index) => `{"path":"f/${index}","kind":"other","size":1,"sha256":"${'0'.repeat(64)}"}`), run: (text) => parseManifest(encoder.encode(text)) },
+  { name: 'zip: many one-byte entries (about 100 bytes each)', make: (n) => latin1(craftZip(Array.from({ length: Math.floor(n / 100) }, (_, index) => ({ name: `f/${index}.txt`, data: 'x', method: 0 })))), run: (text) => checkBundle({ type: 'zip', zip: zipInput('many.zip', Uint8Array.from(text, (character) => character.charCodeAt(0))) }) },
+  { name: 'manifest: many invalid files', make: (n) => manifestOf(n, (index) => `{"path":"f/${index}","kind":"x"}`), run: (text) => parseManifest(encoder.encode(text)) },
 ];
 
 const TIMEOUT = 120_000;

@@ -5,10 +5,18 @@ describe('isRequestAllowed', () => {
   it.each([
     'tokentrail://app/index.html',
     'tokentrail://app/assets/worker-1.js',
-    'devtools://devtools/bundled/devtools_app.html',
     'data:image/png;base64,iVBORw0KGgo=',
     'blob:tokentrail://app/8f14e45f-ceea-467f-a8b0-2b1f3c4d5e6f',
-  ])('allows %s', (url) => expect(isRequestAllowed(url)).toBe(true));
+  ])('allows %s, packaged or not', (url) => {
+    expect(isRequestAllowed(url, { devtools: false })).toBe(true);
+    expect(isRequestAllowed(url, { devtools: true })).toBe(true);
+  });
+
+  it('allows the DevTools UI only in an unpackaged run', () => {
+    const url = 'devtools://devtools/bundled/devtools_app.html';
+    expect(isRequestAllowed(url, { devtools: true })).toBe(true);
+    expect(isRequestAllowed(url, { devtools: false })).toBe(false);
+  });
 
   it.each([
     'https://fonts.googleapis.com/css2?family=Inter',
@@ -18,13 +26,13 @@ describe('isRequestAllowed', () => {
     'tokentrail://other/index.html',
     'chrome-extension://abc/x.js',
     'nonsense',
-  ])('blocks %s', (url) => expect(isRequestAllowed(url)).toBe(false));
+  ])('blocks %s', (url) => expect(isRequestAllowed(url, { devtools: true })).toBe(false));
 });
 
 describe('createRequestFilter', () => {
   it('cancels and records blocked requests, lets app requests through', () => {
     const log = new BlockedRequestLog();
-    const filter = createRequestFilter(log);
+    const filter = createRequestFilter(log, { devtools: false });
     const decisions: boolean[] = [];
     for (const url of ['tokentrail://app/index.html', 'https://telemetry.example/beacon', 'data:,x', 'file:///etc/hosts']) {
       filter({ url }, ({ cancel }) => decisions.push(cancel));
