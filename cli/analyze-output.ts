@@ -1,12 +1,17 @@
-import type { TimelineFinding, TimelineResult } from '../core/timeline';
+import { bestName, subjectIdentity, type IdentityDirectory, type TimelineFinding, type TimelineResult } from '../core/timeline';
 import type { PipelineResult } from './analyze-pipeline';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { Output } from './output';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The machine-readable form of a finding: one JSON object per line with `--json`. */
-export function findingJson(finding: TimelineFinding): Record<string, unknown> {
+/**
+ * The machine-readable form of a finding: one JSON object per line with `--json`. `names` (when the evidence names
+ * the finding's subject) adds who the subject is — `best`, as messages write it, and every name with its source,
+ * `verified` flag and first sighting — beside the unchanged `subject` id.
+ */
+export function findingJson(finding: TimelineFinding, identities?: IdentityDirectory): Record<string, unknown> {
+  const identity = finding.subject !== undefined && identities ? subjectIdentity(identities, finding.subject) : undefined;
   return {
     id: finding.id,
     key: finding.key,
@@ -17,6 +22,7 @@ export function findingJson(finding: TimelineFinding): Record<string, unknown> {
     explanation: finding.explanation,
     tokenHashes: finding.tokenHashes,
     ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
+    ...(identity ? { names: { best: bestName(identities, identity.subject), known: identity.names } } : {}),
     ...(finding.sessionId !== undefined ? { sessionId: finding.sessionId } : {}),
     ts: finding.ts,
     time: iso(finding.ts),
@@ -49,6 +55,7 @@ export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, ou
   for (const finding of timeline.findings) {
     out.stdout(`[${finding.severity.toUpperCase()}] ${finding.id} — ${finding.title}${finding.origin === 'token-check' ? ' (token check)' : ''}`);
     out.stdout(`  ${finding.message}`);
+    if (finding.subject !== undefined) out.stdout(`    subject: ${bestName(timeline.identities, finding.subject)}`);
     for (const event of finding.events.slice(0, 8)) out.stdout(`    ${(iso(event.ts) ?? '(no time)').padEnd(24)} ${event.kind.padEnd(9)} ${event.role.padEnd(22)} ${place(event.source)}  sha256:${event.source.sha256.slice(0, 12)}…`);
     if (finding.eventCount > Math.min(8, finding.events.length)) out.stdout(`    … ${finding.eventCount - Math.min(8, finding.events.length)} more event(s)`);
     for (const key of finding.keys ?? []) if (key.source) out.stdout(`    key history: "${key.kid}" at ${place(key.source)}`);
@@ -60,6 +67,18 @@ export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, ou
   out.stdout(`Findings: ${timeline.findings.length} (${['critical', 'high', 'medium', 'low', 'info'].filter((severity) => counts.has(severity)).map((severity) => `${counts.get(severity)} ${severity}`).join(', ') || 'none'})`);
   const skipped = timeline.runs.filter((run) => run.skipped !== undefined);
   if (skipped.length > 0) out.stdout(`Not judged: ${skipped.map((run) => `${run.id} (${run.skipped})`).join('; ')}`);
+  printNameConflicts(timeline.identities, out);
+}
+
+/** One subject under several names, or one name on several subjects: worth a look whatever the findings say. */
+function printNameConflicts(identities: IdentityDirectory, out: Output): void {
+  for (const conflict of identities.conflicts) {
+    const names = conflict.values.map((value) => `"${value}"`).join(', ');
+    const claims = conflict.involvesClaims ? ' (partly from unverified token claims)' : '';
+    out.stdout(conflict.kind === 'several-names'
+      ? `Names:    subject ${conflict.subjects[0]} appears under ${conflict.nameKind}s ${names}${claims}`
+      : `Names:    ${conflict.nameKind} ${names} is used by ${conflict.subjects.length} subjects: ${conflict.subjects.join(', ')}${claims}`);
+  }
 }
 
 /** Evidence problems name their file (and line) in their message too, to stand alone; printed after the place, once is enough. */

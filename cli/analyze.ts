@@ -24,7 +24,8 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
       Run the whole pipeline in memory: verify each bundle, ingest its logs, analyse every token with the
       bundle's keys, key-rotation history and case-config.json, correlate, and run the detectors
       (docs/detectors.md). Prints every finding with the events (file, line, SHA-256) that prove it.
-      With --json: one finding per line (id, severity, message, tokenHashes, events[{source, ts}]…).
+      With --json: one finding per line (id, severity, message, tokenHashes, subject and its names,
+      events[{source, ts}]…). Text and JSON name each subject by its best known name beside its id.
       Exit 0, or 1 when --fail-on is given and a finding at or above that severity
       (info, low, medium, high, critical) exists; 2 when evidence cannot be read.`,
   options: OPTIONS,
@@ -51,7 +52,7 @@ async function analyze(targets: readonly string[], failOn: Severity | undefined,
     }
     const result = await runPipeline(evidence, geo?.locator);
     printProblems(evidence, result, out);
-    if (flags.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding)));
+    if (flags.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding, result.timeline.identities)));
     else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];

@@ -3,6 +3,7 @@ import type { Detector } from './detectors/detector';
 import { TIMELINE_DETECTORS } from './detectors/registry';
 import { toEntry, type Entry } from './entry';
 import { buildFamilies } from './families';
+import { buildIdentityDirectory } from './identity/build-directory';
 import { FindingSink } from './finding-builder';
 import { buildLifecycles } from './lifecycles';
 import { COMMON_DEFAULTS, resolveParameters } from './parameters';
@@ -69,6 +70,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
   const families = buildFamilies(timeline);
   progress('building lifecycles');
   const lifecycles = buildLifecycles(timeline, families, common);
+  const identities = buildIdentityDirectory(timeline);
 
   const sink = new FindingSink(common.maxEventsPerFinding);
   if (options.tokenFindings) addTokenCheckFindings(options.tokenFindings, timeline, sink);
@@ -79,7 +81,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
     const detectorStart = clock();
     let skipped: string | undefined;
     try {
-      skipped = detector.run({ timeline, families, parameters: resolveParameters(detector.defaults, overrides[detector.id]), common, findings: sink });
+      skipped = detector.run({ timeline, families, parameters: resolveParameters(detector.defaults, overrides[detector.id]), common, findings: sink, identities });
     } catch (error) {
       // A detector bug must not hide the other detectors' findings: record it as the reason this one said nothing.
       skipped = `the detector failed: ${(error as Error).message}`;
@@ -94,6 +96,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
     lifecycles,
     families: families.families,
     runs,
+    identities,
     stats: {
       events: entries.length,
       untimedEvents: timeline.untimed.length,

@@ -1,5 +1,6 @@
 import type { AuthEventKind, TokenRole } from '../sources/types';
-import type { EventId, EventRef, EvidenceLocation, TimelineEvent, TokenUse } from './types';
+import { personNames } from './identity/person-names';
+import type { EventId, EventRef, EvidenceLocation, PersonNames, TimelineEvent, TokenUse } from './types';
 
 /**
  * The timeline's own compact copy of an event: only what correlation and the detectors read, so a worker can
@@ -32,6 +33,8 @@ export interface Entry {
   readonly refreshTokenId?: string;
   /** The signing key a key-rotation record is about (`kid`, `keyId`, `key_id` in details). */
   readonly keyId?: string;
+  /** Names the record gives its user (`details.username`, `details.email`, `details.displayName`), for the identity directory. */
+  readonly names?: PersonNames;
   roles: readonly { readonly hash: string; readonly role: TokenRole }[];
   /** Filled in by correlation: how each token took part, and the subject/session inferred from token claims. */
   tokens: { readonly hash: string; use: TokenUse }[];
@@ -71,6 +74,8 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
     method: event.http?.method,
     refreshTokenId: details?.refresh_token_id,
     keyId: details?.kid ?? details?.keyId ?? details?.key_id,
+    // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
+    names: details ? personNames(details.username, details.email, details.displayName) : undefined,
     roles: event.tokens.map((token) => ({ hash: token.hash, role: token.role })),
     tokens: [],
   };

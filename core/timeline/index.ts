@@ -26,4 +26,7 @@ export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app
 export { greatCircleKm } from './util/great-circle';
 export { hopSpeed, isImpossibleHop, type HopEnd, type HopSpeed } from './util/hop-speed';
 export { cidrList, type CidrList } from './util/cidr';
+export { buildIdentityDirectory, isVerifiedToken } from './identity/build-directory';
+export { bestName, subjectIdentity } from './identity/best-name';
+export type { IdentityConflict, IdentityDirectory, NameKind, NameSighting, NameSource, SubjectIdentity } from './identity/directory-types';
 export * from './types';

@@ -1,5 +1,6 @@
 import { effectiveSignature, type TokenAnalysis } from '../token/analyze-token';
 import type { SignatureVerdict } from '../token/verify/verify-signature';
+import { personNames } from './identity/person-names';
 import type { TokenFacts } from './types';
 
 const APP_VERSION_CLAIMS = ['app_ver', 'app_version', 'appVersion'];
@@ -28,6 +29,8 @@ export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<
   set('notBefore', seconds(claims.nbf));
   set('expiresAt', seconds(claims.exp));
   set('appVersion', APP_VERSION_CLAIMS.map((name) => text(claims[name])).find((value) => value !== undefined));
+  // OIDC's preferred_username, email and name claims (Entra's upn / unique_name as the login name).
+  set('names', personNames(text(claims.preferred_username) ?? text(claims.upn) ?? text(claims.unique_name), text(claims.email), text(claims.name)));
   return facts as unknown as TokenFacts;
 }
 

@@ -2,6 +2,7 @@ import type { CaseConfig } from '../evidence/case-config';
 import type { KeyLifecycle } from '../evidence/key-rotation';
 import type { AuthEventKind, HttpExchange, TokenRole } from '../sources/types';
 import type { FindingEvidence, Severity } from '../token/findings';
+import type { IdentityDirectory } from './identity/directory-types';
 
 /**
  * The records of core/timeline: what goes in (events and token facts), and what comes out (lifecycles, token
@@ -43,6 +44,13 @@ export interface TimelineEvent {
   readonly details?: Readonly<Record<string, string>>;
 }
 
+/** The names a person goes by in one record or one token: login name, e-mail address, display name. */
+export interface PersonNames {
+  readonly username?: string;
+  readonly email?: string;
+  readonly displayName?: string;
+}
+
 /**
  * What the token engine established about one token, reduced to what correlation needs. Build it with
  * {@link import('./token-facts').tokenFactsFromAnalysis} from a TokenAnalysis, or directly from claims.
@@ -67,6 +75,11 @@ export interface TokenFacts {
   readonly alg?: string;
   /** The key that verified the signature (valid signatures only). */
   readonly signingKey?: { readonly kid?: string; readonly thumbprint: string; readonly source?: string };
+  /**
+   * Names the token's claims give (`preferred_username`/`upn`/`unique_name`, `email`, `name`): what the token says,
+   * which is who the person is only if the signature holds (the identity directory marks them accordingly).
+   */
+  readonly names?: PersonNames;
   /** Ids of the token engine's findings on this token (e.g. `weak-hmac-secret`), used to explain forgery. */
   readonly checkIds?: readonly string[];
 }
@@ -236,6 +249,8 @@ export interface TimelineResult {
   readonly lifecycles: readonly TokenLifecycle[];
   readonly families: readonly TokenFamily[];
   readonly runs: readonly DetectorRun[];
+  /** Every subject with the names the evidence gives it, and the conflicts among them (core/timeline/identity). */
+  readonly identities: IdentityDirectory;
   readonly stats: {
     readonly events: number;
     readonly untimedEvents: number;

@@ -56,7 +56,7 @@ export const auth0: SourceFormat = {
         ip: textAt(event.ip),
         userAgent: textAt(event.user_agent),
         geo: location ? compact({ source: 'log' as const, country: textAt(location.country_code), region: textAt(location.subdivision_name), city: textAt(location.city_name), latitude: numberAt(location, 'latitude'), longitude: numberAt(location, 'longitude') }) : undefined,
-        details: compact({ logId: firstText(outer, 'log_id', '_id') ?? textAt(event.log_id), clientName: textAt(event.client_name), connection: textAt(event.connection), audience: textAt(event.audience), scope: textAt(event.scope), hostname: textAt(event.hostname), description: textAt(event.description), ...stringDetails(details, ['grant_type', 'prompts', 'error']) }) as Record<string, string>,
+        details: compact({ username: textAt(event.user_name), logId: firstText(outer, 'log_id', '_id') ?? textAt(event.log_id), clientName: textAt(event.client_name), connection: textAt(event.connection), audience: textAt(event.audience), scope: textAt(event.scope), hostname: textAt(event.hostname), description: textAt(event.description), ...stringDetails(details, ['grant_type', 'prompts', 'error']) }) as Record<string, string>,
       })];
     },
   }),

@@ -48,6 +48,8 @@ export const entra: SourceFormat = {
         userAgent: textAt(signIn.userAgent),
         geo: location ? compact({ source: 'log' as const, country: textAt(location.countryOrRegion), region: textAt(location.state), city: textAt(location.city), latitude: numberAt(location, 'geoCoordinates.latitude'), longitude: numberAt(location, 'geoCoordinates.longitude') }) : undefined,
         details: compact({
+          // Who signed in, as names: the identity directory reads username, displayName and userId.
+          username: textAt(signIn.userPrincipalName), displayName: textAt(signIn.userDisplayName), userId: textAt(signIn.userId),
           id: textAt(signIn.id), appDisplayName: textAt(signIn.appDisplayName), resource: firstText(signIn, 'resourceDisplayName', 'resourceId'), incomingTokenType: incoming,
           correlationId: textAt(signIn.correlationId), clientAppUsed: textAt(signIn.clientAppUsed), conditionalAccessStatus: textAt(signIn.conditionalAccessStatus),
           riskLevel: textAt(signIn.riskLevelDuringSignIn), deviceId: textAt(device?.deviceId), deviceOs: textAt(device?.operatingSystem), deviceBrowser: textAt(device?.browser),

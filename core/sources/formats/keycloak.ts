@@ -19,7 +19,8 @@ const KINDS: Record<string, AuthEventKind> = {
   REFRESH_TOKEN: 'refresh', REVOKE_GRANT: 'revoke', LOGIN: 'login', IDENTITY_PROVIDER_LOGIN: 'login', LOGOUT: 'logout',
   INTROSPECT_TOKEN: 'use', USER_INFO_REQUEST: 'use',
 };
-const DETAIL_KEYS = ['token_id', 'refresh_token_id', 'updated_refresh_token_id', 'grant_type', 'refresh_token_type', 'scope', 'auth_method', 'client_auth_method', 'username', 'redirect_uri', 'code_id', 'reason'];
+// `username` and `email` (REGISTER, UPDATE_EMAIL…) are the names the identity directory reads beside `userId`.
+const DETAIL_KEYS = ['token_id', 'refresh_token_id', 'updated_refresh_token_id', 'grant_type', 'refresh_token_type', 'scope', 'auth_method', 'client_auth_method', 'username', 'email', 'redirect_uri', 'code_id', 'reason'];
 
 function kindOf(type: string): AuthEventKind {
   if (type.endsWith('_ERROR')) return 'failure';

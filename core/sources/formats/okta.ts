@@ -60,7 +60,8 @@ export const okta: SourceFormat = {
         userAgent: textAt(event, 'client.userAgent.rawUserAgent'),
         geo: objectAt(place) ? compact({ source: 'log' as const, country: textAt(place, 'country'), region: textAt(place, 'state'), city: textAt(place, 'city'), latitude, longitude }) : undefined,
         http: requestUri ? { path: requestUri } : undefined,
-        details: compact({ ...stringDetails(debug, ['grantType', 'grantedScopes', 'requestId', 'refreshTokenId', 'threatSuspected']), uuid: textAt(event.uuid), transaction: textAt(event, 'transaction.id'), severity: textAt(event.severity) }) as Record<string, string>,
+        // The user's login and display name, for the identity directory (the subject is already the login).
+        details: compact({ ...stringDetails(debug, ['grantType', 'grantedScopes', 'requestId', 'refreshTokenId', 'threatSuspected']), username: textAt(user, 'alternateId'), displayName: textAt(user, 'displayName'), userId: textAt(user, 'id'), uuid: textAt(event.uuid), transaction: textAt(event, 'transaction.id'), severity: textAt(event.severity) }) as Record<string, string>,
       })];
     },
   }),

@@ -16,7 +16,7 @@ export const countryChange = defineDetector({
     scopes: 'Which keys are followed: any of "token", "session", "subject".',
   },
   references: ['MITRE ATT&CK T1550.001', 'Okta ThreatInsight / Entra ID Protection: unfamiliar sign-in properties'],
-  run({ timeline, parameters, findings }) {
+  run({ timeline, parameters, findings, identities }) {
     const excluded = cidrList(parameters.excludedRanges);
     const window = parameters.windowMinutes * 60_000;
     let located = 0;
@@ -34,8 +34,8 @@ export const countryChange = defineDetector({
         ...(attempts ? { severity: lowerSeverity(countryChange.severity) } : {}),
         scope: `${placeOf(from.source)}>${placeOf(to.source)}`,
         message: attempts
-          ? `${describeScopes(hop.scopes)}: failed attempts from ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then from ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window; neither got in.`
-          : `${describeScopes(hop.scopes)}: seen in ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then in ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window.`,
+          ? `${describeScopes(hop.scopes, identities)}: failed attempts from ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then from ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window; neither got in.`
+          : `${describeScopes(hop.scopes, identities)}: seen in ${from.country} (${from.ip ?? 'unknown IP'}) at ${iso(from.ts)}, then in ${to.country} (${to.ip ?? 'unknown IP'}) ${duration(ms)} later, within the ${parameters.windowMinutes}-minute window.`,
         explanation: attempts
           ? 'Both events were refused: the credentials were tried from two countries, but no session was established. Typical of password spraying or credential stuffing; it ranks below a change between accepted events. Check whether the same addresses tried other accounts.'
           : 'A session rarely changes country within minutes unless a VPN was switched on or the credentials are being used by someone else. Compare the user agents and devices of both events, and ask the user whether they use a VPN.',

@@ -2,6 +2,7 @@ import type { Severity } from '../../token/findings';
 import type { Timeline } from '../correlate';
 import type { FamilyIndex } from '../families';
 import type { FindingSink } from '../finding-builder';
+import type { IdentityDirectory } from '../identity/directory-types';
 import type { CommonParameters } from '../types';
 
 /** What a detector receives: the correlated timeline, its parameters, and where to put findings. */
@@ -11,6 +12,8 @@ export interface DetectorContext<P> {
   readonly parameters: P;
   readonly common: CommonParameters;
   readonly findings: FindingSink;
+  /** Who each subject is, as the evidence names them: name subjects in messages with `bestName(identities, subject)`. */
+  readonly identities: IdentityDirectory;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Severity } from '../../token/findings';
 import type { Timeline } from '../correlate';
 import type { Entry } from '../entry';
+import { bestName } from '../identity/best-name';
+import type { IdentityDirectory } from '../identity/directory-types';
 import type { CidrList } from '../util/cidr';
 
 /** Which keys a hop is followed under: one token, one session, one subject (user). */
@@ -53,9 +55,9 @@ export function walkHops(timeline: Timeline, scopes: readonly string[], excluded
   }
 }
 
-/** `token 3f9a…, session S-7741, subject alice@example` */
-export function describeScopes(scopes: Hop['scopes']): string {
-  return scopes.map((item) => `${item.scope} ${item.scope === 'token' ? `${item.key.slice(0, 12)}…` : item.key}`).join(', ');
+/** `token 3f9a…, session S-7741, subject Alma Berg <alma@example.com> (f3b1…)`: subjects by their best known name. */
+export function describeScopes(scopes: Hop['scopes'], identities: IdentityDirectory): string {
+  return scopes.map((item) => `${item.scope} ${item.scope === 'token' ? `${item.key.slice(0, 12)}…` : item.scope === 'subject' ? bestName(identities, item.key) : item.key}`).join(', ');
 }
 
 /** The token hashes a hop concerns: those under the token scope, else those both events carry. */

@@ -18,7 +18,7 @@ export const impossibleTravel = defineDetector({
     scopes: 'Which keys hops are followed under: any of "token", "session", "subject".',
   },
   references: ['MITRE ATT&CK T1550.001 (Use Alternate Authentication Material: Application Access Token)', 'Microsoft Entra ID Protection: atypical travel', 'Haversine formula (R. W. Sinnott, 1984)'],
-  run({ timeline, parameters, findings }) {
+  run({ timeline, parameters, findings, identities }) {
     const excluded = cidrList(parameters.excludedRanges);
     let located = 0;
     walkHops(timeline, parameters.scopes, excluded, (entry) => {
@@ -38,7 +38,7 @@ export const impossibleTravel = defineDetector({
         detector: impossibleTravel,
         ...(attempts ? { severity: lowerSeverity(impossibleTravel.severity) } : {}),
         scope: `${placeOf(from.source)}>${placeOf(to.source)}`,
-        message: `${describeScopes(hop.scopes)}: ${seen} ${where(from)} at ${iso(from.ts)} and from ${where(to)} at ${iso(to.ts)}, ${Math.round(km).toLocaleString('en-US')} km apart in ${duration(ms)} — ${speedText}, faster than the ${parameters.maxSpeedKmh} km/h anyone can travel.`,
+        message: `${describeScopes(hop.scopes, identities)}: ${seen} ${where(from)} at ${iso(from.ts)} and from ${where(to)} at ${iso(to.ts)}, ${Math.round(km).toLocaleString('en-US')} km apart in ${duration(ms)} — ${speedText}, faster than the ${parameters.maxSpeedKmh} km/h anyone can travel.`,
         explanation: attempts
           ? 'Both events were refused (failed logins or 401/403): someone tried these credentials from two places, but neither attempt got in. Often password spraying or credential stuffing from distributed infrastructure rather than a stolen session; it ranks below a hop between accepted events. Check whether the same source addresses tried other accounts.'
           : 'One person cannot be in both places in that time, so two parties were using the same credentials: typically a stolen token or session replayed from the attacker\'s location. Before concluding, check whether either IP is a VPN, proxy or corporate egress (list it in excludedRanges) and whether the geolocation comes from the log or from the offline database.',

@@ -1,6 +1,7 @@
 import type { ProvingEvent } from '../finding-builder';
 import { compareAppVersions, parseAppVersion, type AppVersion } from '../util/app-version';
 import { iso } from '../util/describe';
+import { bestName } from '../identity/best-name';
 import { defineDetector } from './detector';
 
 /** Tokens issued or refreshed for an app version below the configured minimum. */
@@ -15,7 +16,7 @@ export const outdatedClient = defineDetector({
     minimumByClient: 'Per-client minimums by client id, e.g. { "nw-mobile": "5.0.0", "nw-desktop": "2.3.0+410" }; they take precedence.',
   },
   references: ['OWASP MASVS-CODE-2 (enforce app updates)', 'Semantic Versioning 2.0.0 §11'],
-  run({ timeline, parameters, findings }) {
+  run({ timeline, parameters, findings, identities }) {
     const fallback = parameters.minimumVersion || timeline.caseConfig?.minimumAppVersion || '';
     const minimums = new Map<string, AppVersion | undefined>();
     const minimumFor = (clientId: string | undefined): AppVersion | undefined => {
@@ -52,7 +53,7 @@ export const outdatedClient = defineDetector({
       findings.add({
         detector: outdatedClient,
         scope: key,
-        message: `${group.count} ${first.kind === 'refresh' ? 'refresh(es)' : 'token issue(s)'}${group.subject ? ` for ${group.subject}` : ''}${group.clientId ? ` (client ${group.clientId})` : ''} came from app version ${group.version}, below the minimum ${group.minimum}; the first at ${iso(first.ts)}${first.ip ? ` from ${first.ip}` : ''}.`,
+        message: `${group.count} ${first.kind === 'refresh' ? 'refresh(es)' : 'token issue(s)'}${group.subject ? ` for ${bestName(identities, group.subject)}` : ''}${group.clientId ? ` (client ${group.clientId})` : ''} came from app version ${group.version}, below the minimum ${group.minimum}; the first at ${iso(first.ts)}${first.ip ? ` from ${first.ip}` : ''}.`,
         explanation: 'Old app versions are refused for a reason — a known flaw, or a client the attacker has repackaged. A token issued to a version the organisation no longer supports, especially when the user\'s own device runs a current version, suggests the request came from a different (possibly attacker-controlled) client. Compare its user agent and IP with the user\'s earlier events.',
         tokenHashes: [...group.tokens],
         ...(group.subject !== undefined ? { subject: group.subject } : {}),

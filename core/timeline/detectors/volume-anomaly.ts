@@ -1,5 +1,6 @@
 import type { Entry } from '../entry';
 import { duration, iso } from '../util/describe';
+import { bestName } from '../identity/best-name';
 import { defineDetector, type DetectorContext } from './detector';
 
 interface Window {
@@ -63,11 +64,11 @@ export const volumeAnomaly = defineDetector({
 });
 
 function report(context: DetectorContext<typeof volumeAnomaly.defaults>, key: string, burst: NonNullable<Window['burst']>): void {
-  const { parameters, findings, timeline } = context;
+  const { parameters, findings, timeline, identities } = context;
   const [scope, value] = key.split('\u0000') as ['token' | 'subject', string];
   const last = burst.sample[burst.sample.length - 1]!;
   const limit = scope === 'token' ? parameters.maxPerToken : parameters.maxPerSubject;
-  const name = scope === 'token' ? `Token ${value.slice(0, 12)}…${timeline.facts.get(value)?.jti !== undefined ? ` (jti ${timeline.facts.get(value)!.jti})` : ''}` : `Subject ${value}`;
+  const name = scope === 'token' ? `Token ${value.slice(0, 12)}…${timeline.facts.get(value)?.jti !== undefined ? ` (jti ${timeline.facts.get(value)!.jti})` : ''}` : `Subject ${bestName(identities, value)}`;
   findings.add({
     detector: volumeAnomaly,
     scope: key.replace('\u0000', ':'),
