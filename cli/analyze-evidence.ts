@@ -1,6 +1,5 @@
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
-import { checkBundle, type BundleVerdict, type EvidenceProblem, type SequentialInput } from '../core';
-import { readSequential } from '../core/evidence/read-input';
+import { checkBundle, readSequential, type BundleVerdict, type EvidenceProblem, type SequentialInput } from '../core';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { bundleInputFromPath } from './node-inputs';
 

@@ -12,3 +12,4 @@ export { parseCaseConfig, type CaseConfig } from './case-config';
 export { parseKeyRotation, type KeyLifecycle } from './key-rotation';
 export { classifyEvidence } from './classify';
 export { lineOfOffset, parseJsonWithLine } from './json-location';
+export { readSequential, hashRandomAccess } from './read-input';
