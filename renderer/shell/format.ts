@@ -33,3 +33,17 @@ export function location(path: string, line?: number, column?: number): string {
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
+
+// C0 and C1 controls, DEL, the line and paragraph separators, and every bidirectional control (LRM, RLM, ALM, the
+// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069): characters that either draw nothing or reorder
+// what follows, so `a\u202Etxt.exe` would be shown as `aexe.txt`. The class is a single-character set: linear time.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE_OR_REORDERING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Evidence text (a file name, a path, a source) as it may be shown: each control, separator or bidi character
+ * becomes a visible `\uXXXX`, so a name can neither hide characters nor display reversed. Everything else is kept.
+ */
+export function safeText(text: string): string {
+  return text.replace(INVISIBLE_OR_REORDERING, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
