@@ -84,7 +84,7 @@ export function checkCustodyChain(entries: readonly CustodyEntry[], anchor: Cust
   if (!links.intact) return { intact: false, present, anchor, problem: 'altered', brokenAt: links.brokenAt };
   if (!anchor) return present === 0 ? { intact: true, present } : { intact: false, present, problem: 'unanchored' };
   if (present !== anchor.length) return { intact: false, present, anchor, problem: 'length' };
-  const headHash = present ? entries[present - 1].hash : CHAIN_START;
+  const headHash = entries.at(-1)?.hash ?? CHAIN_START;
   if (headHash !== anchor.headHash) return { intact: false, present, anchor, problem: 'head', brokenAt: present - 1 };
   return { intact: true, present, anchor };
 }

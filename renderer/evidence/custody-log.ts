@@ -1,7 +1,7 @@
 // Appending to a case's hash-chained custody record. The previous entry is read inside the caller's
 // transaction, so two appends can never fork the chain.
 import { Dexie } from 'dexie';
-import { createCustodyEntry } from '../../core/evidence';
+import { createCustodyEntry, custodyAnchorOf } from '../../core/evidence';
 import type { CustodyEntry } from '../../core/evidence';
 import { TOOL_VERSION } from '../../core';
 import type { CaseRecord } from '../db/records';
@@ -26,7 +26,8 @@ export function custodyChain(database: TokentrailDatabase, caseId: string): Prom
 }
 
 /**
- * Appends one entry and bumps the case's counter. Must run inside a rw transaction that includes
+ * Appends one entry, bumps the case's counter and moves the case's custody anchor to the new head in the same
+ * transaction, so the stored chain and its anchor can only change together through this function. Must run inside a rw transaction that includes
  * custody and cases (it opens one itself otherwise).
  */
 export function appendCustody(database: TokentrailDatabase, caseId: string, fields: CustodyFields): Promise<CustodyEntry> {
@@ -38,6 +39,7 @@ export function appendCustody(database: TokentrailDatabase, caseId: string, fiel
       Object.assign(record, {
         updatedAt: fields.at,
         counts: { ...record.counts, custodyEntries: record.counts.custodyEntries + 1 },
+        custodyAnchor: custodyAnchorOf(entry),
       });
     });
     return entry;

@@ -26,8 +26,9 @@ describe('custody chain against its anchor', () => {
     [],
   );
   const anchor = custodyAnchorOf(chain.at(-1));
+  const [, , , fourth, fifth] = chain as [CustodyEntry, CustodyEntry, CustodyEntry, CustodyEntry, CustodyEntry];
   it('anchors the length and the hash of the last entry', () => {
-    expect(anchor).toEqual({ length: 5, headHash: chain[4].hash, anchoredBy: 'append' });
+    expect(anchor).toEqual({ length: 5, headHash: fifth.hash, anchoredBy: 'append' });
     expect(custodyAnchorOf(undefined)).toEqual({ length: 0, headHash: CHAIN_START, anchoredBy: 'append' });
     expect(checkCustodyChain(chain, anchor)).toEqual({ intact: true, present: 5, anchor });
   });
@@ -38,8 +39,8 @@ describe('custody chain against its anchor', () => {
     expect(checkCustodyChain([], anchor)).toMatchObject({ intact: false, present: 0, problem: 'length' });
   });
   it('detects a last entry rewritten and re-hashed so that it still links', () => {
-    const { hash: _hash, seq: _seq, prevHash: _prevHash, ...original } = chain[4];
-    const forged = createCustodyEntry(chain[3], { ...original, verdict: 'intact', detail: 'nothing to see' });
+    const { hash: _hash, seq: _seq, prevHash: _prevHash, ...original } = fifth;
+    const forged = createCustodyEntry(fourth, { ...original, verdict: 'intact', detail: 'nothing to see' });
     expect(verifyCustodyChain([...chain.slice(0, 4), forged])).toEqual({ intact: true });
     expect(checkCustodyChain([...chain.slice(0, 4), forged], anchor)).toEqual({ intact: false, present: 5, anchor, problem: 'head', brokenAt: 4 });
   });
@@ -49,7 +50,7 @@ describe('custody chain against its anchor', () => {
     expect(checkCustodyChain(edited, anchor)).toMatchObject({ intact: false, problem: 'altered', brokenAt: 1 });
   });
   it('detects entries appended behind the anchor, and a chain whose anchor was removed', () => {
-    const extra = createCustodyEntry(chain[4], fields('six'));
+    const extra = createCustodyEntry(fifth, fields('six'));
     expect(checkCustodyChain([...chain, extra], anchor)).toMatchObject({ intact: false, present: 6, problem: 'length' });
     expect(checkCustodyChain(chain, undefined)).toEqual({ intact: false, present: 5, problem: 'unanchored' });
     expect(checkCustodyChain([], undefined)).toEqual({ intact: true, present: 0 });
