@@ -10,6 +10,8 @@ import { useCaseFilter } from '../cases/case-filter';
 import { plural, safeText } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 
+const safeFileName = (name: string | undefined) => (name === undefined ? undefined : safeText(name));
+
 interface TimelineFilterNoteProps {
   readonly caseId: string;
   /** How many of `total` the filter keeps; undefined while that is being worked out. */
@@ -26,7 +28,7 @@ export function TimelineFilterNote({ caseId, matched, total, noun, pluralNoun, o
   const { filter, clear } = useCaseFilter();
   const files = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   if (isEmptyFilter(filter)) return null;
-  const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => { const name = files?.get(id); return name === undefined ? undefined : safeText(name); } });
+  const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => safeFileName(files?.get(id)) });
   const narrowed = matched !== undefined && matched < total;
   return (
     <div className={narrowed ? 'filter-note narrowed' : 'filter-note'} data-testid="timeline-filter-note" data-matched={matched ?? ''} data-total={total} role="status">
