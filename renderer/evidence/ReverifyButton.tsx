@@ -27,6 +27,9 @@ export function ReverifyButton({ caseId, disabled }: { readonly caseId: string; 
       {outcome && (
         <span data-testid="reverify-result" data-verdict={outcome.verdict}>
           <VerdictBadge verdict={outcome.verdict} /> {outcome.checked} files re-hashed
+          {!outcome.chainIntact && (
+            <span className="danger-text" data-testid="reverify-chain-broken"> · the custody chain is broken (see the custody log): its recorded hashes cannot be trusted</span>
+          )}
           {outcome.altered.length > 0 && (
             <ul className="plain-list danger-text" data-testid="reverify-altered">
               {outcome.altered.map((file) => (
