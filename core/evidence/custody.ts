@@ -56,6 +56,17 @@ export function custodyAnchorOf(head: CustodyEntry | undefined, anchoredBy: Cust
   return { length: head ? head.seq + 1 : 0, headHash: head ? head.hash : CHAIN_START, anchoredBy };
 }
 
+/**
+ * Whether the chain's current last entry is the one the anchor records: checked before every append, so an append
+ * to a truncated or re-headed chain cannot move the anchor onto it and hide the damage. A chain with neither entries
+ * nor anchor (a case being created) matches.
+ */
+export function headMatchesAnchor(head: CustodyEntry | undefined, anchor: CustodyAnchor | undefined): boolean {
+  if (!anchor) return head === undefined;
+  const found = custodyAnchorOf(head);
+  return found.length === anchor.length && found.headHash === anchor.headHash;
+}
+
 /** The verdict on a stored chain compared with its anchor; `problem` says what is wrong, in stable terms. */
 export type CustodyChainCheck =
   | { readonly intact: true; readonly present: number; readonly anchor?: CustodyAnchor }

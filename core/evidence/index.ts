@@ -7,6 +7,7 @@ export {
   verifyCustodyChain,
   checkCustodyChain,
   custodyAnchorOf,
+  headMatchesAnchor,
   custodyFilesFromReport,
   CHAIN_START,
   type CustodyAnchor,

@@ -90,4 +90,10 @@ test('Re-verify refuses bytes and hash forged together, a truncated chain is rep
   await expect(status).toHaveAttribute('data-problem', 'length');
   await expect(status).toContainText('Chain broken: 2 entries present, the case records 5 entries (head ');
   await expect(page.locator('[data-testid=custody-row]')).toHaveCount(2);
+
+  // Appending now would move the anchor onto the truncated chain and hide the cut: the app refuses.
+  await page.getByTestId('reverify').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing more is recorded until the chain is examined' })).toBeVisible();
+  await expect(page.locator('[data-testid=custody-row]')).toHaveCount(2);
+  await expect(status).toHaveAttribute('data-problem', 'length');
 });

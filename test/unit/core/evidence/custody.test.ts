@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_START, checkCustodyChain, createCustodyEntry, custodyAnchorOf, verifyCustodyChain, type CustodyFields } from '../../../../core/evidence/custody';
+import { CHAIN_START, checkCustodyChain, createCustodyEntry, custodyAnchorOf, headMatchesAnchor, verifyCustodyChain, type CustodyFields } from '../../../../core/evidence/custody';
 import type { CustodyEntry } from '../../../../core/evidence/types';
 
 const fields = (detail: string): CustodyFields => ({ caseId: 'c1', at: 1_700_000_000_000, investigator: 'Dana', action: 'import', source: 'b.zip', files: [{ path: 'a', size: 1, sha256: 'f'.repeat(64), verdict: 'match' }], toolVersion: '0.1.0', detail });
@@ -54,6 +54,13 @@ describe('custody chain against its anchor', () => {
     expect(checkCustodyChain([...chain, extra], anchor)).toMatchObject({ intact: false, present: 6, problem: 'length' });
     expect(checkCustodyChain(chain, undefined)).toEqual({ intact: false, present: 5, problem: 'unanchored' });
     expect(checkCustodyChain([], undefined)).toEqual({ intact: true, present: 0 });
+  });
+  it('tells whether the current head is the anchored one, before an append could move the anchor', () => {
+    expect(headMatchesAnchor(fifth, anchor)).toBe(true);
+    expect(headMatchesAnchor(fourth, anchor)).toBe(false);
+    expect(headMatchesAnchor(undefined, undefined)).toBe(true);
+    expect(headMatchesAnchor(fifth, undefined)).toBe(false);
+    expect(headMatchesAnchor(undefined, anchor)).toBe(false);
   });
   it('accepts a chain anchored as found when the store was upgraded', () => {
     const upgraded = custodyAnchorOf(chain.at(-1), 'upgrade');
