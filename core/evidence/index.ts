@@ -2,10 +2,21 @@
 export * from './types';
 export * from './errors';
 export { verifyBundle, checkBundle, MAX_WHOLE_FILE_BYTES, type VerifyBundleOptions, type BundleVerdict, type CheckedBundle, type PresentFile } from './verify-bundle';
-export { createCustodyEntry, verifyCustodyChain, custodyFilesFromReport, CHAIN_START, type CustodyFields } from './custody';
+export {
+  createCustodyEntry,
+  verifyCustodyChain,
+  checkCustodyChain,
+  custodyAnchorOf,
+  headMatchesAnchor,
+  custodyFilesFromReport,
+  CHAIN_START,
+  type CustodyAnchor,
+  type CustodyChainCheck,
+  type CustodyFields,
+} from './custody';
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex } from './sha256';
-export { reverifyBytes } from './reverify';
+export { reverifyBytes, compareFileHashes, HASH_SOURCE_NAMES, type HashSource, type FileHashes, type FileHashComparison } from './reverify';
 export { gunzipInput, isGzip } from './gzip-input';
 export { parseManifest, MANIFEST_NAME } from './manifest';
 export { parseCaseConfig, type CaseConfig } from './case-config';

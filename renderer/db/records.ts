@@ -1,6 +1,6 @@
 // The records the renderer stores. All readonly: evidence and its derived records are never edited in
 // place; corrections are new records. Times are UTC epoch milliseconds.
-import type { BundleReport, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence';
+import type { BundleReport, CaseMetadata, CustodyAnchor, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence';
 import type { GeoDatabaseInfo } from '../../core/geo';
 import type { ExtractedToken } from '../../core/token';
 
@@ -15,6 +15,11 @@ export interface CaseRecord {
   /** Case metadata from the most recent bundle manifest that carried any. */
   readonly metadata?: CaseMetadata;
   readonly counts: CaseCounts;
+  /**
+   * The custody chain's length and last hash, written in the same transaction as every custody entry (schema v6), so
+   * a chain whose tail was deleted or whose last entry was rewritten no longer matches (checkCustodyChain, core).
+   */
+  readonly custodyAnchor?: CustodyAnchor;
   /** Every geolocation database that placed an IP of this case (name, version, SHA-256), so findings reproduce. */
   readonly geoDatabases?: readonly GeoDatabaseInfo[];
   /** The next event's seq (events are keyed [caseId+seq]); only ever grows, so seqs are never reused. */

@@ -14,6 +14,7 @@ import type {
   TokenSightingRecord,
 } from './records';
 import { EMPTY_COUNTS } from './records';
+import { custodyAnchorOf, type CustodyAnchor } from '../../core/evidence';
 import { bucketsFromV3, type V3BucketRecord } from './histogram-buckets';
 import type { BucketRecord, FacetCountRecord, GeoDatabaseFileRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
 import type { EventTextRecord } from './event-text';
@@ -49,7 +50,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 5) {
+  constructor(name = DATABASE_NAME, throughVersion = 6) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -134,6 +135,21 @@ export class TokentrailDatabase extends Dexie {
           if (!bytes) continue;
           await transaction.table<GeoDatabaseFileRecord>('geoDatabaseFiles').put({ id: record.id, bytes });
           await geo.put(record);
+        }
+      });
+    if (throughVersion < 6) return;
+    // v6: every case records its custody chain's length and last hash (custody-log.ts), so a truncated tail or a
+    // rewritten head is detected. Existing cases are anchored to their chain as found, marked 'upgrade': a truncation
+    // made before this moment cannot be seen, and the Evidence tab says the anchor dates from the upgrade. No index.
+    this.version(6)
+      .stores({})
+      .upgrade(async (transaction) => {
+        const custody = transaction.table<CustodyRecord, [string, number]>('custody');
+        const cases = transaction.table<CaseRecord, string>('cases');
+        for (const record of await cases.toArray()) {
+          const head = await custody.where('[caseId+seq]').between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]).last();
+          const custodyAnchor: CustodyAnchor = custodyAnchorOf(head, 'upgrade');
+          await cases.put({ ...record, custodyAnchor });
         }
       });
   }

@@ -1,22 +1,38 @@
-// The case's custody record with the result of re-computing its hash chain. A parameter change lists each
+// The case's custody record with the result of re-computing its hash chain and comparing its length and head with
+// the anchor the case record keeps. A parameter change lists each
 // parameter it changed (old → new) from the entry's hashed `parameterChanges`, not from its free-text detail.
-import { verifyCustodyChain } from '../../core/evidence';
+import { checkCustodyChain, type CustodyAnchor, type CustodyChainCheck } from '../../core/evidence';
 import { describeParameterChange } from '../../core/evidence';
 import type { CustodyEntry } from '../../core/evidence';
 import { useApp } from '../shell/app-context';
-import { plural, shortHash } from '../shell/format';
+import { plural, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
 
-function ChainStatus({ entries }: { readonly entries: readonly CustodyEntry[] }) {
-  const chain = verifyCustodyChain(entries);
+function brokenChainMessage(chain: Extract<CustodyChainCheck, { intact: false }>): string {
+  const recorded = chain.anchor ? `the case records ${plural(chain.anchor.length, 'entry', 'entries')} (head ${shortHash(chain.anchor.headHash, 12)}…)` : '';
+  switch (chain.problem) {
+    case 'altered':
+      return `Chain broken at entry #${chain.brokenAt}: the record was altered after it was written`;
+    case 'length':
+      return `Chain broken: ${plural(chain.present, 'entry', 'entries')} present, ${recorded}`;
+    case 'head':
+      return `Chain broken: the last entry #${chain.brokenAt} is not the one the case recorded; ${recorded}`;
+    case 'unanchored':
+      return `Chain broken: ${plural(chain.present, 'entry', 'entries')} present, but the case records no anchor for its chain`;
+  }
+}
+
+function ChainStatus({ entries, anchor }: { readonly entries: readonly CustodyEntry[]; readonly anchor: CustodyAnchor | undefined }) {
+  const chain = checkCustodyChain(entries, anchor);
+  const since = chain.anchor?.anchoredBy === 'upgrade' ? ' · anchored when the store was upgraded' : '';
   return chain.intact ? (
-    <span className="chain chain-ok" data-testid="chain-status" data-intact="true">
-      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}
+    <span className="chain chain-ok" data-testid="chain-status" data-intact="true" title={chain.anchor ? `head ${chain.anchor.headHash}` : undefined}>
+      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}{since}
     </span>
   ) : (
-    <span className="chain chain-broken" data-testid="chain-status" data-intact="false" role="alert">
-      ✗ Chain broken at entry #{chain.brokenAt}: the record was altered after it was written
+    <span className="chain chain-broken" data-testid="chain-status" data-intact="false" data-problem={chain.problem} role="alert">
+      ✗ {brokenChainMessage(chain)}
     </span>
   );
 }
@@ -34,13 +50,13 @@ function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
   return <>{entry.detail ?? (entry.files.length ? `${entry.files.length} files` : '')}</>;
 }
 
-export function CustodyLog({ entries }: { readonly entries: readonly CustodyEntry[] }) {
+export function CustodyLog({ entries, anchor }: { readonly entries: readonly CustodyEntry[]; readonly anchor: CustodyAnchor | undefined }) {
   const { timeZone } = useApp();
   return (
     <section className="panel" data-testid="custody-log" aria-label="Custody log">
       <div className="panel-head">
         <h2>Custody log</h2>
-        <ChainStatus entries={entries} />
+        <ChainStatus entries={entries} anchor={anchor} />
       </div>
       <table className="table">
         <thead>
@@ -62,7 +78,7 @@ export function CustodyLog({ entries }: { readonly entries: readonly CustodyEntr
               <td className="mono nowrap">{formatInstant(entry.at, timeZone)}</td>
               <td>{entry.investigator}</td>
               <td>{entry.action}</td>
-              <td className="mono">{entry.source}</td>
+              <td className="mono">{safeText(entry.source)}</td>
               <td>{entry.verdict ? <VerdictBadge verdict={entry.verdict} /> : '—'}</td>
               <td className="small detail"><EntryDetail entry={entry} /></td>
               <td className="mono" title={`hash ${entry.hash}\nprev ${entry.prevHash}\ntool ${entry.toolVersion}`}>

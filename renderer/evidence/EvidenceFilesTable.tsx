@@ -1,7 +1,7 @@
 // Every stored evidence file with the verdict it got on import and the hash of the bytes kept.
 import type { EvidenceFileRecord, ImportRecord } from '../db/records';
 import { useApp } from '../shell/app-context';
-import { formatBytes, shortHash } from '../shell/format';
+import { formatBytes, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
 
@@ -30,7 +30,7 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           const mismatch = file.declared && file.sha256 && file.declared.sha256 !== file.sha256;
           return (
             <tr key={file.id} data-testid="evidence-file-row" data-path={file.path} data-verdict={file.verdict}>
-              <td className="mono">{file.path}</td>
+              <td className="mono" data-testid="evidence-file-name">{safeText(file.path)}</td>
               <td>{file.kind}</td>
               <td className="num">{file.size === undefined ? '—' : formatBytes(file.size)}</td>
               <td className="mono" title={file.sha256}>
@@ -43,7 +43,7 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
               <td className="small">
                 {origin ? (
                   <>
-                    <span className="mono">{origin.origin.name}</span>
+                    <span className="mono">{safeText(origin.origin.name)}</span>
                     <span className="muted"> · {formatInstant(origin.at, timeZone)}</span>
                   </>
                 ) : '—'}

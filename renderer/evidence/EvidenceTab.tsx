@@ -32,7 +32,7 @@ export function EvidenceTab({ caseRecord }: { readonly caseRecord: CaseRecord })
           <EvidenceFilesTable files={evidence.files} imports={evidence.imports} />
         )}
       </section>
-      <CustodyLog entries={evidence.custody} />
+      <CustodyLog entries={evidence.custody} anchor={caseRecord.custodyAnchor} />
     </div>
   );
 }

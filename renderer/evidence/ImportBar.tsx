@@ -2,6 +2,7 @@
 // then progress with Cancel, and the outcome of the last attempt.
 import type { Host, PickKind, PickedSelection } from '../host/host';
 import type { ImportControls } from './use-import';
+import { safeText } from '../shell/format';
 
 interface ImportBarProps {
   readonly host: Host;
@@ -66,7 +67,7 @@ export function ImportBar({ host, controls, onSelection, onPickError }: ImportBa
         <div className="error" data-testid="import-error" role="alert">
           <strong>{state.source} was rejected; nothing was imported.</strong>
           <p>
-            <span className="mono">{state.error.code}</span> in <span className="mono">{state.error.file}</span>: {state.error.message}
+            <span className="mono">{state.error.code}</span> in <span className="mono">{safeText(state.error.file)}</span>: {state.error.message}
           </p>
           <p className="hint">
             {state.unrecorded ?? 'The rejection is recorded in the custody log.'} Ask whoever collected the evidence for an

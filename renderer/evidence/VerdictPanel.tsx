@@ -2,7 +2,7 @@
 // problem with its file and line, and the case metadata. Import or Discard is their decision.
 import type { BundleReport, FileCheck } from '../../core/evidence';
 import type { ExtractedToken } from '../../core/token';
-import { formatBytes, location, plural, shortHash } from '../shell/format';
+import { formatBytes, location, plural, safeText, shortHash } from '../shell/format';
 import { VerdictBadge } from '../shell/VerdictBadge';
 import { CaseMetadataList } from './CaseMetadataList';
 
@@ -31,7 +31,7 @@ function HashCell({ value }: { readonly value?: { size: number; sha256: string }
 function FileRow({ check }: { readonly check: FileCheck }) {
   return (
     <tr data-testid="verdict-file-row" data-path={check.path} data-verdict={check.verdict}>
-      <td className="mono">{check.path}</td>
+      <td className="mono">{safeText(check.path)}</td>
       <td>{check.kind}</td>
       <HashCell value={check.declared} />
       <HashCell value={check.actual} />
@@ -46,7 +46,7 @@ export function VerdictPanel({ report, tokens, onImport, onDiscard }: VerdictPan
     <section className={`panel verdict-panel verdict-${report.verdict}`} data-testid="verdict-panel" aria-label="Verification result">
       <div className="panel-head">
         <h2>
-          Verification of <span className="mono">{report.origin.name}</span>
+          Verification of <span className="mono">{safeText(report.origin.name)}</span>
         </h2>
         <VerdictBadge verdict={report.verdict} testId="bundle-verdict" />
       </div>

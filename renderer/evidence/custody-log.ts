@@ -1,7 +1,7 @@
 // Appending to a case's hash-chained custody record. The previous entry is read inside the caller's
 // transaction, so two appends can never fork the chain.
 import { Dexie } from 'dexie';
-import { createCustodyEntry } from '../../core/evidence';
+import { createCustodyEntry, custodyAnchorOf, headMatchesAnchor } from '../../core/evidence';
 import type { CustodyEntry } from '../../core/evidence';
 import { TOOL_VERSION } from '../../core';
 import type { CaseRecord } from '../db/records';
@@ -26,18 +26,29 @@ export function custodyChain(database: TokentrailDatabase, caseId: string): Prom
 }
 
 /**
- * Appends one entry and bumps the case's counter. Must run inside a rw transaction that includes
+ * Appends one entry, bumps the case's counter and moves the case's custody anchor to the new head in the same
+ * transaction, so the stored chain and its anchor can only change together through this function. Refuses to append
+ * to a chain that no longer ends where the anchor says. Must run inside a rw transaction that includes
  * custody and cases (it opens one itself otherwise).
  */
 export function appendCustody(database: TokentrailDatabase, caseId: string, fields: CustodyFields): Promise<CustodyEntry> {
   return database.transaction('rw', [database.custody, database.cases], async () => {
     const previous = await lastCustodyEntry(database, caseId);
+    const anchor = (await database.cases.get(caseId))?.custodyAnchor;
+    if (!headMatchesAnchor(previous, anchor)) {
+      // Appending would re-anchor the case on a damaged chain and hide the damage: refuse, and say why.
+      throw new Error(
+        `the custody chain of this case ends at entry ${previous ? `#${previous.seq}` : '(none)'} but the case records ` +
+          `${anchor ? `${anchor.length} entries` : 'no anchor'}; nothing more is recorded until the chain is examined (Evidence tab)`,
+      );
+    }
     const entry = createCustodyEntry(previous, { ...fields, caseId, toolVersion: TOOL_VERSION });
     await database.custody.add(entry);
     await database.cases.update(caseId, (record: CaseRecord) => {
       Object.assign(record, {
         updatedAt: fields.at,
         counts: { ...record.counts, custodyEntries: record.counts.custodyEntries + 1 },
+        custodyAnchor: custodyAnchorOf(entry),
       });
     });
     return entry;

@@ -8,7 +8,7 @@ import type { CsvPreset } from './csv-presets';
 import type { IngestOptions, IngestRecord } from '../db/event-records';
 import type { CaseRecord } from '../db/records';
 import { ingestClient } from './ingest-client';
-import { plural } from '../shell/format';
+import { plural, safeText } from '../shell/format';
 import { CsvMappingDialog } from './CsvMappingDialog';
 import { GeoDatabasePanel } from '../geo/GeoDatabasePanel';
 import { describeIngest, statusTone } from './ingest-status';
@@ -26,7 +26,7 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
   return (
     <>
       <tr data-testid="ingest-row" data-path={ingest.path} data-status={ingest.status} data-format={ingest.format ?? ''}>
-        <td className="mono">{ingest.path}</td>
+        <td className="mono" data-testid="ingest-path">{safeText(ingest.path)}</td>
         <td className="mono" data-testid="ingest-format">{chosen}</td>
         <td>
           <span className={`badge badge-${statusTone(ingest.status)}`} data-testid="ingest-status">{ingest.status}</span>{' '}
@@ -43,7 +43,7 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
           )}
         </td>
         <td className="actions nowrap">
-          <select aria-label={`Format of ${ingest.path}`} data-testid="ingest-format-select" value={format} disabled={busy} onChange={(event) => setFormat(event.target.value)}>
+          <select aria-label={`Format of ${safeText(ingest.path)}`} data-testid="ingest-format-select" value={format} disabled={busy} onChange={(event) => setFormat(event.target.value)}>
             <option value="">detect</option>
             {SOURCE_FORMAT_NAMES.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>{' '}
@@ -51,7 +51,7 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
             <input
               type="text"
               className="mono"
-              aria-label={`Log layout of ${ingest.path} (nginx log_format or Apache LogFormat)`}
+              aria-label={`Log layout of ${safeText(ingest.path)} (nginx log_format or Apache LogFormat)`}
               title='An nginx log_format or Apache LogFormat string, e.g. %v %h %l %u %t "%r" %>s %b; empty: detect'
               placeholder="log layout: detect"
               data-testid="ingest-log-layout"

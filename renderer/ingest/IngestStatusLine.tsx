@@ -2,7 +2,7 @@
 // Cancel. What a cancel keeps is said in the Timeline tab's source list.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ingestClient } from './ingest-client';
-import { formatBytes, plural } from '../shell/format';
+import { formatBytes, plural, safeText } from '../shell/format';
 import { activeIngests } from './queries';
 import { useLiveProgress } from './use-live-progress';
 
@@ -18,7 +18,7 @@ export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
   return (
     <div className="progress-line ingest-line" data-testid="ingest-progress" data-ingest={running.id}>
       <span className="muted">
-        {removing ? `Removing the previous events of ${running.path}…` : `Parsing ${running.path}`} · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
+        {removing ? `Removing the previous events of ${safeText(running.path)}…` : `Parsing ${safeText(running.path)}`} · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
         <span data-testid="ingest-progress-events">{plural(events, 'event')}</span>
         {active.length > 1 ? ` · ${active.length - 1} more queued` : ''}
       </span>

@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IngestRecord } from '../db/event-records';
 import { ingestProblems } from './queries';
+import { safeText } from '../shell/format';
 
 const SHOWN = 200;
 
@@ -13,7 +14,7 @@ export function ProblemsList({ ingest }: { readonly ingest: IngestRecord }) {
       {(problems ?? []).map((problem) => (
         <li key={problem.id} data-testid="problem-row" data-code={problem.code}>
           <span className="mono" data-testid="problem-location">
-            {problem.path}
+            {safeText(problem.path)}
             {problem.line !== undefined ? `:${problem.line}` : ''}
             {problem.index !== undefined ? ` entry ${problem.index}` : ''}
           </span>{' '}

@@ -4,7 +4,7 @@
 // the timeline filter drops are drawn faint (class `outside`), never left out.
 import { GAP_LABEL, type LifecycleLayout, type MarkerKind } from './lifecycle-layout';
 import { useApp } from '../shell/app-context';
-import { shortHash } from '../shell/format';
+import { location, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 
 export const DIAGRAM_WIDTH = 1000;
@@ -100,7 +100,7 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
                 onClick={() => typeof marker.event?.id === 'number' && onOpenEvent(marker.event.id)}
               >
                 <Marker kind={marker.kind} />
-                <title>{`${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${marker.event.source.file}${marker.event.source.line ? `:${marker.event.source.line}` : ''}` : ''}${marker.outside ? ' · outside the timeline filters' : ''}`}</title>
+                <title>{`${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${location(marker.event.source.file, marker.event.source.line || undefined)}` : ''}${marker.outside ? ' · outside the timeline filters' : ''}`}</title>
               </g>
             ))}
             {lane.notes.map((note, index) => (

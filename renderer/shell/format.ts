@@ -23,13 +23,27 @@ export function prettyJson(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? 'undefined';
 }
 
-/** "file.log:12:5" — where a human goes to look. */
+/** "file.log:12:5" — where a human goes to look; the path as {@link safeText} shows it, since it comes from evidence. */
 export function location(path: string, line?: number, column?: number): string {
-  if (line === undefined) return path;
-  return column === undefined ? `${path}:${line}` : `${path}:${line}:${column}`;
+  const shown = safeText(path);
+  if (line === undefined) return shown;
+  return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
 }
 
 /** "1 file", "3 files". */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+// C0 and C1 controls, DEL, the line and paragraph separators, and every bidirectional control (LRM, RLM, ALM, the
+// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069): characters that either draw nothing or reorder
+// what follows, so `a\u202Etxt.exe` would be shown as `aexe.txt`. The class is a single-character set: linear time.
+const INVISIBLE_OR_REORDERING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Evidence text (a file name, a path, a source) as it may be shown: each control, separator or bidi character
+ * becomes a visible `\uXXXX`, so a name can neither hide characters nor display reversed. Everything else is kept.
+ */
+export function safeText(text: string): string {
+  return text.replace(INVISIBLE_OR_REORDERING, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

@@ -7,8 +7,10 @@ import { isEmptyFilter } from './timeline-filter';
 import { describeTimelineFilter } from './filter-summary';
 import { useApp } from '../shell/app-context';
 import { useCaseFilter } from '../cases/case-filter';
-import { plural } from '../shell/format';
+import { plural, safeText } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
+
+const safeFileName = (name: string | undefined) => (name === undefined ? undefined : safeText(name));
 
 interface TimelineFilterNoteProps {
   readonly caseId: string;
@@ -26,7 +28,7 @@ export function TimelineFilterNote({ caseId, matched, total, noun, pluralNoun, o
   const { filter, clear } = useCaseFilter();
   const files = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   if (isEmptyFilter(filter)) return null;
-  const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => files?.get(id) });
+  const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => safeFileName(files?.get(id)) });
   const narrowed = matched !== undefined && matched < total;
   return (
     <div className={narrowed ? 'filter-note narrowed' : 'filter-note'} data-testid="timeline-filter-note" data-matched={matched ?? ''} data-total={total} role="status">

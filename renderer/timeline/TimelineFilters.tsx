@@ -8,6 +8,7 @@ import type { EventFacet } from '../db/event-records';
 import { facetValues } from './queries';
 import type { TimelineFilter } from './timeline-filter';
 import { useApp } from '../shell/app-context';
+import { safeText } from '../shell/format';
 import { formatInstant, parseZonedInput } from '../shell/format-time';
 
 interface TimelineFiltersProps {
@@ -40,7 +41,7 @@ function FacetPicker({ caseId, facet, label, value, fileNames, onPick }: { caseI
         <option value="">any</option>
         {(values ?? []).map((entry) => (
           <option key={entry.value} value={entry.value}>
-            {(facet === 'file' ? fileNames.get(entry.value) : undefined) ?? entry.value} ({entry.count})
+            {safeText((facet === 'file' ? fileNames.get(entry.value) : undefined) ?? entry.value)} ({entry.count})
           </option>
         ))}
       </select>

@@ -43,9 +43,21 @@ async function inFreshProfile<T>(launchOptions: object | undefined, fn: (page: i
   }
 }
 
-test('a v4 profile opens with its pre-v5 cases marked and its geolocation bytes moved intact', async ({}, testInfo) => {
-  const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) => page.evaluate(() => (globalThis as unknown as { runUpgradeCheck(): Promise<unknown> }).runUpgradeCheck()));
-  expect(result).toEqual({ marked: ['with-events'], listingHasBytes: false, bytesIntact: true, listed: ['dbip-city-ipv4@2026-11-01'] });
+test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes moved intact and its custody chains anchored', async ({}, testInfo) => {
+  const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
+    page.evaluate(() => (globalThis as unknown as { runUpgradeCheck(): Promise<{ headHash: string }> }).runUpgradeCheck()),
+  );
+  expect(result).toEqual({
+    marked: ['with-events'],
+    listingHasBytes: false,
+    bytesIntact: true,
+    listed: ['dbip-city-ipv4@2026-11-01'],
+    anchors: {
+      'with-events': { length: 2, headHash: result.headHash, anchoredBy: 'upgrade' },
+      empty: { length: 0, headHash: '0'.repeat(64), anchoredBy: 'upgrade' },
+    },
+    headHash: result.headHash,
+  });
 });
 
 for (const seed of [1, 2]) {

@@ -8,6 +8,7 @@ import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-recor
 import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { listGeoDatabases } from '../../../renderer/geo/geo-store';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
+import { createCustodyEntry } from '../../../core/evidence/custody';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
 import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
 import { queryPage, type EventCursor, type PageRequest } from '../../../renderer/timeline/timeline-query';
@@ -141,6 +142,10 @@ export async function runUpgradeCheck() {
     { id: 'empty', title: 'b', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS },
   ]);
   await old.table('geoDatabases').add({ id: 'ab'.repeat(32), info, loadedAt: 1, bytes });
+  // v6 anchors each case's custody chain as found: 'with-events' has two entries, 'empty' none.
+  const created = createCustodyEntry(undefined, { caseId: 'with-events', at: 0, investigator: 'i', action: 'case-created', source: 'a', files: [], toolVersion: '0' });
+  const head = createCustodyEntry(created, { caseId: 'with-events', at: 1, investigator: 'i', action: 'reverify', source: 'a', files: [], toolVersion: '0' });
+  await old.custody.bulkAdd([created, head]);
   old.close();
 
   const current = new TokentrailDatabase(name);
@@ -154,6 +159,8 @@ export async function runUpgradeCheck() {
     listingHasBytes: listing.some((record) => 'bytes' in record),
     bytesIntact: !!file && file.bytes.length === bytes.length && file.bytes.every((value, index) => value === bytes[index]),
     listed: listed.map((entry) => entry.id),
+    anchors: Object.fromEntries(cases.map((record) => [record.id, record.custodyAnchor])),
+    headHash: head.hash,
   };
 }
 
