@@ -5,6 +5,7 @@ import { toEntry, type Entry } from './entry';
 import { buildFamilies } from './families';
 import { FindingSink } from './finding-builder';
 import { buildLifecycles } from './lifecycles';
+import { buildRefreshIdLifecycles } from './refresh-id-lifecycles';
 import { COMMON_DEFAULTS, resolveParameters } from './parameters';
 import { addTokenCheckFindings, type TokenCheckResult } from './token-check-findings';
 import type { DetectorRun, TimelineEvent, TimelineOptions, TimelineResult } from './types';
@@ -68,7 +69,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
   progress('linking token families');
   const families = buildFamilies(timeline);
   progress('building lifecycles');
-  const lifecycles = buildLifecycles(timeline, families, common);
+  const lifecycles = [...buildLifecycles(timeline, families, common), ...buildRefreshIdLifecycles(timeline)];
 
   const sink = new FindingSink(common.maxEventsPerFinding);
   if (options.tokenFindings) addTokenCheckFindings(options.tokenFindings, timeline, sink);

@@ -26,4 +26,5 @@ export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app
 export { greatCircleKm } from './util/great-circle';
 export { hopSpeed, isImpossibleHop, type HopEnd, type HopSpeed } from './util/hop-speed';
 export { cidrList, type CidrList } from './util/cidr';
+export { REFRESH_ID_PREFIX, refreshIdKey } from './refresh-id-lifecycles';
 export * from './types';
