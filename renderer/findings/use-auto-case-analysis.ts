@@ -27,6 +27,9 @@ export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | 
   // A finished token job that analysed something, or a search that found a secret, changes the token findings.
   const tokenNews = tokenJob?.status === 'complete' && tokenJob.summary?.kind === 'analyze' && tokenJob.summary.analysed > 0 ? tokenJob.jobId : '';
   const wordlistNews = wordlistJob?.status === 'complete' && wordlistJob.summary?.kind === 'wordlist' && wordlistJob.summary.found.length > 0 ? wordlistJob.jobId : '';
+  // The effect returns early while a token job runs: its end must wake it even when it found nothing new (a stale
+  // analysis that had nothing left to do), or a run skipped for it would never start.
+  const tokenJobsRunning = tokenJob?.status === 'running' || wordlistJob?.status === 'running';
   useEffect(() => {
     if (!basis || !hasEvidence || !ingests || ingests.active || ingests.cancelled || stored === undefined) return;
     // Read the job manager directly: the token analysis may have been started by an effect of this same commit.
@@ -34,5 +37,5 @@ export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | 
     const ingestNews = ingests.lastFinishedAt > (stored?.startedAt ?? 0) ? ingests.lastFinishedAt : 0;
     if (stored?.basis === basis && !ingestNews && !tokenNews && !wordlistNews) return;
     timelineAnalysisJobs.autoStart(`${basis}|${ingestNews}|${tokenNews}|${wordlistNews}`, { caseId });
-  }, [caseId, basis, hasEvidence, ingests, stored, tokenNews, wordlistNews]);
+  }, [caseId, basis, hasEvidence, ingests, stored, tokenNews, wordlistNews, tokenJobsRunning]);
 }
