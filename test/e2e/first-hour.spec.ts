@@ -126,19 +126,17 @@ test('Tab in the timeline filters keeps the focus in the form; arrows on the cas
   await page.getByTestId('tab-timeline').click();
   await expect(page.getByTestId('timeline-row')).toHaveCount(1, { timeout: 30_000 });
 
-  await page.getByTestId('filter-from').click();
-  await page.keyboard.type('2026-11-18 09:00');
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('filter-to')).toBeFocused();
-  await page.keyboard.type('2026-11-18 10:00');
-  await expect(page.getByTestId('filter-to')).toHaveValue('2026-11-18 10:00');
-
-  await page.getByTestId('filter-subject').click();
-  await page.keyboard.type('alice@northwind.example');
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('filter-token')).toBeFocused();
-  await page.keyboard.type('abc');
-  await expect(page.getByTestId('filter-token')).toHaveValue('abc');
+  // Typing in a field, Tab (which applies it), and typing on: the keys land in the next field.
+  const typeAndTab = async ([field, typed]: [string, string], [next, typedNext]: [string, string]) => {
+    await page.getByTestId(`filter-${field}`).click();
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId(`filter-${next}`)).toBeFocused();
+    await page.keyboard.type(typedNext);
+    await expect(page.getByTestId(`filter-${next}`)).toHaveValue(typedNext);
+  };
+  await typeAndTab(['from', '2026-11-18 09:00'], ['to', '2026-11-18 10:00']);
+  await typeAndTab(['subject', 'alice@northwind.example'], ['token', 'abc']);
 
   await page.getByTestId('tab-evidence').click();
   await page.getByTestId('tab-evidence').press('ArrowRight');
