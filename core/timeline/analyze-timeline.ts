@@ -6,6 +6,7 @@ import { buildFamilies } from './families';
 import { buildIdentityDirectory } from './identity/build-directory';
 import { FindingSink } from './finding-builder';
 import { buildLifecycles } from './lifecycles';
+import { buildRefreshIdLifecycles } from './refresh-id-lifecycles';
 import { COMMON_DEFAULTS, resolveParameters } from './parameters';
 import { addTokenCheckFindings, type TokenCheckResult } from './token-check-findings';
 import type { DetectorRun, TimelineEvent, TimelineOptions, TimelineResult } from './types';
@@ -69,7 +70,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
   progress('linking token families');
   const families = buildFamilies(timeline);
   progress('building lifecycles');
-  const lifecycles = buildLifecycles(timeline, families, common);
+  const lifecycles = [...buildLifecycles(timeline, families, common), ...buildRefreshIdLifecycles(timeline)];
   const identities = buildIdentityDirectory(timeline);
 
   const sink = new FindingSink(common.maxEventsPerFinding);

@@ -29,4 +29,5 @@ export { cidrList, type CidrList } from './util/cidr';
 export { buildIdentityDirectory, isVerifiedToken } from './identity/build-directory';
 export { bestName, subjectIdentity } from './identity/best-name';
 export type { IdentityConflict, IdentityDirectory, NameKind, NameSighting, NameSource, SubjectIdentity } from './identity/directory-types';
+export { REFRESH_ID_PREFIX, refreshIdKey } from './refresh-id-lifecycles';
 export * from './types';

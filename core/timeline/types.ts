@@ -171,7 +171,10 @@ export interface UseSummary {
 
 /** A token's life: issue → uses → refreshes → revocation or expiry, with gaps called out. */
 export interface TokenLifecycle {
+  /** The token's SHA-256; for a refresh token known only by its identifier, `refresh-id:` and the identifier. */
   readonly tokenHash: string;
+  /** Set when the lifecycle is of a refresh token the evidence names by identifier only (no captured token). */
+  readonly refreshTokenId?: string;
   readonly jti?: string;
   readonly subject?: string;
   readonly sessionId?: string;

@@ -1,4 +1,5 @@
-// The case's tabs, keyboard-operable as a WAI-ARIA tablist (arrow keys move between tabs).
+// The case's tabs, keyboard-operable as a WAI-ARIA tablist: arrow keys (and Home/End) select a tab and move the
+// focus with the selection, so the next Enter, Space or arrow acts on the tab the investigator sees selected.
 import type { KeyboardEvent } from 'react';
 import type { CaseTab } from '../shell/route';
 
@@ -25,10 +26,15 @@ interface CaseTabsProps {
 
 export function CaseTabs({ active, counts, onSelect }: CaseTabsProps) {
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const index = TABS.findIndex((tab) => tab.id === active);
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-    if (next) onSelect(next.id);
+    const target: Record<string, number> = { ArrowRight: (index + 1) % TABS.length, ArrowLeft: (index + TABS.length - 1) % TABS.length, Home: 0, End: TABS.length - 1 };
+    const next = TABS[target[event.key] ?? -1];
+    if (!next) return;
+    event.preventDefault();
+    onSelect(next.id);
+    // The button exists already (every tab is always rendered): focusing it now keeps focus off the old tab,
+    // whose tabIndex drops to -1 on the next render.
+    document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
     <div className="tabs" role="tablist" aria-label="Case views" onKeyDown={onKeyDown}>

@@ -4,7 +4,7 @@
 // timeline filter, the evidence events the filter drops are dimmed and say so: the finding rests on all of them.
 import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
-import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf } from './finding-links';
+import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf, refreshChainOf } from './finding-links';
 import { evidenceKept } from './findings-in-filter';
 import { useApp } from '../shell/app-context';
 import { location, shortHash } from '../shell/format';
@@ -51,6 +51,7 @@ function keyDates(key: KeyHistoryEntry, timeZone: string): string {
 export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetailProps) {
   const { timeZone } = useApp();
   const scope = mapScopeOf(finding);
+  const refreshChain = refreshChainOf(finding);
   const details = Object.entries(finding.detail).filter(([, value]) => value !== null && value !== '');
   return (
     <section className="panel finding-detail" data-testid="finding-detail" data-finding-id={finding.id} aria-label="Finding detail">
@@ -107,6 +108,15 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {refreshChain && (
+        <>
+          <h3>Refresh chain</h3>
+          <p className="small">
+            Refresh token {String(finding.detail.refreshTokenId)}, named by the identity provider (no token captured):{' '}
+            <button type="button" className="link small" data-testid="finding-refresh-lifecycle" onClick={() => onNavigate('lifecycle', refreshChain)}>lifecycle</button>
+          </p>
         </>
       )}
       {details.length > 0 && (

@@ -60,7 +60,7 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
                 <code className="finding-id muted">{finding.id}</code>
               </div>
               <div className="muted small finding-row-facts">
-                {finding.ts !== null && <span className="mono">{formatInstant(finding.ts, timeZone)}</span>}
+                {finding.ts !== null ? <span className="mono">{formatInstant(finding.ts, timeZone)}</span> : <span data-testid="finding-untimed">no time</span>}
                 {finding.subject && <span>{finding.subject}</span>}
                 <span>{finding.eventCount} event{finding.eventCount === 1 ? '' : 's'}</span>
                 {finding.origin === 'token-check' && <span className="badge badge-neutral">token check</span>}

@@ -31,6 +31,7 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
   const shown = useMemo(() => filterFindings(kept ?? [], filter), [kept, filter]);
   const counts = useMemo(() => severityCounts(kept ?? []), [kept]);
   const ids = useMemo(() => findingIds(kept ?? []), [kept]);
+  const untimed = shown.filter((finding) => finding.ts === null).length;
   // The selection lives in the route, so Back returns to the finding the investigator came from.
   const select = (key: string) => onNavigate('findings', key);
   const current = shown.find((finding) => finding.key === focus) ?? shown[0];
@@ -49,6 +50,12 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
         <>
           <TimelineFilterNote caseId={caseId} matched={findings.kept.length} total={findings.all.length} noun="finding" onEdit={() => onNavigate('timeline')} />
           <FindingFilters filter={filter} counts={counts} ids={ids} shown={shown.length} total={findings.kept.length} onChange={setFilter} />
+          {untimed > 0 && (
+            <p className="hint" data-testid="findings-untimed-note">
+              {untimed === 1 ? '1 finding has' : `${untimed} findings have`} no time (none of its evidence carries one) and
+              {untimed === 1 ? ' is' : ' are'} listed after the timed findings of {untimed === 1 ? 'its' : 'their'} severity.
+            </p>
+          )}
           <div className="findings-layout">
             {shown.length > 0 ? (
               <FindingList findings={shown} selected={current?.key} onSelect={select} />

@@ -2,6 +2,7 @@
 // all, and its detail names in words. The map is scoped by one timeline facet (token, subject or session) so it
 // reads events exactly as the timeline does.
 import type { EventFacet } from '../db/event-records';
+import { refreshIdKey } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
 
 /** Findings whose evidence is a move between places: their map is offered first. */
@@ -45,4 +46,13 @@ export function detailLabel(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/\b(ip|kmh|jti|iat|exp|url|api)\b/g, (word) => (word === 'kmh' ? 'km/h' : word.toUpperCase()));
+}
+
+/**
+ * The lifecycle key of the refresh chain a finding names by identifier only (refresh-token-reuse over an identity
+ * provider's export, where no token was captured): the Lifecycle tab draws that chain from its events.
+ */
+export function refreshChainOf(finding: Pick<StoredFinding, 'detail'>): string | undefined {
+  const id = finding.detail.refreshTokenId;
+  return typeof id === 'string' && id !== '' ? refreshIdKey(id) : undefined;
 }

@@ -14,6 +14,7 @@ import { GeoDatabasePanel } from '../geo/GeoDatabasePanel';
 import { describeIngest, statusTone } from './ingest-status';
 import { ProblemsList } from './ProblemsList';
 import { ingestsOf, unparsedFileCount } from './queries';
+import { DetectorsProgress } from '../findings/DetectorsProgress';
 
 function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onReingest: (options: IngestOptions) => void; onCsv: () => void }) {
   const [format, setFormat] = useState<string>(ingest.options.format ?? '');
@@ -95,12 +96,17 @@ export function IngestPanel({ caseRecord }: { readonly caseRecord: CaseRecord })
   const [csvFor, setCsvFor] = useState<IngestRecord>();
   const [error, setError] = useState('');
   const visible = (ingests ?? []).filter((ingest) => ingest.status !== 'replaced');
+  // Open by itself while a file needs attention (parsing, failed, problems), then left as the investigator has it:
+  // a Parse again that completes must not fold the panel away under the button that was just pressed.
+  const needsAttention = visible.some((ingest) => ingest.status !== 'complete' || ingest.problems > 0);
+  const [open, setOpen] = useState<boolean>();
+  if (needsAttention && open === undefined) setOpen(true);
   const reingest = (ingest: IngestRecord, options: IngestOptions) =>
     ingestClient.reingest(caseId, ingest.id, options).then(() => setError(''), (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
 
   return (
     <section className="panel" data-testid="ingest-panel">
-      <details open={visible.some((ingest) => ingest.status !== 'complete' || ingest.problems > 0)}>
+      <details open={open ?? needsAttention} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           Sources: {plural(visible.length, 'parsed file')}, {plural(caseRecord.counts.events, 'event')}, {plural(caseRecord.counts.eventProblems, 'problem')}
         </summary>
@@ -112,6 +118,7 @@ export function IngestPanel({ caseRecord }: { readonly caseRecord: CaseRecord })
           </p>
         )}
         {error && <p className="error" role="alert">{error}</p>}
+        <DetectorsProgress caseId={caseId} />
         <table className="table ingest-table">
           <thead>
             <tr><th>File</th><th>Format</th><th>Status</th><th className="num">Events</th><th className="num">Problems</th><th className="actions">Read as</th></tr>

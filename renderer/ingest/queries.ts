@@ -18,10 +18,15 @@ export async function activeIngests(caseId: string): Promise<IngestRecord[]> {
   return (await db.ingests.where('caseId').equals(caseId).toArray()).filter(isActive);
 }
 
-/** Whether an ingest of the case is queued or running, and whether one was cancelled (and not parsed again since). */
-export async function caseIngestState(caseId: string): Promise<{ active: boolean; cancelled: boolean }> {
+/**
+ * Whether an ingest of the case is queued or running, whether one was cancelled (and not parsed again since), and
+ * when the last ingest finished (0 when none did): a Parse again that finishes after the stored case analysis
+ * started makes that analysis stale, even when the event count stays the same (an IP now located, another format).
+ */
+export async function caseIngestState(caseId: string): Promise<{ active: boolean; cancelled: boolean; lastFinishedAt: number }> {
   const ingests = await db.ingests.where('caseId').equals(caseId).toArray();
-  return { active: ingests.some(isActive), cancelled: ingests.some((ingest) => ingest.status === 'cancelled') };
+  const finished = ingests.filter((ingest) => ingest.status !== 'replaced').map((ingest) => ingest.finishedAt ?? 0);
+  return { active: ingests.some(isActive), cancelled: ingests.some((ingest) => ingest.status === 'cancelled'), lastFinishedAt: Math.max(0, ...finished) };
 }
 
 /** How many log-like evidence files of the case were never parsed. */

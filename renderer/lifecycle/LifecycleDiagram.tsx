@@ -77,7 +77,7 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
         return (
           <g key={lane.tokenHash} className={lane.tokenHash === focus ? 'lc-lane focused' : 'lc-lane'} data-testid="lifecycle-lane" data-token={lane.tokenHash} data-end={lifecycle.end.reason}>
             <text x={8} y={lane.y - 4} className="lc-lane-label link" onClick={() => onOpenToken(lane.tokenHash)}>
-              {lifecycle.jti ?? shortHash(lane.tokenHash)}
+              {lifecycle.refreshTokenId !== undefined ? `refresh token id ${lifecycle.refreshTokenId}` : (lifecycle.jti ?? shortHash(lane.tokenHash))}
             </text>
             <text x={8} y={lane.y + 11} className="lc-lane-sub">{lifecycle.uses.count} use{lifecycle.uses.count === 1 ? '' : 's'} · {lifecycle.end.reason}</text>
             <line x1={LABEL_WIDTH} x2={DIAGRAM_WIDTH - 10} y1={lane.y} y2={lane.y} className="lc-axis" />

@@ -8,7 +8,8 @@ import { caseLifecycles, lifecycleFamily } from './queries';
 import { useApp } from '../shell/app-context';
 import { useCaseFilter } from '../cases/case-filter';
 import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
-import { shortHash } from '../shell/format';
+import { plural, shortHash } from '../shell/format';
+import type { StoredLifecycle } from '../db/case-analysis-records';
 import { formatInstant } from '../shell/format-time';
 import { eventFocus, type CaseTab } from '../shell/route';
 import { DIAGRAM_WIDTH, LABEL_WIDTH, LifecycleDiagram } from './LifecycleDiagram';
@@ -22,6 +23,13 @@ interface LifecycleTabProps {
 
 const LANE_HEIGHT = 62;
 
+/** A picker entry: who, which token, and how much it did; a refresh token known by identifier only says so. */
+function lifecycleOptionLabel(lifecycle: StoredLifecycle): string {
+  const who = lifecycle.subject ?? 'no subject';
+  if (lifecycle.refreshTokenId !== undefined) return `${who} · refresh token id ${lifecycle.refreshTokenId} (not captured) · ${plural(lifecycle.milestones.length, 'event')}`;
+  return `${who} · ${lifecycle.jti ?? shortHash(lifecycle.tokenHash)} · ${plural(lifecycle.uses.count, 'use')}`;
+}
+
 function TokenPicker({ caseId, focus, onPick }: { caseId: string; focus?: string; onPick: (tokenHash: string) => void }) {
   const lifecycles = useLiveQuery(() => caseLifecycles(caseId), [caseId]);
   return (
@@ -31,7 +39,7 @@ function TokenPicker({ caseId, focus, onPick }: { caseId: string; focus?: string
         <option value="">choose a token…</option>
         {(lifecycles ?? []).map((lifecycle) => (
           <option key={lifecycle.tokenHash} value={lifecycle.tokenHash}>
-            {lifecycle.subject ?? 'no subject'} · {lifecycle.jti ?? shortHash(lifecycle.tokenHash)} · {lifecycle.uses.count} uses
+            {lifecycleOptionLabel(lifecycle)}
           </option>
         ))}
       </select>

@@ -54,11 +54,22 @@ export async function deleteCaseAnalysis(database: TokentrailDatabase, caseId: s
   ]);
 }
 
-/** The case's findings, most severe first, earliest first within a severity. */
+/**
+ * The case's findings, most severe first; within a severity the timed ones in time order, then those with no time
+ * (a token check on a token no event carries, a case made of a token list). Read by the primary key, not by
+ * [caseId+rank+ts]: IndexedDB leaves a row whose ts is null out of that index, so untimed findings would vanish.
+ */
 export async function caseFindings(database: TokentrailDatabase, caseId: string): Promise<StoredFinding[]> {
-  const rows = await database.timelineFindings.where('[caseId+rank+ts]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).reverse().toArray();
-  // The index sorts ts descending within a rank when reversed; the investigator reads a severity in time order.
-  return rows.sort((a, b) => b.rank - a.rank || (a.ts ?? Infinity) - (b.ts ?? Infinity));
+  const [lower, upper] = caseRange(caseId);
+  const rows = await database.timelineFindings.where('[caseId+key]').between(lower, upper).toArray();
+  return rows.sort(bySeverityThenTime);
+}
+
+/** Most severe first, then timed before untimed, then earliest first. */
+function bySeverityThenTime(a: StoredFinding, b: StoredFinding): number {
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (a.ts === null || b.ts === null) return a.ts === b.ts ? 0 : a.ts === null ? 1 : -1;
+  return a.ts - b.ts;
 }
 
 /** One token's lifecycle and the lifecycles of its family (the diagram's lanes), in order of first appearance. */

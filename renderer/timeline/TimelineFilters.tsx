@@ -54,6 +54,16 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
   const show = (ts: number | undefined) => (ts === undefined ? '' : formatInstant(ts, timeZone));
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [timeError, setTimeError] = useState('');
+  // A filter set from elsewhere (the histogram, Clear, a token's link) replaces what was half-typed here. The form
+  // is not remounted for that (a key on it did so once): remounting on the filter a blur just applied destroyed the
+  // field Tab was moving to, and focus fell to the page body.
+  const filterKey = JSON.stringify(filter);
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
+    setDraft({});
+    setTimeError('');
+  }
   const text = (key: string, current: string | undefined) => draft[key] ?? current ?? '';
   const setFacet = (facet: EventFacet, value: string) => onChange({ ...filter, facets: { ...filter.facets, [facet]: value.trim() || undefined } });
 

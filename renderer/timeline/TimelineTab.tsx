@@ -84,7 +84,7 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
         {range && range.to > range.from && (
           <Histogram caseId={caseId} from={range.from} to={range.to} eventCount={eventCount} onSelect={(from, to) => changeFilter({ ...filter, from, to })} />
         )}
-        <TimelineFilters key={JSON.stringify(filter)} caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={changeFilter} />
+        <TimelineFilters caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={changeFilter} />
         {data.error && <p className="error" role="alert">{data.error}</p>}
         <p className="muted small" data-testid="timeline-status">
           {timelineStatus(data.window, data.loading, isEmptyFilter(filter))}

@@ -60,7 +60,8 @@ export const refreshTokenReuse = defineDetector({
         ...(first!.effectiveSubject !== undefined ? { subject: first!.effectiveSubject } : {}),
         ...(first!.effectiveSession !== undefined ? { sessionId: first!.effectiveSession } : {}),
         events,
-        detail: { redemptions: item.entries.length, beyondGrace: again.length, afterRevocation: afterEnd.length, distinctIps: ips.size },
+        // A chain known by identifier only is drawn as its own lifecycle (refresh-id-lifecycles.ts): the id leads there.
+        detail: { redemptions: item.entries.length, beyondGrace: again.length, afterRevocation: afterEnd.length, distinctIps: ips.size, ...(item.tokenHash ? {} : { refreshTokenId: item.key.slice(3) }) },
       });
     }
     return redemptions.size === 0 ? 'no refresh event names the refresh token it redeemed' : undefined;

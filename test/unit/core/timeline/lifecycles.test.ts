@@ -78,4 +78,20 @@ describe('token lifecycles', () => {
     expect(result.lifecycles.map((lifecycle) => [lifecycle.tokenHash, lifecycle.parent?.tokenHash]).sort()).toEqual(whole.lifecycles.map((lifecycle) => [lifecycle.tokenHash, lifecycle.parent?.tokenHash]).sort());
     expect(() => batched.finish()).toThrow();
   });
+
+  it('draws a refresh token an export names only by its id, and leaves a captured one to its own lifecycle', () => {
+    const events = [
+      event({ at: '2026-11-18T09:00:00Z', kind: 'issue', subject: 'alice', sessionId: 'S-1', details: { refresh_token_id: 'rt-1' } }),
+      event({ at: '2026-11-18T09:30:00Z', kind: 'refresh', subject: 'alice', sessionId: 'S-1', ip: '81.2.69.160', details: { refresh_token_id: 'rt-1' } }),
+      event({ at: '2026-11-18T09:45:00Z', kind: 'refresh', subject: 'alice', sessionId: 'S-1', ip: '175.45.176.3', details: { refresh_token_id: 'rt-1' } }),
+      event({ at: '2026-11-18T09:50:00Z', kind: 'refresh', tokens: [[rt1, 'refresh_token']], details: { refresh_token_id: 'rt-9' } }),
+    ];
+    const result = analyzeTimeline(events);
+    const named = result.lifecycles.filter((lifecycle) => lifecycle.refreshTokenId !== undefined);
+    expect(named.map((lifecycle) => lifecycle.tokenHash)).toEqual(['refresh-id:rt-1']);
+    expect(named[0]!).toMatchObject({ subject: 'alice', sessionId: 'S-1', issue: { id: events[0]!.id }, uses: { count: 0, distinctIps: 2 }, end: { reason: 'open' } });
+    expect(named[0]!.milestones.map((step) => step.use)).toEqual(['issued', 'redeemed', 'redeemed']);
+    const reuse = result.findings.find((finding) => finding.id === 'refresh-token-reuse')!;
+    expect(reuse.detail.refreshTokenId).toBe('rt-1');
+  });
 });
