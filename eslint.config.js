@@ -14,7 +14,8 @@ const IPC_TYPES_ONLY = {
 
 const CORE_ENTRY_POINTS_ONLY = {
   regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
-  message: 'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
+  message:
+    'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
 };
 
 export default tseslint.config(
@@ -23,7 +24,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in committed tests.' },
+      ],
     },
   },
   {
@@ -49,30 +53,58 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     ignores: ['renderer/main.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [CORE_ENTRY_POINTS_ONLY, IPC_TYPES_ONLY, {
-          regex: '(^|/)db/schema$',
-          importNames: ['db'],
-          message: "Components do not query the store inline: put the query in the feature's queries.ts and call it.",
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            CORE_ENTRY_POINTS_ONLY,
+            IPC_TYPES_ONLY,
+            {
+              regex: '(^|/)db/schema$',
+              importNames: ['db'],
+              message:
+                "Components do not query the store inline: put the query in the feature's queries.ts and call it.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // core/ and the IPC contract (ipc/) are compiled into more than one host: neither may import Node or a host.
     files: ['core/**/*.ts', 'ipc/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        // Bare names go in `paths` (exact match): as patterns, 'crypto' would also forbid core's own ./crypto/ folder.
-        paths: ['fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'stream', 'buffer', 'electron', 'react', 'react-dom', 'dexie'].map((name) => ({
-          name,
-          message: 'core/ runs in every host: no Node modules and no host libraries. Take what you need as an injected interface.',
-        })),
-        patterns: [
-          { group: ['node:*'], message: 'core/ runs in every host: no Node modules. Take what you need as an injected interface.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ must not depend on a host.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          // Bare names go in `paths` (exact match): as patterns, 'crypto' would also forbid core's own ./crypto/ folder.
+          paths: [
+            'fs',
+            'path',
+            'crypto',
+            'os',
+            'child_process',
+            'worker_threads',
+            'stream',
+            'buffer',
+            'electron',
+            'react',
+            'react-dom',
+            'dexie',
+          ].map((name) => ({
+            name,
+            message:
+              'core/ runs in every host: no Node modules and no host libraries. Take what you need as an injected interface.',
+          })),
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'core/ runs in every host: no Node modules. Take what you need as an injected interface.',
+            },
+            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ must not depend on a host.' },
+          ],
+        },
+      ],
     },
   },
   {

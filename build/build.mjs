@@ -47,7 +47,9 @@ async function buildWeb() {
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
   const written = await inlineHtml(path.join(root, 'dist/web'), path.join(root, 'dist/tokentrail.html'));
-  console.log(`web build: dist/web/ and ${path.relative(root, written.file)} (${(written.bytes / 1024).toFixed(0)} KiB)`);
+  console.log(
+    `web build: dist/web/ and ${path.relative(root, written.file)} (${(written.bytes / 1024).toFixed(0)} KiB)`,
+  );
 }
 
 const steps = { cli: [buildCli], electron: [buildElectron], web: [buildWeb], all: [buildCli, buildElectron, buildWeb] };

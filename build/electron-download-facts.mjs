@@ -33,7 +33,8 @@ export function electronArtifactName(version, platform = process.platform, arch 
 export function electronCacheRoot(env = process.env, platform = process.platform, home = os.homedir()) {
   if (env.electron_config_cache) return env.electron_config_cache;
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'electron');
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'electron');
 }
 
@@ -42,7 +43,13 @@ export function electronCacheRoot(env = process.env, platform = process.platform
  * install with no network at all (it still checks the zip against the checksums shipped in the package).
  * Honours ELECTRON_MIRROR and ELECTRON_CUSTOM_DIR, which change the download URL and so the cache folder.
  */
-export function electronCacheFile({ version, env = process.env, platform = process.platform, arch = process.arch, home = os.homedir() }) {
+export function electronCacheFile({
+  version,
+  env = process.env,
+  platform = process.platform,
+  arch = process.arch,
+  home = os.homedir(),
+}) {
   const tag = `v${version.replace(/^v/, '')}`;
   const mirror = env.ELECTRON_MIRROR || DEFAULT_MIRROR;
   const folder = (env.ELECTRON_CUSTOM_DIR || tag).replace('{{ version }}', tag.slice(1));

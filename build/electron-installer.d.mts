@@ -10,7 +10,10 @@ export interface InstallProgress {
   downloadedBytes: number;
   unpackedBytes: number;
 }
-export declare function progressPrinter(stream: ProgressStream, fileName: string): { update(progress: InstallProgress): void; finish(): void };
+export declare function progressPrinter(
+  stream: ProgressStream,
+  fileName: string,
+): { update(progress: InstallProgress): void; finish(): void };
 export declare function runElectronInstaller(options: {
   installerPath: string;
   distDirectory: string;

@@ -44,7 +44,8 @@ export function installerFailureCause(stderrText, exitCode) {
   const lines = stderrText.split(/\r?\n|\r/).map((line) => line.trim());
   const errorLine = lines.find((line) => line && !line.startsWith('at ') && !/^Downloading .*\[/.test(line));
   if (!errorLine) return `the installer exited with code ${exitCode} and printed nothing`;
-  if (/^TypeError: fetch failed$/.test(errorLine)) return 'the download server could not be reached (fetch failed: no network?)';
+  if (/^TypeError: fetch failed$/.test(errorLine))
+    return 'the download server could not be reached (fetch failed: no network?)';
   return errorLine;
 }
 
@@ -82,7 +83,13 @@ export function progressPrinter(stream, fileName) {
  * @returns {Promise<{ ok: true } | { ok: false, cause: string, logPath: string }>}
  */
 export function runElectronInstaller(options) {
-  const { installerPath, distDirectory, onProgress = () => {}, stallMilliseconds = 60_000, pollMilliseconds = 500 } = options;
+  const {
+    installerPath,
+    distDirectory,
+    onProgress = () => {},
+    stallMilliseconds = 60_000,
+    pollMilliseconds = 500,
+  } = options;
   const logPath = options.logPath ?? path.join(os.tmpdir(), 'tokentrail-electron-install.log');
   const downloadFolder = mkdtempSync(path.join(os.tmpdir(), 'tokentrail-electron-download-'));
   const env = { ...(options.env ?? process.env), TMPDIR: downloadFolder, TMP: downloadFolder, TEMP: downloadFolder };

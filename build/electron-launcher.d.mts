@@ -25,5 +25,8 @@ export declare function ensureElectronRuntime(
 ): Promise<{ ok: true; path: string } | { ok: false; message: string }>;
 export declare function launchElectron(binaryPath: string, appFolder: string, env?: NodeJS.ProcessEnv): Promise<number>;
 export declare function startElectron(
-  dependencies: RuntimeDependencies & { launch: (binaryPath: string) => Promise<number>; fail?: (message: string) => void },
+  dependencies: RuntimeDependencies & {
+    launch: (binaryPath: string) => Promise<number>;
+    fail?: (message: string) => void;
+  },
 ): Promise<number>;

@@ -8,7 +8,14 @@ import { electronArtifactName, electronCacheFile } from './electron-download-fac
  * What to tell a person whose runtime download failed: what failed, then every way forward, with the exact file name
  * and cache path for this machine. Plain lines, no stack trace.
  */
-export function installFailureMessage({ cause, version, cacheFile, logPath, platform = process.platform, arch = process.arch }) {
+export function installFailureMessage({
+  cause,
+  version,
+  cacheFile,
+  logPath,
+  platform = process.platform,
+  arch = process.arch,
+}) {
   const zip = electronArtifactName(version, platform, arch);
   return [
     `Tokentrail: the Electron ${version} runtime is missing and its download failed: ${cause}`,
@@ -40,16 +47,28 @@ export function overrideMissingMessage(reason, version) {
  *   version: string, env?: NodeJS.ProcessEnv, cacheFile?: string, say?: (line: string) => void }} dependencies
  * @returns {Promise<{ ok: true, path: string } | { ok: false, message: string }>}
  */
-export async function ensureElectronRuntime({ findBinary, installRuntime, version, env = process.env, cacheFile, say = () => {} }) {
+export async function ensureElectronRuntime({
+  findBinary,
+  installRuntime,
+  version,
+  env = process.env,
+  cacheFile,
+  say = () => {},
+}) {
   const before = findBinary();
   if (before.found) return { ok: true, path: before.path };
   if (env.ELECTRON_OVERRIDE_DIST_PATH) return { ok: false, message: overrideMissingMessage(before.reason, version) };
 
-  say(`Tokentrail: the Electron ${version} runtime is not installed yet; fetching it with the electron package's installer…`);
+  say(
+    `Tokentrail: the Electron ${version} runtime is not installed yet; fetching it with the electron package's installer…`,
+  );
   const installed = await installRuntime();
   if (!installed.ok) {
     const where = cacheFile ?? electronCacheFile({ version, env });
-    return { ok: false, message: installFailureMessage({ cause: installed.cause, version, cacheFile: where, logPath: installed.logPath }) };
+    return {
+      ok: false,
+      message: installFailureMessage({ cause: installed.cause, version, cacheFile: where, logPath: installed.logPath }),
+    };
   }
   const after = findBinary();
   if (after.found) {
@@ -58,7 +77,10 @@ export async function ensureElectronRuntime({ findBinary, installRuntime, versio
   }
   const cause = `the installer finished but ${after.reason}`;
   const where = cacheFile ?? electronCacheFile({ version, env });
-  return { ok: false, message: installFailureMessage({ cause, version, cacheFile: where, logPath: 'the terminal above' }) };
+  return {
+    ok: false,
+    message: installFailureMessage({ cause, version, cacheFile: where, logPath: 'the terminal above' }),
+  };
 }
 
 /**

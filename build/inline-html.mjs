@@ -20,7 +20,10 @@ export function allowScripts(html, sources) {
   // Vite writes the quotes of 'none' and 'self' as &#39;; single quotes may stand raw in a double-quoted attribute.
   const directives = found?.[2].replaceAll('&#39;', "'").split(/;\s*/) ?? [];
   const scriptSrc = directives.findIndex((directive) => directive.startsWith('script-src '));
-  if (scriptSrc < 0) throw new Error('inline-html: index.html has no Content-Security-Policy <meta> with a script-src to add the script hashes to');
+  if (scriptSrc < 0)
+    throw new Error(
+      'inline-html: index.html has no Content-Security-Policy <meta> with a script-src to add the script hashes to',
+    );
   directives[scriptSrc] = [directives[scriptSrc], ...sources].join(' ');
   return html.replace(meta, (_, start, __, end) => `${start}${directives.join('; ')}${end}`);
 }

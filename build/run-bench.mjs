@@ -15,7 +15,8 @@ const benchRoot = path.join(root, 'test', 'bench');
 function listBenchmarks() {
   const found = new Map();
   for (const entry of readdirSync(benchRoot, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.(mjs|ts)$/.test(entry.name) || /^(generate|helpers?|fixtures?)[-.]/.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.(mjs|ts)$/.test(entry.name) || /^(generate|helpers?|fixtures?)[-.]/.test(entry.name))
+      continue;
     // *.page.ts files are bundled into a browser page by their benchmark, not run by Node.
     if (entry.name.endsWith('.spec.ts') || entry.name.endsWith('.page.ts')) continue;
     found.set(entry.name.replace(/\.(mjs|ts)$/, ''), path.join(entry.parentPath ?? entry.path, entry.name));
@@ -38,7 +39,13 @@ if (file.endsWith('.ts')) {
   mkdirSync(cache, { recursive: true });
   const outfile = path.join(cache, `${name}.mjs`);
   await build({
-    entryPoints: [file], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    entryPoints: [file],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
     packages: 'external',
   });
   file = outfile;

@@ -41,12 +41,25 @@ export async function readAnalyzeEvidence(targets: readonly string[]): Promise<A
       const { present, ...report } = await checkBundle(opened.input);
       reports.push(report);
       for (const file of present) {
-        if (CASE_MATERIAL_KINDS.includes(file.kind)) caseFiles.push({ path: file.path, kind: file.kind, sha256: file.sha256, bytes: (await readSequential(file.open(), {}, () => {})).bytes, importedAt: position });
+        if (CASE_MATERIAL_KINDS.includes(file.kind))
+          caseFiles.push({
+            path: file.path,
+            kind: file.kind,
+            sha256: file.sha256,
+            bytes: (await readSequential(file.open(), {}, () => {})).bytes,
+            importedAt: position,
+          });
         else eventFiles.push({ path: file.path, sha256: file.sha256, open: () => file.open() });
       }
     }
     const material = await readCaseMaterial(caseFiles, { derivePublic: nodePublicKeyDeriver });
-    return { reports, eventFiles, ...material, problems: [...reports.flatMap((report) => report.problems), ...material.problems], close };
+    return {
+      reports,
+      eventFiles,
+      ...material,
+      problems: [...reports.flatMap((report) => report.problems), ...material.problems],
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -1,4 +1,10 @@
-import { bestName, subjectIdentity, type IdentityDirectory, type TimelineFinding, type TimelineResult } from '../core/timeline';
+import {
+  bestName,
+  subjectIdentity,
+  type IdentityDirectory,
+  type TimelineFinding,
+  type TimelineResult,
+} from '../core/timeline';
 import type { PipelineResult } from './analyze-pipeline';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { Output } from './output';
@@ -11,7 +17,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * `verified` flag and first sighting — beside the unchanged `subject` id.
  */
 export function findingJson(finding: TimelineFinding, identities?: IdentityDirectory): Record<string, unknown> {
-  const identity = finding.subject !== undefined && identities ? subjectIdentity(identities, finding.subject) : undefined;
+  const identity =
+    finding.subject !== undefined && identities ? subjectIdentity(identities, finding.subject) : undefined;
   return {
     id: finding.id,
     key: finding.key,
@@ -26,9 +33,27 @@ export function findingJson(finding: TimelineFinding, identities?: IdentityDirec
     ...(finding.sessionId !== undefined ? { sessionId: finding.sessionId } : {}),
     ts: finding.ts,
     time: iso(finding.ts),
-    events: finding.events.map((event) => ({ source: event.source, ts: event.ts, time: iso(event.ts), kind: event.kind, role: event.role, ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}) })),
+    events: finding.events.map((event) => ({
+      source: event.source,
+      ts: event.ts,
+      time: iso(event.ts),
+      kind: event.kind,
+      role: event.role,
+      ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}),
+    })),
     eventCount: finding.eventCount,
-    ...(finding.keys ? { keys: finding.keys.map((key) => ({ ...key, ...Object.fromEntries((['created', 'activated', 'retired', 'revoked'] as const).filter((field) => key[field] !== undefined).map((field) => [field, iso(key[field]!)])) })) } : {}),
+    ...(finding.keys
+      ? {
+          keys: finding.keys.map((key) => ({
+            ...key,
+            ...Object.fromEntries(
+              (['created', 'activated', 'retired', 'revoked'] as const)
+                .filter((field) => key[field] !== undefined)
+                .map((field) => [field, iso(key[field]!)]),
+            ),
+          })),
+        }
+      : {}),
     ...(finding.evidence ? { evidence: finding.evidence } : {}),
     detail: finding.detail,
     references: finding.references,
@@ -36,7 +61,11 @@ export function findingJson(finding: TimelineFinding, identities?: IdentityDirec
 }
 
 function place(source: { file: string; line?: number; index?: number }): string {
-  return source.line !== undefined ? `${source.file}:${source.line}` : source.index !== undefined ? `${source.file}#${source.index}` : source.file;
+  return source.line !== undefined
+    ? `${source.file}:${source.line}`
+    : source.index !== undefined
+      ? `${source.file}#${source.index}`
+      : source.file;
 }
 
 /**
@@ -45,26 +74,47 @@ function place(source: { file: string; line?: number; index?: number }): string 
  */
 export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, out: Output): void {
   for (const report of evidence.reports) {
-    out.stdout(`Evidence: ${report.origin.name} — ${report.verdict.toUpperCase()}${report.manifest.case.title ? ` — ${report.manifest.case.title}` : ''}`);
+    out.stdout(
+      `Evidence: ${report.origin.name} — ${report.verdict.toUpperCase()}${report.manifest.case.title ? ` — ${report.manifest.case.title}` : ''}`,
+    );
   }
   const timeline: TimelineResult = result.timeline;
-  out.stdout(`Events:   ${timeline.stats.events} from ${result.summaries.length} file(s) (${timeline.stats.untimedEvents} without a time), ${result.parseProblems.length} unreadable record(s)`);
-  out.stdout(`Tokens:   ${timeline.stats.tokens} distinct, ${timeline.families.length} families; period ${iso(timeline.stats.firstTs) ?? '-'} to ${iso(timeline.stats.lastTs) ?? '-'}`);
+  out.stdout(
+    `Events:   ${timeline.stats.events} from ${result.summaries.length} file(s) (${timeline.stats.untimedEvents} without a time), ${result.parseProblems.length} unreadable record(s)`,
+  );
+  out.stdout(
+    `Tokens:   ${timeline.stats.tokens} distinct, ${timeline.families.length} families; period ${iso(timeline.stats.firstTs) ?? '-'} to ${iso(timeline.stats.lastTs) ?? '-'}`,
+  );
   out.stdout('');
   if (timeline.findings.length === 0) out.stdout('No findings.');
   for (const finding of timeline.findings) {
-    out.stdout(`[${finding.severity.toUpperCase()}] ${finding.id} — ${finding.title}${finding.origin === 'token-check' ? ' (token check)' : ''}`);
+    out.stdout(
+      `[${finding.severity.toUpperCase()}] ${finding.id} — ${finding.title}${finding.origin === 'token-check' ? ' (token check)' : ''}`,
+    );
     out.stdout(`  ${finding.message}`);
     if (finding.subject !== undefined) out.stdout(`    subject: ${bestName(timeline.identities, finding.subject)}`);
-    for (const event of finding.events.slice(0, 8)) out.stdout(`    ${(iso(event.ts) ?? '(no time)').padEnd(24)} ${event.kind.padEnd(9)} ${event.role.padEnd(22)} ${place(event.source)}  sha256:${event.source.sha256.slice(0, 12)}…`);
-    if (finding.eventCount > Math.min(8, finding.events.length)) out.stdout(`    … ${finding.eventCount - Math.min(8, finding.events.length)} more event(s)`);
-    for (const key of finding.keys ?? []) if (key.source) out.stdout(`    key history: "${key.kid}" at ${place(key.source)}`);
-    if (finding.tokenHashes.length > 0) out.stdout(`    tokens: ${finding.tokenHashes.map((hash) => hash.slice(0, 16)).join(', ')}`);
+    for (const event of finding.events.slice(0, 8))
+      out.stdout(
+        `    ${(iso(event.ts) ?? '(no time)').padEnd(24)} ${event.kind.padEnd(9)} ${event.role.padEnd(22)} ${place(event.source)}  sha256:${event.source.sha256.slice(0, 12)}…`,
+      );
+    if (finding.eventCount > Math.min(8, finding.events.length))
+      out.stdout(`    … ${finding.eventCount - Math.min(8, finding.events.length)} more event(s)`);
+    for (const key of finding.keys ?? [])
+      if (key.source) out.stdout(`    key history: "${key.kid}" at ${place(key.source)}`);
+    if (finding.tokenHashes.length > 0)
+      out.stdout(`    tokens: ${finding.tokenHashes.map((hash) => hash.slice(0, 16)).join(', ')}`);
     out.stdout('');
   }
   const counts = new Map<string, number>();
   for (const finding of timeline.findings) counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);
-  out.stdout(`Findings: ${timeline.findings.length} (${['critical', 'high', 'medium', 'low', 'info'].filter((severity) => counts.has(severity)).map((severity) => `${counts.get(severity)} ${severity}`).join(', ') || 'none'})`);
+  out.stdout(
+    `Findings: ${timeline.findings.length} (${
+      ['critical', 'high', 'medium', 'low', 'info']
+        .filter((severity) => counts.has(severity))
+        .map((severity) => `${counts.get(severity)} ${severity}`)
+        .join(', ') || 'none'
+    })`,
+  );
   const skipped = timeline.runs.filter((run) => run.skipped !== undefined);
   if (skipped.length > 0) out.stdout(`Not judged: ${skipped.map((run) => `${run.id} (${run.skipped})`).join('; ')}`);
   printNameConflicts(timeline.identities, out);
@@ -75,9 +125,11 @@ function printNameConflicts(identities: IdentityDirectory, out: Output): void {
   for (const conflict of identities.conflicts) {
     const names = conflict.values.map((value) => `"${value}"`).join(', ');
     const claims = conflict.involvesClaims ? ' (partly from unverified token claims)' : '';
-    out.stdout(conflict.kind === 'several-names'
-      ? `Names:    subject ${conflict.subjects[0]} appears under ${conflict.nameKind}s ${names}${claims}`
-      : `Names:    ${conflict.nameKind} ${names} is used by ${conflict.subjects.length} subjects: ${conflict.subjects.join(', ')}${claims}`);
+    out.stdout(
+      conflict.kind === 'several-names'
+        ? `Names:    subject ${conflict.subjects[0]} appears under ${conflict.nameKind}s ${names}${claims}`
+        : `Names:    ${conflict.nameKind} ${names} is used by ${conflict.subjects.length} subjects: ${conflict.subjects.join(', ')}${claims}`,
+    );
   }
 }
 
@@ -89,9 +141,20 @@ function withoutOwnPlace(message: string, file: string): string {
 
 /** Problems with the evidence, on stderr in both modes: they qualify every finding. */
 export function printProblems(evidence: AnalyzeEvidence, result: PipelineResult, out: Output): void {
-  for (const report of evidence.reports) if (report.verdict === 'mismatch') out.stderr(`warning: ${report.origin.name} does not match its manifest; findings rest on evidence whose integrity is not established.`);
-  for (const problem of evidence.problems) out.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${withoutOwnPlace(problem.message, problem.file)} [${problem.code}]`);
+  for (const report of evidence.reports)
+    if (report.verdict === 'mismatch')
+      out.stderr(
+        `warning: ${report.origin.name} does not match its manifest; findings rest on evidence whose integrity is not established.`,
+      );
+  for (const problem of evidence.problems)
+    out.stderr(
+      `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${withoutOwnPlace(problem.message, problem.file)} [${problem.code}]`,
+    );
   const shown = result.parseProblems.slice(0, 20);
-  for (const problem of shown) out.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
-  if (result.parseProblems.length > shown.length) out.stderr(`… and ${result.parseProblems.length - shown.length} more record problem(s) (tokentrail ingest lists them all)`);
+  for (const problem of shown)
+    out.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
+  if (result.parseProblems.length > shown.length)
+    out.stderr(
+      `… and ${result.parseProblems.length - shown.length} more record problem(s) (tokentrail ingest lists them all)`,
+    );
 }

@@ -16,7 +16,9 @@ export interface PipelineResult {
 const IN_FLIGHT = 32;
 
 /** Where each distinct token was used, and the API its first located request went to. */
-function tokenUsage(events: readonly AuthEvent[]): Map<string, { compact: string; useTimes: number[]; presentedTo?: string }> {
+function tokenUsage(
+  events: readonly AuthEvent[],
+): Map<string, { compact: string; useTimes: number[]; presentedTo?: string }> {
   const usage = new Map<string, { compact: string; useTimes: number[]; presentedTo?: string }>();
   for (const event of events) {
     for (const token of event.tokens) {
@@ -55,7 +57,21 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
   const lastTs = events.reduce((latest, event) => (event.ts !== null && event.ts > latest ? event.ts : latest), 0);
   const analyses: TokenAnalysis[] = [];
   for (let at = 0; at < usage.length; at += IN_FLIGHT) {
-    analyses.push(...(await Promise.all(usage.slice(at, at + IN_FLIGHT).map((item) => analyzeToken(item.compact, { verifier, keyring, caseConfig: evidence.caseConfig, useTimes: item.useTimes, presentedTo: item.presentedTo, hmac: nodeHmac, now: lastTs || Date.now() })))));
+    analyses.push(
+      ...(await Promise.all(
+        usage.slice(at, at + IN_FLIGHT).map((item) =>
+          analyzeToken(item.compact, {
+            verifier,
+            keyring,
+            caseConfig: evidence.caseConfig,
+            useTimes: item.useTimes,
+            presentedTo: item.presentedTo,
+            hmac: nodeHmac,
+            now: lastTs || Date.now(),
+          }),
+        ),
+      )),
+    );
   }
   const timeline = analyzeTimeline(events, {
     tokens: analyses.map(tokenFactsFromAnalysis),

@@ -32,14 +32,21 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
   shared: ['json', 'geo-db', 'no-geo'],
   async run({ values, positionals: targets, shared }, out) {
     const failOn = values['fail-on'];
-    if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) throw new CliError('invalid-value', `--fail-on needs ${OPTIONS['fail-on'].needs}`);
-    if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one bundle (.zip or folder) or evidence file');
+    if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity))
+      throw new CliError('invalid-value', `--fail-on needs ${OPTIONS['fail-on'].needs}`);
+    if (targets.length === 0)
+      throw new CliError('wrong-input-count', 'needs at least one bundle (.zip or folder) or evidence file');
     return analyze(targets, failOn as Severity | undefined, shared, out);
   },
 };
 
 /** Run the pipeline over `targets` and print the findings; returns the exit code. */
-async function analyze(targets: readonly string[], failOn: Severity | undefined, flags: SharedFlags, output: Output): Promise<number> {
+async function analyze(
+  targets: readonly string[],
+  failOn: Severity | undefined,
+  flags: SharedFlags,
+  output: Output,
+): Promise<number> {
   // Findings, problems and names quote the evidence: every line is printed terminal-safe, one line per call.
   const out = terminalSafeOutput(output);
   let geo: { locator: GeoLocator; close(): void } | undefined;
@@ -48,15 +55,22 @@ async function analyze(targets: readonly string[], failOn: Severity | undefined,
     evidence = await readAnalyzeEvidence(targets);
     if (flags.geo) {
       geo = openGeoLocator(flags.geoDatabases);
-      if (!geo) out.stderr('geolocation: no database found; IPs are not placed, so impossible-travel and country-change see only locations the logs carry (use --geo-db FILE.mmdb)');
+      if (!geo)
+        out.stderr(
+          'geolocation: no database found; IPs are not placed, so impossible-travel and country-change see only locations the logs carry (use --geo-db FILE.mmdb)',
+        );
     }
     const result = await runPipeline(evidence, geo?.locator);
     printProblems(evidence, result, out);
-    if (flags.json) for (const finding of result.timeline.findings) out.stdout(JSON.stringify(findingJson(finding, result.timeline.identities)));
+    if (flags.json)
+      for (const finding of result.timeline.findings)
+        out.stdout(JSON.stringify(findingJson(finding, result.timeline.identities)));
     else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];
-    return result.timeline.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? ANALYZE_EXIT.failOn : ANALYZE_EXIT.ok;
+    return result.timeline.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold)
+      ? ANALYZE_EXIT.failOn
+      : ANALYZE_EXIT.ok;
   } catch (error) {
     const message = error instanceof EvidenceError ? error.message : `cannot be analysed (${(error as Error).message})`;
     out.stderr(`tokentrail: ${message}`);

@@ -20,10 +20,12 @@ export const bundleVerifyCommand: Command<typeof OPTIONS> = {
   options: OPTIONS,
   shared: ['json'],
   async run({ values, positionals, shared }, io) {
-    if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one bundle (a .zip, a folder or a file)');
+    if (positionals.length !== 1)
+      throw new CliError('wrong-input-count', 'takes exactly one bundle (a .zip, a folder or a file)');
     const limit = values['max-uncompressed'];
     const maxUncompressed = limit === undefined ? undefined : Number(limit);
-    if (maxUncompressed !== undefined && (!Number.isSafeInteger(maxUncompressed) || maxUncompressed <= 0)) throw new CliError('invalid-value', `--max-uncompressed needs ${OPTIONS['max-uncompressed'].needs}`);
+    if (maxUncompressed !== undefined && (!Number.isSafeInteger(maxUncompressed) || maxUncompressed <= 0))
+      throw new CliError('invalid-value', `--max-uncompressed needs ${OPTIONS['max-uncompressed'].needs}`);
     return bundleVerify(positionals[0]!, { json: shared.json, maxUncompressed }, io);
   },
 };
@@ -33,7 +35,11 @@ export const bundleVerifyCommand: Command<typeof OPTIONS> = {
  * (zip entries as they inflate), never held whole: memory stays bounded whatever the bundle (docs/bundle-format.md).
  * Every line printed goes through terminalSafeOutput: names and manifest fields are the evidence's text.
  */
-export async function bundleVerify(target: string, flags: { json: boolean; maxUncompressed?: number }, output: Output): Promise<number> {
+export async function bundleVerify(
+  target: string,
+  flags: { json: boolean; maxUncompressed?: number },
+  output: Output,
+): Promise<number> {
   const out = terminalSafeOutput(output);
   let opened;
   try {
@@ -42,7 +48,10 @@ export async function bundleVerify(target: string, flags: { json: boolean; maxUn
     return reportFailure(target, error, flags.json, out);
   }
   try {
-    const limits = { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: flags.maxUncompressed ?? DEFAULT_ZIP_LIMITS.maxUncompressedBytes };
+    const limits = {
+      ...DEFAULT_ZIP_LIMITS,
+      maxUncompressedBytes: flags.maxUncompressed ?? DEFAULT_ZIP_LIMITS.maxUncompressedBytes,
+    };
     const report = await checkBundle(opened.input, { limits });
     if (flags.json) printJson(toJson(report), out);
     else printHuman(report, out);
@@ -56,7 +65,7 @@ export async function bundleVerify(target: string, flags: { json: boolean; maxUn
 
 function reportFailure(target: string, error: unknown, json: boolean, out: Output): number {
   const known = error instanceof EvidenceError || error instanceof CancelledError;
-  const code = error instanceof EvidenceError ? error.code : (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  const code = error instanceof EvidenceError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
   const message = known ? (error as Error).message : `${target}: cannot be read (${(error as Error).message}).`;
   if (json) printJson({ target, verdict: 'rejected', error: { code, message } }, out);
   else out.stderr(`tokentrail: ${message}`);
@@ -92,22 +101,35 @@ const LABELS: Record<string, string> = {
 
 function printHuman(report: BundleVerdict, out: Output): void {
   const { origin, manifest } = report;
-  out.stdout(`Bundle:  ${origin.name} (${origin.type}${origin.sha256 ? `, ${origin.size} bytes, SHA-256 ${origin.sha256}` : ''})`);
-  out.stdout(`Case:    ${manifest.case.title}${manifest.case.caseNumber ? ` [${manifest.case.caseNumber}]` : ''}${manifest.generated ? ' (manifest generated on import: no manifest.json was present)' : ''}`);
-  if (manifest.case.collectedBy) out.stdout(`Collected by ${manifest.case.collectedBy}${manifest.case.collectedAt ? ` at ${manifest.case.collectedAt}` : ''}`);
+  out.stdout(
+    `Bundle:  ${origin.name} (${origin.type}${origin.sha256 ? `, ${origin.size} bytes, SHA-256 ${origin.sha256}` : ''})`,
+  );
+  out.stdout(
+    `Case:    ${manifest.case.title}${manifest.case.caseNumber ? ` [${manifest.case.caseNumber}]` : ''}${manifest.generated ? ' (manifest generated on import: no manifest.json was present)' : ''}`,
+  );
+  if (manifest.case.collectedBy)
+    out.stdout(
+      `Collected by ${manifest.case.collectedBy}${manifest.case.collectedAt ? ` at ${manifest.case.collectedAt}` : ''}`,
+    );
   out.stdout('');
   const width = Math.max(...report.files.map((file) => file.path.length), 4);
   for (const file of report.files) {
     const sha = file.actual?.sha256 ?? file.declared?.sha256 ?? '';
-    out.stdout(`  ${(LABELS[file.verdict] ?? file.verdict).padEnd(12)} ${file.path.padEnd(width)}  ${String(file.actual?.size ?? '-').padStart(9)} B  ${sha}`);
+    out.stdout(
+      `  ${(LABELS[file.verdict] ?? file.verdict).padEnd(12)} ${file.path.padEnd(width)}  ${String(file.actual?.size ?? '-').padStart(9)} B  ${sha}`,
+    );
   }
   if (report.problems.length > 0) {
     out.stdout('');
     out.stdout('Problems:');
-    for (const problem of report.problems) out.stdout(`  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
+    for (const problem of report.problems)
+      out.stdout(`  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} [${problem.code}]`);
   }
   const matching = report.files.filter((file) => file.verdict === 'match').length;
-  const summary = report.verdict === 'generated' ? `${report.files.length} file(s) hashed, no manifest to compare with` : `${matching} of ${report.files.length} file(s) match the manifest`;
+  const summary =
+    report.verdict === 'generated'
+      ? `${report.files.length} file(s) hashed, no manifest to compare with`
+      : `${matching} of ${report.files.length} file(s) match the manifest`;
   out.stdout('');
   out.stdout(`Verdict: ${report.verdict.toUpperCase()} (${summary})`);
 }

@@ -23,7 +23,14 @@ export const CLI_ERROR_CODES = [
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 
 /** Codes of mistakes in the command line itself: their message ends with a pointer to the help. */
-const USAGE_CODES: ReadonlySet<CliErrorCode> = new Set(['unknown-command', 'unknown-option', 'missing-value', 'invalid-value', 'repeated-option', 'wrong-input-count']);
+const USAGE_CODES: ReadonlySet<CliErrorCode> = new Set([
+  'unknown-command',
+  'unknown-option',
+  'missing-value',
+  'invalid-value',
+  'repeated-option',
+  'wrong-input-count',
+]);
 
 /** Exit code of every CLI error: the one for "the input cannot be used" of every command (README.md). */
 export const CLI_ERROR_EXIT = 2;

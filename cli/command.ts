@@ -17,7 +17,11 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The values parsed for `O`: a boolean for a flag, the list for a repeated option, else the value if given. */
 export type OptionValues<O extends OptionSpecs> = {
-  readonly [K in keyof O]: O[K] extends { readonly type: 'boolean' } ? boolean : O[K] extends { readonly multiple: true } ? readonly string[] : string | undefined;
+  readonly [K in keyof O]: O[K] extends { readonly type: 'boolean' }
+    ? boolean
+    : O[K] extends { readonly multiple: true }
+      ? readonly string[]
+      : string | undefined;
 };
 
 /** Options several commands take, parsed in one place so they mean the same everywhere. */
@@ -81,9 +85,14 @@ export function commandOptions(command: Pick<Command, 'options' | 'shared'>): Op
  * option (`--keys --json`), and keeps an argument that starts with a single dash an input (`-` is standard input,
  * and a token's base64url may start with `-`), since no command has one-letter options.
  */
-export function parseCommandLine<O extends OptionSpecs>(command: Command<O>, argv: readonly string[]): ParsedCommandLine<O> {
+export function parseCommandLine<O extends OptionSpecs>(
+  command: Command<O>,
+  argv: readonly string[],
+): ParsedCommandLine<O> {
   const specs = commandOptions(command);
-  const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple === true }]));
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple === true }]),
+  );
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
@@ -104,12 +113,19 @@ export function parseCommandLine<O extends OptionSpecs>(command: Command<O>, arg
       values[token.name] = true;
       continue;
     }
-    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new CliError('missing-value', `${token.rawName} needs ${spec.needs ?? 'a value'}`);
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
+      throw new CliError('missing-value', `${token.rawName} needs ${spec.needs ?? 'a value'}`);
     if (spec.multiple) ((values[token.name] ??= []) as string[]).push(token.value);
-    else if (values[token.name] !== undefined) throw new CliError('repeated-option', `${token.rawName} may be given only once`);
+    else if (values[token.name] !== undefined)
+      throw new CliError('repeated-option', `${token.rawName} may be given only once`);
     else values[token.name] = token.value;
   }
-  const shared: SharedFlags = { json: values.json === true, geo: values['no-geo'] !== true, geoDatabases: (values['geo-db'] as string[] | undefined) ?? [] };
-  for (const [name, spec] of Object.entries(specs)) if (spec.type === 'boolean' || spec.multiple) values[name] ??= spec.multiple ? [] : false;
+  const shared: SharedFlags = {
+    json: values.json === true,
+    geo: values['no-geo'] !== true,
+    geoDatabases: (values['geo-db'] as string[] | undefined) ?? [],
+  };
+  for (const [name, spec] of Object.entries(specs))
+    if (spec.type === 'boolean' || spec.multiple) values[name] ??= spec.multiple ? [] : false;
   return { values: values as unknown as OptionValues<O>, positionals, shared };
 }

@@ -15,7 +15,14 @@ export interface IngestFile {
 }
 
 /** Kinds that hold keys or configuration, not events: skipped inside bundles and folders, with a note. */
-export const NOT_EVENT_SOURCES: readonly EvidenceKind[] = ['jwks', 'pem', 'certificate', 'secret', 'case-config', 'key-rotation'];
+export const NOT_EVENT_SOURCES: readonly EvidenceKind[] = [
+  'jwks',
+  'pem',
+  'certificate',
+  'secret',
+  'case-config',
+  'key-rotation',
+];
 
 async function hashFile(filePath: string): Promise<string> {
   const hash = createHash('sha256');
@@ -52,7 +59,10 @@ function readable(input: SequentialInput, firstBytes: Uint8Array): SequentialInp
  * bundle's manifest first (streamed and hashed, not kept), then inflated again as a stream while they are parsed;
  * files on disk are streamed. Memory does not grow with the archive.
  */
-export async function expandTargets(targets: readonly string[], skip: (file: string, why: string) => void): Promise<{ files: IngestFile[]; close(): Promise<void> }> {
+export async function expandTargets(
+  targets: readonly string[],
+  skip: (file: string, why: string) => void,
+): Promise<{ files: IngestFile[]; close(): Promise<void> }> {
   const files: IngestFile[] = [];
   // Zips stay open until the caller has parsed their entries, which are inflated again as they are read.
   const open: (() => Promise<void>)[] = [];
@@ -68,7 +78,12 @@ export async function expandTargets(targets: readonly string[], skip: (file: str
   return { files, close };
 }
 
-async function expandInto(targets: readonly string[], files: IngestFile[], open: (() => Promise<void>)[], skip: (file: string, why: string) => void): Promise<void> {
+async function expandInto(
+  targets: readonly string[],
+  files: IngestFile[],
+  open: (() => Promise<void>)[],
+  skip: (file: string, why: string) => void,
+): Promise<void> {
   for (const target of targets) {
     const info = await lstat(target);
     if (info.isDirectory()) {
@@ -88,18 +103,33 @@ async function expandInto(targets: readonly string[], files: IngestFile[], open:
     const opened = await bundleInputFromPath(target);
     open.push(() => opened.close());
     if (opened.input.type !== 'zip') {
-      files.push({ input: readable(sequentialFile(target, target, info.size), await head(target)), sha256: () => hashFile(target), origin: target });
+      files.push({
+        input: readable(sequentialFile(target, target, info.size), await head(target)),
+        sha256: () => hashFile(target),
+        origin: target,
+      });
       continue;
     }
     const report = await checkBundle(opened.input);
-    if (report.verdict === 'mismatch') skip(target, `bundle does not match its manifest (${report.files.filter((file) => file.verdict !== 'match').map((file) => `${file.path}: ${file.verdict}`).join(', ')}); its files are read as found`);
+    if (report.verdict === 'mismatch')
+      skip(
+        target,
+        `bundle does not match its manifest (${report.files
+          .filter((file) => file.verdict !== 'match')
+          .map((file) => `${file.path}: ${file.verdict}`)
+          .join(', ')}); its files are read as found`,
+      );
     for (const present of report.present) {
       if (NOT_EVENT_SOURCES.includes(present.kind)) {
         skip(`${target}:${present.path}`, `${present.kind}: not an event source`);
         continue;
       }
       const entry = { ...present.open(), path: `${target}:${present.path}` };
-      files.push({ input: readable(entry, await contentHead(entry)), sha256: async () => present.sha256, origin: target });
+      files.push({
+        input: readable(entry, await contentHead(entry)),
+        sha256: async () => present.sha256,
+        origin: target,
+      });
     }
   }
 }

@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { EvidenceError, parseSource, SOURCE_FORMAT_NAMES, type AuthEvent, type CsvMapping, type GeoLocator, type ParseProblem, type ParseSummary, type SourceFormatName } from '../core';
+import {
+  EvidenceError,
+  parseSource,
+  SOURCE_FORMAT_NAMES,
+  type AuthEvent,
+  type CsvMapping,
+  type GeoLocator,
+  type ParseProblem,
+  type ParseSummary,
+  type SourceFormatName,
+} from '../core';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { openGeoLocator } from './geo-node';
@@ -21,7 +31,11 @@ export interface IngestOptions {
   readonly geoDatabases: readonly string[];
 }
 
-const OPTIONS = { format: { type: 'string' }, 'log-format': { type: 'string' }, 'csv-mapping': { type: 'string' } } as const;
+const OPTIONS = {
+  format: { type: 'string' },
+  'log-format': { type: 'string' },
+  'csv-mapping': { type: 'string' },
+} as const;
 
 /** `tokentrail ingest`: parse logs into normalized auth events. */
 export const ingestCommand: Command<typeof OPTIONS> = {
@@ -38,9 +52,21 @@ export const ingestCommand: Command<typeof OPTIONS> = {
   async run({ values, positionals: targets, shared }, out) {
     if (targets.length === 0) throw new CliError('wrong-input-count', 'needs at least one file, folder or bundle');
     const format = values.format;
-    if (format !== undefined && !SOURCE_FORMAT_NAMES.includes(format as SourceFormatName)) throw new CliError('invalid-value', `unknown format "${format}" (one of ${SOURCE_FORMAT_NAMES.join(', ')})`);
+    if (format !== undefined && !SOURCE_FORMAT_NAMES.includes(format as SourceFormatName))
+      throw new CliError('invalid-value', `unknown format "${format}" (one of ${SOURCE_FORMAT_NAMES.join(', ')})`);
     const csvMapping = values['csv-mapping'] === undefined ? undefined : readCsvMapping(values['csv-mapping']);
-    return ingest({ targets, json: shared.json, format: format as SourceFormatName | undefined, logFormat: values['log-format'], csvMapping, geo: shared.geo, geoDatabases: shared.geoDatabases }, out);
+    return ingest(
+      {
+        targets,
+        json: shared.json,
+        format: format as SourceFormatName | undefined,
+        logFormat: values['log-format'],
+        csvMapping,
+        geo: shared.geo,
+        geoDatabases: shared.geoDatabases,
+      },
+      out,
+    );
   },
 };
 
@@ -52,7 +78,8 @@ function readCsvMapping(file: string): CsvMapping {
   } catch (error) {
     throw new CliError('unreadable-input', `${file}: cannot read the CSV mapping (${(error as Error).message})`);
   }
-  if (typeof mapping !== 'object' || mapping === null || typeof mapping.columns !== 'object') throw new CliError('unreadable-input', `${file}: a CSV mapping needs a "columns" object`);
+  if (typeof mapping !== 'object' || mapping === null || typeof mapping.columns !== 'object')
+    throw new CliError('unreadable-input', `${file}: a CSV mapping needs a "columns" object`);
   return mapping;
 }
 
@@ -64,7 +91,7 @@ function humanLine(event: AuthEvent): string {
   const time = event.ts === null ? '(no time)'.padEnd(24) : new Date(event.ts).toISOString();
   const where = `${event.source.file}${event.source.line ? `:${event.source.line}` : ''}`;
   const geo = event.geo?.country ? ` ${event.geo.country}` : '';
-  return `${time}  ${event.kind.padEnd(9)} ${(event.subject ?? '-').padEnd(28)} ${(event.ip ?? '-')}${geo}  tokens:${event.tokenHashes.length}  ${where}`;
+  return `${time}  ${event.kind.padEnd(9)} ${(event.subject ?? '-').padEnd(28)} ${event.ip ?? '-'}${geo}  tokens:${event.tokenHashes.length}  ${where}`;
 }
 
 /**
@@ -82,7 +109,10 @@ export async function ingest(options: IngestOptions, output: Output): Promise<nu
       out.stderr(`tokentrail: cannot open the geolocation database (${(error as Error).message}).`);
       return INGEST_EXIT.unreadable;
     }
-    for (const database of geo?.locator.databases ?? []) out.stderr(`geolocation: ${database.name}, version ${database.version}, SHA-256 ${database.sha256}${database.license ? ` (${database.license})` : ''}`);
+    for (const database of geo?.locator.databases ?? [])
+      out.stderr(
+        `geolocation: ${database.name}, version ${database.version}, SHA-256 ${database.sha256}${database.license ? ` (${database.license})` : ''}`,
+      );
     if (!geo) out.stderr('geolocation: no database found; IPs are not placed (use --geo-db FILE.mmdb)');
   }
   const summaries: ParseSummary[] = [];
@@ -92,14 +122,19 @@ export async function ingest(options: IngestOptions, output: Output): Promise<nu
       try {
         expanded = await expandTargets([target], (file, why) => out.stderr(`${file}: skipped (${why})`));
       } catch (error) {
-        const message = error instanceof EvidenceError ? error.message : `${target}: cannot be read (${(error as Error).message})`;
+        const message =
+          error instanceof EvidenceError ? error.message : `${target}: cannot be read (${(error as Error).message})`;
         out.stderr(`tokentrail: ${message}`);
         exit = INGEST_EXIT.unreadable;
         continue;
       }
       for (const file of expanded.files) {
         try {
-          const run = parseSource(file.input, await file.sha256(), { format: options.format, formatOptions: { accessLogFormat: options.logFormat, csvMapping: options.csvMapping }, geo: geo?.locator });
+          const run = parseSource(file.input, await file.sha256(), {
+            format: options.format,
+            formatOptions: { accessLogFormat: options.logFormat, csvMapping: options.csvMapping },
+            geo: geo?.locator,
+          });
           for (;;) {
             const next = await run.next();
             if (next.done) {
@@ -127,10 +162,18 @@ export async function ingest(options: IngestOptions, output: Output): Promise<nu
 function printSummary(summaries: readonly ParseSummary[], out: Output): void {
   out.stderr('');
   for (const summary of summaries) {
-    const counts = Object.entries(summary.problemCounts).map(([code, count]) => `${count} ${code}`).join(', ');
-    const format = summary.format ? `${summary.format}${summary.formatChosenBy === 'override' ? ' (--format)' : ''}` : 'format not recognised';
-    const facts = Object.entries(summary.facts).map(([key, value]) => `${key}: ${value}`).join(', ');
-    out.stderr(`${summary.file}: ${format}, ${summary.events} events from ${summary.records} records, ${summary.problems} problems${counts ? ` (${counts})` : ''}${facts ? `; ${facts}` : ''}`);
+    const counts = Object.entries(summary.problemCounts)
+      .map(([code, count]) => `${count} ${code}`)
+      .join(', ');
+    const format = summary.format
+      ? `${summary.format}${summary.formatChosenBy === 'override' ? ' (--format)' : ''}`
+      : 'format not recognised';
+    const facts = Object.entries(summary.facts)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join(', ');
+    out.stderr(
+      `${summary.file}: ${format}, ${summary.events} events from ${summary.records} records, ${summary.problems} problems${counts ? ` (${counts})` : ''}${facts ? `; ${facts}` : ''}`,
+    );
   }
   const events = summaries.reduce((sum, summary) => sum + summary.events, 0);
   const problems = summaries.reduce((sum, summary) => sum + summary.problems, 0);

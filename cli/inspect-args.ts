@@ -26,14 +26,31 @@ export const INSPECT_OPTIONS = {
 
 /** `inspect`'s arguments from its parsed command line; throws a `CliError` for anything it does not accept. */
 export function inspectArgs({ values, positionals, shared }: ParsedCommandLine<typeof INSPECT_OPTIONS>): InspectArgs {
-  if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one input: a token, a file of tokens (one per line), or - for standard input');
+  if (positionals.length !== 1)
+    throw new CliError(
+      'wrong-input-count',
+      'takes exactly one input: a token, a file of tokens (one per line), or - for standard input',
+    );
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256)) throw new CliError('invalid-value', '--workers needs a whole number (0 verifies in the main thread)');
-  return { input: positionals[0]!, keys: values.keys, json: shared.json, wordlist: values.wordlist, caseConfig: values['case-config'], keyRotation: values['key-rotation'], presentedTo: values['presented-to'], workers };
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256))
+    throw new CliError('invalid-value', '--workers needs a whole number (0 verifies in the main thread)');
+  return {
+    input: positionals[0]!,
+    keys: values.keys,
+    json: shared.json,
+    wordlist: values.wordlist,
+    caseConfig: values['case-config'],
+    keyRotation: values['key-rotation'],
+    presentedTo: values['presented-to'],
+    workers,
+  };
 }
 
 /** What `inspect` reads: standard input, a file (size unknown for a pipe or a device), or a token given literally. */
-export type InspectInput = { readonly kind: 'stdin' } | { readonly kind: 'file'; readonly path: string; readonly size?: number } | { readonly kind: 'token'; readonly text: string };
+export type InspectInput =
+  | { readonly kind: 'stdin' }
+  | { readonly kind: 'file'; readonly path: string; readonly size?: number }
+  | { readonly kind: 'token'; readonly text: string };
 
 /** A compact token: base64url segments (padding tolerated, it is a finding) joined by at least two dots. */
 const COMPACT_TOKEN = /^[A-Za-z0-9_-]+={0,2}(?:\.[A-Za-z0-9_-]*={0,2}){2,}$/;
@@ -62,6 +79,7 @@ export function wordlistProblem(file: string): string | undefined {
   const found = pathKind(file);
   if (found.kind === 'file') return undefined;
   // The search splits the file into byte ranges read in parallel, which a pipe cannot offer.
-  const reason = found.kind === 'special' ? `${file} is not a regular file; save the wordlist to a file first` : found.reason;
+  const reason =
+    found.kind === 'special' ? `${file} is not a regular file; save the wordlist to a file first` : found.reason;
   return `cannot read the wordlist ${file}: ${reason}`;
 }

@@ -3,7 +3,14 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { classifyEvidence, KEY_KINDS, type CaseConfig, type EvidenceKind } from '../core';
 import { readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
-import { createKeyring, privateKeyTexts, type JweKeyCandidate, type JweKeyResolver, type Keyring, type LoadedKeys } from '../core/token';
+import {
+  createKeyring,
+  privateKeyTexts,
+  type JweKeyCandidate,
+  type JweKeyResolver,
+  type Keyring,
+  type LoadedKeys,
+} from '../core/token';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { pathKind } from './node-inputs';
 
@@ -37,9 +44,16 @@ function privateKeysIn(text: string, file: string): PrivateKeyEntry[] {
   const keys: PrivateKeyEntry[] = [];
   for (const found of privateKeyTexts(text)) {
     try {
-      const key = found.kind === 'pem' ? createPrivateKey(found.text) : createPrivateKey({ key: found.jwk as JsonWebKey, format: 'jwk' });
+      const key =
+        found.kind === 'pem'
+          ? createPrivateKey(found.text)
+          : createPrivateKey({ key: found.jwk as JsonWebKey, format: 'jwk' });
       const kid = found.kind === 'jwk' && typeof found.jwk.kid === 'string' ? `"${found.jwk.kid}" ` : '';
-      keys.push({ id: `${file}#${keys.length}`, description: found.kind === 'pem' ? `private key from ${file}` : `private JWK ${kid}from ${file}`, key });
+      keys.push({
+        id: `${file}#${keys.length}`,
+        description: found.kind === 'pem' ? `private key from ${file}` : `private JWK ${kid}from ${file}`,
+        key,
+      });
     } catch {
       // Unreadable private keys are reported by the keyring loader.
     }
@@ -54,10 +68,14 @@ function privateKeysIn(text: string, file: string): PrivateKeyEntry[] {
  */
 function refuseUnreadableKeyFile(file: string, loaded: LoadedKeys, privateKeys: readonly PrivateKeyEntry[]): void {
   // Unreadable text and unusable key material (a point off its curve, a 3-byte modulus) alike: nothing in it verifies.
-  const unreadable = loaded.problems.filter((problem) => problem.code === 'key-unreadable' || problem.code === 'key-invalid');
+  const unreadable = loaded.problems.filter(
+    (problem) => problem.code === 'key-unreadable' || problem.code === 'key-invalid',
+  );
   if (loaded.keys.length > 0 || privateKeys.length > 0 || unreadable.length === 0) return;
   // The keyring's messages start with the file's name already.
-  throw new Error(`${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`);
+  throw new Error(
+    `${unreadable.map((problem) => problem.message).join(' ')} No key can be read from this file, given with --keys: correct it or leave it out.`,
+  );
 }
 
 /** What `inspect` says of an option's file when it stops on it. */
@@ -91,7 +109,10 @@ function keyKindOf(file: string, bytes: Uint8Array): EvidenceKind {
 function refuseUnusableOptionFile(material: CaseMaterial, file: string, kind: keyof typeof ROLES): void {
   const problems = material.problems.filter((problem) => problem.file === file);
   const invalidJson = problems.find((problem) => problem.code === 'json-invalid');
-  if (invalidJson) throw new Error(`${file}${invalidJson.line === undefined ? '' : ` (line ${invalidJson.line}, column ${invalidJson.column})`}: the ${ROLES[kind]} is not valid JSON: ${invalidJson.reason}.`);
+  if (invalidJson)
+    throw new Error(
+      `${file}${invalidJson.line === undefined ? '' : ` (line ${invalidJson.line}, column ${invalidJson.column})`}: the ${ROLES[kind]} is not valid JSON: ${invalidJson.reason}.`,
+    );
   // A history with any invalid record; a configuration with any invalid field (it is then not read at all).
   const invalid = problems.filter((problem) => problem.code === `${kind}-invalid`);
   if (invalid.length > 0) throw new Error(invalid.map((problem) => problem.message).join('\n'));
@@ -105,7 +126,11 @@ export interface InspectKeys {
 }
 
 /** Load --keys, --case-config and --key-rotation (through core's readCaseMaterial). Throws with a message naming the file on unreadable input. */
-export async function loadInspectKeys(keyTargets: readonly string[], caseConfigFile?: string, keyRotationFile?: string): Promise<InspectKeys> {
+export async function loadInspectKeys(
+  keyTargets: readonly string[],
+  caseConfigFile?: string,
+  keyRotationFile?: string,
+): Promise<InspectKeys> {
   const files: CaseFile[] = [];
   const privateKeys: PrivateKeyEntry[] = [];
   const privateKeysByFile = new Map<string, PrivateKeyEntry[]>();
@@ -136,7 +161,11 @@ export async function loadInspectKeys(keyTargets: readonly string[], caseConfigF
     const alg = typeof header.alg === 'string' ? header.alg : '';
     const type = alg.startsWith('RSA') ? 'rsa' : alg.startsWith('ECDH') ? ['ec', 'x25519', 'x448'] : undefined;
     if (!type) return [];
-    return privateKeys.filter((entry) => (Array.isArray(type) ? type.includes(entry.key.asymmetricKeyType ?? '') : entry.key.asymmetricKeyType === type)).map((entry): JweKeyCandidate => entry);
+    return privateKeys
+      .filter((entry) =>
+        Array.isArray(type) ? type.includes(entry.key.asymmetricKeyType ?? '') : entry.key.asymmetricKeyType === type,
+      )
+      .map((entry): JweKeyCandidate => entry);
   };
   return { keyring: createKeyring(material.keys, material.keyHistory), jweKeys, caseConfig: material.caseConfig };
 }

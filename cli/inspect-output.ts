@@ -13,8 +13,17 @@ export function inspectRecord(line: number, analysis: TokenAnalysis): Record<str
     form: analysis.decoded.form,
     header: analysis.decoded.header,
     claims: (inner ?? analysis).decoded.claims,
-    signature: { status: signature.status, alg: signature.alg ?? null, kid: signature.key?.kid ?? signature.kid ?? null, thumbprint: signature.key?.thumbprint ?? null },
-    findings: analysis.findings.map((finding) => ({ id: finding.id, severity: finding.severity, message: finding.message })),
+    signature: {
+      status: signature.status,
+      alg: signature.alg ?? null,
+      kid: signature.key?.kid ?? signature.kid ?? null,
+      thumbprint: signature.key?.thumbprint ?? null,
+    },
+    findings: analysis.findings.map((finding) => ({
+      id: finding.id,
+      severity: finding.severity,
+      message: finding.message,
+    })),
   };
 }
 
@@ -28,14 +37,24 @@ export function inspectJsonLine(line: number, analysis: TokenAnalysis): string {
 
 /** True when the token passes: valid, and no finding of severity high or above. */
 export function passes(analysis: TokenAnalysis): boolean {
-  return effectiveSignature(analysis).status === 'valid' && analysis.findings.every((finding) => SEVERITY_RANK[finding.severity] < SEVERITY_RANK.high);
+  return (
+    effectiveSignature(analysis).status === 'valid' &&
+    analysis.findings.every((finding) => SEVERITY_RANK[finding.severity] < SEVERITY_RANK.high)
+  );
 }
 
 /** Text lines for one analysis; values from the token are printed terminal-safe (they can hold newlines, escapes). */
 export function inspectText(line: number, analysis: TokenAnalysis): string[] {
   const signature = effectiveSignature(analysis);
-  const key = signature.key ? ` key ${signature.key.kid !== undefined ? `"${signature.key.kid}" ` : ''}${signature.key.thumbprint}` : '';
-  const lines = [terminalSafe(`line ${line}: ${signature.status.toUpperCase()} ${signature.alg ?? '(no alg)'}${key}  sha256:${analysis.tokenHash.slice(0, 16)}…`)];
-  for (const finding of analysis.findings) lines.push(terminalSafe(`  [${finding.severity}] ${finding.id}: ${finding.message}`));
+  const key = signature.key
+    ? ` key ${signature.key.kid !== undefined ? `"${signature.key.kid}" ` : ''}${signature.key.thumbprint}`
+    : '';
+  const lines = [
+    terminalSafe(
+      `line ${line}: ${signature.status.toUpperCase()} ${signature.alg ?? '(no alg)'}${key}  sha256:${analysis.tokenHash.slice(0, 16)}…`,
+    ),
+  ];
+  for (const finding of analysis.findings)
+    lines.push(terminalSafe(`  [${finding.severity}] ${finding.id}: ${finding.message}`));
   return lines;
 }

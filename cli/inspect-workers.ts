@@ -75,7 +75,12 @@ export function blockLines(text: string): string[] {
 }
 
 /** Analyse and format every line of a block; `firstLine` is the 1-based number of its first line. */
-export async function analyzeBlock(lines: readonly string[], firstLine: number, options: AnalyzeOptions, json: boolean): Promise<BlockResult> {
+export async function analyzeBlock(
+  lines: readonly string[],
+  firstLine: number,
+  options: AnalyzeOptions,
+  json: boolean,
+): Promise<BlockResult> {
   const out: string[] = [];
   let count = 0;
   let allPass = true;
@@ -93,8 +98,20 @@ export async function analyzeBlock(lines: readonly string[], firstLine: number, 
 }
 
 /** The analysis options `inspect` uses, from loaded keys (shared by the main thread and the workers). */
-export function inspectOptions(keys: Awaited<ReturnType<typeof loadInspectKeys>>, presentedTo: string | undefined, verifier: AnalyzeOptions['verifier']): AnalyzeOptions {
-  return { verifier, keyring: keys.keyring, caseConfig: keys.caseConfig, presentedTo, hmac: nodeHmac, jweKeys: keys.jweKeys, decode: { sha256Hex: nodeSha256Hex } };
+export function inspectOptions(
+  keys: Awaited<ReturnType<typeof loadInspectKeys>>,
+  presentedTo: string | undefined,
+  verifier: AnalyzeOptions['verifier'],
+): AnalyzeOptions {
+  return {
+    verifier,
+    keyring: keys.keyring,
+    caseConfig: keys.caseConfig,
+    presentedTo,
+    hmac: nodeHmac,
+    jweKeys: keys.jweKeys,
+    decode: { sha256Hex: nodeSha256Hex },
+  };
 }
 
 /** The body of an analysis worker: load the keys as the main thread did, then analyse blocks until terminated. */
@@ -107,7 +124,9 @@ export async function serveInspectWorker(): Promise<number> {
   port.on('message', (message: { id: number; bytes: Uint8Array; firstLine: number }) => {
     queue = queue.then(async () => {
       try {
-        const text = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength).toString('utf8');
+        const text = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength).toString(
+          'utf8',
+        );
         const result = await analyzeBlock(blockLines(text), message.firstLine, options, args.json);
         port.postMessage({ id: message.id, ...result });
       } catch (error) {
@@ -143,7 +162,13 @@ export async function inspectInParallel(
 ): Promise<{ count: number; allPass: boolean }> {
   const size = Math.max(0, args.workers ?? defaultWorkerCount()); // 0: every block in the main thread
   const worker = size > 0 ? workerFile(bundleFile()!) : undefined;
-  const workerArgs: WorkerArgs = { keys: args.keys, caseConfig: args.caseConfig, keyRotation: args.keyRotation, presentedTo: args.presentedTo, json: args.json };
+  const workerArgs: WorkerArgs = {
+    keys: args.keys,
+    caseConfig: args.caseConfig,
+    keyRotation: args.keyRotation,
+    presentedTo: args.presentedTo,
+    json: args.json,
+  };
   const results = new Map<number, BlockResult>();
   let nextToWrite = 0;
   let count = 0;
@@ -159,7 +184,11 @@ export async function inspectInParallel(
     }
   };
 
-  interface Executor { readonly worker: Worker; ready: boolean; inFlight: number }
+  interface Executor {
+    readonly worker: Worker;
+    ready: boolean;
+    inFlight: number;
+  }
   const executors: Executor[] = [];
   let inFlight = 0;
   let wake: (() => void) | undefined;
@@ -171,22 +200,30 @@ export async function inspectInParallel(
   /** The least loaded ready worker with room for another block (two each keeps them fed while the main thread works). */
   const pick = (): Executor | undefined => {
     let best: Executor | undefined;
-    for (const executor of executors) if (executor.ready && executor.inFlight < 2 && (!best || executor.inFlight < best.inFlight)) best = executor;
+    for (const executor of executors)
+      if (executor.ready && executor.inFlight < 2 && (!best || executor.inFlight < best.inFlight)) best = executor;
     return best;
   };
   for (let i = 0; i < size; i++) {
-    const executor: Executor = { worker: new Worker(worker!, { workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false }), ready: false, inFlight: 0 };
-    executor.worker.on('message', (message: { ready?: boolean; id?: number; error?: string } & Partial<BlockResult>) => {
-      if (message.ready) executor.ready = true;
-      else {
-        executor.inFlight--;
-        inFlight--;
-        if (message.error !== undefined) failure ??= new Error(message.error);
-        else results.set(message.id!, { output: message.output!, count: message.count!, allPass: message.allPass! });
-        flush();
-      }
-      notify();
-    });
+    const executor: Executor = {
+      worker: new Worker(worker!, { workerData: { marker: MARKER, args: workerArgs }, stdout: false, stderr: false }),
+      ready: false,
+      inFlight: 0,
+    };
+    executor.worker.on(
+      'message',
+      (message: { ready?: boolean; id?: number; error?: string } & Partial<BlockResult>) => {
+        if (message.ready) executor.ready = true;
+        else {
+          executor.inFlight--;
+          inFlight--;
+          if (message.error !== undefined) failure ??= new Error(message.error);
+          else results.set(message.id!, { output: message.output!, count: message.count!, allPass: message.allPass! });
+          flush();
+        }
+        notify();
+      },
+    );
     executor.worker.on('error', (error) => {
       failure ??= error;
       notify();
@@ -224,7 +261,8 @@ export async function inspectInParallel(
     };
     for await (const chunk of chunks) {
       if (failure) break;
-      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const piece =
+        typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       if (carryBytes >= BLOCK_BYTES && !piece.includes(10)) {
         carry.push(piece);
         carryBytes += piece.length;

@@ -1,13 +1,37 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { analyzeToken, secretTargetOf, weakSecretFinding, SEVERITY_RANK, type AnalyzeOptions, type SignatureVerifier, type TokenAnalysis } from '../core/token';
+import {
+  analyzeToken,
+  secretTargetOf,
+  weakSecretFinding,
+  SEVERITY_RANK,
+  type AnalyzeOptions,
+  type SignatureVerifier,
+  type TokenAnalysis,
+} from '../core/token';
 import { CliError } from './cli-error';
 import type { Command, CommandIo } from './command';
-import { INSPECT_OPTIONS, inspectArgs, resolveInspectInput, wordlistProblem, type InspectArgs, type InspectInput } from './inspect-args';
+import {
+  INSPECT_OPTIONS,
+  inspectArgs,
+  resolveInspectInput,
+  wordlistProblem,
+  type InspectArgs,
+  type InspectInput,
+} from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectJsonLine, inspectText, passes } from './inspect-output';
-import { analyzeBlock, bundleFile, DEFAULT_PARALLEL_THRESHOLD_BYTES, defaultWorkerCount, inspectInParallel, inspectOptions, PARALLEL_THRESHOLD_BYTES, readChunks } from './inspect-workers';
+import {
+  analyzeBlock,
+  bundleFile,
+  DEFAULT_PARALLEL_THRESHOLD_BYTES,
+  defaultWorkerCount,
+  inspectInParallel,
+  inspectOptions,
+  PARALLEL_THRESHOLD_BYTES,
+  readChunks,
+} from './inspect-workers';
 import { createCryptoPool, type CryptoPool } from './node-crypto-pool';
 import { createNodeVerifier } from './node-crypto-verifier';
 import type { Output } from './output';
@@ -77,7 +101,12 @@ async function inspect(args: InspectArgs, { stdin, ...out }: CommandIo): Promise
     const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
     let summary: { count: number; allPass: boolean };
     try {
-      summary = await inspectInParallel(readChunks(createReadStream(args.input, { highWaterMark: 1 << 18 })), { ...args, workers }, (lines, firstLine) => analyzeBlock(lines, firstLine, options, args.json), (output) => out.stdout(output));
+      summary = await inspectInParallel(
+        readChunks(createReadStream(args.input, { highWaterMark: 1 << 18 })),
+        { ...args, workers },
+        (lines, firstLine) => analyzeBlock(lines, firstLine, options, args.json),
+        (output) => out.stdout(output),
+      );
     } catch (error) {
       out.stderr(`tokentrail inspect: cannot read ${args.input}: ${(error as Error).message}`);
       return 2;
@@ -146,7 +175,9 @@ async function inspect(args: InspectArgs, { stdin, ...out }: CommandIo): Promise
     for (const { line, analysis } of held) print(line, analysis);
     flushOutput();
   } catch (error) {
-    out.stderr(`tokentrail inspect: cannot read ${input.kind === 'stdin' ? 'standard input' : args.input}: ${(error as Error).message}`);
+    out.stderr(
+      `tokentrail inspect: cannot read ${input.kind === 'stdin' ? 'standard input' : args.input}: ${(error as Error).message}`,
+    );
     return 2;
   } finally {
     await verifier.close();
@@ -160,24 +191,43 @@ function finish(count: number, allPass: boolean, json: boolean, out: Output): nu
     out.stderr('tokentrail inspect: no token in the input.');
     return 2;
   }
-  if (!json) out.stdout(`${count} token(s); ${allPass ? 'all valid with no finding of severity high or above' : 'some are not valid or have findings of severity high or above'}.`);
+  if (!json)
+    out.stdout(
+      `${count} token(s); ${allPass ? 'all valid with no finding of severity high or above' : 'some are not valid or have findings of severity high or above'}.`,
+    );
   return allPass ? 0 : 1;
 }
 
 /** One parallel pass of the wordlist for every HS* token not already cracked; adds weak-hmac-secret findings. */
-async function searchWordlist(file: string, held: { line: number; analysis: TokenAnalysis }[], workers: number | undefined, out: Output): Promise<void> {
+async function searchWordlist(
+  file: string,
+  held: { line: number; analysis: TokenAnalysis }[],
+  workers: number | undefined,
+  out: Output,
+): Promise<void> {
   const open = held.filter(({ analysis }) => !analysis.findings.some((finding) => finding.id === 'weak-hmac-secret'));
-  const targets = [...new Map(open.map(({ analysis }) => secretTargetOf(analysis.decoded)).filter((target) => target !== undefined).map((target) => [target.id, target])).values()];
+  const targets = [
+    ...new Map(
+      open
+        .map(({ analysis }) => secretTargetOf(analysis.decoded))
+        .filter((target) => target !== undefined)
+        .map((target) => [target.id, target]),
+    ).values(),
+  ];
   if (targets.length === 0) return;
   const pool = createCryptoPool(workers === 0 ? 1 : workers);
   try {
     const started = Date.now();
     const matches = await pool.wordlistSearcher(file).search(targets);
-    out.stderr(`tokentrail inspect: searched ${file} for ${targets.length} HMAC secret(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; found ${matches.length}.`);
+    out.stderr(
+      `tokentrail inspect: searched ${file} for ${targets.length} HMAC secret(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; found ${matches.length}.`,
+    );
     for (const entry of held) {
       const match = matches.find((candidate) => candidate.targetId === entry.analysis.tokenHash);
       if (!match) continue;
-      const findings = [...entry.analysis.findings, weakSecretFinding(entry.analysis.decoded, match)].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+      const findings = [...entry.analysis.findings, weakSecretFinding(entry.analysis.decoded, match)].sort(
+        (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+      );
       entry.analysis = { ...entry.analysis, findings };
     }
   } finally {

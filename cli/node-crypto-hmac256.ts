@@ -73,7 +73,8 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
     const base = block * 64;
     if (base + 64 <= length) {
       // A whole block of message bytes (most of a token): four bytes per word, no bounds tests.
-      for (let i = 0, at = base; i < 16; i++, at += 4) w[i] = (data[at]! << 24) | (data[at + 1]! << 16) | (data[at + 2]! << 8) | data[at + 3]!;
+      for (let i = 0, at = base; i < 16; i++, at += 4)
+        w[i] = (data[at]! << 24) | (data[at + 1]! << 16) | (data[at + 2]! << 8) | data[at + 3]!;
     } else {
       for (let i = 0; i < 16; i++) {
         let word = 0;
@@ -96,7 +97,11 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
   for (let i = 0; i < 8; i++) {
     const word = state[i]!;
     const at = i * 4;
-    difference |= ((word >>> 24) ^ signature[at]!) | (((word >>> 16) & 0xff) ^ signature[at + 1]!) | (((word >>> 8) & 0xff) ^ signature[at + 2]!) | ((word & 0xff) ^ signature[at + 3]!);
+    difference |=
+      ((word >>> 24) ^ signature[at]!) |
+      (((word >>> 16) & 0xff) ^ signature[at + 1]!) |
+      (((word >>> 8) & 0xff) ^ signature[at + 2]!) |
+      ((word & 0xff) ^ signature[at + 3]!);
   }
   return difference === 0;
 }

@@ -70,7 +70,9 @@ export interface SliceResult {
 }
 
 /** The reply to a {@link SearchFileRequest}: its result, or the error that stopped it. */
-export type SearchedFileReply = { readonly type: 'searchedFile'; readonly id: number } & (SliceResult | { readonly error: string });
+export type SearchedFileReply = { readonly type: 'searchedFile'; readonly id: number } & (
+  SliceResult | { readonly error: string }
+);
 
 /** What a worker answers. */
 export type WorkerReply = VerifiedReply | SearchedFileReply;

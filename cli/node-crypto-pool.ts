@@ -1,8 +1,24 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { JwsAlgorithm, SecretMatch, SecretSearcher, SecretTarget, SignatureVerifier, VerificationKey } from '../core/token';
-import type { KeysRequest, SearchedFileReply, SearchFileRequest, VerifiedReply, VerifyRequest, WireTarget, WorkerKey, WorkerReply } from './node-crypto-messages';
+import type {
+  JwsAlgorithm,
+  SecretMatch,
+  SecretSearcher,
+  SecretTarget,
+  SignatureVerifier,
+  VerificationKey,
+} from '../core/token';
+import type {
+  KeysRequest,
+  SearchedFileReply,
+  SearchFileRequest,
+  VerifiedReply,
+  VerifyRequest,
+  WireTarget,
+  WorkerKey,
+  WorkerReply,
+} from './node-crypto-messages';
 import { cryptoWorkerScript } from './node-crypto-worker-file';
 
 /**
@@ -20,7 +36,21 @@ export interface CryptoPool extends SignatureVerifier {
   close(): Promise<void>;
 }
 
-const ALGS: readonly JwsAlgorithm[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ALGS: readonly JwsAlgorithm[] = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 const BATCH = 256;
 /** Byte range of a wordlist one worker searches at a time. */
 const MIN_SLICE_BYTES = 1 << 18;
@@ -65,7 +95,10 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     workers.push(entry);
   }
   const idle = (): PoolWorker => workers.reduce((best, worker) => (worker.inFlight < best.inFlight ? worker : best));
-  const post = ((request: Omit<VerifyRequest | SearchFileRequest, 'id'>, transfer: ArrayBuffer[]): Promise<WorkerReply> => {
+  const post = ((
+    request: Omit<VerifyRequest | SearchFileRequest, 'id'>,
+    transfer: ArrayBuffer[],
+  ): Promise<WorkerReply> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     const target = idle();
@@ -82,7 +115,8 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     if (index !== undefined) return index;
     index = keyIndex.size;
     keyIndex.set(key.id, index);
-    const entry: WorkerKey = key.kind === 'secret' ? { index, kind: 'secret', secret: key.secret } : { index, kind: 'public', jwk: key.jwk };
+    const entry: WorkerKey =
+      key.kind === 'secret' ? { index, kind: 'secret', secret: key.secret } : { index, kind: 'public', jwk: key.jwk };
     for (const { worker } of workers) worker.postMessage({ type: 'keys', keys: [entry] } satisfies KeysRequest);
     return index;
   };
@@ -98,7 +132,8 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
       const buffer = new Uint8Array(total);
       const meta = new Int32Array(batch.length * 6);
       let at = 0;
-      for (let i = 0, o = 0; i < batch.length; i++, o += 6) { // plain stores: this runs once per token
+      for (let i = 0, o = 0; i < batch.length; i++, o += 6) {
+        // plain stores: this runs once per token
         const { data, signature } = batch[i]!;
         meta[o] = batch[i]!.alg;
         meta[o + 1] = batch[i]!.key;
@@ -134,7 +169,10 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
       });
     },
     wordlistSearcher(file, onProgress) {
-      return { search: (targets, options) => searchWordlist(file, targets, post, size, options?.signal, onProgress ?? options?.onProgress) };
+      return {
+        search: (targets, options) =>
+          searchWordlist(file, targets, post, size, options?.signal, onProgress ?? options?.onProgress),
+      };
     },
     async close() {
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
@@ -155,13 +193,24 @@ interface Post {
  * the newline counts of the ranges before a match; for each target the earliest line wins. Stops early once every
  * target is found (a range past the earliest match of every target is not read), or on cancel.
  */
-async function searchWordlist(file: string, targets: readonly SecretTarget[], post: Post, workers: number, signal?: { aborted: boolean }, onProgress?: (tried: number) => void): Promise<SecretMatch[]> {
+async function searchWordlist(
+  file: string,
+  targets: readonly SecretTarget[],
+  post: Post,
+  workers: number,
+  signal?: { aborted: boolean },
+  onProgress?: (tried: number) => void,
+): Promise<SecretMatch[]> {
   const size = statSync(file).size;
   const sliceBytes = Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.ceil(size / (workers * 8))));
   const slices = Math.max(1, Math.ceil(size / sliceBytes));
   const shared = new Int32Array(new SharedArrayBuffer(4 * (2 + targets.length)));
   for (let t = 0; t < targets.length; t++) shared[2 + t] = 0x7fffffff;
-  const wire = targets.map((target): WireTarget => ({ alg: target.alg, input: target.signingInput, signature: target.signature }));
+  const wire = targets.map((target): WireTarget => ({
+    alg: target.alg,
+    input: target.signingInput,
+    signature: target.signature,
+  }));
   const newlines: (number | undefined)[] = new Array<number | undefined>(slices);
   const complete: boolean[] = new Array<boolean>(slices).fill(false);
   const hits: { slice: number; target: number; before: number; secret: Uint8Array }[] = [];
@@ -181,7 +230,18 @@ async function searchWordlist(file: string, targets: readonly SecretTarget[], po
         }
         if (settledBefore(next)) return;
         const slice = next++;
-        const reply = await post({ type: 'searchFile', file, slice, start: slice * sliceBytes, end: Math.min(size, (slice + 1) * sliceBytes), targets: wire, shared }, []);
+        const reply = await post(
+          {
+            type: 'searchFile',
+            file,
+            slice,
+            start: slice * sliceBytes,
+            end: Math.min(size, (slice + 1) * sliceBytes),
+            targets: wire,
+            shared,
+          },
+          [],
+        );
         if ('error' in reply) throw new Error(reply.error);
         newlines[slice] = reply.newlines;
         complete[slice] = reply.complete;
@@ -189,7 +249,11 @@ async function searchWordlist(file: string, targets: readonly SecretTarget[], po
         onProgress?.(Atomics.load(shared, 1));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(workers, slices) }, () => runner().catch((error: unknown) => void (failure = error))));
+    await Promise.all(
+      Array.from({ length: Math.min(workers, slices) }, () =>
+        runner().catch((error: unknown) => void (failure = error)),
+      ),
+    );
     if (failure) throw failure;
   } finally {
     clearInterval(poll);
@@ -198,7 +262,8 @@ async function searchWordlist(file: string, targets: readonly SecretTarget[], po
   const found = new Map<string, SecretMatch>();
   hits.sort((a, b) => a.slice - b.slice || a.before - b.before);
   const prefix: number[] = [0];
-  for (let slice = 0; slice < slices; slice++) prefix.push(complete[slice] ? prefix[slice]! + newlines[slice]! : Number.NaN);
+  for (let slice = 0; slice < slices; slice++)
+    prefix.push(complete[slice] ? prefix[slice]! + newlines[slice]! : Number.NaN);
   for (const hit of hits) {
     const id = targets[hit.target]!.id;
     const before = prefix[hit.slice]!;

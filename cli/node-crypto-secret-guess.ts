@@ -13,11 +13,17 @@ import type { WireTarget } from './node-crypto-messages';
 /** True when `bytes[start..end)` is the secret of the token it was made for. */
 export type SecretGuesser = (bytes: Uint8Array, start: number, end: number) => boolean;
 
-const NODE_HASH = { 'SHA-256': { name: 'sha256', block: 64, length: 32 }, 'SHA-384': { name: 'sha384', block: 128, length: 48 }, 'SHA-512': { name: 'sha512', block: 128, length: 64 } } as const;
+const NODE_HASH = {
+  'SHA-256': { name: 'sha256', block: 64, length: 32 },
+  'SHA-384': { name: 'sha384', block: 128, length: 48 },
+  'SHA-512': { name: 'sha512', block: 128, length: 64 },
+} as const;
 
 /** crypto.hash (Node ≥ 20.12): one call instead of a Hash object per digest. */
 const hashOnce: (algorithm: string, data: Uint8Array) => Buffer =
-  typeof nodeCrypto.hash === 'function' ? (algorithm, data) => nodeCrypto.hash(algorithm, data, 'buffer') : (algorithm, data) => nodeCrypto.createHash(algorithm).update(data).digest();
+  typeof nodeCrypto.hash === 'function'
+    ? (algorithm, data) => nodeCrypto.hash(algorithm, data, 'buffer')
+    : (algorithm, data) => nodeCrypto.createHash(algorithm).update(data).digest();
 
 /** HMAC guessing on node:crypto hashes, for any HS algorithm. */
 function nodeHmacGuesser(target: WireTarget): SecretGuesser {

@@ -1,6 +1,21 @@
 import * as nodeCrypto from 'node:crypto';
-import { createHash, createHmac, createPrivateKey, createPublicKey, timingSafeEqual, verify as nodeVerify, type KeyObject } from 'node:crypto';
-import type { HmacProvider, JwsAlgorithm, PublicJwk, PublicKeyDeriver, SignatureVerifier, VerificationKey } from '../core/token';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  timingSafeEqual,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
+import type {
+  HmacProvider,
+  JwsAlgorithm,
+  PublicJwk,
+  PublicKeyDeriver,
+  SignatureVerifier,
+  VerificationKey,
+} from '../core/token';
 import { JWS_ALGORITHMS } from '../core/token';
 import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
@@ -16,7 +31,12 @@ const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512
 const hmacKeys = new WeakMap<Buffer, Hmac256Key>();
 
 /** Verify one signature with a KeyObject (or raw secret). Shared by the in-process verifier and the crypto workers. */
-export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifyWithNode(
+  alg: JwsAlgorithm,
+  key: KeyObject | Buffer,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   const spec = JWS_ALGORITHMS[alg];
   if (spec.signatureLength !== undefined && signature.length !== spec.signatureLength) return false;
   try {
@@ -33,7 +53,12 @@ export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data:
       case 'RS':
         return nodeVerify(NODE_HASH[spec.hash!], data, key as KeyObject, signature);
       case 'PS':
-        return nodeVerify(NODE_HASH[spec.hash!], data, { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 /* digest length */ }, signature);
+        return nodeVerify(
+          NODE_HASH[spec.hash!],
+          data,
+          { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 /* digest length */ },
+          signature,
+        );
       case 'ES':
         return nodeVerify(NODE_HASH[spec.hash!], data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' }, signature);
       case 'EdDSA':
@@ -45,7 +70,8 @@ export function verifyWithNode(alg: JwsAlgorithm, key: KeyObject | Buffer, data:
 }
 
 /** The key material of a verification key: what the crypto workers receive. */
-export type NodeKeyMaterial = { readonly kind: 'secret'; readonly secret: Uint8Array } | { readonly kind: 'public'; readonly jwk: PublicJwk };
+export type NodeKeyMaterial =
+  { readonly kind: 'secret'; readonly secret: Uint8Array } | { readonly kind: 'public'; readonly jwk: PublicJwk };
 
 /** Turn a verification key into what node:crypto takes. */
 export function nodeKeyOf(key: NodeKeyMaterial): KeyObject | Buffer {
@@ -91,8 +117,11 @@ export function nodeSha256Hex(text: string): string {
 
 /** Derive the public JWK of a PKCS#8 private key with node:crypto. */
 export const nodePublicKeyDeriver: PublicKeyDeriver = async (pkcs8, kind) => {
-  const jwk = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' })).export({ format: 'jwk' });
+  const jwk = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' })).export({
+    format: 'jwk',
+  });
   if (kind.kind === 'Ed25519' && typeof jwk.x === 'string') return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
-  if (kind.kind === 'EC' && typeof jwk.x === 'string' && typeof jwk.y === 'string') return { kty: 'EC', crv: kind.crv, x: jwk.x, y: jwk.y };
+  if (kind.kind === 'EC' && typeof jwk.x === 'string' && typeof jwk.y === 'string')
+    return { kty: 'EC', crv: kind.crv, x: jwk.x, y: jwk.y };
   return undefined;
 };

@@ -24,14 +24,27 @@ let bundledFromSource: string | undefined;
 /** The script and options for `new Worker(script, options)` that start a crypto worker. */
 export function cryptoWorkerScript(): { readonly script: string; readonly options: WorkerOptions } {
   const here = typeof __filename === 'string' ? __filename : '';
-  if (here.endsWith('.ts')) return { script: (bundledFromSource ??= bundleWorkerSource(path.join(path.dirname(here), WORKER_SOURCE))), options: { eval: true } };
+  if (here.endsWith('.ts'))
+    return {
+      script: (bundledFromSource ??= bundleWorkerSource(path.join(path.dirname(here), WORKER_SOURCE))),
+      options: { eval: true },
+    };
   const file = path.join(path.dirname(here), WORKER_BUNDLE);
-  if (!existsSync(file)) throw new Error(`tokentrail: ${file} is missing (it is built beside the CLI by "npm run prepare").`);
+  if (!existsSync(file))
+    throw new Error(`tokentrail: ${file} is missing (it is built beside the CLI by "npm run prepare").`);
   return { script: file, options: {} };
 }
 
 function bundleWorkerSource(entry: string): string {
   const { buildSync } = createRequire(entry)('esbuild') as typeof import('esbuild');
-  const result = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'warning' });
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
   return result.outputFiles[0]!.text;
 }

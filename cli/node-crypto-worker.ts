@@ -32,7 +32,9 @@ function verifyBatch({ algs, meta, buffer }: VerifyRequest): Uint8Array<ArrayBuf
     const signature = buffer.subarray(meta[o + 4]!, meta[o + 4]! + meta[o + 5]!);
     const alg = algs[meta[o]!]!;
     const hmac256 = alg === 'HS256' ? hmac256Keys[meta[o + 1]!] : undefined;
-    results[i] = (hmac256 ? hmac256Matches(hmac256, data, signature) : verifyWithNode(alg, key, data, signature)) ? 1 : 0;
+    results[i] = (hmac256 ? hmac256Matches(hmac256, data, signature) : verifyWithNode(alg, key, data, signature))
+      ? 1
+      : 0;
   }
   return results;
 }

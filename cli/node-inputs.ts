@@ -6,7 +6,10 @@ import { EvidenceError, type BundleInput, type RandomAccessInput, type Sequentia
 /** Node's side of core's input interfaces: files are read in chunks, never whole. */
 
 /** What a path named on the command line is, or why it cannot be read as a file. */
-export type PathKind = { readonly kind: 'file'; readonly size: number } | { readonly kind: 'special' } | { readonly kind: 'unreadable'; readonly reason: string };
+export type PathKind =
+  | { readonly kind: 'file'; readonly size: number }
+  | { readonly kind: 'special' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
 
 /**
  * Look at a command-line path before reading it, so that the error names that path and says what is wrong with it
@@ -22,7 +25,11 @@ export function pathKind(target: string): PathKind {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // ENOTDIR (a file used as a folder) and ENAMETOOLONG (a pasted token) also mean that there is no such file.
-    return { kind: 'unreadable', reason: code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' ? 'no such file' : (error as Error).message };
+    return {
+      kind: 'unreadable',
+      reason:
+        code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' ? 'no such file' : (error as Error).message,
+    };
   }
 }
 
@@ -62,10 +69,20 @@ export async function folderFiles(folder: string, maxFiles = 10_000): Promise<Se
     for (const entry of await readdir(directory, { withFileTypes: true })) {
       const absolute = path.join(directory, entry.name);
       const relative = path.relative(folder, absolute).split(path.sep).join('/');
-      if (entry.isSymbolicLink()) throw new EvidenceError('folder-symlink', relative, `${relative} is a symbolic link; links can point outside the evidence, so the folder is refused. Copy the real file in instead.`);
+      if (entry.isSymbolicLink())
+        throw new EvidenceError(
+          'folder-symlink',
+          relative,
+          `${relative} is a symbolic link; links can point outside the evidence, so the folder is refused. Copy the real file in instead.`,
+        );
       if (entry.isDirectory()) await walk(absolute);
       else if (entry.isFile()) {
-        if (files.length >= maxFiles) throw new EvidenceError('folder-too-many-files', folder, `${folder} holds more than ${maxFiles} files; split the evidence into several bundles.`);
+        if (files.length >= maxFiles)
+          throw new EvidenceError(
+            'folder-too-many-files',
+            folder,
+            `${folder} holds more than ${maxFiles} files; split the evidence into several bundles.`,
+          );
         files.push(sequentialFile(absolute, relative, (await stat(absolute)).size));
       }
     }
@@ -81,10 +98,18 @@ export async function folderFiles(folder: string, maxFiles = 10_000): Promise<Se
  */
 export async function bundleInputFromPath(target: string): Promise<{ input: BundleInput; close(): Promise<void> }> {
   const info = await lstat(target);
-  if (info.isDirectory()) return { input: { type: 'folder', name: path.basename(path.resolve(target)), files: await folderFiles(target) }, close: async () => {} };
+  if (info.isDirectory())
+    return {
+      input: { type: 'folder', name: path.basename(path.resolve(target)), files: await folderFiles(target) },
+      close: async () => {},
+    };
   const zip = await randomAccessFile(target);
   const magic = await zip.read(0, Math.min(4, zip.size));
-  if (/\.zip$/i.test(target) || (magic[0] === 0x50 && magic[1] === 0x4b)) return { input: { type: 'zip', zip }, close: () => zip.close() };
+  if (/\.zip$/i.test(target) || (magic[0] === 0x50 && magic[1] === 0x4b))
+    return { input: { type: 'zip', zip }, close: () => zip.close() };
   await zip.close();
-  return { input: { type: 'loose-files', files: [sequentialFile(target, path.basename(target), info.size)] }, close: async () => {} };
+  return {
+    input: { type: 'loose-files', files: [sequentialFile(target, path.basename(target), info.size)] },
+    close: async () => {},
+  };
 }

@@ -22,14 +22,23 @@ export function findCommand(argv: readonly string[]): Command | undefined {
 export async function run(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
   const command = findCommand(argv);
   try {
-    if (command) return await runCommand(command, argv.slice(command.name.split(' ').length), { stdout: out.stdout, stderr: out.stderr, stdin });
+    if (command)
+      return await runCommand(command, argv.slice(command.name.split(' ').length), {
+        stdout: out.stdout,
+        stderr: out.stderr,
+        stdin,
+      });
     return builtIn(argv, out);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     // Named after the command it concerns, and pointing at that command's help when the mistake is in the typing.
     const words = command ? `tokentrail ${command.name}` : 'tokentrail';
     // Messages can quote a path or a value from the command line or a file: printed terminal-safe like evidence.
-    out.stderr(terminalSafe(error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`));
+    out.stderr(
+      terminalSafe(
+        error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`,
+      ),
+    );
     return CLI_ERROR_EXIT;
   }
 }

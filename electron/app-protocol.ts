@@ -35,7 +35,9 @@ const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
  * It reads files itself instead of delegating to `net.fetch('file://…')` because that request would pass through
  * the session's request filter, which cancels file:// by design.
  */
-export function createAppProtocolHandler(dependencies: AppProtocolDependencies): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  dependencies: AppProtocolDependencies,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return textResponse(405, `method ${request.method} is not allowed`);
@@ -47,7 +49,8 @@ export function createAppProtocolHandler(dependencies: AppProtocolDependencies):
       body = await dependencies.readFile(resolution.filePath);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && NOT_FOUND_CODES.has(code)) return textResponse(404, `not found: ${new URL(request.url).pathname}`);
+      if (typeof code === 'string' && NOT_FOUND_CODES.has(code))
+        return textResponse(404, `not found: ${new URL(request.url).pathname}`);
       throw error;
     }
     const headers = securityHeaders(contentTypeFor(resolution.filePath));

@@ -1,4 +1,12 @@
-import { isMenuCommand, MENU_COMMAND_CHANNEL, type IpcArgs, type IpcChannel, type IpcResult, type MenuCommand, type TokentrailBridge } from '../ipc/ipc-contract';
+import {
+  isMenuCommand,
+  MENU_COMMAND_CHANNEL,
+  type IpcArgs,
+  type IpcChannel,
+  type IpcResult,
+  type MenuCommand,
+  type TokentrailBridge,
+} from '../ipc/ipc-contract';
 
 /**
  * The two things the bridge needs from `ipcRenderer`. Passing them in (instead of exposing `ipcRenderer`) keeps

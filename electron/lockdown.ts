@@ -9,7 +9,10 @@ import { createRequestFilter, type BlockedRequestLog, type RequestPolicyOptions 
 /** The part of Electron's Session that {@link lockDownSession} configures. */
 export type LockableSession = {
   readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
-} & Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'>;
+} & Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'
+>;
 
 /** The part of Electron's WebContents that {@link lockDownWebContents} configures. */
 export type LockableWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
@@ -20,7 +23,11 @@ export type LockableWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler
  * refused, and the spell checker is off because it downloads dictionaries from Google, which would be both a
  * network call and a blocked request.
  */
-export function lockDownSession(session: LockableSession, blocked: BlockedRequestLog, policy: RequestPolicyOptions): void {
+export function lockDownSession(
+  session: LockableSession,
+  blocked: BlockedRequestLog,
+  policy: RequestPolicyOptions,
+): void {
   session.webRequest.onBeforeRequest(createRequestFilter(blocked, policy));
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

@@ -61,7 +61,10 @@ function createMainWindow(): BrowserWindow {
   });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     // Typically dist/web was not built; say so instead of leaving a blank window.
-    dialog.showErrorBox('Tokentrail could not load its interface', `${String(error)}\n\nExpected the built UI in ${webRoot}.`);
+    dialog.showErrorBox(
+      'Tokentrail could not load its interface',
+      `${String(error)}\n\nExpected the built UI in ${webRoot}.`,
+    );
   });
   return window;
 }
@@ -93,9 +96,17 @@ function registerIpc(): void {
           return parent ? dialog.showSaveDialog(parent, request) : dialog.showSaveDialog(request);
         },
       },
-      appInfo: { version: __TOKENTRAIL_VERSION__, platform: process.platform, blockedRequests: () => blockedRequests.list() },
+      appInfo: {
+        version: __TOKENTRAIL_VERSION__,
+        platform: process.platform,
+        blockedRequests: () => blockedRequests.list(),
+      },
       shippedGeoDatabases: {
-        directory: shippedGeoDirectory({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+        directory: shippedGeoDirectory({
+          isPackaged: app.isPackaged,
+          resourcesPath: process.resourcesPath,
+          appPath: app.getAppPath(),
+        }),
         fileNames: SHIPPED_GEO_DATABASES.map((database) => database.file),
         fs,
         registry,
@@ -115,28 +126,31 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
-  app.whenReady().then(() => {
-    lockDownSession(session.defaultSession, blockedRequests, { devtools: !app.isPackaged });
-    const handleAppRequest = createAppProtocolHandler({ webRoot, readFile: (filePath) => fs.readFile(filePath) });
-    protocol.handle(APP_SCHEME, handleAppRequest);
-    registerIpc();
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildApplicationMenu({
-          isPackaged: app.isPackaged,
-          platform: process.platform,
-          onOpenBundle: () => sendMenuCommand('open-bundle'),
-        }),
-      ),
-    );
-    mainWindow = createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession(session.defaultSession, blockedRequests, { devtools: !app.isPackaged });
+      const handleAppRequest = createAppProtocolHandler({ webRoot, readFile: (filePath) => fs.readFile(filePath) });
+      protocol.handle(APP_SCHEME, handleAppRequest);
+      registerIpc();
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildApplicationMenu({
+            isPackaged: app.isPackaged,
+            platform: process.platform,
+            onOpenBundle: () => sendMenuCommand('open-bundle'),
+          }),
+        ),
+      );
+      mainWindow = createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Tokentrail could not start', String(error));
+      app.exit(1);
     });
-  }).catch((error: unknown) => {
-    dialog.showErrorBox('Tokentrail could not start', String(error));
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -76,7 +76,13 @@ export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
 export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
 
 /** Every invoke channel, for registration loops and tests that must cover them all. */
-export const IPC_CHANNELS: readonly IpcChannel[] = ['bundle:pick', 'file:read', 'export:save', 'app:info', 'geo:shipped'];
+export const IPC_CHANNELS: readonly IpcChannel[] = [
+  'bundle:pick',
+  'file:read',
+  'export:save',
+  'app:info',
+  'geo:shipped',
+];
 
 /** The one main→renderer event channel: application-menu commands. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
@@ -106,11 +112,7 @@ export const MAX_FOLDER_FILES = 10_000;
 
 /** Stable codes of every error a handler rejects with (jose style: callers switch on the code, not the text). */
 export type IpcErrorCode =
-  | 'untrusted-sender'
-  | 'invalid-argument'
-  | 'unknown-file'
-  | 'too-many-files'
-  | 'unreadable-path';
+  'untrusted-sender' | 'invalid-argument' | 'unknown-file' | 'too-many-files' | 'unreadable-path';
 
 /**
  * An error a handler rejects with. Electron forwards only the message across IPC, so the code is also written
@@ -209,7 +211,8 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
         `suggestedName must be a plain file name (1-255 characters, no path separators or control characters), got ${describe(suggestedName)}`,
       );
     }
-    if (!(bytes instanceof Uint8Array)) throw invalid('export:save', `bytes must be a Uint8Array, got ${describe(bytes)}`);
+    if (!(bytes instanceof Uint8Array))
+      throw invalid('export:save', `bytes must be a Uint8Array, got ${describe(bytes)}`);
     if (bytes.byteLength > MAX_EXPORT_BYTES) {
       throw invalid('export:save', `bytes must be at most ${MAX_EXPORT_BYTES} bytes, got ${bytes.byteLength}`);
     }

@@ -25,21 +25,18 @@ function showStoreFailure(error: unknown): void {
   );
 }
 
-db.open().then(
-  () => {
-    // Ask the browser not to evict stored evidence under storage pressure; refusal changes nothing else.
-    void navigator.storage?.persist?.().catch(() => false);
-    const host = selectHost();
-    // The desktop app's first start puts its shipped geolocation database into the profile, in the background
-    // (the Geolocation panel shows the progress); parsing requested meanwhile waits so its IPs are located.
-    ingestClient.waitFor(installShippedGeoDatabases(host));
-    root.render(
-      <StrictMode>
-        <ErrorBoundary>
-          <App host={host} />
-        </ErrorBoundary>
-      </StrictMode>,
-    );
-  },
-  showStoreFailure,
-);
+db.open().then(() => {
+  // Ask the browser not to evict stored evidence under storage pressure; refusal changes nothing else.
+  void navigator.storage?.persist?.().catch(() => false);
+  const host = selectHost();
+  // The desktop app's first start puts its shipped geolocation database into the profile, in the background
+  // (the Geolocation panel shows the progress); parsing requested meanwhile waits so its IPs are located.
+  ingestClient.waitFor(installShippedGeoDatabases(host));
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App host={host} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}, showStoreFailure);

@@ -4,7 +4,9 @@ const path = require('node:path');
 const fs = require('node:fs');
 const built = path.join(__dirname, '..', '..', 'dist', 'cli', 'tokentrail.cjs');
 if (!fs.existsSync(built)) {
-  process.stderr.write('tokentrail: the CLI is not built yet; run "npm run prepare" (or npm ci) in the Tokentrail folder.\n');
+  process.stderr.write(
+    'tokentrail: the CLI is not built yet; run "npm run prepare" (or npm ci) in the Tokentrail folder.\n',
+  );
   process.exit(2);
 }
 require(built);

@@ -18,7 +18,8 @@ export interface CaseFile {
   readonly importedAt: number;
 }
 
-const byImportThenPath = (a: CaseFile, b: CaseFile): number => a.importedAt - b.importedAt || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byImportThenPath = (a: CaseFile, b: CaseFile): number =>
+  a.importedAt - b.importedAt || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
  * The case's material files in the order they are read: import order, and path order (code units, the same in

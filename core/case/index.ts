@@ -11,4 +11,11 @@
  * ```
  */
 export { CASE_MATERIAL_KINDS, type CaseFile } from './case-files';
-export { readCaseMaterial, type CaseMaterial, type CaseKeyFile, type CaseMaterialProblem, type CaseMaterialProblemCode, type ReadCaseMaterialOptions } from './read-case-material';
+export {
+  readCaseMaterial,
+  type CaseMaterial,
+  type CaseKeyFile,
+  type CaseMaterialProblem,
+  type CaseMaterialProblemCode,
+  type ReadCaseMaterialOptions,
+} from './read-case-material';

@@ -11,7 +11,8 @@ import type { KeyHistoryEntry, TimelineParameterOverrides } from '../timeline/ty
 import { caseMaterialFiles, type CaseFile } from './case-files';
 
 /** Stable codes of {@link CaseMaterialProblem}s (docs/bundle-format.md, "How a case's material is read"). */
-export type CaseMaterialProblemCode = 'json-invalid' | 'key-rotation-invalid' | 'case-config-invalid' | 'case-config-ignored' | ParameterProblem['code'];
+export type CaseMaterialProblemCode =
+  'json-invalid' | 'key-rotation-invalid' | 'case-config-invalid' | 'case-config-ignored' | ParameterProblem['code'];
 
 /** Something in a case's material that could not be used, with the file and line to go and fix. */
 export interface CaseMaterialProblem extends EvidenceProblem {
@@ -78,7 +79,10 @@ interface ReadConfig extends JsonFile {
  *   `case-config-ignored` problem naming its file and the winner. Only the winner's `detectors` are read.
  * - Problems in the key files themselves stay with each {@link CaseKeyFile}, and so with the keyring built from them.
  */
-export async function readCaseMaterial(files: readonly CaseFile[], options: ReadCaseMaterialOptions = {}): Promise<CaseMaterial> {
+export async function readCaseMaterial(
+  files: readonly CaseFile[],
+  options: ReadCaseMaterialOptions = {},
+): Promise<CaseMaterial> {
   const read = caseMaterialFiles(files);
   const problems: CaseMaterialProblem[] = [];
   const keys: CaseKeyFile[] = [];
@@ -90,7 +94,8 @@ export async function readCaseMaterial(files: readonly CaseFile[], options: Read
       const loaded = await loadKeyFile(file.bytes, file.path, { derivePublic: options.derivePublic });
       keys.push({ file: file.path, keys: loaded.keys, certificates: loaded.certificates, problems: loaded.problems });
       // A raw HMAC secret is never a private key; any other key file may hold the key a JWE was encrypted to.
-      if (file.kind !== 'secret') privateKeySources.push({ file: file.path, text: new TextDecoder('utf-8').decode(file.bytes) });
+      if (file.kind !== 'secret')
+        privateKeySources.push({ file: file.path, text: new TextDecoder('utf-8').decode(file.bytes) });
       continue;
     }
     const json = readJson(file, problems);
@@ -104,7 +109,16 @@ export async function readCaseMaterial(files: readonly CaseFile[], options: Read
   }
   const chosen = chooseCaseConfig(configs, problems);
   const parameters = chosen ? detectorParameters(chosen, problems) : {};
-  return { files: read, keys, privateKeySources, keyHistory, caseConfig: chosen?.config, caseConfigFile: chosen?.file.path, parameters, problems };
+  return {
+    files: read,
+    keys,
+    privateKeySources,
+    keyHistory,
+    caseConfig: chosen?.config,
+    caseConfigFile: chosen?.file.path,
+    parameters,
+    problems,
+  };
 }
 
 function readJson(file: CaseFile, problems: CaseMaterialProblem[]): JsonFile | undefined {
@@ -112,7 +126,14 @@ function readJson(file: CaseFile, problems: CaseMaterialProblem[]): JsonFile | u
   const parsed = parseJsonWithLine(text);
   if (parsed.ok) return { file, value: parsed.value, text };
   const place = parsed.line !== undefined ? `${file.path}:${parsed.line}:${parsed.column}` : file.path;
-  problems.push({ code: 'json-invalid', file: file.path, line: parsed.line, column: parsed.column, reason: parsed.message, message: `${place}: not valid JSON (${parsed.message}); it was not used.` });
+  problems.push({
+    code: 'json-invalid',
+    file: file.path,
+    line: parsed.line,
+    column: parsed.column,
+    reason: parsed.message,
+    message: `${place}: not valid JSON (${parsed.message}); it was not used.`,
+  });
   return undefined;
 }
 
@@ -130,7 +151,8 @@ function chooseCaseConfig(configs: readonly ReadConfig[], problems: CaseMaterial
   const winner = configs.at(-1);
   if (!winner) return undefined;
   for (const { file } of configs.slice(0, -1)) {
-    const why = winner.file.importedAt > file.importedAt ? 'imported later' : 'imported with it and later in path order';
+    const why =
+      winner.file.importedAt > file.importedAt ? 'imported later' : 'imported with it and later in path order';
     problems.push({
       code: 'case-config-ignored',
       file: file.path,
@@ -141,14 +163,22 @@ function chooseCaseConfig(configs: readonly ReadConfig[], problems: CaseMaterial
   return winner;
 }
 
-function detectorParameters({ file, value, text }: ReadConfig, problems: CaseMaterialProblem[]): TimelineParameterOverrides {
+function detectorParameters(
+  { file, value, text }: ReadConfig,
+  problems: CaseMaterialProblem[],
+): TimelineParameterOverrides {
   const detectors = (value as { detectors?: unknown }).detectors;
   if (detectors === undefined) return {};
   const checked = checkCaseParameters(detectors);
   for (const problem of checked.problems) {
     // The line of the offending member's name: the last segment of its path (`detectors.replay.windowSeconds`).
     const line = lineOfText(text, `"${problem.path.split('.').pop()}"`);
-    problems.push({ code: problem.code, file: file.path, line, message: `${file.path}${line !== undefined ? `:${line}` : ''}: ${problem.message}` });
+    problems.push({
+      code: problem.code,
+      file: file.path,
+      line,
+      message: `${file.path}${line !== undefined ? `:${line}` : ''}: ${problem.message}`,
+    });
   }
   return checked.parameters;
 }

@@ -38,7 +38,11 @@ export function filesInMemory(contents: readonly EvidenceFileContent[]): BundleF
  * Every entry of a zip, inflated as a stream and hashed as it inflates; nothing is kept but the digests. The
  * archive is refused whole (EvidenceError) on any rule of entry-policy.ts, as {@link readZip} refuses it.
  */
-export async function digestZip(zip: RandomAccessInput, limits: ZipLimits, options: OperationOptions): Promise<BundleFiles> {
+export async function digestZip(
+  zip: RandomAccessInput,
+  limits: ZipLimits,
+  options: OperationOptions,
+): Promise<BundleFiles> {
   const digests: FileDigest[] = [];
   const opened = await eachEntry(zip, limits, options, async (entry, chunks) => {
     const digester = createDigester(entry.name);
@@ -50,13 +54,21 @@ export async function digestZip(zip: RandomAccessInput, limits: ZipLimits, optio
     digests,
     open(path) {
       const entry = byName.get(path);
-      return { path, size: entry?.record.uncompressedSize ?? 0, chunks: () => (entry ? entryChunks(opened.input, entry, options) : bytesInput(path, new Uint8Array(0)).chunks()) };
+      return {
+        path,
+        size: entry?.record.uncompressedSize ?? 0,
+        chunks: () =>
+          entry ? entryChunks(opened.input, entry, options) : bytesInput(path, new Uint8Array(0)).chunks(),
+      };
     },
   };
 }
 
 /** Files read as streams (a folder, loose files), hashed as they stream; nothing is kept but the digests. */
-export async function digestSequential(files: readonly SequentialInput[], options: OperationOptions): Promise<BundleFiles> {
+export async function digestSequential(
+  files: readonly SequentialInput[],
+  options: OperationOptions,
+): Promise<BundleFiles> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   let done = 0;
   const digests: FileDigest[] = [];

@@ -12,33 +12,79 @@ export interface CaseConfig {
   readonly jwksUri?: string;
 }
 
-const JWS_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const JWS_ALGORITHMS = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Check a parsed case-config.json; problems point at the line of the offending field. */
-export function parseCaseConfig(value: unknown, text: string, file: string): { config?: CaseConfig; problems: EvidenceProblem[] } {
+export function parseCaseConfig(
+  value: unknown,
+  text: string,
+  file: string,
+): { config?: CaseConfig; problems: EvidenceProblem[] } {
   const problems: EvidenceProblem[] = [];
   const problem = (field: string, message: string): void => {
-    problems.push({ code: 'case-config-invalid', file, line: lineOfText(text, `"${field}"`), message: `${file}: ${message}` });
+    problems.push({
+      code: 'case-config-invalid',
+      file,
+      line: lineOfText(text, `"${field}"`),
+      message: `${file}: ${message}`,
+    });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problems: [{ code: 'case-config-invalid', file, line: 1, message: `${file}: a case configuration must be a JSON object.` }] };
+    return {
+      problems: [
+        { code: 'case-config-invalid', file, line: 1, message: `${file}: a case configuration must be a JSON object.` },
+      ],
+    };
   }
   const raw = value as Record<string, unknown>;
-  if (raw.format !== 'tokentrail-case-config' || raw.formatVersion !== 1) problem('format', '"format" must be "tokentrail-case-config" and "formatVersion" 1.');
+  if (raw.format !== 'tokentrail-case-config' || raw.formatVersion !== 1)
+    problem('format', '"format" must be "tokentrail-case-config" and "formatVersion" 1.');
   const expectedIssuers = raw.expectedIssuers ?? [];
-  if (!isStringArray(expectedIssuers)) problem('expectedIssuers', '"expectedIssuers" must be an array of issuer strings.');
+  if (!isStringArray(expectedIssuers))
+    problem('expectedIssuers', '"expectedIssuers" must be an array of issuer strings.');
   const allowedAlgorithms = raw.allowedAlgorithms ?? [];
-  if (!isStringArray(allowedAlgorithms)) problem('allowedAlgorithms', '"allowedAlgorithms" must be an array of JWS algorithm names.');
-  else for (const alg of allowedAlgorithms) if (!JWS_ALGORITHMS.includes(alg)) problem('allowedAlgorithms', `"${alg}" is not a JWS algorithm (expected one of ${JWS_ALGORITHMS.join(', ')}).`);
+  if (!isStringArray(allowedAlgorithms))
+    problem('allowedAlgorithms', '"allowedAlgorithms" must be an array of JWS algorithm names.');
+  else
+    for (const alg of allowedAlgorithms)
+      if (!JWS_ALGORITHMS.includes(alg))
+        problem('allowedAlgorithms', `"${alg}" is not a JWS algorithm (expected one of ${JWS_ALGORITHMS.join(', ')}).`);
   const apis = raw.apis ?? [];
-  const apiValid = Array.isArray(apis) && apis.every((api) => typeof api === 'object' && api !== null && typeof api.name === 'string' && typeof api.baseUrl === 'string' && isStringArray(api.audiences));
+  const apiValid =
+    Array.isArray(apis) &&
+    apis.every(
+      (api) =>
+        typeof api === 'object' &&
+        api !== null &&
+        typeof api.name === 'string' &&
+        typeof api.baseUrl === 'string' &&
+        isStringArray(api.audiences),
+    );
   if (!apiValid) problem('apis', '"apis" must be an array of { "name", "baseUrl", "audiences": [...] }.');
   const lifetime = raw.maxTokenLifetimeSeconds;
-  if (lifetime !== undefined && (typeof lifetime !== 'number' || !(lifetime > 0))) problem('maxTokenLifetimeSeconds', '"maxTokenLifetimeSeconds" must be a positive number of seconds.');
+  if (lifetime !== undefined && (typeof lifetime !== 'number' || !(lifetime > 0)))
+    problem('maxTokenLifetimeSeconds', '"maxTokenLifetimeSeconds" must be a positive number of seconds.');
   const minimumAppVersion = raw.minimumAppVersion;
-  if (minimumAppVersion !== undefined && typeof minimumAppVersion !== 'string') problem('minimumAppVersion', '"minimumAppVersion" must be a version string such as "4.2.0".');
-  if (raw.jwksUri !== undefined && typeof raw.jwksUri !== 'string') problem('jwksUri', '"jwksUri" must be a URL string.');
+  if (minimumAppVersion !== undefined && typeof minimumAppVersion !== 'string')
+    problem('minimumAppVersion', '"minimumAppVersion" must be a version string such as "4.2.0".');
+  if (raw.jwksUri !== undefined && typeof raw.jwksUri !== 'string')
+    problem('jwksUri', '"jwksUri" must be a URL string.');
   if (problems.length > 0) return { problems };
   return {
     problems,

@@ -17,7 +17,11 @@ function hashOf(entry: Omit<CustodyEntry, 'hash'>): string {
  * editing any entry breaks every hash after it ({@link verifyCustodyChain} finds where).
  */
 export function createCustodyEntry(previous: CustodyEntry | undefined, fields: CustodyFields): CustodyEntry {
-  const unsigned = { ...fields, seq: previous ? previous.seq + 1 : 0, prevHash: previous ? previous.hash : CHAIN_START };
+  const unsigned = {
+    ...fields,
+    seq: previous ? previous.seq + 1 : 0,
+    prevHash: previous ? previous.hash : CHAIN_START,
+  };
   return { ...unsigned, hash: hashOf(unsigned) };
 }
 
@@ -28,7 +32,8 @@ export function verifyCustodyChain(entries: readonly CustodyEntry[]): { intact: 
     const { hash, ...unsigned } = entry;
     const expectedPrev = previous ? previous.hash : CHAIN_START;
     const expectedSeq = previous ? previous.seq + 1 : 0;
-    if (entry.prevHash !== expectedPrev || entry.seq !== expectedSeq || hashOf(unsigned) !== hash) return { intact: false, brokenAt: entry.seq };
+    if (entry.prevHash !== expectedPrev || entry.seq !== expectedSeq || hashOf(unsigned) !== hash)
+      return { intact: false, brokenAt: entry.seq };
     previous = entry;
   }
   return { intact: true };
@@ -52,7 +57,10 @@ export interface CustodyAnchor {
 }
 
 /** The anchor of a chain that ends with `head` (or is empty). */
-export function custodyAnchorOf(head: CustodyEntry | undefined, anchoredBy: CustodyAnchor['anchoredBy'] = 'append'): CustodyAnchor {
+export function custodyAnchorOf(
+  head: CustodyEntry | undefined,
+  anchoredBy: CustodyAnchor['anchoredBy'] = 'append',
+): CustodyAnchor {
   return { length: head ? head.seq + 1 : 0, headHash: head ? head.hash : CHAIN_START, anchoredBy };
 }
 
@@ -89,7 +97,10 @@ export type CustodyChainCheck =
  * Checks a case's chain both ways: every entry links to the one before ({@link verifyCustodyChain}), and the chain
  * ends where the case's anchor says it does. Only an empty chain may come without an anchor.
  */
-export function checkCustodyChain(entries: readonly CustodyEntry[], anchor: CustodyAnchor | undefined): CustodyChainCheck {
+export function checkCustodyChain(
+  entries: readonly CustodyEntry[],
+  anchor: CustodyAnchor | undefined,
+): CustodyChainCheck {
   const present = entries.length;
   const links = verifyCustodyChain(entries);
   if (!links.intact) return { intact: false, present, anchor, problem: 'altered', brokenAt: links.brokenAt };

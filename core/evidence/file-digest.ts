@@ -52,7 +52,9 @@ export function createDigester(path: string): { update(chunk: Uint8Array): void;
         at += part.length;
       }
       // Both guesses are made now so that the head is not kept: 64 KiB per file would add up over 10,000 entries.
-      const guesses = new Map([path, withoutTopFolder(path)].map((candidate) => [candidate, classifyEvidence(candidate, first)]));
+      const guesses = new Map(
+        [path, withoutTopFolder(path)].map((candidate) => [candidate, classifyEvidence(candidate, first)]),
+      );
       const own = guesses.get(path)!;
       return { path, size, sha256: hash.digestHex(), classify: (shownPath) => guesses.get(shownPath) ?? own };
     },

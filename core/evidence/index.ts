@@ -1,7 +1,15 @@
 /** core/evidence: bundle manifests, SHA-256 hashing, zip and gzip reading, verdicts and the custody chain. */
 export * from './types';
 export * from './errors';
-export { verifyBundle, checkBundle, MAX_WHOLE_FILE_BYTES, type VerifyBundleOptions, type BundleVerdict, type CheckedBundle, type PresentFile } from './verify-bundle';
+export {
+  verifyBundle,
+  checkBundle,
+  MAX_WHOLE_FILE_BYTES,
+  type VerifyBundleOptions,
+  type BundleVerdict,
+  type CheckedBundle,
+  type PresentFile,
+} from './verify-bundle';
 export {
   createCustodyEntry,
   verifyCustodyChain,
@@ -16,7 +24,14 @@ export {
 } from './custody';
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './parameter-changes';
 export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex } from './sha256';
-export { reverifyBytes, compareFileHashes, HASH_SOURCE_NAMES, type HashSource, type FileHashes, type FileHashComparison } from './reverify';
+export {
+  reverifyBytes,
+  compareFileHashes,
+  HASH_SOURCE_NAMES,
+  type HashSource,
+  type FileHashes,
+  type FileHashComparison,
+} from './reverify';
 export { gunzipInput, isGzip } from './gzip-input';
 export { parseManifest, MANIFEST_NAME } from './manifest';
 export { parseCaseConfig, type CaseConfig } from './case-config';

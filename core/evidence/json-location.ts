@@ -16,14 +16,21 @@ export function lineOfOffset(text: string, offset: number): number {
  * Parse JSON; on failure return the engine's message and the line and column it points at (when it says where).
  * V8 ends its message with "in JSON at position N" or a quote of the text: the line and column say it better.
  */
-export function parseJsonWithLine(text: string): { ok: true; value: unknown } | { ok: false; line?: number; column?: number; message: string } {
+export function parseJsonWithLine(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; line?: number; column?: number; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const offset = jsonErrorOffset(text);
     const message = withoutExcerpt((error as Error).message);
     if (offset === undefined) return { ok: false, message };
-    return { ok: false, line: lineOfOffset(text, offset), column: offset - text.slice(0, offset).lastIndexOf('\n'), message };
+    return {
+      ok: false,
+      line: lineOfOffset(text, offset),
+      column: offset - text.slice(0, offset).lastIndexOf('\n'),
+      message,
+    };
   }
 }
 
@@ -32,7 +39,9 @@ export function parseJsonWithLine(text: string): { ok: true; value: unknown } | 
  * `… in JSON at position 12 (line 1 column 13)`): the caller states line and column itself.
  */
 function withoutExcerpt(message: string): string {
-  const cuts = [message.indexOf(', "'), message.indexOf(', ..."'), message.search(/ in JSON at position \d/)].filter((at) => at >= 0);
+  const cuts = [message.indexOf(', "'), message.indexOf(', ..."'), message.search(/ in JSON at position \d/)].filter(
+    (at) => at >= 0,
+  );
   return cuts.length === 0 ? message : message.slice(0, Math.min(...cuts));
 }
 

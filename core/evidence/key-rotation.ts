@@ -17,14 +17,26 @@ export interface KeyLifecycle {
 const TIME_FIELDS = ['created', 'activated', 'retired', 'revoked'] as const;
 
 /** Check a parsed key-rotation.json and turn its ISO times into epoch milliseconds. */
-export function parseKeyRotation(value: unknown, text: string, file: string): { keys?: KeyLifecycle[]; problems: EvidenceProblem[] } {
+export function parseKeyRotation(
+  value: unknown,
+  text: string,
+  file: string,
+): { keys?: KeyLifecycle[]; problems: EvidenceProblem[] } {
   const problems: EvidenceProblem[] = [];
   const problem = (needle: string, message: string): void => {
-    problems.push({ code: 'key-rotation-invalid', file, line: lineOfText(text, needle), message: `${file}: ${message}` });
+    problems.push({
+      code: 'key-rotation-invalid',
+      file,
+      line: lineOfText(text, needle),
+      message: `${file}: ${message}`,
+    });
   };
   const raw = value as { format?: unknown; formatVersion?: unknown; keys?: unknown } | null;
   if (typeof raw !== 'object' || raw === null || raw.format !== 'tokentrail-key-rotation' || raw.formatVersion !== 1) {
-    problem('"format"', 'a key-rotation history must be an object with "format": "tokentrail-key-rotation" and "formatVersion": 1.');
+    problem(
+      '"format"',
+      'a key-rotation history must be an object with "format": "tokentrail-key-rotation" and "formatVersion": 1.',
+    );
     return { problems };
   }
   if (!Array.isArray(raw.keys)) {
@@ -43,7 +55,11 @@ export function parseKeyRotation(value: unknown, text: string, file: string): { 
       const time = entry[field];
       if (time === undefined || time === null) continue;
       const ms = typeof time === 'string' && /(Z|[+-]\d\d:\d\d)$/.test(time) ? Date.parse(time) : Number.NaN;
-      if (Number.isNaN(ms)) problem(`"${kid}"`, `key "${kid}": ${field} ${JSON.stringify(time)} must be ISO 8601 with an offset, e.g. 2026-03-01T00:00:00Z.`);
+      if (Number.isNaN(ms))
+        problem(
+          `"${kid}"`,
+          `key "${kid}": ${field} ${JSON.stringify(time)} must be ISO 8601 with an offset, e.g. 2026-03-01T00:00:00Z.`,
+        );
       else times[field] = ms;
     }
     if (times.activated !== undefined && times.retired !== undefined && times.retired < times.activated) {

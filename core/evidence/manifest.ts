@@ -1,6 +1,13 @@
 import { lineOfText, parseJsonWithLine, withoutBom } from './json-location';
 import { isSha256Hex } from './sha256';
-import { EVIDENCE_KINDS, type CaseMetadata, type EvidenceKind, type EvidenceProblem, type Manifest, type ManifestEntry } from './types';
+import {
+  EVIDENCE_KINDS,
+  type CaseMetadata,
+  type EvidenceKind,
+  type EvidenceProblem,
+  type Manifest,
+  type ManifestEntry,
+} from './types';
 
 /** The file name that makes a zip or folder a Tokentrail bundle (docs/bundle-format.md). */
 export const MANIFEST_NAME = 'manifest.json';
@@ -27,17 +34,44 @@ export function parseManifest(bytes: Uint8Array): { manifest?: Manifest; problem
   try {
     text = withoutBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return { problems: [{ code: 'manifest-not-utf8', file: MANIFEST_NAME, message: `${MANIFEST_NAME} is not valid UTF-8 text.` }] };
+    return {
+      problems: [
+        { code: 'manifest-not-utf8', file: MANIFEST_NAME, message: `${MANIFEST_NAME} is not valid UTF-8 text.` },
+      ],
+    };
   }
   const parsed = parseJsonWithLine(text);
   if (!parsed.ok) {
-    return { problems: [{ code: 'manifest-invalid-json', file: MANIFEST_NAME, line: parsed.line, message: `${MANIFEST_NAME} is not valid JSON: ${parsed.message}` }] };
+    return {
+      problems: [
+        {
+          code: 'manifest-invalid-json',
+          file: MANIFEST_NAME,
+          line: parsed.line,
+          message: `${MANIFEST_NAME} is not valid JSON: ${parsed.message}`,
+        },
+      ],
+    };
   }
   const root = parsed.value;
-  if (!isObject(root)) return { problems: [{ code: 'manifest-invalid', file: MANIFEST_NAME, line: 1, message: `${MANIFEST_NAME} must be a JSON object.` }] };
-  if (root.format !== 'tokentrail-bundle') problem('manifest-invalid', `"format" must be "tokentrail-bundle" (found ${JSON.stringify(root.format)}).`, '"format"');
+  if (!isObject(root))
+    return {
+      problems: [
+        { code: 'manifest-invalid', file: MANIFEST_NAME, line: 1, message: `${MANIFEST_NAME} must be a JSON object.` },
+      ],
+    };
+  if (root.format !== 'tokentrail-bundle')
+    problem(
+      'manifest-invalid',
+      `"format" must be "tokentrail-bundle" (found ${JSON.stringify(root.format)}).`,
+      '"format"',
+    );
   if (root.formatVersion !== 1) {
-    problem('manifest-unsupported-version', `"formatVersion" ${JSON.stringify(root.formatVersion)} is not supported; this Tokentrail reads version 1.`, '"formatVersion"');
+    problem(
+      'manifest-unsupported-version',
+      `"formatVersion" ${JSON.stringify(root.formatVersion)} is not supported; this Tokentrail reads version 1.`,
+      '"formatVersion"',
+    );
     return { problems };
   }
   const caseMetadata = parseCase(root.case, problem);
@@ -50,7 +84,8 @@ export function parseManifest(bytes: Uint8Array): { manifest?: Manifest; problem
   root.files.forEach((raw, index) => {
     const entry = parseEntry(raw, index, problem);
     if (!entry) return;
-    if (paths.has(entry.path)) problem('manifest-duplicate-path', `files[${index}]: "${entry.path}" is listed twice.`, `"${entry.path}"`);
+    if (paths.has(entry.path))
+      problem('manifest-duplicate-path', `files[${index}]: "${entry.path}" is listed twice.`, `"${entry.path}"`);
     else {
       paths.add(entry.path);
       files.push(entry);
@@ -78,11 +113,19 @@ function parseCase(raw: unknown, problem: Report): CaseMetadata {
   if (!title) problem('manifest-invalid-field', 'case.title is required.', '"case"');
   const collectedAt = optionalString(raw, 'collectedAt', 'case', problem);
   if (collectedAt !== undefined && !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(collectedAt)) {
-    problem('manifest-invalid-field', `case.collectedAt "${collectedAt}" must be ISO 8601 with a time-zone offset, e.g. 2026-11-02T14:03:00+01:00.`, '"collectedAt"');
+    problem(
+      'manifest-invalid-field',
+      `case.collectedAt "${collectedAt}" must be ISO 8601 with a time-zone offset, e.g. 2026-11-02T14:03:00+01:00.`,
+      '"collectedAt"',
+    );
   }
   const sourceSystems = raw.sourceSystems;
-  const systems = Array.isArray(sourceSystems) && sourceSystems.every((s) => typeof s === 'string') ? (sourceSystems as string[]) : undefined;
-  if (sourceSystems !== undefined && !systems) problem('manifest-invalid-field', 'case.sourceSystems must be an array of strings.', '"sourceSystems"');
+  const systems =
+    Array.isArray(sourceSystems) && sourceSystems.every((s) => typeof s === 'string')
+      ? (sourceSystems as string[])
+      : undefined;
+  if (sourceSystems !== undefined && !systems)
+    problem('manifest-invalid-field', 'case.sourceSystems must be an array of strings.', '"sourceSystems"');
   return {
     title: title ?? 'Untitled case',
     caseNumber: optionalString(raw, 'caseNumber', 'case', problem),
@@ -101,14 +144,28 @@ function parseEntry(raw: unknown, index: number, problem: Report): ManifestEntry
     return undefined;
   }
   const path = raw.path;
-  if (typeof path !== 'string' || path === '' || path.startsWith('/') || path.split('/').includes('..') || path.includes('\\')) {
-    problem('manifest-invalid-entry', `${where}.path must be a relative '/'-separated path inside the bundle (found ${JSON.stringify(path)}).`, typeof path === 'string' ? `"${path}"` : undefined);
+  if (
+    typeof path !== 'string' ||
+    path === '' ||
+    path.startsWith('/') ||
+    path.split('/').includes('..') ||
+    path.includes('\\')
+  ) {
+    problem(
+      'manifest-invalid-entry',
+      `${where}.path must be a relative '/'-separated path inside the bundle (found ${JSON.stringify(path)}).`,
+      typeof path === 'string' ? `"${path}"` : undefined,
+    );
     return undefined;
   }
   const needle = `"${path}"`;
   let valid = true;
   if (!EVIDENCE_KINDS.includes(raw.kind as EvidenceKind)) {
-    problem('manifest-invalid-entry', `${where} ("${path}"): kind ${JSON.stringify(raw.kind)} is not one of ${EVIDENCE_KINDS.join(', ')}.`, needle);
+    problem(
+      'manifest-invalid-entry',
+      `${where} ("${path}"): kind ${JSON.stringify(raw.kind)} is not one of ${EVIDENCE_KINDS.join(', ')}.`,
+      needle,
+    );
     valid = false;
   }
   if (typeof raw.size !== 'number' || !Number.isSafeInteger(raw.size) || raw.size < 0) {

@@ -5,7 +5,8 @@ import type { ParameterChange, ParameterValue } from './types';
 export type ParameterSettings = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 
 /** Same value, compared as the custody chain hashes it (canonical JSON), so member order never counts as a change. */
-const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));
+const same = (a: unknown, b: unknown) =>
+  a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b);
 
 /**
  * Every parameter whose setting differs between `before` and `after`, ordered by detector then parameter, so the

@@ -37,7 +37,11 @@ export async function hashRandomAccess(input: RandomAccessInput, options: Operat
   for (let offset = 0; offset < input.size; offset += step) {
     if (options.signal?.aborted) throw new CancelledError();
     hash.update(await input.read(offset, Math.min(step, input.size - offset)));
-    options.onProgress?.({ phase: `Hashing ${input.name}`, done: Math.min(input.size, offset + step), total: input.size });
+    options.onProgress?.({
+      phase: `Hashing ${input.name}`,
+      done: Math.min(input.size, offset + step),
+      total: input.size,
+    });
   }
   return hash.digestHex();
 }

@@ -51,6 +51,8 @@ export function compareFileHashes(hashes: FileHashes): FileHashComparison {
   if (hashes.manifest !== undefined && hashes.manifest !== reference) disagreeing.push('manifest');
   if (disagreeing.length === 0) return { intact: true, disagreeing, explanation: 'all sources agree' };
   const named = disagreeing.map((source) => `${HASH_SOURCE_NAMES[source]} ${short(hashes[source])}`).join(', ');
-  const explanation = reference ? `${named} differ from the custody record ${short(reference)}` : `${named}: no custody record of this file's hash`;
+  const explanation = reference
+    ? `${named} differ from the custody record ${short(reference)}`
+    : `${named}: no custody record of this file's hash`;
   return { intact: false, disagreeing, explanation };
 }

@@ -18,10 +18,27 @@ export function checkStructuredFile(file: FileCheck, bytes: Uint8Array): Evidenc
   const text = withoutBom(new TextDecoder('utf-8').decode(bytes));
   if (file.kind === 'jwks' && !text.trimStart().startsWith('{')) return [];
   const parsed = parseJsonWithLine(text);
-  if (!parsed.ok) return [{ code: `${file.kind}-invalid-json`, file: file.path, line: parsed.line, message: `${file.path} is not valid JSON: ${parsed.message}` }];
+  if (!parsed.ok)
+    return [
+      {
+        code: `${file.kind}-invalid-json`,
+        file: file.path,
+        line: parsed.line,
+        message: `${file.path} is not valid JSON: ${parsed.message}`,
+      },
+    ];
   if (file.kind === 'key-rotation') return parseKeyRotation(parsed.value, text, file.path).problems;
   if (file.kind === 'case-config') return parseCaseConfig(parsed.value, text, file.path).problems;
   const value = parsed.value as { keys?: unknown; kty?: unknown };
   const isKeySet = Array.isArray(value.keys) || typeof value.kty === 'string';
-  return isKeySet ? [] : [{ code: 'jwks-invalid', file: file.path, line: 1, message: `${file.path} is neither a JWK Set ({"keys": [...]}) nor a JWK ({"kty": ...}).` }];
+  return isKeySet
+    ? []
+    : [
+        {
+          code: 'jwks-invalid',
+          file: file.path,
+          line: 1,
+          message: `${file.path} is neither a JWK Set ({"keys": [...]}) nor a JWK ({"kty": ...}).`,
+        },
+      ];
 }

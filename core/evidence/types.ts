@@ -17,7 +17,16 @@ export type EvidenceKind =
   | 'other';
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  'tokens', 'auth-log', 'access-log', 'har', 'jwks', 'pem', 'certificate', 'secret', 'key-rotation', 'case-config',
+  'tokens',
+  'auth-log',
+  'access-log',
+  'har',
+  'jwks',
+  'pem',
+  'certificate',
+  'secret',
+  'key-rotation',
+  'case-config',
   'other',
 ];
 
@@ -174,7 +183,8 @@ export interface AbortSignal {
 }
 
 /** A value a detector parameter can take (it is stored as JSON, and hashed as canonical JSON). */
-export type ParameterValue = string | number | boolean | null | readonly ParameterValue[] | { readonly [name: string]: ParameterValue };
+export type ParameterValue =
+  string | number | boolean | null | readonly ParameterValue[] | { readonly [name: string]: ParameterValue };
 
 /**
  * One detector parameter an investigator changed for a case (custody action `parameters-changed`). `from` and `to`
@@ -200,7 +210,12 @@ export interface CustodyEntry {
   readonly action: 'import' | 'import-rejected' | 'reverify' | 'case-created' | 'case-deleted' | 'parameters-changed';
   readonly source: string;
   readonly verdict?: BundleReport['verdict'] | 'rejected' | 'intact' | 'altered';
-  readonly files: readonly { readonly path: string; readonly size: number; readonly sha256: string; readonly verdict: string }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly size: number;
+    readonly sha256: string;
+    readonly verdict: string;
+  }[];
   readonly toolVersion: string;
   readonly detail?: string;
   /** What a `parameters-changed` entry changed, one parameter each; covered by the entry's hash like every field. */

@@ -5,7 +5,20 @@ import { MANIFEST_NAME, parseManifest } from './manifest';
 import { hashRandomAccess, readSequential } from './read-input';
 import { createSha256 } from './sha256';
 import { checkStructuredFile, STRUCTURED_KINDS } from './structured-evidence';
-import { DEFAULT_ZIP_LIMITS, type BundleInput, type BundleOrigin, type BundleReport, type EvidenceFileContent, type EvidenceKind, type EvidenceProblem, type FileCheck, type OperationOptions, type RandomAccessInput, type SequentialInput, type ZipLimits } from './types';
+import {
+  DEFAULT_ZIP_LIMITS,
+  type BundleInput,
+  type BundleOrigin,
+  type BundleReport,
+  type EvidenceFileContent,
+  type EvidenceKind,
+  type EvidenceProblem,
+  type FileCheck,
+  type OperationOptions,
+  type RandomAccessInput,
+  type SequentialInput,
+  type ZipLimits,
+} from './types';
 import { readZip } from './zip/read-zip';
 
 /** Options of {@link verifyBundle} and {@link checkBundle}. */
@@ -46,10 +59,22 @@ export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
  * contents unchanged. A rejected zip throws an EvidenceError (and yields nothing); cancelling throws CancelledError.
  */
 export async function verifyBundle(input: BundleInput, options: VerifyBundleOptions = {}): Promise<BundleReport> {
-  const { origin, files: contents } = await readInput(input, options, (zip, limits) => readZip(zip, limits, options), (files) => readAll(files, options));
+  const { origin, files: contents } = await readInput(
+    input,
+    options,
+    (zip, limits) => readZip(zip, limits, options),
+    (files) => readAll(files, options),
+  );
   const { verdict, shown } = await assemble(origin, filesInMemory(contents), input.type === 'loose-files', Infinity);
   const byPath = new Map(contents.map((content) => [content.path, content]));
-  return { ...verdict, contents: shown.map((file) => ({ path: file.path, bytes: byPath.get(file.digest.path)!.bytes, sha256: file.digest.sha256 })) };
+  return {
+    ...verdict,
+    contents: shown.map((file) => ({
+      path: file.path,
+      bytes: byPath.get(file.digest.path)!.bytes,
+      sha256: file.digest.sha256,
+    })),
+  };
 }
 
 /**
@@ -58,7 +83,12 @@ export async function verifyBundle(input: BundleInput, options: VerifyBundleOpti
  * again for parsing.
  */
 export async function checkBundle(input: BundleInput, options: VerifyBundleOptions = {}): Promise<CheckedBundle> {
-  const { origin, files } = await readInput(input, options, (zip, limits) => digestZip(zip, limits, options), (sequential) => digestSequential(sequential, options));
+  const { origin, files } = await readInput(
+    input,
+    options,
+    (zip, limits) => digestZip(zip, limits, options),
+    (sequential) => digestSequential(sequential, options),
+  );
   const { verdict, shown } = await assemble(origin, files, input.type === 'loose-files', MAX_WHOLE_FILE_BYTES);
   const kinds = new Map(verdict.files.map((file) => [file.path, file.kind]));
   const present = shown.map((file): PresentFile => ({
@@ -84,7 +114,13 @@ async function readInput<T>(
     return { origin: { type: 'zip', name: input.zip.name, size: input.zip.size, sha256 }, files };
   }
   const files = await fromFiles(input.files);
-  return { origin: input.type === 'folder' ? { type: 'folder', name: input.name } : { type: 'loose-files', name: describeLoose(input.files) }, files };
+  return {
+    origin:
+      input.type === 'folder'
+        ? { type: 'folder', name: input.name }
+        : { type: 'loose-files', name: describeLoose(input.files) },
+    files,
+  };
 }
 
 async function readAll(files: readonly SequentialInput[], options: OperationOptions): Promise<EvidenceFileContent[]> {
@@ -135,7 +171,11 @@ async function readWhole(files: BundleFiles, file: ShownFile, limit: number): Pr
     hash.update(chunk);
   }
   if (at !== bytes.length || hash.digestHex() !== file.digest.sha256) {
-    throw new EvidenceError('evidence-changed', file.path, `${file.path} changed while it was being read (its SHA-256 differs between two reads); copy the evidence to a quiet place and verify it again.`);
+    throw new EvidenceError(
+      'evidence-changed',
+      file.path,
+      `${file.path} changed while it was being read (its SHA-256 differs between two reads); copy the evidence to a quiet place and verify it again.`,
+    );
   }
   return bytes;
 }
@@ -147,7 +187,12 @@ const tooLarge = (file: string, limit: number): EvidenceProblem => ({
 });
 
 /** Problems of the key sets, key histories and case configurations present, read whole one at a time. */
-async function structuredProblems(checks: readonly FileCheck[], shown: readonly ShownFile[], files: BundleFiles, limit: number): Promise<EvidenceProblem[]> {
+async function structuredProblems(
+  checks: readonly FileCheck[],
+  shown: readonly ShownFile[],
+  files: BundleFiles,
+  limit: number,
+): Promise<EvidenceProblem[]> {
   const byPath = new Map(shown.map((file) => [file.path, file]));
   const problems: EvidenceProblem[] = [];
   for (const check of checks) {
@@ -159,7 +204,12 @@ async function structuredProblems(checks: readonly FileCheck[], shown: readonly 
   return problems;
 }
 
-async function assemble(origin: BundleOrigin, files: BundleFiles, forceLoose: boolean, limit: number): Promise<{ verdict: BundleVerdict; shown: ShownFile[] }> {
+async function assemble(
+  origin: BundleOrigin,
+  files: BundleFiles,
+  forceLoose: boolean,
+  limit: number,
+): Promise<{ verdict: BundleVerdict; shown: ShownFile[] }> {
   const prefix = forceLoose ? '' : commonRoot(files.digests.map((digest) => digest.path));
   const rooted: ShownFile[] = files.digests.map((digest) => ({ path: digest.path.slice(prefix.length), digest }));
   const manifestFile = forceLoose ? undefined : rooted.find((file) => file.path === MANIFEST_NAME);
@@ -173,24 +223,41 @@ async function assemble(origin: BundleOrigin, files: BundleFiles, forceLoose: bo
       verdict: 'generated',
       actual: { size: entry.size, sha256: entry.sha256 },
     }));
-    return { verdict: { origin, manifest, verdict: 'generated', files: checks, problems: await structuredProblems(checks, shown, files, limit) }, shown };
+    return {
+      verdict: {
+        origin,
+        manifest,
+        verdict: 'generated',
+        files: checks,
+        problems: await structuredProblems(checks, shown, files, limit),
+      },
+      shown,
+    };
   }
   const manifestBytes = await readWhole(files, manifestFile, limit);
-  const parsed = manifestBytes ? parseManifest(manifestBytes) : { manifest: undefined, problems: [{ ...tooLarge(MANIFEST_NAME, limit), code: 'manifest-too-large' }] };
+  const parsed = manifestBytes
+    ? parseManifest(manifestBytes)
+    : { manifest: undefined, problems: [{ ...tooLarge(MANIFEST_NAME, limit), code: 'manifest-too-large' }] };
   const problems: EvidenceProblem[] = [...parsed.problems];
   const manifest = parsed.manifest ?? { ...generateManifest(origin.name, []), generated: false };
   const checks = compareWithManifest(manifest, shown);
   problems.push(...describeVerdicts(checks), ...(await structuredProblems(checks, shown, files, limit)));
-  const allMatch = parsed.manifest !== undefined && checks.every((file) => file.verdict === 'match') && parsed.problems.length === 0;
-  return { verdict: { origin, manifest, verdict: allMatch ? 'verified' : 'mismatch', files: checks, problems, manifestBytes }, shown };
+  const allMatch =
+    parsed.manifest !== undefined && checks.every((file) => file.verdict === 'match') && parsed.problems.length === 0;
+  return {
+    verdict: { origin, manifest, verdict: allMatch ? 'verified' : 'mismatch', files: checks, problems, manifestBytes },
+    shown,
+  };
 }
 
 function describeVerdicts(files: readonly FileCheck[]): EvidenceProblem[] {
   const messages: Partial<Record<FileCheck['verdict'], (file: FileCheck) => string>> = {
     missing: (file) => `${file.path} is listed in the manifest but not in the bundle.`,
     unlisted: (file) => `${file.path} is in the bundle but not listed in the manifest.`,
-    'size-mismatch': (file) => `${file.path} has ${file.actual?.size} bytes; the manifest declares ${file.declared?.size}.`,
-    'hash-mismatch': (file) => `${file.path} has SHA-256 ${file.actual?.sha256}; the manifest declares ${file.declared?.sha256}. The file was altered after the manifest was written.`,
+    'size-mismatch': (file) =>
+      `${file.path} has ${file.actual?.size} bytes; the manifest declares ${file.declared?.size}.`,
+    'hash-mismatch': (file) =>
+      `${file.path} has SHA-256 ${file.actual?.sha256}; the manifest declares ${file.declared?.sha256}. The file was altered after the manifest was written.`,
   };
   return files.flatMap((file) => {
     const describe = messages[file.verdict];

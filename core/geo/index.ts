@@ -7,4 +7,11 @@ export { createMmdbLocator, describeMmdb, geoIdPrefix, type OpenedGeoDatabase } 
 export { recordToLocation } from './record-to-location';
 export { parseIpAddress, isNonRoutable } from './ip-address';
 export { countryCode } from './country-code';
-export { SHIPPED_GEO_DATABASES, SHIPPED_GEO_LICENSE, SHIPPED_GEO_PACKAGE, shippedGeoDatabase, type GeoDatabaseProvenance, type ShippedGeoDatabaseFile } from './shipped-databases';
+export {
+  SHIPPED_GEO_DATABASES,
+  SHIPPED_GEO_LICENSE,
+  SHIPPED_GEO_PACKAGE,
+  shippedGeoDatabase,
+  type GeoDatabaseProvenance,
+  type ShippedGeoDatabaseFile,
+} from './shipped-databases';

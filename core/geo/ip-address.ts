@@ -22,7 +22,7 @@ export function parseIpv6(text: string): Uint8Array | undefined {
   const zone = text.indexOf('%');
   const address = zone >= 0 ? text.slice(0, zone) : text;
   if (!/^[0-9A-Fa-f:.]+$/.test(address) || address.split('::').length > 2) return undefined;
-  const [head, tail] = address.includes('::') ? address.split('::') as [string, string] : [address, undefined];
+  const [head, tail] = address.includes('::') ? (address.split('::') as [string, string]) : [address, undefined];
   const groups = (part: string): number[] | undefined => {
     if (part === '') return [];
     const out: number[] = [];
@@ -68,7 +68,15 @@ export function parseIpAddress(text: string): Uint8Array | undefined {
 export function isNonRoutable(bytes: Uint8Array): boolean {
   if (bytes.length === 4) {
     const [a, b] = [bytes[0]!, bytes[1]!];
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   if (bytes.every((b, i) => (i === 15 ? b <= 1 : b === 0))) return true; // :: and ::1
   return (bytes[0]! & 0xfe) === 0xfc || (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0x80);

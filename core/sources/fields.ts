@@ -5,7 +5,9 @@ import type { ParseProblemCode } from './types';
 
 /** A plain JSON object, or undefined. */
 export function objectAt(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** The value at a dotted path (`client.userAgent.rawUserAgent`). */
@@ -46,11 +48,31 @@ export function numberAt(value: unknown, path: string): number | undefined {
 }
 
 /** A record's time as draft fields: `{ ts, time }`, plus a problem when missing or unreadable (the event is kept). */
-export function readTime(value: unknown, what = 'time', parse: (text: string) => ParsedTime | undefined = parseAnyTime): { ts: number | null; time: string | null; problems?: { code: ParseProblemCode; message: string }[] } {
-  if (value === undefined || value === null || value === '') return { ts: null, time: null, problems: [{ code: 'missing-time', message: `the record has no ${what}; the event is kept without a time` }] };
+export function readTime(
+  value: unknown,
+  what = 'time',
+  parse: (text: string) => ParsedTime | undefined = parseAnyTime,
+): { ts: number | null; time: string | null; problems?: { code: ParseProblemCode; message: string }[] } {
+  if (value === undefined || value === null || value === '')
+    return {
+      ts: null,
+      time: null,
+      problems: [{ code: 'missing-time', message: `the record has no ${what}; the event is kept without a time` }],
+    };
   const time = typeof value === 'string' ? value : JSON.stringify(value);
-  const parsed = typeof value === 'number' ? parseEpochTime(value) : typeof value === 'string' ? parse(value) : undefined;
-  if (!parsed) return { ts: null, time, problems: [{ code: 'invalid-time', message: `${what} "${time.slice(0, 60)}" is not a date-time Tokentrail can read; the event is kept without a time` }] };
+  const parsed =
+    typeof value === 'number' ? parseEpochTime(value) : typeof value === 'string' ? parse(value) : undefined;
+  if (!parsed)
+    return {
+      ts: null,
+      time,
+      problems: [
+        {
+          code: 'invalid-time',
+          message: `${what} "${time.slice(0, 60)}" is not a date-time Tokentrail can read; the event is kept without a time`,
+        },
+      ],
+    };
   return { ts: parsed.ts, time };
 }
 
@@ -78,7 +100,10 @@ export function compact<T extends object>(value: T): T {
  * A draft's fields with its time read by {@link readTime}, undefined fields dropped. Built property by property:
  * spreading the time into a large object literal sends V8 down a slow path (measured 7x slower per record).
  */
-export function withTime<T extends object>(time: { ts: number | null; time: string | null; problems?: { code: ParseProblemCode; message: string }[] }, fields: T): T & { ts: number | null; time: string | null } {
+export function withTime<T extends object>(
+  time: { ts: number | null; time: string | null; problems?: { code: ParseProblemCode; message: string }[] },
+  fields: T,
+): T & { ts: number | null; time: string | null } {
   const out: Record<string, unknown> = { ts: time.ts, time: time.time };
   if (time.problems) out.problems = time.problems;
   for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key];

@@ -16,7 +16,9 @@ export interface DraftToken {
 }
 
 /** An event as a format produces it, before the driver adds source, token hashes, user agent and geolocation. */
-export interface EventDraft extends Partial<Omit<AuthEvent, 'source' | 'tokenHashes' | 'tokens' | 'agent' | 'ts' | 'time' | 'kind' | 'record'>> {
+export interface EventDraft extends Partial<
+  Omit<AuthEvent, 'source' | 'tokenHashes' | 'tokens' | 'agent' | 'ts' | 'time' | 'kind' | 'record'>
+> {
   readonly kind: AuthEvent['kind'];
   readonly ts: number | null;
   readonly time: string | null;

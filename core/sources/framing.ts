@@ -14,7 +14,13 @@ import type { ParseProblemCode } from './types';
 export type FramedItem =
   | { readonly type: 'record'; readonly record: RawRecord }
   | { readonly type: 'side'; readonly path: string; readonly value: unknown }
-  | { readonly type: 'problem'; readonly code: ParseProblemCode; readonly line?: number; readonly index?: number; readonly message: string };
+  | {
+      readonly type: 'problem';
+      readonly code: ParseProblemCode;
+      readonly line?: number;
+      readonly index?: number;
+      readonly message: string;
+    };
 
 /** Turns a stream of byte chunks into records. */
 export interface Framer {
@@ -32,15 +38,30 @@ export interface FramingLimits {
 
 function lineProblems(line: TextLine): FramedItem[] {
   const out: FramedItem[] = [];
-  if (line.invalidUtf8) out.push({ type: 'problem', code: 'invalid-utf8', line: line.line, message: 'bytes that are not UTF-8; read with U+FFFD in their place' });
-  if (line.cut) out.push({ type: 'problem', code: 'line-too-long', line: line.line, message: 'line longer than the limit; only its beginning was read' });
+  if (line.invalidUtf8)
+    out.push({
+      type: 'problem',
+      code: 'invalid-utf8',
+      line: line.line,
+      message: 'bytes that are not UTF-8; read with U+FFFD in their place',
+    });
+  if (line.cut)
+    out.push({
+      type: 'problem',
+      code: 'line-too-long',
+      line: line.line,
+      message: 'line longer than the limit; only its beginning was read',
+    });
   return out;
 }
 
 class TextLineFramer implements Framer {
   private readonly splitter: LineSplitter;
   lines = 0;
-  constructor(limits: FramingLimits, private readonly toItems: (line: TextLine) => FramedItem[]) {
+  constructor(
+    limits: FramingLimits,
+    private readonly toItems: (line: TextLine) => FramedItem[],
+  ) {
     this.splitter = new LineSplitter(limits.maxLineBytes);
   }
   push(chunk: Uint8Array): FramedItem[] {
@@ -62,7 +83,12 @@ class TextLineFramer implements Framer {
 
 /** One record per line (access logs, CSV, token lists). */
 export function linesFramer(limits: FramingLimits): Framer {
-  return new TextLineFramer(limits, (line) => [{ type: 'record', record: { text: line.text, line: line.line, ...(line.unterminated ? { unterminated: true } : {}) } }]);
+  return new TextLineFramer(limits, (line) => [
+    {
+      type: 'record',
+      record: { text: line.text, line: line.line, ...(line.unterminated ? { unterminated: true } : {}) },
+    },
+  ]);
 }
 
 /** JSON Lines: each line one JSON value; a line holding a wrapper object (`{"Records":[…]}`) yields its elements. */
@@ -79,14 +105,27 @@ export function jsonLinesFramer(format: SourceFormat, limits: FramingLimits): Fr
       value = JSON.parse(text);
     } catch (error) {
       const truncated = line.unterminated || line.cut;
-      return [{ type: 'problem', code: truncated ? 'truncated' : 'malformed-json', line: line.line, message: truncated ? `incomplete JSON at the end of the file (truncated?): ${(error as Error).message}` : `not valid JSON: ${(error as Error).message}` }];
+      return [
+        {
+          type: 'problem',
+          code: truncated ? 'truncated' : 'malformed-json',
+          line: line.line,
+          message: truncated
+            ? `incomplete JSON at the end of the file (truncated?): ${(error as Error).message}`
+            : `not valid JSON: ${(error as Error).message}`,
+        },
+      ];
     }
     return unwrap(value, line.text, line.line, format);
   });
 }
 
 function unwrap(value: unknown, text: string, line: number, format: SourceFormat): FramedItem[] {
-  if (Array.isArray(value)) return value.map((element, index) => ({ type: 'record', record: { text: JSON.stringify(element), line, index, value: element } }));
+  if (Array.isArray(value))
+    return value.map((element, index) => ({
+      type: 'record',
+      record: { text: JSON.stringify(element), line, index, value: element },
+    }));
   const out: FramedItem[] = [];
   for (const path of format.sidePaths ?? []) {
     const side = valueAt(value, path.join('.'));
@@ -95,7 +134,9 @@ function unwrap(value: unknown, text: string, line: number, format: SourceFormat
   for (const path of format.recordArrays ?? []) {
     const records = valueAt(value, path.join('.'));
     if (Array.isArray(records)) {
-      records.forEach((element, index) => out.push({ type: 'record', record: { text: JSON.stringify(element), line, index, value: element } }));
+      records.forEach((element, index) =>
+        out.push({ type: 'record', record: { text: JSON.stringify(element), line, index, value: element } }),
+      );
       return out;
     }
   }
@@ -111,12 +152,19 @@ export function jsonDocumentFramer(format: SourceFormat, limits: FramingLimits):
   const convert = (pieces: ReturnType<JsonRecordSplitter['push']>): FramedItem[] =>
     pieces.map((piece): FramedItem => {
       lines = Math.max(lines, piece.line);
-      if (piece.type === 'problem') return { type: 'problem', code: piece.code, line: piece.line, message: piece.message };
+      if (piece.type === 'problem')
+        return { type: 'problem', code: piece.code, line: piece.line, message: piece.message };
       let value: unknown;
       try {
         value = JSON.parse(piece.text);
       } catch (error) {
-        return { type: 'problem', code: 'malformed-json', line: piece.line, ...(piece.type === 'record' ? { index: piece.index } : {}), message: `not valid JSON: ${(error as Error).message}` };
+        return {
+          type: 'problem',
+          code: 'malformed-json',
+          line: piece.line,
+          ...(piece.type === 'record' ? { index: piece.index } : {}),
+          message: `not valid JSON: ${(error as Error).message}`,
+        };
       }
       if (piece.type === 'side') return { type: 'side', path: piece.path, value };
       return { type: 'record', record: { text: piece.text, line: piece.line, index: piece.index, value } };
@@ -134,7 +182,12 @@ export function jsonDocumentFramer(format: SourceFormat, limits: FramingLimits):
         // Fall back to replacement characters for the rest of the file, and say so once.
         decoder = new TextDecoder('utf-8');
         text = decoder.decode(chunk, { stream: true });
-        if (!lenient) extra.push({ type: 'problem', code: 'invalid-utf8', message: 'bytes that are not UTF-8 in this chunk of the document; read with U+FFFD in their place' });
+        if (!lenient)
+          extra.push({
+            type: 'problem',
+            code: 'invalid-utf8',
+            message: 'bytes that are not UTF-8 in this chunk of the document; read with U+FFFD in their place',
+          });
         lenient = true;
       }
       return [...extra, ...convert(splitter.push(text))];
@@ -147,7 +200,12 @@ export function jsonDocumentFramer(format: SourceFormat, limits: FramingLimits):
       } catch {
         // The document ends inside a multi-byte sequence: its bytes become one U+FFFD, said once.
         tail = '\uFFFD';
-        if (!lenient) extra.push({ type: 'problem', code: 'invalid-utf8', message: 'the document ends inside a UTF-8 sequence; read with U+FFFD in its place' });
+        if (!lenient)
+          extra.push({
+            type: 'problem',
+            code: 'invalid-utf8',
+            message: 'the document ends inside a UTF-8 sequence; read with U+FFFD in its place',
+          });
       }
       return [...extra, ...convert(splitter.push(tail)), ...convert(splitter.finish())];
     },

@@ -1,6 +1,12 @@
 /** core/sources: streaming parsers for every evidence format, producing normalized AuthEvents. */
 export * from './types';
-export { parseSource, type ParseSourceOptions, type ParseBatch, type ParseProgress, type ParseSummary } from './parse-source';
+export {
+  parseSource,
+  type ParseSourceOptions,
+  type ParseBatch,
+  type ParseProgress,
+  type ParseSummary,
+} from './parse-source';
 export { collectSource, type CollectedSource } from './collect-source';
 export { detectFormat, DETECTION_THRESHOLD, type FormatCandidate } from './detect-format';
 export { SOURCE_FORMATS, SOURCE_FORMAT_NAMES, sourceFormat } from './formats/registry';

@@ -23,6 +23,7 @@ export function readIpAddress(logged: string): string | undefined {
   const bracketed = /^\[([^\]]*)\](?::\d{1,5})?$/.exec(first);
   if (bracketed) return isIpAddress(bracketed[1]!) ? bracketed[1] : undefined;
   const colon = first.lastIndexOf(':');
-  if (colon > 0 && /^\d{1,5}$/.test(first.slice(colon + 1)) && parseIpv4(first.slice(0, colon))) return first.slice(0, colon);
+  if (colon > 0 && /^\d{1,5}$/.test(first.slice(colon + 1)) && parseIpv4(first.slice(0, colon)))
+    return first.slice(0, colon);
   return undefined;
 }

@@ -10,7 +10,12 @@
 export type JsonPiece =
   | { readonly type: 'record'; readonly text: string; readonly line: number; readonly index: number }
   | { readonly type: 'side'; readonly path: string; readonly text: string; readonly line: number }
-  | { readonly type: 'problem'; readonly code: 'record-too-large' | 'truncated' | 'malformed-json'; readonly line: number; readonly message: string };
+  | {
+      readonly type: 'problem';
+      readonly code: 'record-too-large' | 'truncated' | 'malformed-json';
+      readonly line: number;
+      readonly message: string;
+    };
 
 interface Frame {
   readonly array: boolean;
@@ -21,7 +26,17 @@ interface Frame {
   expectKey: boolean;
 }
 
-type Capture = { kind: 'record' | 'side' | 'top'; depth: number; line: number; parts: string[]; length: number; start: number; path: string; scalar: boolean; dropped: boolean };
+type Capture = {
+  kind: 'record' | 'side' | 'top';
+  depth: number;
+  line: number;
+  parts: string[];
+  length: number;
+  start: number;
+  path: string;
+  scalar: boolean;
+  dropped: boolean;
+};
 
 /** Incremental splitter: `push` text chunks in order, then `finish`. */
 export class JsonRecordSplitter {
@@ -63,46 +78,62 @@ export class JsonRecordSplitter {
         }
         continue;
       }
-      if (this.capture?.scalar && this.capture.depth === this.stack.length && (c === 44 || c === 93 || c === 125 || c <= 32)) {
+      if (
+        this.capture?.scalar &&
+        this.capture.depth === this.stack.length &&
+        (c === 44 || c === 93 || c === 125 || c <= 32)
+      ) {
         this.endCapture(text, i, out);
       }
       switch (c) {
-        case 10: this.line++; break;
-        case 32: case 9: case 13: break;
+        case 10:
+          this.line++;
+          break;
+        case 32:
+        case 9:
+        case 13:
+          break;
         case 34: // "
           this.inString = true;
           {
             const top = this.stack[this.stack.length - 1];
             if (top && !top.array && top.expectKey) {
-              if (top.path && !this.capturingInside() && !(this.capture?.scalar)) {
+              if (top.path && !this.capturingInside() && !this.capture?.scalar) {
                 this.keyStart = i + 1;
                 this.keyParts = [];
               }
             } else this.beginValue(text, i, true, out);
           }
           break;
-        case 123: case 91: { // { [
+        case 123:
+        case 91: {
+          // { [
           this.beginValue(text, i, false, out);
           const parent = this.stack[this.stack.length - 1];
           const path = this.containerPath(parent, c === 91);
           this.stack.push({ array: c === 91, path, key: null, expectKey: c === 123 });
           break;
         }
-        case 125: case 93: { // } ]
+        case 125:
+        case 93: {
+          // } ]
           const closed = this.stack.pop();
           if (!closed) {
             this.junk(out, 'a closing bracket with nothing open');
             break;
           }
-          if (this.capture && !this.capture.scalar && this.capture.depth === this.stack.length) this.endCapture(text, i + 1, out);
+          if (this.capture && !this.capture.scalar && this.capture.depth === this.stack.length)
+            this.endCapture(text, i + 1, out);
           break;
         }
-        case 58: { // :
+        case 58: {
+          // :
           const top = this.stack[this.stack.length - 1];
           if (top && !top.array) top.expectKey = false;
           break;
         }
-        case 44: { // ,
+        case 44: {
+          // ,
           const top = this.stack[this.stack.length - 1];
           if (top && !top.array) {
             top.expectKey = true;
@@ -126,10 +157,21 @@ export class JsonRecordSplitter {
       this.endCapture('', 0, out);
     }
     if (this.capture) {
-      out.push({ type: 'problem', code: 'truncated', line: this.capture.line, message: `the file ends inside the ${this.capture.kind === 'side' ? 'value' : 'record'} that starts here (file truncated?); that record is lost` });
+      out.push({
+        type: 'problem',
+        code: 'truncated',
+        line: this.capture.line,
+        message: `the file ends inside the ${this.capture.kind === 'side' ? 'value' : 'record'} that starts here (file truncated?); that record is lost`,
+      });
       this.capture = null;
     } else if (this.stack.length > 0 || this.inString) {
-      out.push({ type: 'problem', code: 'truncated', line: this.line, message: 'the file ends before the JSON document is closed (file truncated?); every complete record before this point was read' });
+      out.push({
+        type: 'problem',
+        code: 'truncated',
+        line: this.line,
+        message:
+          'the file ends before the JSON document is closed (file truncated?); every complete record before this point was read',
+      });
     }
     return out;
   }
@@ -144,10 +186,13 @@ export class JsonRecordSplitter {
     if (!parent.path) return null;
     if (parent.array) return null; // arrays of arrays lead nowhere we look
     const path = [...parent.path, parent.key ?? ''];
-    const leads = [...this.recordArrays, ...this.sidePaths].some((target) => path.length <= target.length && path.every((key, i) => key === target[i]));
+    const leads = [...this.recordArrays, ...this.sidePaths].some(
+      (target) => path.length <= target.length && path.every((key, i) => key === target[i]),
+    );
     if (!leads) return null;
     // This container is on the way to the records: a top-level object holding it is a wrapper, not a record.
-    if (this.capture?.kind === 'top' && (isArray || path.length < Math.max(...this.recordArrays.map((t) => t.length)))) this.capture = null;
+    if (this.capture?.kind === 'top' && (isArray || path.length < Math.max(...this.recordArrays.map((t) => t.length))))
+      this.capture = null;
     return path;
   }
 
@@ -169,11 +214,22 @@ export class JsonRecordSplitter {
       return;
     }
     const valuePath = [...top.path, top.key ?? ''];
-    if (this.sidePaths.some((target) => same(target, valuePath))) this.startCapture('side', i, valuePath.join('.'), scalar || isString);
+    if (this.sidePaths.some((target) => same(target, valuePath)))
+      this.startCapture('side', i, valuePath.join('.'), scalar || isString);
   }
 
   private startCapture(kind: Capture['kind'], at: number, path: string, scalar: boolean): void {
-    this.capture = { kind, depth: this.stack.length, line: this.line, parts: [], length: 0, start: at, path, scalar, dropped: false };
+    this.capture = {
+      kind,
+      depth: this.stack.length,
+      line: this.line,
+      parts: [],
+      length: 0,
+      start: at,
+      path,
+      scalar,
+      dropped: false,
+    };
   }
 
   private keep(part: string, capture: Capture = this.capture!): void {
@@ -189,13 +245,24 @@ export class JsonRecordSplitter {
     this.capture = null;
     if (!capture.dropped) this.keep(text.slice(capture.start, end), capture);
     if (capture.dropped) {
-      out.push({ type: 'problem', code: 'record-too-large', line: capture.line, message: `record larger than ${this.maxRecordChars} characters; skipped` });
+      out.push({
+        type: 'problem',
+        code: 'record-too-large',
+        line: capture.line,
+        message: `record larger than ${this.maxRecordChars} characters; skipped`,
+      });
       if (capture.kind !== 'side') this.index++;
       return;
     }
     const joined = capture.parts.join('');
     if (capture.kind === 'side') out.push({ type: 'side', path: capture.path, text: joined, line: capture.line });
-    else out.push({ type: 'record', text: joined, line: capture.line, index: capture.kind === 'top' ? this.index++ : this.index++ });
+    else
+      out.push({
+        type: 'record',
+        text: joined,
+        line: capture.line,
+        index: capture.kind === 'top' ? this.index++ : this.index++,
+      });
   }
 
   private endKey(text: string, quoteAt: number): void {

@@ -33,9 +33,18 @@ export function normalizeEvent(draft: EventDraft, record: RawRecord, context: Fi
   const userAgent = draft.userAgent?.trim() || undefined;
   const loggedCountry = draft.geo?.country;
   const country = loggedCountry === undefined ? undefined : countryCode(loggedCountry);
-  const geo = draft.geo ? (country !== loggedCountry ? { ...draft.geo, country } : draft.geo) : ip && context.geo ? context.geo.lookup(ip) : undefined;
+  const geo = draft.geo
+    ? country !== loggedCountry
+      ? { ...draft.geo, country }
+      : draft.geo
+    : ip && context.geo
+      ? context.geo.lookup(ip)
+      : undefined;
   // What the record wrote, when it is not what the event carries: the evidence, kept beside the normalized value.
-  const asLogged = compact({ ipAsLogged: loggedIp !== ip ? loggedIp : undefined, countryAsLogged: country !== loggedCountry ? loggedCountry : undefined });
+  const asLogged = compact({
+    ipAsLogged: loggedIp !== ip ? loggedIp : undefined,
+    countryAsLogged: country !== loggedCountry ? loggedCountry : undefined,
+  });
   const event = {
     ts: draft.ts,
     time: draft.time,
@@ -56,7 +65,10 @@ export function normalizeEvent(draft: EventDraft, record: RawRecord, context: Fi
     agent: userAgent ? agentOf(userAgent, context.agents) : undefined,
     geo,
     http: draft.http,
-    details: asLogged.ipAsLogged !== undefined || asLogged.countryAsLogged !== undefined ? { ...draft.details, ...asLogged } : draft.details,
+    details:
+      asLogged.ipAsLogged !== undefined || asLogged.countryAsLogged !== undefined
+        ? { ...draft.details, ...asLogged }
+        : draft.details,
     record: text,
   };
   return compact(event) as AuthEvent;

@@ -4,7 +4,14 @@ import type { GeoLocator } from '../geo/types';
 import type { ParsedUserAgent } from '../useragent/parse-user-agent';
 import { TokenCollector } from './collect-tokens';
 import { detectFormat, type FormatCandidate } from './detect-format';
-import { isRejection, type FormatOptions, type RawRecord, type RecordParser, type RecordResult, type SourceFormat } from './format';
+import {
+  isRejection,
+  type FormatOptions,
+  type RawRecord,
+  type RecordParser,
+  type RecordResult,
+  type SourceFormat,
+} from './format';
 import { SOURCE_FORMAT_NAMES, sourceFormat } from './formats/registry';
 import { jsonFramer, linesFramer, type FramedItem, type Framer } from './framing';
 import { normalizeEvent, type FileContext } from './normalize-event';
@@ -87,7 +94,11 @@ const MAX_PENDING_CHARS = 32 * 1024 * 1024;
  * }
  * ```
  */
-export async function* parseSource(input: SequentialInput, sha256: string, options: ParseSourceOptions = {}): AsyncGenerator<ParseBatch, ParseSummary, void> {
+export async function* parseSource(
+  input: SequentialInput,
+  sha256: string,
+  options: ParseSourceOptions = {},
+): AsyncGenerator<ParseBatch, ParseSummary, void> {
   const state = new ParseState(input, sha256, options);
   const iterator = input.chunks()[Symbol.asyncIterator]();
   try {
@@ -104,12 +115,20 @@ export async function* parseSource(input: SequentialInput, sha256: string, optio
       headLength += next.value.length;
     }
     const transcode = utf16Transcoder(head[0]);
-    const headBytes = join(head.map((chunk) => state.read(chunk)).map((chunk) => (transcode ? transcode(chunk) : chunk)));
+    const headBytes = join(
+      head.map((chunk) => state.read(chunk)).map((chunk) => (transcode ? transcode(chunk) : chunk)),
+    );
     const sample = new TextDecoder('utf-8').decode(headBytes.subarray(0, SAMPLE_BYTES));
-    if (transcode) state.problem({ code: 'unsupported-encoding', message: 'the file is UTF-16; it was converted to UTF-8 to be read (lines and records are as found, byte offsets are not)' });
+    if (transcode)
+      state.problem({
+        code: 'unsupported-encoding',
+        message:
+          'the file is UTF-16; it was converted to UTF-8 to be read (lines and records are as found, byte offsets are not)',
+      });
     const format = state.choose(sample);
     if (!format) return yield* state.finishUnknown();
-    const framer: Framer = format.framing === 'lines' ? linesFramer(state.limits) : jsonFramer(format, sample, state.limits);
+    const framer: Framer =
+      format.framing === 'lines' ? linesFramer(state.limits) : jsonFramer(format, sample, state.limits);
     state.take(framer.push(headBytes));
     yield* state.flush(false);
     while (!ended) {
@@ -152,8 +171,15 @@ class ParseState {
   private readonly batchSize: number;
   private readonly maxRecordText: number;
 
-  constructor(private readonly input: SequentialInput, private readonly sha256: string, private readonly options: ParseSourceOptions) {
-    this.limits = { maxLineBytes: options.maxLineBytes ?? 16 * 1024 * 1024, maxRecordChars: options.maxRecordChars ?? 64 * 1024 * 1024 };
+  constructor(
+    private readonly input: SequentialInput,
+    private readonly sha256: string,
+    private readonly options: ParseSourceOptions,
+  ) {
+    this.limits = {
+      maxLineBytes: options.maxLineBytes ?? 16 * 1024 * 1024,
+      maxRecordChars: options.maxRecordChars ?? 64 * 1024 * 1024,
+    };
     this.hash = options.verifySha256 ? createSha256() : undefined;
     this.batchSize = Math.max(1, options.batchSize ?? 2000);
     this.maxRecordText = options.maxRecordTextChars ?? 1024 * 1024;
@@ -172,7 +198,14 @@ class ParseState {
     if (!this.format) return undefined;
     this.chosenBy = this.options.format ? 'override' : 'content';
     this.parser = this.format.createParser(this.options.formatOptions ?? {});
-    this.context = { file: this.input.path, sha256: this.sha256, format: this.format.name, tokens: new TokenCollector(), geo: this.options.geo, agents: new Map<string, ParsedUserAgent>() };
+    this.context = {
+      file: this.input.path,
+      sha256: this.sha256,
+      format: this.format.name,
+      tokens: new TokenCollector(),
+      geo: this.options.geo,
+      agents: new Map<string, ParsedUserAgent>(),
+    };
     return this.format;
   }
 
@@ -187,8 +220,7 @@ class ParseState {
       if (item.type === 'problem') {
         const { type: _type, ...problem } = item;
         this.problem(problem);
-      }
-      else if (item.type === 'side') this.parser!.side?.(item.path, item.value);
+      } else if (item.type === 'side') this.parser!.side?.(item.path, item.value);
       else {
         this.records++;
         this.result(this.safeParse(item.record), item.record);
@@ -211,7 +243,10 @@ class ParseState {
   }
 
   private result(result: RecordResult, record: RawRecord): void {
-    const where = { ...(record.line > 0 ? { line: record.line } : {}), ...(record.index !== undefined ? { index: record.index } : {}) };
+    const where = {
+      ...(record.line > 0 ? { line: record.line } : {}),
+      ...(record.index !== undefined ? { index: record.index } : {}),
+    };
     if (isRejection(result)) {
       const truncated = record.unterminated ? ' (the last line has no newline: is the file truncated?)' : '';
       this.problem({ code: result.rejected, ...where, message: result.message + truncated });
@@ -219,9 +254,11 @@ class ParseState {
     }
     for (const draft of result) {
       const text = draft.record ?? record.text;
-      const kept = text.length > this.maxRecordText ? { ...draft, record: `${text.slice(0, this.maxRecordText)}…` } : draft;
+      const kept =
+        text.length > this.maxRecordText ? { ...draft, record: `${text.slice(0, this.maxRecordText)}…` } : draft;
       const event = normalizeEvent(kept, record, this.context!);
-      for (const problem of draft.problems ?? []) this.problem({ ...problem, line: event.source.line, index: event.source.index });
+      for (const problem of draft.problems ?? [])
+        this.problem({ ...problem, line: event.source.line, index: event.source.index });
       this.events.push(event);
       this.pendingChars += event.record.length;
     }
@@ -230,16 +267,32 @@ class ParseState {
   verify(): void {
     if (!this.hash) return;
     const actual = this.hash.digestHex();
-    if (actual !== this.sha256) this.problem({ code: 'source-changed', message: `the file's SHA-256 is now ${actual}, not ${this.sha256} as recorded: it changed after it was hashed` });
+    if (actual !== this.sha256)
+      this.problem({
+        code: 'source-changed',
+        message: `the file's SHA-256 is now ${actual}, not ${this.sha256} as recorded: it changed after it was hashed`,
+      });
   }
 
   progress(): ParseProgress {
-    return { file: this.input.path, bytesRead: this.bytesRead, totalBytes: this.input.size, events: this.yieldedEvents, problems: this.problemTotal };
+    return {
+      file: this.input.path,
+      bytesRead: this.bytesRead,
+      totalBytes: this.input.size,
+      events: this.yieldedEvents,
+      problems: this.problemTotal,
+    };
   }
 
   *flush(all: boolean): Generator<ParseBatch> {
-    while (this.events.length >= this.batchSize || this.problems.length >= this.batchSize || this.pendingChars >= MAX_PENDING_CHARS || (all && (this.events.length > 0 || this.problems.length > 0))) {
-      const events = this.events.length > this.batchSize ? this.events.splice(0, this.batchSize) : this.events.splice(0);
+    while (
+      this.events.length >= this.batchSize ||
+      this.problems.length >= this.batchSize ||
+      this.pendingChars >= MAX_PENDING_CHARS ||
+      (all && (this.events.length > 0 || this.problems.length > 0))
+    ) {
+      const events =
+        this.events.length > this.batchSize ? this.events.splice(0, this.batchSize) : this.events.splice(0);
       const problems = this.problems.splice(0);
       this.pendingChars = this.events.reduce((sum, event) => sum + event.record.length, 0);
       this.yieldedEvents += events.length;
@@ -248,7 +301,11 @@ class ParseState {
   }
 
   *finishUnknown(): Generator<ParseBatch, ParseSummary> {
-    this.problem({ code: 'format-unknown', line: 1, message: `no format recognises this content; choose one of ${SOURCE_FORMAT_NAMES.join(', ')}` });
+    this.problem({
+      code: 'format-unknown',
+      line: 1,
+      message: `no format recognises this content; choose one of ${SOURCE_FORMAT_NAMES.join(', ')}`,
+    });
     yield* this.flush(true);
     return this.summary(false, 0);
   }
@@ -284,9 +341,16 @@ function join(chunks: Uint8Array[]): Uint8Array {
 }
 
 /** For a UTF-16 file (by its byte-order mark): a streaming converter to UTF-8, so the rest of the pipeline is one. */
-function utf16Transcoder(first: Uint8Array | undefined): ((chunk: Uint8Array, end?: boolean) => Uint8Array) | undefined {
+function utf16Transcoder(
+  first: Uint8Array | undefined,
+): ((chunk: Uint8Array, end?: boolean) => Uint8Array) | undefined {
   if (!first || first.length < 2) return undefined;
-  const label = first[0] === 0xff && first[1] === 0xfe ? 'utf-16le' : first[0] === 0xfe && first[1] === 0xff ? 'utf-16be' : undefined;
+  const label =
+    first[0] === 0xff && first[1] === 0xfe
+      ? 'utf-16le'
+      : first[0] === 0xfe && first[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   if (!label) return undefined;
   const decoder = new TextDecoder(label);
   const encoder = new TextEncoder();

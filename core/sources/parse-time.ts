@@ -10,12 +10,35 @@ export interface ParsedTime {
   readonly assumedUtc: boolean;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 // Common Log Format: 18/Nov/2026:09:02:11 +0000
 const CLF = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s*([+-]\d{4})?$/;
 
-function build(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string | undefined, offsetMinutes: number): number | undefined {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  fraction: string | undefined,
+  offsetMinutes: number,
+): number | undefined {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > daysInMonth) return undefined;
@@ -40,7 +63,16 @@ export function parseIsoTime(text: string): ParsedTime | undefined {
   if (!match) return undefined;
   const offset = offsetOf(match[8]);
   if (match[8] && offset === undefined) return undefined;
-  const ts = build(+match[1]!, +match[2]!, +match[3]!, +(match[4] ?? 0), +(match[5] ?? 0), +(match[6] ?? 0), match[7], offset ?? 0);
+  const ts = build(
+    +match[1]!,
+    +match[2]!,
+    +match[3]!,
+    +(match[4] ?? 0),
+    +(match[5] ?? 0),
+    +(match[6] ?? 0),
+    match[7],
+    offset ?? 0,
+  );
   return ts === undefined ? undefined : { ts, assumedUtc: offset === undefined };
 }
 
@@ -75,7 +107,10 @@ export function parseAnyTime(value: unknown): ParsedTime | undefined {
 
 /** `Tue, 18 Nov 2026 09:02:11 GMT` (HTTP dates, some exports). */
 function parseRfc1123(text: string): ParsedTime | undefined {
-  const match = /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2})\s*(GMT|UTC|Z|[+-]\d{4})?$/.exec(text.trim());
+  const match =
+    /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2})\s*(GMT|UTC|Z|[+-]\d{4})?$/.exec(
+      text.trim(),
+    );
   if (!match) return undefined;
   const month = MONTHS[match[2]!.toLowerCase()];
   if (!month) return undefined;

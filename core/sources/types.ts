@@ -27,10 +27,35 @@ export type SourceFormatName =
  * event that is none of these (kept: it may matter), `unparsed` a record no reader could make sense of, kept with its
  * raw text and the problem in `details.problem` so it stays searchable (attack traffic is what arrives malformed).
  */
-export type AuthEventKind = 'issue' | 'refresh' | 'revoke' | 'use' | 'login' | 'logout' | 'failure' | 'key-rotation' | 'request' | 'sighting' | 'other' | 'unparsed';
+export type AuthEventKind =
+  | 'issue'
+  | 'refresh'
+  | 'revoke'
+  | 'use'
+  | 'login'
+  | 'logout'
+  | 'failure'
+  | 'key-rotation'
+  | 'request'
+  | 'sighting'
+  | 'other'
+  | 'unparsed';
 
 /** Every kind, in the order the UI lists them. */
-export const AUTH_EVENT_KINDS: readonly AuthEventKind[] = ['issue', 'refresh', 'revoke', 'use', 'login', 'logout', 'failure', 'key-rotation', 'request', 'sighting', 'other', 'unparsed'];
+export const AUTH_EVENT_KINDS: readonly AuthEventKind[] = [
+  'issue',
+  'refresh',
+  'revoke',
+  'use',
+  'login',
+  'logout',
+  'failure',
+  'key-rotation',
+  'request',
+  'sighting',
+  'other',
+  'unparsed',
+];
 
 /** Where an event came from. */
 export interface EventSourceRef {
@@ -46,7 +71,16 @@ export interface EventSourceRef {
 }
 
 /** How a token was carried in the record. */
-export type TokenRole = 'authorization' | 'cookie' | 'set-cookie' | 'access_token' | 'refresh_token' | 'id_token' | 'query' | 'field' | 'text';
+export type TokenRole =
+  | 'authorization'
+  | 'cookie'
+  | 'set-cookie'
+  | 'access_token'
+  | 'refresh_token'
+  | 'id_token'
+  | 'query'
+  | 'field'
+  | 'text';
 
 /** A compact JWS/JWE found in a record. */
 export interface EventToken {

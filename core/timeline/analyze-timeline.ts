@@ -49,7 +49,10 @@ export function createTimelineAnalysis(options: TimelineAnalysisOptions = {}): T
 }
 
 /** Analyse events already in memory: {@link createTimelineAnalysis} with one batch. */
-export function analyzeTimeline(events: Iterable<TimelineEvent>, options: TimelineAnalysisOptions = {}): TimelineResult {
+export function analyzeTimeline(
+  events: Iterable<TimelineEvent>,
+  options: TimelineAnalysisOptions = {},
+): TimelineResult {
   const analysis = createTimelineAnalysis(options);
   analysis.add(events);
   return analysis.finish();
@@ -60,7 +63,9 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
   const started = clock();
   const overrides = options.parameters ?? {};
   const common = resolveParameters(COMMON_DEFAULTS, overrides.common);
-  const selected: readonly Detector<object>[] = options.detectors ? TIMELINE_DETECTORS.filter((detector) => options.detectors!.includes(detector.id)) : TIMELINE_DETECTORS;
+  const selected: readonly Detector<object>[] = options.detectors
+    ? TIMELINE_DETECTORS.filter((detector) => options.detectors!.includes(detector.id))
+    : TIMELINE_DETECTORS;
   const total = selected.length + 3;
   let step = 0;
   const progress = (phase: string) => options.onProgress?.(phase, step++, total);
@@ -82,13 +87,25 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
     const detectorStart = clock();
     let skipped: string | undefined;
     try {
-      skipped = detector.run({ timeline, families, parameters: resolveParameters(detector.defaults, overrides[detector.id]), common, findings: sink, identities });
+      skipped = detector.run({
+        timeline,
+        families,
+        parameters: resolveParameters(detector.defaults, overrides[detector.id]),
+        common,
+        findings: sink,
+        identities,
+      });
     } catch (error) {
       // A detector bug must not hide the other detectors' findings: record it as the reason this one said nothing.
       skipped = `the detector failed: ${(error as Error).message}`;
     }
     const found = sink.count(detector.id) - before;
-    runs.push({ id: detector.id, findings: found, milliseconds: clock() - detectorStart, ...(skipped !== undefined && found === 0 ? { skipped } : {}) });
+    runs.push({
+      id: detector.id,
+      findings: found,
+      milliseconds: clock() - detectorStart,
+      ...(skipped !== undefined && found === 0 ? { skipped } : {}),
+    });
   }
   options.onProgress?.('done', total, total);
   const timed = timeline.entries;

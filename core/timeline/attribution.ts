@@ -42,14 +42,22 @@ export function isPlaceholderIdentity(value: string): boolean {
   return value.length <= 16 && PLACEHOLDERS.has(value.trim().toLowerCase());
 }
 
-const identity = (value: string | undefined) => (value === undefined || isPlaceholderIdentity(value) ? undefined : value);
+const identity = (value: string | undefined) =>
+  value === undefined || isPlaceholderIdentity(value) ? undefined : value;
 
 /**
  * The event's subject and session: its own, else those of the token it is attributed through. A placeholder is no
  * identity: nothing is joined on it (the record still shows what it wrote).
  */
-export function attributeIdentity(event: AttributableEvent, facts: ReadonlyMap<string, TokenFacts>, jtiToHash: ReadonlyMap<string, string>): AttributedIdentity {
+export function attributeIdentity(
+  event: AttributableEvent,
+  facts: ReadonlyMap<string, TokenFacts>,
+  jtiToHash: ReadonlyMap<string, string>,
+): AttributedIdentity {
   const token = attributingToken(event, jtiToHash);
   const claims = token !== undefined ? facts.get(token) : undefined;
-  return { subject: identity(event.subject) ?? identity(claims?.subject), session: identity(event.sessionId) ?? identity(claims?.sessionId) };
+  return {
+    subject: identity(event.subject) ?? identity(claims?.subject),
+    session: identity(event.sessionId) ?? identity(claims?.sessionId),
+  };
 }

@@ -46,7 +46,12 @@ export interface Timeline {
  * (issued, presented, redeemed, revoked, logged out), infer subject and session from token claims where the record
  * has none, and record refresh edges.
  */
-export function correlate(rawEntries: Entry[], factsList: Iterable<TokenFacts>, caseConfig: CaseConfig | undefined, keyHistory: readonly KeyHistoryEntry[]): Timeline {
+export function correlate(
+  rawEntries: Entry[],
+  factsList: Iterable<TokenFacts>,
+  caseConfig: CaseConfig | undefined,
+  keyHistory: readonly KeyHistoryEntry[],
+): Timeline {
   const facts = new Map<string, TokenFacts>();
   for (const item of factsList) facts.set(item.tokenHash, item);
   const entries = rawEntries.filter((entry) => entry.ts !== null);
@@ -54,7 +59,9 @@ export function correlate(rawEntries: Entry[], factsList: Iterable<TokenFacts>, 
   entries.sort(compareEntries);
 
   const jtiToHash = jtiIndex(facts.values());
-  for (const entry of rawEntries) if (entry.jti !== undefined && entry.roles.length === 1 && !jtiToHash.has(entry.jti)) jtiToHash.set(entry.jti, entry.roles[0]!.hash);
+  for (const entry of rawEntries)
+    if (entry.jti !== undefined && entry.roles.length === 1 && !jtiToHash.has(entry.jti))
+      jtiToHash.set(entry.jti, entry.roles[0]!.hash);
 
   const tokens = new Map<string, TokenTrack>();
   const refreshEdges: RefreshEdge[] = [];
@@ -78,11 +85,20 @@ export function correlate(rawEntries: Entry[], factsList: Iterable<TokenFacts>, 
       const item = track(token.hash);
       item.steps.push({ entry, use: token.use });
       if (token.use === 'redeemed') redeemed.push(token.hash);
-      if (token.use === 'redeemed' || entry.roles.some((role) => role.hash === token.hash && role.role === 'refresh_token')) item.isRefreshToken = true;
+      if (
+        token.use === 'redeemed' ||
+        entry.roles.some((role) => role.hash === token.hash && role.role === 'refresh_token')
+      )
+        item.isRefreshToken = true;
     }
-    for (const from of redeemed) for (const token of entry.tokens) if (token.use === 'issued') refreshEdges.push({ from, to: token.hash, entry });
+    for (const from of redeemed)
+      for (const token of entry.tokens) if (token.use === 'issued') refreshEdges.push({ from, to: token.hash, entry });
     // The jti was resolved into roles above, so the first token already is the one the event is attributed through.
-    const identity = attributeIdentity({ subject: entry.subject, sessionId: entry.sessionId, firstTokenHash: entry.tokens[0]?.hash }, facts, jtiToHash);
+    const identity = attributeIdentity(
+      { subject: entry.subject, sessionId: entry.sessionId, firstTokenHash: entry.tokens[0]?.hash },
+      facts,
+      jtiToHash,
+    );
     entry.effectiveSubject = identity.subject;
     entry.effectiveSession = identity.session;
   };

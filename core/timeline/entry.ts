@@ -48,7 +48,12 @@ const DEVICE_KEYS = ['deviceId', 'device_id', 'deviceFingerprint', 'device_finge
 export function toEntry(event: TimelineEvent, seq: number): Entry {
   const details = event.details;
   let device: string | undefined;
-  if (details) for (const key of DEVICE_KEYS) if (details[key]) { device = details[key]; break; }
+  if (details)
+    for (const key of DEVICE_KEYS)
+      if (details[key]) {
+        device = details[key];
+        break;
+      }
   const status = event.http?.status;
   const geo = event.geo;
   return {
@@ -82,7 +87,10 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
 }
 
 function locationOf(source: EvidenceLocation): EvidenceLocation {
-  const location: { file: string; sha256: string; line?: number; index?: number } = { file: source.file, sha256: source.sha256 };
+  const location: { file: string; sha256: string; line?: number; index?: number } = {
+    file: source.file,
+    sha256: source.sha256,
+  };
   if (source.line !== undefined) location.line = source.line;
   if (source.index !== undefined) location.index = source.index;
   return location;
@@ -99,7 +107,9 @@ export function stripPort(ip: string): string {
 
 /** The reference a finding or lifecycle keeps to an entry's event. */
 export function refOf(entry: Entry): EventRef {
-  return entry.id === undefined ? { ts: entry.ts, kind: entry.kind, source: entry.source } : { id: entry.id, ts: entry.ts, kind: entry.kind, source: entry.source };
+  return entry.id === undefined
+    ? { ts: entry.ts, kind: entry.kind, source: entry.source }
+    : { id: entry.id, ts: entry.ts, kind: entry.kind, source: entry.source };
 }
 
 /** Entries in time order; equal times keep input order. Untimed entries are not part of the order. */

@@ -7,7 +7,10 @@ import type { EventRef, TokenFamily } from './types';
 export interface FamilyIndex {
   readonly families: readonly TokenFamily[];
   readonly familyOf: ReadonlyMap<string, string>;
-  readonly parentOf: ReadonlyMap<string, { readonly tokenHash: string; readonly via: 'refresh' | 'session'; readonly event?: EventRef }>;
+  readonly parentOf: ReadonlyMap<
+    string,
+    { readonly tokenHash: string; readonly via: 'refresh' | 'session'; readonly event?: EventRef }
+  >;
   /** When each family was ended (revocation of one of its refresh tokens, or logout of its session). */
   readonly revokedAt: ReadonlyMap<string, { readonly at: number; readonly entry: Entry }>;
 }
@@ -44,7 +47,8 @@ export function buildFamilies(timeline: Timeline): FamilyIndex {
       lastIssuedInSession.set(session, token.hash);
       if (previous === undefined || previous === token.hash) continue;
       if (sets.find(previous) !== sets.find(token.hash) || !parentOf.has(token.hash)) {
-        if (!parentOf.has(token.hash)) parentOf.set(token.hash, { tokenHash: previous, via: 'session', event: refOf(entry) });
+        if (!parentOf.has(token.hash))
+          parentOf.set(token.hash, { tokenHash: previous, via: 'session', event: refOf(entry) });
         edges.push({ from: previous, to: token.hash, via: 'session', event: refOf(entry) });
       }
       sets.union(previous, token.hash);
@@ -89,12 +93,22 @@ export function buildFamilies(timeline: Timeline): FamilyIndex {
       subject ??= facts?.subject;
     }
     const end = revokedAt.get(id);
-    families.push({ id, sessionIds: [...sessions], subject, tokens: hashes, edges: edgesOf.get(id) ?? [], revoked: end ? { at: end.at, event: refOf(end.entry) } : undefined });
+    families.push({
+      id,
+      sessionIds: [...sessions],
+      subject,
+      tokens: hashes,
+      edges: edgesOf.get(id) ?? [],
+      revoked: end ? { at: end.at, event: refOf(end.entry) } : undefined,
+    });
   }
   return { families, familyOf, parentOf, revokedAt };
 }
 
-function familyEnds(timeline: Timeline, familyOf: ReadonlyMap<string, string>): Map<string, { at: number; entry: Entry }> {
+function familyEnds(
+  timeline: Timeline,
+  familyOf: ReadonlyMap<string, string>,
+): Map<string, { at: number; entry: Entry }> {
   const ends = new Map<string, { at: number; entry: Entry }>();
   const sessionFamilies = new Map<string, Set<string>>();
   for (const [hash, id] of familyOf) {
@@ -113,10 +127,12 @@ function familyEnds(timeline: Timeline, familyOf: ReadonlyMap<string, string>): 
   };
   for (const entry of timeline.entries) {
     if (entry.kind === 'revoke') {
-      for (const token of entry.tokens) if (timeline.tokens.get(token.hash)?.isRefreshToken) mark(familyOf.get(token.hash), entry);
+      for (const token of entry.tokens)
+        if (timeline.tokens.get(token.hash)?.isRefreshToken) mark(familyOf.get(token.hash), entry);
     } else if (entry.kind === 'logout') {
       for (const token of entry.tokens) mark(familyOf.get(token.hash), entry);
-      if (entry.effectiveSession !== undefined) for (const id of sessionFamilies.get(entry.effectiveSession) ?? []) mark(id, entry);
+      if (entry.effectiveSession !== undefined)
+        for (const id of sessionFamilies.get(entry.effectiveSession) ?? []) mark(id, entry);
     }
   }
   return ends;

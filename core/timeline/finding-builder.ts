@@ -13,7 +13,12 @@ export interface ProvingEvent {
 
 /** What a detector reports; the sink turns it into a {@link TimelineFinding}. */
 export interface FindingSpec {
-  readonly detector: { readonly id: string; readonly title: string; readonly severity: Severity; readonly references: readonly string[] };
+  readonly detector: {
+    readonly id: string;
+    readonly title: string;
+    readonly severity: Severity;
+    readonly references: readonly string[];
+  };
   readonly severity?: Severity;
   /** What the finding is about (a token hash, a session, a pair of events): part of the stable key. */
   readonly scope: string;
@@ -74,7 +79,12 @@ export class FindingSink {
 
   /** Every finding, most severe first, then in time order. */
   all(): TimelineFinding[] {
-    return [...this.byKey.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.ts ?? Infinity) - (b.ts ?? Infinity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return [...this.byKey.values()].sort(
+      (a, b) =>
+        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+        (a.ts ?? Infinity) - (b.ts ?? Infinity) ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
   }
 }
 
@@ -101,6 +111,13 @@ function selectEvents(events: readonly ProvingEvent[], max: number): FindingEven
   }
   unique.sort((a, b) => (a.entry.ts ?? Infinity) - (b.entry.ts ?? Infinity) || a.entry.seq - b.entry.seq);
   const limit = Math.max(2, max);
-  const kept = unique.length <= limit ? unique : [...unique.slice(0, Math.ceil(limit / 2)), ...unique.slice(unique.length - Math.floor(limit / 2))];
-  return kept.map((event) => ({ ...refOf(event.entry), role: event.role, ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}) }));
+  const kept =
+    unique.length <= limit
+      ? unique
+      : [...unique.slice(0, Math.ceil(limit / 2)), ...unique.slice(unique.length - Math.floor(limit / 2))];
+  return kept.map((event) => ({
+    ...refOf(event.entry),
+    role: event.role,
+    ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}),
+  }));
 }

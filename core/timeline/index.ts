@@ -14,11 +14,29 @@
  * Every finding carries a stable `key`, its detector `id`, severity, message and explanation, the token hashes, and
  * the events that prove it (`{ id, ts, kind, source: { file, sha256, line | index }, role }`).
  */
-export { analyzeTimeline, createTimelineAnalysis, type TimelineAnalysis, type TimelineAnalysisOptions } from './analyze-timeline';
+export {
+  analyzeTimeline,
+  createTimelineAnalysis,
+  type TimelineAnalysis,
+  type TimelineAnalysisOptions,
+} from './analyze-timeline';
 export { TIMELINE_DETECTORS, detectorById } from './detectors/registry';
-export { attributeIdentity, attributingToken, isPlaceholderIdentity, jtiIndex, type AttributableEvent, type AttributedIdentity } from './attribution';
+export {
+  attributeIdentity,
+  attributingToken,
+  isPlaceholderIdentity,
+  jtiIndex,
+  type AttributableEvent,
+  type AttributedIdentity,
+} from './attribution';
 export type { Detector, DetectorContext } from './detectors/detector';
-export { COMMON_DEFAULTS, PARAMETER_PROBLEM_CODES, checkParameterOverrides, resolveParameters, type ParameterProblem } from './parameters';
+export {
+  COMMON_DEFAULTS,
+  PARAMETER_PROBLEM_CODES,
+  checkParameterOverrides,
+  resolveParameters,
+  type ParameterProblem,
+} from './parameters';
 export { PARAMETER_DEFAULTS, checkCaseParameters } from './parameter-defaults';
 export { tokenFactsFromAnalysis, tokenFactsFromClaims, tokenFactsFromVerdict, type VerdictFacts } from './token-facts';
 export type { TokenCheckResult } from './token-check-findings';
@@ -28,6 +46,13 @@ export { hopSpeed, isImpossibleHop, type HopEnd, type HopSpeed } from './util/ho
 export { cidrList, type CidrList } from './util/cidr';
 export { buildIdentityDirectory, isVerifiedToken } from './identity/build-directory';
 export { bestName, subjectIdentity } from './identity/best-name';
-export type { IdentityConflict, IdentityDirectory, NameKind, NameSighting, NameSource, SubjectIdentity } from './identity/directory-types';
+export type {
+  IdentityConflict,
+  IdentityDirectory,
+  NameKind,
+  NameSighting,
+  NameSource,
+  SubjectIdentity,
+} from './identity/directory-types';
 export { REFRESH_ID_PREFIX, refreshIdKey } from './refresh-id-lifecycles';
 export * from './types';

@@ -1,7 +1,15 @@
 import type { Timeline, TokenTrack } from './correlate';
 import { refOf } from './entry';
 import type { FamilyIndex } from './families';
-import type { CommonParameters, EventRef, LifecycleEnd, LifecycleGap, LifecycleStep, TokenLifecycle, UseSummary } from './types';
+import type {
+  CommonParameters,
+  EventRef,
+  LifecycleEnd,
+  LifecycleGap,
+  LifecycleStep,
+  TokenLifecycle,
+  UseSummary,
+} from './types';
 import { duration, iso } from './util/describe';
 
 const MAX_MILESTONES = 200;
@@ -17,11 +25,19 @@ export function buildLifecycles(timeline: Timeline, families: FamilyIndex, commo
     children.set(edge.from, list);
   }
   const lifecycles: TokenLifecycle[] = [];
-  for (const track of timeline.tokens.values()) lifecycles.push(lifecycleOf(track, timeline, families, children.get(track.hash) ?? [], evidenceEnd, common));
+  for (const track of timeline.tokens.values())
+    lifecycles.push(lifecycleOf(track, timeline, families, children.get(track.hash) ?? [], evidenceEnd, common));
   return lifecycles;
 }
 
-function lifecycleOf(track: TokenTrack, timeline: Timeline, families: FamilyIndex, children: { tokenHash: string; event: EventRef }[], evidenceEnd: number | null, common: CommonParameters): TokenLifecycle {
+function lifecycleOf(
+  track: TokenTrack,
+  timeline: Timeline,
+  families: FamilyIndex,
+  children: { tokenHash: string; event: EventRef }[],
+  evidenceEnd: number | null,
+  common: CommonParameters,
+): TokenLifecycle {
   const facts = track.facts;
   const issueStep = track.steps.find((step) => step.use === 'issued');
   const uses = summarizeUses(track);
@@ -32,7 +48,8 @@ function lifecycleOf(track: TokenTrack, timeline: Timeline, families: FamilyInde
     milestones.push({ use: step.use, event: refOf(step.entry) });
   }
   if (uses.first) milestones.push({ use: 'presented', event: uses.first });
-  if (uses.last && uses.count > 1 && (uses.last.ts !== uses.first?.ts || uses.last.source !== uses.first?.source)) milestones.push({ use: 'presented', event: uses.last });
+  if (uses.last && uses.count > 1 && (uses.last.ts !== uses.first?.ts || uses.last.source !== uses.first?.source))
+    milestones.push({ use: 'presented', event: uses.last });
   milestones.sort((a, b) => (a.event.ts ?? Infinity) - (b.event.ts ?? Infinity));
   let subject: string | undefined = facts?.subject;
   let sessionId: string | undefined = facts?.sessionId;
@@ -48,7 +65,7 @@ function lifecycleOf(track: TokenTrack, timeline: Timeline, families: FamilyInde
   const gaps = gapsOf(track, issueStep !== undefined, parent, end, common);
   return {
     tokenHash: track.hash,
-    ...(facts?.jti ?? jtiOf(track) ? { jti: facts?.jti ?? jtiOf(track) } : {}),
+    ...((facts?.jti ?? jtiOf(track)) ? { jti: facts?.jti ?? jtiOf(track) } : {}),
     ...(subject !== undefined ? { subject } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(clientId !== undefined ? { clientId } : {}),
@@ -66,7 +83,8 @@ function lifecycleOf(track: TokenTrack, timeline: Timeline, families: FamilyInde
 }
 
 function jtiOf(track: TokenTrack): string | undefined {
-  for (const step of track.steps) if (step.entry.jti !== undefined && step.entry.roles.length === 1) return step.entry.jti;
+  for (const step of track.steps)
+    if (step.entry.jti !== undefined && step.entry.roles.length === 1) return step.entry.jti;
   return undefined;
 }
 
@@ -90,10 +108,27 @@ function summarizeUses(track: TokenTrack): UseSummary {
     if (step.entry.userAgent !== undefined) agents.add(step.entry.userAgent);
     if (step.entry.country !== undefined) countries.add(step.entry.country);
   }
-  return { count, rejected, ...(firstEntry ? { first: refOf(firstEntry) } : {}), ...(lastEntry && lastEntry !== firstEntry ? { last: refOf(lastEntry) } : firstEntry ? { last: refOf(firstEntry) } : {}), distinctIps: ips.size, distinctUserAgents: agents.size, countries: [...countries] };
+  return {
+    count,
+    rejected,
+    ...(firstEntry ? { first: refOf(firstEntry) } : {}),
+    ...(lastEntry && lastEntry !== firstEntry
+      ? { last: refOf(lastEntry) }
+      : firstEntry
+        ? { last: refOf(firstEntry) }
+        : {}),
+    distinctIps: ips.size,
+    distinctUserAgents: agents.size,
+    countries: [...countries],
+  };
 }
 
-function endOf(track: TokenTrack, families: FamilyIndex, familyId: string | undefined, evidenceEnd: number | null): LifecycleEnd {
+function endOf(
+  track: TokenTrack,
+  families: FamilyIndex,
+  familyId: string | undefined,
+  evidenceEnd: number | null,
+): LifecycleEnd {
   let end: LifecycleEnd | undefined;
   for (const step of track.steps) {
     if ((step.use === 'revoked' || step.use === 'logged-out') && step.entry.ts !== null) {
@@ -104,20 +139,40 @@ function endOf(track: TokenTrack, families: FamilyIndex, familyId: string | unde
   const family = familyId !== undefined ? families.revokedAt.get(familyId) : undefined;
   const issued = track.steps.find((step) => step.use === 'issued')?.entry.ts ?? null;
   if (family && (issued === null || family.at >= issued) && (!end || family.at < end.at!)) {
-    end = { reason: family.entry.kind === 'logout' ? 'logged-out' : 'revoked', at: family.at, event: refOf(family.entry) };
+    end = {
+      reason: family.entry.kind === 'logout' ? 'logged-out' : 'revoked',
+      at: family.at,
+      event: refOf(family.entry),
+    };
   }
   const expiresAt = track.facts?.expiresAt;
-  if (expiresAt !== undefined && (!end || expiresAt < end.at!) && evidenceEnd !== null && expiresAt <= evidenceEnd) return { reason: 'expired', at: expiresAt };
+  if (expiresAt !== undefined && (!end || expiresAt < end.at!) && evidenceEnd !== null && expiresAt <= evidenceEnd)
+    return { reason: 'expired', at: expiresAt };
   return end ?? (expiresAt !== undefined ? { reason: 'open', at: expiresAt } : { reason: 'open' });
 }
 
-function gapsOf(track: TokenTrack, issued: boolean, parent: TokenLifecycle['parent'], end: LifecycleEnd, common: CommonParameters): LifecycleGap[] {
+function gapsOf(
+  track: TokenTrack,
+  issued: boolean,
+  parent: TokenLifecycle['parent'],
+  end: LifecycleEnd,
+  common: CommonParameters,
+): LifecycleGap[] {
   const gaps: LifecycleGap[] = [];
   const presented = track.steps.some((step) => step.use === 'presented' || step.use === 'redeemed');
-  if (!issued && presented) gaps.push({ kind: 'no-issue-event', message: 'The token is used, but no event in the evidence issues it: forged, minted with a stolen key, or its issuance is missing from the logs (see token-never-issued).' });
+  if (!issued && presented)
+    gaps.push({
+      kind: 'no-issue-event',
+      message:
+        'The token is used, but no event in the evidence issues it: forged, minted with a stolen key, or its issuance is missing from the logs (see token-never-issued).',
+    });
   const issueStep = track.steps.find((step) => step.use === 'issued');
   if (issueStep?.entry.kind === 'refresh' && parent?.via !== 'refresh') {
-    gaps.push({ kind: 'parent-unknown', ...(issueStep.entry.ts !== null ? { from: issueStep.entry.ts } : {}), message: `The token was issued by a refresh, but the record does not carry the refresh token that was redeemed${parent ? '; it is linked to the session\'s earlier token instead' : ''}.` });
+    gaps.push({
+      kind: 'parent-unknown',
+      ...(issueStep.entry.ts !== null ? { from: issueStep.entry.ts } : {}),
+      message: `The token was issued by a refresh, but the record does not carry the refresh token that was redeemed${parent ? "; it is linked to the session's earlier token instead" : ''}.`,
+    });
   }
   const limit = common.silenceSeconds * 1000;
   const validUntil = end.at ?? Infinity;
@@ -128,12 +183,25 @@ function gapsOf(track: TokenTrack, issued: boolean, parent: TokenLifecycle['pare
     if (ts === null) continue;
     if (previous !== null && ts - previous > limit && previous < validUntil && silences < MAX_SILENCES) {
       silences++;
-      gaps.push({ kind: 'silence', from: previous, to: ts, message: `No event of this token for ${duration(ts - previous)} (${iso(previous)} to ${iso(ts)}) while it was valid: a quiet client, or missing logs.` });
+      gaps.push({
+        kind: 'silence',
+        from: previous,
+        to: ts,
+        message: `No event of this token for ${duration(ts - previous)} (${iso(previous)} to ${iso(ts)}) while it was valid: a quiet client, or missing logs.`,
+      });
     }
     previous = ts;
   }
-  if (end.reason === 'open' && end.at === undefined) gaps.push({ kind: 'no-end', message: 'The token has no known expiry and no revocation or logout in the evidence: it may still be valid.' });
+  if (end.reason === 'open' && end.at === undefined)
+    gaps.push({
+      kind: 'no-end',
+      message: 'The token has no known expiry and no revocation or logout in the evidence: it may still be valid.',
+    });
   const untimed = track.steps.filter((step) => step.entry.ts === null).length;
-  if (untimed > 0) gaps.push({ kind: 'untimed-events', message: `${untimed} record(s) of this token carry no time (e.g. a token list) and cannot be placed on the timeline.` });
+  if (untimed > 0)
+    gaps.push({
+      kind: 'untimed-events',
+      message: `${untimed} record(s) of this token carry no time (e.g. a token list) and cannot be placed on the timeline.`,
+    });
   return gaps;
 }

@@ -16,6 +16,9 @@ export const PARAMETER_DEFAULTS: ReadonlyMap<string, object> = new Map<string, o
  * Check a case's detector parameters (case-config.json's `detectors` member, or what an investigator typed) against
  * {@link PARAMETER_DEFAULTS}: the valid part, and each unknown detector, unknown parameter or wrongly typed value.
  */
-export function checkCaseParameters(overrides: unknown): { parameters: TimelineParameterOverrides; problems: ParameterProblem[] } {
+export function checkCaseParameters(overrides: unknown): {
+  parameters: TimelineParameterOverrides;
+  problems: ParameterProblem[];
+} {
   return checkParameterOverrides(overrides, PARAMETER_DEFAULTS);
 }

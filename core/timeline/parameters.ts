@@ -1,7 +1,11 @@
 import type { CommonParameters, TimelineParameterOverrides } from './types';
 
 /** Defaults of the parameters every detector shares (docs/detectors.md, "Common parameters"). */
-export const COMMON_DEFAULTS: CommonParameters = { clockSkewSeconds: 60, maxEventsPerFinding: 50, silenceSeconds: 3600 };
+export const COMMON_DEFAULTS: CommonParameters = {
+  clockSkewSeconds: 60,
+  maxEventsPerFinding: 50,
+  silenceSeconds: 3600,
+};
 
 /** The codes of {@link ParameterProblem}, so a host can tell a parameter problem from others in one list. */
 export const PARAMETER_PROBLEM_CODES = ['unknown-detector', 'unknown-parameter', 'invalid-parameter'] as const;
@@ -18,7 +22,10 @@ export interface ParameterProblem {
  * same type (numbers finite, string lists of strings); anything else is reported by {@link checkParameterOverrides}
  * and left at its default here.
  */
-export function resolveParameters<P extends object>(defaults: P, overrides: Readonly<Record<string, unknown>> | undefined): P {
+export function resolveParameters<P extends object>(
+  defaults: P,
+  overrides: Readonly<Record<string, unknown>> | undefined,
+): P {
   if (!overrides) return defaults;
   const merged: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [name, value] of Object.entries(overrides)) {
@@ -34,7 +41,13 @@ function fits(example: unknown, value: unknown): boolean {
   if (typeof example === 'string') return typeof value === 'string';
   if (Array.isArray(example)) return Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (example === undefined || example === null) return value === undefined || typeof value === 'string';
-  if (typeof example === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string');
+  if (typeof example === 'object')
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.values(value).every((item) => typeof item === 'string')
+    );
   return false;
 }
 
@@ -42,28 +55,56 @@ function fits(example: unknown, value: unknown): boolean {
  * Check a case's `detectors` object (from case-config.json) against the known detectors and their defaults, so a
  * typo in a parameter name is reported instead of silently ignored.
  */
-export function checkParameterOverrides(overrides: unknown, defaultsById: ReadonlyMap<string, object>): { parameters: TimelineParameterOverrides; problems: ParameterProblem[] } {
+export function checkParameterOverrides(
+  overrides: unknown,
+  defaultsById: ReadonlyMap<string, object>,
+): { parameters: TimelineParameterOverrides; problems: ParameterProblem[] } {
   const problems: ParameterProblem[] = [];
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    return { parameters: {}, problems: [{ code: 'invalid-parameter', path: 'detectors', message: '"detectors" must be an object keyed by detector id (or "common").' }] };
+    return {
+      parameters: {},
+      problems: [
+        {
+          code: 'invalid-parameter',
+          path: 'detectors',
+          message: '"detectors" must be an object keyed by detector id (or "common").',
+        },
+      ],
+    };
   }
   const parameters: Record<string, Record<string, unknown>> = {};
   for (const [id, values] of Object.entries(overrides as Record<string, unknown>)) {
     const defaults = defaultsById.get(id);
     if (!defaults) {
-      problems.push({ code: 'unknown-detector', path: `detectors.${id}`, message: `"${id}" is not a detector id (expected "common" or one of ${[...defaultsById.keys()].filter((key) => key !== 'common').join(', ')}).` });
+      problems.push({
+        code: 'unknown-detector',
+        path: `detectors.${id}`,
+        message: `"${id}" is not a detector id (expected "common" or one of ${[...defaultsById.keys()].filter((key) => key !== 'common').join(', ')}).`,
+      });
       continue;
     }
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      problems.push({ code: 'invalid-parameter', path: `detectors.${id}`, message: `the parameters of "${id}" must be an object.` });
+      problems.push({
+        code: 'invalid-parameter',
+        path: `detectors.${id}`,
+        message: `the parameters of "${id}" must be an object.`,
+      });
       continue;
     }
     parameters[id] = {};
     for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
       if (!(name in defaults)) {
-        problems.push({ code: 'unknown-parameter', path: `detectors.${id}.${name}`, message: `"${id}" has no parameter "${name}" (it has ${Object.keys(defaults).join(', ')}).` });
+        problems.push({
+          code: 'unknown-parameter',
+          path: `detectors.${id}.${name}`,
+          message: `"${id}" has no parameter "${name}" (it has ${Object.keys(defaults).join(', ')}).`,
+        });
       } else if (!fits((defaults as Record<string, unknown>)[name], value)) {
-        problems.push({ code: 'invalid-parameter', path: `detectors.${id}.${name}`, message: `"${id}.${name}" must be ${describe((defaults as Record<string, unknown>)[name])}; the default ${JSON.stringify((defaults as Record<string, unknown>)[name])} is used.` });
+        problems.push({
+          code: 'invalid-parameter',
+          path: `detectors.${id}.${name}`,
+          message: `"${id}.${name}" must be ${describe((defaults as Record<string, unknown>)[name])}; the default ${JSON.stringify((defaults as Record<string, unknown>)[name])} is used.`,
+        });
       } else parameters[id]![name] = value;
     }
   }

@@ -41,11 +41,16 @@ export function buildRefreshIdLifecycles(timeline: Timeline): TokenLifecycle[] {
 }
 
 function lifecycleOf(refreshTokenId: string, entries: readonly Entry[]): TokenLifecycle {
-  const milestones: LifecycleStep[] = entries.slice(0, MAX_MILESTONES).map((entry) => ({ use: useOf(entry), event: refOf(entry) }));
+  const milestones: LifecycleStep[] = entries
+    .slice(0, MAX_MILESTONES)
+    .map((entry) => ({ use: useOf(entry), event: refOf(entry) }));
   const issue = entries.find((entry) => useOf(entry) === 'issued');
   const ended = entries.find((entry) => entry.ts !== null && (entry.kind === 'revoke' || entry.kind === 'logout'));
-  const end: LifecycleEnd = ended ? { reason: ended.kind === 'logout' ? 'logged-out' : 'revoked', at: ended.ts!, event: refOf(ended) } : { reason: 'open' };
-  const first = <T>(pick: (entry: Entry) => T | undefined): T | undefined => entries.map(pick).find((value) => value !== undefined);
+  const end: LifecycleEnd = ended
+    ? { reason: ended.kind === 'logout' ? 'logged-out' : 'revoked', at: ended.ts!, event: refOf(ended) }
+    : { reason: 'open' };
+  const first = <T>(pick: (entry: Entry) => T | undefined): T | undefined =>
+    entries.map(pick).find((value) => value !== undefined);
   const subject = first((entry) => entry.effectiveSubject);
   const sessionId = first((entry) => entry.effectiveSession);
   const clientId = first((entry) => entry.clientId);
@@ -62,6 +67,11 @@ function lifecycleOf(refreshTokenId: string, entries: readonly Entry[]): TokenLi
     milestones,
     end,
     // Said as a gap so the diagram's list of what is missing explains the lane without claims or validity bar.
-    gaps: [{ kind: 'no-end', message: `Only the identifier ${refreshTokenId} of this refresh token is in the evidence (an identity provider's export names it; the token itself was not captured): its events are drawn, its expiry, claims and signature are unknown.` }],
+    gaps: [
+      {
+        kind: 'no-end',
+        message: `Only the identifier ${refreshTokenId} of this refresh token is in the evidence (an identity provider's export names it; the token itself was not captured): its events are drawn, its expiry, claims and signature are unknown.`,
+      },
+    ],
   };
 }

@@ -6,13 +6,17 @@ import type { TokenFacts } from './types';
 const APP_VERSION_CLAIMS = ['app_ver', 'app_version', 'appVersion'];
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const seconds = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
+const seconds = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined;
 
 /**
  * The facts of a token from its claims alone (no signature verdict): jti, sub, sid, client, aud, iat/nbf/exp (as
  * epoch ms), app version. For hosts that decode tokens without verifying them, and for tests.
  */
-export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<string, unknown>> | null | undefined): TokenFacts {
+export function tokenFactsFromClaims(
+  tokenHash: string,
+  claims: Readonly<Record<string, unknown>> | null | undefined,
+): TokenFacts {
   const facts: Record<string, unknown> = { tokenHash };
   if (!claims) return facts as unknown as TokenFacts;
   const aud = claims.aud;
@@ -24,13 +28,30 @@ export function tokenFactsFromClaims(tokenHash: string, claims: Readonly<Record<
   set('sessionId', text(claims.sid));
   set('clientId', text(claims.client_id) ?? text(claims.azp) ?? text(claims.cid));
   set('issuer', text(claims.iss));
-  set('audiences', typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((item): item is string => typeof item === 'string') : undefined);
+  set(
+    'audiences',
+    typeof aud === 'string'
+      ? [aud]
+      : Array.isArray(aud)
+        ? aud.filter((item): item is string => typeof item === 'string')
+        : undefined,
+  );
   set('issuedAt', seconds(claims.iat));
   set('notBefore', seconds(claims.nbf));
   set('expiresAt', seconds(claims.exp));
-  set('appVersion', APP_VERSION_CLAIMS.map((name) => text(claims[name])).find((value) => value !== undefined));
+  set(
+    'appVersion',
+    APP_VERSION_CLAIMS.map((name) => text(claims[name])).find((value) => value !== undefined),
+  );
   // OIDC's preferred_username, email and name claims (Entra's upn / unique_name as the login name).
-  set('names', personNames(text(claims.preferred_username) ?? text(claims.upn) ?? text(claims.unique_name), text(claims.email), text(claims.name)));
+  set(
+    'names',
+    personNames(
+      text(claims.preferred_username) ?? text(claims.upn) ?? text(claims.unique_name),
+      text(claims.email),
+      text(claims.name),
+    ),
+  );
   return facts as unknown as TokenFacts;
 }
 
@@ -41,14 +62,27 @@ export type VerdictFacts = Pick<SignatureVerdict, 'status' | 'alg' | 'key'>;
  * The facts of a token from its claims, its signature verdict and the ids of the token checks that fired: for hosts
  * that stored the token engine's results (the renderer's store keeps claims and verdicts, not whole analyses).
  */
-export function tokenFactsFromVerdict(tokenHash: string, claims: Readonly<Record<string, unknown>> | null | undefined, verdict: VerdictFacts | undefined, checkIds: readonly string[]): TokenFacts {
+export function tokenFactsFromVerdict(
+  tokenHash: string,
+  claims: Readonly<Record<string, unknown>> | null | undefined,
+  verdict: VerdictFacts | undefined,
+  checkIds: readonly string[],
+): TokenFacts {
   const base = tokenFactsFromClaims(tokenHash, claims);
   if (!verdict) return { ...base, checkIds: [...new Set(checkIds)] };
   return {
     ...base,
     signature: verdict.status,
     ...(verdict.alg !== undefined ? { alg: verdict.alg } : {}),
-    ...(verdict.status === 'valid' && verdict.key ? { signingKey: { ...(verdict.key.kid !== undefined ? { kid: verdict.key.kid } : {}), thumbprint: verdict.key.thumbprint, source: verdict.key.source } } : {}),
+    ...(verdict.status === 'valid' && verdict.key
+      ? {
+          signingKey: {
+            ...(verdict.key.kid !== undefined ? { kid: verdict.key.kid } : {}),
+            thumbprint: verdict.key.thumbprint,
+            source: verdict.key.source,
+          },
+        }
+      : {}),
     checkIds: [...new Set(checkIds)],
   };
 }
@@ -60,5 +94,10 @@ export function tokenFactsFromVerdict(tokenHash: string, claims: Readonly<Record
 export function tokenFactsFromAnalysis(analysis: TokenAnalysis): TokenFacts {
   let claimsOf: TokenAnalysis = analysis;
   while (claimsOf.inner && !claimsOf.decoded.claims) claimsOf = claimsOf.inner;
-  return tokenFactsFromVerdict(analysis.tokenHash, claimsOf.decoded.claims, effectiveSignature(analysis), analysis.findings.map((finding) => finding.id));
+  return tokenFactsFromVerdict(
+    analysis.tokenHash,
+    claimsOf.decoded.claims,
+    effectiveSignature(analysis),
+    analysis.findings.map((finding) => finding.id),
+  );
 }

@@ -9,9 +9,15 @@ import type { TokenUse } from './types';
  * the newly issued ones. When none was seen before, the first in the record is taken as presented (a HAR entry lists
  * the request body before the response). docs/detectors.md, "Lifecycles", states these rules.
  */
-export function classifyTokenUses(entry: Entry, seenBefore: (hash: string) => boolean): { hash: string; use: TokenUse }[] {
+export function classifyTokenUses(
+  entry: Entry,
+  seenBefore: (hash: string) => boolean,
+): { hash: string; use: TokenUse }[] {
   const all: { hash: string; use: TokenUse }[] = [];
-  const uses = { push: (item: { hash: string; use: TokenUse }) => void (all.some((known) => known.hash === item.hash) || all.push(item)) };
+  const uses = {
+    push: (item: { hash: string; use: TokenUse }) =>
+      void (all.some((known) => known.hash === item.hash) || all.push(item)),
+  };
   const presentedRole = (role: TokenRole) => role === 'authorization' || role === 'cookie';
   switch (entry.kind) {
     case 'issue':
@@ -26,7 +32,8 @@ export function classifyTokenUses(entry: Entry, seenBefore: (hash: string) => bo
         if (role === 'refresh_token') uses.push({ hash, use: redeemed.includes(hash) ? 'redeemed' : 'issued' });
         else if (presentedRole(role)) uses.push({ hash, use: 'presented' });
         // A token in a generic field of a refresh record: presented when it was issued before, else the new one.
-        else if ((role === 'field' || role === 'text') && refreshTokens.length === 0 && seenBefore(hash)) uses.push({ hash, use: 'redeemed' });
+        else if ((role === 'field' || role === 'text') && refreshTokens.length === 0 && seenBefore(hash))
+          uses.push({ hash, use: 'redeemed' });
         else uses.push({ hash, use: 'issued' });
       }
       break;
@@ -43,7 +50,8 @@ export function classifyTokenUses(entry: Entry, seenBefore: (hash: string) => bo
       for (const { hash } of entry.roles) uses.push({ hash, use: 'seen' });
       break;
     default:
-      for (const { hash, role } of entry.roles) uses.push({ hash, use: role === 'set-cookie' ? 'issued' : 'presented' });
+      for (const { hash, role } of entry.roles)
+        uses.push({ hash, use: role === 'set-cookie' ? 'issued' : 'presented' });
   }
   return all;
 }

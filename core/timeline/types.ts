@@ -39,7 +39,12 @@ export interface TimelineEvent {
   readonly tokens: readonly { readonly hash: string; readonly role: TokenRole }[];
   readonly ip?: string;
   readonly userAgent?: string;
-  readonly geo?: { readonly country?: string; readonly city?: string; readonly latitude?: number; readonly longitude?: number };
+  readonly geo?: {
+    readonly country?: string;
+    readonly city?: string;
+    readonly latitude?: number;
+    readonly longitude?: number;
+  };
   readonly http?: HttpExchange;
   readonly details?: Readonly<Record<string, string>>;
 }
@@ -204,7 +209,12 @@ export interface TokenFamily {
   /** Member tokens, in order of first appearance. */
   readonly tokens: readonly string[];
   /** `refresh`: redeeming `from` produced `to` (both in one refresh event); `session`: `to` was next issued in `from`'s session. */
-  readonly edges: readonly { readonly from: string; readonly to: string; readonly via: 'refresh' | 'session'; readonly event?: EventRef }[];
+  readonly edges: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly via: 'refresh' | 'session';
+    readonly event?: EventRef;
+  }[];
   /** When the family was ended by a revocation or logout, and by which event. */
   readonly revoked?: { readonly at: number; readonly event: EventRef };
 }

@@ -4,7 +4,20 @@
  */
 
 /** A JWS algorithm Tokentrail can verify. */
-export type JwsAlgorithm = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
+export type JwsAlgorithm =
+  | 'HS256'
+  | 'HS384'
+  | 'HS512'
+  | 'RS256'
+  | 'RS384'
+  | 'RS512'
+  | 'PS256'
+  | 'PS384'
+  | 'PS512'
+  | 'ES256'
+  | 'ES384'
+  | 'ES512'
+  | 'EdDSA';
 
 /** The family of an algorithm: HMAC, RSA PKCS#1 v1.5, RSA-PSS, ECDSA, EdDSA. */
 export type AlgorithmFamily = 'HS' | 'RS' | 'PS' | 'ES' | 'EdDSA';
@@ -21,7 +34,13 @@ export interface AlgorithmSpec {
   readonly signatureLength?: number;
 }
 
-const spec = (alg: JwsAlgorithm, family: AlgorithmFamily, hash: AlgorithmSpec['hash'], kty: AlgorithmSpec['kty'], extra: Partial<AlgorithmSpec> = {}): AlgorithmSpec => ({ alg, family, hash, kty, ...extra });
+const spec = (
+  alg: JwsAlgorithm,
+  family: AlgorithmFamily,
+  hash: AlgorithmSpec['hash'],
+  kty: AlgorithmSpec['kty'],
+  extra: Partial<AlgorithmSpec> = {},
+): AlgorithmSpec => ({ alg, family, hash, kty, ...extra });
 
 /** Every supported algorithm by name. */
 export const JWS_ALGORITHMS: Readonly<Record<JwsAlgorithm, AlgorithmSpec>> = {
@@ -42,7 +61,9 @@ export const JWS_ALGORITHMS: Readonly<Record<JwsAlgorithm, AlgorithmSpec>> = {
 
 /** The spec of a supported algorithm, or undefined for anything else (including "none" and JWE algorithms). */
 export function algorithmSpec(alg: unknown): AlgorithmSpec | undefined {
-  return typeof alg === 'string' && Object.prototype.hasOwnProperty.call(JWS_ALGORITHMS, alg) ? JWS_ALGORITHMS[alg as JwsAlgorithm] : undefined;
+  return typeof alg === 'string' && Object.prototype.hasOwnProperty.call(JWS_ALGORITHMS, alg)
+    ? JWS_ALGORITHMS[alg as JwsAlgorithm]
+    : undefined;
 }
 
 /** True for HS256/384/512. */

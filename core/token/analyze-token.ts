@@ -6,7 +6,15 @@ import type { SignatureVerifier } from './crypto/signature-verifier';
 import { SEVERITY_RANK, type Finding } from './findings';
 import { createJoseDecrypter } from './jwe/jose-decrypter';
 import { readJweContent } from './jwe/jwe-content';
-import { DEFAULT_JWE_LIMITS, decryptJwe, type JweDecrypter, type JweKeyCandidate, type JweKeyResolver, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
+import {
+  DEFAULT_JWE_LIMITS,
+  decryptJwe,
+  type JweDecrypter,
+  type JweKeyCandidate,
+  type JweKeyResolver,
+  type JweLimits,
+  type JweOutcome,
+} from './jwe/jwe-decrypter';
 import { EMPTY_KEYRING, type Keyring } from './keyring/key-types';
 import type { SecretSearcher } from './secrets/secret-search';
 import { andThen, eachInOrder, type MaybePromise } from '../util/maybe-async';
@@ -60,7 +68,13 @@ const SYMMETRIC_JWE = /^(?:dir|A\d{3}KW|A\d{3}GCMKW|PBES2-.*)$/;
 function keyringSecrets(keyring: Keyring): JweKeyResolver {
   return (header) => {
     if (typeof header.alg !== 'string' || !SYMMETRIC_JWE.test(header.alg)) return [];
-    return keyring.keys.filter((key) => key.secret && key.secret.length > 0 && (key.use === undefined || key.use === 'enc')).map((key): JweKeyCandidate => ({ id: key.id, description: `secret ${key.kid !== undefined ? `"${key.kid}" ` : ''}from ${key.source.file}`, key: key.secret }));
+    return keyring.keys
+      .filter((key) => key.secret && key.secret.length > 0 && (key.use === undefined || key.use === 'enc'))
+      .map((key): JweKeyCandidate => ({
+        id: key.id,
+        description: `secret ${key.kid !== undefined ? `"${key.kid}" ` : ''}from ${key.source.file}`,
+        key: key.secret,
+      }));
   };
 }
 
@@ -69,7 +83,12 @@ function combineResolvers(first: JweKeyResolver, second: JweKeyResolver | undefi
 }
 
 function checkFailed(check: TokenCheck, error: unknown): Finding {
-  return { id: check.id, severity: 'info', message: `The ${check.id} check could not run on this token (${String(error)}); it was skipped.`, evidence: {} };
+  return {
+    id: check.id,
+    severity: 'info',
+    message: `The ${check.id} check could not run on this token (${String(error)}); it was skipped.`,
+    evidence: {},
+  };
 }
 
 function addAll(findings: Finding[], more: readonly Finding[]): void {
@@ -87,7 +106,11 @@ function runChecks(checks: readonly TokenCheck[], context: CheckContext): MaybeP
     const check = checks[index]!;
     try {
       const result = check.run(context);
-      if (result instanceof Promise) return result.then((more) => addAll(findings, more), (error: unknown) => void findings.push(checkFailed(check, error)));
+      if (result instanceof Promise)
+        return result.then(
+          (more) => addAll(findings, more),
+          (error: unknown) => void findings.push(checkFailed(check, error)),
+        );
       addAll(findings, result);
     } catch (error) {
       findings.push(checkFailed(check, error));
@@ -97,9 +120,20 @@ function runChecks(checks: readonly TokenCheck[], context: CheckContext): MaybeP
   return andThen(ran, () => findings);
 }
 
-function checkContext(decoded: DecodedToken, signature: SignatureVerdict, options: AnalyzeOptions, keyring: Keyring, useTimes: readonly number[], jwe: JweOutcome | undefined): CheckContext {
+function checkContext(
+  decoded: DecodedToken,
+  signature: SignatureVerdict,
+  options: AnalyzeOptions,
+  keyring: Keyring,
+  useTimes: readonly number[],
+  jwe: JweOutcome | undefined,
+): CheckContext {
   return {
-    decoded, signature, keyring, useTimes, jwe,
+    decoded,
+    signature,
+    keyring,
+    useTimes,
+    jwe,
     caseConfig: options.caseConfig,
     presentedTo: options.presentedTo,
     verifier: options.verifier,
@@ -118,7 +152,10 @@ function signatureView(decoded: DecodedToken, index: number): DecodedToken {
   const signature = decoded.signatures[index]!;
   const header = signature.header;
   const form = header === null ? 'malformed' : isUnsecured(header) ? 'unsecured' : 'jws';
-  const compact = signature.protectedSegment && decoded.payload ? `${signature.protectedSegment.text}.${decoded.payload.segment.text}.${signature.signatureSegment.text}` : undefined;
+  const compact =
+    signature.protectedSegment && decoded.payload
+      ? `${signature.protectedSegment.text}.${decoded.payload.segment.text}.${signature.signatureSegment.text}`
+      : undefined;
   return { ...decoded, form, header, signatures: [signature], compact, problems: [] };
 }
 
@@ -127,7 +164,11 @@ function signatureView(decoded: DecodedToken, index: number): DecodedToken {
  * checked as if it stood alone (an attacker can hide alg none, an injected kid or an embedded jwk in any of them),
  * each against its own verdict. Findings identical to one already listed (claims checks) are not repeated.
  */
-function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, findings: Finding[]): MaybePromise<Finding[]> {
+function withOtherSignatures(
+  decoded: DecodedToken,
+  options: AnalyzeOptions,
+  findings: Finding[],
+): MaybePromise<Finding[]> {
   const count = decoded.signatures.length;
   if (decoded.serialization !== 'json-general' || count < 2) return findings;
   const keyring = options.keyring ?? EMPTY_KEYRING;
@@ -143,7 +184,9 @@ function withOtherSignatures(decoded: DecodedToken, options: AnalyzeOptions, fin
   const ran = eachInOrder(1, count, (index) => {
     const view = signatureView(decoded, index);
     const verdict = verifySignatureNow(view, keyring, options.verifier, { useTimes });
-    const more = andThen(verdict, (signature) => runChecks(checks, checkContext(view, signature, options, keyring, useTimes, undefined)));
+    const more = andThen(verdict, (signature) =>
+      runChecks(checks, checkContext(view, signature, options, keyring, useTimes, undefined)),
+    );
     return andThen(more, (resolved) => add(index, resolved));
   });
   return andThen(ran, () => findings);
@@ -164,12 +207,24 @@ function readContent(undecrypted: DecodedToken, options: AnalyzeOptions, keyring
   return decryptContent(undecrypted, options, keyring);
 }
 
-async function decryptContent(undecrypted: DecodedToken, options: AnalyzeOptions, keyring: Keyring): Promise<TokenContent> {
-  const jwe = await decryptJwe(undecrypted, combineResolvers(keyringSecrets(keyring), options.jweKeys), options.jweDecrypter ?? createJoseDecrypter(), options.jweLimits ?? DEFAULT_JWE_LIMITS);
+async function decryptContent(
+  undecrypted: DecodedToken,
+  options: AnalyzeOptions,
+  keyring: Keyring,
+): Promise<TokenContent> {
+  const jwe = await decryptJwe(
+    undecrypted,
+    combineResolvers(keyringSecrets(keyring), options.jweKeys),
+    options.jweDecrypter ?? createJoseDecrypter(),
+    options.jweLimits ?? DEFAULT_JWE_LIMITS,
+  );
   if (jwe.status !== 'decrypted') return { decoded: undecrypted, jwe, inner: undecrypted.nested };
   // An encrypted JWT's claim set is the token's own: the claims checks judge it like a JWS payload.
   const content = readJweContent(undecrypted.header, jwe.plaintext, options.decode);
-  const decoded = content.claims || content.problems.length > 0 ? { ...undecrypted, claims: content.claims ?? null, problems: [...undecrypted.problems, ...content.problems] } : undecrypted;
+  const decoded =
+    content.claims || content.problems.length > 0
+      ? { ...undecrypted, claims: content.claims ?? null, problems: [...undecrypted.problems, ...content.problems] }
+      : undecrypted;
   return { decoded, jwe, inner: content.inner };
 }
 
@@ -182,18 +237,32 @@ const MAX_INNER_DEPTH = 3;
  * is synchronous whenever each step answers synchronously (a verifier with `verifySync`, synchronous checks, no JWE)
  * and a promise otherwise, with the same steps in the same order either way.
  */
-function analyzeDecoded(undecrypted: DecodedToken, options: AnalyzeOptions, depth: number): MaybePromise<TokenAnalysis> {
+function analyzeDecoded(
+  undecrypted: DecodedToken,
+  options: AnalyzeOptions,
+  depth: number,
+): MaybePromise<TokenAnalysis> {
   const keyring = options.keyring ?? EMPTY_KEYRING;
   const useTimes = options.useTimes ?? [];
   return andThen(verifySignatureNow(undecrypted, keyring, options.verifier, { useTimes }), (signature) =>
     andThen(readContent(undecrypted, options, keyring), ({ decoded, jwe, inner: innerDecoded }) => {
-      const checked = runChecks(options.checks ?? TOKEN_CHECKS, checkContext(decoded, signature, options, keyring, useTimes, jwe));
-      return andThen(andThen(checked, (first) => withOtherSignatures(decoded, options, first)), (findings) =>
-        andThen(innerDecoded && depth < MAX_INNER_DEPTH ? analyzeDecoded(innerDecoded, options, depth + 1) : undefined, (inner): TokenAnalysis => {
-          if (inner) for (const finding of inner.findings) findings.push({ ...finding, message: `Inner token: ${finding.message}` });
-          findings.sort(bySeverity);
-          return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe, inner };
-        }),
+      const checked = runChecks(
+        options.checks ?? TOKEN_CHECKS,
+        checkContext(decoded, signature, options, keyring, useTimes, jwe),
+      );
+      return andThen(
+        andThen(checked, (first) => withOtherSignatures(decoded, options, first)),
+        (findings) =>
+          andThen(
+            innerDecoded && depth < MAX_INNER_DEPTH ? analyzeDecoded(innerDecoded, options, depth + 1) : undefined,
+            (inner): TokenAnalysis => {
+              if (inner)
+                for (const finding of inner.findings)
+                  findings.push({ ...finding, message: `Inner token: ${finding.message}` });
+              findings.sort(bySeverity);
+              return { tokenHash: decoded.tokenHash, decoded, signature, findings, trail: signature.trail, jwe, inner };
+            },
+          ),
       );
     }),
   );
@@ -213,7 +282,10 @@ export async function analyzeToken(compactOrJson: string, options: AnalyzeOption
  * analyse many tokens in a loop. Otherwise returns the promise analyzeToken would. Same result either way (one
  * orchestration, see analyzeDecoded). May throw where analyzeToken would reject (it never does on hostile input).
  */
-export function analyzeTokenNow(compactOrJson: string, options: AnalyzeOptions): TokenAnalysis | Promise<TokenAnalysis> {
+export function analyzeTokenNow(
+  compactOrJson: string,
+  options: AnalyzeOptions,
+): TokenAnalysis | Promise<TokenAnalysis> {
   return analyzeDecoded(decodeToken(compactOrJson, options.decode), options, 0);
 }
 

@@ -30,7 +30,9 @@ function decodePart(part: string, what: string): DecodedPart {
   }
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? { text, object: value as Record<string, unknown> } : { text };
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? { text, object: value as Record<string, unknown> }
+      : { text };
   } catch {
     return { text };
   }

@@ -34,7 +34,8 @@ export interface ExtractedToken {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const numericDate = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
+const numericDate = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined;
 
 function audienceOf(value: unknown): readonly string[] | undefined {
   if (typeof value === 'string') return [value];

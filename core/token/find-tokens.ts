@@ -79,7 +79,11 @@ export function findTokenStrings(text: string): TokenOccurrence[] {
     if (compact.endsWith('.') && compact.split('.').length === 4) compact = compact.slice(0, -1);
     const partCount = compact.split('.').length;
     if (partCount !== 3 && partCount !== 5) continue;
-    const before = text.slice(Math.max(0, at - 300), at).split('\n').slice(-3).join('\n');
+    const before = text
+      .slice(Math.max(0, at - 300), at)
+      .split('\n')
+      .slice(-3)
+      .join('\n');
     found.push({ compact, line, column: at - lineStart + 1, ...readContext(before) });
   }
   return found;

@@ -10,7 +10,8 @@ export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
 /** The part of a token a finding points at. */
-export type TokenPart = 'token' | 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'claims';
+export type TokenPart =
+  'token' | 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'claims';
 
 /** What a finding rests on: which bytes, which key, which encoding matched. Every member is optional. */
 export interface FindingEvidence {
@@ -50,6 +51,7 @@ export function evidenceValue(value: unknown): unknown {
 /** The highest severity among findings, or undefined when there are none. */
 export function highestSeverity(findings: readonly Finding[]): Severity | undefined {
   let best: Severity | undefined;
-  for (const finding of findings) if (best === undefined || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[best]) best = finding.severity;
+  for (const finding of findings)
+    if (best === undefined || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[best]) best = finding.severity;
   return best;
 }

@@ -26,8 +26,23 @@
  *
  * Nothing here touches the network: jku, x5u, iss and JWKS URLs are only compared, never fetched.
  */
-export { analyzeToken, analyzeTokenNow, effectiveSignature, type AnalyzeOptions, type TokenAnalysis } from './analyze-token';
-export { decodeToken, DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_SIGNATURES, type DecodedToken, type DecodedSignature, type DecodedJwe, type DecodeOptions, type Segment } from './strict/decode-token';
+export {
+  analyzeToken,
+  analyzeTokenNow,
+  effectiveSignature,
+  type AnalyzeOptions,
+  type TokenAnalysis,
+} from './analyze-token';
+export {
+  decodeToken,
+  DEFAULT_MAX_TOKEN_LENGTH,
+  MAX_JSON_SIGNATURES,
+  type DecodedToken,
+  type DecodedSignature,
+  type DecodedJwe,
+  type DecodeOptions,
+  type Segment,
+} from './strict/decode-token';
 export type { DecodeProblem, DecodeProblemCode } from './strict/decode-problems';
 export type { Rejection } from './strict/rejections';
 export { decodeBase64UrlStrict, encodeBase64Url } from './strict/base64url-strict';
@@ -36,7 +51,15 @@ export { SEVERITY_RANK, highestSeverity, type Finding, type FindingEvidence, typ
 export { JWS_ALGORITHMS, algorithmSpec, type JwsAlgorithm, type AlgorithmSpec } from './algorithms';
 export { loadKeyFile, type LoadKeyOptions, type PublicKeyDeriver } from './keyring/load-keys';
 export { createKeyring, describeKey } from './keyring/keyring';
-export { EMPTY_KEYRING, type Keyring, type KeyringKey, type KeyProblem, type KeySource, type KeyFormat, type LoadedKeys } from './keyring/key-types';
+export {
+  EMPTY_KEYRING,
+  type Keyring,
+  type KeyringKey,
+  type KeyProblem,
+  type KeySource,
+  type KeyFormat,
+  type LoadedKeys,
+} from './keyring/key-types';
 export { keyStatusAt, type KeyWindowAt, type KeyWindowStatus } from './keyring/lifecycle';
 export { jwkThumbprint, secretThumbprint } from './keyring/thumbprint';
 export type { PublicJwk } from './keyring/public-key';
@@ -48,12 +71,36 @@ export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
 export { SHA256_IV, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
-export { verifySignature, signingKeyOf, type SignatureVerdict, type SignatureStatus, type TrailEntry, type KeyReference } from './verify/verify-signature';
+export {
+  verifySignature,
+  signingKeyOf,
+  type SignatureVerdict,
+  type SignatureStatus,
+  type TrailEntry,
+  type KeyReference,
+} from './verify/verify-signature';
 export { verificationKeyOf } from './verify/key-selection';
-export { createWordlistSearcher, wordBatches, matchCandidates, HMAC_HASH, MAX_WORD_BYTES, type SecretSearcher, type SecretTarget, type SecretMatch, type SearchOptions } from './secrets/secret-search';
+export {
+  createWordlistSearcher,
+  wordBatches,
+  matchCandidates,
+  HMAC_HASH,
+  MAX_WORD_BYTES,
+  type SecretSearcher,
+  type SecretTarget,
+  type SecretMatch,
+  type SearchOptions,
+} from './secrets/secret-search';
 export { COMMON_JWT_SECRETS } from './secrets/common-secrets';
 export { weakSecretFinding, secretTargetOf } from './checks/weak-hmac-secret';
-export { DEFAULT_JWE_LIMITS, type JweDecrypter, type JweKeyResolver, type JweKeyCandidate, type JweLimits, type JweOutcome } from './jwe/jwe-decrypter';
+export {
+  DEFAULT_JWE_LIMITS,
+  type JweDecrypter,
+  type JweKeyResolver,
+  type JweKeyCandidate,
+  type JweLimits,
+  type JweOutcome,
+} from './jwe/jwe-decrypter';
 export { createJoseDecrypter } from './jwe/jose-decrypter';
 export { readJweContent, type JweContent } from './jwe/jwe-content';
 export { privateKeyResolver, privateKeysIn, type PrivateKeySource } from './jwe/private-keys';

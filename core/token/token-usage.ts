@@ -19,7 +19,8 @@ export interface TokenPresentation {
  * that carries the new token, a token in a generic field) or has no time.
  */
 export function tokenPresentation(event: AuthEvent, token: EventToken): TokenPresentation | undefined {
-  const presented = token.role === 'authorization' || token.role === 'cookie' || token.role === 'query' || event.kind === 'use';
+  const presented =
+    token.role === 'authorization' || token.role === 'cookie' || token.role === 'query' || event.kind === 'use';
   if (!presented || event.ts === null) return undefined;
   const http = event.http;
   const presentedTo = http?.host && http.path ? `https://${http.host}${http.path.split('?')[0]}` : undefined;

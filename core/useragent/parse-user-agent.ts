@@ -59,14 +59,23 @@ const BOT = /\b(bot|crawler|spider|slurp|monitor|uptime|headless)\b|Googlebot|bi
 
 function readOs(ua: string): { os?: string; osVersion?: string; device?: ParsedUserAgent['device'] } {
   let match: RegExpExecArray | null;
-  if ((match = /\biPad\b.*?OS ([\d_]+)/.exec(ua)) || /\biPad\b/.test(ua)) return { os: 'iPadOS', osVersion: match?.[1]?.replace(/_/g, '.'), device: 'tablet' };
-  if ((match = /\b(?:iPhone|iPod)\b.*?OS ([\d_.]+)/.exec(ua)) || (match = /\biOS[ /]([\d.]+)/.exec(ua))) return { os: 'iOS', osVersion: match[1]!.replace(/_/g, '.'), device: 'mobile' };
+  if ((match = /\biPad\b.*?OS ([\d_]+)/.exec(ua)) || /\biPad\b/.test(ua))
+    return { os: 'iPadOS', osVersion: match?.[1]?.replace(/_/g, '.'), device: 'tablet' };
+  if ((match = /\b(?:iPhone|iPod)\b.*?OS ([\d_.]+)/.exec(ua)) || (match = /\biOS[ /]([\d.]+)/.exec(ua)))
+    return { os: 'iOS', osVersion: match[1]!.replace(/_/g, '.'), device: 'mobile' };
   if (/\biPhone\b/.test(ua)) return { os: 'iOS', device: 'mobile' };
-  if ((match = /\bAndroid[ /]?([\d.]+)?/.exec(ua))) return { os: 'Android', osVersion: match[1], device: /\bMobile\b/.test(ua) || !/Mozilla/.test(ua) ? 'mobile' : 'tablet' };
-  if ((match = /\bWindows NT ([\d.]+)/.exec(ua))) return { os: 'Windows', osVersion: match[1] === '10.0' ? '10/11' : match[1], device: 'desktop' };
+  if ((match = /\bAndroid[ /]?([\d.]+)?/.exec(ua)))
+    return {
+      os: 'Android',
+      osVersion: match[1],
+      device: /\bMobile\b/.test(ua) || !/Mozilla/.test(ua) ? 'mobile' : 'tablet',
+    };
+  if ((match = /\bWindows NT ([\d.]+)/.exec(ua)))
+    return { os: 'Windows', osVersion: match[1] === '10.0' ? '10/11' : match[1], device: 'desktop' };
   if (/\bWindows\b/.test(ua)) return { os: 'Windows', device: 'desktop' };
   if ((match = /\bCrOS \S+ ([\d.]+)/.exec(ua))) return { os: 'ChromeOS', osVersion: match[1], device: 'desktop' };
-  if ((match = /\bMac OS X ([\d_.]+)/.exec(ua))) return { os: 'macOS', osVersion: match[1]!.replace(/_/g, '.'), device: 'desktop' };
+  if ((match = /\bMac OS X ([\d_.]+)/.exec(ua)))
+    return { os: 'macOS', osVersion: match[1]!.replace(/_/g, '.'), device: 'desktop' };
   if (/\bMacintosh\b|\bDarwin\b/.test(ua)) return { os: 'macOS', device: 'desktop' };
   if (/\bLinux\b|\bX11\b/.test(ua)) return { os: 'Linux', device: 'desktop' };
   return {};
@@ -85,7 +94,8 @@ export function parseUserAgent(userAgent: string): ParsedUserAgent {
   if (/Mozilla\//.test(ua)) {
     for (const [pattern, name, after] of BROWSERS) {
       const match = pattern.exec(ua);
-      if (match && (!after || after.test(ua.slice(match.index + match[0].length)))) return { ...base, browser: name, browserVersion: match[1]!, device: os.device ?? 'unknown' };
+      if (match && (!after || after.test(ua.slice(match.index + match[0].length))))
+        return { ...base, browser: name, browserVersion: match[1]!, device: os.device ?? 'unknown' };
     }
   }
   // Apps name themselves first: "NorthwindMobile/5.2.0 (iPhone; iOS 19.1)".

@@ -19,7 +19,10 @@ export function jsonErrorOffset(text: string): number | undefined {
     at++; // opening quote
     while (at < text.length) {
       const char = text.charCodeAt(at);
-      if (char === 0x22) { at++; return; }
+      if (char === 0x22) {
+        at++;
+        return;
+      }
       if (char < 0x20) fail();
       if (char === 0x5c) {
         at++;
@@ -52,7 +55,10 @@ export function jsonErrorOffset(text: string): number | undefined {
   const members = (close: string, depth: number, keyed: boolean): void => {
     at++;
     space();
-    if (text[at] === close) { at++; return; }
+    if (text[at] === close) {
+      at++;
+      return;
+    }
     for (;;) {
       if (keyed) {
         space();
@@ -64,8 +70,14 @@ export function jsonErrorOffset(text: string): number | undefined {
       }
       value(depth + 1);
       space();
-      if (text[at] === ',') { at++; continue; }
-      if (text[at] === close) { at++; return; }
+      if (text[at] === ',') {
+        at++;
+        continue;
+      }
+      if (text[at] === close) {
+        at++;
+        return;
+      }
       fail();
     }
   };

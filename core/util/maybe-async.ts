@@ -21,7 +21,11 @@ export function andThen<T, U>(value: MaybePromise<T>, next: (value: T) => MaybeP
  * settled: synchronously while the steps return plain values; from the first step that returns a promise on, as a
  * promise that resolves once every later step has run. A rejection stops the sequence and rejects the result.
  */
-export function eachInOrder(first: number, end: number, step: (index: number) => MaybePromise<void>): MaybePromise<void> {
+export function eachInOrder(
+  first: number,
+  end: number,
+  step: (index: number) => MaybePromise<void>,
+): MaybePromise<void> {
   for (let index = first; index < end; index++) {
     const result = step(index);
     if (result instanceof Promise) return result.then(() => eachInOrder(index + 1, end, step));

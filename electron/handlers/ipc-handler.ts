@@ -1,5 +1,11 @@
 import { isAppUrl } from '../app-scheme';
-import { IpcRequestError, validateIpcArgs, type IpcArgs, type IpcChannel, type IpcResult } from '../../ipc/ipc-contract';
+import {
+  IpcRequestError,
+  validateIpcArgs,
+  type IpcArgs,
+  type IpcChannel,
+  type IpcResult,
+} from '../../ipc/ipc-contract';
 
 /**
  * Who sent an IPC message: the URL of the sending frame (`event.senderFrame.url`). Electron leaves the frame
@@ -25,7 +31,10 @@ export type IpcHandlerMap = { readonly [C in IpcChannel]: IpcHandler<C> };
  */
 export function assertTrustedSender(channel: IpcChannel, sender: IpcSender): void {
   if (!isAppUrl(sender.url)) {
-    throw new IpcRequestError('untrusted-sender', `${channel}: refused a message from ${sender.url ?? 'a detached frame'}`);
+    throw new IpcRequestError(
+      'untrusted-sender',
+      `${channel}: refused a message from ${sender.url ?? 'a detached frame'}`,
+    );
   }
 }
 

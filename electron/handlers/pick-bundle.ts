@@ -34,9 +34,17 @@ export interface PickBundleDependencies {
 export function openDialogRequestFor(kind: BundlePickKind): OpenDialogRequest {
   switch (kind) {
     case 'files':
-      return { title: 'Open evidence files', buttonLabel: 'Open', properties: ['openFile', 'multiSelections', 'dontAddToRecent'] };
+      return {
+        title: 'Open evidence files',
+        buttonLabel: 'Open',
+        properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+      };
     case 'folder':
-      return { title: 'Open evidence folder', buttonLabel: 'Open folder', properties: ['openDirectory', 'dontAddToRecent'] };
+      return {
+        title: 'Open evidence folder',
+        buttonLabel: 'Open folder',
+        properties: ['openDirectory', 'dontAddToRecent'],
+      };
     case 'zip':
       return {
         title: 'Open evidence bundle (zip)',
@@ -66,7 +74,8 @@ async function pickFiles(dependencies: PickBundleDependencies, filePaths: readon
   }
   // Native dialogs pick several files from one folder, so that folder names the set; one file names itself.
   const [first] = filePaths;
-  const name = filePaths.length === 1 || first === undefined ? path.basename(first ?? '') : path.basename(path.dirname(first));
+  const name =
+    filePaths.length === 1 || first === undefined ? path.basename(first ?? '') : path.basename(path.dirname(first));
   return { handles, name };
 }
 
@@ -89,6 +98,8 @@ export function createPickBundleHandler(dependencies: PickBundleDependencies): I
     const { canceled, filePaths } = await dependencies.showOpenDialog(openDialogRequestFor(kind));
     const [first] = filePaths;
     if (canceled || first === undefined) return null;
-    return kind === 'folder' ? pickFolder(dependencies, first) : pickFiles(dependencies, kind === 'zip' ? [first] : filePaths);
+    return kind === 'folder'
+      ? pickFolder(dependencies, first)
+      : pickFiles(dependencies, kind === 'zip' ? [first] : filePaths);
   });
 }

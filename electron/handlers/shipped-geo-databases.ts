@@ -40,7 +40,9 @@ async function sizeOf(fs: ShippedGeoFileSystem, filePath: string): Promise<numbe
  * holds stays unreachable. The listing is made once: the files do not change while the app runs, and repeated
  * calls (a reloaded window) get the same ids instead of growing the registry.
  */
-export function createShippedGeoDatabasesHandler(dependencies: ShippedGeoDatabasesDependencies): IpcHandler<'geo:shipped'> {
+export function createShippedGeoDatabasesHandler(
+  dependencies: ShippedGeoDatabasesDependencies,
+): IpcHandler<'geo:shipped'> {
   const list = async (): Promise<readonly ShippedGeoDatabase[]> => {
     const found: ShippedGeoDatabase[] = [];
     for (const fileName of dependencies.fileNames) {

@@ -34,7 +34,10 @@ export async function walkFolder(fs: WalkFileSystem, root: string, limit = MAX_F
     try {
       entries = await fs.readdir(directory, { withFileTypes: true });
     } catch (error) {
-      throw new IpcRequestError('unreadable-path', `bundle:pick: cannot read folder ${directory}: ${(error as Error).message}`);
+      throw new IpcRequestError(
+        'unreadable-path',
+        `bundle:pick: cannot read folder ${directory}: ${(error as Error).message}`,
+      );
     }
     entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
     // Dirent types come from readdir itself (lstat semantics), so a symlink is never mistaken for its target.

@@ -36,10 +36,17 @@ export function CaseTable({ cases, onOpen, onDelete }: CaseTableProps) {
             <td className="mono nowrap">{record.caseNumber ?? '—'}</td>
             <td className="num">{record.counts.files}</td>
             <td className="num">{formatBytes(record.counts.bytes)}</td>
-            <td className="num" data-testid="case-token-count">{record.counts.tokens}</td>
+            <td className="num" data-testid="case-token-count">
+              {record.counts.tokens}
+            </td>
             <td className="mono nowrap">{formatInstant(record.updatedAt, timeZone)}</td>
             <td className="actions">
-              <button type="button" className="ghost danger-text" data-testid="case-delete" onClick={() => onDelete(record)}>
+              <button
+                type="button"
+                className="ghost danger-text"
+                data-testid="case-delete"
+                onClick={() => onDelete(record)}
+              >
                 Delete
               </button>
             </td>

@@ -27,7 +27,12 @@ interface CaseTabsProps {
 export function CaseTabs({ active, counts, onSelect }: CaseTabsProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     const index = TABS.findIndex((tab) => tab.id === active);
-    const target: Record<string, number> = { ArrowRight: (index + 1) % TABS.length, ArrowLeft: (index + TABS.length - 1) % TABS.length, Home: 0, End: TABS.length - 1 };
+    const target: Record<string, number> = {
+      ArrowRight: (index + 1) % TABS.length,
+      ArrowLeft: (index + TABS.length - 1) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    };
     const next = TABS[target[event.key] ?? -1];
     if (!next) return;
     event.preventDefault();

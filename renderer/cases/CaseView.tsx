@@ -49,15 +49,22 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
   useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
-  useEffect(() => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))), [host, start]);
+  useEffect(
+    () => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))),
+    [host, start],
+  );
 
   if (record === undefined) return <div className="loading">Loading case…</div>;
   if (record === null) {
     return (
       <main className="page" data-testid="case-missing">
         <div className="empty">
-          <p><strong>This case does not exist on this machine.</strong> It may have been deleted.</p>
-          <button type="button" onClick={onClosed}>Back to cases</button>
+          <p>
+            <strong>This case does not exist on this machine.</strong> It may have been deleted.
+          </p>
+          <button type="button" onClick={onClosed}>
+            Back to cases
+          </button>
         </div>
       </main>
     );
@@ -86,20 +93,42 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
         />
       )}
       <IngestStatusLine caseId={caseId} />
-      <CaseTabs active={tab} counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }} onSelect={(next) => onTab(next)} />
+      <CaseTabs
+        active={tab}
+        counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }}
+        onSelect={(next) => onTab(next)}
+      />
       <CaseFilterContext.Provider value={caseFilter}>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
           <ErrorBoundary key={tab} panel={tabLabel(tab)}>
             {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-            {tab === 'tokens' && <TokensTab caseId={caseId} focus={focus} onShowEvents={(tokenHash) => onTab('timeline', tokenHash)} onOpenView={onTab} />}
-            {tab === 'timeline' && <TimelineRoute key={focus ?? ''} caseRecord={record} focus={focus} onOpenToken={(tokenHash) => onTab('tokens', tokenHash)} />}
+            {tab === 'tokens' && (
+              <TokensTab
+                caseId={caseId}
+                focus={focus}
+                onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
+                onOpenView={onTab}
+              />
+            )}
+            {tab === 'timeline' && (
+              <TimelineRoute
+                key={focus ?? ''}
+                caseRecord={record}
+                focus={focus}
+                onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
+              />
+            )}
             {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
             {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
             {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
           </ErrorBoundary>
         </div>
       </CaseFilterContext.Provider>
-      {drop.dragging && <div className="drop-overlay" data-testid="drop-zone">Drop to verify — nothing is stored until you choose Import</div>}
+      {drop.dragging && (
+        <div className="drop-overlay" data-testid="drop-zone">
+          Drop to verify — nothing is stored until you choose Import
+        </div>
+      )}
     </main>
   );
 }

@@ -42,10 +42,16 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
           <h1>Cases</h1>
           <span className="muted">{cases ? `${cases.length} stored on this machine` : ''}</span>
         </div>
-        {error && <p className="error" role="alert" data-testid="cases-error">{error}</p>}
+        {error && (
+          <p className="error" role="alert" data-testid="cases-error">
+            {error}
+          </p>
+        )}
         {cases && cases.length === 0 && (
           <div className="empty" data-testid="empty-cases">
-            <p><strong>No cases yet.</strong></p>
+            <p>
+              <strong>No cases yet.</strong>
+            </p>
             <p>Create a case for your evidence, or open the sample case to see how a verified bundle looks.</p>
           </div>
         )}
@@ -54,7 +60,10 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
       <aside className="side">
         <section className="panel">
           <h2>Try it</h2>
-          <p className="muted">A small incident bundle shipped inside the app: see hash verification, custody and decoded tokens before you bring your own evidence.</p>
+          <p className="muted">
+            A small incident bundle shipped inside the app: see hash verification, custody and decoded tokens before you
+            bring your own evidence.
+          </p>
           <button
             type="button"
             className="primary wide"
@@ -75,7 +84,9 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
           <h2>New case</h2>
           <NewCaseForm
             busy={busy}
-            onCreate={(fields) => void run('Creating the case', async () => onOpen(await startCase(fields, investigator)))}
+            onCreate={(fields) =>
+              void run('Creating the case', async () => onOpen(await startCase(fields, investigator)))
+            }
           />
         </section>
       </aside>

@@ -18,7 +18,10 @@ export const NO_TIMELINE_FILTER: TimelineFilter = {};
 
 /** The state behind CaseFilterContext for one case: a different case starts unfiltered. */
 export function useCaseFilterState(caseId: string): CaseFilterValue {
-  const [state, setState] = useState<{ caseId: string; filter: TimelineFilter }>({ caseId, filter: NO_TIMELINE_FILTER });
+  const [state, setState] = useState<{ caseId: string; filter: TimelineFilter }>({
+    caseId,
+    filter: NO_TIMELINE_FILTER,
+  });
   const filter = state.caseId === caseId ? state.filter : NO_TIMELINE_FILTER;
   const setFilter = useCallback((next: TimelineFilter) => setState({ caseId, filter: next }), [caseId]);
   const clear = useCallback(() => setState({ caseId, filter: NO_TIMELINE_FILTER }), [caseId]);

@@ -50,9 +50,18 @@ export async function deleteCase(database: TokentrailDatabase, caseId: string): 
       database.authEvents.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
       database.ingests.where('caseId').equals(caseId).delete(),
       database.ingestProblems.where('caseId').equals(caseId).delete(),
-      database.eventFacets.where('[caseId+facet+value]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).delete(),
-      database.eventBuckets.where('[caseId+width+start]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).delete(),
-      database.eventText.where('[caseId+start+firstSeq]').between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey]).delete(),
+      database.eventFacets
+        .where('[caseId+facet+value]')
+        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+        .delete(),
+      database.eventBuckets
+        .where('[caseId+width+start]')
+        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+        .delete(),
+      database.eventText
+        .where('[caseId+start+firstSeq]')
+        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+        .delete(),
       database.findings.where('caseId').equals(caseId).delete(),
       database.annotations.where('caseId').equals(caseId).delete(),
       deleteCaseAnalysis(database, caseId),

@@ -1,7 +1,14 @@
 // What the case analysis (core/timeline run by renderer/timeline-analysis) stores (schema v3). Everything here is
 // derived and re-computable from the evidence; a re-run replaces it. Findings are keyed by their stable key, so an
 // investigator's annotations (annotations.target = the key) stay attached across re-runs.
-import type { DetectorRun, TimelineFinding, TimelineParameterOverrides, TimelineResult, TokenFamily, TokenLifecycle } from '../../core/timeline';
+import type {
+  DetectorRun,
+  TimelineFinding,
+  TimelineParameterOverrides,
+  TimelineResult,
+  TokenFamily,
+  TokenLifecycle,
+} from '../../core/timeline';
 
 /** One finding of a case, detector or token check. Keyed [caseId+key]. */
 export interface StoredFinding extends TimelineFinding {

@@ -9,7 +9,16 @@ import type { AuthEvent, ParseProblemCode, SourceFormatName } from '../../core/s
 /** The fields the timeline filters on through an index (see FacetKey). */
 export type EventFacet = 'kind' | 'subject' | 'token' | 'session' | 'ip' | 'country' | 'file' | 'appVersion';
 
-export const EVENT_FACETS: readonly EventFacet[] = ['kind', 'subject', 'token', 'session', 'ip', 'country', 'file', 'appVersion'];
+export const EVENT_FACETS: readonly EventFacet[] = [
+  'kind',
+  'subject',
+  'token',
+  'session',
+  'ip',
+  'country',
+  'file',
+  'appVersion',
+];
 
 /**
  * Facets whose values are counted per case (FacetCountRecord). Only the few-valued ones: a batch of 2000 events

@@ -2,21 +2,36 @@
 // (facet counts, histogram buckets). Pure and synchronous: it all happens before the write transaction opens;
 // inside it only the running seq numbers are stamped (stampSeq), because they come from the case record.
 import type { AuthEvent } from '../../core/sources';
-import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type EventFacet, type FacetKey, type StoredEvent } from './event-records';
+import {
+  COUNTED_FACETS,
+  EVENT_FACETS,
+  UNTIMED_TS,
+  type EventFacet,
+  type FacetKey,
+  type StoredEvent,
+} from './event-records';
 import { addBucketDelta, type BucketDelta } from './histogram-buckets';
 
 /** The value an event has for one facet (token is many-valued). */
 export function facetValues(event: AuthEvent, fileId: string, facet: EventFacet): readonly string[] {
   const one = (value: string | undefined) => (value ? [value] : []);
   switch (facet) {
-    case 'kind': return [event.kind];
-    case 'subject': return one(event.subject);
-    case 'token': return event.tokenHashes;
-    case 'session': return one(event.sessionId);
-    case 'ip': return one(event.ip);
-    case 'country': return one(event.geo?.country);
-    case 'file': return [fileId];
-    case 'appVersion': return one(event.appVersion);
+    case 'kind':
+      return [event.kind];
+    case 'subject':
+      return one(event.subject);
+    case 'token':
+      return event.tokenHashes;
+    case 'session':
+      return one(event.sessionId);
+    case 'ip':
+      return one(event.ip);
+    case 'country':
+      return one(event.geo?.country);
+    case 'file':
+      return [fileId];
+    case 'appVersion':
+      return one(event.appVersion);
   }
 }
 
@@ -32,7 +47,12 @@ export interface PendingEvent {
 }
 
 /** Rows for a batch of events of one file. */
-export function buildEventRows(caseId: string, ingestId: string, fileId: string, events: readonly AuthEvent[]): PendingEvent[] {
+export function buildEventRows(
+  caseId: string,
+  ingestId: string,
+  fileId: string,
+  events: readonly AuthEvent[],
+): PendingEvent[] {
   return events.map((event) => {
     const ts = event.ts ?? UNTIMED_TS;
     const facets: PendingEvent['facets'] = [];
@@ -89,7 +109,13 @@ export function aggregateDeltas(rows: readonly Pick<StoredEvent, 'ts' | 'facets'
         }
       } else {
         const known = row.ts !== UNTIMED_TS;
-        facets.set(id, { facet: key[1], value: key[2], count: sign, firstTs: known ? row.ts : Infinity, lastTs: known ? row.ts : -Infinity });
+        facets.set(id, {
+          facet: key[1],
+          value: key[2],
+          count: sign,
+          firstTs: known ? row.ts : Infinity,
+          lastTs: known ? row.ts : -Infinity,
+        });
       }
     }
     if (row.ts !== UNTIMED_TS) addBucketDelta(buckets, row.ts, sign);

@@ -12,7 +12,19 @@ export function searchText(event: AuthEvent): string {
   // Normalized fields the record already spells out would only double the stored text (the record is the evidence
   // and nearly always names its IP, subject and session): a substring of one of them is a substring of the record.
   // A line that could not be read (kind `unparsed`) is found by what was wrong with it too.
-  for (const field of [event.subject, event.ip, event.sessionId, event.jti, event.clientId, event.action, event.http?.path, event.userAgent, event.reason, event.source.file, event.details?.problem]) {
+  for (const field of [
+    event.subject,
+    event.ip,
+    event.sessionId,
+    event.jti,
+    event.clientId,
+    event.action,
+    event.http?.path,
+    event.userAgent,
+    event.reason,
+    event.source.file,
+    event.details?.problem,
+  ]) {
     if (!field) continue;
     const lower = field.toLowerCase();
     if (!record.includes(lower)) text += `\n${lower}`;
@@ -58,13 +70,19 @@ export function textNeedle(text: string | undefined): string {
  * Packs a batch's events (seq already stamped) and their search texts (same order) into rows. Runs inside the
  * batch's write transaction, so it is plain array work: a sort of the batch and one join per row.
  */
-export function buildTextRows(caseId: string, ingestId: string, rows: readonly PendingEvent[], texts: readonly string[]): EventTextRecord[] {
+export function buildTextRows(
+  caseId: string,
+  ingestId: string,
+  rows: readonly PendingEvent[],
+  texts: readonly string[],
+): EventTextRecord[] {
   const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.ts - rows[b]!.ts || rows[a]!.seq - rows[b]!.seq);
   const out: EventTextRecord[] = [];
-  for (let first = 0; first < order.length; ) {
+  for (let first = 0; first < order.length;) {
     const start = rows[order[first]!]!.ts;
     let end = first + 1;
-    while (end < order.length && end - first < TEXT_ROW_ENTRIES && rows[order[end]!]!.ts - start < TEXT_ROW_SPAN_MS) end += 1;
+    while (end < order.length && end - first < TEXT_ROW_ENTRIES && rows[order[end]!]!.ts - start < TEXT_ROW_SPAN_MS)
+      end += 1;
     const members = order.slice(first, end);
     const ends = new Uint32Array(members.length);
     let length = 0;
@@ -93,7 +111,7 @@ export function buildTextRows(caseId: string, ingestId: string, rows: readonly P
 export function matchingEntries(row: EventTextRecord, needle: string): number[] {
   const out: number[] = [];
   let entry = 0;
-  for (let at = row.text.indexOf(needle); at >= 0; ) {
+  for (let at = row.text.indexOf(needle); at >= 0;) {
     while (row.ends[entry]! <= at) entry += 1;
     out.push(entry);
     // The next match worth finding starts after this entry's separator.

@@ -91,5 +91,7 @@ export function bucketsFromV3(rows: readonly V3BucketRecord[]): BucketRecord[] {
     if (!deltas) byCase.set(row.caseId, (deltas = new Map()));
     addToRow(deltas, shape, row.start, row.count);
   }
-  return [...byCase].flatMap(([caseId, deltas]) => [...deltas.values()].map((delta) => applyBucketDelta(caseId, undefined, delta)));
+  return [...byCase].flatMap(([caseId, deltas]) =>
+    [...deltas.values()].map((delta) => applyBucketDelta(caseId, undefined, delta)),
+  );
 }

@@ -1,6 +1,13 @@
 // The records the renderer stores. All readonly: evidence and its derived records are never edited in
 // place; corrections are new records. Times are UTC epoch milliseconds.
-import type { BundleReport, CaseMetadata, CustodyAnchor, CustodyEntry, EvidenceKind, FileVerdict } from '../../core/evidence';
+import type {
+  BundleReport,
+  CaseMetadata,
+  CustodyAnchor,
+  CustodyEntry,
+  EvidenceKind,
+  FileVerdict,
+} from '../../core/evidence';
 import type { GeoDatabaseInfo } from '../../core/geo';
 import type { ExtractedToken } from '../../core/token';
 
@@ -45,7 +52,16 @@ export interface CaseCounts {
   readonly eventProblems: number;
 }
 
-export const EMPTY_COUNTS: CaseCounts = { imports: 0, files: 0, bytes: 0, tokens: 0, sightings: 0, custodyEntries: 0, events: 0, eventProblems: 0 };
+export const EMPTY_COUNTS: CaseCounts = {
+  imports: 0,
+  files: 0,
+  bytes: 0,
+  tokens: 0,
+  sightings: 0,
+  custodyEntries: 0,
+  events: 0,
+  eventProblems: 0,
+};
 
 /** One file of one import: its manifest verdict and hashes. The bytes live in evidenceBlobs. */
 export interface EvidenceFileRecord {

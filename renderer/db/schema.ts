@@ -16,7 +16,15 @@ import type {
 import { EMPTY_COUNTS } from './records';
 import { custodyAnchorOf, type CustodyAnchor } from '../../core/evidence';
 import { bucketsFromV3, type V3BucketRecord } from './histogram-buckets';
-import type { BucketRecord, FacetCountRecord, GeoDatabaseFileRecord, GeoDatabaseRecord, IngestProblemRecord, IngestRecord, StoredEvent } from './event-records';
+import type {
+  BucketRecord,
+  FacetCountRecord,
+  GeoDatabaseFileRecord,
+  GeoDatabaseRecord,
+  IngestProblemRecord,
+  IngestRecord,
+  StoredEvent,
+} from './event-records';
 import type { EventTextRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -147,7 +155,10 @@ export class TokentrailDatabase extends Dexie {
         const custody = transaction.table<CustodyRecord, [string, number]>('custody');
         const cases = transaction.table<CaseRecord, string>('cases');
         for (const record of await cases.toArray()) {
-          const head = await custody.where('[caseId+seq]').between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]).last();
+          const head = await custody
+            .where('[caseId+seq]')
+            .between([record.id, Dexie.minKey], [record.id, Dexie.maxKey])
+            .last();
           const custodyAnchor: CustodyAnchor = custodyAnchorOf(head, 'upgrade');
           await cases.put({ ...record, custodyAnchor });
         }

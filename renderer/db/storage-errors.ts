@@ -26,10 +26,14 @@ export function isQuotaError(error: unknown): boolean {
 /** A user-facing sentence for a failed store operation; `what` says what was being stored. */
 export function describeStorageError(error: unknown, what: string): string {
   if (isQuotaError(error)) {
-    return `${what} failed: the browser ran out of storage space for Tokentrail. Nothing was stored. ` +
-      'Free disk space or delete cases you no longer need, then try again.';
+    return (
+      `${what} failed: the browser ran out of storage space for Tokentrail. Nothing was stored. ` +
+      'Free disk space or delete cases you no longer need, then try again.'
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `${what} failed: the local database refused the write (${message}). Nothing was stored; try again, ` +
-    'and if it keeps failing restart the app.';
+  return (
+    `${what} failed: the local database refused the write (${message}). Nothing was stored; try again, ` +
+    'and if it keeps failing restart the app.'
+  );
 }

@@ -10,7 +10,9 @@ import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
 
 function brokenChainMessage(chain: Extract<CustodyChainCheck, { intact: false }>): string {
-  const recorded = chain.anchor ? `the case records ${plural(chain.anchor.length, 'entry', 'entries')} (head ${shortHash(chain.anchor.headHash, 12)}…)` : '';
+  const recorded = chain.anchor
+    ? `the case records ${plural(chain.anchor.length, 'entry', 'entries')} (head ${shortHash(chain.anchor.headHash, 12)}…)`
+    : '';
   switch (chain.problem) {
     case 'altered':
       return `Chain broken at entry #${chain.brokenAt}: the record was altered after it was written`;
@@ -23,15 +25,33 @@ function brokenChainMessage(chain: Extract<CustodyChainCheck, { intact: false }>
   }
 }
 
-function ChainStatus({ entries, anchor }: { readonly entries: readonly CustodyEntry[]; readonly anchor: CustodyAnchor | undefined }) {
+function ChainStatus({
+  entries,
+  anchor,
+}: {
+  readonly entries: readonly CustodyEntry[];
+  readonly anchor: CustodyAnchor | undefined;
+}) {
   const chain = checkCustodyChain(entries, anchor);
   const since = chain.anchor?.anchoredBy === 'upgrade' ? ' · anchored when the store was upgraded' : '';
   return chain.intact ? (
-    <span className="chain chain-ok" data-testid="chain-status" data-intact="true" title={chain.anchor ? `head ${chain.anchor.headHash}` : undefined}>
-      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}{since}
+    <span
+      className="chain chain-ok"
+      data-testid="chain-status"
+      data-intact="true"
+      title={chain.anchor ? `head ${chain.anchor.headHash}` : undefined}
+    >
+      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}
+      {since}
     </span>
   ) : (
-    <span className="chain chain-broken" data-testid="chain-status" data-intact="false" data-problem={chain.problem} role="alert">
+    <span
+      className="chain chain-broken"
+      data-testid="chain-status"
+      data-intact="false"
+      data-problem={chain.problem}
+      role="alert"
+    >
       ✗ {brokenChainMessage(chain)}
     </span>
   );
@@ -42,7 +62,9 @@ function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
     return (
       <ul className="plain-list mono" data-testid="custody-parameter-changes">
         {entry.parameterChanges.map((change) => (
-          <li key={`${change.detector}.${change.parameter}`} data-testid="custody-parameter-change">{describeParameterChange(change)}</li>
+          <li key={`${change.detector}.${change.parameter}`} data-testid="custody-parameter-change">
+            {describeParameterChange(change)}
+          </li>
         ))}
       </ul>
     );
@@ -50,7 +72,13 @@ function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
   return <>{entry.detail ?? (entry.files.length ? `${entry.files.length} files` : '')}</>;
 }
 
-export function CustodyLog({ entries, anchor }: { readonly entries: readonly CustodyEntry[]; readonly anchor: CustodyAnchor | undefined }) {
+export function CustodyLog({
+  entries,
+  anchor,
+}: {
+  readonly entries: readonly CustodyEntry[];
+  readonly anchor: CustodyAnchor | undefined;
+}) {
   const { timeZone } = useApp();
   return (
     <section className="panel" data-testid="custody-log" aria-label="Custody log">
@@ -80,7 +108,9 @@ export function CustodyLog({ entries, anchor }: { readonly entries: readonly Cus
               <td>{entry.action}</td>
               <td className="mono">{safeText(entry.source)}</td>
               <td>{entry.verdict ? <VerdictBadge verdict={entry.verdict} /> : '—'}</td>
-              <td className="small detail"><EntryDetail entry={entry} /></td>
+              <td className="small detail">
+                <EntryDetail entry={entry} />
+              </td>
               <td className="mono" title={`hash ${entry.hash}\nprev ${entry.prevHash}\ntool ${entry.toolVersion}`}>
                 {shortHash(entry.hash, 10)}
               </td>

@@ -30,23 +30,32 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           const mismatch = file.declared && file.sha256 && file.declared.sha256 !== file.sha256;
           return (
             <tr key={file.id} data-testid="evidence-file-row" data-path={file.path} data-verdict={file.verdict}>
-              <td className="mono" data-testid="evidence-file-name">{safeText(file.path)}</td>
+              <td className="mono" data-testid="evidence-file-name">
+                {safeText(file.path)}
+              </td>
               <td>{file.kind}</td>
               <td className="num">{file.size === undefined ? '—' : formatBytes(file.size)}</td>
               <td className="mono" title={file.sha256}>
                 {shortHash(file.sha256, 16)}
                 {mismatch && (
-                  <span className="muted" title={`declared ${file.declared?.sha256}`}> (declared {shortHash(file.declared?.sha256)})</span>
+                  <span className="muted" title={`declared ${file.declared?.sha256}`}>
+                    {' '}
+                    (declared {shortHash(file.declared?.sha256)})
+                  </span>
                 )}
               </td>
-              <td><VerdictBadge verdict={file.verdict} /></td>
+              <td>
+                <VerdictBadge verdict={file.verdict} />
+              </td>
               <td className="small">
                 {origin ? (
                   <>
                     <span className="mono">{safeText(origin.origin.name)}</span>
                     <span className="muted"> · {formatInstant(origin.at, timeZone)}</span>
                   </>
-                ) : '—'}
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           );

@@ -25,8 +25,13 @@ export function EvidenceTab({ caseRecord }: { readonly caseRecord: CaseRecord })
         {caseRecord.metadata && <CaseMetadataList metadata={caseRecord.metadata} />}
         {evidence.files.length === 0 ? (
           <div className="empty" data-testid="evidence-empty">
-            <p><strong>No evidence in this case yet.</strong></p>
-            <p>Add a bundle zip, a bundle folder or loose files above. Each is verified and shown to you before anything is stored.</p>
+            <p>
+              <strong>No evidence in this case yet.</strong>
+            </p>
+            <p>
+              Add a bundle zip, a bundle folder or loose files above. Each is verified and shown to you before anything
+              is stored.
+            </p>
           </div>
         ) : (
           <EvidenceFilesTable files={evidence.files} imports={evidence.imports} />

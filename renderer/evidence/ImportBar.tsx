@@ -42,7 +42,8 @@ export function ImportBar({ host, controls, onSelection, onPickError }: ImportBa
   const pick = (kind: PickKind) => {
     host.pick(kind).then(
       (selection) => selection && onSelection(selection),
-      (error: unknown) => onPickError(`Opening the picker failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        onPickError(`Opening the picker failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
   return (
@@ -50,7 +51,14 @@ export function ImportBar({ host, controls, onSelection, onPickError }: ImportBa
       <div className="import-actions">
         <strong>Add evidence</strong>
         {PICKERS.map(({ kind, label, title }) => (
-          <button key={kind} type="button" data-testid={`pick-${kind}`} title={title} disabled={controls.busy} onClick={() => pick(kind)}>
+          <button
+            key={kind}
+            type="button"
+            data-testid={`pick-${kind}`}
+            title={title}
+            disabled={controls.busy}
+            onClick={() => pick(kind)}
+          >
             {label}
           </button>
         ))}
@@ -60,26 +68,33 @@ export function ImportBar({ host, controls, onSelection, onPickError }: ImportBa
       {state.phase === 'idle' && state.notice && (
         <p className="notice" data-testid="import-notice" role="status">
           {state.notice}
-          <button type="button" className="ghost" onClick={controls.dismiss} aria-label="Dismiss">×</button>
+          <button type="button" className="ghost" onClick={controls.dismiss} aria-label="Dismiss">
+            ×
+          </button>
         </p>
       )}
       {state.phase === 'rejected' && (
         <div className="error" data-testid="import-error" role="alert">
           <strong>{state.source} was rejected; nothing was imported.</strong>
           <p>
-            <span className="mono">{state.error.code}</span> in <span className="mono">{safeText(state.error.file)}</span>: {state.error.message}
+            <span className="mono">{state.error.code}</span> in{' '}
+            <span className="mono">{safeText(state.error.file)}</span>: {state.error.message}
           </p>
           <p className="hint">
-            {state.unrecorded ?? 'The rejection is recorded in the custody log.'} Ask whoever collected the evidence for an
-            intact copy.
+            {state.unrecorded ?? 'The rejection is recorded in the custody log.'} Ask whoever collected the evidence for
+            an intact copy.
           </p>
-          <button type="button" onClick={controls.dismiss}>Dismiss</button>
+          <button type="button" onClick={controls.dismiss}>
+            Dismiss
+          </button>
         </div>
       )}
       {state.phase === 'failed' && (
         <div className="error" data-testid="import-error" role="alert">
           <p>{state.message}</p>
-          <button type="button" onClick={controls.dismiss}>Dismiss</button>
+          <button type="button" onClick={controls.dismiss}>
+            Dismiss
+          </button>
         </div>
       )}
     </section>

@@ -21,19 +21,33 @@ export function ReverifyButton({ caseId, disabled }: { readonly caseId: string; 
   };
   return (
     <div className="reverify">
-      <button type="button" data-testid="reverify" disabled={disabled || running} onClick={run} title="Re-hash every stored file and compare with its stored hash, the custody record of its import and the manifest">
+      <button
+        type="button"
+        data-testid="reverify"
+        disabled={disabled || running}
+        onClick={run}
+        title="Re-hash every stored file and compare with its stored hash, the custody record of its import and the manifest"
+      >
         {running ? 'Re-verifying…' : 'Re-verify'}
       </button>
       {outcome && (
         <span data-testid="reverify-result" data-verdict={outcome.verdict}>
           <VerdictBadge verdict={outcome.verdict} /> {outcome.checked} files re-hashed
           {!outcome.chainIntact && (
-            <span className="danger-text" data-testid="reverify-chain-broken"> · the custody chain is broken (see the custody log): its recorded hashes cannot be trusted</span>
+            <span className="danger-text" data-testid="reverify-chain-broken">
+              {' '}
+              · the custody chain is broken (see the custody log): its recorded hashes cannot be trusted
+            </span>
           )}
           {outcome.altered.length > 0 && (
             <ul className="plain-list danger-text" data-testid="reverify-altered">
               {outcome.altered.map((file) => (
-                <li key={file.path} data-testid="reverify-altered-file" data-path={file.path} data-disagreeing={file.disagreeing.join(' ')}>
+                <li
+                  key={file.path}
+                  data-testid="reverify-altered-file"
+                  data-path={file.path}
+                  data-disagreeing={file.disagreeing.join(' ')}
+                >
                   <span className="mono">{safeText(file.path)}</span>: {file.explanation}
                 </li>
               ))}
@@ -41,7 +55,11 @@ export function ReverifyButton({ caseId, disabled }: { readonly caseId: string; 
           )}
         </span>
       )}
-      {error && <span className="error-text" role="alert">{error}</span>}
+      {error && (
+        <span className="error-text" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

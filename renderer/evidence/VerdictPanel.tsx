@@ -35,7 +35,9 @@ function FileRow({ check }: { readonly check: FileCheck }) {
       <td>{check.kind}</td>
       <HashCell value={check.declared} />
       <HashCell value={check.actual} />
-      <td><VerdictBadge verdict={check.verdict} /></td>
+      <td>
+        <VerdictBadge verdict={check.verdict} />
+      </td>
     </tr>
   );
 }
@@ -43,7 +45,11 @@ function FileRow({ check }: { readonly check: FileCheck }) {
 export function VerdictPanel({ report, tokens, onImport, onDiscard }: VerdictPanelProps) {
   const trusted = report.verdict !== 'mismatch';
   return (
-    <section className={`panel verdict-panel verdict-${report.verdict}`} data-testid="verdict-panel" aria-label="Verification result">
+    <section
+      className={`panel verdict-panel verdict-${report.verdict}`}
+      data-testid="verdict-panel"
+      aria-label="Verification result"
+    >
       <div className="panel-head">
         <h2>
           Verification of <span className="mono">{safeText(report.origin.name)}</span>
@@ -81,10 +87,11 @@ export function VerdictPanel({ report, tokens, onImport, onDiscard }: VerdictPan
               <li key={index} data-testid="verdict-problem">
                 {/* The engine's messages usually name the file already; the location is added when they don't. */}
                 {(problem.line !== undefined || !problem.message.includes(problem.file)) && (
-                  <><span className="mono">{location(problem.file, problem.line)}</span> — </>
+                  <>
+                    <span className="mono">{location(problem.file, problem.line)}</span> —{' '}
+                  </>
                 )}
-                {problem.message}{' '}
-                <span className="muted mono">[{problem.code}]</span>
+                {problem.message} <span className="muted mono">[{problem.code}]</span>
               </li>
             ))}
           </ul>
@@ -94,7 +101,13 @@ export function VerdictPanel({ report, tokens, onImport, onDiscard }: VerdictPan
         {plural(tokens.length, 'distinct token')} found. Nothing is stored until you choose Import.
       </p>
       <div className="dialog-actions left">
-        <button type="button" className={trusted ? 'primary' : 'warning'} data-testid="import-accept" onClick={onImport} autoFocus>
+        <button
+          type="button"
+          className={trusted ? 'primary' : 'warning'}
+          data-testid="import-accept"
+          onClick={onImport}
+          autoFocus
+        >
           {trusted ? 'Import' : 'Import anyway (verdict is recorded)'}
         </button>
         <button type="button" data-testid="import-discard" onClick={onDiscard}>

@@ -11,18 +11,12 @@ export type CustodyFields = Omit<CustodyEntry, 'seq' | 'prevHash' | 'hash' | 'ca
 
 /** The last entry of a case's chain, or undefined for a case without one. */
 export function lastCustodyEntry(database: TokentrailDatabase, caseId: string): Promise<CustodyEntry | undefined> {
-  return database.custody
-    .where('[caseId+seq]')
-    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
-    .last();
+  return database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).last();
 }
 
 /** A case's whole custody chain in order. */
 export function custodyChain(database: TokentrailDatabase, caseId: string): Promise<CustodyEntry[]> {
-  return database.custody
-    .where('[caseId+seq]')
-    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
-    .toArray();
+  return database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray();
 }
 
 /**
@@ -31,7 +25,11 @@ export function custodyChain(database: TokentrailDatabase, caseId: string): Prom
  * to a chain that no longer ends where the anchor says. Must run inside a rw transaction that includes
  * custody and cases (it opens one itself otherwise).
  */
-export function appendCustody(database: TokentrailDatabase, caseId: string, fields: CustodyFields): Promise<CustodyEntry> {
+export function appendCustody(
+  database: TokentrailDatabase,
+  caseId: string,
+  fields: CustodyFields,
+): Promise<CustodyEntry> {
   return database.transaction('rw', [database.custody, database.cases], async () => {
     const previous = await lastCustodyEntry(database, caseId);
     const anchor = (await database.cases.get(caseId))?.custodyAnchor;

@@ -32,7 +32,11 @@ function tokenRecord(caseId: string, importId: string, token: ExtractedToken): T
 }
 
 /** Builds every row of one import. File ids are fresh, so importing the same bundle twice keeps both. */
-export function buildImportRows(context: ImportContext, report: BundleReport, tokens: readonly ExtractedToken[]): ImportRows {
+export function buildImportRows(
+  context: ImportContext,
+  report: BundleReport,
+  tokens: readonly ExtractedToken[],
+): ImportRows {
   const importId = newId();
   const contentByPath = new Map(report.contents.map((content) => [content.path, content]));
   const files: EvidenceFileRecord[] = [];

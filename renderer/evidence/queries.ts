@@ -12,7 +12,9 @@ import { openSampleCase } from './open-sample';
 import { reverifyCase, type ReverifyOutcome } from './reverify';
 
 /** What the Evidence tab shows: the files by path, the imports, and the custody chain. */
-export async function caseEvidence(caseId: string): Promise<{ files: EvidenceFileRecord[]; imports: ImportRecord[]; custody: CustodyEntry[] }> {
+export async function caseEvidence(
+  caseId: string,
+): Promise<{ files: EvidenceFileRecord[]; imports: ImportRecord[]; custody: CustodyEntry[] }> {
   const [files, imports, custody] = await Promise.all([
     db.evidenceFiles.where('caseId').equals(caseId).sortBy('path'),
     db.imports.where('caseId').equals(caseId).toArray(),
@@ -26,11 +28,21 @@ export async function evidenceFileNames(caseId: string): Promise<Map<string, str
   return new Map((await db.evidenceFiles.where('caseId').equals(caseId).toArray()).map((file) => [file.id, file.path]));
 }
 
-export function storeImport(caseId: string, investigator: string, report: BundleReport, tokens: readonly ExtractedToken[]): ReturnType<typeof commitImport> {
+export function storeImport(
+  caseId: string,
+  investigator: string,
+  report: BundleReport,
+  tokens: readonly ExtractedToken[],
+): ReturnType<typeof commitImport> {
   return commitImport(db, { caseId, investigator, at: Date.now() }, report, tokens);
 }
 
-export function storeRejectedImport(caseId: string, investigator: string, source: string, error: EvidenceError): ReturnType<typeof recordRejectedImport> {
+export function storeRejectedImport(
+  caseId: string,
+  investigator: string,
+  source: string,
+  error: EvidenceError,
+): ReturnType<typeof recordRejectedImport> {
   return recordRejectedImport(db, caseId, investigator, source, error);
 }
 

@@ -1,7 +1,13 @@
 // Re-hashes a case's stored evidence bytes and compares each file's digest from every source that holds one: the
 // bytes themselves, the file record's stored hash, the hash the import's custody entry recorded (hash-chained and
 // anchored, so it is the reference) and the manifest's. Then records the outcome in the custody chain.
-import { checkCustodyChain, compareFileHashes, parseManifest, type CustodyEntry, type HashSource } from '../../core/evidence';
+import {
+  checkCustodyChain,
+  compareFileHashes,
+  parseManifest,
+  type CustodyEntry,
+  type HashSource,
+} from '../../core/evidence';
 import { reverifyBytes } from '../../core/evidence';
 import { appendCustody, custodyChain } from './custody-log';
 import type { EvidenceFileRecord, ImportRecord } from '../db/records';
@@ -30,7 +36,10 @@ type CustodyLine = CustodyEntry['files'][number];
  * no custody record, which fails re-verification.
  */
 function custodyLinesOf(chain: readonly CustodyEntry[], record: ImportRecord): Map<string, CustodyLine> {
-  const entry = chain.find((candidate) => candidate.action === 'import' && candidate.at === record.at && candidate.source === record.origin.name);
+  const entry = chain.find(
+    (candidate) =>
+      candidate.action === 'import' && candidate.at === record.at && candidate.source === record.origin.name,
+  );
   return new Map((entry?.files ?? []).map((line) => [line.path, line]));
 }
 
@@ -48,10 +57,19 @@ interface ImportHashes {
 
 /** Each import's recorded hashes, computed once per import (not per file: a manifest can list thousands). */
 function importHashesOf(chain: readonly CustodyEntry[], imports: readonly ImportRecord[]): Map<string, ImportHashes> {
-  return new Map(imports.map((record) => [record.id, { custody: custodyLinesOf(chain, record), manifest: manifestHashesOf(record) }]));
+  return new Map(
+    imports.map((record) => [
+      record.id,
+      { custody: custodyLinesOf(chain, record), manifest: manifestHashesOf(record) },
+    ]),
+  );
 }
 
-async function hashSourcesOf(database: TokentrailDatabase, recorded: ImportHashes | undefined, file: EvidenceFileRecord) {
+async function hashSourcesOf(
+  database: TokentrailDatabase,
+  recorded: ImportHashes | undefined,
+  file: EvidenceFileRecord,
+) {
   const custody = recorded?.custody.get(file.path);
   // Declared but missing at import, as the custody record says (not the editable file record): no bytes to re-hash.
   if (custody?.verdict === 'missing') return undefined;
@@ -68,7 +86,11 @@ async function hashSourcesOf(database: TokentrailDatabase, recorded: ImportHashe
 }
 
 /** Re-hashes every stored file of the case, one at a time so only one file's bytes are in memory. */
-export async function reverifyCase(database: TokentrailDatabase, caseId: string, investigator: string): Promise<ReverifyOutcome> {
+export async function reverifyCase(
+  database: TokentrailDatabase,
+  caseId: string,
+  investigator: string,
+): Promise<ReverifyOutcome> {
   const files = await database.evidenceFiles.where('caseId').equals(caseId).toArray();
   const chain = await custodyChain(database, caseId);
   const chainIntact = checkCustodyChain(chain, (await database.cases.get(caseId))?.custodyAnchor).intact;
@@ -80,11 +102,19 @@ export async function reverifyCase(database: TokentrailDatabase, caseId: string,
     if (!sources) continue;
     const { size, ...hashes } = sources;
     const comparison = compareFileHashes(hashes);
-    if (!comparison.intact) altered.push({ path: file.path, disagreeing: comparison.disagreeing, explanation: comparison.explanation });
-    results.push({ path: file.path, size, sha256: hashes.bytes ?? '', verdict: comparison.intact ? 'intact' : 'altered' });
+    if (!comparison.intact)
+      altered.push({ path: file.path, disagreeing: comparison.disagreeing, explanation: comparison.explanation });
+    results.push({
+      path: file.path,
+      size,
+      sha256: hashes.bytes ?? '',
+      verdict: comparison.intact ? 'intact' : 'altered',
+    });
   }
   const verdict = altered.length === 0 && chainIntact ? 'intact' : 'altered';
-  const chainNote = chainIntact ? [] : ['the custody chain fails its check against the case record, so its hashes cannot be trusted'];
+  const chainNote = chainIntact
+    ? []
+    : ['the custody chain fails its check against the case record, so its hashes cannot be trusted'];
   await appendCustody(database, caseId, {
     at: Date.now(),
     investigator,
@@ -92,7 +122,11 @@ export async function reverifyCase(database: TokentrailDatabase, caseId: string,
     source: 'stored evidence',
     verdict,
     files: results,
-    detail: [`${results.length} files re-hashed, ${altered.length} altered`, ...chainNote, ...altered.map((file) => `${file.path}: ${file.explanation}`)].join('; '),
+    detail: [
+      `${results.length} files re-hashed, ${altered.length} altered`,
+      ...chainNote,
+      ...altered.map((file) => `${file.path}: ${file.explanation}`),
+    ].join('; '),
   });
   return { verdict, checked: results.length, altered, chainIntact };
 }

@@ -26,7 +26,8 @@ export function useFileDrop(onSelection: (selection: PickedSelection) => void, o
         const items = takeDroppedItems(event.dataTransfer);
         selectionFromDroppedItems(items).then(
           (selection) => selection && onSelection(selection),
-          (error: unknown) => onError(`Reading the dropped items failed: ${error instanceof Error ? error.message : String(error)}`),
+          (error: unknown) =>
+            onError(`Reading the dropped items failed: ${error instanceof Error ? error.message : String(error)}`),
         );
       },
     },

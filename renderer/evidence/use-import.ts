@@ -15,7 +15,12 @@ import { plural } from '../shell/format';
 export type ImportState =
   | { readonly phase: 'idle'; readonly notice?: string }
   | { readonly phase: 'verifying'; readonly source: string; readonly progress?: Progress }
-  | { readonly phase: 'review'; readonly source: string; readonly report: BundleReport; readonly tokens: readonly ExtractedToken[] }
+  | {
+      readonly phase: 'review';
+      readonly source: string;
+      readonly report: BundleReport;
+      readonly tokens: readonly ExtractedToken[];
+    }
   | { readonly phase: 'storing'; readonly source: string }
   | { readonly phase: 'rejected'; readonly source: string; readonly error: EvidenceError; readonly unrecorded?: string }
   | { readonly phase: 'failed'; readonly source: string; readonly message: string };
@@ -70,7 +75,11 @@ export function useImport(caseId: string, investigator: string): ImportControls 
           }
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          setState({ phase: 'failed', source, message: `Verifying ${source} failed unexpectedly: ${message}. Nothing was stored.` });
+          setState({
+            phase: 'failed',
+            source,
+            message: `Verifying ${source} failed unexpectedly: ${message}. Nothing was stored.`,
+          });
         }
       })();
     },
@@ -85,14 +94,19 @@ export function useImport(caseId: string, investigator: string): ImportControls 
       (importId) => {
         // The evidence is stored; parsing its logs into events runs in the worker and reports on its own.
         ingestClient.ingestImport(caseId, importId).catch((error: unknown) =>
-          setState({ phase: 'failed', source, message: describeStorageError(error, `Queueing the logs of ${source} for parsing`) }),
+          setState({
+            phase: 'failed',
+            source,
+            message: describeStorageError(error, `Queueing the logs of ${source} for parsing`),
+          }),
         );
         setState({
           phase: 'idle',
           notice: `Imported ${plural(report.files.length, 'file')} and ${plural(tokens.length, 'token')} from ${source}.`,
         });
       },
-      (error: unknown) => setState({ phase: 'failed', source, message: describeStorageError(error, `Importing ${source}`) }),
+      (error: unknown) =>
+        setState({ phase: 'failed', source, message: describeStorageError(error, `Importing ${source}`) }),
     );
   }, [state, caseId, investigator]);
 

@@ -28,17 +28,32 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
         {running ? (
           <>
             <span>Running the detectors: {job.progress?.phase ?? 'starting'}…</span>
-            <progress data-testid="case-analysis-progress" max={job.progress?.total || 1} value={job.progress?.done ?? 0} />
-            <button type="button" data-testid="case-analysis-cancel" onClick={() => timelineAnalysisJobs.cancel(caseId)}>Cancel</button>
+            <progress
+              data-testid="case-analysis-progress"
+              max={job.progress?.total || 1}
+              value={job.progress?.done ?? 0}
+            />
+            <button
+              type="button"
+              data-testid="case-analysis-cancel"
+              onClick={() => timelineAnalysisJobs.cancel(caseId)}
+            >
+              Cancel
+            </button>
           </>
         ) : (
           <>
             <span>
-              {job?.status === 'failed' && <span className="danger-text">The detectors failed: {job.error}. The previous results (if any) are kept. </span>}
+              {job?.status === 'failed' && (
+                <span className="danger-text">
+                  The detectors failed: {job.error}. The previous results (if any) are kept.{' '}
+                </span>
+              )}
               {job?.status === 'cancelled' && <span>Cancelled: the previous results (if any) are kept. </span>}
               {stored ? (
                 <>
-                  {plural(stored.findingCount, 'finding')} from {plural(stored.stats.events, 'event')} and {plural(stored.stats.tokens, 'token')}, run {formatInstant(stored.finishedAt, timeZone)}
+                  {plural(stored.findingCount, 'finding')} from {plural(stored.stats.events, 'event')} and{' '}
+                  {plural(stored.stats.tokens, 'token')}, run {formatInstant(stored.finishedAt, timeZone)}
                   {job?.summary ? ` in ${(job.summary.milliseconds / 1000).toFixed(1)} s` : ''}.
                 </>
               ) : (
@@ -46,10 +61,19 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
               )}
             </span>
             <span className="bar-actions">
-              <button type="button" data-testid="case-analysis-parameters" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+              <button
+                type="button"
+                data-testid="case-analysis-parameters"
+                onClick={() => setEditing(!editing)}
+                aria-expanded={editing}
+              >
                 Detector parameters
               </button>
-              <button type="button" data-testid="case-analysis-rerun" onClick={() => timelineAnalysisJobs.start({ caseId })}>
+              <button
+                type="button"
+                data-testid="case-analysis-rerun"
+                onClick={() => timelineAnalysisJobs.start({ caseId })}
+              >
                 Re-run detectors
               </button>
             </span>
@@ -57,7 +81,10 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
         )}
       </div>
       {!running && ingests?.cancelled && (
-        <p className="hint" data-testid="case-analysis-paused">An ingest of this case was cancelled: the detectors do not run by themselves until it is parsed again. Re-run them to judge the events that were kept.</p>
+        <p className="hint" data-testid="case-analysis-paused">
+          An ingest of this case was cancelled: the detectors do not run by themselves until it is parsed again. Re-run
+          them to judge the events that were kept.
+        </p>
       )}
       {notJudged.length > 0 && (
         <p className="muted small" data-testid="case-analysis-skipped">
@@ -66,7 +93,9 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
       )}
       {stored && stored.problems.length > 0 && (
         <ul className="problems" data-testid="case-analysis-problems">
-          {stored.problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {stored.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       )}
       {editing && <ParametersPanel caseRecord={caseRecord} onDone={() => setEditing(false)} />}

@@ -21,31 +21,59 @@ interface FindingDetailProps {
 
 function EventRow({ event, outside, onOpen }: { event: FindingEventRef; outside: boolean; onOpen?: () => void }) {
   const { timeZone } = useApp();
-  const where = location(event.source.file, event.source.line ?? (event.source.index !== undefined ? event.source.index + 1 : undefined));
+  const where = location(
+    event.source.file,
+    event.source.line ?? (event.source.index !== undefined ? event.source.index + 1 : undefined),
+  );
   return (
-    <tr data-testid="finding-event" data-event-id={event.id ?? ''} data-role={event.role} data-in-filter={!outside} className={outside ? 'outside-filter' : undefined}>
+    <tr
+      data-testid="finding-event"
+      data-event-id={event.id ?? ''}
+      data-role={event.role}
+      data-in-filter={!outside}
+      className={outside ? 'outside-filter' : undefined}
+    >
       <td className="mono nowrap">
         {event.ts === null ? 'no time' : formatInstant(event.ts, timeZone)}
         {outside && <div className="small muted">outside the timeline filters</div>}
       </td>
-      <td><span className={`kind kind-${event.kind}`}>{event.kind}</span></td>
+      <td>
+        <span className={`kind kind-${event.kind}`}>{event.kind}</span>
+      </td>
       <td>{event.role}</td>
       <td className="mono" title={`file sha256 ${event.source.sha256}`}>
         {onOpen ? (
-          <button type="button" className="link mono" data-testid="finding-event-open" onClick={onOpen} title="Open this event in the timeline">
+          <button
+            type="button"
+            className="link mono"
+            data-testid="finding-event-open"
+            onClick={onOpen}
+            title="Open this event in the timeline"
+          >
             {where}
           </button>
-        ) : where}
+        ) : (
+          where
+        )}
       </td>
-      <td className="mono muted" title={event.source.sha256}>{shortHash(event.source.sha256)}</td>
+      <td className="mono muted" title={event.source.sha256}>
+        {shortHash(event.source.sha256)}
+      </td>
     </tr>
   );
 }
 
 /** " · activated … · retired …": the key's recorded life in the chosen zone. */
 function keyDates(key: KeyHistoryEntry, timeZone: string): string {
-  const dates: [string, number | undefined][] = [['activated', key.activated], ['retired', key.retired], ['revoked', key.revoked]];
-  return dates.filter(([, at]) => at !== undefined).map(([label, at]) => ` · ${label} ${formatInstant(at!, timeZone)}`).join('');
+  const dates: [string, number | undefined][] = [
+    ['activated', key.activated],
+    ['retired', key.retired],
+    ['revoked', key.revoked],
+  ];
+  return dates
+    .filter(([, at]) => at !== undefined)
+    .map(([label, at]) => ` · ${label} ${formatInstant(at!, timeZone)}`)
+    .join('');
 }
 
 export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetailProps) {
@@ -54,13 +82,24 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
   const refreshChain = refreshChainOf(finding);
   const details = Object.entries(finding.detail).filter(([, value]) => value !== null && value !== '');
   return (
-    <section className="panel finding-detail" data-testid="finding-detail" data-finding-id={finding.id} aria-label="Finding detail">
+    <section
+      className="panel finding-detail"
+      data-testid="finding-detail"
+      data-finding-id={finding.id}
+      aria-label="Finding detail"
+    >
       <div className="panel-head">
         <h2>
-          <SeverityBadge severity={finding.severity} /> {finding.title} <code className="finding-id muted">{finding.id}</code>
+          <SeverityBadge severity={finding.severity} /> {finding.title}{' '}
+          <code className="finding-id muted">{finding.id}</code>
         </h2>
         {scope && (
-          <button type="button" className={isPlaceFinding(finding) ? 'primary' : ''} data-testid="finding-open-map" onClick={() => onNavigate('map', mapFocus(scope))}>
+          <button
+            type="button"
+            className={isPlaceFinding(finding) ? 'primary' : ''}
+            data-testid="finding-open-map"
+            onClick={() => onNavigate('map', mapFocus(scope))}
+          >
             Show on the map →
           </button>
         )}
@@ -70,14 +109,33 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
         <h3>What it means</h3>
         <p>{finding.explanation}</p>
       </div>
-      <h3>Evidence ({finding.eventCount === finding.events.length ? finding.events.length : `${finding.events.length} of ${finding.eventCount}`} events)</h3>
+      <h3>
+        Evidence (
+        {finding.eventCount === finding.events.length
+          ? finding.events.length
+          : `${finding.events.length} of ${finding.eventCount}`}{' '}
+        events)
+      </h3>
       <table className="table" data-testid="finding-events">
         <thead>
-          <tr><th>Time ({timeZone})</th><th>Kind</th><th>Role</th><th>Where</th><th>File SHA-256</th></tr>
+          <tr>
+            <th>Time ({timeZone})</th>
+            <th>Kind</th>
+            <th>Role</th>
+            <th>Where</th>
+            <th>File SHA-256</th>
+          </tr>
         </thead>
         <tbody>
           {finding.events.map((event, index) => (
-            <EventRow key={`${event.id ?? index}-${event.role}`} event={event} outside={eventsKept !== undefined && !evidenceKept(event, eventsKept)} onOpen={typeof event.id === 'number' ? () => onNavigate('timeline', eventFocus(event.id as number)) : undefined} />
+            <EventRow
+              key={`${event.id ?? index}-${event.role}`}
+              event={event}
+              outside={eventsKept !== undefined && !evidenceKept(event, eventsKept)}
+              onOpen={
+                typeof event.id === 'number' ? () => onNavigate('timeline', eventFocus(event.id as number)) : undefined
+              }
+            />
           ))}
         </tbody>
       </table>
@@ -87,8 +145,14 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           <ul className="plain-list" data-testid="finding-keys">
             {finding.keys.map((key) => (
               <li key={key.kid} className="mono small">
-                "{key.kid}"{keyDates(key, timeZone)}{key.compromised ? ' · compromised' : ''}
-                {key.source && <span className="muted"> · {location(key.source.file, key.source.line)} · sha256 {shortHash(key.source.sha256)}</span>}
+                "{key.kid}"{keyDates(key, timeZone)}
+                {key.compromised ? ' · compromised' : ''}
+                {key.source && (
+                  <span className="muted">
+                    {' '}
+                    · {location(key.source.file, key.source.line)} · sha256 {shortHash(key.source.sha256)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -100,11 +164,31 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           <ul className="plain-list token-links">
             {finding.tokenHashes.map((hash) => (
               <li key={hash}>
-                <button type="button" className="link mono" data-testid="finding-token" title={`sha256 ${hash}`} onClick={() => onNavigate('tokens', hash)}>
+                <button
+                  type="button"
+                  className="link mono"
+                  data-testid="finding-token"
+                  title={`sha256 ${hash}`}
+                  onClick={() => onNavigate('tokens', hash)}
+                >
                   {shortHash(hash, 16)}
                 </button>{' '}
-                <button type="button" className="link small" data-testid="finding-token-lifecycle" onClick={() => onNavigate('lifecycle', hash)}>lifecycle</button>{' '}
-                <button type="button" className="link small" data-testid="finding-token-map" onClick={() => onNavigate('map', mapFocus({ facet: 'token', value: hash }))}>map</button>
+                <button
+                  type="button"
+                  className="link small"
+                  data-testid="finding-token-lifecycle"
+                  onClick={() => onNavigate('lifecycle', hash)}
+                >
+                  lifecycle
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link small"
+                  data-testid="finding-token-map"
+                  onClick={() => onNavigate('map', mapFocus({ facet: 'token', value: hash }))}
+                >
+                  map
+                </button>
               </li>
             ))}
           </ul>
@@ -115,7 +199,14 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           <h3>Refresh chain</h3>
           <p className="small">
             Refresh token {String(finding.detail.refreshTokenId)}, named by the identity provider (no token captured):{' '}
-            <button type="button" className="link small" data-testid="finding-refresh-lifecycle" onClick={() => onNavigate('lifecycle', refreshChain)}>lifecycle</button>
+            <button
+              type="button"
+              className="link small"
+              data-testid="finding-refresh-lifecycle"
+              onClick={() => onNavigate('lifecycle', refreshChain)}
+            >
+              lifecycle
+            </button>
           </p>
         </>
       )}
@@ -124,13 +215,19 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           <h3>Details</h3>
           <dl className="meta compact" data-testid="finding-facts">
             {details.map(([name, value]) => (
-              <div key={name}><dt>{detailLabel(name)}</dt><dd className="mono">{String(value)}</dd></div>
+              <div key={name}>
+                <dt>{detailLabel(name)}</dt>
+                <dd className="mono">{String(value)}</dd>
+              </div>
             ))}
           </dl>
         </>
       )}
       {finding.references.length > 0 && (
-        <p className="muted small">References: {finding.references.join(' · ')} · {finding.origin === 'token-check' ? 'docs/checks.md' : 'docs/detectors.md'}</p>
+        <p className="muted small">
+          References: {finding.references.join(' · ')} ·{' '}
+          {finding.origin === 'token-check' ? 'docs/checks.md' : 'docs/detectors.md'}
+        </p>
       )}
     </section>
   );

@@ -13,7 +13,12 @@ interface FindingFiltersProps {
 
 export function FindingFilters({ filter, counts, ids, shown, total, onChange }: FindingFiltersProps) {
   const toggle = (severity: Severity) =>
-    onChange({ ...filter, severities: filter.severities.includes(severity) ? filter.severities.filter((item) => item !== severity) : [...filter.severities, severity] });
+    onChange({
+      ...filter,
+      severities: filter.severities.includes(severity)
+        ? filter.severities.filter((item) => item !== severity)
+        : [...filter.severities, severity],
+    });
   return (
     <div className="finding-filters" data-testid="finding-filters">
       <div className="severity-toggles" role="group" aria-label="Severities">
@@ -33,16 +38,26 @@ export function FindingFilters({ filter, counts, ids, shown, total, onChange }: 
       </div>
       <label className="inline-field">
         <span>Detector or check</span>
-        <select data-testid="filter-finding-id" value={filter.id} onChange={(event) => onChange({ ...filter, id: event.target.value })}>
+        <select
+          data-testid="filter-finding-id"
+          value={filter.id}
+          onChange={(event) => onChange({ ...filter, id: event.target.value })}
+        >
           <option value="">any</option>
           {ids.map((entry) => (
-            <option key={entry.id} value={entry.id}>{entry.title} ({entry.count})</option>
+            <option key={entry.id} value={entry.id}>
+              {entry.title} ({entry.count})
+            </option>
           ))}
         </select>
       </label>
       <label className="inline-field">
         <span>Found by</span>
-        <select data-testid="filter-finding-origin" value={filter.origin} onChange={(event) => onChange({ ...filter, origin: event.target.value as FindingFilter['origin'] })}>
+        <select
+          data-testid="filter-finding-origin"
+          value={filter.origin}
+          onChange={(event) => onChange({ ...filter, origin: event.target.value as FindingFilter['origin'] })}
+        >
           <option value="any">any</option>
           <option value="detector">timeline detectors</option>
           <option value="token-check">token checks</option>
@@ -50,9 +65,16 @@ export function FindingFilters({ filter, counts, ids, shown, total, onChange }: 
       </label>
       <label className="inline-field">
         <span>Text</span>
-        <input data-testid="filter-finding-text" value={filter.text} placeholder="subject, session, token, words" onChange={(event) => onChange({ ...filter, text: event.target.value })} />
+        <input
+          data-testid="filter-finding-text"
+          value={filter.text}
+          placeholder="subject, session, token, words"
+          onChange={(event) => onChange({ ...filter, text: event.target.value })}
+        />
       </label>
-      <span className="muted small" data-testid="findings-shown">{shown === total ? `${total} findings` : `${shown} of ${total} findings`}</span>
+      <span className="muted small" data-testid="findings-shown">
+        {shown === total ? `${total} findings` : `${shown} of ${total} findings`}
+      </span>
     </div>
   );
 }

@@ -22,7 +22,12 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
   const ordered = groups.flatMap((group) => group.findings);
   const onKeyDown = (event: KeyboardEvent) => {
     const index = ordered.findIndex((finding) => finding.key === selected);
-    const target: Record<string, number> = { ArrowDown: index + 1, ArrowUp: Math.max(0, index - 1), Home: 0, End: ordered.length - 1 };
+    const target: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: Math.max(0, index - 1),
+      Home: 0,
+      End: ordered.length - 1,
+    };
     const next = ordered[target[event.key] ?? -1];
     if (!next) return;
     event.preventDefault();
@@ -40,8 +45,16 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
       onKeyDown={onKeyDown}
     >
       {groups.map((group) => (
-        <div key={group.severity} role="group" aria-label={group.severity} data-testid="finding-group" data-severity={group.severity}>
-          <h3 className="finding-group-head">{group.severity} · {group.findings.length}</h3>
+        <div
+          key={group.severity}
+          role="group"
+          aria-label={group.severity}
+          data-testid="finding-group"
+          data-severity={group.severity}
+        >
+          <h3 className="finding-group-head">
+            {group.severity} · {group.findings.length}
+          </h3>
           {group.findings.map((finding) => (
             <div
               key={finding.key}
@@ -60,9 +73,15 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
                 <code className="finding-id muted">{finding.id}</code>
               </div>
               <div className="muted small finding-row-facts">
-                {finding.ts !== null ? <span className="mono">{formatInstant(finding.ts, timeZone)}</span> : <span data-testid="finding-untimed">no time</span>}
+                {finding.ts !== null ? (
+                  <span className="mono">{formatInstant(finding.ts, timeZone)}</span>
+                ) : (
+                  <span data-testid="finding-untimed">no time</span>
+                )}
                 {finding.subject && <span>{finding.subject}</span>}
-                <span>{finding.eventCount} event{finding.eventCount === 1 ? '' : 's'}</span>
+                <span>
+                  {finding.eventCount} event{finding.eventCount === 1 ? '' : 's'}
+                </span>
                 {finding.origin === 'token-check' && <span className="badge badge-neutral">token check</span>}
               </div>
             </div>

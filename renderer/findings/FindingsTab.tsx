@@ -43,17 +43,34 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
         <div className="loading">Loading findings…</div>
       ) : findings.all.length === 0 ? (
         <div className="empty" data-testid="findings-empty">
-          <p><strong>No findings.</strong></p>
+          <p>
+            <strong>No findings.</strong>
+          </p>
           <p>Findings appear here once the detectors have run over the case's events and analysed tokens.</p>
         </div>
       ) : (
         <>
-          <TimelineFilterNote caseId={caseId} matched={findings.kept.length} total={findings.all.length} noun="finding" onEdit={() => onNavigate('timeline')} />
-          <FindingFilters filter={filter} counts={counts} ids={ids} shown={shown.length} total={findings.kept.length} onChange={setFilter} />
+          <TimelineFilterNote
+            caseId={caseId}
+            matched={findings.kept.length}
+            total={findings.all.length}
+            noun="finding"
+            onEdit={() => onNavigate('timeline')}
+          />
+          <FindingFilters
+            filter={filter}
+            counts={counts}
+            ids={ids}
+            shown={shown.length}
+            total={findings.kept.length}
+            onChange={setFilter}
+          />
           {untimed > 0 && (
             <p className="hint" data-testid="findings-untimed-note">
-              {untimed === 1 ? '1 finding has' : `${untimed} findings have`} no time (none of its evidence carries one) and
-              {untimed === 1 ? ' is' : ' are'} listed after the timed findings of {untimed === 1 ? 'its' : 'their'} severity.
+              {untimed === 1 ? '1 finding has' : `${untimed} findings have`} no time (none of its evidence carries one)
+              and
+              {untimed === 1 ? ' is' : ' are'} listed after the timed findings of {untimed === 1 ? 'its' : 'their'}{' '}
+              severity.
             </p>
           )}
           <div className="findings-layout">
@@ -61,10 +78,19 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
               <FindingList findings={shown} selected={current?.key} onSelect={select} />
             ) : (
               <div className="empty" data-testid="findings-filtered-empty">
-                {findings.kept.length === 0 ? 'No finding has an evidence event in the filtered timeline.' : 'No finding matches these filters.'}
+                {findings.kept.length === 0
+                  ? 'No finding has an evidence event in the filtered timeline.'
+                  : 'No finding matches these filters.'}
               </div>
             )}
-            {current && <FindingDetail key={current.key} finding={current} eventsKept={findings.eventsKept} onNavigate={onNavigate} />}
+            {current && (
+              <FindingDetail
+                key={current.key}
+                finding={current}
+                eventsKept={findings.eventsKept}
+                onNavigate={onNavigate}
+              />
+            )}
           </div>
         </>
       )}

@@ -4,7 +4,12 @@
 import { useState } from 'react';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import { checkCaseParameters, PARAMETER_DEFAULTS } from '../../core/timeline';
-import { changedParameters, COMMON_PARAMETER_HELP, parameterText, parseParameterText } from '../timeline-analysis/detector-parameters';
+import {
+  changedParameters,
+  COMMON_PARAMETER_HELP,
+  parameterText,
+  parseParameterText,
+} from '../timeline-analysis/detector-parameters';
 import { detectorById } from '../../core/timeline';
 import { saveParameters } from '../timeline-analysis/queries';
 import type { CaseRecord } from '../db/records';
@@ -18,12 +23,19 @@ function helpOf(id: string, name: string): string {
   return (detectorById(id)?.parameterHelp as Record<string, string> | undefined)?.[name] ?? '';
 }
 
-export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: CaseRecord; readonly onDone: () => void }) {
+export function ParametersPanel({
+  caseRecord,
+  onDone,
+}: {
+  readonly caseRecord: CaseRecord;
+  readonly onDone: () => void;
+}) {
   const { investigator } = useApp();
   const saved = caseRecord.detectorParameters ?? {};
   const [drafts, setDrafts] = useState<Drafts>(() => {
     const initial: Drafts = {};
-    for (const [id, values] of Object.entries(saved)) for (const [name, value] of Object.entries(values)) (initial[id] ??= {})[name] = parameterText(value);
+    for (const [id, values] of Object.entries(saved))
+      for (const [name, value] of Object.entries(values)) (initial[id] ??= {})[name] = parameterText(value);
     return initial;
   });
   const [problems, setProblems] = useState<string[]>([]);
@@ -32,7 +44,8 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
     const typed: Record<string, Record<string, unknown>> = {};
     for (const [id, values] of Object.entries(drafts)) {
       const defaults = PARAMETER_DEFAULTS.get(id) as Record<string, unknown>;
-      for (const [name, text] of Object.entries(values)) if (text.trim() !== '') (typed[id] ??= {})[name] = parseParameterText(defaults[name], text);
+      for (const [name, text] of Object.entries(values))
+        if (text.trim() !== '') (typed[id] ??= {})[name] = parseParameterText(defaults[name], text);
     }
     const checked = checkCaseParameters(typed);
     if (checked.problems.length > 0) {
@@ -40,7 +53,11 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
       return;
     }
     try {
-      await saveParameters(caseRecord.id, changedParameters(checked.parameters as Record<string, Record<string, unknown>>), investigator);
+      await saveParameters(
+        caseRecord.id,
+        changedParameters(checked.parameters as Record<string, Record<string, unknown>>),
+        investigator,
+      );
     } catch (error) {
       setProblems([describeStorageError(error, 'Saving the parameters')]);
       return;
@@ -50,8 +67,18 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
   };
 
   return (
-    <form className="parameters" data-testid="detector-parameters" onSubmit={(event) => { event.preventDefault(); void save(); }}>
-      <p className="muted small">Empty fields keep the default (shown greyed). Values set here override the case-config.json of the evidence. Lists are comma-separated.</p>
+    <form
+      className="parameters"
+      data-testid="detector-parameters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <p className="muted small">
+        Empty fields keep the default (shown greyed). Values set here override the case-config.json of the evidence.
+        Lists are comma-separated.
+      </p>
       {[...PARAMETER_DEFAULTS.entries()].map(([id, defaults]) => (
         <fieldset key={id} className="parameter-group">
           <legend className="mono">{id}</legend>
@@ -71,12 +98,18 @@ export function ParametersPanel({ caseRecord, onDone }: { readonly caseRecord: C
       ))}
       {problems.length > 0 && (
         <ul className="problems" role="alert" data-testid="parameter-problems">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       )}
       <div className="dialog-actions left">
-        <button type="submit" className="primary" data-testid="parameters-save">Save and re-run</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="primary" data-testid="parameters-save">
+          Save and re-run
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -18,7 +18,10 @@ export interface FindingFilter {
 export const NO_FINDING_FILTER: FindingFilter = { severities: [], id: '', origin: 'any', text: '' };
 
 function haystack(finding: StoredFinding): string {
-  return [finding.id, finding.title, finding.message, finding.subject, finding.sessionId, ...finding.tokenHashes].filter(Boolean).join('\n').toLowerCase();
+  return [finding.id, finding.title, finding.message, finding.subject, finding.sessionId, ...finding.tokenHashes]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
 }
 
 export function filterFindings(findings: readonly StoredFinding[], filter: FindingFilter): StoredFinding[] {
@@ -33,8 +36,13 @@ export function filterFindings(findings: readonly StoredFinding[], filter: Findi
 }
 
 /** Findings by severity, most severe first, only the severities that have any; order within is kept. */
-export function groupBySeverity(findings: readonly StoredFinding[]): { severity: Severity; findings: StoredFinding[] }[] {
-  return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((finding) => finding.severity === severity) })).filter((group) => group.findings.length > 0);
+export function groupBySeverity(
+  findings: readonly StoredFinding[],
+): { severity: Severity; findings: StoredFinding[] }[] {
+  return SEVERITIES.map((severity) => ({
+    severity,
+    findings: findings.filter((finding) => finding.severity === severity),
+  })).filter((group) => group.findings.length > 0);
 }
 
 /** Each detector or check id present, with its title and count, for the filter's picker. */

@@ -23,7 +23,9 @@ export function isPlaceFinding(finding: Pick<StoredFinding, 'id'>): boolean {
  * The widest scope that covers the finding: its subject (every token and session of the person), else its
  * session, else its first token. A hop under the subject scope is one the detector judged too.
  */
-export function mapScopeOf(finding: Pick<StoredFinding, 'subject' | 'sessionId' | 'tokenHashes'>): MapScope | undefined {
+export function mapScopeOf(
+  finding: Pick<StoredFinding, 'subject' | 'sessionId' | 'tokenHashes'>,
+): MapScope | undefined {
   if (finding.subject) return { facet: 'subject', value: finding.subject };
   if (finding.sessionId) return { facet: 'session', value: finding.sessionId };
   const token = finding.tokenHashes[0];

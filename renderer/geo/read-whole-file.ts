@@ -8,15 +8,20 @@ import type { SequentialInput } from '../../core/evidence';
  * its size (changed or truncated since it was listed) is an error naming it: half a database must never be
  * hashed and recorded as if it were the file.
  */
-export async function readWholeFile(file: SequentialInput, onProgress: (bytesRead: number) => void = () => {}): Promise<Uint8Array> {
+export async function readWholeFile(
+  file: SequentialInput,
+  onProgress: (bytesRead: number) => void = () => {},
+): Promise<Uint8Array> {
   const bytes = new Uint8Array(file.size);
   let offset = 0;
   for await (const chunk of file.chunks()) {
-    if (offset + chunk.length > bytes.length) throw new Error(`${file.path} grew while it was being read (expected ${file.size} bytes); load it again.`);
+    if (offset + chunk.length > bytes.length)
+      throw new Error(`${file.path} grew while it was being read (expected ${file.size} bytes); load it again.`);
     bytes.set(chunk, offset);
     offset += chunk.length;
     onProgress(offset);
   }
-  if (offset !== bytes.length) throw new Error(`${file.path} ended after ${offset} of ${file.size} bytes; load it again.`);
+  if (offset !== bytes.length)
+    throw new Error(`${file.path} ended after ${offset} of ${file.size} bytes; load it again.`);
   return bytes;
 }

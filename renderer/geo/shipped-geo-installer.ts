@@ -30,7 +30,11 @@ export type ShippedGeoInstallStatus =
   | { readonly state: 'reading'; readonly fileName: string; readonly bytesRead: number; readonly totalBytes: number }
   /** Being validated, hashed and written to the profile. */
   | { readonly state: 'storing'; readonly fileName: string }
-  | { readonly state: 'finished'; readonly installed: readonly GeoDatabaseInfo[]; readonly failures: readonly ShippedGeoInstallFailure[] };
+  | {
+      readonly state: 'finished';
+      readonly installed: readonly GeoDatabaseInfo[];
+      readonly failures: readonly ShippedGeoInstallFailure[];
+    };
 
 /**
  * Which shipped files to install. A stored database's id starts with the prefix its file name gives
@@ -40,7 +44,10 @@ export type ShippedGeoInstallStatus =
  * answers, so adding ours would silently change which one places their IPs. Otherwise every shipped file the
  * profile lacks is installed, which also completes an install interrupted between two files.
  */
-export function shippedFilesToInstall<File extends { readonly path: string }>(shipped: readonly File[], stored: readonly GeoDatabaseInfo[]): File[] {
+export function shippedFilesToInstall<File extends { readonly path: string }>(
+  shipped: readonly File[],
+  stored: readonly GeoDatabaseInfo[],
+): File[] {
   const prefixOf = (info: GeoDatabaseInfo) => info.id.slice(0, info.id.lastIndexOf('@'));
   const shippedPrefixes = new Set(shipped.map((file) => geoIdPrefix(file.path)));
   if (stored.some((info) => !shippedPrefixes.has(prefixOf(info)))) return [];
@@ -102,7 +109,12 @@ export class ShippedGeoInstaller {
         );
         this.publish({ state: 'storing', fileName: file.path });
         const known = shippedGeoDatabase(file.path);
-        installed.push(await this.dependencies.store(file.path, bytes, { name: known?.name ?? file.path, license: SHIPPED_GEO_LICENSE }));
+        installed.push(
+          await this.dependencies.store(file.path, bytes, {
+            name: known?.name ?? file.path,
+            license: SHIPPED_GEO_LICENSE,
+          }),
+        );
       } catch (error) {
         // The other file may still install: IPv4 alone already locates most addresses.
         failures.push({ fileName: file.path, message: messageOf(error) });

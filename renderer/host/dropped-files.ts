@@ -76,6 +76,7 @@ export async function selectionFromDroppedItems(entries: readonly DroppedItem[])
   if (files.length === 0) return null;
   const picked = files.map(({ file, path }) => pickedFileFromBlob(file, path));
   const [single] = picked;
-  if (picked.length === 1 && single && /\.zip$/i.test(single.path)) return { kind: 'zip', name: single.path, files: picked };
+  if (picked.length === 1 && single && /\.zip$/i.test(single.path))
+    return { kind: 'zip', name: single.path, files: picked };
   return { kind: 'files', name: looseSelectionName(picked), files: picked };
 }

@@ -16,27 +16,60 @@ import { ProblemsList } from './ProblemsList';
 import { ingestsOf, unparsedFileCount } from './queries';
 import { DetectorsProgress } from '../findings/DetectorsProgress';
 
-function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onReingest: (options: IngestOptions) => void; onCsv: () => void }) {
+function IngestRow({
+  ingest,
+  onReingest,
+  onCsv,
+}: {
+  ingest: IngestRecord;
+  onReingest: (options: IngestOptions) => void;
+  onCsv: () => void;
+}) {
   const [format, setFormat] = useState<string>(ingest.options.format ?? '');
   // The app's --log-format: an nginx log_format or Apache LogFormat string for access logs of a custom layout.
   const [layout, setLayout] = useState<string>(ingest.options.accessLogFormat ?? '');
   const accessLog = format === 'access-log' || (format === '' && ingest.format === 'access-log');
   const [showProblems, setShowProblems] = useState(false);
   const busy = ingest.status === 'running' || ingest.status === 'queued';
-  const chosen = ingest.format ? `${ingest.format}${ingest.formatChosenBy === 'override' ? ' (chosen)' : ''}` : ingest.format === null ? 'unknown' : '…';
+  const chosen = ingest.format
+    ? `${ingest.format}${ingest.formatChosenBy === 'override' ? ' (chosen)' : ''}`
+    : ingest.format === null
+      ? 'unknown'
+      : '…';
   return (
     <>
-      <tr data-testid="ingest-row" data-path={ingest.path} data-status={ingest.status} data-format={ingest.format ?? ''}>
-        <td className="mono" data-testid="ingest-path">{safeText(ingest.path)}</td>
-        <td className="mono" data-testid="ingest-format">{chosen}</td>
-        <td>
-          <span className={`badge badge-${statusTone(ingest.status)}`} data-testid="ingest-status">{ingest.status}</span>{' '}
-          <span className="small muted" data-testid="ingest-description">{describeIngest(ingest)}</span>
+      <tr
+        data-testid="ingest-row"
+        data-path={ingest.path}
+        data-status={ingest.status}
+        data-format={ingest.format ?? ''}
+      >
+        <td className="mono" data-testid="ingest-path">
+          {safeText(ingest.path)}
         </td>
-        <td className="num" data-testid="ingest-events">{ingest.events}</td>
+        <td className="mono" data-testid="ingest-format">
+          {chosen}
+        </td>
+        <td>
+          <span className={`badge badge-${statusTone(ingest.status)}`} data-testid="ingest-status">
+            {ingest.status}
+          </span>{' '}
+          <span className="small muted" data-testid="ingest-description">
+            {describeIngest(ingest)}
+          </span>
+        </td>
+        <td className="num" data-testid="ingest-events">
+          {ingest.events}
+        </td>
         <td className="num">
           {ingest.problems > 0 ? (
-            <button type="button" className="link" data-testid="ingest-problems-toggle" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
+            <button
+              type="button"
+              className="link"
+              data-testid="ingest-problems-toggle"
+              aria-expanded={showProblems}
+              onClick={() => setShowProblems(!showProblems)}
+            >
               {plural(ingest.problems, 'problem')}
             </button>
           ) : (
@@ -44,9 +77,19 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
           )}
         </td>
         <td className="actions nowrap">
-          <select aria-label={`Format of ${safeText(ingest.path)}`} data-testid="ingest-format-select" value={format} disabled={busy} onChange={(event) => setFormat(event.target.value)}>
+          <select
+            aria-label={`Format of ${safeText(ingest.path)}`}
+            data-testid="ingest-format-select"
+            value={format}
+            disabled={busy}
+            onChange={(event) => setFormat(event.target.value)}
+          >
             <option value="">detect</option>
-            {SOURCE_FORMAT_NAMES.map((name) => <option key={name} value={name}>{name}</option>)}
+            {SOURCE_FORMAT_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>{' '}
           {accessLog && (
             <input
@@ -76,13 +119,17 @@ function IngestRow({ ingest, onReingest, onCsv }: { ingest: IngestRecord; onRein
             Parse again
           </button>{' '}
           {(format === 'csv' || ingest.format === 'csv') && (
-            <button type="button" data-testid="ingest-csv-mapping" disabled={busy} onClick={onCsv}>CSV mapping…</button>
+            <button type="button" data-testid="ingest-csv-mapping" disabled={busy} onClick={onCsv}>
+              CSV mapping…
+            </button>
           )}
         </td>
       </tr>
       {showProblems && (
         <tr>
-          <td colSpan={6}><ProblemsList ingest={ingest} /></td>
+          <td colSpan={6}>
+            <ProblemsList ingest={ingest} />
+          </td>
         </tr>
       )}
     </>
@@ -102,30 +149,57 @@ export function IngestPanel({ caseRecord }: { readonly caseRecord: CaseRecord })
   const [open, setOpen] = useState<boolean>();
   if (needsAttention && open === undefined) setOpen(true);
   const reingest = (ingest: IngestRecord, options: IngestOptions) =>
-    ingestClient.reingest(caseId, ingest.id, options).then(() => setError(''), (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    ingestClient.reingest(caseId, ingest.id, options).then(
+      () => setError(''),
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    );
 
   return (
     <section className="panel" data-testid="ingest-panel">
       <details open={open ?? needsAttention} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
-          Sources: {plural(visible.length, 'parsed file')}, {plural(caseRecord.counts.events, 'event')}, {plural(caseRecord.counts.eventProblems, 'problem')}
+          Sources: {plural(visible.length, 'parsed file')}, {plural(caseRecord.counts.events, 'event')},{' '}
+          {plural(caseRecord.counts.eventProblems, 'problem')}
         </summary>
         <GeoDatabasePanel caseDatabases={caseRecord.geoDatabases ?? []} />
         {unparsed !== undefined && unparsed > 0 && (
           <p className="notice">
-            {plural(unparsed, 'file')} of this case {unparsed === 1 ? 'was' : 'were'} never parsed into events (imported before this version).
-            <button type="button" data-testid="ingest-unparsed" onClick={() => void ingestClient.ingestUnparsed(caseId)}>Parse now</button>
+            {plural(unparsed, 'file')} of this case {unparsed === 1 ? 'was' : 'were'} never parsed into events (imported
+            before this version).
+            <button
+              type="button"
+              data-testid="ingest-unparsed"
+              onClick={() => void ingestClient.ingestUnparsed(caseId)}
+            >
+              Parse now
+            </button>
           </p>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <DetectorsProgress caseId={caseId} />
         <table className="table ingest-table">
           <thead>
-            <tr><th>File</th><th>Format</th><th>Status</th><th className="num">Events</th><th className="num">Problems</th><th className="actions">Read as</th></tr>
+            <tr>
+              <th>File</th>
+              <th>Format</th>
+              <th>Status</th>
+              <th className="num">Events</th>
+              <th className="num">Problems</th>
+              <th className="actions">Read as</th>
+            </tr>
           </thead>
           <tbody>
             {visible.map((ingest) => (
-              <IngestRow key={ingest.id} ingest={ingest} onReingest={(options) => void reingest(ingest, options)} onCsv={() => setCsvFor(ingest)} />
+              <IngestRow
+                key={ingest.id}
+                ingest={ingest}
+                onReingest={(options) => void reingest(ingest, options)}
+                onCsv={() => setCsvFor(ingest)}
+              />
             ))}
           </tbody>
         </table>

@@ -18,7 +18,8 @@ export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
   return (
     <div className="progress-line ingest-line" data-testid="ingest-progress" data-ingest={running.id}>
       <span className="muted">
-        {removing ? `Removing the previous events of ${safeText(running.path)}…` : `Parsing ${safeText(running.path)}`} · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
+        {removing ? `Removing the previous events of ${safeText(running.path)}…` : `Parsing ${safeText(running.path)}`}{' '}
+        · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
         <span data-testid="ingest-progress-events">{plural(events, 'event')}</span>
         {active.length > 1 ? ` · ${active.length - 1} more queued` : ''}
       </span>

@@ -30,6 +30,10 @@ export async function readCsvPresets(database: TokentrailDatabase): Promise<CsvP
 export async function saveCsvPreset(database: TokentrailDatabase, preset: CsvPreset): Promise<void> {
   await database.transaction('rw', database.settings, async () => {
     const presets = (await readCsvPresets(database)).filter((other) => other.name !== preset.name);
-    await writeSetting(database, SETTING_CSV_PRESETS, JSON.stringify([...presets, preset].sort((a, b) => a.name.localeCompare(b.name))));
+    await writeSetting(
+      database,
+      SETTING_CSV_PRESETS,
+      JSON.stringify([...presets, preset].sort((a, b) => a.name.localeCompare(b.name))),
+    );
   });
 }

@@ -82,11 +82,16 @@ class IngestClient {
    * transferred, so it is unusable afterwards. Posted at once, never held by `waitFor`: the install that holds
    * ingests is itself made of these requests.
    */
-  async storeGeoDatabase(fileName: string, bytes: Uint8Array, provenance?: GeoDatabaseProvenance): Promise<GeoDatabaseInfo> {
+  async storeGeoDatabase(
+    fileName: string,
+    bytes: Uint8Array,
+    provenance?: GeoDatabaseProvenance,
+  ): Promise<GeoDatabaseInfo> {
     const job: IngestJob = { type: 'store-geo-database', fileName, bytes, ...(provenance ? { provenance } : {}) };
     const done = await this.queue.start(job, { immediate: true, transfer: [bytes.buffer] }).finished;
     if (done.status === 'complete' && typeof done.summary === 'object') return done.summary;
-    if (done.lost) throw new Error(`The worker stopped while storing the geolocation database (${done.error}); try again.`);
+    if (done.lost)
+      throw new Error(`The worker stopped while storing the geolocation database (${done.error}); try again.`);
     throw new Error(done.error ?? 'the geolocation database was not stored');
   }
 

@@ -10,7 +10,14 @@ import type { TokentrailDatabase } from '../db/schema';
  * Kinds that are never event logs. Everything else is parsed: the format is detected from content, so a file
  * the bundle called `other` that turns out to be a log is read too (and one that is not says so).
  */
-const NOT_LOGS: ReadonlySet<EvidenceKind> = new Set(['jwks', 'pem', 'certificate', 'secret', 'key-rotation', 'case-config']);
+const NOT_LOGS: ReadonlySet<EvidenceKind> = new Set([
+  'jwks',
+  'pem',
+  'certificate',
+  'secret',
+  'key-rotation',
+  'case-config',
+]);
 
 /** True for evidence that should be parsed into events. */
 export function isLogLike(file: Pick<EvidenceFileRecord, 'kind' | 'sha256' | 'path'>): boolean {
@@ -51,8 +58,12 @@ export async function planImportIngest(database: TokentrailDatabase, importId: s
  */
 export async function planUningestedFiles(database: TokentrailDatabase, caseId: string): Promise<string[]> {
   return database.transaction('rw', [database.evidenceFiles, database.ingests], async () => {
-    const parsed = new Set((await database.ingests.where('caseId').equals(caseId).toArray()).map((ingest) => ingest.fileId));
-    const files = (await database.evidenceFiles.where('caseId').equals(caseId).sortBy('path')).filter((file) => isLogLike(file) && !parsed.has(file.id));
+    const parsed = new Set(
+      (await database.ingests.where('caseId').equals(caseId).toArray()).map((ingest) => ingest.fileId),
+    );
+    const files = (await database.evidenceFiles.where('caseId').equals(caseId).sortBy('path')).filter(
+      (file) => isLogLike(file) && !parsed.has(file.id),
+    );
     const ingests = files.map((file) => queuedIngest(file, {}));
     await database.ingests.bulkAdd(ingests);
     return ingests.map((ingest) => ingest.id);
@@ -60,11 +71,16 @@ export async function planUningestedFiles(database: TokentrailDatabase, caseId: 
 }
 
 /** Queues a new parse of the file of `previous` with other options; its events replace the previous ones. */
-export async function planReingest(database: TokentrailDatabase, previousId: string, options: IngestOptions): Promise<string> {
+export async function planReingest(
+  database: TokentrailDatabase,
+  previousId: string,
+  options: IngestOptions,
+): Promise<string> {
   return database.transaction('rw', [database.ingests, database.evidenceFiles], async () => {
     const previous = await database.ingests.get(previousId);
     if (!previous) throw new Error('That ingest no longer exists.');
-    if (previous.status === 'queued' || previous.status === 'running') throw new Error(`${previous.path} is still being ingested; cancel it first.`);
+    if (previous.status === 'queued' || previous.status === 'running')
+      throw new Error(`${previous.path} is still being ingested; cancel it first.`);
     const file = await database.evidenceFiles.get(previous.fileId);
     if (!file) throw new Error(`The evidence file ${previous.path} is no longer stored.`);
     const next = queuedIngest(file, options, previous.id);
@@ -77,13 +93,21 @@ export async function planReingest(database: TokentrailDatabase, previousId: str
  * Ingests left `queued` or `running` by a window that closed (or a worker that died) are marked `interrupted`:
  * their committed events stay and their counts say how many. `active` are the ids this window is running.
  */
-export async function markInterruptedIngests(database: TokentrailDatabase, caseId: string, active: ReadonlySet<string>): Promise<number> {
+export async function markInterruptedIngests(
+  database: TokentrailDatabase,
+  caseId: string,
+  active: ReadonlySet<string>,
+): Promise<number> {
   return database.transaction('rw', database.ingests, async () => {
     const stale = (await database.ingests.where('caseId').equals(caseId).toArray()).filter(
       (ingest) => (ingest.status === 'queued' || ingest.status === 'running') && !active.has(ingest.id),
     );
     for (const ingest of stale) {
-      await database.ingests.update(ingest.id, { status: 'interrupted', finishedAt: Date.now(), error: 'the window closed or the worker stopped before this file was finished' });
+      await database.ingests.update(ingest.id, {
+        status: 'interrupted',
+        finishedAt: Date.now(),
+        error: 'the window closed or the worker stopped before this file was finished',
+      });
     }
     return stale.length;
   });
@@ -94,7 +118,8 @@ export async function cancelQueuedIngests(database: TokentrailDatabase, ingestId
   await database.transaction('rw', database.ingests, async () => {
     for (const id of ingestIds) {
       const ingest = await database.ingests.get(id);
-      if (ingest?.status === 'queued') await database.ingests.update(id, { status: 'cancelled', finishedAt: Date.now() });
+      if (ingest?.status === 'queued')
+        await database.ingests.update(id, { status: 'cancelled', finishedAt: Date.now() });
     }
   });
 }

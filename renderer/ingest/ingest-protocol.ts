@@ -12,7 +12,12 @@ export type IngestJob =
    * a second, which would freeze the page, and this worker already carries the store and the MMDB reader (a worker
    * of its own would add ~110 KB to the single-file build). `bytes` is transferred, not copied.
    */
-  | { readonly type: 'store-geo-database'; readonly fileName: string; readonly bytes: Uint8Array; readonly provenance?: GeoDatabaseProvenance };
+  | {
+      readonly type: 'store-geo-database';
+      readonly fileName: string;
+      readonly bytes: Uint8Array;
+      readonly provenance?: GeoDatabaseProvenance;
+    };
 
 export interface IngestProgress {
   readonly phase: 'removing' | 'parsing';

@@ -29,7 +29,9 @@ export function describeIngest(ingest: IngestRecord): string {
   const kept = `${plural(ingest.events, 'event')} kept${ingest.lastLine ? ` (lines up to ${ingest.lastLine})` : ''}, ${formatBytes(ingest.bytesRead)} of ${formatBytes(ingest.size)} read`;
   switch (ingest.status) {
     case 'complete':
-      return ingest.format === null ? 'No format recognises this file: choose one and parse it again.' : `${plural(ingest.events, 'event')} from ${formatBytes(ingest.size)}.${factsText(ingest.facts)}`;
+      return ingest.format === null
+        ? 'No format recognises this file: choose one and parse it again.'
+        : `${plural(ingest.events, 'event')} from ${formatBytes(ingest.size)}.${factsText(ingest.facts)}`;
     case 'cancelled':
       return `Cancelled: ${kept}. Parse it again to read the whole file.`;
     case 'interrupted':

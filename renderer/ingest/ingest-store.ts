@@ -18,13 +18,24 @@ import type { TokentrailDatabase } from '../db/schema';
 export const MAX_STORED_PROBLEMS = 10_000;
 
 function batchTables(database: TokentrailDatabase) {
-  return [database.authEvents, database.eventText, database.ingestProblems, database.eventFacets, database.eventBuckets, database.ingests, database.cases];
+  return [
+    database.authEvents,
+    database.eventText,
+    database.ingestProblems,
+    database.eventFacets,
+    database.eventBuckets,
+    database.ingests,
+    database.cases,
+  ];
 }
 
 async function applyDeltas(database: TokentrailDatabase, caseId: string, deltas: AggregateDeltas): Promise<void> {
   const facetKeys = deltas.facets.map((delta): [string, string, string] => [caseId, delta.facet, delta.value]);
   const bucketKeys = deltas.buckets.map((delta): [string, number, number] => [caseId, delta.width, delta.start]);
-  const [facets, buckets] = await Promise.all([database.eventFacets.bulkGet(facetKeys), database.eventBuckets.bulkGet(bucketKeys)]);
+  const [facets, buckets] = await Promise.all([
+    database.eventFacets.bulkGet(facetKeys),
+    database.eventBuckets.bulkGet(bucketKeys),
+  ]);
   const facetRows = deltas.facets.map((delta, index) => {
     const known = facets[index];
     return {
@@ -40,14 +51,22 @@ async function applyDeltas(database: TokentrailDatabase, caseId: string, deltas:
   // A value whose last event was removed disappears rather than lingering with count 0.
   await Promise.all([
     database.eventFacets.bulkPut(facetRows.filter((row) => row.count > 0)),
-    database.eventFacets.bulkDelete(facetRows.filter((row) => row.count <= 0).map((row) => [caseId, row.facet, row.value])),
+    database.eventFacets.bulkDelete(
+      facetRows.filter((row) => row.count <= 0).map((row) => [caseId, row.facet, row.value]),
+    ),
     database.eventBuckets.bulkPut(bucketRows.filter((row) => row.count > 0)),
-    database.eventBuckets.bulkDelete(bucketRows.filter((row) => row.count <= 0).map((row) => [caseId, row.width, row.start])),
+    database.eventBuckets.bulkDelete(
+      bucketRows.filter((row) => row.count <= 0).map((row) => [caseId, row.width, row.start]),
+    ),
   ]);
 }
 
 /** Marks an ingest running and records the geolocation databases it uses, on the ingest and on the case. */
-export async function beginIngest(database: TokentrailDatabase, ingestId: string, geoDatabases: readonly GeoDatabaseInfo[]): Promise<IngestRecord> {
+export async function beginIngest(
+  database: TokentrailDatabase,
+  ingestId: string,
+  geoDatabases: readonly GeoDatabaseInfo[],
+): Promise<IngestRecord> {
   return database.transaction('rw', [database.ingests, database.cases], async () => {
     const ingest = await database.ingests.get(ingestId);
     if (!ingest) throw new Error(`ingest ${ingestId} no longer exists (was the case deleted?)`);
@@ -91,7 +110,10 @@ export async function writeBatch(
   // Lower-casing is most of the free-text rows' cost: done before the transaction opens, not while it holds the store.
   const texts = rows.map((row) => searchText(row.event));
   await database.transaction('rw', batchTables(database), async () => {
-    const [caseRecord, current] = await Promise.all([database.cases.get(ingest.caseId), database.ingests.get(ingest.id)]);
+    const [caseRecord, current] = await Promise.all([
+      database.cases.get(ingest.caseId),
+      database.ingests.get(ingest.id),
+    ]);
     if (!caseRecord || !current) throw new Error(`the case of ${ingest.path} was deleted while it was being ingested`);
     const nextSeq = stampSeq(rows, caseRecord.nextEventSeq ?? 0);
     const room = Math.max(0, MAX_STORED_PROBLEMS - current.problems);
@@ -113,7 +135,11 @@ export async function writeBatch(
       database.cases.put({
         ...caseRecord,
         nextEventSeq: nextSeq,
-        counts: { ...caseRecord.counts, events: caseRecord.counts.events + rows.length, eventProblems: caseRecord.counts.eventProblems + problems.length },
+        counts: {
+          ...caseRecord.counts,
+          events: caseRecord.counts.events + rows.length,
+          eventProblems: caseRecord.counts.eventProblems + problems.length,
+        },
       }),
     ]);
   });
@@ -131,7 +157,13 @@ export async function finishIngest(
     status,
     finishedAt: Date.now(),
     ...(summary
-      ? { format: summary.format, formatChosenBy: summary.formatChosenBy, candidates: summary.candidates, facts: summary.facts, bytesRead: summary.bytes }
+      ? {
+          format: summary.format,
+          formatChosenBy: summary.formatChosenBy,
+          candidates: summary.candidates,
+          facts: summary.facts,
+          bytesRead: summary.bytes,
+        }
       : {}),
     ...(error ? { error } : {}),
   });
@@ -144,21 +176,32 @@ const REMOVE_CHUNK = 5_000;
  * format), in chunks of one transaction each: the case stays consistent after every chunk, and a crash in
  * between leaves an ingest record that says how many of its events are still there.
  */
-export async function removeIngestEvents(database: TokentrailDatabase, previous: IngestRecord, onRemoved?: (removed: number) => void): Promise<void> {
+export async function removeIngestEvents(
+  database: TokentrailDatabase,
+  previous: IngestRecord,
+  onRemoved?: (removed: number) => void,
+): Promise<void> {
   const { caseId, fileId, id } = previous;
-  const range = (): [unknown[], unknown[]] => [[caseId, 'file', fileId, -Infinity, -Infinity], [caseId, 'file', fileId, Infinity, Infinity]];
+  const range = (): [unknown[], unknown[]] => [
+    [caseId, 'file', fileId, -Infinity, -Infinity],
+    [caseId, 'file', fileId, Infinity, Infinity],
+  ];
   let removed = 0;
   for (;;) {
     const done = await database.transaction('rw', batchTables(database), async () => {
       const [lower, upper] = range();
-      const rows = (await database.authEvents.where('facets').between(lower, upper, true, true).limit(REMOVE_CHUNK).toArray()).filter((row) => row.ingestId === id);
+      const rows = (
+        await database.authEvents.where('facets').between(lower, upper, true, true).limit(REMOVE_CHUNK).toArray()
+      ).filter((row) => row.ingestId === id);
       if (rows.length === 0) return true;
       await database.authEvents.bulkDelete(rows.map((row): [string, number] => [caseId, row.seq]));
       await applyDeltas(database, caseId, aggregateDeltas(rows, -1));
       const current = await database.ingests.get(id);
       if (current) await database.ingests.put({ ...current, events: Math.max(0, current.events - rows.length) });
       await database.cases.update(caseId, (record: CaseRecord) => {
-        Object.assign(record, { counts: { ...record.counts, events: Math.max(0, record.counts.events - rows.length) } });
+        Object.assign(record, {
+          counts: { ...record.counts, events: Math.max(0, record.counts.events - rows.length) },
+        });
       });
       removed += rows.length;
       return false;
@@ -166,20 +209,28 @@ export async function removeIngestEvents(database: TokentrailDatabase, previous:
     onRemoved?.(removed);
     if (done) break;
   }
-  await database.transaction('rw', [database.eventText, database.ingestProblems, database.ingests, database.cases], async () => {
-    const current = await database.ingests.get(id);
-    // Until this commits a search may find text of removed events: the query reads the events and skips the missing.
-    await database.eventText.where('ingestId').equals(id).delete();
-    await database.ingestProblems.where('ingestId').equals(id).delete();
-    await database.ingests.update(id, { status: 'replaced', finishedAt: current?.finishedAt ?? Date.now() });
-    await database.cases.update(caseId, (record: CaseRecord) => {
-      Object.assign(record, { counts: { ...record.counts, eventProblems: Math.max(0, record.counts.eventProblems - (current?.problems ?? 0)) } });
-    });
-  });
+  await database.transaction(
+    'rw',
+    [database.eventText, database.ingestProblems, database.ingests, database.cases],
+    async () => {
+      const current = await database.ingests.get(id);
+      // Until this commits a search may find text of removed events: the query reads the events and skips the missing.
+      await database.eventText.where('ingestId').equals(id).delete();
+      await database.ingestProblems.where('ingestId').equals(id).delete();
+      await database.ingests.update(id, { status: 'replaced', finishedAt: current?.finishedAt ?? Date.now() });
+      await database.cases.update(caseId, (record: CaseRecord) => {
+        Object.assign(record, {
+          counts: {
+            ...record.counts,
+            eventProblems: Math.max(0, record.counts.eventProblems - (current?.problems ?? 0)),
+          },
+        });
+      });
+    },
+  );
 }
 
 /** Every ingest of a case, newest first per file. */
 export function caseIngests(database: TokentrailDatabase, caseId: string): Promise<IngestRecord[]> {
   return database.ingests.where('caseId').equals(caseId).sortBy('queuedAt');
 }
-

@@ -20,7 +20,11 @@ let waiting = 0;
  */
 let geo: Promise<GeoLocator | undefined> | undefined;
 
-async function ingest(ingestId: string, locator: Promise<GeoLocator | undefined>, context: JobContext<IngestProgress>): Promise<JobResult<IngestSummary>> {
+async function ingest(
+  ingestId: string,
+  locator: Promise<GeoLocator | undefined>,
+  context: JobContext<IngestProgress>,
+): Promise<JobResult<IngestSummary>> {
   const record = await database.ingests.get(ingestId);
   if (!record || record.status !== 'queued') return { cancelled: false };
   // Cancelled while it waited for its turn: it never started, so it ends as cancelled without a run.
@@ -32,7 +36,13 @@ async function ingest(ingestId: string, locator: Promise<GeoLocator | undefined>
     signal: context.signal,
     geo: await locator,
     onProgress: (_id, progress, phase) =>
-      context.onProgress({ phase, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, events: progress.events, problems: progress.problems }),
+      context.onProgress({
+        phase,
+        bytesRead: progress.bytesRead,
+        totalBytes: progress.totalBytes,
+        events: progress.events,
+        problems: progress.problems,
+      }),
   });
   return { cancelled: outcome === 'cancelled', summary: outcome };
 }

@@ -23,16 +23,24 @@ export async function activeIngests(caseId: string): Promise<IngestRecord[]> {
  * when the last ingest finished (0 when none did): a Parse again that finishes after the stored case analysis
  * started makes that analysis stale, even when the event count stays the same (an IP now located, another format).
  */
-export async function caseIngestState(caseId: string): Promise<{ active: boolean; cancelled: boolean; lastFinishedAt: number }> {
+export async function caseIngestState(
+  caseId: string,
+): Promise<{ active: boolean; cancelled: boolean; lastFinishedAt: number }> {
   const ingests = await db.ingests.where('caseId').equals(caseId).toArray();
   const finished = ingests.filter((ingest) => ingest.status !== 'replaced').map((ingest) => ingest.finishedAt ?? 0);
-  return { active: ingests.some(isActive), cancelled: ingests.some((ingest) => ingest.status === 'cancelled'), lastFinishedAt: Math.max(0, ...finished) };
+  return {
+    active: ingests.some(isActive),
+    cancelled: ingests.some((ingest) => ingest.status === 'cancelled'),
+    lastFinishedAt: Math.max(0, ...finished),
+  };
 }
 
 /** How many log-like evidence files of the case were never parsed. */
 export async function unparsedFileCount(caseId: string): Promise<number> {
   const parsed = new Set((await db.ingests.where('caseId').equals(caseId).toArray()).map((ingest) => ingest.fileId));
-  return (await db.evidenceFiles.where('caseId').equals(caseId).toArray()).filter((file) => isLogLike(file) && !parsed.has(file.id)).length;
+  return (await db.evidenceFiles.where('caseId').equals(caseId).toArray()).filter(
+    (file) => isLogLike(file) && !parsed.has(file.id),
+  ).length;
 }
 
 /** The first `limit` stored problems of an ingest. */

@@ -18,14 +18,22 @@ export interface IngestRunOptions {
 
 export type IngestOutcome = 'complete' | 'cancelled' | 'failed';
 
-async function startRun(database: TokentrailDatabase, ingestId: string, options: IngestRunOptions): Promise<IngestRecord> {
+async function startRun(
+  database: TokentrailDatabase,
+  ingestId: string,
+  options: IngestRunOptions,
+): Promise<IngestRecord> {
   const queued = await database.ingests.get(ingestId);
   if (!queued) throw new Error(`ingest ${ingestId} no longer exists`);
   if (queued.replaces) {
     const previous = await database.ingests.get(queued.replaces);
     if (previous && previous.status !== 'replaced') {
       await removeIngestEvents(database, previous, (removed) =>
-        options.onProgress(ingestId, { file: queued.path, bytesRead: 0, totalBytes: queued.size, events: removed, problems: 0 }, 'removing'),
+        options.onProgress(
+          ingestId,
+          { file: queued.path, bytesRead: 0, totalBytes: queued.size, events: removed, problems: 0 },
+          'removing',
+        ),
       );
     }
   }
@@ -33,7 +41,11 @@ async function startRun(database: TokentrailDatabase, ingestId: string, options:
 }
 
 /** Runs one queued ingest to its end (complete, cancelled or failed) and records the outcome. */
-export async function runIngest(database: TokentrailDatabase, ingestId: string, options: IngestRunOptions): Promise<IngestOutcome> {
+export async function runIngest(
+  database: TokentrailDatabase,
+  ingestId: string,
+  options: IngestRunOptions,
+): Promise<IngestOutcome> {
   let summary: ParseSummary | undefined;
   try {
     const ingest = await startRun(database, ingestId, options);
@@ -59,7 +71,9 @@ export async function runIngest(database: TokentrailDatabase, ingestId: string, 
       }
       const { events, problems, progress } = next.value;
       const rows = buildEventRows(ingest.caseId, ingest.id, ingest.fileId, events);
-      writing = writeBatch(database, ingest, rows, problems, { bytesRead: progress.bytesRead }).then(() => options.onProgress(ingestId, progress, 'parsing'));
+      writing = writeBatch(database, ingest, rows, problems, { bytesRead: progress.bytesRead }).then(() =>
+        options.onProgress(ingestId, progress, 'parsing'),
+      );
     }
     const outcome = summary.cancelled ? 'cancelled' : 'complete';
     await finishIngest(database, ingestId, outcome, summary);

@@ -8,7 +8,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** What the parsers read of stored evidence: its content, inflated as it streams when the file is gzip. */
 export async function storedEvidenceContent(path: string, stored: Uint8Array | Blob): Promise<SequentialInput> {
-  const head = stored instanceof Uint8Array ? stored.subarray(0, 3) : new Uint8Array(await stored.slice(0, 3).arrayBuffer());
+  const head =
+    stored instanceof Uint8Array ? stored.subarray(0, 3) : new Uint8Array(await stored.slice(0, 3).arrayBuffer());
   const input = storedEvidenceInput(path, stored);
   return isGzip(head) ? gunzipInput(input) : input;
 }
@@ -20,7 +21,8 @@ export function storedEvidenceInput(path: string, stored: Uint8Array | Blob): Se
       path,
       size: stored.length,
       async *chunks() {
-        for (let offset = 0; offset < stored.length; offset += CHUNK_BYTES) yield stored.subarray(offset, offset + CHUNK_BYTES);
+        for (let offset = 0; offset < stored.length; offset += CHUNK_BYTES)
+          yield stored.subarray(offset, offset + CHUNK_BYTES);
       },
     };
   }

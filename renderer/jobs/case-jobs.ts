@@ -3,7 +3,10 @@
 // behind it (or ignored, for kinds that do not rerun), and automatic starts happen once per state of the case.
 import { JobQueue, type JobQueueOptions, type JobState } from './job-queue';
 
-export interface CaseJobsOptions<Job> extends Pick<JobQueueOptions<Job, unknown, unknown>, 'createWorker' | 'stoppedMessage'> {
+export interface CaseJobsOptions<Job> extends Pick<
+  JobQueueOptions<Job, unknown, unknown>,
+  'createWorker' | 'stoppedMessage'
+> {
   /**
    * The job to run when a start was asked for while the case's job ran, so the stored results reflect the latest
    * request. Without it such a start is ignored.
@@ -65,6 +68,7 @@ export class CaseJobs<Job extends { readonly caseId: string }, Progress, Summary
     const caseId = job.job.caseId;
     this.current.set(caseId, job);
     for (const listener of this.listeners) listener();
-    if (job.status !== 'running' && this.queued.delete(caseId) && this.options.rerun) this.start(this.options.rerun(caseId));
+    if (job.status !== 'running' && this.queued.delete(caseId) && this.options.rerun)
+      this.start(this.options.rerun(caseId));
   }
 }

@@ -45,7 +45,10 @@ export class JobQueue<Job, Progress, Summary> {
   constructor(private readonly options: JobQueueOptions<Job, Progress, Summary>) {}
 
   /** Starts `job` in the worker; `finished` resolves (never rejects) with its last state. */
-  start(job: Job, startOptions: StartOptions = {}): { jobId: string; finished: Promise<JobState<Job, Progress, Summary>> } {
+  start(
+    job: Job,
+    startOptions: StartOptions = {},
+  ): { jobId: string; finished: Promise<JobState<Job, Progress, Summary>> } {
     const jobId = newId();
     const finished = new Promise<JobState<Job, Progress, Summary>>((resolve) => this.settle.set(jobId, resolve));
     this.set({ jobId, job, status: 'running' });
@@ -97,7 +100,8 @@ export class JobQueue<Job, Progress, Summary> {
     this.worker = undefined;
     const lost = [...this.jobs.values()].filter((job) => job.status === 'running');
     if (lost.length > 0) this.options.onWorkerLost?.(lost);
-    for (const job of lost) this.finish({ ...job, status: 'failed', error: reason || this.options.stoppedMessage, lost: true });
+    for (const job of lost)
+      this.finish({ ...job, status: 'failed', error: reason || this.options.stoppedMessage, lost: true });
   }
 
   private onReply(reply: JobReply<Progress, Summary>): void {

@@ -12,7 +12,10 @@ export interface JobContext<Progress> {
   readonly onProgress: (progress: Progress) => void;
 }
 
-export type JobFunction<Job, Progress, Summary> = (job: Job, context: JobContext<Progress>) => Promise<JobResult<Summary>>;
+export type JobFunction<Job, Progress, Summary> = (
+  job: Job,
+  context: JobContext<Progress>,
+) => Promise<JobResult<Summary>>;
 
 /** Answers this worker's messages by running `runJob` for every started job. */
 export function serveJobs<Job, Progress, Summary>(runJob: JobFunction<Job, Progress, Summary>): void {
@@ -33,7 +36,12 @@ export function serveJobs<Job, Progress, Summary>(runJob: JobFunction<Job, Progr
       const { cancelled, summary } = await runJob(job, { jobId, signal, onProgress });
       reply({ type: 'finished', jobId, outcome: cancelled ? 'cancelled' : 'complete', summary });
     } catch (error) {
-      reply({ type: 'finished', jobId, outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+      reply({
+        type: 'finished',
+        jobId,
+        outcome: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       running.delete(jobId);
     }

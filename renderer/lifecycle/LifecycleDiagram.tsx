@@ -23,12 +23,17 @@ const MARKER_LABEL: Record<MarkerKind, string> = {
 
 function Marker({ kind }: { kind: MarkerKind }) {
   switch (kind) {
-    case 'issued': return <circle r={6} className="lc-issue" />;
-    case 'redeemed': return <rect x={-6} y={-6} width={12} height={12} transform="rotate(45)" className="lc-refresh" />;
+    case 'issued':
+      return <circle r={6} className="lc-issue" />;
+    case 'redeemed':
+      return <rect x={-6} y={-6} width={12} height={12} transform="rotate(45)" className="lc-refresh" />;
     case 'revoked':
-    case 'logged-out': return <path d="M-6,-6 L6,6 M6,-6 L-6,6" className="lc-revoke" />;
-    case 'expired': return <path d="M0,-8 L0,8" className="lc-expire" />;
-    default: return <circle r={3} className="lc-seen" />;
+    case 'logged-out':
+      return <path d="M-6,-6 L6,6 M6,-6 L-6,6" className="lc-revoke" />;
+    case 'expired':
+      return <path d="M0,-8 L0,8" className="lc-expire" />;
+    default:
+      return <circle r={3} className="lc-seen" />;
   }
 }
 
@@ -48,7 +53,13 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
   const { timeZone } = useApp();
   const time = (ts: number) => formatInstant(ts, timeZone);
   return (
-    <svg className="lifecycle" data-testid="lifecycle-diagram" viewBox={`0 0 ${DIAGRAM_WIDTH} ${layout.height}`} role="img" aria-label="Token lifecycle diagram">
+    <svg
+      className="lifecycle"
+      data-testid="lifecycle-diagram"
+      viewBox={`0 0 ${DIAGRAM_WIDTH} ${layout.height}`}
+      role="img"
+      aria-label="Token lifecycle diagram"
+    >
       <defs>
         <pattern id="lc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#fdf1d8" />
@@ -58,7 +69,9 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
       {layout.ticks.map((tick) => (
         <g key={tick.ts} className="lc-tick">
           <line x1={tick.x} x2={tick.x} y1={22} y2={layout.height - 6} />
-          <text x={tick.x} y={14} textAnchor="middle">{tickText(time(tick.ts), layout.tickLabel)}</text>
+          <text x={tick.x} y={14} textAnchor="middle">
+            {tickText(time(tick.ts), layout.tickLabel)}
+          </text>
         </g>
       ))}
       {layout.links.map((link, index) => (
@@ -69,26 +82,81 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
           data-testid="lifecycle-link"
           data-via={link.via}
         >
-          <title>{link.via === 'refresh' ? 'Redeeming the upper token produced the lower one' : 'Next token issued in the same session (the refresh record does not name the token it redeemed)'}</title>
+          <title>
+            {link.via === 'refresh'
+              ? 'Redeeming the upper token produced the lower one'
+              : 'Next token issued in the same session (the refresh record does not name the token it redeemed)'}
+          </title>
         </path>
       ))}
       {layout.lanes.map((lane) => {
         const { lifecycle } = lane;
         return (
-          <g key={lane.tokenHash} className={lane.tokenHash === focus ? 'lc-lane focused' : 'lc-lane'} data-testid="lifecycle-lane" data-token={lane.tokenHash} data-end={lifecycle.end.reason}>
+          <g
+            key={lane.tokenHash}
+            className={lane.tokenHash === focus ? 'lc-lane focused' : 'lc-lane'}
+            data-testid="lifecycle-lane"
+            data-token={lane.tokenHash}
+            data-end={lifecycle.end.reason}
+          >
             <text x={8} y={lane.y - 4} className="lc-lane-label link" onClick={() => onOpenToken(lane.tokenHash)}>
-              {lifecycle.refreshTokenId !== undefined ? `refresh token id ${lifecycle.refreshTokenId}` : (lifecycle.jti ?? shortHash(lane.tokenHash))}
+              {lifecycle.refreshTokenId !== undefined
+                ? `refresh token id ${lifecycle.refreshTokenId}`
+                : (lifecycle.jti ?? shortHash(lane.tokenHash))}
             </text>
-            <text x={8} y={lane.y + 11} className="lc-lane-sub">{lifecycle.uses.count} use{lifecycle.uses.count === 1 ? '' : 's'} · {lifecycle.end.reason}</text>
+            <text x={8} y={lane.y + 11} className="lc-lane-sub">
+              {lifecycle.uses.count} use{lifecycle.uses.count === 1 ? '' : 's'} · {lifecycle.end.reason}
+            </text>
             <line x1={LABEL_WIDTH} x2={DIAGRAM_WIDTH - 10} y1={lane.y} y2={lane.y} className="lc-axis" />
-            {lane.validity && <rect x={lane.validity.x1} y={lane.y - 5} width={Math.max(2, lane.validity.x2 - lane.validity.x1)} height={10} rx={3} className="lc-valid"><title>Valid (iat → exp)</title></rect>}
+            {lane.validity && (
+              <rect
+                x={lane.validity.x1}
+                y={lane.y - 5}
+                width={Math.max(2, lane.validity.x2 - lane.validity.x1)}
+                height={10}
+                rx={3}
+                className="lc-valid"
+              >
+                <title>Valid (iat → exp)</title>
+              </rect>
+            )}
             {lane.gaps.map((gap, index) => (
-              <rect key={index} x={gap.x1} y={lane.y - 10} width={Math.max(2, gap.x2 - gap.x1)} height={20} fill="url(#lc-hatch)" className="lc-gap" data-testid="lifecycle-gap" data-kind={gap.gap.kind}>
+              <rect
+                key={index}
+                x={gap.x1}
+                y={lane.y - 10}
+                width={Math.max(2, gap.x2 - gap.x1)}
+                height={20}
+                fill="url(#lc-hatch)"
+                className="lc-gap"
+                data-testid="lifecycle-gap"
+                data-kind={gap.gap.kind}
+              >
                 <title>{gap.gap.message}</title>
               </rect>
             ))}
-            {lane.outsideTicks.map((x, index) => <line key={`outside-${index}`} x1={x} x2={x} y1={lane.y - 9} y2={lane.y + 9} className="lc-use outside" data-testid="lifecycle-use-outside" />)}
-            {lane.useTicks.map((x, index) => <line key={index} x1={x} x2={x} y1={lane.y - 9} y2={lane.y + 9} className="lc-use" data-testid="lifecycle-use" />)}
+            {lane.outsideTicks.map((x, index) => (
+              <line
+                key={`outside-${index}`}
+                x1={x}
+                x2={x}
+                y1={lane.y - 9}
+                y2={lane.y + 9}
+                className="lc-use outside"
+                data-testid="lifecycle-use-outside"
+              />
+            ))}
+            {lane.useTicks.map((x, index) => (
+              <line
+                key={index}
+                x1={x}
+                x2={x}
+                y1={lane.y - 9}
+                y2={lane.y + 9}
+                className="lc-use"
+                data-testid="lifecycle-use"
+              />
+            ))}
             {lane.markers.map((marker, index) => (
               <g
                 key={index}
@@ -104,7 +172,14 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
               </g>
             ))}
             {lane.notes.map((note, index) => (
-              <text key={note.kind} x={LABEL_WIDTH + 4} y={lane.y + 20 + index * 11} className="lc-note" data-testid="lifecycle-note" data-kind={note.kind}>
+              <text
+                key={note.kind}
+                x={LABEL_WIDTH + 4}
+                y={lane.y + 20 + index * 11}
+                className="lc-note"
+                data-testid="lifecycle-note"
+                data-kind={note.kind}
+              >
                 ⚠ {GAP_LABEL[note.kind]}
                 <title>{note.message}</title>
               </text>

@@ -28,13 +28,28 @@ function milestoneSeqs(lifecycle: TokenLifecycle): number[] {
 }
 
 /** A token's events in time order, first MAX_TICKS_PER_TOKEN, each with whether the filter keeps it. */
-async function tokenEvents(database: TokentrailDatabase, caseId: string, tokenHash: string, matches: EventMatcher): Promise<{ row: StoredEvent; kept: boolean }[]> {
+async function tokenEvents(
+  database: TokentrailDatabase,
+  caseId: string,
+  tokenHash: string,
+  matches: EventMatcher,
+): Promise<{ row: StoredEvent; kept: boolean }[]> {
   const out: { row: StoredEvent; kept: boolean }[] = [];
-  await eachTimelineRow(database, caseId, { facets: { token: tokenHash } }, (row) => out.push({ row, kept: matches(row) }) < MAX_TICKS_PER_TOKEN);
+  await eachTimelineRow(
+    database,
+    caseId,
+    { facets: { token: tokenHash } },
+    (row) => out.push({ row, kept: matches(row) }) < MAX_TICKS_PER_TOKEN,
+  );
   return out;
 }
 
-export async function lifecycleFilterMarks(database: TokentrailDatabase, caseId: string, lanes: readonly TokenLifecycle[], filter: TimelineFilter): Promise<LifecycleFilterMarks> {
+export async function lifecycleFilterMarks(
+  database: TokentrailDatabase,
+  caseId: string,
+  lanes: readonly TokenLifecycle[],
+  filter: TimelineFilter,
+): Promise<LifecycleFilterMarks> {
   const matches = timelineMatcher(filter);
   const keptUses = new Map<string, number[]>();
   const outsideUses = new Map<string, number[]>();
@@ -42,8 +57,14 @@ export async function lifecycleFilterMarks(database: TokentrailDatabase, caseId:
   for (const lane of lanes) {
     const events = await tokenEvents(database, caseId, lane.tokenHash, matches);
     const timed = events.filter(({ row }) => row.ts !== UNTIMED_TS);
-    keptUses.set(lane.tokenHash, timed.filter(({ kept }) => kept).map(({ row }) => row.ts));
-    outsideUses.set(lane.tokenHash, timed.filter(({ kept }) => !kept).map(({ row }) => row.ts));
+    keptUses.set(
+      lane.tokenHash,
+      timed.filter(({ kept }) => kept).map(({ row }) => row.ts),
+    );
+    outsideUses.set(
+      lane.tokenHash,
+      timed.filter(({ kept }) => !kept).map(({ row }) => row.ts),
+    );
     for (const { row, kept } of events) keptBySeq.set(row.seq, kept);
   }
   // Milestones found through a jti rather than the token itself are not among the token's events: read them by key.

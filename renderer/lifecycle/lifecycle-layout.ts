@@ -77,11 +77,28 @@ export const GAP_LABEL: Readonly<Record<LifecycleGap['kind'], string>> = {
   'untimed-events': 'records without a time',
 };
 
-const TICK_STEPS = [60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000, 3_600_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
+const TICK_STEPS = [
+  60_000,
+  5 * 60_000,
+  10 * 60_000,
+  15 * 60_000,
+  30 * 60_000,
+  3_600_000,
+  2 * 3_600_000,
+  6 * 3_600_000,
+  12 * 3_600_000,
+  86_400_000,
+  7 * 86_400_000,
+  30 * 86_400_000,
+];
 
 function timesOf(lifecycle: TokenLifecycle, uses: readonly number[]): number[] {
-  const times = [...uses, ...lifecycle.milestones.map((step) => step.event.ts).filter((ts): ts is number => ts !== null)];
-  for (const ts of [lifecycle.issuedAt, lifecycle.expiresAt, lifecycle.end.at, lifecycle.issue?.ts]) if (typeof ts === 'number') times.push(ts);
+  const times = [
+    ...uses,
+    ...lifecycle.milestones.map((step) => step.event.ts).filter((ts): ts is number => ts !== null),
+  ];
+  for (const ts of [lifecycle.issuedAt, lifecycle.expiresAt, lifecycle.end.at, lifecycle.issue?.ts])
+    if (typeof ts === 'number') times.push(ts);
   return times;
 }
 
@@ -97,9 +114,16 @@ function axisTicks(from: number, to: number, x: (ts: number) => number): { x: nu
  * `usesByToken` are the times of each token's events (those the timeline filter keeps, when `outside` is given);
  * `outside` what the filter drops.
  */
-export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByToken: ReadonlyMap<string, readonly number[]>, box: LayoutBox, outside?: OutsideFilter): LifecycleLayout | undefined {
+export function layoutLifecycles(
+  lifecycles: readonly TokenLifecycle[],
+  usesByToken: ReadonlyMap<string, readonly number[]>,
+  box: LayoutBox,
+  outside?: OutsideFilter,
+): LifecycleLayout | undefined {
   const dropped = (tokenHash: string) => outside?.uses.get(tokenHash) ?? [];
-  const all = lifecycles.flatMap((lifecycle) => timesOf(lifecycle, [...(usesByToken.get(lifecycle.tokenHash) ?? []), ...dropped(lifecycle.tokenHash)]));
+  const all = lifecycles.flatMap((lifecycle) =>
+    timesOf(lifecycle, [...(usesByToken.get(lifecycle.tokenHash) ?? []), ...dropped(lifecycle.tokenHash)]),
+  );
   if (all.length === 0) return undefined;
   let from = Math.min(...all);
   let to = Math.max(...all);
@@ -108,24 +132,37 @@ export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByTo
   from -= margin;
   to += margin;
   const x = (ts: number) => box.left + ((ts - from) / (to - from)) * box.width;
-  const yOf = new Map(lifecycles.map((lifecycle, index) => [lifecycle.tokenHash, box.top + index * box.laneHeight + box.laneHeight / 2]));
+  const yOf = new Map(
+    lifecycles.map((lifecycle, index) => [lifecycle.tokenHash, box.top + index * box.laneHeight + box.laneHeight / 2]),
+  );
 
   const lanes = lifecycles.map((lifecycle): LaneLayout => {
     const markers: LaneMarker[] = lifecycle.milestones
       .filter((step) => step.event.ts !== null && step.use !== 'presented')
-      .map((step) => ({ x: x(step.event.ts!), kind: step.use, ts: step.event.ts!, event: step.event, outside: step.event.id !== undefined && outside?.events.has(step.event.id) === true }));
-    if (lifecycle.end.reason === 'expired' && lifecycle.end.at !== undefined) markers.push({ x: x(lifecycle.end.at), kind: 'expired', ts: lifecycle.end.at, outside: false });
+      .map((step) => ({
+        x: x(step.event.ts!),
+        kind: step.use,
+        ts: step.event.ts!,
+        event: step.event,
+        outside: step.event.id !== undefined && outside?.events.has(step.event.id) === true,
+      }));
+    if (lifecycle.end.reason === 'expired' && lifecycle.end.at !== undefined)
+      markers.push({ x: x(lifecycle.end.at), kind: 'expired', ts: lifecycle.end.at, outside: false });
     const start = lifecycle.issuedAt ?? lifecycle.issue?.ts ?? undefined;
     const end = lifecycle.end.at ?? lifecycle.expiresAt;
     return {
       tokenHash: lifecycle.tokenHash,
       y: yOf.get(lifecycle.tokenHash)!,
       lifecycle,
-      ...(start !== undefined && start !== null ? { validity: { x1: x(start), x2: end !== undefined ? x(end) : box.left + box.width } } : {}),
+      ...(start !== undefined && start !== null
+        ? { validity: { x1: x(start), x2: end !== undefined ? x(end) : box.left + box.width } }
+        : {}),
       markers,
       useTicks: (usesByToken.get(lifecycle.tokenHash) ?? []).map(x),
       outsideTicks: dropped(lifecycle.tokenHash).map(x),
-      gaps: lifecycle.gaps.filter((gap) => gap.from !== undefined && gap.to !== undefined).map((gap) => ({ x1: x(gap.from!), x2: x(gap.to!), gap })),
+      gaps: lifecycle.gaps
+        .filter((gap) => gap.from !== undefined && gap.to !== undefined)
+        .map((gap) => ({ x1: x(gap.from!), x2: x(gap.to!), gap })),
       notes: lifecycle.gaps.filter((gap) => gap.from === undefined || gap.to === undefined),
     };
   });
@@ -135,7 +172,16 @@ export function layoutLifecycles(lifecycles: readonly TokenLifecycle[], usesByTo
     const parent = lifecycle.parent;
     const fromY = parent && yOf.get(parent.tokenHash);
     const at = parent?.event?.ts ?? lifecycle.issue?.ts ?? lifecycle.issuedAt;
-    if (parent && fromY !== undefined && typeof at === 'number') links.push({ x: x(at), fromY, toY: yOf.get(lifecycle.tokenHash)!, via: parent.via });
+    if (parent && fromY !== undefined && typeof at === 'number')
+      links.push({ x: x(at), fromY, toY: yOf.get(lifecycle.tokenHash)!, via: parent.via });
   }
-  return { from, to, lanes, links, ticks: axisTicks(from, to, x), tickLabel: to - from > 86_400_000 ? 'date-time' : 'time', height: box.top + lifecycles.length * box.laneHeight + 8 };
+  return {
+    from,
+    to,
+    lanes,
+    links,
+    ticks: axisTicks(from, to, x),
+    tickLabel: to - from > 86_400_000 ? 'date-time' : 'time',
+    height: box.top + lifecycles.length * box.laneHeight + 8,
+  };
 }

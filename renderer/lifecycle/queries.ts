@@ -22,12 +22,20 @@ export interface LifecycleFamily {
 }
 
 /** The lifecycles of `tokenHash`'s family with the times of their uses, marked by the timeline filter. */
-export async function lifecycleFamily(caseId: string, tokenHash: string, filter: TimelineFilter): Promise<LifecycleFamily> {
+export async function lifecycleFamily(
+  caseId: string,
+  tokenHash: string,
+  filter: TimelineFilter,
+): Promise<LifecycleFamily> {
   const found = await familyLifecycles(db, caseId, tokenHash);
   if (!isEmptyFilter(filter)) {
     const marks = await lifecycleFilterMarks(db, caseId, found.lanes, filter);
     return { ...found, uses: marks.keptUses, outside: { uses: marks.outsideUses, events: marks.outsideEvents } };
   }
-  const uses = new Map(await Promise.all(found.lanes.map(async (lane) => [lane.tokenHash, await tokenEventTimes(db, caseId, lane.tokenHash)] as const)));
+  const uses = new Map(
+    await Promise.all(
+      found.lanes.map(async (lane) => [lane.tokenHash, await tokenEventTimes(db, caseId, lane.tokenHash)] as const),
+    ),
+  );
   return { ...found, uses, outside: undefined };
 }

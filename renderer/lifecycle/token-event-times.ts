@@ -8,10 +8,17 @@ import type { TokentrailDatabase } from '../db/schema';
 export const MAX_TICKS_PER_TOKEN = 2_000;
 
 /** The times (UTC epoch ms) of the token's timed events, earliest first. */
-export async function tokenEventTimes(database: TokentrailDatabase, caseId: string, tokenHash: string): Promise<number[]> {
+export async function tokenEventTimes(
+  database: TokentrailDatabase,
+  caseId: string,
+  tokenHash: string,
+): Promise<number[]> {
   const keys = (await database.authEvents
     .where('facets')
-    .between([caseId, 'token', tokenHash, Dexie.minKey, Dexie.minKey], [caseId, 'token', tokenHash, Dexie.maxKey, Dexie.maxKey])
+    .between(
+      [caseId, 'token', tokenHash, Dexie.minKey, Dexie.minKey],
+      [caseId, 'token', tokenHash, Dexie.maxKey, Dexie.maxKey],
+    )
     .limit(MAX_TICKS_PER_TOKEN)
     .keys()) as unknown as FacetKey[];
   return keys.map((key) => key[3]).filter((ts) => ts !== UNTIMED_TS);

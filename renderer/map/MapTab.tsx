@@ -32,8 +32,10 @@ interface MapTabProps {
 
 const SCOPE_RULE = {
   token: 'the events that carry this token',
-  subject: "its events as the detectors attribute them: the record's own subject, else the sub claim of the event's token",
-  session: "its events as the detectors attribute them: the record's own session, else the sid claim of the event's token",
+  subject:
+    "its events as the detectors attribute them: the record's own subject, else the sub claim of the event's token",
+  session:
+    "its events as the detectors attribute them: the record's own session, else the sid claim of the event's token",
 } as const;
 
 export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
@@ -66,7 +68,8 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
         </div>
         {scope ? (
           <p className="small" data-testid="map-scope" data-facet={scope.facet} data-value={scope.value}>
-            Hops of {scope.facet} <span className="mono">{scope.value}</span> <span className="muted">— {SCOPE_RULE[scope.facet]}.</span>{' '}
+            Hops of {scope.facet} <span className="mono">{scope.value}</span>{' '}
+            <span className="muted">— {SCOPE_RULE[scope.facet]}.</span>{' '}
             {focusScope && (
               <button type="button" className="link" data-testid="map-scope-clear" onClick={() => onNavigate('map')}>
                 Map the timeline filters instead
@@ -76,38 +79,89 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
         ) : (
           <p className="hint">Set a subject, token or session to draw the hops between its places in time order.</p>
         )}
-        <TimelineFilters key={JSON.stringify(filter)} caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={setFilter} />
-        {scope && located && (
-          hops.length > 0
-            ? <TimelineFilterNote caseId={caseId} matched={hops.filter((hop) => hop.matches).length} total={hops.length} noun="hop" />
-            : <TimelineFilterNote caseId={caseId} matched={points.filter((point) => point.matches).length} total={points.length} noun="located event" />
+        <TimelineFilters
+          key={JSON.stringify(filter)}
+          caseId={caseId}
+          filter={filter}
+          fileNames={fileNames ?? new Map()}
+          onChange={setFilter}
+        />
+        {scope &&
+          located &&
+          (hops.length > 0 ? (
+            <TimelineFilterNote
+              caseId={caseId}
+              matched={hops.filter((hop) => hop.matches).length}
+              total={hops.length}
+              noun="hop"
+            />
+          ) : (
+            <TimelineFilterNote
+              caseId={caseId}
+              matched={points.filter((point) => point.matches).length}
+              total={points.length}
+              noun="located event"
+            />
+          ))}
+        {located?.truncated && (
+          <p className="hint">
+            Only the first {MAX_POINTS.toLocaleString('en-US')} located events are drawn: narrow the filters (time
+            range) to see the rest.
+          </p>
         )}
-        {located?.truncated && <p className="hint">Only the first {MAX_POINTS.toLocaleString('en-US')} located events are drawn: narrow the filters (time range) to see the rest.</p>}
         <WorldMap places={places} hops={hops} onOpenEvent={openEvent} />
-        <p className="muted small">Map data: Natural Earth 1:110m (public domain), bundled. Locations come from the log or the offline geolocation database, as each event says.</p>
+        <p className="muted small">
+          Map data: Natural Earth 1:110m (public domain), bundled. Locations come from the log or the offline
+          geolocation database, as each event says.
+        </p>
       </section>
       {hops.length > 0 && (
         <section className="panel">
           <h2>Hops in time order</h2>
           <table className="table" data-testid="map-hops">
             <thead>
-              <tr><th>#</th><th>From</th><th>To</th><th>Time between</th><th className="num">Distance</th><th className="num">Speed</th></tr>
+              <tr>
+                <th>#</th>
+                <th>From</th>
+                <th>To</th>
+                <th>Time between</th>
+                <th className="num">Distance</th>
+                <th className="num">Speed</th>
+              </tr>
             </thead>
             <tbody>
               {hops.map((hop, index) => (
-                <tr key={index} className={`${hop.impossible ? 'hop-impossible' : ''}${hop.matches ? '' : ' outside-filter'}`} data-testid="map-hop-row" data-impossible={hop.impossible} data-in-filter={hop.matches}>
+                <tr
+                  key={index}
+                  className={`${hop.impossible ? 'hop-impossible' : ''}${hop.matches ? '' : ' outside-filter'}`}
+                  data-testid="map-hop-row"
+                  data-impossible={hop.impossible}
+                  data-in-filter={hop.matches}
+                >
                   <td>{index + 1}</td>
                   {[hop.from, hop.to].map((end) => (
                     <td key={end.seq}>
-                      <button type="button" className="link mono" onClick={() => openEvent(end.seq)} title="Open the event in the timeline">
+                      <button
+                        type="button"
+                        className="link mono"
+                        onClick={() => openEvent(end.seq)}
+                        title="Open the event in the timeline"
+                      >
                         {formatInstant(end.ts, timeZone)}
                       </button>
-                      <div className="muted small">{end.ip ?? 'no IP'} · {[end.city, end.country].filter(Boolean).join(', ') || 'unknown place'} · {end.where}</div>
+                      <div className="muted small">
+                        {end.ip ?? 'no IP'} · {[end.city, end.country].filter(Boolean).join(', ') || 'unknown place'} ·{' '}
+                        {end.where}
+                      </div>
                     </td>
                   ))}
                   <td className="mono">{Math.round(hop.ms / 60_000)} min</td>
                   <td className="num mono">{Math.round(hop.km).toLocaleString('en-US')} km</td>
-                  <td className="num mono">{speedText(hop.speedKmh)}{hop.impossible ? ' — impossible' : ''}{hop.matches ? '' : ' · outside the timeline filters'}</td>
+                  <td className="num mono">
+                    {speedText(hop.speedKmh)}
+                    {hop.impossible ? ' — impossible' : ''}
+                    {hop.matches ? '' : ' · outside the timeline filters'}
+                  </td>
                 </tr>
               ))}
             </tbody>

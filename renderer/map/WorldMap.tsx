@@ -18,7 +18,8 @@ interface WorldMapProps {
 }
 
 const kilometres = (km: number) => `${Math.round(km).toLocaleString('en-US')} km`;
-export const speedText = (kmh: number) => (Number.isFinite(kmh) ? `${Math.round(kmh).toLocaleString('en-US')} km/h` : 'same instant');
+export const speedText = (kmh: number) =>
+  Number.isFinite(kmh) ? `${Math.round(kmh).toLocaleString('en-US')} km/h` : 'same instant';
 
 export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
   const world = worldGeometry();
@@ -26,13 +27,37 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
   const path = geoPath(projection);
   const at = (longitude: number, latitude: number) => projection([longitude, latitude]) ?? [0, 0];
   return (
-    <svg className="world-map" data-testid="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Map of the events' locations and the hops between them">
+    <svg
+      className="world-map"
+      data-testid="world-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label="Map of the events' locations and the hops between them"
+    >
       <defs>
-        <clipPath id="map-frame"><rect width={WIDTH} height={HEIGHT} /></clipPath>
-        <marker id="hop-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <clipPath id="map-frame">
+          <rect width={WIDTH} height={HEIGHT} />
+        </clipPath>
+        <marker
+          id="hop-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#1f5fbf" />
         </marker>
-        <marker id="hop-arrow-red" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <marker
+          id="hop-arrow-red"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#c62828" />
         </marker>
       </defs>
@@ -44,7 +69,15 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
         {hops.map((hop, index) => (
           <path
             key={`hop-${index}`}
-            d={path({ type: 'LineString', coordinates: [[hop.from.longitude, hop.from.latitude], [hop.to.longitude, hop.to.latitude]] }) ?? ''}
+            d={
+              path({
+                type: 'LineString',
+                coordinates: [
+                  [hop.from.longitude, hop.from.latitude],
+                  [hop.to.longitude, hop.to.latitude],
+                ],
+              }) ?? ''
+            }
             className={`map-hop${hop.impossible ? ' impossible' : ''}${hop.matches ? '' : ' outside'}`}
             markerEnd={hop.impossible ? 'url(#hop-arrow-red)' : 'url(#hop-arrow)'}
             data-testid="map-hop"
@@ -57,22 +90,47 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
         {places.map((place) => {
           const [x, y] = at(place.longitude, place.latitude);
           return (
-            <g key={`${place.latitude},${place.longitude}`} transform={`translate(${x},${y})`} className={`map-place${place.excluded ? ' excluded' : ''}${place.matches ? '' : ' outside'}`} data-testid="map-place" data-in-filter={place.matches} onClick={() => onOpenEvent(place.events[0]!.seq)}>
+            <g
+              key={`${place.latitude},${place.longitude}`}
+              transform={`translate(${x},${y})`}
+              className={`map-place${place.excluded ? ' excluded' : ''}${place.matches ? '' : ' outside'}`}
+              data-testid="map-place"
+              data-in-filter={place.matches}
+              onClick={() => onOpenEvent(place.events[0]!.seq)}
+            >
               <circle r={5 + Math.min(6, Math.log2(place.events.length))} />
-              <text x={x > WIDTH * 0.7 ? -10 : 10} y={4} textAnchor={x > WIDTH * 0.7 ? 'end' : 'start'} className="map-label">{place.order.length > 3 ? `${place.order[0]}…${place.order.at(-1)}` : place.order.join(', ')} · {place.label}</text>
+              <text
+                x={x > WIDTH * 0.7 ? -10 : 10}
+                y={4}
+                textAnchor={x > WIDTH * 0.7 ? 'end' : 'start'}
+                className="map-label"
+              >
+                {place.order.length > 3 ? `${place.order[0]}…${place.order.at(-1)}` : place.order.join(', ')} ·{' '}
+                {place.label}
+              </text>
               <title>{`${place.label}: ${place.events.length} event(s)${place.excluded ? ' (excluded range)' : ''}${place.matches ? '' : ' (outside the timeline filters)'}`}</title>
             </g>
           );
         })}
-        {hops.filter((hop) => hop.impossible).map((hop, index) => {
-          const [x1, y1] = at(hop.from.longitude, hop.from.latitude);
-          const [x2, y2] = at(hop.to.longitude, hop.to.latitude);
-          return (
-            <text key={`label-${index}`} x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 8} className={hop.matches ? 'map-hop-label' : 'map-hop-label outside'} textAnchor="middle" data-testid="map-hop-label" data-in-filter={hop.matches}>
-              {kilometres(hop.km)} · {speedText(hop.speedKmh)}
-            </text>
-          );
-        })}
+        {hops
+          .filter((hop) => hop.impossible)
+          .map((hop, index) => {
+            const [x1, y1] = at(hop.from.longitude, hop.from.latitude);
+            const [x2, y2] = at(hop.to.longitude, hop.to.latitude);
+            return (
+              <text
+                key={`label-${index}`}
+                x={(x1 + x2) / 2}
+                y={(y1 + y2) / 2 - 8}
+                className={hop.matches ? 'map-hop-label' : 'map-hop-label outside'}
+                textAnchor="middle"
+                data-testid="map-hop-label"
+                data-in-filter={hop.matches}
+              >
+                {kilometres(hop.km)} · {speedText(hop.speedKmh)}
+              </text>
+            );
+          })}
       </g>
     </svg>
   );

@@ -58,7 +58,11 @@ export function toPoint(row: StoredEvent, matches: boolean): LocatedEvent {
 }
 
 /** The located events of the filtered timeline (all kept by the filter, by construction), up to MAX_POINTS. */
-export async function loadLocatedEvents(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<LocatedEvents> {
+export async function loadLocatedEvents(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+): Promise<LocatedEvents> {
   const points: LocatedEvent[] = [];
   let unlocated = 0;
   const truncated = await eachTimelineRow(database, caseId, filter, (row) => {

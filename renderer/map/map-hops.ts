@@ -4,7 +4,14 @@
 // A hop or place the case's timeline filter keeps is one with at least one event the filter keeps: the same rule
 // the Findings view applies to a finding's evidence, so an impossible-travel finding is listed exactly when its
 // hop is drawn in full.
-import { cidrList, detectorById, hopSpeed, isImpossibleHop, resolveParameters, type TimelineParameterOverrides } from '../../core/timeline';
+import {
+  cidrList,
+  detectorById,
+  hopSpeed,
+  isImpossibleHop,
+  resolveParameters,
+  type TimelineParameterOverrides,
+} from '../../core/timeline';
 import type { LocatedEvent } from './located-events';
 
 export interface MapHop {
@@ -30,14 +37,25 @@ export interface MapPlace {
   readonly matches: boolean;
 }
 
-const IMPOSSIBLE_TRAVEL_DEFAULTS = detectorById('impossible-travel')!.defaults as { maxSpeedKmh: number; minDistanceKm: number; excludedRanges: string[] };
+const IMPOSSIBLE_TRAVEL_DEFAULTS = detectorById('impossible-travel')!.defaults as {
+  maxSpeedKmh: number;
+  minDistanceKm: number;
+  excludedRanges: string[];
+};
 
-export function hopParameters(overrides: TimelineParameterOverrides | undefined): { maxSpeedKmh: number; minDistanceKm: number; excludedRanges: string[] } {
+export function hopParameters(overrides: TimelineParameterOverrides | undefined): {
+  maxSpeedKmh: number;
+  minDistanceKm: number;
+  excludedRanges: string[];
+} {
   return resolveParameters(IMPOSSIBLE_TRAVEL_DEFAULTS, overrides?.['impossible-travel']);
 }
 
 /** The hops of `points` (time order). */
-export function buildHops(points: readonly LocatedEvent[], overrides: TimelineParameterOverrides | undefined): MapHop[] {
+export function buildHops(
+  points: readonly LocatedEvent[],
+  overrides: TimelineParameterOverrides | undefined,
+): MapHop[] {
   const parameters = hopParameters(overrides);
   const excluded = cidrList(parameters.excludedRanges);
   const hops: MapHop[] = [];
@@ -46,7 +64,14 @@ export function buildHops(points: readonly LocatedEvent[], overrides: TimelinePa
     if (excluded.match(point.ip) !== undefined) continue;
     if (previous && !(previous.ip !== undefined && previous.ip === point.ip)) {
       const speed = hopSpeed(previous, point);
-      if (speed.km > 0) hops.push({ from: previous, to: point, ...speed, impossible: isImpossibleHop(speed, parameters), matches: previous.matches || point.matches });
+      if (speed.km > 0)
+        hops.push({
+          from: previous,
+          to: point,
+          ...speed,
+          impossible: isImpossibleHop(speed, parameters),
+          matches: previous.matches || point.matches,
+        });
     }
     previous = point;
   }
@@ -54,7 +79,10 @@ export function buildHops(points: readonly LocatedEvent[], overrides: TimelinePa
 }
 
 /** The points grouped by coordinate, each numbered in time order (1 = earliest). */
-export function buildPlaces(points: readonly LocatedEvent[], overrides: TimelineParameterOverrides | undefined): MapPlace[] {
+export function buildPlaces(
+  points: readonly LocatedEvent[],
+  overrides: TimelineParameterOverrides | undefined,
+): MapPlace[] {
   const excluded = cidrList(hopParameters(overrides).excludedRanges);
   const byCoordinate = new Map<string, { events: LocatedEvent[]; order: number[] }>();
   points.forEach((point, index) => {
@@ -69,7 +97,9 @@ export function buildPlaces(points: readonly LocatedEvent[], overrides: Timeline
     return {
       latitude: first.latitude,
       longitude: first.longitude,
-      label: [first.city, first.country].filter(Boolean).join(', ') || `${first.latitude.toFixed(2)}, ${first.longitude.toFixed(2)}`,
+      label:
+        [first.city, first.country].filter(Boolean).join(', ') ||
+        `${first.latitude.toFixed(2)}, ${first.longitude.toFixed(2)}`,
       events,
       order,
       excluded: events.every((event) => excluded.match(event.ip) !== undefined),

@@ -23,9 +23,26 @@ function paddedBox(points: readonly { latitude: number; longitude: number }[]): 
 }
 
 /** A projection fitted into width × height: to the points when there are any, else to the whole world. */
-export function fitProjection(points: readonly { latitude: number; longitude: number }[], width: number, height: number): GeoProjection {
+export function fitProjection(
+  points: readonly { latitude: number; longitude: number }[],
+  width: number,
+  height: number,
+): GeoProjection {
   const projection = geoNaturalEarth1();
   const margin = 12;
-  if (points.length === 0) return projection.fitExtent([[margin, margin], [width - margin, height - margin]], { type: 'Sphere' });
-  return projection.fitExtent([[margin, margin], [width - margin, height - margin]], paddedBox(points));
+  if (points.length === 0)
+    return projection.fitExtent(
+      [
+        [margin, margin],
+        [width - margin, height - margin],
+      ],
+      { type: 'Sphere' },
+    );
+  return projection.fitExtent(
+    [
+      [margin, margin],
+      [width - margin, height - margin],
+    ],
+    paddedBox(points),
+  );
 }

@@ -9,5 +9,7 @@ import { loadScopeEvents } from './scope-events';
 
 /** The located events the map draws: a scope's (a subject, a session, a token family) or the whole filtered case's. */
 export function mapEvents(caseId: string, scope: MapScope | undefined, filter: TimelineFilter): Promise<LocatedEvents> {
-  return scope ? loadScopeEvents(db, caseId, scope, timelineMatcher(filter, scopeSkip(scope, filter))) : loadLocatedEvents(db, caseId, filter);
+  return scope
+    ? loadScopeEvents(db, caseId, scope, timelineMatcher(filter, scopeSkip(scope, filter)))
+    : loadLocatedEvents(db, caseId, filter);
 }

@@ -9,8 +9,17 @@ import type { MapScope } from '../findings/finding-links';
 export type AttributionFields = Pick<AuthEvent, 'subject' | 'sessionId' | 'jti' | 'tokens'>;
 
 /** True when the detectors would count the event as the scope's (subject and session scopes). */
-export function attributedToScope(event: AttributionFields, scope: MapScope, facts: ReadonlyMap<string, TokenFacts>, jtiToHash: ReadonlyMap<string, string>): boolean {
+export function attributedToScope(
+  event: AttributionFields,
+  scope: MapScope,
+  facts: ReadonlyMap<string, TokenFacts>,
+  jtiToHash: ReadonlyMap<string, string>,
+): boolean {
   if (scope.facet === 'token') return event.tokens.some((token) => token.hash === scope.value);
-  const identity = attributeIdentity({ subject: event.subject, sessionId: event.sessionId, jti: event.jti, firstTokenHash: event.tokens[0]?.hash }, facts, jtiToHash);
+  const identity = attributeIdentity(
+    { subject: event.subject, sessionId: event.sessionId, jti: event.jti, firstTokenHash: event.tokens[0]?.hash },
+    facts,
+    jtiToHash,
+  );
   return (scope.facet === 'subject' ? identity.subject : identity.session) === scope.value;
 }

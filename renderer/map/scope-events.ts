@@ -26,19 +26,30 @@ interface Candidate {
 async function claimingTokens(database: TokentrailDatabase, caseId: string, scope: MapScope): Promise<TokenFacts[]> {
   const named = (facts: TokenFacts) => (scope.facet === 'subject' ? facts.subject : facts.sessionId) === scope.value;
   if (scope.facet === 'subject') {
-    const tokens = await database.tokens.where('sub').equals(scope.value).filter((token) => token.caseId === caseId).toArray();
+    const tokens = await database.tokens
+      .where('sub')
+      .equals(scope.value)
+      .filter((token) => token.caseId === caseId)
+      .toArray();
     return tokens.map((token) => tokenFactsFromClaims(token.tokenHash, token.claims)).filter(named);
   }
   const found: TokenFacts[] = [];
-  for await (const page of casePages(database.tokens, 'tokenHash', caseId, 1000)) for (const token of page) {
-    const facts = tokenFactsFromClaims(token.tokenHash, token.claims);
-    if (named(facts)) found.push(facts);
-  }
+  for await (const page of casePages(database.tokens, 'tokenHash', caseId, 1000))
+    for (const token of page) {
+      const facts = tokenFactsFromClaims(token.tokenHash, token.claims);
+      if (named(facts)) found.push(facts);
+    }
   return found;
 }
 
 /** Reads one source of the scope's events into `into`; true when it stopped at MAX_POINTS located events. */
-function collect(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, matches: EventMatcher, into: Map<number, Candidate>): Promise<boolean> {
+function collect(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+  matches: EventMatcher,
+  into: Map<number, Candidate>,
+): Promise<boolean> {
   let located = 0;
   return eachTimelineRow(database, caseId, filter, (row: StoredEvent) => {
     const { subject, sessionId, jti, tokens } = row.event;
@@ -49,17 +60,29 @@ function collect(database: TokentrailDatabase, caseId: string, filter: TimelineF
   });
 }
 
-export async function loadScopeEvents(database: TokentrailDatabase, caseId: string, scope: MapScope, matches: EventMatcher): Promise<LocatedEvents> {
+export async function loadScopeEvents(
+  database: TokentrailDatabase,
+  caseId: string,
+  scope: MapScope,
+  matches: EventMatcher,
+): Promise<LocatedEvents> {
   const candidates = new Map<number, Candidate>();
   let truncated = await collect(database, caseId, { facets: { [scope.facet]: scope.value } }, matches, candidates);
   const facts = new Map<string, TokenFacts>();
   if (scope.facet !== 'token') {
     for (const claims of await claimingTokens(database, caseId, scope)) {
       facts.set(claims.tokenHash, claims);
-      truncated = (await collect(database, caseId, { facets: { token: claims.tokenHash } }, matches, candidates)) || truncated;
+      truncated =
+        (await collect(database, caseId, { facets: { token: claims.tokenHash } }, matches, candidates)) || truncated;
     }
     // An event is attributed through its FIRST token, which may be another person's: read the claims of those too.
-    const firstTokens = [...new Set([...candidates.values()].map(({ fields }) => fields.tokens[0]?.hash).filter((hash): hash is string => hash !== undefined && !facts.has(hash)))];
+    const firstTokens = [
+      ...new Set(
+        [...candidates.values()]
+          .map(({ fields }) => fields.tokens[0]?.hash)
+          .filter((hash): hash is string => hash !== undefined && !facts.has(hash)),
+      ),
+    ];
     for (const token of await database.tokens.bulkGet(firstTokens.map((hash): [string, string] => [caseId, hash]))) {
       if (token) facts.set(token.tokenHash, tokenFactsFromClaims(token.tokenHash, token.claims));
     }
@@ -67,5 +90,9 @@ export async function loadScopeEvents(database: TokentrailDatabase, caseId: stri
   const jtiToHash = jtiIndex(facts.values());
   const belonging = [...candidates.values()].filter(({ fields }) => attributedToScope(fields, scope, facts, jtiToHash));
   const points = belonging.flatMap(({ point }) => (point ? [point] : [])).sort((a, b) => a.ts - b.ts || a.seq - b.seq);
-  return { points: points.slice(0, MAX_POINTS), unlocated: belonging.length - points.length, truncated: truncated || points.length > MAX_POINTS };
+  return {
+    points: points.slice(0, MAX_POINTS),
+    unlocated: belonging.length - points.length,
+    truncated: truncated || points.length > MAX_POINTS,
+  };
 }

@@ -18,7 +18,8 @@ export function worldGeometry(): WorldGeometry {
     const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
     const countries = feature(topology, topology.objects.countries) as FeatureCollection | Feature;
     cached = {
-      countries: countries.type === 'FeatureCollection' ? countries : { type: 'FeatureCollection', features: [countries] },
+      countries:
+        countries.type === 'FeatureCollection' ? countries : { type: 'FeatureCollection', features: [countries] },
       borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
     };
   }

@@ -44,7 +44,11 @@ export function App({ host }: { readonly host: Host }) {
         <h1>Tokentrail</h1>
         <p>Offline workbench for JWT authentication incidents. Nothing you open here leaves this machine.</p>
         <InvestigatorForm initial="" submitLabel="Start" onSave={(name) => save(SETTING_INVESTIGATOR, name)} />
-        {settingsError && <p className="error" role="alert">{settingsError}</p>}
+        {settingsError && (
+          <p className="error" role="alert">
+            {settingsError}
+          </p>
+        )}
       </main>
     );
   }
@@ -56,7 +60,9 @@ export function App({ host }: { readonly host: Host }) {
         breadcrumb={
           route.view === 'case' ? (
             <>
-              <button type="button" className="link" onClick={goHome}>Cases</button>
+              <button type="button" className="link" onClick={goHome}>
+                Cases
+              </button>
               <span aria-hidden="true">/</span>
               <span>{openCase?.title ?? '…'}</span>
             </>
@@ -70,7 +76,11 @@ export function App({ host }: { readonly host: Host }) {
         onEditInvestigator={() => setEditingInvestigator(true)}
         onHome={goHome}
       />
-      {settingsError && <p className="error banner" role="alert">{settingsError}</p>}
+      {settingsError && (
+        <p className="error banner" role="alert">
+          {settingsError}
+        </p>
+      )}
       {route.view === 'case' ? (
         <CaseView
           caseId={route.caseId}

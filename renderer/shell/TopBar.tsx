@@ -11,7 +11,14 @@ interface TopBarProps {
   readonly onHome: () => void;
 }
 
-export function TopBar({ breadcrumb, investigator, timeZone, onTimeZoneChange, onEditInvestigator, onHome }: TopBarProps) {
+export function TopBar({
+  breadcrumb,
+  investigator,
+  timeZone,
+  onTimeZoneChange,
+  onEditInvestigator,
+  onHome,
+}: TopBarProps) {
   return (
     <header className="topbar">
       <button type="button" className="brand" data-testid="nav-cases" onClick={onHome} title="All cases">
@@ -22,7 +29,13 @@ export function TopBar({ breadcrumb, investigator, timeZone, onTimeZoneChange, o
       </nav>
       <div className="topbar-tools">
         <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
-        <button type="button" className="ghost" data-testid="investigator-button" onClick={onEditInvestigator} title="Change investigator">
+        <button
+          type="button"
+          className="ghost"
+          data-testid="investigator-button"
+          onClick={onEditInvestigator}
+          title="Change investigator"
+        >
           {investigator}
         </button>
       </div>

@@ -78,7 +78,11 @@ export function zoneOffsetMs(epochMs: number, zone: TimeZoneChoice): number {
  * A time the investigator typed, read in the chosen zone unless it names its own offset: "2026-11-18 09:00"
  * means 09:00 where the investigator says they are looking. Undefined when it is not a time.
  */
-export function parseZonedInput(text: string, zone: TimeZoneChoice, parse: (text: string) => { ts: number; assumedUtc: boolean } | undefined): number | undefined {
+export function parseZonedInput(
+  text: string,
+  zone: TimeZoneChoice,
+  parse: (text: string) => { ts: number; assumedUtc: boolean } | undefined,
+): number | undefined {
   const parsed = parse(text.trim());
   if (!parsed) return undefined;
   if (!parsed.assumedUtc) return parsed.ts;

@@ -45,5 +45,8 @@ const INVISIBLE_OR_REORDERING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u
  * becomes a visible `\uXXXX`, so a name can neither hide characters nor display reversed. Everything else is kept.
  */
 export function safeText(text: string): string {
-  return text.replace(INVISIBLE_OR_REORDERING, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(
+    INVISIBLE_OR_REORDERING,
+    (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

@@ -18,7 +18,9 @@ export function parseRoute(hash: string): Route {
   if (view !== 'case' || !caseId) return { view: 'cases' };
   const known = TABS.find((candidate) => candidate === tab);
   if (!known) return { view: 'case', caseId, tab: 'evidence' };
-  return focus && known !== 'evidence' ? { view: 'case', caseId, tab: known, focus: decodeURIComponent(focus) } : { view: 'case', caseId, tab: known };
+  return focus && known !== 'evidence'
+    ? { view: 'case', caseId, tab: known, focus: decodeURIComponent(focus) }
+    : { view: 'case', caseId, tab: known };
 }
 
 export function routeHash(route: Route): string {

@@ -19,14 +19,30 @@ export interface CaseEvidence {
  * Reads the case's stored files of these kinds (only their bytes are loaded), each with the time of the import it
  * came with, through core's readCaseMaterial.
  */
-export async function loadCaseMaterial(database: TokentrailDatabase, caseId: string, kinds: readonly EvidenceKind[], options?: ReadCaseMaterialOptions): Promise<CaseMaterial> {
-  const records = (await database.evidenceFiles.where('caseId').equals(caseId).toArray()).filter((file) => file.sha256 && kinds.includes(file.kind));
+export async function loadCaseMaterial(
+  database: TokentrailDatabase,
+  caseId: string,
+  kinds: readonly EvidenceKind[],
+  options?: ReadCaseMaterialOptions,
+): Promise<CaseMaterial> {
+  const records = (await database.evidenceFiles.where('caseId').equals(caseId).toArray()).filter(
+    (file) => file.sha256 && kinds.includes(file.kind),
+  );
   const blobs = await database.evidenceBlobs.bulkGet(records.map((file) => file.id));
-  const importTimes = new Map((await database.imports.where('caseId').equals(caseId).toArray()).map((record) => [record.id, record.at]));
+  const importTimes = new Map(
+    (await database.imports.where('caseId').equals(caseId).toArray()).map((record) => [record.id, record.at]),
+  );
   const files: CaseFile[] = [];
   records.forEach((file, index) => {
     const bytes = blobs[index]?.bytes;
-    if (bytes && file.sha256) files.push({ path: file.path, kind: file.kind, sha256: file.sha256, bytes, importedAt: importTimes.get(file.importId) ?? 0 });
+    if (bytes && file.sha256)
+      files.push({
+        path: file.path,
+        kind: file.kind,
+        sha256: file.sha256,
+        bytes,
+        importedAt: importTimes.get(file.importId) ?? 0,
+      });
   });
   return readCaseMaterial(files, options);
 }
@@ -34,5 +50,10 @@ export async function loadCaseMaterial(database: TokentrailDatabase, caseId: str
 /** Reads the case's key history and configuration from the store. */
 export async function loadCaseEvidence(database: TokentrailDatabase, caseId: string): Promise<CaseEvidence> {
   const material = await loadCaseMaterial(database, caseId, ['key-rotation', 'case-config']);
-  return { caseConfig: material.caseConfig, keyHistory: material.keyHistory, parameters: material.parameters, problems: material.problems.map((problem) => problem.message) };
+  return {
+    caseConfig: material.caseConfig,
+    keyHistory: material.keyHistory,
+    parameters: material.parameters,
+    problems: material.problems.map((problem) => problem.message),
+  };
 }

@@ -13,7 +13,12 @@ export type DetectorParameterSettings = Readonly<Record<string, Readonly<Record<
 export const PARAMETERS_SOURCE = 'detector parameters';
 
 /** Saves the case's parameters and records what changed; returns the changes (none: nothing was written). */
-export function saveDetectorParameters(database: TokentrailDatabase, caseId: string, parameters: DetectorParameterSettings, investigator: string): Promise<ParameterChange[]> {
+export function saveDetectorParameters(
+  database: TokentrailDatabase,
+  caseId: string,
+  parameters: DetectorParameterSettings,
+  investigator: string,
+): Promise<ParameterChange[]> {
   return database.transaction('rw', [database.cases, database.custody], async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new Error('This case no longer exists on this machine.');

@@ -12,9 +12,13 @@ export const COMMON_PARAMETER_HELP: Readonly<Record<string, string>> = {
 };
 
 /** Overrides of `later` win over `earlier`, parameter by parameter. */
-export function mergeParameterOverrides(earlier: TimelineParameterOverrides, later: TimelineParameterOverrides): TimelineParameterOverrides {
+export function mergeParameterOverrides(
+  earlier: TimelineParameterOverrides,
+  later: TimelineParameterOverrides,
+): TimelineParameterOverrides {
   const merged: Record<string, Readonly<Record<string, unknown>>> = {};
-  for (const id of new Set([...Object.keys(earlier), ...Object.keys(later)])) merged[id] = { ...earlier[id], ...later[id] };
+  for (const id of new Set([...Object.keys(earlier), ...Object.keys(later)]))
+    merged[id] = { ...earlier[id], ...later[id] };
   return merged;
 }
 
@@ -33,7 +37,13 @@ export function parseParameterText(example: unknown, text: string): unknown {
   const trimmed = text.trim();
   if (typeof example === 'number') return trimmed === '' || Number.isNaN(Number(trimmed)) ? trimmed : Number(trimmed);
   if (typeof example === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
-  if (Array.isArray(example)) return trimmed === '' ? [] : trimmed.split(',').map((item) => item.trim()).filter(Boolean);
+  if (Array.isArray(example))
+    return trimmed === ''
+      ? []
+      : trimmed
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
   if (typeof example === 'object' && example !== null) {
     if (trimmed === '') return {};
     try {
@@ -46,7 +56,9 @@ export function parseParameterText(example: unknown, text: string): unknown {
 }
 
 /** Only the values that differ from the defaults: what is worth saving on the case. */
-export function changedParameters(edited: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Record<string, Record<string, unknown>> {
+export function changedParameters(
+  edited: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Record<string, Record<string, unknown>> {
   const changed: Record<string, Record<string, unknown>> = {};
   for (const [id, values] of Object.entries(edited)) {
     const defaults = PARAMETER_DEFAULTS.get(id) as Record<string, unknown> | undefined;

@@ -16,6 +16,10 @@ export function storedFindings(caseId: string): Promise<StoredFinding[]> {
 }
 
 /** Saves the case's detector parameters (only those that differ from the defaults) and records the change. */
-export function saveParameters(caseId: string, parameters: DetectorParameterSettings, investigator: string): Promise<ParameterChange[]> {
+export function saveParameters(
+  caseId: string,
+  parameters: DetectorParameterSettings,
+  investigator: string,
+): Promise<ParameterChange[]> {
   return saveDetectorParameters(db, caseId, parameters, investigator);
 }

@@ -22,7 +22,11 @@ export interface RunTimelineAnalysisOptions {
 }
 
 /** Runs the detectors over the case; on cancel nothing is stored and the previous run's results stay. */
-export async function runTimelineAnalysis(database: TokentrailDatabase, caseId: string, options: RunTimelineAnalysisOptions): Promise<{ cancelled: boolean; summary?: TimelineAnalysisSummary }> {
+export async function runTimelineAnalysis(
+  database: TokentrailDatabase,
+  caseId: string,
+  options: RunTimelineAnalysisOptions,
+): Promise<{ cancelled: boolean; summary?: TimelineAnalysisSummary }> {
   const startedAt = Date.now();
   const record = await database.cases.get(caseId);
   if (!record) throw new Error('the case no longer exists');
@@ -31,9 +35,15 @@ export async function runTimelineAnalysis(database: TokentrailDatabase, caseId: 
   options.onProgress({ phase: 'reading the case configuration and key history', done: 0, total });
   const evidence = await loadCaseEvidence(database, caseId);
   const fromCase = checkCaseParameters(record.detectorParameters ?? {});
-  const problems = [...evidence.problems, ...fromCase.problems.map((problem) => `parameters set in this case: ${problem.message}`)];
+  const problems = [
+    ...evidence.problems,
+    ...fromCase.problems.map((problem) => `parameters set in this case: ${problem.message}`),
+  ];
   const tokens = await loadStoredTokenResults(database, caseId, options.signal);
-  if (tokens.unanalysed > 0) problems.push(`${tokens.unanalysed} token(s) had not been analysed yet: their signature verdicts and token checks are missing from this run. Re-run after the token analysis.`);
+  if (tokens.unanalysed > 0)
+    problems.push(
+      `${tokens.unanalysed} token(s) had not been analysed yet: their signature verdicts and token checks are missing from this run. Re-run after the token analysis.`,
+    );
 
   const parameters = mergeParameterOverrides(evidence.parameters, fromCase.parameters);
   const analysis = createTimelineAnalysis({
@@ -58,5 +68,13 @@ export async function runTimelineAnalysis(database: TokentrailDatabase, caseId: 
   await saveCaseAnalysis(database, { caseId, basis, startedAt, problems, parameters, result });
   const bySeverity: Record<string, number> = {};
   for (const finding of result.findings) bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
-  return { cancelled: false, summary: { findings: result.findings.length, bySeverity, events: result.stats.events, milliseconds: Date.now() - startedAt } };
+  return {
+    cancelled: false,
+    summary: {
+      findings: result.findings.length,
+      bySeverity,
+      events: result.stats.events,
+      milliseconds: Date.now() - startedAt,
+    },
+  };
 }

@@ -14,19 +14,32 @@ export interface StoredTokenResults {
   readonly unanalysed: number;
 }
 
-export async function loadStoredTokenResults(database: TokentrailDatabase, caseId: string, signal: { readonly aborted: boolean }): Promise<StoredTokenResults> {
+export async function loadStoredTokenResults(
+  database: TokentrailDatabase,
+  caseId: string,
+  signal: { readonly aborted: boolean },
+): Promise<StoredTokenResults> {
   const facts: TokenFacts[] = [];
   const checks: TokenCheckResult[] = [];
   let unanalysed = 0;
   for await (const page of casePages(database.tokens, 'tokenHash', caseId, PAGE_SIZE)) {
     if (signal.aborted) break;
-    const analyses = await database.tokenAnalysisDetails.bulkGet(page.map((token): [string, string] => [caseId, token.tokenHash]));
+    const analyses = await database.tokenAnalysisDetails.bulkGet(
+      page.map((token): [string, string] => [caseId, token.tokenHash]),
+    );
     page.forEach((token, index) => {
       const analysis = analyses[index];
       if (!analysis) unanalysed += 1;
       // Wordlist findings are the investigator's own searches: a found secret is as much a finding as a built-in one.
       const findings = analysis ? [...analysis.findings, ...analysis.wordlistFindings] : [];
-      facts.push(tokenFactsFromVerdict(token.tokenHash, token.claims, analysis?.verdict, findings.map((finding) => finding.id)));
+      facts.push(
+        tokenFactsFromVerdict(
+          token.tokenHash,
+          token.claims,
+          analysis?.verdict,
+          findings.map((finding) => finding.id),
+        ),
+      );
       if (findings.length > 0) checks.push({ tokenHash: token.tokenHash, findings });
     });
   }

@@ -4,13 +4,21 @@
 import CaseAnalysisWorker from './timeline-analysis.worker?worker&inline';
 import { CaseJobs } from '../jobs/case-jobs';
 import type { JobState } from '../jobs/job-queue';
-import type { TimelineAnalysisJob, TimelineAnalysisProgress, TimelineAnalysisSummary } from './timeline-analysis-protocol';
+import type {
+  TimelineAnalysisJob,
+  TimelineAnalysisProgress,
+  TimelineAnalysisSummary,
+} from './timeline-analysis-protocol';
 
 /** One run as the views show it. Replaced (never mutated) on every change, so snapshots compare by identity. */
 export type TimelineAnalysisJobState = JobState<TimelineAnalysisJob, TimelineAnalysisProgress, TimelineAnalysisSummary>;
 
 /** The one case-analysis manager of this window. */
-export const timelineAnalysisJobs = new CaseJobs<TimelineAnalysisJob, TimelineAnalysisProgress, TimelineAnalysisSummary>({
+export const timelineAnalysisJobs = new CaseJobs<
+  TimelineAnalysisJob,
+  TimelineAnalysisProgress,
+  TimelineAnalysisSummary
+>({
   createWorker: () => new CaseAnalysisWorker({ name: 'tokentrail-case-analysis' }),
   stoppedMessage: 'the case-analysis worker stopped',
   rerun: (caseId) => ({ caseId }),

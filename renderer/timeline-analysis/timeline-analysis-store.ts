@@ -8,7 +8,10 @@ import type { CaseAnalysisRecord, StoredFinding, StoredLifecycle } from '../db/c
 import type { TokentrailDatabase } from '../db/schema';
 
 /** Every key of a table keyed [caseId+…] that belongs to the case. */
-const caseRange = (caseId: string): [[string, typeof Dexie.minKey], [string, typeof Dexie.maxKey]] => [[caseId, Dexie.minKey], [caseId, Dexie.maxKey]];
+const caseRange = (caseId: string): [[string, typeof Dexie.minKey], [string, typeof Dexie.maxKey]] => [
+  [caseId, Dexie.minKey],
+  [caseId, Dexie.maxKey],
+];
 
 export interface SaveCaseAnalysis {
   readonly caseId: string;
@@ -23,24 +26,55 @@ export interface SaveCaseAnalysis {
 export async function saveCaseAnalysis(database: TokentrailDatabase, run: SaveCaseAnalysis): Promise<void> {
   const { caseId, result } = run;
   const now = Date.now();
-  await database.transaction('rw', [database.timelineFindings, database.lifecycles, database.tokenFamilies, database.caseAnalyses], async () => {
-    const [lower, upper] = caseRange(caseId);
-    const previousKeys = (await database.timelineFindings.where('[caseId+key]').between(lower, upper).primaryKeys()) as [string, string][];
-    const keep = new Set(result.findings.map((finding) => finding.key));
-    await database.timelineFindings.bulkDelete(previousKeys.filter(([, key]) => !keep.has(key)));
-    const known = await database.timelineFindings.bulkGet(result.findings.map((finding): [string, string] => [caseId, finding.key]));
-    await database.timelineFindings.bulkPut(
-      result.findings.map((finding, index): StoredFinding => ({ ...finding, caseId, rank: SEVERITY_RANK[finding.severity], firstSeenAt: known[index]?.firstSeenAt ?? now, runAt: now })),
-    );
-    await database.lifecycles.where('[caseId+tokenHash]').between(lower, upper).delete();
-    // IndexedDB cannot index undefined: a token outside any family is stored under its own hash as family id, so
-    // the diagram's family query always finds at least the token itself.
-    await database.lifecycles.bulkPut(result.lifecycles.map((lifecycle): StoredLifecycle => ({ ...lifecycle, caseId, familyId: lifecycle.familyId ?? lifecycle.tokenHash })));
-    await database.tokenFamilies.where('[caseId+id]').between(lower, upper).delete();
-    await database.tokenFamilies.bulkPut(result.families.map((family) => ({ ...family, caseId })));
-    const record: CaseAnalysisRecord = { caseId, basis: run.basis, startedAt: run.startedAt, finishedAt: now, runs: result.runs, stats: result.stats, findingCount: result.findings.length, problems: run.problems, parameters: run.parameters };
-    await database.caseAnalyses.put(record);
-  });
+  await database.transaction(
+    'rw',
+    [database.timelineFindings, database.lifecycles, database.tokenFamilies, database.caseAnalyses],
+    async () => {
+      const [lower, upper] = caseRange(caseId);
+      const previousKeys = (await database.timelineFindings
+        .where('[caseId+key]')
+        .between(lower, upper)
+        .primaryKeys()) as [string, string][];
+      const keep = new Set(result.findings.map((finding) => finding.key));
+      await database.timelineFindings.bulkDelete(previousKeys.filter(([, key]) => !keep.has(key)));
+      const known = await database.timelineFindings.bulkGet(
+        result.findings.map((finding): [string, string] => [caseId, finding.key]),
+      );
+      await database.timelineFindings.bulkPut(
+        result.findings.map((finding, index): StoredFinding => ({
+          ...finding,
+          caseId,
+          rank: SEVERITY_RANK[finding.severity],
+          firstSeenAt: known[index]?.firstSeenAt ?? now,
+          runAt: now,
+        })),
+      );
+      await database.lifecycles.where('[caseId+tokenHash]').between(lower, upper).delete();
+      // IndexedDB cannot index undefined: a token outside any family is stored under its own hash as family id, so
+      // the diagram's family query always finds at least the token itself.
+      await database.lifecycles.bulkPut(
+        result.lifecycles.map((lifecycle): StoredLifecycle => ({
+          ...lifecycle,
+          caseId,
+          familyId: lifecycle.familyId ?? lifecycle.tokenHash,
+        })),
+      );
+      await database.tokenFamilies.where('[caseId+id]').between(lower, upper).delete();
+      await database.tokenFamilies.bulkPut(result.families.map((family) => ({ ...family, caseId })));
+      const record: CaseAnalysisRecord = {
+        caseId,
+        basis: run.basis,
+        startedAt: run.startedAt,
+        finishedAt: now,
+        runs: result.runs,
+        stats: result.stats,
+        findingCount: result.findings.length,
+        problems: run.problems,
+        parameters: run.parameters,
+      };
+      await database.caseAnalyses.put(record);
+    },
+  );
 }
 
 /** Removes everything the case analysis stored for a case (deleting the case). */
@@ -73,11 +107,18 @@ function bySeverityThenTime(a: StoredFinding, b: StoredFinding): number {
 }
 
 /** One token's lifecycle and the lifecycles of its family (the diagram's lanes), in order of first appearance. */
-export async function familyLifecycles(database: TokentrailDatabase, caseId: string, tokenHash: string): Promise<{ lifecycle?: StoredLifecycle; lanes: StoredLifecycle[] }> {
+export async function familyLifecycles(
+  database: TokentrailDatabase,
+  caseId: string,
+  tokenHash: string,
+): Promise<{ lifecycle?: StoredLifecycle; lanes: StoredLifecycle[] }> {
   const lifecycle = await database.lifecycles.get([caseId, tokenHash]);
   if (!lifecycle) return { lanes: [] };
   const members = await database.lifecycles.where('[caseId+familyId]').equals([caseId, lifecycle.familyId!]).toArray();
   const family = lifecycle.familyId ? await database.tokenFamilies.get([caseId, lifecycle.familyId]) : undefined;
   const order = new Map((family?.tokens ?? [tokenHash]).map((hash, index) => [hash, index]));
-  return { lifecycle, lanes: members.sort((a, b) => (order.get(a.tokenHash) ?? Infinity) - (order.get(b.tokenHash) ?? Infinity)) };
+  return {
+    lifecycle,
+    lanes: members.sort((a, b) => (order.get(a.tokenHash) ?? Infinity) - (order.get(b.tokenHash) ?? Infinity)),
+  };
 }

@@ -2,7 +2,11 @@
 // thread, over events read straight from IndexedDB. One job at a time per case; a cancel stops it between pages.
 import { TokentrailDatabase } from '../db/schema';
 import { serveJobs } from '../jobs/serve-jobs';
-import type { TimelineAnalysisJob, TimelineAnalysisProgress, TimelineAnalysisSummary } from './timeline-analysis-protocol';
+import type {
+  TimelineAnalysisJob,
+  TimelineAnalysisProgress,
+  TimelineAnalysisSummary,
+} from './timeline-analysis-protocol';
 import { runTimelineAnalysis } from './run-timeline-analysis';
 
 const database = new TokentrailDatabase();

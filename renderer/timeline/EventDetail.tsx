@@ -26,7 +26,11 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
   const { timeZone } = useApp();
   const [minutes, setMinutes] = useState(5);
   const { event } = row;
-  const agent = event.agent && [event.agent.browser, event.agent.browserVersion, event.agent.os, event.agent.osVersion, event.agent.device].filter(Boolean).join(' · ');
+  const agent =
+    event.agent &&
+    [event.agent.browser, event.agent.browserVersion, event.agent.os, event.agent.osVersion, event.agent.device]
+      .filter(Boolean)
+      .join(' · ');
   const facts: [string, string | undefined][] = [
     ['time', row.ts === UNTIMED_TS ? 'no time in the record' : formatInstant(row.ts, timeZone)],
     ['as written', event.time ?? undefined],
@@ -42,25 +46,38 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
     ['location', geoText(row)],
     ['user agent', event.userAgent],
     ['agent', agent],
-    ['http', event.http && [event.http.method, event.http.host, event.http.path, event.http.status].filter((part) => part !== undefined).join(' ')],
+    [
+      'http',
+      event.http &&
+        [event.http.method, event.http.host, event.http.path, event.http.status]
+          .filter((part) => part !== undefined)
+          .join(' '),
+    ],
     ...Object.entries(event.details ?? {}).map(([key, value]): [string, string] => [key, value]),
   ];
   return (
     <section className="panel event-detail" data-testid="event-detail" aria-label="Event detail">
       <div className="panel-head">
         <h2>Event</h2>
-        <button type="button" className="ghost" onClick={onClose} aria-label="Close event">×</button>
+        <button type="button" className="ghost" onClick={onClose} aria-label="Close event">
+          ×
+        </button>
       </div>
       <p className="mono small" data-testid="event-source" title={`file sha256 ${event.source.sha256}`}>
-        {eventSource(event)} <span className="muted">· {event.source.format} · sha256 {shortHash(event.source.sha256)}</span>
+        {eventSource(event)}{' '}
+        <span className="muted">
+          · {event.source.format} · sha256 {shortHash(event.source.sha256)}
+        </span>
       </p>
       <dl className="meta compact">
-        {facts.filter(([, value]) => value).map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd className="mono">{value}</dd>
-          </div>
-        ))}
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd className="mono">{value}</dd>
+            </div>
+          ))}
       </dl>
       {event.tokens.length > 0 && (
         <>
@@ -68,27 +85,50 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
           <ul className="token-links">
             {event.tokens.map((token) => (
               <li key={`${token.hash}-${token.role}-${token.field ?? ''}`}>
-                <button type="button" className="link mono" data-testid="event-token" onClick={() => onOpenToken(token.hash)} title={`sha256 ${token.hash}`}>
+                <button
+                  type="button"
+                  className="link mono"
+                  data-testid="event-token"
+                  onClick={() => onOpenToken(token.hash)}
+                  title={`sha256 ${token.hash}`}
+                >
                   {shortHash(token.hash, 16)}
                 </button>{' '}
-                <span className="muted">{token.role}{token.field ? ` (${token.field})` : ''}</span>
+                <span className="muted">
+                  {token.role}
+                  {token.field ? ` (${token.field})` : ''}
+                </span>
               </li>
             ))}
           </ul>
         </>
       )}
       <div className="surrounding">
-        <button type="button" data-testid="show-surrounding" disabled={row.ts === UNTIMED_TS} onClick={() => onSurrounding(row, minutes)}>
+        <button
+          type="button"
+          data-testid="show-surrounding"
+          disabled={row.ts === UNTIMED_TS}
+          onClick={() => onSurrounding(row, minutes)}
+        >
           Show surrounding events
         </button>
         <label className="inline-field">
           ±
-          <input type="number" min={1} max={1440} value={minutes} aria-label="Minutes around the event" onChange={(change) => setMinutes(Math.max(1, Number(change.target.value) || 1))} />
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            value={minutes}
+            aria-label="Minutes around the event"
+            onChange={(change) => setMinutes(Math.max(1, Number(change.target.value) || 1))}
+          />
           min
         </label>
       </div>
       <h3>Original record</h3>
-      <pre className="json" data-testid="event-record">{event.record}</pre>
+      <pre className="json" data-testid="event-record">
+        {event.record}
+      </pre>
     </section>
   );
 }

@@ -70,12 +70,20 @@ export function Histogram({ caseId, from, to, eventCount, onSelect }: HistogramP
           ),
         )}
         {drag && (
-          <rect x={Math.min(drag.start, drag.end) * 1000} width={Math.abs(drag.end - drag.start) * 1000} y={0} height={HEIGHT} className="histogram-brush" />
+          <rect
+            x={Math.min(drag.start, drag.end) * 1000}
+            width={Math.abs(drag.end - drag.start) * 1000}
+            y={0}
+            height={HEIGHT}
+            className="histogram-brush"
+          />
         )}
       </svg>
       <div className="histogram-axis mono small muted">
         <span data-testid="histogram-from">{formatInstant(from, timeZone)}</span>
-        <span>{histogram ? `${histogram.counts.length} bars of ${Math.round(histogram.barWidth / 60_000)} min` : ''}</span>
+        <span>
+          {histogram ? `${histogram.counts.length} bars of ${Math.round(histogram.barWidth / 60_000)} min` : ''}
+        </span>
         <span data-testid="histogram-to">{formatInstant(to, timeZone)}</span>
       </div>
     </div>

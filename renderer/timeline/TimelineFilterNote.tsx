@@ -28,21 +28,47 @@ export function TimelineFilterNote({ caseId, matched, total, noun, pluralNoun, o
   const { filter, clear } = useCaseFilter();
   const files = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   if (isEmptyFilter(filter)) return null;
-  const parts = describeTimelineFilter(filter, { time: (ts) => formatInstant(ts, timeZone), fileName: (id) => safeFileName(files?.get(id)) });
+  const parts = describeTimelineFilter(filter, {
+    time: (ts) => formatInstant(ts, timeZone),
+    fileName: (id) => safeFileName(files?.get(id)),
+  });
   const narrowed = matched !== undefined && matched < total;
   return (
-    <div className={narrowed ? 'filter-note narrowed' : 'filter-note'} data-testid="timeline-filter-note" data-matched={matched ?? ''} data-total={total} role="status">
+    <div
+      className={narrowed ? 'filter-note narrowed' : 'filter-note'}
+      data-testid="timeline-filter-note"
+      data-matched={matched ?? ''}
+      data-total={total}
+      role="status"
+    >
       <span data-testid="timeline-filter-count">
-        {matched === undefined ? `Checking ${plural(total, noun, pluralNoun)} against the timeline filters…` : <><strong>{matched} of {plural(total, noun, pluralNoun)}</strong> {total === 1 ? 'matches' : 'match'} the timeline filters:</>}
+        {matched === undefined ? (
+          `Checking ${plural(total, noun, pluralNoun)} against the timeline filters…`
+        ) : (
+          <>
+            <strong>
+              {matched} of {plural(total, noun, pluralNoun)}
+            </strong>{' '}
+            {total === 1 ? 'matches' : 'match'} the timeline filters:
+          </>
+        )}
       </span>
       <span className="filter-parts" data-testid="timeline-filter-summary">
         {parts.map((part) => (
-          <span key={part.key} className="filter-part"><span className="muted">{part.label}</span> <span className="mono">{part.value}</span></span>
+          <span key={part.key} className="filter-part">
+            <span className="muted">{part.label}</span> <span className="mono">{part.value}</span>
+          </span>
         ))}
       </span>
       <span className="filter-note-actions">
-        {onEdit && <button type="button" className="link" data-testid="timeline-filter-edit" onClick={onEdit}>Edit in the Timeline</button>}
-        <button type="button" data-testid="timeline-filter-clear" onClick={clear}>Clear filters</button>
+        {onEdit && (
+          <button type="button" className="link" data-testid="timeline-filter-edit" onClick={onEdit}>
+            Edit in the Timeline
+          </button>
+        )}
+        <button type="button" data-testid="timeline-filter-clear" onClick={clear}>
+          Clear filters
+        </button>
       </span>
     </div>
   );

@@ -32,7 +32,21 @@ const TYPED: readonly { facet: EventFacet; label: string }[] = [
   { facet: 'ip', label: 'IP' },
 ];
 
-function FacetPicker({ caseId, facet, label, value, fileNames, onPick }: { caseId: string; facet: EventFacet; label: string; value: string; fileNames: ReadonlyMap<string, string>; onPick: (value: string) => void }) {
+function FacetPicker({
+  caseId,
+  facet,
+  label,
+  value,
+  fileNames,
+  onPick,
+}: {
+  caseId: string;
+  facet: EventFacet;
+  label: string;
+  value: string;
+  fileNames: ReadonlyMap<string, string>;
+  onPick: (value: string) => void;
+}) {
   const values = useLiveQuery(() => facetValues(caseId, facet), [caseId, facet]);
   return (
     <label className="field">
@@ -65,7 +79,8 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
     setTimeError('');
   }
   const text = (key: string, current: string | undefined) => draft[key] ?? current ?? '';
-  const setFacet = (facet: EventFacet, value: string) => onChange({ ...filter, facets: { ...filter.facets, [facet]: value.trim() || undefined } });
+  const setFacet = (facet: EventFacet, value: string) =>
+    onChange({ ...filter, facets: { ...filter.facets, [facet]: value.trim() || undefined } });
 
   const apply = (event?: FormEvent) => {
     event?.preventDefault();
@@ -77,14 +92,22 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
     };
     const [from, to] = [time('from'), time('to')];
     if ((draft.from?.trim() && from === undefined) || (draft.to?.trim() && to === undefined)) {
-      setTimeError(`Write times as 2026-11-18 09:30 (read in ${timeZone}) or with an offset, 2026-11-18T09:30:00+01:00.`);
+      setTimeError(
+        `Write times as 2026-11-18 09:30 (read in ${timeZone}) or with an offset, 2026-11-18T09:30:00+01:00.`,
+      );
       return;
     }
     setTimeError('');
     const facets = { ...filter.facets };
     for (const { facet } of TYPED) if (draft[facet] !== undefined) facets[facet] = draft[facet]!.trim() || undefined;
     setDraft({});
-    onChange({ ...filter, from, to, facets, text: draft.text !== undefined ? draft.text.trim() || undefined : filter.text });
+    onChange({
+      ...filter,
+      from,
+      to,
+      facets,
+      text: draft.text !== undefined ? draft.text.trim() || undefined : filter.text,
+    });
   };
 
   const typed = (key: string, label: string, current: string | undefined) => (
@@ -104,15 +127,38 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
       {typed('from', 'From', show(filter.from))}
       {typed('to', 'To', show(filter.to))}
       {PICKED.map(({ facet, label }) => (
-        <FacetPicker key={facet} caseId={caseId} facet={facet} label={label} value={filter.facets?.[facet] ?? ''} fileNames={fileNames} onPick={(value) => setFacet(facet, value)} />
+        <FacetPicker
+          key={facet}
+          caseId={caseId}
+          facet={facet}
+          label={label}
+          value={filter.facets?.[facet] ?? ''}
+          fileNames={fileNames}
+          onPick={(value) => setFacet(facet, value)}
+        />
       ))}
       {TYPED.map(({ facet, label }) => typed(facet, label, filter.facets?.[facet]))}
       {typed('text', 'Text', filter.text)}
       <div className="filter-actions">
-        <button type="submit" data-testid="filter-apply">Apply</button>
-        <button type="button" data-testid="filter-clear" onClick={() => { setDraft({}); onChange({}); }}>Clear</button>
+        <button type="submit" data-testid="filter-apply">
+          Apply
+        </button>
+        <button
+          type="button"
+          data-testid="filter-clear"
+          onClick={() => {
+            setDraft({});
+            onChange({});
+          }}
+        >
+          Clear
+        </button>
       </div>
-      {timeError && <p className="error" role="alert">{timeError}</p>}
+      {timeError && (
+        <p className="error" role="alert">
+          {timeError}
+        </p>
+      )}
     </form>
   );
 }

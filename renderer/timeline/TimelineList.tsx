@@ -21,7 +21,17 @@ interface TimelineListProps {
   readonly onOpen: (row: StoredEvent) => void;
 }
 
-function Row({ row, selected, top, onClick }: { row: StoredEvent; selected: boolean; top: number; onClick: () => void }) {
+function Row({
+  row,
+  selected,
+  top,
+  onClick,
+}: {
+  row: StoredEvent;
+  selected: boolean;
+  top: number;
+  onClick: () => void;
+}) {
   const { timeZone } = useApp();
   const { event } = row;
   return (
@@ -36,13 +46,28 @@ function Row({ row, selected, top, onClick }: { row: StoredEvent; selected: bool
       style={{ top }}
       onClick={onClick}
     >
-      <span className="mono nowrap" data-testid="timeline-row-time">{row.ts === UNTIMED_TS ? 'no time' : formatInstant(row.ts, timeZone)}</span>
-      <span><span className={`kind kind-${event.kind}`}>{event.kind}</span></span>
-      <span className="ellipsis-cell" title={event.subject}>{event.subject ?? '—'}</span>
-      <span className="mono ellipsis-cell" title={event.ip}>{event.ip ?? '—'}{event.geo?.country ? ` ${event.geo.country}` : ''}</span>
-      <span className="mono ellipsis-cell" title={event.sessionId}>{event.sessionId ?? '—'}</span>
-      <span className="mono ellipsis-cell" title={eventSource(event)}>{eventSource(event)}</span>
-      <span className="ellipsis-cell muted" title={eventSummary(event)}>{eventSummary(event)}</span>
+      <span className="mono nowrap" data-testid="timeline-row-time">
+        {row.ts === UNTIMED_TS ? 'no time' : formatInstant(row.ts, timeZone)}
+      </span>
+      <span>
+        <span className={`kind kind-${event.kind}`}>{event.kind}</span>
+      </span>
+      <span className="ellipsis-cell" title={event.subject}>
+        {event.subject ?? '—'}
+      </span>
+      <span className="mono ellipsis-cell" title={event.ip}>
+        {event.ip ?? '—'}
+        {event.geo?.country ? ` ${event.geo.country}` : ''}
+      </span>
+      <span className="mono ellipsis-cell" title={event.sessionId}>
+        {event.sessionId ?? '—'}
+      </span>
+      <span className="mono ellipsis-cell" title={eventSource(event)}>
+        {eventSource(event)}
+      </span>
+      <span className="ellipsis-cell muted" title={eventSummary(event)}>
+        {eventSummary(event)}
+      </span>
     </div>
   );
 }
@@ -89,7 +114,8 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
 
   const loadNearEdges = (element: HTMLDivElement) => {
     if (data.loading) return;
-    if (element.scrollTop + element.clientHeight > rows.length * ROW_HEIGHT - EDGE_ROWS * ROW_HEIGHT && !window.atEnd) void extend('forward');
+    if (element.scrollTop + element.clientHeight > rows.length * ROW_HEIGHT - EDGE_ROWS * ROW_HEIGHT && !window.atEnd)
+      void extend('forward');
     else if (element.scrollTop < EDGE_ROWS * ROW_HEIGHT && !window.atStart) void extend('backward');
   };
 
@@ -109,7 +135,8 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
     onSelect(row);
     const position = rows.indexOf(row) * ROW_HEIGHT;
     if (position < element.scrollTop) element.scrollTop = position;
-    else if (position + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = position + ROW_HEIGHT - element.clientHeight;
+    else if (position + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = position + ROW_HEIGHT - element.clientHeight;
   };
 
   const jumpToEdge = (edge: 'start' | 'end') => {
@@ -144,7 +171,13 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
   return (
     <div className="timeline-list">
       <div className="timeline-row timeline-head" aria-hidden="true">
-        <span>Time</span><span>Kind</span><span>Subject</span><span>IP</span><span>Session</span><span>Source</span><span>What</span>
+        <span>Time</span>
+        <span>Kind</span>
+        <span>Subject</span>
+        <span>IP</span>
+        <span>Session</span>
+        <span>Source</span>
+        <span>What</span>
       </div>
       <div
         ref={scroller}
@@ -159,11 +192,19 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last).map((row, offset) => (
-            <Row key={row.seq} row={row} selected={row.seq === selected} top={(first + offset) * ROW_HEIGHT} onClick={() => onOpen(row)} />
+            <Row
+              key={row.seq}
+              row={row}
+              selected={row.seq === selected}
+              top={(first + offset) * ROW_HEIGHT}
+              onClick={() => onOpen(row)}
+            />
           ))}
         </div>
         {rows.length === 0 && !data.loading && (
-          <div className="empty timeline-empty" data-testid="timeline-empty">No events match these filters.</div>
+          <div className="empty timeline-empty" data-testid="timeline-empty">
+            No events match these filters.
+          </div>
         )}
       </div>
     </div>

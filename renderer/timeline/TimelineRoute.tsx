@@ -26,8 +26,13 @@ export function TimelineRoute({ caseRecord, focus, onOpenToken }: TimelineRouteP
     setFilter({ facets: { token: tokenFocus } });
     setApplied(true);
   }, [applied, tokenFocus, setFilter]);
-  const event = useLiveQuery(async () => (seq === undefined ? null : ((await storedEvent(caseRecord.id, seq)) ?? null)), [caseRecord.id, seq]);
+  const event = useLiveQuery(
+    async () => (seq === undefined ? null : ((await storedEvent(caseRecord.id, seq)) ?? null)),
+    [caseRecord.id, seq],
+  );
   if (!applied) return <div className="loading">Loading…</div>;
   if (seq !== undefined && event === undefined) return <div className="loading">Loading the event…</div>;
-  return <TimelineTab key={focus ?? ''} caseRecord={caseRecord} focusEvent={event ?? undefined} onOpenToken={onOpenToken} />;
+  return (
+    <TimelineTab key={focus ?? ''} caseRecord={caseRecord} focusEvent={event ?? undefined} onOpenToken={onOpenToken} />
+  );
 }

@@ -30,7 +30,9 @@ interface TimelineTabProps {
 export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTabProps) {
   const caseId = caseRecord.id;
   const { filter, setFilter, clear } = useCaseFilter();
-  const [anchor, setAnchor] = useState<EventCursor | undefined>(() => focusEvent && { ts: focusEvent.ts, seq: focusEvent.seq });
+  const [anchor, setAnchor] = useState<EventCursor | undefined>(
+    () => focusEvent && { ts: focusEvent.ts, seq: focusEvent.seq },
+  );
   const [selected, setSelected] = useState<number | undefined>(focusEvent?.seq);
   const [opened, setOpened] = useState<StoredEvent | undefined>(focusEvent);
   const eventCount = caseRecord.counts.events;
@@ -58,7 +60,10 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
   };
   // An event opened from a finding may be one the filter drops: it is shown, and the list says why it is not in it.
   const openedOutside = useMemo(() => opened !== undefined && !timelineMatcher(filter)(opened), [opened, filter]);
-  const range = useMemo(() => extent && { from: filter.from ?? extent.first, to: filter.to ?? extent.last }, [extent, filter.from, filter.to]);
+  const range = useMemo(
+    () => extent && { from: filter.from ?? extent.first, to: filter.to ?? extent.last },
+    [extent, filter.from, filter.to],
+  );
 
   return (
     <div className="stack" data-testid="timeline-tab">
@@ -66,7 +71,10 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
       <section className="panel timeline-panel">
         <div className="panel-head">
           <h2>
-            Timeline <span className="muted small" data-testid="timeline-count">{plural(eventCount, 'event')} in this case</span>
+            Timeline{' '}
+            <span className="muted small" data-testid="timeline-count">
+              {plural(eventCount, 'event')} in this case
+            </span>
           </h2>
           <div className="inline-field">
             {filter.facets?.token && (
@@ -75,22 +83,42 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
               </button>
             )}
             {(filter.from !== undefined || filter.to !== undefined) && (
-              <button type="button" data-testid="all-time" onClick={() => changeFilter({ ...filter, from: undefined, to: undefined })}>
+              <button
+                type="button"
+                data-testid="all-time"
+                onClick={() => changeFilter({ ...filter, from: undefined, to: undefined })}
+              >
                 All time
               </button>
             )}
           </div>
         </div>
         {range && range.to > range.from && (
-          <Histogram caseId={caseId} from={range.from} to={range.to} eventCount={eventCount} onSelect={(from, to) => changeFilter({ ...filter, from, to })} />
+          <Histogram
+            caseId={caseId}
+            from={range.from}
+            to={range.to}
+            eventCount={eventCount}
+            onSelect={(from, to) => changeFilter({ ...filter, from, to })}
+          />
         )}
         <TimelineFilters caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={changeFilter} />
-        {data.error && <p className="error" role="alert">{data.error}</p>}
+        {data.error && (
+          <p className="error" role="alert">
+            {data.error}
+          </p>
+        )}
         <p className="muted small" data-testid="timeline-status">
           {timelineStatus(data.window, data.loading, isEmptyFilter(filter))}
           {data.stale && (
-            <button type="button" className="link" data-testid="timeline-refresh" onClick={() => void data.reopen(anchor)}>
-              {' '}New events were added: show them
+            <button
+              type="button"
+              className="link"
+              data-testid="timeline-refresh"
+              onClick={() => void data.reopen(anchor)}
+            >
+              {' '}
+              New events were added: show them
             </button>
           )}
         </p>
@@ -98,7 +126,14 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
           <p className="filter-note narrowed" data-testid="timeline-opened-outside" role="status">
             <span>The opened event is outside the timeline filters, so the list does not show it.</span>
             <span className="filter-note-actions">
-              <button type="button" data-testid="timeline-opened-clear" onClick={() => { setAnchor({ ts: opened!.ts, seq: opened!.seq }); clear(); }}>
+              <button
+                type="button"
+                data-testid="timeline-opened-clear"
+                onClick={() => {
+                  setAnchor({ ts: opened!.ts, seq: opened!.seq });
+                  clear();
+                }}
+              >
                 Clear filters
               </button>
             </span>
@@ -107,7 +142,12 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
         <div className={opened ? 'timeline-layout with-detail' : 'timeline-layout'}>
           <TimelineList data={data} selected={selected} onSelect={select} onOpen={open} />
           {opened && (
-            <EventDetail row={opened} onClose={() => setOpened(undefined)} onSurrounding={showSurrounding} onOpenToken={onOpenToken} />
+            <EventDetail
+              row={opened}
+              onClose={() => setOpened(undefined)}
+              onSurrounding={showSurrounding}
+              onOpenToken={onOpenToken}
+            />
           )}
         </div>
       </section>

@@ -7,7 +7,12 @@ import type { EventMatcher } from './timeline-match';
 const CHUNK = 2_000;
 
 /** seq → whether the matcher keeps it. A seq with no stored event (its file was parsed again since) is absent. */
-export async function eventMatches(database: TokentrailDatabase, caseId: string, seqs: Iterable<number>, matches: EventMatcher): Promise<Map<number, boolean>> {
+export async function eventMatches(
+  database: TokentrailDatabase,
+  caseId: string,
+  seqs: Iterable<number>,
+  matches: EventMatcher,
+): Promise<Map<number, boolean>> {
   const wanted = [...new Set(seqs)];
   const out = new Map<number, boolean>();
   for (let start = 0; start < wanted.length; start += CHUNK) {

@@ -16,6 +16,9 @@ export function eventSource(event: AuthEvent): string {
 /** The vendor action, or the HTTP request, or the failure reason: the most telling short text. */
 export function eventSummary(event: AuthEvent): string {
   const http = event.http;
-  const request = http && (http.method || http.path) ? [http.method, http.path, http.status].filter((part) => part !== undefined).join(' ') : '';
+  const request =
+    http && (http.method || http.path)
+      ? [http.method, http.path, http.status].filter((part) => part !== undefined).join(' ')
+      : '';
   return [event.action, request, event.reason].filter(Boolean).join(' · ');
 }

@@ -34,9 +34,24 @@ export async function facetIntersectionPage(
   request: PageRequest,
 ): Promise<PageResult> {
   const forward = request.direction === 'forward';
-  const bound = (facet: readonly [EventFacet, string], ts: number, seq: number): FacetKeyBound => [caseId, facet[0], facet[1], ts, seq];
-  const facetKeys = async (facet: readonly [EventFacet, string], lower: EventCursor, upper: EventCursor, lowerOpen: boolean, upperOpen: boolean, limit?: number) => {
-    let collection = database.authEvents.where('facets').between(bound(facet, lower.ts, lower.seq), bound(facet, upper.ts, upper.seq), !lowerOpen, !upperOpen);
+  const bound = (facet: readonly [EventFacet, string], ts: number, seq: number): FacetKeyBound => [
+    caseId,
+    facet[0],
+    facet[1],
+    ts,
+    seq,
+  ];
+  const facetKeys = async (
+    facet: readonly [EventFacet, string],
+    lower: EventCursor,
+    upper: EventCursor,
+    lowerOpen: boolean,
+    upperOpen: boolean,
+    limit?: number,
+  ) => {
+    let collection = database.authEvents
+      .where('facets')
+      .between(bound(facet, lower.ts, lower.seq), bound(facet, upper.ts, upper.seq), !lowerOpen, !upperOpen);
     if (!forward) collection = collection.reverse();
     if (limit) collection = collection.limit(limit);
     return ((await collection.primaryKeys()) as [string, number][]).map(([, seq]) => seq);
@@ -63,10 +78,15 @@ export async function facetIntersectionPage(
     const end: EventCursor = { ts: last.ts, seq: last.seq };
     let kept: number[] = lead;
     for (const other of plan.others) {
-      const seqs = new Set(forward ? await facetKeys(other, lower, end, lowerOpen, false) : await facetKeys(other, end, upper, false, upperOpen));
+      const seqs = new Set(
+        forward
+          ? await facetKeys(other, lower, end, lowerOpen, false)
+          : await facetKeys(other, end, upper, false, upperOpen),
+      );
       kept = kept.filter((seq) => seqs.has(seq));
     }
-    if (await takeEvents(database, caseId, kept, plan.test, rows, request.limit)) return { rows, resume: lastCursor(rows), exhausted: false, scanned };
+    if (await takeEvents(database, caseId, kept, plan.test, rows, request.limit))
+      return { rows, resume: lastCursor(rows), exhausted: false, scanned };
     resume = end;
     if (exhausted) return { rows, resume, exhausted: true, scanned };
     if (budgetSpent(request, started, scanned)) return { rows, resume, exhausted: false, scanned };
@@ -74,4 +94,3 @@ export async function facetIntersectionPage(
     else [upper, upperOpen] = [end, true];
   }
 }
-

@@ -33,7 +33,8 @@ export function describeTimelineFilter(filter: TimelineFilter, format: SummaryFo
   if (filter.from !== undefined) parts.push({ key: 'from', label: 'from', value: format.time(filter.from) });
   if (filter.to !== undefined) parts.push({ key: 'to', label: 'to', value: format.time(filter.to) });
   for (const [facet, value] of activeFacets(filter)) {
-    const shown = facet === 'file' ? (format.fileName?.(value) ?? value) : facet === 'token' ? `${value.slice(0, 12)}…` : value;
+    const shown =
+      facet === 'file' ? (format.fileName?.(value) ?? value) : facet === 'token' ? `${value.slice(0, 12)}…` : value;
     parts.push({ key: facet, label: FACET_LABEL[facet], value: shown });
   }
   const text = filter.text?.trim();

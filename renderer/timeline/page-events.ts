@@ -20,7 +20,7 @@ export async function takeEvents(
   rows: StoredEvent[],
   limit: number,
 ): Promise<boolean> {
-  for (let first = 0; first < seqs.length; ) {
+  for (let first = 0; first < seqs.length;) {
     const count = Math.max(limit - rows.length, MIN_EVENT_READ);
     const keys = seqs.slice(first, first + count).map((seq): [string, number] => [caseId, seq]);
     first += count;

@@ -44,6 +44,10 @@ export function budgetSpent(request: PageRequest, started: number, scanned: numb
 }
 
 /** False when a cursor lies before the range's start (forward) or after its end (backward): the range bound is nearer. */
-export function withinRange(cursor: EventCursor, filter: Pick<TimelineFilter, 'from' | 'to'>, forward: boolean): boolean {
+export function withinRange(
+  cursor: EventCursor,
+  filter: Pick<TimelineFilter, 'from' | 'to'>,
+  forward: boolean,
+): boolean {
   return forward ? cursor.ts >= (filter.from ?? -Infinity) : cursor.ts <= (filter.to ?? Infinity);
 }

@@ -57,7 +57,12 @@ interface Match {
  * A page of the free-text filter (any facets are tested on the matching events), in reading order: queryPage turns a
  * backward page into time order. Call inside a read transaction.
  */
-export async function textPage(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, request: PageRequest): Promise<PageResult> {
+export async function textPage(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+  request: PageRequest,
+): Promise<PageResult> {
   const forward = request.direction === 'forward';
   const side = forward ? FORWARD : BACKWARD;
   const needle = textNeedle(filter.text);
@@ -72,7 +77,9 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
     if (ts < from || ts > to) return false;
     if (!cursor) return true;
     const order = ts - cursor.ts || seq - cursor.seq;
-    return forward ? order > 0 || (order === 0 && !!request.inclusive) : order < 0 || (order === 0 && !!request.inclusive);
+    return forward
+      ? order > 0 || (order === 0 && !!request.inclusive)
+      : order < 0 || (order === 0 && !!request.inclusive);
   };
   let pending: Match[] = [];
   let scanned = 0;
@@ -86,16 +93,28 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
   };
 
   if (Number.isFinite(origin)) {
-    const range: [Key, Key] = [[caseId, origin, side.straddleFloor], [caseId, origin + TEXT_ROW_SPAN_MS, Infinity]];
-    const keys = (await database.eventText.where('[caseId+lastTs+firstSeq]').between(...range, true, true).primaryKeys()) as Key[];
+    const range: [Key, Key] = [
+      [caseId, origin, side.straddleFloor],
+      [caseId, origin + TEXT_ROW_SPAN_MS, Infinity],
+    ];
+    const keys = (await database.eventText
+      .where('[caseId+lastTs+firstSeq]')
+      .between(...range, true, true)
+      .primaryKeys()) as Key[];
     const straddling = keys.filter((key) => side.straddles(key, origin));
     for (const row of await database.eventText.bulkGet(straddling)) if (row) search(row);
   }
 
   const rows: StoredEvent[] = [];
   let bound: [Key, Key] = forward
-    ? [[caseId, origin, -Infinity], [caseId, to, Infinity]]
-    : [[caseId, from, -Infinity], [caseId, origin, Infinity]];
+    ? [
+        [caseId, origin, -Infinity],
+        [caseId, to, Infinity],
+      ]
+    : [
+        [caseId, from, -Infinity],
+        [caseId, origin, Infinity],
+      ];
   for (;;) {
     let collection = database.eventText.where(side.index).between(bound[0], bound[1], true, true);
     if (!forward) collection = collection.reverse();
@@ -109,12 +128,19 @@ export async function textPage(database: TokentrailDatabase, caseId: string, fil
     final.sort((a, b) => (a.ts - b.ts || a.seq - b.seq) * (forward ? 1 : -1));
     // A common word matches thousands in one read of rows: takeEvents reads only what the page lacks. The test
     // re-checks the text on the event itself.
-    const full = await takeEvents(database, caseId, final.map((match) => match.seq), test, rows, request.limit);
+    const full = await takeEvents(
+      database,
+      caseId,
+      final.map((match) => match.seq),
+      test,
+      rows,
+      request.limit,
+    );
     if (full) return { rows, resume: lastCursor(rows), exhausted: false, scanned };
     if (exhausted) return { rows, resume: lastCursor(rows), exhausted: true, scanned };
     // Everything before the next row's edge is searched: a partial page resumes there (when that is progress).
-    if (budgetSpent(request, started, scanned) && side.before(origin, edge)) return { rows, resume: { ts: edge, seq: forward ? -Infinity : Infinity }, exhausted: false, scanned };
+    if (budgetSpent(request, started, scanned) && side.before(origin, edge))
+      return { rows, resume: { ts: edge, seq: forward ? -Infinity : Infinity }, exhausted: false, scanned };
     bound = forward ? [side.key(next!), bound[1]] : [bound[0], side.key(next!)];
   }
 }
-

@@ -24,7 +24,10 @@ export function activeFacets(filter: TimelineFilter): [EventFacet, string][] {
 }
 
 /** A predicate for everything in the filter except the time range and `skip` (served by the index). */
-export function filterPredicate(filter: TimelineFilter, skip?: EventFacet): ((row: StoredEvent) => boolean) | undefined {
+export function filterPredicate(
+  filter: TimelineFilter,
+  skip?: EventFacet,
+): ((row: StoredEvent) => boolean) | undefined {
   const facets = activeFacets(filter).filter(([facet]) => facet !== skip);
   const needle = textNeedle(filter.text);
   if (facets.length === 0 && !needle) return undefined;
@@ -35,5 +38,10 @@ export function filterPredicate(filter: TimelineFilter, skip?: EventFacet): ((ro
 
 /** True when nothing narrows the timeline. */
 export function isEmptyFilter(filter: TimelineFilter): boolean {
-  return filter.from === undefined && filter.to === undefined && activeFacets(filter).length === 0 && !textNeedle(filter.text);
+  return (
+    filter.from === undefined &&
+    filter.to === undefined &&
+    activeFacets(filter).length === 0 &&
+    !textNeedle(filter.text)
+  );
 }

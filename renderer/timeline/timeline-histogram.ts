@@ -17,11 +17,19 @@ export interface Histogram {
 
 /** The finest stored bucket width that covers [from, to] in at most MAX_BUCKETS_READ buckets. */
 export function bucketWidthFor(from: number, to: number): number {
-  return BUCKET_WIDTHS.find((width) => (to - from) / width <= MAX_BUCKETS_READ) ?? BUCKET_WIDTHS[BUCKET_WIDTHS.length - 1]!;
+  return (
+    BUCKET_WIDTHS.find((width) => (to - from) / width <= MAX_BUCKETS_READ) ?? BUCKET_WIDTHS[BUCKET_WIDTHS.length - 1]!
+  );
 }
 
 /** Sums buckets into `bars` equal bars over [from, to]; a bucket counts in the bar its start falls in. */
-export function binBuckets(buckets: readonly { readonly start: number; readonly count: number }[], from: number, to: number, bars: number, bucketWidth: number): Histogram {
+export function binBuckets(
+  buckets: readonly { readonly start: number; readonly count: number }[],
+  from: number,
+  to: number,
+  bars: number,
+  bucketWidth: number,
+): Histogram {
   // A bar is never narrower than a bucket: finer bars would show the bucket's count in one and zeros around it.
   const barWidth = Math.max(bucketWidth, Math.ceil((to - from + 1) / bars));
   const barCount = Math.max(1, Math.ceil((to - from + 1) / barWidth));
@@ -35,10 +43,19 @@ export function binBuckets(buckets: readonly { readonly start: number; readonly 
 }
 
 /** The case's events over [from, to] in about `bars` bars. */
-export async function readHistogram(database: TokentrailDatabase, caseId: string, from: number, to: number, bars: number): Promise<Histogram> {
+export async function readHistogram(
+  database: TokentrailDatabase,
+  caseId: string,
+  from: number,
+  to: number,
+  bars: number,
+): Promise<Histogram> {
   const width = bucketWidthFor(from, to);
   const rowWidth = rowWidthFor(width);
   const first = Math.floor(from / rowWidth) * rowWidth;
-  const rows = await database.eventBuckets.where('[caseId+width+start]').between([caseId, rowWidth, first], [caseId, rowWidth, to], true, true).toArray();
+  const rows = await database.eventBuckets
+    .where('[caseId+width+start]')
+    .between([caseId, rowWidth, first], [caseId, rowWidth, to], true, true)
+    .toArray();
   return binBuckets(expandBuckets(rows, width), from, to, bars, width);
 }

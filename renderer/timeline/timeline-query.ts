@@ -25,7 +25,16 @@ interface RangePlan {
 type Plan = RangePlan | { readonly kind: 'text' } | ({ readonly kind: 'facets' } & FacetIntersection);
 
 /** Identifier facets, most selective first: a token is rarer than a session, a session than a subject or an IP. */
-const SELECTIVITY: readonly EventFacet[] = ['token', 'session', 'subject', 'ip', 'appVersion', 'country', 'file', 'kind'];
+const SELECTIVITY: readonly EventFacet[] = [
+  'token',
+  'session',
+  'subject',
+  'ip',
+  'appVersion',
+  'country',
+  'file',
+  'kind',
+];
 const IDENTIFIER_FACETS: ReadonlySet<EventFacet> = new Set(SELECTIVITY.filter((facet) => !COUNTED_FACETS.has(facet)));
 
 /**
@@ -34,17 +43,32 @@ const IDENTIFIER_FACETS: ReadonlySet<EventFacet> = new Set(SELECTIVITY.filter((f
  * Nothing: [caseId+ts+seq]. Of the counted facets the value with the fewest events leads (one bulkGet); an
  * identifier facet is assumed rarer than any counted one. Null when a counted value has no events.
  */
-export async function planQuery(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<Plan | null> {
+export async function planQuery(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+): Promise<Plan | null> {
   const facets = activeFacets(filter);
-  if (textNeedle(filter.text) && !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet)) && !(await database.cases.get(caseId))?.eventTextMissing) {
+  if (
+    textNeedle(filter.text) &&
+    !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet)) &&
+    !(await database.cases.get(caseId))?.eventTextMissing
+  ) {
     return { kind: 'text' };
   }
-  if (facets.length === 0) return { kind: 'range', index: '[caseId+ts+seq]', key: (ts, seq) => [caseId, ts, seq], test: filterPredicate(filter) };
+  if (facets.length === 0)
+    return {
+      kind: 'range',
+      index: '[caseId+ts+seq]',
+      key: (ts, seq) => [caseId, ts, seq],
+      test: filterPredicate(filter),
+    };
   const counted = facets.filter(([facet]) => COUNTED_FACETS.has(facet));
   const counts = await database.eventFacets.bulkGet(counted.map(([facet, value]) => [caseId, facet, value]));
   if (counts.some((count) => !count)) return null;
   const countOf = (facet: EventFacet) => counts[counted.findIndex(([candidate]) => candidate === facet)]?.count ?? 0;
-  const rank = (facet: EventFacet) => (COUNTED_FACETS.has(facet) ? countOf(facet) : -1 - (SELECTIVITY.length - SELECTIVITY.indexOf(facet)));
+  const rank = (facet: EventFacet) =>
+    COUNTED_FACETS.has(facet) ? countOf(facet) : -1 - (SELECTIVITY.length - SELECTIVITY.indexOf(facet));
   const [lead, ...others] = [...facets].sort(([a], [b]) => rank(a) - rank(b));
   const [facet, value] = lead!;
   const rest = filterPredicate({ text: filter.text });
@@ -53,21 +77,35 @@ export async function planQuery(database: TokentrailDatabase, caseId: string, fi
 }
 
 /** One page of the filtered timeline, read in one transaction (a consistent view while an ingest writes). */
-export async function queryPage(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, request: PageRequest): Promise<PageResult> {
-  const page = await database.transaction('r', [database.cases, database.eventFacets, database.eventText, database.authEvents], async () => {
-    const plan = await planQuery(database, caseId, filter);
-    if (!plan) return { rows: [], exhausted: true, scanned: 0 };
-    if (plan.kind === 'text') return textPage(database, caseId, filter, request);
-    if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
-    return rangePage(database, filter, plan, request);
-  });
+export async function queryPage(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+  request: PageRequest,
+): Promise<PageResult> {
+  const page = await database.transaction(
+    'r',
+    [database.cases, database.eventFacets, database.eventText, database.authEvents],
+    async () => {
+      const plan = await planQuery(database, caseId, filter);
+      if (!plan) return { rows: [], exhausted: true, scanned: 0 };
+      if (plan.kind === 'text') return textPage(database, caseId, filter, request);
+      if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
+      return rangePage(database, filter, plan, request);
+    },
+  );
   // Pages are gathered in reading order; a backward page is shown in time order like any other.
   if (request.direction === 'backward') page.rows.reverse();
   return page;
 }
 
 /** A page of one index range, in reading order. */
-async function rangePage(database: TokentrailDatabase, filter: TimelineFilter, plan: RangePlan, request: PageRequest): Promise<PageResult> {
+async function rangePage(
+  database: TokentrailDatabase,
+  filter: TimelineFilter,
+  plan: RangePlan,
+  request: PageRequest,
+): Promise<PageResult> {
   const forward = request.direction === 'forward';
   let lower = plan.key(filter.from ?? -Infinity, -Infinity);
   let upper = plan.key(filter.to ?? Infinity, Infinity);
@@ -106,8 +144,13 @@ async function rangePage(database: TokentrailDatabase, filter: TimelineFilter, p
 }
 
 /** The first and last timed event of a case, or undefined when it has none. */
-export async function caseExtent(database: TokentrailDatabase, caseId: string): Promise<{ first: number; last: number } | undefined> {
-  const range = database.authEvents.where('[caseId+ts+seq]').between([caseId, UNTIMED_TS, Infinity], [caseId, Infinity, Infinity], false, true);
+export async function caseExtent(
+  database: TokentrailDatabase,
+  caseId: string,
+): Promise<{ first: number; last: number } | undefined> {
+  const range = database.authEvents
+    .where('[caseId+ts+seq]')
+    .between([caseId, UNTIMED_TS, Infinity], [caseId, Infinity, Infinity], false, true);
   const [first, last] = await Promise.all([range.first(), range.last()]);
   return first && last ? { first: first.ts, last: last.ts } : undefined;
 }

@@ -8,7 +8,12 @@ import { queryPage, type EventCursor } from './timeline-query';
 const PAGE = 500;
 
 /** Visits the rows until `visit` returns false (then resolves true: stopped early) or the range ends (false). */
-export async function eachTimelineRow(database: TokentrailDatabase, caseId: string, filter: TimelineFilter, visit: (row: StoredEvent) => boolean): Promise<boolean> {
+export async function eachTimelineRow(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+  visit: (row: StoredEvent) => boolean,
+): Promise<boolean> {
   let from: EventCursor | undefined;
   for (;;) {
     const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: PAGE });

@@ -2,7 +2,11 @@
 import type { TimelineWindow } from './timeline-window';
 import { plural } from '../shell/format';
 
-export function timelineStatus(window: Pick<TimelineWindow, 'rows' | 'atEnd' | 'examined' | 'pageSize'>, loading: boolean, unfiltered: boolean): string {
+export function timelineStatus(
+  window: Pick<TimelineWindow, 'rows' | 'atEnd' | 'examined' | 'pageSize'>,
+  loading: boolean,
+  unfiltered: boolean,
+): string {
   const found = plural(window.rows.length, 'event');
   // Short pages while loading: the list keeps asking (TimelineList), so say how far the search has come.
   if (loading && !unfiltered && window.rows.length < window.pageSize && window.examined > 0) {

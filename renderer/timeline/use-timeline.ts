@@ -22,8 +22,16 @@ export interface TimelineData {
  * found (less than a page) is read again; a longer one is only marked stale, so the list never jumps under
  * the investigator's eyes.
  */
-export function useTimeline(caseId: string, filter: TimelineFilter, anchor: EventCursor | undefined, eventCount: number): TimelineData {
-  const window = useMemo(() => new TimelineWindow((request) => timelinePage(caseId, filter, request)), [caseId, filter]);
+export function useTimeline(
+  caseId: string,
+  filter: TimelineFilter,
+  anchor: EventCursor | undefined,
+  eventCount: number,
+): TimelineData {
+  const window = useMemo(
+    () => new TimelineWindow((request) => timelinePage(caseId, filter, request)),
+    [caseId, filter],
+  );
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
@@ -31,7 +39,7 @@ export function useTimeline(caseId: string, filter: TimelineFilter, anchor: Even
   // One load at a time: a scroll that asks again while a page is loading is ignored.
   const busy = useRef(false);
 
-  const guarded = useCallback(async <T,>(work: () => Promise<T>, fallback: T): Promise<T> => {
+  const guarded = useCallback(async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     if (busy.current) return fallback;
     busy.current = true;
     setLoading(true);
@@ -49,9 +57,16 @@ export function useTimeline(caseId: string, filter: TimelineFilter, anchor: Even
     }
   }, []);
 
-  const reopen = useCallback((at?: EventCursor | 'start' | 'end') => guarded(() => window.open(at), undefined), [guarded, window]);
+  const reopen = useCallback(
+    (at?: EventCursor | 'start' | 'end') => guarded(() => window.open(at), undefined),
+    [guarded, window],
+  );
   const extend = useCallback(
-    (direction: 'forward' | 'backward') => guarded(() => (direction === 'forward' ? window.extendForward() : window.extendBackward()), { added: 0, dropped: 0 }),
+    (direction: 'forward' | 'backward') =>
+      guarded(() => (direction === 'forward' ? window.extendForward() : window.extendBackward()), {
+        added: 0,
+        dropped: 0,
+      }),
     [guarded, window],
   );
 

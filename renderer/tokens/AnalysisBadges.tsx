@@ -5,13 +5,20 @@ import type { SignatureStatus } from '../../core/token';
 
 const VERDICT_TITLE: Record<SignatureStatus, string> = {
   valid: 'The signature verifies with a key of the case',
-  invalid: 'The signature matches none of the keys that fit it, or a conforming verifier rejects the token (see the reason)',
+  invalid:
+    'The signature matches none of the keys that fit it, or a conforming verifier rejects the token (see the reason)',
   'no-key': 'No key of the case can verify this token',
   unsupported: 'Not a JWS algorithm Tokentrail verifies (or an encrypted JWE)',
   unsigned: 'alg "none": the token carries no signature',
 };
 
-export function SignatureVerdictBadge({ status, testId }: { readonly status: SignatureStatus | undefined; readonly testId?: string }) {
+export function SignatureVerdictBadge({
+  status,
+  testId,
+}: {
+  readonly status: SignatureStatus | undefined;
+  readonly testId?: string;
+}) {
   if (!status) {
     return (
       <span className="badge badge-neutral" data-testid={testId} data-verdict="pending" title="Not analysed yet">

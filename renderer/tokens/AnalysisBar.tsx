@@ -11,13 +11,43 @@ interface AnalysisBarProps {
   readonly total: number;
 }
 
-function Outcome({ status, summary, error, analysed, total }: { status: string; summary?: AnalyzeSummary; error?: string; analysed: number; total: number }) {
-  if (status === 'failed') return <span className="danger-text">The analysis failed: {error}. Nothing after the failure was stored; Re-analyse to try again.</span>;
-  if (status === 'cancelled') return <span>Analysis cancelled: {analysed} of {plural(total, 'token')} analysed; the rest show as pending.</span>;
-  if (!summary) return <span>{analysed} of {plural(total, 'token')} analysed.</span>;
+function Outcome({
+  status,
+  summary,
+  error,
+  analysed,
+  total,
+}: {
+  status: string;
+  summary?: AnalyzeSummary;
+  error?: string;
+  analysed: number;
+  total: number;
+}) {
+  if (status === 'failed')
+    return (
+      <span className="danger-text">
+        The analysis failed: {error}. Nothing after the failure was stored; Re-analyse to try again.
+      </span>
+    );
+  if (status === 'cancelled')
+    return (
+      <span>
+        Analysis cancelled: {analysed} of {plural(total, 'token')} analysed; the rest show as pending.
+      </span>
+    );
+  if (!summary)
+    return (
+      <span>
+        {analysed} of {plural(total, 'token')} analysed.
+      </span>
+    );
   return (
     <span>
-      {summary.analysed === 0 ? `All ${plural(total, 'token')} are up to date` : `Analysed ${plural(summary.analysed, 'token')} in ${(summary.elapsedMs / 1000).toFixed(1)} s`} with {plural(summary.keys, 'key')} from the case's evidence.
+      {summary.analysed === 0
+        ? `All ${plural(total, 'token')} are up to date`
+        : `Analysed ${plural(summary.analysed, 'token')} in ${(summary.elapsedMs / 1000).toFixed(1)} s`}{' '}
+      with {plural(summary.keys, 'key')} from the case's evidence.
     </span>
   );
 }
@@ -44,20 +74,41 @@ export function AnalysisBar({ caseId, analysed, total }: AnalysisBarProps) {
             <span className="mono small">{progress ? `${progress.done} / ${progress.total}` : 'loading keys'}</span>
           </>
         ) : (
-          <Outcome status={job?.status ?? 'idle'} summary={summary} error={job?.error} analysed={analysed} total={total} />
+          <Outcome
+            status={job?.status ?? 'idle'}
+            summary={summary}
+            error={job?.error}
+            analysed={analysed}
+            total={total}
+          />
         )}
         {/* One button element for Cancel and Re-analyse, so keyboard focus stays on it when the run starts or ends. */}
         {running ? (
-          <button key="action" type="button" data-testid="analysis-cancel" onClick={() => analysisJobs.cancel(caseId, 'analyze')}>Cancel</button>
+          <button
+            key="action"
+            type="button"
+            data-testid="analysis-cancel"
+            onClick={() => analysisJobs.cancel(caseId, 'analyze')}
+          >
+            Cancel
+          </button>
         ) : (
-          <button key="action" type="button" data-testid="analysis-rerun" onClick={() => analysisJobs.analyze(caseId, 'all')} disabled={total === 0}>
+          <button
+            key="action"
+            type="button"
+            data-testid="analysis-rerun"
+            onClick={() => analysisJobs.analyze(caseId, 'all')}
+            disabled={total === 0}
+          >
             Re-analyse
           </button>
         )}
       </div>
       {!running && summary && summary.keyProblems.length > 0 && (
         <ul className="problems" data-testid="analysis-key-problems">
-          {summary.keyProblems.map((problem) => <li key={problem}>{problem}</li>)}
+          {summary.keyProblems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       )}
     </div>

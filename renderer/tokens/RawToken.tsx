@@ -12,12 +12,24 @@ interface RawTokenProps {
 }
 
 export function RawToken({ compact, findings, active }: RawTokenProps) {
-  const pieces = useMemo(() => rawTokenPieces(compact, findings.map((finding) => finding.evidence)), [compact, findings]);
+  const pieces = useMemo(
+    () =>
+      rawTokenPieces(
+        compact,
+        findings.map((finding) => finding.evidence),
+      ),
+    [compact, findings],
+  );
   return (
     <pre className="raw-token" data-testid="token-compact">
       {pieces.map((piece) => {
         const className = `part-${piece.kind}`;
-        if (piece.findings.length === 0) return <span key={piece.start} className={className}>{piece.text}</span>;
+        if (piece.findings.length === 0)
+          return (
+            <span key={piece.start} className={className}>
+              {piece.text}
+            </span>
+          );
         const ids = [...new Set(piece.findings.map((index) => findings[index]!.id))];
         const tone = active !== undefined && piece.findings.includes(active) ? 'hl hl-active' : 'hl-other';
         if (piece.insertion) {
@@ -36,7 +48,13 @@ export function RawToken({ compact, findings, active }: RawTokenProps) {
           );
         }
         return (
-          <mark key={piece.start} className={`${className} ${tone}`} data-testid="raw-highlight" data-finding-ids={ids.join(' ')} title={ids.join(', ')}>
+          <mark
+            key={piece.start}
+            className={`${className} ${tone}`}
+            data-testid="raw-highlight"
+            data-finding-ids={ids.join(' ')}
+            title={ids.join(', ')}
+          >
             {piece.text}
           </mark>
         );

@@ -35,7 +35,9 @@ function Sightings({ token }: { readonly token: TokenRecord }) {
       <tbody>
         {(sightings ?? []).map((sighting) => (
           <tr key={sighting.id} data-testid="token-sighting">
-            <td className="mono" title={`file sha256 ${sighting.sha256}`}>{location(sighting.path, sighting.line, sighting.column)}</td>
+            <td className="mono" title={`file sha256 ${sighting.sha256}`}>
+              {location(sighting.path, sighting.line, sighting.column)}
+            </td>
             <td>{sighting.context}</td>
             <td className="mono">{sighting.field ?? '—'}</td>
           </tr>
@@ -55,10 +57,16 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
   const { timeZone } = useApp();
   const { token } = row;
   // The details (trail, findings, key windows) of the one token shown; the list only holds summaries.
-  const analysis = useLiveQuery(() => tokenAnalysisDetail(token.caseId, token.tokenHash), [token.caseId, token.tokenHash]);
+  const analysis = useLiveQuery(
+    () => tokenAnalysisDetail(token.caseId, token.tokenHash),
+    [token.caseId, token.tokenHash],
+  );
   const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
   // When and where the verifying key's life is recorded (key-rotation), for its window badges and findings.
-  const keyHistory = useKeyHistory(token.caseId, analysis?.verdict.keyWindow ? signingKeyOf(analysis.verdict) : undefined);
+  const keyHistory = useKeyHistory(
+    token.caseId,
+    analysis?.verdict.keyWindow ? signingKeyOf(analysis.verdict) : undefined,
+  );
   // The raw token marks one finding's bytes at a time (several at once would cover the whole token): the one
   // under the pointer, else the one picked, else the most severe that points at bytes.
   const [hovered, setHovered] = useState<number>();
@@ -81,8 +89,20 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
         <div className="inline-field">
           {onOpenView && (
             <>
-              <button type="button" data-testid="token-show-lifecycle" onClick={() => onOpenView('lifecycle', token.tokenHash)}>Lifecycle</button>
-              <button type="button" data-testid="token-show-map" onClick={() => onOpenView('map', mapFocus({ facet: 'token', value: token.tokenHash }))}>Map</button>
+              <button
+                type="button"
+                data-testid="token-show-lifecycle"
+                onClick={() => onOpenView('lifecycle', token.tokenHash)}
+              >
+                Lifecycle
+              </button>
+              <button
+                type="button"
+                data-testid="token-show-map"
+                onClick={() => onOpenView('map', mapFocus({ facet: 'token', value: token.tokenHash }))}
+              >
+                Map
+              </button>
             </>
           )}
           {onShowEvents && (
@@ -92,14 +112,31 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
           )}
         </div>
       </div>
-      <p className="mono small muted token-hash" title="SHA-256 of the compact token, the token's identity in Tokentrail">
+      <p
+        className="mono small muted token-hash"
+        title="SHA-256 of the compact token, the token's identity in Tokentrail"
+      >
         sha256 {token.tokenHash}
       </p>
-      {analysis ? <TokenVerdict analysis={analysis} keyHistory={keyHistory} /> : !row.analysis && <p className="muted" data-testid="token-verdict-pending">Not analysed yet.</p>}
+      {analysis ? (
+        <TokenVerdict analysis={analysis} keyHistory={keyHistory} />
+      ) : (
+        !row.analysis && (
+          <p className="muted" data-testid="token-verdict-pending">
+            Not analysed yet.
+          </p>
+        )
+      )}
       {analysis && (
         <>
           <h3>Findings ({findings.length})</h3>
-          <TokenFindings findings={findings} active={active} onHover={setHovered} onPick={setPicked} keyHistory={keyHistory} />
+          <TokenFindings
+            findings={findings}
+            active={active}
+            onHover={setHovered}
+            onPick={setPicked}
+            keyHistory={keyHistory}
+          />
         </>
       )}
       <h3>Raw token</h3>
@@ -112,17 +149,24 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       )}
       <h3>Decoded</h3>
       <dl className="meta token-facts">
-        {facts.filter(([, value]) => value !== undefined).map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd className="mono">{value}</dd>
-          </div>
-        ))}
+        {facts
+          .filter(([, value]) => value !== undefined)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd className="mono">{value}</dd>
+            </div>
+          ))}
         {TIME_CLAIMS.map((claim) =>
           token[claim] === undefined ? null : (
             <div key={claim}>
               <dt>{claim}</dt>
-              <dd className="mono" data-testid="token-time" data-claim={claim} title={`${(token[claim] ?? 0) / 1000} (NumericDate)`}>
+              <dd
+                className="mono"
+                data-testid="token-time"
+                data-claim={claim}
+                title={`${(token[claim] ?? 0) / 1000} (NumericDate)`}
+              >
                 {formatInstant(token[claim] ?? 0, timeZone)}
               </dd>
             </div>
@@ -131,13 +175,17 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       </dl>
       {token.problems.length > 0 && (
         <ul className="problems" data-testid="token-problems">
-          {token.problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {token.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       )}
       <div className="json-pair">
         <div>
           <h3>Header</h3>
-          <pre className="json" data-testid="token-header-json">{prettyJson(token.header)}</pre>
+          <pre className="json" data-testid="token-header-json">
+            {prettyJson(token.header)}
+          </pre>
         </div>
         <div>
           <h3>Claims</h3>

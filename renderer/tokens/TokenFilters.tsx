@@ -1,5 +1,11 @@
 // Filters of the token list: by signature verdict and by the worst finding's severity.
-import { SEVERITY_FILTERS, VERDICT_FILTERS, type SeverityFilter, type TokenFilter, type VerdictFilter } from './token-filter';
+import {
+  SEVERITY_FILTERS,
+  VERDICT_FILTERS,
+  type SeverityFilter,
+  type TokenFilter,
+  type VerdictFilter,
+} from './token-filter';
 
 const SEVERITY_LABEL: Record<SeverityFilter, string> = {
   any: 'any findings',
@@ -23,17 +29,35 @@ export function TokenFilters({ filter, onChange, shown, total }: TokenFiltersPro
     <div className="token-filters">
       <label className="inline-field">
         <span>Verdict</span>
-        <select data-testid="filter-verdict" value={filter.verdict} onChange={(event) => onChange({ ...filter, verdict: event.target.value as VerdictFilter })}>
-          {VERDICT_FILTERS.map((verdict) => <option key={verdict} value={verdict}>{verdict === 'any' ? 'any verdict' : verdict}</option>)}
+        <select
+          data-testid="filter-verdict"
+          value={filter.verdict}
+          onChange={(event) => onChange({ ...filter, verdict: event.target.value as VerdictFilter })}
+        >
+          {VERDICT_FILTERS.map((verdict) => (
+            <option key={verdict} value={verdict}>
+              {verdict === 'any' ? 'any verdict' : verdict}
+            </option>
+          ))}
         </select>
       </label>
       <label className="inline-field">
         <span>Severity</span>
-        <select data-testid="filter-severity" value={filter.severity} onChange={(event) => onChange({ ...filter, severity: event.target.value as SeverityFilter })}>
-          {SEVERITY_FILTERS.map((severity) => <option key={severity} value={severity}>{SEVERITY_LABEL[severity]}</option>)}
+        <select
+          data-testid="filter-severity"
+          value={filter.severity}
+          onChange={(event) => onChange({ ...filter, severity: event.target.value as SeverityFilter })}
+        >
+          {SEVERITY_FILTERS.map((severity) => (
+            <option key={severity} value={severity}>
+              {SEVERITY_LABEL[severity]}
+            </option>
+          ))}
         </select>
       </label>
-      <span className="muted small" data-testid="token-filter-count">{shown === total ? `${total} tokens` : `${shown} of ${total} tokens`}</span>
+      <span className="muted small" data-testid="token-filter-count">
+        {shown === total ? `${total} tokens` : `${shown} of ${total} tokens`}
+      </span>
     </div>
   );
 }

@@ -20,7 +20,12 @@ interface TokenFindingsProps {
 
 export function TokenFindings({ findings, active, onHover, onPick, keyHistory }: TokenFindingsProps) {
   const { timeZone } = useApp();
-  if (findings.length === 0) return <p className="muted" data-testid="token-findings-none">No finding: every check passed.</p>;
+  if (findings.length === 0)
+    return (
+      <p className="muted" data-testid="token-findings-none">
+        No finding: every check passed.
+      </p>
+    );
   return (
     <ol className="findings" data-testid="token-findings">
       {findings.map((finding, index) => {

@@ -18,7 +18,11 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
   const key = row.analysis?.key;
   if (!key) return <td className="mono muted">—</td>;
   return (
-    <td className="mono ellipsis" data-testid="token-row-key" title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}>
+    <td
+      className="mono ellipsis"
+      data-testid="token-row-key"
+      title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}
+    >
       {key.kid ?? shortHash(key.thumbprint)}
     </td>
   );
@@ -67,21 +71,33 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 onClick={() => onSelect(token.tokenHash)}
                 onFocus={() => onSelect(token.tokenHash)}
               >
-                <td className="verdict-cell"><SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" /></td>
-                <td className={token.alg?.toLowerCase() === 'none' ? 'danger-text mono' : 'mono'}>{token.alg ?? '—'}</td>
+                <td className="verdict-cell">
+                  <SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" />
+                </td>
+                <td className={token.alg?.toLowerCase() === 'none' ? 'danger-text mono' : 'mono'}>
+                  {token.alg ?? '—'}
+                </td>
                 <KeyCell row={row} />
                 <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
                   {analysis?.highestSeverity ? (
-                    <span className="nowrap" title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}>
-                      <SeverityBadge severity={analysis.highestSeverity} /> <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
+                    <span
+                      className="nowrap"
+                      title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}
+                    >
+                      <SeverityBadge severity={analysis.highestSeverity} />{' '}
+                      <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
                     </span>
                   ) : (
                     <span className="muted">{analysis ? 'none' : '…'}</span>
                   )}
                 </td>
                 {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
-                <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>{token.sub ?? '—'}</td>
-                <td className="mono nowrap" data-testid="token-row-exp">{token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}</td>
+                <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>
+                  {token.sub ?? '—'}
+                </td>
+                <td className="mono nowrap" data-testid="token-row-exp">
+                  {token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}
+                </td>
                 <td className="num">{token.sightingCount}</td>
               </tr>
             );

@@ -38,7 +38,13 @@ function useCaseEventCount(caseId: string): number | undefined {
   return useLiveQuery(() => caseEventCount(caseId), [caseId]);
 }
 
-function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDetail; readonly history: KeyHistoryEntry | undefined }) {
+function KeyWindows({
+  analysis,
+  history,
+}: {
+  readonly analysis: TokenAnalysisDetail;
+  readonly history: KeyHistoryEntry | undefined;
+}) {
   const { timeZone } = useApp();
   const windows = analysis.verdict.keyWindow;
   const events = useCaseEventCount(analysis.caseId);
@@ -46,13 +52,16 @@ function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDet
   // Thousands of uses are summarised: the ones outside the window are what matters.
   const outside = windows.atUses.filter((window) => window.status !== 'active' && window.status !== 'unknown');
   const shownUses = (outside.length > 0 ? outside : windows.atUses).slice(0, 5);
-  const badge = (window: KeyWindowAt) => <WindowBadge window={window} title={windowBadgeTitle(window.status, history, timeZone)} />;
+  const badge = (window: KeyWindowAt) => (
+    <WindowBadge window={window} title={windowBadgeTitle(window.status, history, timeZone)} />
+  );
   const source = history && keyHistorySource(history);
   return (
     <ul className="key-windows" data-testid="key-windows">
       {windows.atIssuedAt && (
         <li data-testid="key-window" data-at="iat">
-          at iat <span className="mono">{formatInstant(windows.atIssuedAt.time, timeZone)}</span>: {badge(windows.atIssuedAt)}
+          at iat <span className="mono">{formatInstant(windows.atIssuedAt.time, timeZone)}</span>:{' '}
+          {badge(windows.atIssuedAt)}
         </li>
       )}
       {shownUses.map((window) => (
@@ -67,12 +76,21 @@ function KeyWindows({ analysis, history }: { readonly analysis: TokenAnalysisDet
       )}
       {windows.atUses.length === 0 && events !== undefined && (
         <li className="muted" data-testid="key-window-no-use">
-          {events > 0 ? "No use of this token in the case's events." : "No use of this token in the case's events (ingest logs to judge uses)."}
+          {events > 0
+            ? "No use of this token in the case's events."
+            : "No use of this token in the case's events (ingest logs to judge uses)."}
         </li>
       )}
       {history && (
         <li className="muted" data-testid="key-life">
-          Key record{source && <> in <span className="mono">{source}</span></>}: {keyLifeText(history, timeZone)}
+          Key record
+          {source && (
+            <>
+              {' '}
+              in <span className="mono">{source}</span>
+            </>
+          )}
+          : {keyLifeText(history, timeZone)}
         </li>
       )}
     </ul>
@@ -85,7 +103,9 @@ function RecoveredSecret({ analysis }: { readonly analysis: TokenAnalysisDetail 
   if (!recovered) return null;
   return (
     <p className="danger-text small" data-testid="token-verdict-recovered">
-      The signature verifies with the secret {recovered.secret}, recovered by guessing{recovered.source !== undefined ? ` (${recovered.source})` : ''}: no key of the case is needed to forge this token. See the weak-hmac-secret finding.
+      The signature verifies with the secret {recovered.secret}, recovered by guessing
+      {recovered.source !== undefined ? ` (${recovered.source})` : ''}: no key of the case is needed to forge this
+      token. See the weak-hmac-secret finding.
     </p>
   );
 }
@@ -103,13 +123,18 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
   return (
     <section className="token-verdict" data-testid="token-verdict" data-verdict={verdict.status}>
       <p>
-        <SignatureVerdictBadge status={verdict.status} testId="token-verdict-badge" /> <span className="verdict-reason" data-testid="token-verdict-reason">{verdict.reason}</span>
+        <SignatureVerdictBadge status={verdict.status} testId="token-verdict-badge" />{' '}
+        <span className="verdict-reason" data-testid="token-verdict-reason">
+          {verdict.reason}
+        </span>
       </p>
       {signingKey && (
         <dl className="meta">
           <div>
             <dt>{verdict.key ? 'Verified by' : 'Matches the bytes as written (refused)'}</dt>
-            <dd className="mono" data-testid="token-verdict-key">{signingKey.kid !== undefined ? `kid "${signingKey.kid}"` : 'key without kid'}</dd>
+            <dd className="mono" data-testid="token-verdict-key">
+              {signingKey.kid !== undefined ? `kid "${signingKey.kid}"` : 'key without kid'}
+            </dd>
           </div>
           <div>
             <dt>Thumbprint (RFC 7638)</dt>
@@ -122,7 +147,11 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
         </dl>
       )}
       {verdict.rejections && verdict.rejections.length > 0 && (
-        <ul className="small" data-testid="token-verdict-rejections" aria-label="Why a conforming verifier rejects this token">
+        <ul
+          className="small"
+          data-testid="token-verdict-rejections"
+          aria-label="Why a conforming verifier rejects this token"
+        >
           {verdict.rejections.map((rejection, index) => (
             <li key={index} data-code={rejection.code}>
               {rejection.message}
@@ -132,7 +161,11 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
       )}
       <RecoveredSecret analysis={analysis} />
       <KeyWindows analysis={analysis} history={keyHistory} />
-      {analysis.presentedTo && <p className="small muted">First presented to <span className="mono">{analysis.presentedTo}</span></p>}
+      {analysis.presentedTo && (
+        <p className="small muted">
+          First presented to <span className="mono">{analysis.presentedTo}</span>
+        </p>
+      )}
     </section>
   );
 }

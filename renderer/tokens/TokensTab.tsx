@@ -36,7 +36,9 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   if (tokens.length === 0) {
     return (
       <div className="empty" data-testid="tokens-empty">
-        <p><strong>No tokens found in this case yet.</strong></p>
+        <p>
+          <strong>No tokens found in this case yet.</strong>
+        </p>
         <p>Tokens are found in every imported file: Authorization headers, cookies, JSON fields and plain text.</p>
       </div>
     );
@@ -53,9 +55,18 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         {shown.length > 0 ? (
           <TokenList rows={shown} selected={current?.token.tokenHash} onSelect={setSelected} />
         ) : (
-          <div className="empty" data-testid="tokens-filtered-empty">No token matches these filters.</div>
+          <div className="empty" data-testid="tokens-filtered-empty">
+            No token matches these filters.
+          </div>
         )}
-        {current && <TokenDetail key={current.token.tokenHash} row={current} onShowEvents={onShowEvents} onOpenView={onOpenView} />}
+        {current && (
+          <TokenDetail
+            key={current.token.tokenHash}
+            row={current}
+            onShowEvents={onShowEvents}
+            onOpenView={onOpenView}
+          />
+        )}
       </div>
     </div>
   );

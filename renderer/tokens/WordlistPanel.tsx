@@ -15,8 +15,16 @@ function Result({ summary }: { readonly summary: WordlistSummary }) {
   return (
     <span data-testid="wordlist-result" data-found={stored.length}>
       {summary.source}: {count(summary.tried)} words at {count(summary.wordsPerSecond)} words/s —{' '}
-      {summary.found.length === 0 ? `no secret of the ${plural(summary.targets, 'HS* token')} found.` : `secret found for ${summary.found.length} of ${plural(summary.targets, 'HS* token')} (see its weak-hmac-secret finding).`}
-      {unstored > 0 && <span className="danger-text"> {plural(unstored, 'token')} had not been analysed yet, so the finding was not stored: Re-analyse, then search again.</span>}
+      {summary.found.length === 0
+        ? `no secret of the ${plural(summary.targets, 'HS* token')} found.`
+        : `secret found for ${summary.found.length} of ${plural(summary.targets, 'HS* token')} (see its weak-hmac-secret finding).`}
+      {unstored > 0 && (
+        <span className="danger-text">
+          {' '}
+          {plural(unstored, 'token')} had not been analysed yet, so the finding was not stored: Re-analyse, then search
+          again.
+        </span>
+      )}
     </span>
   );
 }
@@ -35,8 +43,20 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
   // ONE button element that turns from "Load wordlist…" into "Cancel" and back: replacing a focused button with
   // another would drop keyboard focus to <body> when a search starts, is cancelled or ends.
   const action = running
-    ? { testId: 'wordlist-cancel', label: 'Cancel', disabled: false, title: undefined, onClick: () => analysisJobs.cancel(caseId, 'wordlist') }
-    : { testId: 'wordlist-pick', label: 'Load wordlist…', disabled, title: disabled ? 'Wait for the analysis to finish' : undefined, onClick: () => input.current?.click() };
+    ? {
+        testId: 'wordlist-cancel',
+        label: 'Cancel',
+        disabled: false,
+        title: undefined,
+        onClick: () => analysisJobs.cancel(caseId, 'wordlist'),
+      }
+    : {
+        testId: 'wordlist-pick',
+        label: 'Load wordlist…',
+        disabled,
+        title: disabled ? 'Wait for the analysis to finish' : undefined,
+        onClick: () => input.current?.click(),
+      };
   return (
     <div className="wordlist-panel analysis-line" data-testid="wordlist-status" data-status={job?.status ?? 'idle'}>
       <input ref={input} type="file" hidden data-testid="wordlist-input" onChange={onPicked} />
@@ -45,20 +65,35 @@ export function WordlistPanel({ caseId, disabled }: { readonly caseId: string; r
           <span>{jobLabel(job)}…</span>
           <progress data-testid="wordlist-progress" max={progress?.totalBytes || 1} value={progress?.bytesRead ?? 0} />
           <span className="mono small" data-testid="wordlist-rate">
-            {progress ? `${count(progress.tried)} words · ${count(progress.wordsPerSecond)} words/s · ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}` : 'starting'}
+            {progress
+              ? `${count(progress.tried)} words · ${count(progress.wordsPerSecond)} words/s · ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}`
+              : 'starting'}
           </span>
         </>
       ) : (
         <>
           {job?.status === 'failed' && <span className="danger-text">The wordlist search failed: {job.error}.</span>}
           {job?.status === 'cancelled' && (
-            <span data-testid="wordlist-cancelled">Search of {summary?.source} cancelled after {count(summary?.tried ?? 0)} words.</span>
+            <span data-testid="wordlist-cancelled">
+              Search of {summary?.source} cancelled after {count(summary?.tried ?? 0)} words.
+            </span>
           )}
           {job?.status === 'complete' && summary && <Result summary={summary} />}
-          {!job && <span className="muted">Weak HMAC secrets: the built-in list is always tried; add a wordlist of any size for HS* tokens.</span>}
+          {!job && (
+            <span className="muted">
+              Weak HMAC secrets: the built-in list is always tried; add a wordlist of any size for HS* tokens.
+            </span>
+          )}
         </>
       )}
-      <button key="action" type="button" data-testid={action.testId} disabled={action.disabled} title={action.title} onClick={action.onClick}>
+      <button
+        key="action"
+        type="button"
+        data-testid={action.testId}
+        disabled={action.disabled}
+        title={action.title}
+        onClick={action.onClick}
+      >
         {action.label}
       </button>
     </div>

@@ -3,7 +3,16 @@
 // a round trip, so one-at-a-time would leave the CPU idle), and store each page's results in one transaction
 // while the next page is analysed.
 import { sha256HexOfText } from '../../core/evidence';
-import { analyzeToken, createWebCryptoPublicKeyDeriver, createWebCryptoVerifier, effectiveSignature, guessingHmac, type SignatureVerifier, type SubtleLike, type TokenAnalysis } from '../../core/token';
+import {
+  analyzeToken,
+  createWebCryptoPublicKeyDeriver,
+  createWebCryptoVerifier,
+  effectiveSignature,
+  guessingHmac,
+  type SignatureVerifier,
+  type SubtleLike,
+  type TokenAnalysis,
+} from '../../core/token';
 import type { DecryptedContent } from '../db/token-analysis-records';
 import type { TokenRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
@@ -65,10 +74,19 @@ function decryptedContent(analysis: TokenAnalysis): DecryptedContent | undefined
   if (analysis.jwe?.status !== 'decrypted') return undefined;
   const inner = analysis.inner?.decoded;
   const claims = inner ? inner.claims : analysis.decoded.claims;
-  return { key: analysis.jwe.key.description, ...(claims ? { claims } : {}), ...(inner ? { innerToken: inner.compact ?? inner.raw } : {}) };
+  return {
+    key: analysis.jwe.key.description,
+    ...(claims ? { claims } : {}),
+    ...(inner ? { innerToken: inner.compact ?? inner.raw } : {}),
+  };
 }
 
-async function runContext(database: TokentrailDatabase, caseId: string, events: number, subtle: SubtleLike): Promise<RunContext> {
+async function runContext(
+  database: TokentrailDatabase,
+  caseId: string,
+  events: number,
+  subtle: SubtleLike,
+): Promise<RunContext> {
   const material = await loadCaseKeyMaterial(database, caseId, createWebCryptoPublicKeyDeriver(subtle));
   return {
     material,
@@ -83,7 +101,11 @@ async function runContext(database: TokentrailDatabase, caseId: string, events: 
 }
 
 /** Analyse the case's tokens; on cancel, what was analysed so far stays stored. */
-export async function analyzeCaseTokens(database: TokentrailDatabase, caseId: string, options: AnalyzeCaseTokensOptions): Promise<{ cancelled: boolean; summary: AnalyzeSummary }> {
+export async function analyzeCaseTokens(
+  database: TokentrailDatabase,
+  caseId: string,
+  options: AnalyzeCaseTokensOptions,
+): Promise<{ cancelled: boolean; summary: AnalyzeSummary }> {
   const started = performance.now();
   const counts = (await database.cases.get(caseId))?.counts;
   const total = counts?.tokens ?? 0;
@@ -99,7 +121,10 @@ export async function analyzeCaseTokens(database: TokentrailDatabase, caseId: st
       cancelled = true;
       break;
     }
-    const known = options.scope === 'all' ? [] : await database.tokenAnalyses.bulkGet(page.map((token): [string, string] => [caseId, token.tokenHash]));
+    const known =
+      options.scope === 'all'
+        ? []
+        : await database.tokenAnalyses.bulkGet(page.map((token): [string, string] => [caseId, token.tokenHash]));
     const todo = options.scope === 'all' ? page : page.filter((_, index) => known[index]?.basis !== context.basis);
     const analyseStarted = performance.now();
     const results = await Promise.all(todo.map((token) => analyseOne(context, token)));
@@ -113,6 +138,14 @@ export async function analyzeCaseTokens(database: TokentrailDatabase, caseId: st
     options.onProgress({ kind: 'analyze', done, total: Math.max(total, done) });
   }
   await saving;
-  const summary: AnalyzeSummary = { kind: 'analyze', analysed, total: Math.max(total, done), keys: context.material.keyring.keys.length, keyProblems: context.material.problems, elapsedMs: performance.now() - started, analyseMs };
+  const summary: AnalyzeSummary = {
+    kind: 'analyze',
+    analysed,
+    total: Math.max(total, done),
+    keys: context.material.keyring.keys.length,
+    keyProblems: context.material.problems,
+    elapsedMs: performance.now() - started,
+    analyseMs,
+  };
   return { cancelled, summary };
 }

@@ -5,7 +5,13 @@
 import { sha256HexOfText, TOOL_VERSION, type CaseConfig } from '../../core';
 import { CASE_MATERIAL_KINDS } from '../../core/case';
 import { PARAMETER_PROBLEM_CODES } from '../../core/timeline';
-import { createKeyring, privateKeyResolver, type JweKeyResolver, type Keyring, type PublicKeyDeriver } from '../../core/token';
+import {
+  createKeyring,
+  privateKeyResolver,
+  type JweKeyResolver,
+  type Keyring,
+  type PublicKeyDeriver,
+} from '../../core/token';
 import { loadCaseMaterial } from '../timeline-analysis/case-evidence';
 import type { TokentrailDatabase } from '../db/schema';
 
@@ -23,11 +29,26 @@ export interface CaseKeyMaterial {
 const PARAMETER_PROBLEMS: readonly string[] = PARAMETER_PROBLEM_CODES;
 
 /** Reads the case's key material from the store. */
-export async function loadCaseKeyMaterial(database: TokentrailDatabase, caseId: string, derivePublic?: PublicKeyDeriver): Promise<CaseKeyMaterial> {
+export async function loadCaseKeyMaterial(
+  database: TokentrailDatabase,
+  caseId: string,
+  derivePublic?: PublicKeyDeriver,
+): Promise<CaseKeyMaterial> {
   const material = await loadCaseMaterial(database, caseId, CASE_MATERIAL_KINDS, { derivePublic });
   const keyring = createKeyring(material.keys, material.keyHistory);
   // Detector parameters do not change how a token is judged: the case analysis reports their problems.
-  const problems = [...material.problems.filter((problem) => !PARAMETER_PROBLEMS.includes(problem.code)), ...keyring.problems].map((problem) => problem.message);
-  const fingerprint = sha256HexOfText([`engine ${TOOL_VERSION}`, ...material.files.map((file) => `${file.kind}:${file.sha256}`)].join('\n'));
-  return { keyring, jweKeys: privateKeyResolver(material.privateKeySources), caseConfig: material.caseConfig, fingerprint, problems };
+  const problems = [
+    ...material.problems.filter((problem) => !PARAMETER_PROBLEMS.includes(problem.code)),
+    ...keyring.problems,
+  ].map((problem) => problem.message);
+  const fingerprint = sha256HexOfText(
+    [`engine ${TOOL_VERSION}`, ...material.files.map((file) => `${file.kind}:${file.sha256}`)].join('\n'),
+  );
+  return {
+    keyring,
+    jweKeys: privateKeyResolver(material.privateKeySources),
+    caseConfig: material.caseConfig,
+    fingerprint,
+    problems,
+  };
 }

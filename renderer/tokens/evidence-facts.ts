@@ -13,9 +13,15 @@ export function evidenceFacts(evidence: FindingEvidence): [string, string][] {
   const facts: [string, string][] = [];
   if (evidence.part) facts.push(['part', evidence.part]);
   if (evidence.field) facts.push(['field', evidence.field]);
-  if (evidence.value !== undefined) facts.push(['value', typeof evidence.value === 'string' ? evidence.value : JSON.stringify(evidence.value)]);
-  if (evidence.start !== undefined && evidence.end !== undefined) facts.push(['chars', charRangeText(evidence.start, evidence.end)]);
-  if (evidence.key) facts.push(['key', `${evidence.key.kid !== undefined ? `kid "${evidence.key.kid}" ` : ''}${evidence.key.thumbprint}${evidence.key.source ? ` (${evidence.key.source})` : ''}`]);
+  if (evidence.value !== undefined)
+    facts.push(['value', typeof evidence.value === 'string' ? evidence.value : JSON.stringify(evidence.value)]);
+  if (evidence.start !== undefined && evidence.end !== undefined)
+    facts.push(['chars', charRangeText(evidence.start, evidence.end)]);
+  if (evidence.key)
+    facts.push([
+      'key',
+      `${evidence.key.kid !== undefined ? `kid "${evidence.key.kid}" ` : ''}${evidence.key.thumbprint}${evidence.key.source ? ` (${evidence.key.source})` : ''}`,
+    ]);
   if (evidence.encoding) facts.push(['encoding', evidence.encoding]);
   const detail = { ...evidence.detail };
   // A secret found by a search: "line N of <file>" for a wordlist, just the list's name for the built-in list
@@ -32,9 +38,14 @@ export function evidenceFacts(evidence: FindingEvidence): [string, string][] {
  * The HMAC secret a weak-secret search recovered for a token no key of the case verifies: the finding proves the
  * signature verifies with it, which the no-key verdict alone does not say.
  */
-export function recoveredSecret(status: string, findings: readonly Finding[]): { readonly secret: string; readonly source?: string } | undefined {
+export function recoveredSecret(
+  status: string,
+  findings: readonly Finding[],
+): { readonly secret: string; readonly source?: string } | undefined {
   if (status !== 'no-key') return undefined;
-  const detail = findings.find((finding) => finding.id === 'weak-hmac-secret' && typeof finding.evidence.detail?.secret === 'string')?.evidence.detail;
+  const detail = findings.find(
+    (finding) => finding.id === 'weak-hmac-secret' && typeof finding.evidence.detail?.secret === 'string',
+  )?.evidence.detail;
   if (!detail) return undefined;
   return { secret: String(detail.secret), ...(typeof detail.source === 'string' ? { source: detail.source } : {}) };
 }

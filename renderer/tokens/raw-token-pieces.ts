@@ -3,7 +3,8 @@
 // into the raw token; a finding that names only a part (header, signature…) highlights that whole part.
 import type { FindingEvidence } from '../../core/token';
 
-export type PieceKind = 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'separator';
+export type PieceKind =
+  'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'separator';
 
 export interface RawPiece {
   readonly text: string;
@@ -42,7 +43,8 @@ function segmentsOf(token: string): Segment[] {
 /** The characters a finding points at, or undefined when its evidence names no place in the token. */
 export function findingRange(token: string, evidence: FindingEvidence): { start: number; end: number } | undefined {
   const { start, end } = evidence;
-  if (start !== undefined && end !== undefined && start >= 0 && end > start && end <= token.length) return { start, end };
+  if (start !== undefined && end !== undefined && start >= 0 && end > start && end <= token.length)
+    return { start, end };
   if (evidence.part === undefined) return undefined;
   if (evidence.part === 'token') return { start: 0, end: token.length };
   const wanted: PieceKind = evidence.part === 'claims' ? 'payload' : evidence.part;
@@ -51,12 +53,18 @@ export function findingRange(token: string, evidence: FindingEvidence): { start:
   return segment ? { start: segment.start, end: Math.max(segment.end, segment.start) } : undefined;
 }
 
-const INSERTION_LABEL: Partial<Record<PieceKind, string>> = { 'encrypted-key': 'encrypted key', iv: 'IV', tag: 'authentication tag' };
+const INSERTION_LABEL: Partial<Record<PieceKind, string>> = {
+  'encrypted-key': 'encrypted key',
+  iv: 'IV',
+  tag: 'authentication tag',
+};
 
 /** The part an empty range belongs to, named by its evidence (claims are the payload). */
 function insertionKind(evidence: FindingEvidence): PieceKind | undefined {
   const part = evidence.part === 'claims' ? 'payload' : evidence.part;
-  return part !== undefined && part !== 'token' && [...JWS_PARTS, ...JWE_PARTS].includes(part as PieceKind) ? (part as PieceKind) : undefined;
+  return part !== undefined && part !== 'token' && [...JWS_PARTS, ...JWE_PARTS].includes(part as PieceKind)
+    ? (part as PieceKind)
+    : undefined;
 }
 
 /**
@@ -74,15 +82,28 @@ export function rawTokenPieces(token: string, evidence: readonly FindingEvidence
   const pieces: RawPiece[] = [];
   for (let index = 0; index < points.length; index++) {
     const start = points[index]!;
-    const empty = ranges.flatMap((range, findingIndex) => (range && range.start === start && range.end === start ? [findingIndex] : []));
+    const empty = ranges.flatMap((range, findingIndex) =>
+      range && range.start === start && range.end === start ? [findingIndex] : [],
+    );
     if (empty.length > 0) {
-      const kind = empty.map((findingIndex) => insertionKind(evidence[findingIndex]!)).find((candidate) => candidate !== undefined);
-      pieces.push({ text: '', start, kind: kind ?? 'separator', findings: empty, insertion: true, label: `${kind ? (INSERTION_LABEL[kind] ?? kind) : 'part'} missing here` });
+      const kind = empty
+        .map((findingIndex) => insertionKind(evidence[findingIndex]!))
+        .find((candidate) => candidate !== undefined);
+      pieces.push({
+        text: '',
+        start,
+        kind: kind ?? 'separator',
+        findings: empty,
+        insertion: true,
+        label: `${kind ? (INSERTION_LABEL[kind] ?? kind) : 'part'} missing here`,
+      });
     }
     const end = points[index + 1];
     if (end === undefined || end <= start) continue;
     const kind = segments.find((segment) => start >= segment.start && start < segment.end)?.kind ?? 'payload';
-    const findings = ranges.flatMap((range, findingIndex) => (range && start >= range.start && end <= range.end ? [findingIndex] : []));
+    const findings = ranges.flatMap((range, findingIndex) =>
+      range && start >= range.start && end <= range.end ? [findingIndex] : [],
+    );
     pieces.push({ text: token.slice(start, end), start, kind, findings });
   }
   return pieces;

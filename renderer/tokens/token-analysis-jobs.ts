@@ -4,7 +4,15 @@
 import AnalysisWorker from './token-analysis.worker?worker&inline';
 import { CaseJobs } from '../jobs/case-jobs';
 import type { JobState as QueuedJob } from '../jobs/job-queue';
-import type { AnalysisScope, AnalyzeJob, AnalyzeProgress, AnalyzeSummary, WordlistJob, WordlistProgress, WordlistSummary } from './token-analysis-protocol';
+import type {
+  AnalysisScope,
+  AnalyzeJob,
+  AnalyzeProgress,
+  AnalyzeSummary,
+  WordlistJob,
+  WordlistProgress,
+  WordlistSummary,
+} from './token-analysis-protocol';
 
 export type JobKind = 'analyze' | 'wordlist';
 
@@ -23,7 +31,10 @@ class AnalysisJobs {
     stoppedMessage,
     rerun: (caseId) => ({ type: 'analyze', caseId, scope: 'stale' }),
   });
-  private readonly searches = new CaseJobs<WordlistJob, WordlistProgress, WordlistSummary>({ createWorker: createWorker('wordlist'), stoppedMessage });
+  private readonly searches = new CaseJobs<WordlistJob, WordlistProgress, WordlistSummary>({
+    createWorker: createWorker('wordlist'),
+    stoppedMessage,
+  });
 
   subscribe = (listener: () => void): (() => void) => {
     const unsubscribe = [this.analyses.subscribe(listener), this.searches.subscribe(listener)];
@@ -56,7 +67,9 @@ class AnalysisJobs {
     this.jobs(kind).cancel(caseId);
   }
 
-  private jobs(kind: JobKind): CaseJobs<AnalyzeJob, AnalyzeProgress, AnalyzeSummary> | CaseJobs<WordlistJob, WordlistProgress, WordlistSummary> {
+  private jobs(
+    kind: JobKind,
+  ): CaseJobs<AnalyzeJob, AnalyzeProgress, AnalyzeSummary> | CaseJobs<WordlistJob, WordlistProgress, WordlistSummary> {
     return kind === 'analyze' ? this.analyses : this.searches;
   }
 }

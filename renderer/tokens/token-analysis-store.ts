@@ -5,7 +5,12 @@
 import { highestSeverity, type Finding } from '../../core/token';
 import type { FindingRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
-import type { DecryptedContent, StoredVerdict, TokenAnalysisDetail, TokenAnalysisSummary } from '../db/token-analysis-records';
+import type {
+  DecryptedContent,
+  StoredVerdict,
+  TokenAnalysisDetail,
+  TokenAnalysisSummary,
+} from '../db/token-analysis-records';
 import type { TrailEntry } from '../../core/token';
 
 type FindingList = 'analysis' | 'wordlist';
@@ -45,36 +50,77 @@ function findingRows(detail: TokenAnalysisDetail, list: FindingList, at: number)
 
 function summaryOf(detail: TokenAnalysisDetail, analyzedAt: number, basis: string): TokenAnalysisSummary {
   const all = [...detail.findings, ...detail.wordlistFindings];
-  return { caseId: detail.caseId, tokenHash: detail.tokenHash, analyzedAt, basis, status: detail.verdict.status, key: detail.verdict.key, highestSeverity: highestSeverity(all), findingCount: all.length };
+  return {
+    caseId: detail.caseId,
+    tokenHash: detail.tokenHash,
+    analyzedAt,
+    basis,
+    status: detail.verdict.status,
+    key: detail.verdict.key,
+    highestSeverity: highestSeverity(all),
+    findingCount: all.length,
+  };
 }
 
 /** Stores a batch of analyses, replacing earlier analyses of the same tokens but keeping their wordlist findings. */
 export async function saveAnalyses(database: TokentrailDatabase, results: readonly AnalysisResult[]): Promise<void> {
   if (results.length === 0) return;
-  await database.transaction('rw', [database.tokenAnalyses, database.tokenAnalysisDetails, database.findings], async () => {
-    const earlier = await database.tokenAnalysisDetails.bulkGet(results.map((result): [string, string] => [result.caseId, result.tokenHash]));
-    const details = results.map(({ analyzedAt: _analyzedAt, basis: _basis, ...result }, index): TokenAnalysisDetail => ({ ...result, wordlistFindings: earlier[index]?.wordlistFindings ?? [] }));
-    // The earlier analysis says how many finding rows it stored, so they are deleted by key, not by a scan.
-    await database.findings.bulkDelete(earlier.flatMap((known) => (known ? findingIds(known.caseId, known.tokenHash, 'analysis', known.findings.length) : [])));
-    await database.tokenAnalysisDetails.bulkPut(details);
-    await database.tokenAnalyses.bulkPut(details.map((detail, index) => summaryOf(detail, results[index]!.analyzedAt, results[index]!.basis)));
-    await database.findings.bulkPut(details.flatMap((detail, index) => findingRows(detail, 'analysis', results[index]!.analyzedAt)));
-  });
+  await database.transaction(
+    'rw',
+    [database.tokenAnalyses, database.tokenAnalysisDetails, database.findings],
+    async () => {
+      const earlier = await database.tokenAnalysisDetails.bulkGet(
+        results.map((result): [string, string] => [result.caseId, result.tokenHash]),
+      );
+      const details = results.map(
+        ({ analyzedAt: _analyzedAt, basis: _basis, ...result }, index): TokenAnalysisDetail => ({
+          ...result,
+          wordlistFindings: earlier[index]?.wordlistFindings ?? [],
+        }),
+      );
+      // The earlier analysis says how many finding rows it stored, so they are deleted by key, not by a scan.
+      await database.findings.bulkDelete(
+        earlier.flatMap((known) =>
+          known ? findingIds(known.caseId, known.tokenHash, 'analysis', known.findings.length) : [],
+        ),
+      );
+      await database.tokenAnalysisDetails.bulkPut(details);
+      await database.tokenAnalyses.bulkPut(
+        details.map((detail, index) => summaryOf(detail, results[index]!.analyzedAt, results[index]!.basis)),
+      );
+      await database.findings.bulkPut(
+        details.flatMap((detail, index) => findingRows(detail, 'analysis', results[index]!.analyzedAt)),
+      );
+    },
+  );
 }
 
 /**
  * Adds a finding of a wordlist search to an analysed token (a repeat of the same finding is not added twice).
  * Returns false when the token has no analysis to add it to.
  */
-export async function saveWordlistFinding(database: TokentrailDatabase, caseId: string, tokenHash: string, finding: Finding, at: number): Promise<boolean> {
-  return database.transaction('rw', [database.tokenAnalyses, database.tokenAnalysisDetails, database.findings], async () => {
-    const [detail, summary] = await Promise.all([database.tokenAnalysisDetails.get([caseId, tokenHash]), database.tokenAnalyses.get([caseId, tokenHash])]);
-    if (!detail || !summary) return false;
-    if (detail.wordlistFindings.some((known) => known.message === finding.message)) return true;
-    const updated = { ...detail, wordlistFindings: [...detail.wordlistFindings, finding] };
-    await database.tokenAnalysisDetails.put(updated);
-    await database.tokenAnalyses.put(summaryOf(updated, summary.analyzedAt, summary.basis));
-    await database.findings.bulkPut(findingRows(updated, 'wordlist', at)); // wordlist findings only grow: same ids
-    return true;
-  });
+export async function saveWordlistFinding(
+  database: TokentrailDatabase,
+  caseId: string,
+  tokenHash: string,
+  finding: Finding,
+  at: number,
+): Promise<boolean> {
+  return database.transaction(
+    'rw',
+    [database.tokenAnalyses, database.tokenAnalysisDetails, database.findings],
+    async () => {
+      const [detail, summary] = await Promise.all([
+        database.tokenAnalysisDetails.get([caseId, tokenHash]),
+        database.tokenAnalyses.get([caseId, tokenHash]),
+      ]);
+      if (!detail || !summary) return false;
+      if (detail.wordlistFindings.some((known) => known.message === finding.message)) return true;
+      const updated = { ...detail, wordlistFindings: [...detail.wordlistFindings, finding] };
+      await database.tokenAnalysisDetails.put(updated);
+      await database.tokenAnalyses.put(summaryOf(updated, summary.analyzedAt, summary.basis));
+      await database.findings.bulkPut(findingRows(updated, 'wordlist', at)); // wordlist findings only grow: same ids
+      return true;
+    },
+  );
 }

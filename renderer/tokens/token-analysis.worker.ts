@@ -5,7 +5,13 @@
 import type { SubtleLike } from '../../core/token';
 import { TokentrailDatabase } from '../db/schema';
 import { serveJobs } from '../jobs/serve-jobs';
-import type { AnalysisJob, AnalyzeProgress, AnalyzeSummary, WordlistProgress, WordlistSummary } from './token-analysis-protocol';
+import type {
+  AnalysisJob,
+  AnalyzeProgress,
+  AnalyzeSummary,
+  WordlistProgress,
+  WordlistSummary,
+} from './token-analysis-protocol';
 import { analyzeCaseTokens } from './analyze-case-tokens';
 import { searchWordlist } from './wordlist-job';
 
@@ -14,8 +20,9 @@ const database = new TokentrailDatabase();
 // object it returns at run time is exactly the plain record core reads.
 const subtle = crypto.subtle as unknown as SubtleLike;
 
-serveJobs<AnalysisJob, AnalyzeProgress | WordlistProgress, AnalyzeSummary | WordlistSummary>((job, { signal, onProgress }) =>
-  job.type === 'analyze'
-    ? analyzeCaseTokens(database, job.caseId, { scope: job.scope, signal, subtle, onProgress })
-    : searchWordlist(database, job.caseId, job.file, { signal, onProgress }),
+serveJobs<AnalysisJob, AnalyzeProgress | WordlistProgress, AnalyzeSummary | WordlistSummary>(
+  (job, { signal, onProgress }) =>
+    job.type === 'analyze'
+      ? analyzeCaseTokens(database, job.caseId, { scope: job.scope, signal, subtle, onProgress })
+      : searchWordlist(database, job.caseId, job.file, { signal, onProgress }),
 );

@@ -15,7 +15,15 @@ export type VerdictFilter = 'any' | SignatureStatus | 'pending';
 /** `any`, `none` (no finding at all), or a minimum severity. */
 export type SeverityFilter = 'any' | 'none' | Severity;
 
-export const VERDICT_FILTERS: readonly VerdictFilter[] = ['any', 'valid', 'invalid', 'no-key', 'unsupported', 'unsigned', 'pending'];
+export const VERDICT_FILTERS: readonly VerdictFilter[] = [
+  'any',
+  'valid',
+  'invalid',
+  'no-key',
+  'unsupported',
+  'unsigned',
+  'pending',
+];
 export const SEVERITY_FILTERS: readonly SeverityFilter[] = ['any', 'critical', 'high', 'medium', 'low', 'info', 'none'];
 
 export interface TokenFilter {

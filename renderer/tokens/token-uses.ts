@@ -39,7 +39,12 @@ export async function caseTokenUses(database: TokentrailDatabase, caseId: string
   for (;;) {
     const page: StoredEvent[] = await database.authEvents
       .where('[caseId+ts+seq]')
-      .between(after ? [caseId, after.ts, after.seq] : [caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey], after === undefined, true)
+      .between(
+        after ? [caseId, after.ts, after.seq] : [caseId, Dexie.minKey, Dexie.minKey],
+        [caseId, Dexie.maxKey, Dexie.maxKey],
+        after === undefined,
+        true,
+      )
       .limit(EVENT_PAGE)
       .toArray();
     for (const stored of page) addUses(uses, stored);

@@ -5,7 +5,10 @@ import type { KeyHistoryEntry } from '../../core/timeline';
 import { keyHistoryFor } from './key-history';
 import { caseKeyHistory } from './queries';
 
-export function useKeyHistory(caseId: string, key: { readonly kid?: string; readonly thumbprint: string } | undefined): KeyHistoryEntry | undefined {
+export function useKeyHistory(
+  caseId: string,
+  key: { readonly kid?: string; readonly thumbprint: string } | undefined,
+): KeyHistoryEntry | undefined {
   return useLiveQuery(
     async () => (key ? keyHistoryFor(key, await caseKeyHistory(caseId)) : undefined),
     [caseId, key?.kid, key?.thumbprint],

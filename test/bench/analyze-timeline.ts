@@ -27,8 +27,20 @@ function generate(count: number): { events: TimelineEvent[]; facts: TokenFacts[]
   let line = 0;
   let tokenCounter = 0;
   const token = () => (tokenCounter++).toString(16).padStart(64, '0');
-  const push = (ts: number, kind: TimelineEvent['kind'], tokens: [string, TokenRole][], extra: Partial<TimelineEvent>) => {
-    events.push({ id: line, ts, kind, source: { file: 'logs/generated.jsonl', sha256: SHA, line: ++line }, tokens: tokens.map(([hash, role]) => ({ hash, role })), ...extra });
+  const push = (
+    ts: number,
+    kind: TimelineEvent['kind'],
+    tokens: [string, TokenRole][],
+    extra: Partial<TimelineEvent>,
+  ) => {
+    events.push({
+      id: line,
+      ts,
+      kind,
+      source: { file: 'logs/generated.jsonl', sha256: SHA, line: ++line },
+      tokens: tokens.map(([hash, role]) => ({ hash, role })),
+      ...extra,
+    });
   };
   const users = Math.max(1, Math.floor(count / 400));
   for (let user = 0; events.length < count; user = (user + 1) % users) {
@@ -40,17 +52,39 @@ function generate(count: number): { events: TimelineEvent[]; facts: TokenFacts[]
     let access = token();
     let refresh = token();
     facts.push({ tokenHash: access, subject, sessionId, expiresAt: ts + 3_600_000, audiences: ['orders-api'] });
-    push(ts, 'issue', [[access, 'access_token'], [refresh, 'refresh_token']], { subject, sessionId, ip, geo: home, appVersion: '5.2.0', clientId: 'mobile' });
+    push(
+      ts,
+      'issue',
+      [
+        [access, 'access_token'],
+        [refresh, 'refresh_token'],
+      ],
+      { subject, sessionId, ip, geo: home, appVersion: '5.2.0', clientId: 'mobile' },
+    );
     const uses = 20 + Math.floor(next() * 60);
     for (let i = 0; i < uses && events.length < count; i++) {
       ts += 20_000 + Math.floor(next() * 120_000);
       const away = next() < 0.002;
-      push(ts, 'use', [[access, 'authorization']], { ip: away ? '203.0.113.9' : ip, geo: away ? PLACES[(user + 3) % PLACES.length]! : home, userAgent: away ? 'curl/8.5' : 'App/5.2', http: { host: 'api.example', path: '/orders/v2/list', status: 200 } });
+      push(ts, 'use', [[access, 'authorization']], {
+        ip: away ? '203.0.113.9' : ip,
+        geo: away ? PLACES[(user + 3) % PLACES.length]! : home,
+        userAgent: away ? 'curl/8.5' : 'App/5.2',
+        http: { host: 'api.example', path: '/orders/v2/list', status: 200 },
+      });
       if (i % 25 === 24) {
         const newAccess = token();
         const newRefresh = token();
         facts.push({ tokenHash: newAccess, subject, sessionId, expiresAt: ts + 3_600_000, audiences: ['orders-api'] });
-        push(ts, 'refresh', [[refresh, 'refresh_token'], [newAccess, 'access_token'], [newRefresh, 'refresh_token']], { subject, sessionId, ip, geo: home, appVersion: next() < 0.01 ? '4.9.1' : '5.2.0', clientId: 'mobile' });
+        push(
+          ts,
+          'refresh',
+          [
+            [refresh, 'refresh_token'],
+            [newAccess, 'access_token'],
+            [newRefresh, 'refresh_token'],
+          ],
+          { subject, sessionId, ip, geo: home, appVersion: next() < 0.01 ? '4.9.1' : '5.2.0', clientId: 'mobile' },
+        );
         access = newAccess;
         refresh = newRefresh;
       }
@@ -64,25 +98,53 @@ function baseline(events: readonly TimelineEvent[]): number {
   const started = performance.now();
   const sorted = [...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   const byToken = new Map<string, number>();
-  for (const event of sorted) for (const token of event.tokens) byToken.set(token.hash, (byToken.get(token.hash) ?? 0) + 1);
+  for (const event of sorted)
+    for (const token of event.tokens) byToken.set(token.hash, (byToken.get(token.hash) ?? 0) + 1);
   return performance.now() - started;
 }
 
 // BENCH_PHASES=1 also prints the time of each phase (correlation, families, lifecycles, each detector).
 let last = performance.now();
 const phases: string[] = [];
-const onProgress = process.env.BENCH_PHASES ? (phase: string) => { const now = performance.now(); phases.push(`${(now - last).toFixed(0)}ms→${phase}`); last = now; } : undefined;
-const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const onProgress = process.env.BENCH_PHASES
+  ? (phase: string) => {
+      const now = performance.now();
+      phases.push(`${(now - last).toFixed(0)}ms→${phase}`);
+      last = now;
+    }
+  : undefined;
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((size) => size > 0);
 const rows: string[] = [];
 for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
   const { events, facts } = generate(size);
   const base = baseline(events);
   const started = performance.now();
-  const result = analyzeTimeline(events, { tokens: facts, caseConfig: { expectedIssuers: [], apis: [{ name: 'Orders API', baseUrl: 'https://api.example/orders/', audiences: ['orders-api'] }], allowedAlgorithms: [], minimumAppVersion: '5.0.0' }, clock: () => performance.now(), onProgress });
-  if (phases.length > 0) console.log(phases.join(" "));
+  const result = analyzeTimeline(events, {
+    tokens: facts,
+    caseConfig: {
+      expectedIssuers: [],
+      apis: [{ name: 'Orders API', baseUrl: 'https://api.example/orders/', audiences: ['orders-api'] }],
+      allowedAlgorithms: [],
+      minimumAppVersion: '5.0.0',
+    },
+    clock: () => performance.now(),
+    onProgress,
+  });
+  if (phases.length > 0) console.log(phases.join(' '));
   const total = performance.now() - started;
   const perEvent = (total * 1000) / size;
-  rows.push(`${String(size).padStart(9)} events  ${total.toFixed(0).padStart(7)} ms  ${perEvent.toFixed(2).padStart(6)} µs/event  baseline (sort + group) ${base.toFixed(0).padStart(5)} ms  ratio ${(total / base).toFixed(1)}×  tokens ${result.stats.tokens}  findings ${result.findings.length}`);
+  rows.push(
+    `${String(size).padStart(9)} events  ${total.toFixed(0).padStart(7)} ms  ${perEvent.toFixed(2).padStart(6)} µs/event  baseline (sort + group) ${base.toFixed(0).padStart(5)} ms  ratio ${(total / base).toFixed(1)}×  tokens ${result.stats.tokens}  findings ${result.findings.length}`,
+  );
   console.log(rows[rows.length - 1]);
-  console.log(`           slowest steps: ${[...result.runs].sort((a, b) => b.milliseconds - a.milliseconds).slice(0, 4).map((run) => `${run.id} ${run.milliseconds.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `           slowest steps: ${[...result.runs]
+      .sort((a, b) => b.milliseconds - a.milliseconds)
+      .slice(0, 4)
+      .map((run) => `${run.id} ${run.milliseconds.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
 }

@@ -16,18 +16,24 @@ import { inspectOptions } from '../../cli/inspect-workers';
 import { createNodeVerifier } from '../../cli/node-crypto-verifier';
 
 /** The engine's synchronous bulk entry point when it has one (what `inspect` calls), else analyzeToken. */
-const analyzeNow: (token: string, options: AnalyzeOptions) => TokenAnalysis | Promise<TokenAnalysis> = (engine as { analyzeTokenNow?: typeof engine.analyzeToken }).analyzeTokenNow ?? engine.analyzeToken;
+const analyzeNow: (token: string, options: AnalyzeOptions) => TokenAnalysis | Promise<TokenAnalysis> =
+  (engine as { analyzeTokenNow?: typeof engine.analyzeToken }).analyzeTokenNow ?? engine.analyzeToken;
 async function analyze(token: string, options: AnalyzeOptions): Promise<TokenAnalysis> {
   const result = analyzeNow(token, options);
   return result instanceof Promise ? await result : result;
 }
 const count = Number(process.argv[2] ?? 5000);
 const rounds = Math.max(1, Number(process.argv[3] ?? 5));
-const b64 = (value: unknown): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown): string =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const dir = mkdtempSync(path.join(tmpdir(), 'tokentrail-cost-'));
 
 type Alg = 'HS256' | 'RS256' | 'ES256';
-interface Keys { secret?: Buffer; publicKey?: crypto.KeyObject; privateKey?: crypto.KeyObject }
+interface Keys {
+  secret?: Buffer;
+  publicKey?: crypto.KeyObject;
+  privateKey?: crypto.KeyObject;
+}
 const MAKE: Record<Alg, () => Keys> = {
   HS256: () => ({ secret: crypto.randomBytes(32) }),
   RS256: () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }),
@@ -35,11 +41,13 @@ const MAKE: Record<Alg, () => Keys> = {
 };
 function sign(alg: Alg, keys: Keys, input: string): Buffer {
   if (alg === 'HS256') return crypto.createHmac('sha256', keys.secret!).update(input).digest();
-  if (alg === 'ES256') return crypto.sign('sha256', Buffer.from(input), { key: keys.privateKey!, dsaEncoding: 'ieee-p1363' });
+  if (alg === 'ES256')
+    return crypto.sign('sha256', Buffer.from(input), { key: keys.privateKey!, dsaEncoding: 'ieee-p1363' });
   return crypto.sign('sha256', Buffer.from(input), keys.privateKey!);
 }
 function rawVerify(alg: Alg, keys: Keys, data: Buffer, sig: Buffer): boolean {
-  if (alg === 'HS256') return crypto.timingSafeEqual(crypto.createHmac('sha256', keys.secret!).update(data).digest(), sig);
+  if (alg === 'HS256')
+    return crypto.timingSafeEqual(crypto.createHmac('sha256', keys.secret!).update(data).digest(), sig);
   if (alg === 'ES256') return crypto.verify('sha256', data, { key: keys.publicKey!, dsaEncoding: 'ieee-p1363' }, sig);
   return crypto.verify('sha256', data, keys.publicKey!, sig);
 }
@@ -60,8 +68,12 @@ async function measure(n: number, body: () => Promise<void> | void): Promise<{ c
 }
 
 const f = (value: number): string => value.toFixed(1).padStart(8);
-console.log(`analyzeToken + inspect --json formatting, one thread, ${count} tokens per algorithm, best of ${rounds} (Node ${process.version})`);
-console.log('algorithm | raw verify µs cpu | analyze µs cpu | format µs cpu | total µs cpu | total − raw µs | total µs wall | tokens/s/core');
+console.log(
+  `analyzeToken + inspect --json formatting, one thread, ${count} tokens per algorithm, best of ${rounds} (Node ${process.version})`,
+);
+console.log(
+  'algorithm | raw verify µs cpu | analyze µs cpu | format µs cpu | total µs cpu | total − raw µs | total µs wall | tokens/s/core',
+);
 for (const alg of ['HS256', 'RS256', 'ES256'] as const) {
   const keys = MAKE[alg]();
   const tokens: string[] = [];
@@ -74,13 +86,15 @@ for (const alg of ['HS256', 'RS256', 'ES256'] as const) {
     return [Buffer.from(token.slice(0, at)), Buffer.from(token.slice(at + 1), 'base64url')] as const;
   });
   const keyFile = path.join(dir, `${alg}.jwk`);
-  const jwk = alg === 'HS256' ? { kty: 'oct', k: keys.secret!.toString('base64url') } : keys.publicKey!.export({ format: 'jwk' });
+  const jwk =
+    alg === 'HS256' ? { kty: 'oct', k: keys.secret!.toString('base64url') } : keys.publicKey!.export({ format: 'jwk' });
   writeFileSync(keyFile, JSON.stringify({ ...jwk, kid: 'bench' }));
   const options = inspectOptions(await loadInspectKeys([keyFile]), undefined, createNodeVerifier());
   // Warm-up (JIT, key import), and a check that every token verifies.
   for (let i = 0; i < Math.min(count, 2000); i++) {
     const analysis = await analyze(tokens[i]!, options);
-    if (analysis.signature.status !== 'valid' || !passes(analysis)) throw new Error(`${alg}: token ${i} is ${analysis.signature.status}`);
+    if (analysis.signature.status !== 'valid' || !passes(analysis))
+      throw new Error(`${alg}: token ${i} is ${analysis.signature.status}`);
     JSON.stringify(inspectRecord(i + 1, analysis));
   }
   const raw = await measure(count, () => {
@@ -96,8 +110,15 @@ for (const alg of ['HS256', 'RS256', 'ES256'] as const) {
     for (let i = 0; i < count; i++) sink += JSON.stringify(inspectRecord(i + 1, analyses[i]!)).length;
   });
   const total = await measure(count, async () => {
-    for (let i = 0; i < count; i++) sink += JSON.stringify(inspectRecord(i + 1, await analyze(tokens[i]!, options))).length;
+    for (let i = 0; i < count; i++)
+      sink += JSON.stringify(inspectRecord(i + 1, await analyze(tokens[i]!, options))).length;
   });
   if (sink === 0) throw new Error('no output');
-  console.log(`${alg.padEnd(9)} | ${f(raw.cpu).padStart(17)} | ${f(analyzed.cpu).padStart(14)} | ${f(formatted.cpu).padStart(13)} | ${f(total.cpu).padStart(12)} | ${f(total.cpu - raw.cpu).padStart(14)} | ${f(total.wall).padStart(13)} | ${Math.round(1e6 / total.cpu).toLocaleString('en-US').padStart(13)}`);
+  console.log(
+    `${alg.padEnd(9)} | ${f(raw.cpu).padStart(17)} | ${f(analyzed.cpu).padStart(14)} | ${f(formatted.cpu).padStart(13)} | ${f(total.cpu).padStart(12)} | ${f(total.cpu - raw.cpu).padStart(14)} | ${f(total.wall).padStart(13)} | ${Math.round(
+      1e6 / total.cpu,
+    )
+      .toLocaleString('en-US')
+      .padStart(13)}`,
+  );
 }

@@ -23,8 +23,16 @@ function verifierOf(alg, jwk) {
   }
   const key = crypto.createPublicKey({ key: jwk, format: 'jwk' });
   if (alg === 'EdDSA') return (data, signature) => crypto.verify(null, data, key, signature);
-  if (alg.startsWith('PS')) return (data, signature) => crypto.verify(hash, data, { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: crypto.constants.RSA_PSS_SALTLEN_DIGEST }, signature);
-  if (alg.startsWith('ES')) return (data, signature) => crypto.verify(hash, data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  if (alg.startsWith('PS'))
+    return (data, signature) =>
+      crypto.verify(
+        hash,
+        data,
+        { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: crypto.constants.RSA_PSS_SALTLEN_DIGEST },
+        signature,
+      );
+  if (alg.startsWith('ES'))
+    return (data, signature) => crypto.verify(hash, data, { key, dsaEncoding: 'ieee-p1363' }, signature);
   return (data, signature) => crypto.verify(hash, data, key, signature);
 }
 
@@ -40,7 +48,14 @@ function verifyLines(lines, alg, jwk) {
     const header = JSON.parse(Buffer.from(line.slice(0, first), 'base64url').toString());
     const claims = JSON.parse(Buffer.from(line.slice(first + 1, last), 'base64url').toString());
     const tokenHash = crypto.createHash('sha256').update(line).digest('hex');
-    out.push(JSON.stringify({ tokenHash, header, claims, signature: { status: valid ? 'valid' : 'invalid', alg, kid: header.kid } }));
+    out.push(
+      JSON.stringify({
+        tokenHash,
+        header,
+        claims,
+        signature: { status: valid ? 'valid' : 'invalid', alg, kid: header.kid },
+      }),
+    );
   }
   return out.join('\n');
 }
@@ -53,10 +68,16 @@ if (!isMainThread) {
   const jwk = JSON.parse(readFileSync(keyFile, 'utf8'));
   const threads = Math.max(1, Number(threadsArgument ?? availableParallelism()));
   const share = Math.ceil(lines.length / threads);
-  const others = Array.from({ length: threads - 1 }, (_, i) => new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { lines: lines.slice((i + 1) * share, (i + 2) * share), alg, jwk } });
-    worker.once('message', resolve).once('error', reject);
-  }));
+  const others = Array.from(
+    { length: threads - 1 },
+    (_, i) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(new URL(import.meta.url), {
+          workerData: { lines: lines.slice((i + 1) * share, (i + 2) * share), alg, jwk },
+        });
+        worker.once('message', resolve).once('error', reject);
+      }),
+  );
   const mine = verifyLines(lines.slice(0, share), alg, jwk);
   const rest = await Promise.all(others);
   process.stdout.write(`${[mine, ...rest].filter((part) => part !== '').join('\n')}\n`);

@@ -39,7 +39,9 @@ const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function runCli(file, args) {
   const command = /\.[cm]js$/.test(file) ? [process.execPath, file, ...args] : [file, ...args];
   const started = performance.now();
-  const run = timeBinary ? spawnSync(timeBinary, ['-f', '%M', ...command], { maxBuffer: 1 << 30 }) : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30 });
+  const run = timeBinary
+    ? spawnSync(timeBinary, ['-f', '%M', ...command], { maxBuffer: 1 << 30 })
+    : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   const rss = timeBinary ? Number(run.stderr.toString().trim().split('\n').pop()) / 1024 : undefined;
   return { ms, rss, stdout: run.stdout.toString(), stderr: run.stderr.toString(), status: run.status };
@@ -58,7 +60,9 @@ function bestOf(file, args, check) {
 }
 const cores = availableParallelism();
 const python = process.env.TOKENTRAIL_BENCH_PYTHON ?? '/usr/bin/python3';
-const pyjwtVersion = existsSync(python) ? spawnSync(python, ['-c', 'import jwt; print(jwt.__version__)']).stdout?.toString().trim() : '';
+const pyjwtVersion = existsSync(python)
+  ? spawnSync(python, ['-c', 'import jwt; print(jwt.__version__)']).stdout?.toString().trim()
+  : '';
 const pyjwtScript = path.join(root, 'test/bench/pyjwt-inspect.py');
 const measuredPyjwt = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'tokentrail-bench-'));
@@ -68,8 +72,17 @@ if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'build/build.
 
 // The pool bundled as the CLI is: it starts its workers from node-crypto-worker.cjs beside it (cli/node-crypto-worker-file.ts).
 await build({
-  entryPoints: { pool: path.join(root, 'cli/node-crypto-pool.ts'), 'node-crypto-worker': path.join(root, 'cli/node-crypto-worker.ts') },
-  bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: dir, outExtension: { '.js': '.cjs' }, logLevel: 'warning',
+  entryPoints: {
+    pool: path.join(root, 'cli/node-crypto-pool.ts'),
+    'node-crypto-worker': path.join(root, 'cli/node-crypto-worker.ts'),
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outdir: dir,
+  outExtension: { '.js': '.cjs' },
+  logLevel: 'warning',
 });
 const { createCryptoPool } = createRequire(import.meta.url)(path.join(dir, 'pool.cjs'));
 
@@ -84,22 +97,34 @@ const ALGS = {
 function sign(alg, keys, input) {
   if (alg.startsWith('HS')) return crypto.createHmac('sha256', keys.secret).update(input).digest();
   if (alg === 'EdDSA') return crypto.sign(null, Buffer.from(input), keys.privateKey);
-  if (alg.startsWith('PS')) return crypto.sign('sha256', Buffer.from(input), { key: keys.privateKey, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
-  if (alg.startsWith('ES')) return crypto.sign('sha256', Buffer.from(input), { key: keys.privateKey, dsaEncoding: 'ieee-p1363' });
+  if (alg.startsWith('PS'))
+    return crypto.sign('sha256', Buffer.from(input), {
+      key: keys.privateKey,
+      padding: crypto.constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: 32,
+    });
+  if (alg.startsWith('ES'))
+    return crypto.sign('sha256', Buffer.from(input), { key: keys.privateKey, dsaEncoding: 'ieee-p1363' });
   return crypto.sign('sha256', Buffer.from(input), keys.privateKey);
 }
 function rawVerify(alg, key, data, sig) {
   if (alg.startsWith('HS')) return crypto.timingSafeEqual(crypto.createHmac('sha256', key).update(data).digest(), sig);
   if (alg === 'EdDSA') return crypto.verify(null, data, key, sig);
-  if (alg.startsWith('PS')) return crypto.verify('sha256', data, { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, sig);
+  if (alg.startsWith('PS'))
+    return crypto.verify('sha256', data, { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, sig);
   if (alg.startsWith('ES')) return crypto.verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, sig);
   return crypto.verify('sha256', data, key, sig);
 }
 const rate = (n, ms) => Math.round((n / ms) * 1000);
 const fmt = (n) => n.toLocaleString('en-US');
 
-console.log(`Tokentrail token benchmarks — Node ${process.version}, ${cores} core(s), ${count} tokens per algorithm, best of ${runs} whole-process runs\n`);
-console.log('algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | inspect tokens/s | minimal tokens/s | inspect ÷ minimal | inspect ÷ PyJWT ref ≥1.5 | minimal ÷ PyJWT ref | inspect peak RSS' + (compare ? ' | compared build tokens/s' : ''));
+console.log(
+  `Tokentrail token benchmarks — Node ${process.version}, ${cores} core(s), ${count} tokens per algorithm, best of ${runs} whole-process runs\n`,
+);
+console.log(
+  'algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | inspect tokens/s | minimal tokens/s | inspect ÷ minimal | inspect ÷ PyJWT ref ≥1.5 | minimal ÷ PyJWT ref | inspect peak RSS' +
+    (compare ? ' | compared build tokens/s' : ''),
+);
 for (const [alg, make] of Object.entries(ALGS)) {
   const keys = make();
   const tokens = [];
@@ -107,18 +132,24 @@ for (const [alg, make] of Object.entries(ALGS)) {
     const input = `${b64({ alg, typ: 'JWT', kid: 'bench' })}.${b64({ sub: `user-${i}`, iat: 1_700_000_000 + i, exp: 4_000_000_000 + i, iss: 'https://issuer.example' })}`;
     tokens.push(`${input}.${sign(alg, keys, input).toString('base64url')}`);
   }
-  const parts = tokens.map((token) => { const at = token.lastIndexOf('.'); return [Buffer.from(token.slice(0, at)), Buffer.from(token.slice(at + 1), 'base64url')]; });
+  const parts = tokens.map((token) => {
+    const at = token.lastIndexOf('.');
+    return [Buffer.from(token.slice(0, at)), Buffer.from(token.slice(at + 1), 'base64url')];
+  });
   const rawKey = alg.startsWith('HS') ? keys.secret : keys.publicKey;
   const sample = Math.min(parts.length, alg.startsWith('HS') ? parts.length : 5000);
   const rawRate = () => {
     const started = performance.now();
-    for (let i = 0; i < sample; i++) if (!rawVerify(alg, rawKey, parts[i][0], parts[i][1])) throw new Error('raw verify failed');
+    for (let i = 0; i < sample; i++)
+      if (!rawVerify(alg, rawKey, parts[i][0], parts[i][1])) throw new Error('raw verify failed');
     return rate(sample, performance.now() - started);
   };
 
   const pool = createCryptoPool(cores);
   const jwk = alg.startsWith('HS') ? undefined : keys.publicKey.export({ format: 'jwk' });
-  const key = alg.startsWith('HS') ? { id: 'k', kind: 'secret', secret: new Uint8Array(keys.secret) } : { id: 'k', kind: 'public', jwk, spki: new Uint8Array(0) };
+  const key = alg.startsWith('HS')
+    ? { id: 'k', kind: 'secret', secret: new Uint8Array(keys.secret) }
+    : { id: 'k', kind: 'public', jwk, spki: new Uint8Array(0) };
   await Promise.all(parts.slice(0, 200).map(([d, s]) => pool.verify(alg, key, d, s))); // workers started, key imported
   // The first pass over the tokens runs the workers' code cold; bulk verification of a large case runs warm, so
   // the target is judged on the best of three passes after it. Both are printed.
@@ -136,9 +167,19 @@ for (const [alg, make] of Object.entries(ALGS)) {
   const tokenFile = path.join(dir, `${alg}.txt`);
   writeFileSync(tokenFile, `${tokens.join('\n')}\n`);
   const keyFile = path.join(dir, `${alg}.jwk`);
-  writeFileSync(keyFile, JSON.stringify(alg.startsWith('HS') ? { kty: 'oct', k: keys.secret.toString('base64url'), kid: 'bench' } : { ...jwk, kid: 'bench' }));
+  writeFileSync(
+    keyFile,
+    JSON.stringify(
+      alg.startsWith('HS')
+        ? { kty: 'oct', k: keys.secret.toString('base64url'), kid: 'bench' }
+        : { ...jwk, kid: 'bench' },
+    ),
+  );
   const check = (run) => {
-    const valid = run.stdout.trim().split('\n').filter((line) => JSON.parse(line).signature.status === 'valid').length;
+    const valid = run.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => JSON.parse(line).signature.status === 'valid').length;
     if (valid !== count) throw new Error(`inspect ${alg}: ${valid}/${count} valid (exit ${run.status}): ${run.stderr}`);
   };
   // Raw baseline before and after the whole-process runs; the higher one (the least disturbed) is used.
@@ -154,19 +195,37 @@ for (const [alg, make] of Object.entries(ALGS)) {
       if (valid !== count) throw new Error(`PyJWT ${alg}: ${valid}/${count} valid: ${run.stderr}`);
     };
     const pyWhole = bestOf(python, [pyjwtScript, tokenFile, keyFile, alg], pyCheck);
-    const steady = Number(spawnSync(python, [pyjwtScript, tokenFile, keyFile, alg, '--steady', '2']).stdout.toString().trim());
+    const steady = Number(
+      spawnSync(python, [pyjwtScript, tokenFile, keyFile, alg, '--steady', '2']).stdout.toString().trim(),
+    );
     measuredPyjwt.push({ alg, whole: rate(count, pyWhole.ms), steady, inspect: wholeRate });
   }
   const minimalRate = rate(count, minimal.ms);
   const toPyjwt = (value) => (PYJWT[alg] ? `${(value / PYJWT[alg]).toFixed(2)}` : 'n/a');
-  console.log(`${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooledCold).padStart(15)} | ${fmt(pooled).padStart(15)} | ${(pooled / (raw * cores)).toFixed(2).padStart(25)} | ${fmt(wholeRate).padStart(16)} | ${fmt(minimalRate).padStart(16)} | ${(wholeRate / minimalRate).toFixed(2).padStart(16)} | ${toPyjwt(wholeRate).padStart(25)} | ${toPyjwt(minimalRate).padStart(17)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`);
+  console.log(
+    `${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooledCold).padStart(15)} | ${fmt(pooled).padStart(15)} | ${(pooled / (raw * cores)).toFixed(2).padStart(25)} | ${fmt(wholeRate).padStart(16)} | ${fmt(minimalRate).padStart(16)} | ${(wholeRate / minimalRate).toFixed(2).padStart(16)} | ${toPyjwt(wholeRate).padStart(25)} | ${toPyjwt(minimalRate).padStart(17)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`,
+  );
 }
-console.log(`PyJWT reference (issue 3 §5, per core, keys preloaded): ${Object.entries(PYJWT).map(([alg, value]) => `${alg} ${fmt(value)}/s`).join(', ')}; ratios above are against these fixed figures, not measured here.`);
+console.log(
+  `PyJWT reference (issue 3 §5, per core, keys preloaded): ${Object.entries(PYJWT)
+    .map(([alg, value]) => `${alg} ${fmt(value)}/s`)
+    .join(', ')}; ratios above are against these fixed figures, not measured here.`,
+);
 if (measuredPyjwt.length > 0) {
-  console.log(`\nPyJWT ${pyjwtVersion} (${python}) measured in this run on the same files — context; the targets above stay the issue's figures`);
-  console.log('algorithm | PyJWT whole process tokens/s | inspect ÷ PyJWT whole | PyJWT per core, keys preloaded | inspect ÷ PyJWT per core');
-  for (const { alg, whole, steady, inspect } of measuredPyjwt) console.log(`${alg.padEnd(9)} | ${fmt(whole).padStart(28)} | ${(inspect / whole).toFixed(2).padStart(21)} | ${fmt(steady).padStart(30)} | ${(inspect / steady).toFixed(2).padStart(24)}`);
-} else console.log('(No Python with PyJWT here: set TOKENTRAIL_BENCH_PYTHON, or apt-get install python3-jwt, to measure it in the same run.)');
+  console.log(
+    `\nPyJWT ${pyjwtVersion} (${python}) measured in this run on the same files — context; the targets above stay the issue's figures`,
+  );
+  console.log(
+    'algorithm | PyJWT whole process tokens/s | inspect ÷ PyJWT whole | PyJWT per core, keys preloaded | inspect ÷ PyJWT per core',
+  );
+  for (const { alg, whole, steady, inspect } of measuredPyjwt)
+    console.log(
+      `${alg.padEnd(9)} | ${fmt(whole).padStart(28)} | ${(inspect / whole).toFixed(2).padStart(21)} | ${fmt(steady).padStart(30)} | ${(inspect / steady).toFixed(2).padStart(24)}`,
+    );
+} else
+  console.log(
+    '(No Python with PyJWT here: set TOKENTRAIL_BENCH_PYTHON, or apt-get install python3-jwt, to measure it in the same run.)',
+  );
 
 // HMAC secret search.
 const secret = 'not-in-the-list';
@@ -178,8 +237,14 @@ await new Promise((resolve) => {
   let i = 0;
   const write = () => {
     let ok = true;
-    while (i < wordCount && ok) { const chunk = []; for (let j = 0; j < 10_000 && i < wordCount; j++, i++) chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`); ok = stream.write(`${chunk.join('\n')}\n`); }
-    if (i < wordCount) stream.once('drain', write); else stream.end(resolve);
+    while (i < wordCount && ok) {
+      const chunk = [];
+      for (let j = 0; j < 10_000 && i < wordCount; j++, i++)
+        chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`);
+      ok = stream.write(`${chunk.join('\n')}\n`);
+    }
+    if (i < wordCount) stream.once('drain', write);
+    else stream.end(resolve);
   };
   write();
 });
@@ -192,20 +257,37 @@ const rawGuessRate = () => {
 };
 const rawBefore = rawGuessRate();
 const pool = createCryptoPool(cores);
-const target = { id: 't', alg: 'HS256', signingInput: new Uint8Array(inputBytes), signature: new Uint8Array(Buffer.from(token.split('.')[2], 'base64url')) };
+const target = {
+  id: 't',
+  alg: 'HS256',
+  signingInput: new Uint8Array(inputBytes),
+  signature: new Uint8Array(Buffer.from(token.split('.')[2], 'base64url')),
+};
 let started = performance.now();
 const matches = await pool.wordlistSearcher(wordlist).search([target]);
 const pooledGuess = rate(wordCount, performance.now() - started);
 await pool.close();
 if (matches.length !== 1) throw new Error('wordlist search did not find the secret');
 const searchCheck = (run) => {
-  if (!run.stdout.includes('weak-hmac-secret')) throw new Error(`inspect --wordlist did not find the secret: ${run.stderr}`);
+  if (!run.stdout.includes('weak-hmac-secret'))
+    throw new Error(`inspect --wordlist did not find the secret: ${run.stderr}`);
 };
 const search = bestOf(cli, ['inspect', token, '--wordlist', wordlist, '--json'], searchCheck);
-const otherSearch = compare ? bestOf(compare, ['inspect', token, '--wordlist', wordlist, '--json'], searchCheck) : undefined;
+const otherSearch = compare
+  ? bestOf(compare, ['inspect', token, '--wordlist', wordlist, '--json'], searchCheck)
+  : undefined;
 const rawGuess = Math.max(rawBefore, rawGuessRate());
 const wholeSearch = rate(wordCount, search.ms);
-console.log(`\nHMAC-SHA256 guessing on ${fmt(wordCount)} words (raw createHmac loop: ${fmt(rawGuess)}/s on one core; jwt_tool reference ${fmt(JWT_TOOL)}/s)`);
-console.log(`  pool:                                   ${fmt(pooledGuess).padStart(10)}/s = ${(pooledGuess / rawGuess).toFixed(2)}× raw one core, ${(pooledGuess / (rawGuess * cores)).toFixed(2)}× (raw × cores)`);
-console.log(`  tokentrail inspect --wordlist (whole):  ${fmt(wholeSearch).padStart(10)}/s = ${(wholeSearch / rawGuess).toFixed(2)}× raw one core, ${(wholeSearch / JWT_TOOL).toFixed(2)}× jwt_tool (target 1.3), peak RSS ${search.rss ? `${search.rss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}`);
-if (otherSearch) console.log(`  compared build (whole):                 ${fmt(rate(wordCount, otherSearch.ms)).padStart(10)}/s = ${(rate(wordCount, otherSearch.ms) / rawGuess).toFixed(2)}× raw one core, peak RSS ${otherSearch.rss ? `${otherSearch.rss.toFixed(0)} MB` : 'n/a'}`);
+console.log(
+  `\nHMAC-SHA256 guessing on ${fmt(wordCount)} words (raw createHmac loop: ${fmt(rawGuess)}/s on one core; jwt_tool reference ${fmt(JWT_TOOL)}/s)`,
+);
+console.log(
+  `  pool:                                   ${fmt(pooledGuess).padStart(10)}/s = ${(pooledGuess / rawGuess).toFixed(2)}× raw one core, ${(pooledGuess / (rawGuess * cores)).toFixed(2)}× (raw × cores)`,
+);
+console.log(
+  `  tokentrail inspect --wordlist (whole):  ${fmt(wholeSearch).padStart(10)}/s = ${(wholeSearch / rawGuess).toFixed(2)}× raw one core, ${(wholeSearch / JWT_TOOL).toFixed(2)}× jwt_tool (target 1.3), peak RSS ${search.rss ? `${search.rss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}`,
+);
+if (otherSearch)
+  console.log(
+    `  compared build (whole):                 ${fmt(rate(wordCount, otherSearch.ms)).padStart(10)}/s = ${(rate(wordCount, otherSearch.ms) / rawGuess).toFixed(2)}× raw one core, peak RSS ${otherSearch.rss ? `${otherSearch.rss.toFixed(0)} MB` : 'n/a'}`,
+  );

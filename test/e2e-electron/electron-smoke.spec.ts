@@ -14,11 +14,14 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 // start here" always agree.
 const binary = findElectronBinary();
 const whyMissing = process.env[UNAVAILABLE_VARIABLE] ?? (binary.found ? '' : binary.reason);
-const skipReason = binary.found ? '' : `Electron smoke test skipped: ${whyMissing}. Browser e2e (test/e2e) still covers the UI.`;
+const skipReason = binary.found
+  ? ''
+  : `Electron smoke test skipped: ${whyMissing}. Browser e2e (test/e2e) still covers the UI.`;
 if (!binary.found) console.log(skipReason);
 
 /** The bridge as the page sees it; typed here so the test does not depend on the renderer's global declaration. */
-const bridgeOf = (page: Page) => page.evaluate(() => Object.keys((window as unknown as { tokentrail: TokentrailBridge }).tokentrail).sort());
+const bridgeOf = (page: Page) =>
+  page.evaluate(() => Object.keys((window as unknown as { tokentrail: TokentrailBridge }).tokentrail).sort());
 const appInfoOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { tokentrail: TokentrailBridge }).tokentrail.appInfo()) as Promise<AppInfo>;
 
@@ -30,11 +33,14 @@ test.describe('Electron shell', () => {
 
   test.beforeEach(async () => {
     for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/web/index.html']) {
-      if (!existsSync(path.join(repoRoot, built))) throw new Error(`${built} is missing: run \`node build/build.mjs all\` first`);
+      if (!existsSync(path.join(repoRoot, built)))
+        throw new Error(`${built} is missing: run \`node build/build.mjs all\` first`);
     }
     // A fresh profile per test: IndexedDB and settings from an earlier run must not leak in.
     profile = await mkdtemp(path.join(os.tmpdir(), 'tokentrail-electron-profile-'));
-    const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     delete env.ELECTRON_RUN_AS_NODE;
     app = await electron.launch({
       executablePath: binary.found ? binary.path : undefined,
@@ -54,11 +60,20 @@ test.describe('Electron shell', () => {
     await expect(page).toHaveURL(/^tokentrail:\/\/app\//);
 
     // The page sees the named bridge and nothing of Node or Electron.
-    expect(await bridgeOf(page)).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport', 'shippedGeoDatabases']);
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
-      'undefined',
-      'undefined',
+    expect(await bridgeOf(page)).toEqual([
+      'appInfo',
+      'onMenuCommand',
+      'pickBundle',
+      'readFile',
+      'saveExport',
+      'shippedGeoDatabases',
     ]);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
     // Main refuses ids it never handed out, with the stable error code.
     const refused = await page.evaluate(() =>
       (window as unknown as { tokentrail: TokentrailBridge }).tokentrail.readFile('not-picked', 0, 1).then(

@@ -26,14 +26,23 @@ export async function createCase(page: Page, title: string, caseNumber = ''): Pr
 }
 
 /** Picks evidence through the picker's file input and waits for the verdict panel (or an error). */
-export async function pickEvidence(page: Page, kind: 'zip' | 'files' | 'folder', files: string | string[]): Promise<void> {
+export async function pickEvidence(
+  page: Page,
+  kind: 'zip' | 'files' | 'folder',
+  files: string | string[],
+): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId(`pick-${kind}`).click();
   await (await chooser).setFiles(files);
 }
 
 /** Picks evidence, checks the verdict shown before storing, and imports it. */
-export async function importEvidence(page: Page, kind: 'zip' | 'files' | 'folder', files: string | string[], verdict: string) {
+export async function importEvidence(
+  page: Page,
+  kind: 'zip' | 'files' | 'folder',
+  files: string | string[],
+  verdict: string,
+) {
   await pickEvidence(page, kind, files);
   await expect(page.getByTestId('verdict-panel')).toBeVisible();
   await expect(page.getByTestId('bundle-verdict')).toHaveAttribute('data-verdict', verdict);

@@ -15,7 +15,10 @@ function forgeStoredFile(): Promise<string> {
       const database = open.result;
       const read = database.transaction('evidenceFiles').objectStore('evidenceFiles').getAll();
       read.onsuccess = async () => {
-        const file = (read.result as { id: string; path: string; sha256: string }[]).find((record) => record.path.endsWith('.log')) ?? read.result[0];
+        const file =
+          (read.result as { id: string; path: string; sha256: string }[]).find((record) =>
+            record.path.endsWith('.log'),
+          ) ?? read.result[0];
         const bytes = new TextEncoder().encode('nothing happened here\n');
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
         const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -56,7 +59,9 @@ function truncateCustody(fromSeq: number): Promise<void> {
   });
 }
 
-test('Re-verify refuses bytes and hash forged together, a truncated chain is reported, a bidi file name is escaped', async ({ app }, testInfo) => {
+test('Re-verify refuses bytes and hash forged together, a truncated chain is reported, a bidi file name is escaped', async ({
+  app,
+}, testInfo) => {
   const page = app.page;
   await signIn(page);
   await createCase(page, 'Custody tamper');
@@ -93,7 +98,9 @@ test('Re-verify refuses bytes and hash forged together, a truncated chain is rep
 
   // Appending now would move the anchor onto the truncated chain and hide the cut: the app refuses.
   await page.getByTestId('reverify').click();
-  await expect(page.getByRole('alert').filter({ hasText: 'nothing more is recorded until the chain is examined' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'nothing more is recorded until the chain is examined' }),
+  ).toBeVisible();
   await expect(page.locator('[data-testid=custody-row]')).toHaveCount(2);
   await expect(status).toHaveAttribute('data-problem', 'length');
 });

@@ -7,7 +7,9 @@ import { expect, test } from './fixtures';
 import { openCaseFromList, SCREENSHOTS } from './app-actions';
 import { findingRow, openSampleFindings, SAMPLE_TITLE } from './sample-case';
 
-test('every planted incident is a finding whose evidence opens on the timeline, the map and the lifecycle', async ({ app }) => {
+test('every planted incident is a finding whose evidence opens on the timeline, the map and the lifecycle', async ({
+  app,
+}) => {
   const page = app.page;
   await openSampleFindings(page);
 

@@ -32,24 +32,39 @@ async function scratchFile(name: string, content: string): Promise<string> {
 
 async function analysisComplete(page: Page): Promise<void> {
   await page.getByTestId('tab-findings').click();
-  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 45_000 });
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 45_000,
+  });
 }
 
-test('a token list and its keys: every finding is listed, those without a time after the others, and counted', async ({ app }) => {
+test('a token list and its keys: every finding is listed, those without a time after the others, and counted', async ({
+  app,
+}) => {
   const page = app.page;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const claims = (sub: string) => ({ iss: 'https://idp.example/', sub, aud: 'api', iat: 1_795_000_000, exp: 1_795_000_600 });
+  const claims = (sub: string) => ({
+    iss: 'https://idp.example/',
+    sub,
+    aud: 'api',
+    iat: 1_795_000_000,
+    exp: 1_795_000_600,
+  });
   const input = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'k-1' })}.${b64url(claims('valid@example.com'))}`;
   const valid = `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
   const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ sub: 'admin@example.com', role: 'admin' })}.`;
   const tokens = await scratchFile('tokens.txt', `${valid}\n${unsigned}\n`);
-  const jwks = await scratchFile('keys.jwks', JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k-1', alg: 'RS256', use: 'sig' }] }));
+  const jwks = await scratchFile(
+    'keys.jwks',
+    JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k-1', alg: 'RS256', use: 'sig' }] }),
+  );
   await signIn(page);
   await createCase(page, 'Token list');
   await importEvidence(page, 'files', [tokens, jwks], 'generated');
   await analysisComplete(page);
   await expect(findingRow(page, 'alg-none')).toHaveCount(1, { timeout: 45_000 });
-  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 45_000 });
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 45_000,
+  });
   const counted = Number(await page.getByTestId('tab-findings').locator('.count').textContent());
   expect(counted).toBeGreaterThan(0);
   await expect(page.getByTestId('findings-empty')).toHaveCount(0);
@@ -62,14 +77,19 @@ test('a token list and its keys: every finding is listed, those without a time a
   await expect(page.getByTestId('finding-row')).toHaveCount(1);
 });
 
-test('after Load MMDB… and Parse again the detectors run by themselves, and the Sources panel stays open', async ({ app }) => {
+test('after Load MMDB… and Parse again the detectors run by themselves, and the Sources panel stays open', async ({
+  app,
+}) => {
   const page = app.page;
   // The access log of the mixed bundle: alice's token from London at 09:02, from Pyongyang at 09:41.
-  const log = await scratchFile('orders-access.log', [
-    `81.2.69.160 - - [18/Nov/2026:09:02:01 +0000] "GET /orders/1000 HTTP/1.1" 200 512 "-" "NorthwindMobile/5.2.0 (iPhone; iOS 19.1)" "Bearer ${ACCESS_TOKEN}"`,
-    `${ATTACKER_IP} - - [18/Nov/2026:09:41:02 +0000] "GET /orders/export?all=1 HTTP/1.1" 200 90211 "-" "python-requests/2.32" "Bearer ${ACCESS_TOKEN}"`,
-    '',
-  ].join('\n'));
+  const log = await scratchFile(
+    'orders-access.log',
+    [
+      `81.2.69.160 - - [18/Nov/2026:09:02:01 +0000] "GET /orders/1000 HTTP/1.1" 200 512 "-" "NorthwindMobile/5.2.0 (iPhone; iOS 19.1)" "Bearer ${ACCESS_TOKEN}"`,
+      `${ATTACKER_IP} - - [18/Nov/2026:09:41:02 +0000] "GET /orders/export?all=1 HTTP/1.1" 200 90211 "-" "python-requests/2.32" "Bearer ${ACCESS_TOKEN}"`,
+      '',
+    ].join('\n'),
+  );
   await signIn(page);
   await createCase(page, 'Located later');
   await importEvidence(page, 'files', log, 'generated');
@@ -94,15 +114,44 @@ test('after Load MMDB… and Parse again the detectors run by themselves, and th
   await expect(findingRow(page, 'impossible-travel')).toHaveCount(1, { timeout: 45_000 });
 });
 
-test('a refresh token reused in a Keycloak export, with no token captured, draws its chain in the Lifecycle tab', async ({ app }) => {
+test('a refresh token reused in a Keycloak export, with no token captured, draws its chain in the Lifecycle tab', async ({
+  app,
+}) => {
   const page = app.page;
   const event = (id: string, time: string, type: string, ip: string, details: Record<string, string>) =>
-    JSON.stringify({ id, time: Date.parse(time), type, realmId: 'northwind', clientId: 'nw-web', userId: '8f2c-user', sessionId: 'c3be023a-sess', ipAddress: ip, details });
-  const exported = await scratchFile('keycloak-events.json', `[\n  ${[
-    event('e1', '2026-11-18T09:00:00Z', 'CODE_TO_TOKEN', '81.2.69.160', { token_id: 'at-1', grant_type: 'authorization_code', refresh_token_id: 'rt-1' }),
-    event('e2', '2026-11-18T09:30:00Z', 'REFRESH_TOKEN', '81.2.69.160', { token_id: 'at-2', grant_type: 'refresh_token', refresh_token_id: 'rt-1', updated_refresh_token_id: 'rt-2' }),
-    event('e3', '2026-11-18T09:45:00Z', 'REFRESH_TOKEN', ATTACKER_IP, { token_id: 'at-3', grant_type: 'refresh_token', refresh_token_id: 'rt-1', updated_refresh_token_id: 'rt-3' }),
-  ].join(',\n  ')}\n]\n`);
+    JSON.stringify({
+      id,
+      time: Date.parse(time),
+      type,
+      realmId: 'northwind',
+      clientId: 'nw-web',
+      userId: '8f2c-user',
+      sessionId: 'c3be023a-sess',
+      ipAddress: ip,
+      details,
+    });
+  const exported = await scratchFile(
+    'keycloak-events.json',
+    `[\n  ${[
+      event('e1', '2026-11-18T09:00:00Z', 'CODE_TO_TOKEN', '81.2.69.160', {
+        token_id: 'at-1',
+        grant_type: 'authorization_code',
+        refresh_token_id: 'rt-1',
+      }),
+      event('e2', '2026-11-18T09:30:00Z', 'REFRESH_TOKEN', '81.2.69.160', {
+        token_id: 'at-2',
+        grant_type: 'refresh_token',
+        refresh_token_id: 'rt-1',
+        updated_refresh_token_id: 'rt-2',
+      }),
+      event('e3', '2026-11-18T09:45:00Z', 'REFRESH_TOKEN', ATTACKER_IP, {
+        token_id: 'at-3',
+        grant_type: 'refresh_token',
+        refresh_token_id: 'rt-1',
+        updated_refresh_token_id: 'rt-3',
+      }),
+    ].join(',\n  ')}\n]\n`,
+  );
   await signIn(page);
   await createCase(page, 'Keycloak export');
   await importEvidence(page, 'files', exported, 'generated');
@@ -114,12 +163,19 @@ test('a refresh token reused in a Keycloak export, with no token captured, draws
   await expect(lane).toHaveCount(1);
   await expect(lane).toContainText('refresh token id rt-1');
   // The picker lists it too.
-  await expect(page.getByTestId('lifecycle-pick').locator('option', { hasText: 'refresh token id rt-1' })).toHaveCount(1);
+  await expect(page.getByTestId('lifecycle-pick').locator('option', { hasText: 'refresh token id rt-1' })).toHaveCount(
+    1,
+  );
 });
 
-test('Tab in the timeline filters keeps the focus in the form; arrows on the case tabs move the focus', async ({ app }) => {
+test('Tab in the timeline filters keeps the focus in the form; arrows on the case tabs move the focus', async ({
+  app,
+}) => {
   const page = app.page;
-  const log = await scratchFile('access.log', `81.2.69.160 - - [18/Nov/2026:09:02:01 +0000] "GET /orders/1000 HTTP/1.1" 200 512 "-" "curl/8.5" "Bearer ${ACCESS_TOKEN}"\n`);
+  const log = await scratchFile(
+    'access.log',
+    `81.2.69.160 - - [18/Nov/2026:09:02:01 +0000] "GET /orders/1000 HTTP/1.1" 200 512 "-" "curl/8.5" "Bearer ${ACCESS_TOKEN}"\n`,
+  );
   await signIn(page);
   await createCase(page, 'Keyboard');
   await importEvidence(page, 'files', log, 'generated');

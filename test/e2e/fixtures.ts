@@ -101,7 +101,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await rm(profileDir, { recursive: true, force: true });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     expect(requests.length, 'the app should have been requested at least once').toBeGreaterThan(0);
-    expect(requests.filter((url) => !staysInApp(url, appUrl)), 'requests that left the app').toEqual([]);
+    expect(
+      requests.filter((url) => !staysInApp(url, appUrl)),
+      'requests that left the app',
+    ).toEqual([]);
   },
 });
 

@@ -22,7 +22,9 @@ function hs256(claims: Record<string, unknown>): string {
   return `${input}.${createHmac('sha256', 'not-in-the-case').update(input).digest('base64url')}`;
 }
 
-test('times beyond the calendar are shown as numbers with a claim-type finding, and survive a reload', async ({ app }) => {
+test('times beyond the calendar are shown as numbers with a claim-type finding, and survive a reload', async ({
+  app,
+}) => {
   const page = app.page;
   const token = hs256({ sub: 'mallory', exp: 9999999999999, iat: -8.7e12, nbf: 1.7e308 });
   const file = path.join(scratch, 'far-future.txt');

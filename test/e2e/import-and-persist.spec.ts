@@ -2,9 +2,19 @@
 // verdicts and decoded tokens shown, and all of it still there after a browser restart.
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { createCase, importEvidence, LOOSE_HAR, openCaseFromList, SAMPLE_BUNDLE, SCREENSHOTS, signIn } from './app-actions';
+import {
+  createCase,
+  importEvidence,
+  LOOSE_HAR,
+  openCaseFromList,
+  SAMPLE_BUNDLE,
+  SCREENSHOTS,
+  signIn,
+} from './app-actions';
 
-test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps them across a restart', async ({ app }) => {
+test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps them across a restart', async ({
+  app,
+}) => {
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Orders refund fraud', 'IR-7');
@@ -17,7 +27,10 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
 
   await importEvidence(page, 'files', LOOSE_HAR, 'generated');
   await expect(files).toHaveCount(8);
-  await expect(page.locator('[data-testid=evidence-file-row][data-path="capture.har"]')).toHaveAttribute('data-verdict', 'generated');
+  await expect(page.locator('[data-testid=evidence-file-row][data-path="capture.har"]')).toHaveAttribute(
+    'data-verdict',
+    'generated',
+  );
   await expect(page.locator('[data-testid=custody-row][data-action=import]')).toHaveCount(2);
   await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'evidence-view.png'), fullPage: true });

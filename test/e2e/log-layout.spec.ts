@@ -29,7 +29,9 @@ test('a custom access-log layout is read after the investigator gives it', async
     await row.getByTestId('ingest-format-select').selectOption('access-log');
     await row.getByTestId('ingest-log-layout').fill(LAYOUT);
     await row.getByTestId('ingest-reparse').click();
-    const reparsed = page.locator('[data-testid=ingest-row][data-path="edge-proxy.log"][data-format=access-log][data-status=complete]');
+    const reparsed = page.locator(
+      '[data-testid=ingest-row][data-path="edge-proxy.log"][data-format=access-log][data-status=complete]',
+    );
     await expect(reparsed).toHaveCount(1, { timeout: 30_000 });
     await expect(reparsed.getByTestId('ingest-events')).toHaveText('3');
     await expect(reparsed.getByTestId('ingest-problems-toggle')).toHaveCount(0);

@@ -7,9 +7,17 @@ import { createCase, signIn } from './app-actions';
 
 export const SAMPLE_TITLE = 'Northwind — suspected theft of a mobile session token';
 
-export const PLANTED = ['impossible-travel', 'outdated-client', 'retired-key-signature', 'alg-none', 'weak-hmac-secret', 'token-never-issued'];
+export const PLANTED = [
+  'impossible-travel',
+  'outdated-client',
+  'retired-key-signature',
+  'alg-none',
+  'weak-hmac-secret',
+  'token-never-issued',
+];
 
-export const findingRow = (page: Page, id: string) => page.locator(`[data-testid=finding-row][data-finding-id="${id}"]`);
+export const findingRow = (page: Page, id: string) =>
+  page.locator(`[data-testid=finding-row][data-finding-id="${id}"]`);
 
 /**
  * The offline geolocation database is the investigator's to load (nothing heavy ships in the web bundle): load
@@ -34,5 +42,7 @@ export async function openSampleFindings(page: Page): Promise<void> {
   await page.getByTestId('tab-findings').click();
   // The detectors run after ingest and token analysis; the token checks' findings come with the second run.
   for (const id of PLANTED) await expect(findingRow(page, id).first()).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 30_000,
+  });
 }

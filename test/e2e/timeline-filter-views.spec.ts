@@ -8,7 +8,9 @@ import { findingRow, openSampleFindings, SAMPLE_TITLE } from './sample-case';
 
 const ATTACKER_IP = '175.45.176.3';
 
-test('the timeline filters narrow Findings, Lifecycle and Map, say how much, and clear in one click', async ({ app }) => {
+test('the timeline filters narrow Findings, Lifecycle and Map, say how much, and clear in one click', async ({
+  app,
+}) => {
   const page = app.page;
   await openSampleFindings(page);
   const total = await page.getByTestId('finding-row').count();
@@ -25,7 +27,9 @@ test('the timeline filters narrow Findings, Lifecycle and Map, say how much, and
   const note = page.getByTestId('timeline-filter-note');
   await expect(note).toHaveAttribute('data-matched', '2');
   await expect(note).toHaveAttribute('data-total', String(total));
-  await expect(page.getByTestId('timeline-filter-count')).toHaveText(`2 of ${total} findings match the timeline filters:`);
+  await expect(page.getByTestId('timeline-filter-count')).toHaveText(
+    `2 of ${total} findings match the timeline filters:`,
+  );
   await expect(page.getByTestId('timeline-filter-summary')).toHaveText(`IP ${ATTACKER_IP}`);
   await expect(page.getByTestId('finding-row')).toHaveCount(2);
   await expect(findingRow(page, 'impossible-travel')).toHaveCount(1);
@@ -68,12 +72,16 @@ test('the timeline filters narrow Findings, Lifecycle and Map, say how much, and
   await expect(page.getByTestId('timeline-status')).not.toContainText('matching the filters');
 });
 
-test('a detector parameter change is a custody entry, still there in an intact chain after a restart', async ({ app }) => {
+test('a detector parameter change is a custody entry, still there in an intact chain after a restart', async ({
+  app,
+}) => {
   const page = app.page;
   await signIn(page);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('tab-findings').click();
-  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 45_000 });
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 45_000,
+  });
 
   await page.getByTestId('case-analysis-parameters').click();
   await page.getByTestId('parameter-impossible-travel-maxSpeedKmh').fill('20000');
@@ -104,6 +112,8 @@ test('a detector parameter change is a custody entry, still there in an intact c
   await app.page.getByTestId('parameters-save').click();
   await app.page.getByTestId('tab-evidence').click();
   await expect(entry).toHaveCount(2);
-  await expect(entry.nth(1).getByTestId('custody-parameter-change')).toHaveText(['impossible-travel.maxSpeedKmh: 20000 → default']);
+  await expect(entry.nth(1).getByTestId('custody-parameter-change')).toHaveText([
+    'impossible-travel.maxSpeedKmh: 20000 → default',
+  ]);
   await expect(app.page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 });

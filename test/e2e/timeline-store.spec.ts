@@ -15,7 +15,14 @@ let server: Server;
 let url = '';
 
 test.beforeAll(async () => {
-  const bundle = await build({ entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages/timeline-store.page.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'warning' });
+  const bundle = await build({
+    entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages/timeline-store.page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   const script = bundle.outputFiles[0]!.text;
   server = createServer((request, response) => {
     if (request.url === '/page.js') return response.end(script);
@@ -30,7 +37,10 @@ test.beforeAll(async () => {
 test.afterAll(() => server?.close());
 
 /** Runs `fn` in a page on a fresh profile. */
-async function inFreshProfile<T>(launchOptions: object | undefined, fn: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> {
+async function inFreshProfile<T>(
+  launchOptions: object | undefined,
+  fn: (page: import('@playwright/test').Page) => Promise<T>,
+): Promise<T> {
   const profile = await mkdtemp(path.join(tmpdir(), 'tokentrail-query-'));
   const context = await chromium.launchPersistentContext(profile, { ...launchOptions, headless: true });
   try {
@@ -45,7 +55,9 @@ async function inFreshProfile<T>(launchOptions: object | undefined, fn: (page: i
 
 test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes moved intact and its custody chains anchored', async ({}, testInfo) => {
   const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
-    page.evaluate(() => (globalThis as unknown as { runUpgradeCheck(): Promise<{ headHash: string }> }).runUpgradeCheck()),
+    page.evaluate(() =>
+      (globalThis as unknown as { runUpgradeCheck(): Promise<{ headHash: string }> }).runUpgradeCheck(),
+    ),
   );
   expect(result).toEqual({
     marked: ['with-events'],
@@ -64,7 +76,17 @@ for (const seed of [1, 2]) {
   test(`every filter plan pages exactly the events the filter matches (seed ${seed})`, async ({}, testInfo) => {
     testInfo.setTimeout(120_000);
     const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
-      page.evaluate((value) => (globalThis as unknown as { runQueryChecks(seed: number): Promise<{ checks: number; failures: string[]; partialPages: number; textRows: number }> }).runQueryChecks(value), seed),
+      page.evaluate(
+        (value) =>
+          (
+            globalThis as unknown as {
+              runQueryChecks(
+                seed: number,
+              ): Promise<{ checks: number; failures: string[]; partialPages: number; textRows: number }>;
+            }
+          ).runQueryChecks(value),
+        seed,
+      ),
     );
     expect(result.failures).toEqual([]);
     expect(result.checks).toBeGreaterThan(70);

@@ -14,7 +14,9 @@ async function filterByIp(page: Page, ip: string) {
   await page.getByTestId('filter-apply').click();
 }
 
-test('a mixed bundle becomes one timeline that filters, opens source records and survives a restart', async ({ app }) => {
+test('a mixed bundle becomes one timeline that filters, opens source records and survives a restart', async ({
+  app,
+}) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'tokentrail-mixed-'));
   const zip = path.join(dir, 'replayed-session.zip');
   await writeFile(zip, mixedBundleZip());
@@ -28,13 +30,21 @@ test('a mixed bundle becomes one timeline that filters, opens source records and
     const ingests = page.getByTestId('ingest-row');
     await expect(ingests).toHaveCount(4);
     await expect(page.locator('[data-testid=ingest-row][data-status=complete]')).toHaveCount(4);
-    await expect(page.locator('[data-testid=ingest-row][data-path="logs/orders-access.log"]')).toHaveAttribute('data-format', 'access-log');
-    await expect(page.locator('[data-testid=ingest-row][data-path="okta/system-log.json"]')).toHaveAttribute('data-format', 'okta');
+    await expect(page.locator('[data-testid=ingest-row][data-path="logs/orders-access.log"]')).toHaveAttribute(
+      'data-format',
+      'access-log',
+    );
+    await expect(page.locator('[data-testid=ingest-row][data-path="okta/system-log.json"]')).toHaveAttribute(
+      'data-format',
+      'okta',
+    );
     await expect(page.getByTestId('timeline-count')).toHaveText(`${MIXED_EVENT_COUNT} events in this case`);
     await expect(page.getByTestId('timeline-row')).toHaveCount(MIXED_EVENT_COUNT);
     // The histogram's minute bars, read out of the hour rows the batches stored, add up to every (timed) event.
     const barTitles = page.locator('[data-testid=histogram] .histogram-bar title');
-    await expect.poll(async () => (await barTitles.allTextContents()).reduce((sum, title) => sum + Number.parseInt(title, 10), 0)).toBe(MIXED_EVENT_COUNT);
+    await expect
+      .poll(async () => (await barTitles.allTextContents()).reduce((sum, title) => sum + Number.parseInt(title, 10), 0))
+      .toBe(MIXED_EVENT_COUNT);
 
     // The cut JSON line is a problem with its file:line, and the lines after it were still read.
     const jsonlRow = page.locator('[data-testid=ingest-row][data-path="logs/auth-events.jsonl"]');
@@ -97,7 +107,8 @@ test('cancelling an ingest keeps what was committed and says so', async ({ app }
   test.setTimeout(180_000);
   const dir = await mkdtemp(path.join(tmpdir(), 'tokentrail-big-'));
   const big = path.join(dir, 'edge-access.log');
-  const line = (index: number) => `203.0.113.${index % 200} - - [18/Nov/2026:09:${String(Math.floor(index / 6000) % 60).padStart(2, '0')}:00 +0000] "GET /orders/${index} HTTP/1.1" 200 512 "-" "curl/8.5.0"\n`;
+  const line = (index: number) =>
+    `203.0.113.${index % 200} - - [18/Nov/2026:09:${String(Math.floor(index / 6000) % 60).padStart(2, '0')}:00 +0000] "GET /orders/${index} HTTP/1.1" 200 512 "-" "curl/8.5.0"\n`;
   await writeFile(big, Array.from({ length: 400_000 }, (_, index) => line(index)).join(''));
   try {
     await signIn(app.page);
@@ -176,7 +187,9 @@ test('an investigator-loaded MMDB database locates IPs offline, and the case rec
 
     const access = page.locator('[data-testid=ingest-row][data-path="logs/orders-access.log"]');
     await access.getByTestId('ingest-reparse').click();
-    await expect(page.locator('[data-testid=ingest-row][data-path="logs/orders-access.log"][data-status=complete]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(
+      page.locator('[data-testid=ingest-row][data-path="logs/orders-access.log"][data-status=complete]'),
+    ).toHaveCount(1, { timeout: 30_000 });
     await expect(page.getByTestId('geo-case')).toContainText('sha256');
     await expect(page.getByTestId('timeline-count')).toHaveText(`${MIXED_EVENT_COUNT} events in this case`);
     // 175.45.176.3 is in KP in DB-IP; the JSON line that says KP itself keeps the log's location.

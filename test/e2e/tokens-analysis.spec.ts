@@ -12,7 +12,8 @@ import { CompactEncrypt, EncryptJWT } from 'jose';
 import { expect, test } from './fixtures';
 import { SCREENSHOTS, createCase, importEvidence, signIn } from './app-actions';
 
-const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64url = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 function hs256(secret: string, claims: Record<string, unknown>): string {
   const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}`;
@@ -50,7 +51,8 @@ async function pickWordlistByKeyboard(page: Page, file: string): Promise<void> {
 }
 
 /** How far an element's content reaches past its box, sideways (0 when nothing overflows). */
-const sidewaysOverflow = (page: Page, testId: string) => page.getByTestId(testId).evaluate((element) => element.scrollWidth - element.clientWidth);
+const sidewaysOverflow = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((element) => element.scrollWidth - element.clientWidth);
 
 let scratch: string;
 test.beforeAll(async () => {
@@ -60,7 +62,9 @@ test.afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-test('the sample case: verdicts, findings with their bytes, the trail, filters, keyboard, persistence', async ({ app }) => {
+test('the sample case: verdicts, findings with their bytes, the trail, filters, keyboard, persistence', async ({
+  app,
+}) => {
   const page = app.page;
   await openSampleTokens(page);
   const rows = page.getByTestId('token-row');
@@ -68,11 +72,18 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await expect(page.locator('[data-testid=token-row][data-verdict=pending]')).toHaveCount(0);
 
   // Both alice tokens verify with the current key; bob's with the retired one; the forged one is unsigned.
-  await expect(page.locator('[data-testid=token-row][data-verdict=valid]').filter({ hasText: 'alice@northwind.example' }).filter({ hasText: 'nw-2026-11' })).toHaveCount(2);
+  await expect(
+    page
+      .locator('[data-testid=token-row][data-verdict=valid]')
+      .filter({ hasText: 'alice@northwind.example' })
+      .filter({ hasText: 'nw-2026-11' }),
+  ).toHaveCount(2);
   await expect(rowOf(page, 'bob@northwind.example')).toHaveAttribute('data-verdict', 'valid');
   await expect(rowOf(page, 'bob@northwind.example').getByTestId('token-row-key')).toHaveText('nw-2026-05');
   await expect(rowOf(page, 'admin@northwind.example')).toHaveAttribute('data-verdict', 'unsigned');
-  await expect(rowOf(page, 'admin@northwind.example').getByTestId('token-row-findings').locator('[data-severity=critical]')).toBeVisible();
+  await expect(
+    rowOf(page, 'admin@northwind.example').getByTestId('token-row-findings').locator('[data-severity=critical]'),
+  ).toBeVisible();
   // The HS256 token: no key in the bundle, but its secret "secret" is in the built-in list.
   const hmacRow = page.locator('[data-testid=token-row][data-verdict=no-key]');
   await expect(hmacRow).toHaveCount(1);
@@ -83,7 +94,9 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await expect(weak.locator('[data-fact=source] dd')).toHaveText('built-in list');
   await expect(weak).not.toContainText('line 0');
   // The verdict (no key) says the guessed secret verifies it, rather than leaving the two at odds.
-  await expect(page.getByTestId('token-verdict-recovered')).toContainText('verifies with the secret "secret", recovered by guessing (built-in list)');
+  await expect(page.getByTestId('token-verdict-recovered')).toContainText(
+    'verifies with the secret "secret", recovered by guessing (built-in list)',
+  );
 
   // The retired key: verified, but outside its window when the token says it was issued.
   await rowOf(page, 'bob@northwind.example').click();
@@ -92,20 +105,31 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   const outside = page.locator('[data-testid=token-finding][data-finding-id=key-outside-validity]');
   await expect(outside).toContainText('nw-2026-05');
   // When the key was retired, and where that is written: the badge's tooltip, the key record, the finding.
-  await expect(retired).toHaveAttribute('title', /^retired 2026-11-02 00:00:00 UTC(\+00:00)?, keys\/key-rotation\.json:6$/);
+  await expect(retired).toHaveAttribute(
+    'title',
+    /^retired 2026-11-02 00:00:00 UTC(\+00:00)?, keys\/key-rotation\.json:6$/,
+  );
   await expect(page.getByTestId('key-life')).toContainText('keys/key-rotation.json:6');
   await expect(page.getByTestId('key-life')).toContainText('retired 2026-11-02 00:00:00');
-  await expect(outside.locator('[data-fact="key record"] dd')).toHaveText(/^retired 2026-11-02 00:00:00 UTC.*, keys\/key-rotation\.json:6$/);
+  await expect(outside.locator('[data-fact="key record"] dd')).toHaveText(
+    /^retired 2026-11-02 00:00:00 UTC.*, keys\/key-rotation\.json:6$/,
+  );
   // The sample's logs are in the case: no hint to ingest logs for this token's (absent) uses.
   await expect(page.getByTestId('key-window-no-use')).toHaveText("No use of this token in the case's events.");
-  await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toHaveAttribute('data-kid', 'nw-2026-05');
+  await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toHaveAttribute(
+    'data-kid',
+    'nw-2026-05',
+  );
   await page.screenshot({ path: path.join(SCREENSHOTS, 'token-analysis-retired-key.png'), fullPage: true });
 
   // The trail of an alice token: the current key verified it, the retired one was never needed.
   await rowOf(page, 'alice@northwind.example').first().click();
   await expect(page.getByTestId('token-verdict')).toHaveAttribute('data-verdict', 'valid');
   await expect(page.getByTestId('verification-trail')).toBeVisible();
-  await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toHaveAttribute('data-kid', 'nw-2026-11');
+  await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toHaveAttribute(
+    'data-kid',
+    'nw-2026-11',
+  );
   await expect(page.locator('[data-testid=trail-entry][data-outcome=verified]')).toContainText('kid matches');
 
   // alg none: the finding, and the header bytes it points at highlighted in the raw token.
@@ -123,7 +147,9 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await expect(highlight).toHaveClass(/hl-active/); // the most severe finding is shown first
   const lifetime = page.locator('[data-testid=token-finding][data-finding-id=lifetime-too-long]');
   await lifetime.hover();
-  await expect(page.locator('[data-testid=raw-highlight][data-finding-ids~=lifetime-too-long]')).toHaveClass(/hl-active/);
+  await expect(page.locator('[data-testid=raw-highlight][data-finding-ids~=lifetime-too-long]')).toHaveClass(
+    /hl-active/,
+  );
   await expect(highlight).not.toHaveClass(/hl-active/);
   await finding.hover();
   await expect(highlight).toHaveClass(/hl-active/);
@@ -176,7 +202,10 @@ test('a wordlist finds a secret only it holds, with progress; a long search can 
   await openSampleTokens(page);
   const secret = 'orchid-lantern-7291';
   const tokensFile = path.join(scratch, 'intercepted-tokens.txt');
-  await writeFile(tokensFile, `${hs256(secret, { iss: 'https://login.northwind.example/', sub: 'carol@northwind.example', aud: 'orders-api', iat: 1_795_000_000, exp: 1_795_003_600 })}\n`);
+  await writeFile(
+    tokensFile,
+    `${hs256(secret, { iss: 'https://login.northwind.example/', sub: 'carol@northwind.example', aud: 'orders-api', iat: 1_795_000_000, exp: 1_795_003_600 })}\n`,
+  );
   await importEvidence(page, 'files', tokensFile, 'generated');
   await expect(page.getByTestId('token-row')).toHaveCount(6);
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
@@ -237,9 +266,19 @@ function craftedTokens() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const rs256 = (header: Record<string, unknown>, payload: string) => {
     const input = `${b64url(header)}.${payload}`;
-    return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey as KeyObject).toString('base64url')}`;
+    return `${input}.${createSign('RSA-SHA256')
+      .update(input)
+      .sign(privateKey as KeyObject)
+      .toString('base64url')}`;
   };
-  const claims = (sub: string, extra: Record<string, unknown> = {}) => ({ iss: 'https://idp.example/', sub, aud: 'api', iat: 1_795_000_000, exp: 1_795_000_600, ...extra });
+  const claims = (sub: string, extra: Record<string, unknown> = {}) => ({
+    iss: 'https://idp.example/',
+    sub,
+    aud: 'api',
+    iat: 1_795_000_000,
+    exp: 1_795_000_600,
+    ...extra,
+  });
   const [header, payload] = hs256('whatever', claims('stripped@example.com')).split('.');
   const longKid = `${'k'.repeat(20)}-very-long-kid-value-${'x'.repeat(120)}`;
   // A payload whose base64url length leaves 6 dangling bits: 4n + 1 characters.
@@ -249,7 +288,14 @@ function craftedTokens() {
   const tokens = {
     valid: rs256({ alg: 'RS256', typ: 'JWT', kid: 'tt-test-1' }, b64url(claims('valid.user@example.com'))),
     stripped: `${header}.${payload}.`,
-    longKid: rs256({ alg: 'RS256', typ: 'JWT', kid: longKid }, b64url(claims(`a-very-long-subject-identifier-${'y'.repeat(150)}@example.com`, { aud: ['api', 'another-api-with-a-long-name'] }))),
+    longKid: rs256(
+      { alg: 'RS256', typ: 'JWT', kid: longKid },
+      b64url(
+        claims(`a-very-long-subject-identifier-${'y'.repeat(150)}@example.com`, {
+          aud: ['api', 'another-api-with-a-long-name'],
+        }),
+      ),
+    ),
     badLength: rs256({ alg: 'RS256', typ: 'JWT', kid: 'tt-test-1' }, `${b64url(padded)}A`),
     jwe: `${b64url({ alg: 'dir', enc: 'A256GCM', kid: 'tt-test-1' })}..${Buffer.alloc(12, 1).toString('base64url')}.${Buffer.from('ciphertext-bytes-here').toString('base64url')}.${Buffer.alloc(16, 2).toString('base64url')}`,
     duplicate: `${Buffer.from('{"alg":"RS256","typ":"JWT","alg":"none","kid":"tt-test-1"}').toString('base64url')}.${b64url(claims('dup@example.com'))}.c2ln`,
@@ -260,7 +306,9 @@ function craftedTokens() {
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-test('crafted tokens at 1280×800: a stripped signature marked, long values wrapped, the list whole, the claims box telling why', async ({ app }) => {
+test('crafted tokens at 1280×800: a stripped signature marked, long values wrapped, the list whole, the claims box telling why', async ({
+  app,
+}) => {
   const page = app.page;
   await page.setViewportSize({ width: 1280, height: 800 });
   const { tokens, longKid, jwks } = craftedTokens();
@@ -287,7 +335,10 @@ test('crafted tokens at 1280×800: a stripped signature marked, long values wrap
   const [seenBox, scrollBox] = [await seen.boundingBox(), await listScroll.boundingBox()];
   expect(seenBox!.x + seenBox!.width).toBeLessThanOrEqual(scrollBox!.x + scrollBox!.width + 0.5);
   // A long subject is cut short in the list, whole in its tooltip.
-  await expect(row(tokens.longKid).getByTestId('token-row-sub')).toHaveAttribute('title', /^a-very-long-subject-identifier-y+@example\.com$/);
+  await expect(row(tokens.longKid).getByTestId('token-row-sub')).toHaveAttribute(
+    'title',
+    /^a-very-long-subject-identifier-y+@example\.com$/,
+  );
 
   // A stripped signature: the raw token marks where the signature should be, as the active finding's evidence.
   await row(tokens.stripped).click();
@@ -321,25 +372,42 @@ test('crafted tokens at 1280×800: a stripped signature marked, long values wrap
   expect(await listScroll.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
 });
 
-test('JWEs decrypted with the case\'s own keys: a nested JWT under RSA-OAEP (PKCS#8 PEM), an encrypted JWT under dir (oct JWK)', async ({ app }) => {
+test("JWEs decrypted with the case's own keys: a nested JWT under RSA-OAEP (PKCS#8 PEM), an encrypted JWT under dir (oct JWK)", async ({
+  app,
+}) => {
   const page = app.page;
   const signer = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const encryption = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const secret = randomBytes(32);
   const innerInput = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'sig-1' })}.${b64url({ sub: 'nested.user@example.com', exp: 1_795_000_600 })}`;
   const inner = `${innerInput}.${createSign('RSA-SHA256').update(innerInput).sign(signer.privateKey).toString('base64url')}`;
-  const nested = await new CompactEncrypt(new TextEncoder().encode(inner)).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' }).encrypt(encryption.publicKey);
-  const encryptedJwt = await new EncryptJWT({ sub: 'encrypted.user@example.com', iss: 'https://idp.example/', exp: 1_795_000_600 }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(secret);
+  const nested = await new CompactEncrypt(new TextEncoder().encode(inner))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' })
+    .encrypt(encryption.publicKey);
+  const encryptedJwt = await new EncryptJWT({
+    sub: 'encrypted.user@example.com',
+    iss: 'https://idp.example/',
+    exp: 1_795_000_600,
+  })
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .encrypt(secret);
   const files = {
     'jwe-tokens.txt': `${nested}\n${encryptedJwt}\n`,
-    'signing.jwks': JSON.stringify({ keys: [{ ...signer.publicKey.export({ format: 'jwk' }), kid: 'sig-1', alg: 'RS256', use: 'sig' }] }),
+    'signing.jwks': JSON.stringify({
+      keys: [{ ...signer.publicKey.export({ format: 'jwk' }), kid: 'sig-1', alg: 'RS256', use: 'sig' }],
+    }),
     'enc-private.pem': encryption.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     'enc-secret.jwk': JSON.stringify({ kty: 'oct', k: secret.toString('base64url'), kid: 'enc-dir', use: 'enc' }),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(scratch, name), text);
   await signIn(page);
   await createCase(page, 'Encrypted tokens');
-  await importEvidence(page, 'files', Object.keys(files).map((name) => path.join(scratch, name)), 'generated');
+  await importEvidence(
+    page,
+    'files',
+    Object.keys(files).map((name) => path.join(scratch, name)),
+    'generated',
+  );
   await page.getByTestId('tab-tokens').click();
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
   const row = (token: string) => page.locator(`[data-testid=token-row][data-token-hash="${hashOf(token)}"]`);
@@ -347,13 +415,19 @@ test('JWEs decrypted with the case\'s own keys: a nested JWT under RSA-OAEP (PKC
   // The nested JWT: decrypted with the PEM's private key, its inner signature verified with the signing key.
   await expect(row(nested)).toHaveAttribute('data-verdict', 'valid');
   await row(nested).click();
-  await expect(page.getByTestId('token-claims-json')).toContainText('Decrypted with the private key from enc-private.pem. Claims of the inner token:');
+  await expect(page.getByTestId('token-claims-json')).toContainText(
+    'Decrypted with the private key from enc-private.pem. Claims of the inner token:',
+  );
   await expect(page.getByTestId('token-claims-json')).toContainText('nested.user@example.com');
   // The encrypted JWT: its claim set read after decryption, and judged as the token's claims.
   await row(encryptedJwt).click();
-  await expect(page.getByTestId('token-claims-json')).toContainText('Decrypted with the secret "enc-dir" from enc-secret.jwk.');
+  await expect(page.getByTestId('token-claims-json')).toContainText(
+    'Decrypted with the secret "enc-dir" from enc-secret.jwk.',
+  );
   await expect(page.getByTestId('token-claims-json')).toContainText('encrypted.user@example.com');
-  await expect(page.locator('[data-testid=token-finding][data-finding-id=jwe-decryption]')).toContainText('its claim set is judged as this token\'s claims');
+  await expect(page.locator('[data-testid=token-finding][data-finding-id=jwe-decryption]')).toContainText(
+    "its claim set is judged as this token's claims",
+  );
   await expect(page.locator('[data-testid=token-finding][data-finding-id=missing-exp]')).toHaveCount(0); // exp read from the decrypted claims
 });
 

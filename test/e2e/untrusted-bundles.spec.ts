@@ -21,7 +21,10 @@ test('a tampered bundle shows mismatch verdicts', async ({ app }) => {
 
   await page.getByTestId('import-accept').click();
   await expect(page.getByTestId('import-notice')).toContainText('Imported');
-  await expect(page.locator('[data-testid=evidence-file-row][data-path="tokens/captured-tokens.txt"]')).toHaveAttribute('data-verdict', /mismatch/);
+  await expect(page.locator('[data-testid=evidence-file-row][data-path="tokens/captured-tokens.txt"]')).toHaveAttribute(
+    'data-verdict',
+    /mismatch/,
+  );
   await expect(page.locator('[data-testid=custody-row][data-action=import]')).toContainText('mismatch');
 });
 

@@ -7,12 +7,23 @@ import { build } from 'esbuild';
  * worker (without it, `inspect` workers run the CLI bundle itself). Returns the CLI bundle's path.
  */
 export async function buildCliInto(dir: string, options: { inspectWorker?: boolean } = {}): Promise<string> {
-  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'warning' as const, define: { __TOKENTRAIL_VERSION__: '"test"' } };
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node20',
+    logLevel: 'warning' as const,
+    define: { __TOKENTRAIL_VERSION__: '"test"' },
+  };
   const entries: [string, string][] = [
     ['cli/main.ts', 'tokentrail.cjs'],
     ['cli/node-crypto-worker.ts', 'node-crypto-worker.cjs'],
     ...(options.inspectWorker ? [['cli/inspect-worker-main.ts', 'inspect-worker.cjs'] as [string, string]] : []),
   ];
-  await Promise.all(entries.map(([entry, file]) => build({ ...common, entryPoints: [path.resolve(entry)], outfile: path.join(dir, file) })));
+  await Promise.all(
+    entries.map(([entry, file]) =>
+      build({ ...common, entryPoints: [path.resolve(entry)], outfile: path.join(dir, file) }),
+    ),
+  );
   return path.join(dir, 'tokentrail.cjs');
 }

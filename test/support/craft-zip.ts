@@ -32,7 +32,7 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
   let offset = 0;
   entries.forEach((entry) => {
     const name = typeof entry.name === 'string' ? encoder.encode(entry.name) : entry.name;
-    const raw = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data ?? new Uint8Array(0);
+    const raw = typeof entry.data === 'string' ? encoder.encode(entry.data) : (entry.data ?? new Uint8Array(0));
     const method = entry.method ?? 8;
     const compressed = method === 8 ? deflateSync(raw) : raw;
     const crc = entry.crc32 ?? updateCrc32(0, raw);

@@ -81,9 +81,13 @@ async function measureGrowth(work: GrowthCase, sizes: readonly number[]): Promis
     measured.push({ size, time });
     if (previous && size !== sizes.at(-1)) {
       const step = exponent(previous, { size, time });
-      expect(step, `${work.name} grows as size^${step.toFixed(2)} (${timings.join(', ')})`).toBeLessThan(ABORT_EXPONENT);
+      expect(step, `${work.name} grows as size^${step.toFixed(2)} (${timings.join(', ')})`).toBeLessThan(
+        ABORT_EXPONENT,
+      );
     }
   }
   const overall = exponent(measured[0]!, measured.at(-1)!);
-  expect(overall, `${work.name} grows as size^${overall.toFixed(2)} (${timings.join(', ')})`).toBeLessThan(MAX_EXPONENT);
+  expect(overall, `${work.name} grows as size^${overall.toFixed(2)} (${timings.join(', ')})`).toBeLessThan(
+    MAX_EXPONENT,
+  );
 }

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** base64url of a string as it is, or of a value's JSON. */
-export const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+export const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /**
  * A fresh ES256 key and HS256 secret, written to `dir/keys.jwks` for `inspect --keys`, and signers that make real
@@ -13,7 +14,15 @@ export function inspectSigners(dir: string) {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const secret = randomBytes(32);
   const keysPath = path.join(dir, 'keys.jwks');
-  writeFileSync(keysPath, JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'es' }, { kty: 'oct', k: secret.toString('base64url'), kid: 'hs' }] }));
+  writeFileSync(
+    keysPath,
+    JSON.stringify({
+      keys: [
+        { ...publicKey.export({ format: 'jwk' }), kid: 'es' },
+        { kty: 'oct', k: secret.toString('base64url'), kid: 'hs' },
+      ],
+    }),
+  );
   const es = (claims: unknown) => {
     const input = `${b64({ alg: 'ES256', kid: 'es' })}.${b64(claims)}`;
     return `${input}.${sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
@@ -30,7 +39,11 @@ export function inspectSigners(dir: string) {
  * secret, duplicate header keys, alg none, a blank line, `odd` (the one line each test varies), whitespace around a
  * token with a string exp, and a JWE.
  */
-export function mixedTokenLines(signers: ReturnType<typeof inspectSigners>, count: number, odd: (i: number) => string): string[] {
+export function mixedTokenLines(
+  signers: ReturnType<typeof inspectSigners>,
+  count: number,
+  odd: (i: number) => string,
+): string[] {
   const { es, hs } = signers;
   const variety = [
     (i: number) => es({ sub: `u${i}`, exp: 4e9, iat: 1.7e9 }),

@@ -35,7 +35,12 @@ const MAX_COMMENT = 0xffff;
 /** Read a little-endian 64-bit value that must fit in a JS safe integer. */
 function readUint64(view: DataView, at: number, file: string): number {
   const value = view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32;
-  if (!Number.isSafeInteger(value)) throw new EvidenceError('zip-corrupt', file, `${file}: a ZIP64 size or offset is too large to be real; the archive is corrupt.`);
+  if (!Number.isSafeInteger(value))
+    throw new EvidenceError(
+      'zip-corrupt',
+      file,
+      `${file}: a ZIP64 size or offset is too large to be real; the archive is corrupt.`,
+    );
   return value;
 }
 
@@ -50,7 +55,12 @@ async function readExactly(zip: RandomAccessInput, offset: number, length: numbe
   }
   const bytes = await zip.read(offset, length);
   if (bytes.length !== length) {
-    throw new EvidenceError('zip-truncated', zip.name, `${zip.name}: could read only ${bytes.length} of ${length} bytes at offset ${offset}.`, { offset });
+    throw new EvidenceError(
+      'zip-truncated',
+      zip.name,
+      `${zip.name}: could read only ${bytes.length} of ${length} bytes at offset ${offset}.`,
+      { offset },
+    );
   }
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -63,14 +73,21 @@ interface DirectoryLocation {
 
 async function locateCentralDirectory(zip: RandomAccessInput): Promise<DirectoryLocation> {
   if (zip.size < EOCD_MIN) {
-    throw new EvidenceError('zip-corrupt', zip.name, `${zip.name} is not a zip archive (${zip.size} bytes is shorter than the smallest possible zip).`);
+    throw new EvidenceError(
+      'zip-corrupt',
+      zip.name,
+      `${zip.name} is not a zip archive (${zip.size} bytes is shorter than the smallest possible zip).`,
+    );
   }
   const tailLength = Math.min(zip.size, EOCD_MIN + MAX_COMMENT);
   const tailStart = zip.size - tailLength;
   const tail = await readExactly(zip, tailStart, tailLength);
   let at = -1;
   for (let i = tailLength - EOCD_MIN; i >= 0; i--) {
-    if (tail.getUint32(i, true) === EOCD_SIGNATURE) { at = i; break; }
+    if (tail.getUint32(i, true) === EOCD_SIGNATURE) {
+      at = i;
+      break;
+    }
   }
   if (at < 0) {
     throw new EvidenceError(
@@ -82,7 +99,11 @@ async function locateCentralDirectory(zip: RandomAccessInput): Promise<Directory
   const diskNumber = tail.getUint16(at + 4, true);
   const directoryDisk = tail.getUint16(at + 6, true);
   if (diskNumber !== 0 || directoryDisk !== 0) {
-    throw new EvidenceError('zip-unsupported', zip.name, `${zip.name} is one part of a multi-volume (split) archive; join the parts into one zip first.`);
+    throw new EvidenceError(
+      'zip-unsupported',
+      zip.name,
+      `${zip.name} is one part of a multi-volume (split) archive; join the parts into one zip first.`,
+    );
   }
   let entryCount = tail.getUint16(at + 10, true);
   let size = tail.getUint32(at + 12, true);
@@ -91,12 +112,22 @@ async function locateCentralDirectory(zip: RandomAccessInput): Promise<Directory
     const locatorAt = tailStart + at - 20;
     const locator = await readExactly(zip, locatorAt, 20);
     if (locator.getUint32(0, true) !== ZIP64_LOCATOR_SIGNATURE) {
-      throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: the directory says ZIP64 but the ZIP64 locator is missing.`, { offset: locatorAt });
+      throw new EvidenceError(
+        'zip-corrupt',
+        zip.name,
+        `${zip.name}: the directory says ZIP64 but the ZIP64 locator is missing.`,
+        { offset: locatorAt },
+      );
     }
     const recordAt = readUint64(locator, 8, zip.name);
     const record = await readExactly(zip, recordAt, 56);
     if (record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) {
-      throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: no ZIP64 end-of-central-directory record at offset ${recordAt}.`, { offset: recordAt });
+      throw new EvidenceError(
+        'zip-corrupt',
+        zip.name,
+        `${zip.name}: no ZIP64 end-of-central-directory record at offset ${recordAt}.`,
+        { offset: recordAt },
+      );
     }
     entryCount = readUint64(record, 32, zip.name);
     size = readUint64(record, 40, zip.name);
@@ -155,7 +186,12 @@ export async function readCentralDirectory(zip: RandomAccessInput, maxEntries: n
   let at = 0;
   for (let index = 0; index < location.entryCount; index++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-      throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: central directory entry ${index + 1} is damaged (offset ${location.offset + at}).`, { offset: location.offset + at });
+      throw new EvidenceError(
+        'zip-corrupt',
+        zip.name,
+        `${zip.name}: central directory entry ${index + 1} is damaged (offset ${location.offset + at}).`,
+        { offset: location.offset + at },
+      );
     }
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -163,7 +199,12 @@ export async function readCentralDirectory(zip: RandomAccessInput, maxEntries: n
     const commentLength = view.getUint16(at + 32, true);
     const recordEnd = at + 46 + nameLength + extraLength + commentLength;
     if (recordEnd > view.byteLength) {
-      throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: central directory entry ${index + 1} runs past the directory's end.`, { offset: location.offset + at });
+      throw new EvidenceError(
+        'zip-corrupt',
+        zip.name,
+        `${zip.name}: central directory entry ${index + 1} runs past the directory's end.`,
+        { offset: location.offset + at },
+      );
     }
     const sizes = {
       compressedSize: view.getUint32(at + 20, true),
@@ -195,7 +236,12 @@ export async function readCentralDirectory(zip: RandomAccessInput, maxEntries: n
 export async function locateEntryData(zip: RandomAccessInput, entry: ZipEntryRecord, name: string): Promise<number> {
   const header = await readExactly(zip, entry.localHeaderOffset, 30);
   if (header.getUint32(0, true) !== 0x04034b50) {
-    throw new EvidenceError('zip-corrupt', zip.name, `${zip.name}: the local header of "${name}" is missing at offset ${entry.localHeaderOffset}.`, { offset: entry.localHeaderOffset, entry: name });
+    throw new EvidenceError(
+      'zip-corrupt',
+      zip.name,
+      `${zip.name}: the local header of "${name}" is missing at offset ${entry.localHeaderOffset}.`,
+      { offset: entry.localHeaderOffset, entry: name },
+    );
   }
   const nameLength = header.getUint16(26, true);
   const localName = await readExactly(zip, entry.localHeaderOffset + 30, nameLength);

@@ -19,7 +19,16 @@ const TABLES = (() => {
   }
   return tables;
 })();
-const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES as [
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+  Uint32Array,
+];
 
 /** Continue a CRC-32 over `chunk`; start with 0 and feed the previous result back in. */
 export function updateCrc32(crc: number, chunk: Uint8Array): number {
@@ -28,8 +37,15 @@ export function updateCrc32(crc: number, chunk: Uint8Array): number {
   const end8 = chunk.length - (chunk.length % 8);
   for (; i < end8; i += 8) {
     const low = (c ^ (chunk[i]! | (chunk[i + 1]! << 8) | (chunk[i + 2]! << 16) | (chunk[i + 3]! << 24))) >>> 0;
-    c = T7[low & 0xff]! ^ T6[(low >>> 8) & 0xff]! ^ T5[(low >>> 16) & 0xff]! ^ T4[low >>> 24]!
-      ^ T3[chunk[i + 4]!]! ^ T2[chunk[i + 5]!]! ^ T1[chunk[i + 6]!]! ^ T0[chunk[i + 7]!]!;
+    c =
+      T7[low & 0xff]! ^
+      T6[(low >>> 8) & 0xff]! ^
+      T5[(low >>> 16) & 0xff]! ^
+      T4[low >>> 24]! ^
+      T3[chunk[i + 4]!]! ^
+      T2[chunk[i + 5]!]! ^
+      T1[chunk[i + 6]!]! ^
+      T0[chunk[i + 7]!]!;
   }
   for (; i < chunk.length; i++) c = T0[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;

@@ -33,30 +33,57 @@ function decodeName(record: ZipEntryRecord, zipName: string): string {
   try {
     return utf8.decode(record.nameBytes);
   } catch {
-    throw new EvidenceError('zip-non-utf8-name', zipName, `${zipName}: entry ${record.index + 1} has a name that is not valid UTF-8.`, { entry: `#${record.index + 1}` });
+    throw new EvidenceError(
+      'zip-non-utf8-name',
+      zipName,
+      `${zipName}: entry ${record.index + 1} has a name that is not valid UTF-8.`,
+      { entry: `#${record.index + 1}` },
+    );
   }
 }
 
 function checkPath(name: string, zipName: string): void {
   const reject = (code: string, why: string): never => {
-    throw new EvidenceError(code, zipName, `${zipName}: entry "${name}" ${why}; the archive is refused and nothing of it was imported.`, { entry: name });
+    throw new EvidenceError(
+      code,
+      zipName,
+      `${zipName}: entry "${name}" ${why}; the archive is refused and nothing of it was imported.`,
+      { entry: name },
+    );
   };
   if (name.includes('\0')) reject('zip-path-traversal', 'contains a NUL character');
   if (/^([a-zA-Z]:|[\\/])/.test(name)) reject('zip-absolute-path', 'has an absolute path');
-  if (name.split(/[\\/]/).some((segment) => segment === '..')) reject('zip-path-traversal', 'climbs out of the archive with ".."');
-  if (name.includes('\\')) reject('zip-path-traversal', 'uses "\\" as a path separator, which can hide traversal on Windows');
+  if (name.split(/[\\/]/).some((segment) => segment === '..'))
+    reject('zip-path-traversal', 'climbs out of the archive with ".."');
+  if (name.includes('\\'))
+    reject('zip-path-traversal', 'uses "\\" as a path separator, which can hide traversal on Windows');
 }
 
 function checkRecord(name: string, record: ZipEntryRecord, limits: ZipLimits, zipName: string): void {
   const mode = record.externalAttributes >>> 16;
   if (record.hostSystem === UNIX_HOST && (mode & S_IFMT) === S_IFLNK) {
-    throw new EvidenceError('zip-symlink', zipName, `${zipName}: entry "${name}" is a symbolic link; links can point outside the evidence, so the archive is refused.`, { entry: name });
+    throw new EvidenceError(
+      'zip-symlink',
+      zipName,
+      `${zipName}: entry "${name}" is a symbolic link; links can point outside the evidence, so the archive is refused.`,
+      { entry: name },
+    );
   }
   if (record.encrypted) {
-    throw new EvidenceError('zip-encrypted', zipName, `${zipName}: entry "${name}" is encrypted; decrypt the archive first (Tokentrail never asks for archive passwords).`, { entry: name });
+    throw new EvidenceError(
+      'zip-encrypted',
+      zipName,
+      `${zipName}: entry "${name}" is encrypted; decrypt the archive first (Tokentrail never asks for archive passwords).`,
+      { entry: name },
+    );
   }
   if (record.method !== 0 && record.method !== 8) {
-    throw new EvidenceError('zip-unsupported-method', zipName, `${zipName}: entry "${name}" uses compression method ${record.method}; only stored (0) and deflate (8) are supported.`, { entry: name });
+    throw new EvidenceError(
+      'zip-unsupported-method',
+      zipName,
+      `${zipName}: entry "${name}" uses compression method ${record.method}; only stored (0) and deflate (8) are supported.`,
+      { entry: name },
+    );
   }
   const ratio = record.uncompressedSize / Math.max(1, record.compressedSize);
   if (record.uncompressedSize > RATIO_FLOOR_BYTES && ratio > limits.maxCompressionRatio) {
@@ -84,7 +111,12 @@ export function acceptEntries(records: readonly ZipEntryRecord[], limits: ZipLim
     checkPath(name, zipName);
     const key = name.normalize('NFC');
     if (seen.has(key)) {
-      throw new EvidenceError('zip-duplicate-name', zipName, `${zipName}: the name "${name}" appears twice; which copy is the evidence would be ambiguous, so the archive is refused.`, { entry: name });
+      throw new EvidenceError(
+        'zip-duplicate-name',
+        zipName,
+        `${zipName}: the name "${name}" appears twice; which copy is the evidence would be ambiguous, so the archive is refused.`,
+        { entry: name },
+      );
     }
     seen.add(key);
     if (name.endsWith('/')) continue;
@@ -100,8 +132,15 @@ export function acceptEntries(records: readonly ZipEntryRecord[], limits: ZipLim
       `${zipName} would expand to ${totalUncompressed} bytes, over the limit of ${limits.maxUncompressedBytes}. If the evidence really is that large, raise the limit (Settings, or --max-uncompressed on the CLI) and import again.`,
     );
   }
-  if (totalUncompressed > RATIO_FLOOR_BYTES && totalUncompressed / Math.max(1, totalCompressed) > limits.maxCompressionRatio) {
-    throw new EvidenceError('zip-ratio-exceeded', zipName, `${zipName} expands ${Math.round(totalUncompressed / Math.max(1, totalCompressed))}:1 overall (limit ${limits.maxCompressionRatio}:1), the signature of a zip bomb.`);
+  if (
+    totalUncompressed > RATIO_FLOOR_BYTES &&
+    totalUncompressed / Math.max(1, totalCompressed) > limits.maxCompressionRatio
+  ) {
+    throw new EvidenceError(
+      'zip-ratio-exceeded',
+      zipName,
+      `${zipName} expands ${Math.round(totalUncompressed / Math.max(1, totalCompressed))}:1 overall (limit ${limits.maxCompressionRatio}:1), the signature of a zip bomb.`,
+    );
   }
   rejectOverlaps(accepted, zipName);
   return accepted;
@@ -113,9 +152,15 @@ function rejectOverlaps(entries: readonly AcceptedEntry[], zipName: string): voi
     const previous = byOffset[i - 1]!;
     const current = byOffset[i]!;
     // A local header is at least 30 bytes plus the name; data follows. Anything starting before that end overlaps.
-    const previousEnd = previous.record.localHeaderOffset + 30 + previous.record.nameBytes.length + previous.record.compressedSize;
+    const previousEnd =
+      previous.record.localHeaderOffset + 30 + previous.record.nameBytes.length + previous.record.compressedSize;
     if (current.record.localHeaderOffset < previousEnd) {
-      throw new EvidenceError('zip-overlapping-entries', zipName, `${zipName}: entries "${previous.name}" and "${current.name}" share bytes, a construction used by zip bombs; the archive is refused.`, { entry: current.name });
+      throw new EvidenceError(
+        'zip-overlapping-entries',
+        zipName,
+        `${zipName}: entries "${previous.name}" and "${current.name}" share bytes, a construction used by zip bombs; the archive is refused.`,
+        { entry: current.name },
+      );
     }
   }
 }

@@ -39,10 +39,16 @@ export async function* entryChunks(
 ): AsyncGenerator<Uint8Array, void> {
   const { record, name } = entry;
   const fail = (code: string, why: string): never => {
-    throw new EvidenceError(code, zip.name, `${zip.name}: entry "${name}" ${why}; the archive is refused and nothing of it was imported.`, { entry: name });
+    throw new EvidenceError(
+      code,
+      zip.name,
+      `${zip.name}: entry "${name}" ${why}; the archive is refused and nothing of it was imported.`,
+      { entry: name },
+    );
   };
   const dataStart = await locateEntryData(zip, record, name);
-  if (dataStart + record.compressedSize > zip.size) fail('zip-truncated', 'is cut short: the archive ends before its data does');
+  if (dataStart + record.compressedSize > zip.size)
+    fail('zip-truncated', 'is cut short: the archive ends before its data does');
   let written = 0;
   let crc = 0;
   const pending: Uint8Array[] = [];
@@ -62,14 +68,16 @@ export async function* entryChunks(
     }
     onRead(length);
     for (const piece of pending.splice(0)) {
-      if (written + piece.length > record.uncompressedSize) fail('zip-size-mismatch', `inflates to more than its declared ${record.uncompressedSize} bytes`);
+      if (written + piece.length > record.uncompressedSize)
+        fail('zip-size-mismatch', `inflates to more than its declared ${record.uncompressedSize} bytes`);
       written += piece.length;
       crc = updateCrc32(crc, piece);
       yield piece;
     }
     if (final) break;
   }
-  if (written !== record.uncompressedSize) fail('zip-size-mismatch', `holds ${written} bytes, not the ${record.uncompressedSize} its header declares`);
+  if (written !== record.uncompressedSize)
+    fail('zip-size-mismatch', `holds ${written} bytes, not the ${record.uncompressedSize} its header declares`);
   if (crc !== record.crc32) fail('zip-corrupt', 'fails its CRC-32 check (the bytes are damaged)');
 }
 

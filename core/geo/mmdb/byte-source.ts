@@ -10,14 +10,22 @@ export interface ByteSource {
 
 /** A ByteSource over bytes already in memory. */
 export function bytesSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+  };
 }
 
 /**
  * A ByteSource that reads fixed-size pages through `readPage` and keeps the most recently used ones. The upper
  * levels of a lookup tree are touched by every lookup, so a small cache answers most reads without I/O.
  */
-export function pagedSource(size: number, readPage: (offset: number, length: number) => Uint8Array, pageSize = 64 * 1024, maxPages = 256): ByteSource {
+export function pagedSource(
+  size: number,
+  readPage: (offset: number, length: number) => Uint8Array,
+  pageSize = 64 * 1024,
+  maxPages = 256,
+): ByteSource {
   const pages = new Map<number, Uint8Array>();
   const page = (index: number): Uint8Array => {
     let found = pages.get(index);
@@ -42,7 +50,7 @@ export function pagedSource(size: number, readPage: (offset: number, length: num
         return page(first).subarray(start, start + (end - offset));
       }
       const out = new Uint8Array(Math.max(0, end - offset));
-      for (let at = offset; at < end; ) {
+      for (let at = offset; at < end;) {
         const index = Math.floor(at / pageSize);
         const inPage = at - index * pageSize;
         const take = Math.min(pageSize - inPage, end - at);

@@ -41,17 +41,30 @@ export class MmdbDataDecoder {
       else size = 65821 + ((bytes[0]! << 16) | (bytes[1]! << 8) | bytes[2]!);
     }
     switch (type) {
-      case 2: return { value: utf8.decode(this.bytes(offset, size)), next: offset + size };
-      case 3: return { value: this.float(offset, 8), next: offset + 8 };
-      case 4: return { value: this.bytes(offset, size).slice(), next: offset + size };
-      case 5: case 6: return { value: this.unsigned(offset, size), next: offset + size };
-      case 7: return this.map(offset, size, depth);
-      case 8: return { value: this.unsigned(offset, size) | 0, next: offset + size };
-      case 9: case 10: return { value: this.bigUnsigned(offset, size), next: offset + size };
-      case 11: return this.array(offset, size, depth);
-      case 14: return { value: size !== 0, next: offset };
-      case 15: return { value: this.float(offset, 4), next: offset + 4 };
-      default: throw new MmdbFormatError(`unknown data type ${type} at byte ${offset - 1}`);
+      case 2:
+        return { value: utf8.decode(this.bytes(offset, size)), next: offset + size };
+      case 3:
+        return { value: this.float(offset, 8), next: offset + 8 };
+      case 4:
+        return { value: this.bytes(offset, size).slice(), next: offset + size };
+      case 5:
+      case 6:
+        return { value: this.unsigned(offset, size), next: offset + size };
+      case 7:
+        return this.map(offset, size, depth);
+      case 8:
+        return { value: this.unsigned(offset, size) | 0, next: offset + size };
+      case 9:
+      case 10:
+        return { value: this.bigUnsigned(offset, size), next: offset + size };
+      case 11:
+        return this.array(offset, size, depth);
+      case 14:
+        return { value: size !== 0, next: offset };
+      case 15:
+        return { value: this.float(offset, 4), next: offset + 4 };
+      default:
+        throw new MmdbFormatError(`unknown data type ${type} at byte ${offset - 1}`);
     }
   }
 

@@ -35,19 +35,22 @@ function findMetadataStart(source: ByteSource): number {
 function readMetadata(source: ByteSource): MmdbMetadata {
   const start = findMetadataStart(source);
   const { value } = new MmdbDataDecoder(source, start).decode(start);
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) throw new MmdbFormatError('metadata is not a map');
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array)
+    throw new MmdbFormatError('metadata is not a map');
   const map = value as Record<string, MmdbValue>;
   const nodeCount = map.node_count;
   const recordSize = map.record_size;
   const ipVersion = map.ip_version;
   if (typeof nodeCount !== 'number' || nodeCount <= 0) throw new MmdbFormatError('metadata: node_count missing');
-  if (recordSize !== 24 && recordSize !== 28 && recordSize !== 32) throw new MmdbFormatError(`metadata: unsupported record_size ${String(recordSize)}`);
+  if (recordSize !== 24 && recordSize !== 28 && recordSize !== 32)
+    throw new MmdbFormatError(`metadata: unsupported record_size ${String(recordSize)}`);
   if (ipVersion !== 4 && ipVersion !== 6) throw new MmdbFormatError('metadata: ip_version must be 4 or 6');
   const major = typeof map.binary_format_major_version === 'number' ? map.binary_format_major_version : 0;
   if (major !== 2) throw new MmdbFormatError(`unsupported binary format version ${major}`);
   const description: Record<string, string> = {};
   if (map.description && typeof map.description === 'object' && !Array.isArray(map.description)) {
-    for (const [key, text] of Object.entries(map.description as Record<string, MmdbValue>)) if (typeof text === 'string') description[key] = text;
+    for (const [key, text] of Object.entries(map.description as Record<string, MmdbValue>))
+      if (typeof text === 'string') description[key] = text;
   }
   return {
     nodeCount,
@@ -116,8 +119,8 @@ export class MmdbReader {
       }
       case 28: {
         // 7 bytes: left = high nibble of the middle byte + 3 bytes before it; right = low nibble + 3 bytes after
-        if (right === 0) return ((bytes[3]! & 0xf0) * 0x100000) + ((bytes[0]! << 16) | (bytes[1]! << 8) | bytes[2]!);
-        return ((bytes[3]! & 0x0f) * 0x1000000) + ((bytes[4]! << 16) | (bytes[5]! << 8) | bytes[6]!);
+        if (right === 0) return (bytes[3]! & 0xf0) * 0x100000 + ((bytes[0]! << 16) | (bytes[1]! << 8) | bytes[2]!);
+        return (bytes[3]! & 0x0f) * 0x1000000 + ((bytes[4]! << 16) | (bytes[5]! << 8) | bytes[6]!);
       }
       default: {
         const at = right * 4;

@@ -59,7 +59,14 @@ function endsUserAgent(text: string, after: number): boolean {
   if (after >= text.length) return true;
   if (text[after] !== ' ') return false;
   const next = text.charCodeAt(after + 1);
-  return next === 34 || next === 45 || next === 91 || isDigit(next) || after + 1 >= text.length || text.slice(after + 1, after + 8).toLowerCase() === 'bearer ';
+  return (
+    next === 34 ||
+    next === 45 ||
+    next === 91 ||
+    isDigit(next) ||
+    after + 1 >= text.length ||
+    text.slice(after + 1, after + 8).toLowerCase() === 'bearer '
+  );
 }
 
 /** The `[time]` of a line that is otherwise unreadable, when it has one. */
@@ -78,11 +85,19 @@ export function readAccessLogLine(text: string): AccessLogLine | AccessLogLineFa
   if (close < 0) return { problem: 'the [time] field is never closed' };
   const time = text.slice(open + 2, close);
   const prefix = text.slice(0, open).trim().split(/ +/);
-  if (prefix.length !== 3 && prefix.length !== 4) return { problem: `expected 3 fields before [time] (client, ident, user) or 4 with a virtual host first, found ${prefix.length}`, time };
+  if (prefix.length !== 3 && prefix.length !== 4)
+    return {
+      problem: `expected 3 fields before [time] (client, ident, user) or 4 with a virtual host first, found ${prefix.length}`,
+      time,
+    };
   const [virtualHost, remoteAddr, ident, remoteUser] = prefix.length === 4 ? prefix : [undefined, ...prefix];
   if (!text.startsWith(' "', close + 1)) return { problem: 'no quoted request after [time]', time };
   const requestStart = close + 3;
-  const requestEnd = closingQuote(text, requestStart, (after) => text[after] === ' ' && statusLengthAt(text, after + 1) > 0);
+  const requestEnd = closingQuote(
+    text,
+    requestStart,
+    (after) => text[after] === ' ' && statusLengthAt(text, after + 1) > 0,
+  );
   if (requestEnd < 0) return { problem: 'the request has no closing quote followed by a status', time };
   const statusStart = requestEnd + 2;
   const statusEnd = statusStart + statusLengthAt(text, statusStart);
@@ -90,7 +105,16 @@ export function readAccessLogLine(text: string): AccessLogLine | AccessLogLineFa
   const spaceAfterBytes = text.indexOf(' ', bytesStart);
   const bytesEnd = spaceAfterBytes < 0 ? text.length : spaceAfterBytes;
   if (bytesStart > text.length || bytesEnd === bytesStart) return { problem: 'no byte count after the status', time };
-  const base = { ...(virtualHost !== undefined ? { virtualHost } : {}), remoteAddr: remoteAddr!, ident: ident!, remoteUser: remoteUser!, time, request: text.slice(requestStart, requestEnd), status: text.slice(statusStart, statusEnd), bytes: text.slice(bytesStart, bytesEnd) };
+  const base = {
+    ...(virtualHost !== undefined ? { virtualHost } : {}),
+    remoteAddr: remoteAddr!,
+    ident: ident!,
+    remoteUser: remoteUser!,
+    time,
+    request: text.slice(requestStart, requestEnd),
+    status: text.slice(statusStart, statusEnd),
+    bytes: text.slice(bytesStart, bytesEnd),
+  };
   // Combined: "referer" "user agent"; the referer ends at the first quote followed by ` "`.
   if (!text.startsWith(' "', bytesEnd)) return { ...base, trailing: text.slice(bytesEnd).trim() };
   const refererEnd = closingQuote(text, bytesEnd + 2, (after) => text.startsWith(' "', after));

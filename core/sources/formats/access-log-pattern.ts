@@ -13,9 +13,29 @@ export interface AccessLogPattern {
 }
 
 const APACHE_FIELDS: Record<string, string> = {
-  h: 'remote_addr', a: 'remote_addr', l: 'ident', u: 'remote_user', t: 'time_local', r: 'request', s: 'status', '>s': 'status',
-  b: 'body_bytes_sent', B: 'body_bytes_sent', m: 'request_method', U: 'uri', q: 'args', H: 'server_protocol', v: 'host', V: 'host',
-  D: 'request_time_us', T: 'request_time', p: 'server_port', I: 'bytes_received', O: 'bytes_sent', X: 'connection_status', k: 'keepalive',
+  h: 'remote_addr',
+  a: 'remote_addr',
+  l: 'ident',
+  u: 'remote_user',
+  t: 'time_local',
+  r: 'request',
+  s: 'status',
+  '>s': 'status',
+  b: 'body_bytes_sent',
+  B: 'body_bytes_sent',
+  m: 'request_method',
+  U: 'uri',
+  q: 'args',
+  H: 'server_protocol',
+  v: 'host',
+  V: 'host',
+  D: 'request_time_us',
+  T: 'request_time',
+  p: 'server_port',
+  I: 'bytes_received',
+  O: 'bytes_sent',
+  X: 'connection_status',
+  k: 'keepalive',
 };
 
 type Piece = { literal: string } | { field: string };
@@ -54,7 +74,10 @@ function tokenizeApache(format: string): Piece[] {
     // brackets as literals so the value is read up to `]`, not up to the space.
     else if (directive === 't' && !argument) pieces.push({ literal: '[' }, { field: 'time_local' }, { literal: ']' });
     else if (directive === 't') pieces.push({ field: 'time_custom' });
-    else pieces.push({ field: APACHE_FIELDS[directive] ?? APACHE_FIELDS[directive.replace(/^[<>]/, '')] ?? `apache_${directive}` });
+    else
+      pieces.push({
+        field: APACHE_FIELDS[directive] ?? APACHE_FIELDS[directive.replace(/^[<>]/, '')] ?? `apache_${directive}`,
+      });
   }
   if (last < text.length) pieces.push({ literal: text.slice(last) });
   return pieces;
@@ -90,4 +113,5 @@ export function compileAccessLogFormat(format: string): AccessLogPattern {
 }
 
 /** nginx's predefined `combined` format (Apache's is the same layout). */
-export const COMBINED_FORMAT = '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"';
+export const COMBINED_FORMAT =
+  '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"';

@@ -22,7 +22,8 @@ export function readRequestLine(request: string): RequestLine {
   const firstSpace = request.indexOf(' ');
   if (firstSpace < 0) return request.startsWith('/') ? { target: request, shape: 'no-method' } : { shape: 'not-http' };
   const method = request.slice(0, firstSpace);
-  if (!METHOD.test(method)) return request.startsWith('/') ? { target: request, shape: 'no-method' } : { shape: 'not-http' };
+  if (!METHOD.test(method))
+    return request.startsWith('/') ? { target: request, shape: 'no-method' } : { shape: 'not-http' };
   const lastSpace = request.lastIndexOf(' ');
   const protocol = lastSpace > firstSpace ? request.slice(lastSpace + 1) : '';
   if (PROTOCOL.test(protocol)) return { method, target: request.slice(firstSpace + 1, lastSpace), protocol };

@@ -20,17 +20,32 @@ import { unparsedLine } from './unparsed-line';
 type Fields = Record<string, string | undefined>;
 type LineFailure = { readonly problem: string; readonly time?: string };
 
-const present = (value: string | undefined) => (value === undefined || value === '' || value === '-' ? undefined : value);
-const unescape = (value: string | undefined) => value?.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\(["\\])/g, '$1');
+const present = (value: string | undefined) =>
+  value === undefined || value === '' || value === '-' ? undefined : value;
+const unescape = (value: string | undefined) =>
+  value
+    ?.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\(["\\])/g, '$1');
 
 /** The fields of a line read without a layout string, under the names a layout string would give them. */
 function autoFields(text: string): { fields: Fields } | LineFailure {
   const line = readAccessLogLine(text);
   if ('problem' in line) return line;
-  return { fields: {
-    host: line.virtualHost, remote_addr: line.remoteAddr, ident: line.ident, remote_user: line.remoteUser, time_local: line.time, request: line.request,
-    status: line.status, body_bytes_sent: line.bytes, http_referer: line.referer, http_user_agent: line.userAgent, rest: line.trailing,
-  } };
+  return {
+    fields: {
+      host: line.virtualHost,
+      remote_addr: line.remoteAddr,
+      ident: line.ident,
+      remote_user: line.remoteUser,
+      time_local: line.time,
+      request: line.request,
+      status: line.status,
+      body_bytes_sent: line.bytes,
+      http_referer: line.referer,
+      http_user_agent: line.userAgent,
+      rest: line.trailing,
+    },
+  };
 }
 
 function patternFields(pattern: AccessLogPattern, text: string): { fields: Fields } | LineFailure {
@@ -70,11 +85,24 @@ function toDraft(raw: Fields): EventDraft {
   for (const name in raw) field[name] = present(unescape(raw[name]));
   const request = field.request ? readRequestLine(field.request) : undefined;
   const method = field.request_method ?? request?.method;
-  const target = field.request_uri ?? request?.target ?? (field.uri ? field.uri + (field.args ? (field.args.startsWith('?') ? field.args : `?${field.args}`) : '') : undefined);
+  const target =
+    field.request_uri ??
+    request?.target ??
+    (field.uri
+      ? field.uri + (field.args ? (field.args.startsWith('?') ? field.args : `?${field.args}`) : '')
+      : undefined);
   const status = field.status && /^\d{3}$/.test(field.status) ? Number(field.status) : undefined;
   const bearer = field.http_authorization && /^bearer\s+(\S+)/i.exec(field.http_authorization)?.[1];
-  const cookieTokens: DraftToken[] = Object.entries(field).flatMap(([name, value]) => (name.startsWith('cookie_') && value && /^e[wy][\w-]+\./.test(value) ? [{ compact: value, role: 'cookie' as const, field: name.slice(7) }] : []));
-  const tokens: DraftToken[] = [...(bearer ? [{ compact: bearer, role: 'authorization' as const }] : []), ...queryTokens(target), ...cookieTokens];
+  const cookieTokens: DraftToken[] = Object.entries(field).flatMap(([name, value]) =>
+    name.startsWith('cookie_') && value && /^e[wy][\w-]+\./.test(value)
+      ? [{ compact: value, role: 'cookie' as const, field: name.slice(7) }]
+      : [],
+  );
+  const tokens: DraftToken[] = [
+    ...(bearer ? [{ compact: bearer, role: 'authorization' as const }] : []),
+    ...queryTokens(target),
+    ...cookieTokens,
+  ];
   const rawTime = field.time_local ?? field.time_iso8601 ?? field.msec ?? field.time_custom;
   const parsed = rawTime === undefined ? undefined : field.time_local ? bracketedTime(rawTime) : parseAnyTime(rawTime);
   const carried = tokens.length > 0 || /\bbearer\s+e[wy]/i.test(field.rest ?? '');
@@ -83,7 +111,16 @@ function toDraft(raw: Fields): EventDraft {
   return compact({
     ts: parsed?.ts ?? null,
     time: rawTime ?? null,
-    problems: parsed ? undefined : [{ code: rawTime ? ('invalid-time' as const) : ('missing-time' as const), message: rawTime ? `time "${rawTime}" is not readable; the event is kept without a time` : 'the line has no time; the event is kept without a time' }],
+    problems: parsed
+      ? undefined
+      : [
+          {
+            code: rawTime ? ('invalid-time' as const) : ('missing-time' as const),
+            message: rawTime
+              ? `time "${rawTime}" is not readable; the event is kept without a time`
+              : 'the line has no time; the event is kept without a time',
+          },
+        ],
     kind: httpKind(target, status, carried),
     outcome: status === undefined ? undefined : status < 400 ? ('success' as const) : ('failure' as const),
     subject: field.remote_user,
@@ -91,7 +128,13 @@ function toDraft(raw: Fields): EventDraft {
     userAgent: field.http_user_agent,
     tokens,
     http: compact({ method, path: target, host, status }),
-    details: detailsOf({ forwardedFor, serverPort: field.server_port ?? port, requestShape: request?.shape, request: request?.shape && request.shape !== 'no-method' ? raw.request : undefined, trailing: present(raw.rest) }),
+    details: detailsOf({
+      forwardedFor,
+      serverPort: field.server_port ?? port,
+      requestShape: request?.shape,
+      request: request?.shape && request.shape !== 'no-method' ? raw.request : undefined,
+      trailing: present(raw.rest),
+    }),
   });
 }
 
@@ -124,10 +167,14 @@ export const accessLog: SourceFormat = {
   title: 'nginx / Apache access log',
   framing: 'lines',
   detect(sample) {
-    const lines = sample.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
+    const lines = sample
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .slice(0, 20);
     if (lines.length === 0) return 0;
     const matching = lines.filter(readsAsAccessLog).length;
     return matching / lines.length >= 0.6 ? 0.85 : 0;
   },
-  createParser: (options) => createParser(options.accessLogFormat ? compileAccessLogFormat(options.accessLogFormat) : undefined),
+  createParser: (options) =>
+    createParser(options.accessLogFormat ? compileAccessLogFormat(options.accessLogFormat) : undefined),
 };

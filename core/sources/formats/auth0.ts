@@ -21,7 +21,14 @@ function kindOf(type: string): AuthEventKind {
   if (REVOKE.has(type)) return 'revoke';
   if (LOGIN.has(type)) return 'login';
   if (LOGOUT.has(type)) return 'logout';
-  if (/^f/.test(type) || type.startsWith('limit_') || type === 'pwd_leak' || type === 'api_limit' || type.endsWith('_failed')) return 'failure';
+  if (
+    /^f/.test(type) ||
+    type.startsWith('limit_') ||
+    type === 'pwd_leak' ||
+    type === 'api_limit' ||
+    type.endsWith('_failed')
+  )
+    return 'failure';
   return 'other';
 }
 
@@ -32,7 +39,11 @@ export const auth0: SourceFormat = {
   framing: 'json',
   detect(sample) {
     if (/"log_id"\s*:/.test(sample) && /"type"\s*:\s*"[a-z_]{1,40}"/.test(sample)) return 0.9;
-    if (/"type"\s*:\s*"(s|f|slo|seacft|feacft|sertft|fertft|ssa|fsa|fp|fu|srrt)"/.test(sample) && /"date"\s*:/.test(sample)) return 0.85;
+    if (
+      /"type"\s*:\s*"(s|f|slo|seacft|feacft|sertft|fertft|ssa|fsa|fp|fu|srrt)"/.test(sample) &&
+      /"date"\s*:/.test(sample)
+    )
+      return 0.85;
     return 0;
   },
   createParser: () => ({
@@ -44,20 +55,41 @@ export const auth0: SourceFormat = {
       const kind = kindOf(type);
       const location = objectAt(event.location_info);
       const details = valueAt(event, 'details');
-      return [withTime(readTime(event.date, 'date', parseIsoTime), {
-        kind,
-        action: type || undefined,
-        outcome: kind === 'failure' ? ('failure' as const) : type.startsWith('s') ? ('success' as const) : undefined,
-        reason: kind === 'failure' ? textAt(event.description) : undefined,
-        subject: firstText(event, 'user_id', 'user_name'),
-        clientId: textAt(event.client_id),
-        sessionId: firstText(event, 'session_id', 'details.session_id', 'session_connection'),
-        jti: firstText(event, 'details.jti', 'details.token_id'),
-        ip: textAt(event.ip),
-        userAgent: textAt(event.user_agent),
-        geo: location ? compact({ source: 'log' as const, country: textAt(location.country_code), region: textAt(location.subdivision_name), city: textAt(location.city_name), latitude: numberAt(location, 'latitude'), longitude: numberAt(location, 'longitude') }) : undefined,
-        details: compact({ username: textAt(event.user_name), logId: firstText(outer, 'log_id', '_id') ?? textAt(event.log_id), clientName: textAt(event.client_name), connection: textAt(event.connection), audience: textAt(event.audience), scope: textAt(event.scope), hostname: textAt(event.hostname), description: textAt(event.description), ...stringDetails(details, ['grant_type', 'prompts', 'error']) }) as Record<string, string>,
-      })];
+      return [
+        withTime(readTime(event.date, 'date', parseIsoTime), {
+          kind,
+          action: type || undefined,
+          outcome: kind === 'failure' ? ('failure' as const) : type.startsWith('s') ? ('success' as const) : undefined,
+          reason: kind === 'failure' ? textAt(event.description) : undefined,
+          subject: firstText(event, 'user_id', 'user_name'),
+          clientId: textAt(event.client_id),
+          sessionId: firstText(event, 'session_id', 'details.session_id', 'session_connection'),
+          jti: firstText(event, 'details.jti', 'details.token_id'),
+          ip: textAt(event.ip),
+          userAgent: textAt(event.user_agent),
+          geo: location
+            ? compact({
+                source: 'log' as const,
+                country: textAt(location.country_code),
+                region: textAt(location.subdivision_name),
+                city: textAt(location.city_name),
+                latitude: numberAt(location, 'latitude'),
+                longitude: numberAt(location, 'longitude'),
+              })
+            : undefined,
+          details: compact({
+            username: textAt(event.user_name),
+            logId: firstText(outer, 'log_id', '_id') ?? textAt(event.log_id),
+            clientName: textAt(event.client_name),
+            connection: textAt(event.connection),
+            audience: textAt(event.audience),
+            scope: textAt(event.scope),
+            hostname: textAt(event.hostname),
+            description: textAt(event.description),
+            ...stringDetails(details, ['grant_type', 'prompts', 'error']),
+          }) as Record<string, string>,
+        }),
+      ];
     },
   }),
 };

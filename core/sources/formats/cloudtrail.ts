@@ -12,7 +12,12 @@ import type { AuthEventKind } from '../types';
  * Cognito redacts tokens and usernames in CloudTrail; the `sub` of `additionalEventData` and the client id remain.
  * Logstash / SIEM exports that dropped `eventTime` for their own `@timestamp` are read by that.
  */
-function kindOf(name: string, error: string | undefined, authFlow: string | undefined, grantType: string | undefined): AuthEventKind {
+function kindOf(
+  name: string,
+  error: string | undefined,
+  authFlow: string | undefined,
+  grantType: string | undefined,
+): AuthEventKind {
   if (error) return 'failure';
   if (/^(Admin)?InitiateAuth$/.test(name)) return /REFRESH_TOKEN/.test(authFlow ?? '') ? 'refresh' : 'issue';
   if (/^(Admin)?RespondToAuthChallenge$/.test(name)) return 'issue';
@@ -20,7 +25,12 @@ function kindOf(name: string, error: string | undefined, authFlow: string | unde
   if (/^(RevokeToken|Revoke_POST)$/.test(name)) return 'revoke';
   if (/^(GlobalSignOut|AdminUserGlobalSignOut|Logout(_GET|_POST)?)$/.test(name)) return 'logout';
   if (/^Login_POST$|^SAML2Response_POST$|^OAuth2Response_GET$/.test(name)) return 'login';
-  if (/^(GetUser|UpdateUserAttributes|ChangePassword|GetUserAttributeVerificationCode|VerifyUserAttribute|DeleteUser|SetUserMFAPreference|ListDevices|GetDevice)$/.test(name)) return 'use';
+  if (
+    /^(GetUser|UpdateUserAttributes|ChangePassword|GetUserAttributeVerificationCode|VerifyUserAttribute|DeleteUser|SetUserMFAPreference|ListDevices|GetDevice)$/.test(
+      name,
+    )
+  )
+    return 'use';
   return 'other';
 }
 
@@ -57,22 +67,55 @@ export const cloudtrail: SourceFormat = {
       const hostedUiFailure = cognito && /_(GET|POST)$/.test(name) && status >= 400;
       const failed = error !== undefined || hostedUiFailure;
       const time = event.eventTime ?? event['@timestamp'];
-      return [withTime(readTime(time, event.eventTime === undefined && time !== undefined ? '@timestamp' : 'eventTime', parseIsoTime), {
-        kind: failed ? 'failure' : cognito ? kindOf(name, error, textAt(request?.authFlow), grantType) : name === 'ConsoleLogin' ? 'login' : 'other',
-        action: name || undefined,
-        outcome: failed ? ('failure' as const) : ('success' as const),
-        reason: error ? (error === 'Failure' && errorMessage ? errorMessage : `${error}${errorMessage ? `: ${errorMessage}` : ''}`) : hostedUiFailure ? `HTTP ${status}` : undefined,
-        subject: textAt(extra?.sub) ?? revealed(username) ?? revealed(firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId')),
-        clientId: textAt(request?.clientId) ?? firstOf(valueAt(oauthParameters, 'client_id')),
-        ip: textAt(event.sourceIPAddress),
-        userAgent: textAt(event.userAgent),
-        http: Number.isFinite(status) && status > 0 ? { status } : undefined,
-        details: compact({
-          eventID: textAt(event.eventID), requestID: textAt(event.requestID), eventSource: textAt(event.eventSource), awsRegion: textAt(event.awsRegion),
-          userPoolId: textAt(request?.userPoolId) ?? textAt(extra?.userPoolId), authFlow: textAt(request?.authFlow), grantType, recipientAccountId: textAt(event.recipientAccountId),
-          userIdentityType: textAt(valueAt(event, 'userIdentity.type')), mfaUsed: textAt(extra?.MFAUsed), loginTo: textAt(extra?.LoginTo), consoleLogin: consoleResult,
-        }) as Record<string, string>,
-      })];
+      return [
+        withTime(
+          readTime(
+            time,
+            event.eventTime === undefined && time !== undefined ? '@timestamp' : 'eventTime',
+            parseIsoTime,
+          ),
+          {
+            kind: failed
+              ? 'failure'
+              : cognito
+                ? kindOf(name, error, textAt(request?.authFlow), grantType)
+                : name === 'ConsoleLogin'
+                  ? 'login'
+                  : 'other',
+            action: name || undefined,
+            outcome: failed ? ('failure' as const) : ('success' as const),
+            reason: error
+              ? error === 'Failure' && errorMessage
+                ? errorMessage
+                : `${error}${errorMessage ? `: ${errorMessage}` : ''}`
+              : hostedUiFailure
+                ? `HTTP ${status}`
+                : undefined,
+            subject:
+              textAt(extra?.sub) ??
+              revealed(username) ??
+              revealed(firstText(event, 'userIdentity.userName', 'userIdentity.arn', 'userIdentity.principalId')),
+            clientId: textAt(request?.clientId) ?? firstOf(valueAt(oauthParameters, 'client_id')),
+            ip: textAt(event.sourceIPAddress),
+            userAgent: textAt(event.userAgent),
+            http: Number.isFinite(status) && status > 0 ? { status } : undefined,
+            details: compact({
+              eventID: textAt(event.eventID),
+              requestID: textAt(event.requestID),
+              eventSource: textAt(event.eventSource),
+              awsRegion: textAt(event.awsRegion),
+              userPoolId: textAt(request?.userPoolId) ?? textAt(extra?.userPoolId),
+              authFlow: textAt(request?.authFlow),
+              grantType,
+              recipientAccountId: textAt(event.recipientAccountId),
+              userIdentityType: textAt(valueAt(event, 'userIdentity.type')),
+              mfaUsed: textAt(extra?.MFAUsed),
+              loginTo: textAt(extra?.LoginTo),
+              consoleLogin: consoleResult,
+            }) as Record<string, string>,
+          },
+        ),
+      ];
     },
   }),
 };

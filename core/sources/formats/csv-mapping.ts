@@ -1,7 +1,24 @@
 import type { AuthEventKind } from '../types';
 
 /** The event fields a CSV column can fill. */
-export type CsvField = 'time' | 'kind' | 'subject' | 'clientId' | 'appVersion' | 'sessionId' | 'jti' | 'ip' | 'userAgent' | 'token' | 'method' | 'path' | 'status' | 'country' | 'city' | 'outcome' | 'reason';
+export type CsvField =
+  | 'time'
+  | 'kind'
+  | 'subject'
+  | 'clientId'
+  | 'appVersion'
+  | 'sessionId'
+  | 'jti'
+  | 'ip'
+  | 'userAgent'
+  | 'token'
+  | 'method'
+  | 'path'
+  | 'status'
+  | 'country'
+  | 'city'
+  | 'outcome'
+  | 'reason';
 
 /**
  * How a CSV file's columns map onto event fields: chosen in the UI and saved as a named preset, or given to the CLI
@@ -31,14 +48,62 @@ export interface CsvMapping {
  * `Request User Agent`).
  */
 export const CSV_HEADER_ALIASES: Readonly<Record<CsvField, readonly string[]>> = {
-  time: ['ts', 'time', 'timestamp', '@timestamp', 'date', 'datetime', 'dateutc', 'datetimeutc', 'timeutc', 'utctime', 'eventtime', 'eventdatetime', 'eventtimestamp', 'eventdate', 'createddatetime', 'createdat', 'creationdate', 'timegenerated', 'timecreated', 'published', 'logintime', 'signintime'],
+  time: [
+    'ts',
+    'time',
+    'timestamp',
+    '@timestamp',
+    'date',
+    'datetime',
+    'dateutc',
+    'datetimeutc',
+    'timeutc',
+    'utctime',
+    'eventtime',
+    'eventdatetime',
+    'eventtimestamp',
+    'eventdate',
+    'createddatetime',
+    'createdat',
+    'creationdate',
+    'timegenerated',
+    'timecreated',
+    'published',
+    'logintime',
+    'signintime',
+  ],
   kind: ['kind', 'event', 'eventtype', 'eventname', 'type', 'action', 'operation'],
-  subject: ['sub', 'subject', 'user', 'username', 'userid', 'userprincipalname', 'upn', 'email', 'useremail', 'actoralternateid', 'login'],
+  subject: [
+    'sub',
+    'subject',
+    'user',
+    'username',
+    'userid',
+    'userprincipalname',
+    'upn',
+    'email',
+    'useremail',
+    'actoralternateid',
+    'login',
+  ],
   clientId: ['clientid', 'appid', 'client', 'application', 'applicationid'],
   appVersion: ['appversion', 'version', 'build'],
   sessionId: ['sessionid', 'session', 'sid'],
   jti: ['jti', 'tokenid', 'uti', 'uniquetokenidentifier'],
-  ip: ['ip', 'ipaddress', 'clientip', 'clientipaddress', 'sourceip', 'sourceipaddress', 'remoteaddr', 'remoteip', 'requestip', 'srcip', 'callerip', 'calleripaddress'],
+  ip: [
+    'ip',
+    'ipaddress',
+    'clientip',
+    'clientipaddress',
+    'sourceip',
+    'sourceipaddress',
+    'remoteaddr',
+    'remoteip',
+    'requestip',
+    'srcip',
+    'callerip',
+    'calleripaddress',
+  ],
   userAgent: ['useragent', 'ua', 'agent', 'requestuseragent', 'clientuseragent', 'httpuseragent'],
   token: ['token', 'jwt', 'accesstoken', 'bearer'],
   method: ['method', 'httpmethod', 'requestmethod', 'verb'],
@@ -52,5 +117,8 @@ export const CSV_HEADER_ALIASES: Readonly<Record<CsvField, readonly string[]>> =
 
 /** A header as the aliases are written: lower case, letters, digits and `@` only (`Event DateTime` → `eventdatetime`). */
 export function headerKey(name: string): string {
-  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9@]/g, '');
+  return name
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9@]/g, '');
 }

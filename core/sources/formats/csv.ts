@@ -16,8 +16,16 @@ function offsetMinutes(offset: string | undefined): number {
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
-function resolveColumns(mapping: CsvMapping | undefined, header: string[] | undefined): Partial<Record<CsvField, number>> {
-  const lower = header?.map((name) => name.trim().toLowerCase().replace(/^\uFEFF/, ''));
+function resolveColumns(
+  mapping: CsvMapping | undefined,
+  header: string[] | undefined,
+): Partial<Record<CsvField, number>> {
+  const lower = header?.map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, ''),
+  );
   const keys = header?.map(headerKey);
   const out: Partial<Record<CsvField, number>> = {};
   for (const field of Object.keys(CSV_HEADER_ALIASES) as CsvField[]) {
@@ -36,7 +44,8 @@ function resolveColumns(mapping: CsvMapping | undefined, header: string[] | unde
 
 function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
   let delimiter = mapping?.delimiter;
-  let columns: Partial<Record<CsvField, number>> | undefined = mapping?.hasHeader === false ? resolveColumns(mapping, undefined) : undefined;
+  let columns: Partial<Record<CsvField, number>> | undefined =
+    mapping?.hasHeader === false ? resolveColumns(mapping, undefined) : undefined;
   let pending: { text: string; line: number; lines: number } | undefined;
   const shift = offsetMinutes(mapping?.utcOffset);
 
@@ -48,10 +57,21 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
   const toEvent = (fields: string[], line: number): RecordResult => {
     if (!columns) {
       columns = resolveColumns(mapping, fields);
-      const seen = `the headers are ${fields.slice(0, 40).map((name) => `"${name.trim().slice(0, 60)}"`).join(', ')}${fields.length > 40 ? ` and ${fields.length - 40} more` : ''}`;
-      if (columns.time === undefined && columns.token === undefined) return { rejected: 'malformed-line', message: `the header names no time or token column (${seen}); choose a column mapping` };
+      const seen = `the headers are ${fields
+        .slice(0, 40)
+        .map((name) => `"${name.trim().slice(0, 60)}"`)
+        .join(', ')}${fields.length > 40 ? ` and ${fields.length - 40} more` : ''}`;
+      if (columns.time === undefined && columns.token === undefined)
+        return {
+          rejected: 'malformed-line',
+          message: `the header names no time or token column (${seen}); choose a column mapping`,
+        };
       // Rows are still read (they carry tokens), but say once why none has a time, and what to map.
-      if (columns.time === undefined) return { rejected: 'missing-time', message: `no column is recognised as the time (${seen}); events are kept without a time until a column mapping names it` };
+      if (columns.time === undefined)
+        return {
+          rejected: 'missing-time',
+          message: `no column is recognised as the time (${seen}); events are kept without a time until a column mapping names it`,
+        };
       return [];
     }
     const get = (field: CsvField) => {
@@ -62,33 +82,63 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
     const rawTime = get('time');
     const time = readTime(rawTime);
     const kindText = get('kind');
-    const mapped = kindText === undefined ? mapping?.defaultKind ?? 'other' : mapping?.kinds?.[kindText] ?? (AUTH_EVENT_KINDS.includes(kindText.toLowerCase() as AuthEventKind) ? (kindText.toLowerCase() as AuthEventKind) : 'other');
+    const mapped =
+      kindText === undefined
+        ? (mapping?.defaultKind ?? 'other')
+        : (mapping?.kinds?.[kindText] ??
+          (AUTH_EVENT_KINDS.includes(kindText.toLowerCase() as AuthEventKind)
+            ? (kindText.toLowerCase() as AuthEventKind)
+            : 'other'));
     const token = get('token');
     const status = get('status');
     const httpStatus = status && /^\d{3}$/.test(status) ? Number(status) : undefined;
     // A Status column of words (Entra's export: Success / Failure / Interrupted) is the outcome, not an HTTP status.
     const outcome = (get('outcome') ?? (httpStatus === undefined ? status : undefined))?.toLowerCase();
-    const tokens: DraftToken[] = token ? [{ compact: token.replace(/^bearer\s+/i, ''), role: 'field', field: 'token' }] : [];
-    return [compact({
-      ts: time?.ts ?? null,
-      time: rawTime ?? null,
-      problems: time ? undefined : [{ code: rawTime ? ('invalid-time' as const) : ('missing-time' as const), message: rawTime ? `time "${rawTime.slice(0, 60)}" is not readable; the event is kept without a time` : 'the row has no time; the event is kept without a time' }],
-      kind: mapped,
-      action: kindText,
-      outcome: outcome && /^(success|succeeded|ok|true|allow)/.test(outcome) ? ('success' as const) : outcome && /^(fail|failure|failed|error|false|deny)/.test(outcome) ? ('failure' as const) : undefined,
-      reason: get('reason'),
-      subject: get('subject'),
-      clientId: get('clientId'),
-      appVersion: get('appVersion'),
-      sessionId: get('sessionId'),
-      jti: get('jti'),
-      ip: get('ip'),
-      userAgent: get('userAgent'),
-      tokens,
-      geo: get('country') || get('city') ? compact({ source: 'log' as const, country: get('country'), city: get('city') }) : undefined,
-      http: get('method') || get('path') || httpStatus ? compact({ method: get('method'), path: get('path'), status: httpStatus }) : undefined,
-      line,
-    })];
+    const tokens: DraftToken[] = token
+      ? [{ compact: token.replace(/^bearer\s+/i, ''), role: 'field', field: 'token' }]
+      : [];
+    return [
+      compact({
+        ts: time?.ts ?? null,
+        time: rawTime ?? null,
+        problems: time
+          ? undefined
+          : [
+              {
+                code: rawTime ? ('invalid-time' as const) : ('missing-time' as const),
+                message: rawTime
+                  ? `time "${rawTime.slice(0, 60)}" is not readable; the event is kept without a time`
+                  : 'the row has no time; the event is kept without a time',
+              },
+            ],
+        kind: mapped,
+        action: kindText,
+        outcome:
+          outcome && /^(success|succeeded|ok|true|allow)/.test(outcome)
+            ? ('success' as const)
+            : outcome && /^(fail|failure|failed|error|false|deny)/.test(outcome)
+              ? ('failure' as const)
+              : undefined,
+        reason: get('reason'),
+        subject: get('subject'),
+        clientId: get('clientId'),
+        appVersion: get('appVersion'),
+        sessionId: get('sessionId'),
+        jti: get('jti'),
+        ip: get('ip'),
+        userAgent: get('userAgent'),
+        tokens,
+        geo:
+          get('country') || get('city')
+            ? compact({ source: 'log' as const, country: get('country'), city: get('city') })
+            : undefined,
+        http:
+          get('method') || get('path') || httpStatus
+            ? compact({ method: get('method'), path: get('path'), status: httpStatus })
+            : undefined,
+        line,
+      }),
+    ];
   };
 
   const take = (record: RawRecord): RecordResult => {
@@ -101,7 +151,10 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
       const lines = (pending?.lines ?? 0) + 1;
       if (lines >= MAX_RECORD_LINES) {
         pending = undefined;
-        return { rejected: 'malformed-line', message: `a quoted field opened on line ${line} is still open ${MAX_RECORD_LINES} lines later; those lines were skipped` };
+        return {
+          rejected: 'malformed-line',
+          message: `a quoted field opened on line ${line} is still open ${MAX_RECORD_LINES} lines later; those lines were skipped`,
+        };
       }
       pending = { text, line, lines };
       return [];
@@ -132,7 +185,9 @@ export const csv: SourceFormat = {
     const delimiter = guessDelimiter(first);
     const names = first.split(delimiter).map(headerKey);
     if (names.length < 2) return 0;
-    const known = names.filter((name) => Object.values(CSV_HEADER_ALIASES).some((aliases) => aliases.includes(name))).length;
+    const known = names.filter((name) =>
+      Object.values(CSV_HEADER_ALIASES).some((aliases) => aliases.includes(name)),
+    ).length;
     return known >= 2 && names.some((name) => CSV_HEADER_ALIASES.time.includes(name)) ? 0.7 : known >= 2 ? 0.4 : 0;
   },
   createParser: (options) => createCsvParser(options.csvMapping),

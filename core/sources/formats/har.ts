@@ -13,7 +13,13 @@ import type { AuthEventKind, HttpExchange } from '../types';
 type Header = { name: string; value: string };
 
 function headers(value: unknown): Header[] {
-  return Array.isArray(value) ? value.flatMap((item) => (textAt(item, 'name') !== undefined && typeof objectAt(item)?.value === 'string' ? [{ name: textAt(item, 'name')!, value: objectAt(item)!.value as string }] : [])) : [];
+  return Array.isArray(value)
+    ? value.flatMap((item) =>
+        textAt(item, 'name') !== undefined && typeof objectAt(item)?.value === 'string'
+          ? [{ name: textAt(item, 'name')!, value: objectAt(item)!.value as string }]
+          : [],
+      )
+    : [];
 }
 
 function header(list: readonly Header[], name: string): string | undefined {
@@ -25,7 +31,8 @@ function bodyTokens(text: string | undefined, mime: string | undefined): DraftTo
   if (!text || text.length > 4 * 1024 * 1024) return [];
   const out: DraftToken[] = [];
   const add = (field: string, token: unknown) => {
-    if (typeof token === 'string' && token.includes('.')) out.push({ compact: token, role: field as DraftToken['role'], field });
+    if (typeof token === 'string' && token.includes('.'))
+      out.push({ compact: token, role: field as DraftToken['role'], field });
   };
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
@@ -56,7 +63,9 @@ function cookieTokens(list: unknown, role: 'cookie' | 'set-cookie'): DraftToken[
   if (!Array.isArray(list)) return [];
   return list.flatMap((cookie) => {
     const value = textAt(cookie, 'value');
-    return value && /^e[wy][\w-]+\.[\w-]*\.[\w-]*/.test(value) ? [{ compact: value, role, field: textAt(cookie, 'name') }] : [];
+    return value && /^e[wy][\w-]+\.[\w-]*\.[\w-]*/.test(value)
+      ? [{ compact: value, role, field: textAt(cookie, 'name') }]
+      : [];
   });
 }
 
@@ -66,15 +75,24 @@ function headerCookieTokens(value: string | undefined, role: 'cookie' | 'set-coo
   return pairs.flatMap((pair) => {
     const at = pair.indexOf('=');
     const token = pair.slice(at + 1).trim();
-    return at > 0 && /^e[wy][\w-]+\.[\w-]*\.[\w-]*$/.test(token) ? [{ compact: token, role, field: pair.slice(0, at).trim() }] : [];
+    return at > 0 && /^e[wy][\w-]+\.[\w-]*\.[\w-]*$/.test(token)
+      ? [{ compact: token, role, field: pair.slice(0, at).trim() }]
+      : [];
   });
 }
 
-function kindOf(path: string | undefined, status: number | undefined, requestBody: string | undefined, issued: boolean, carried: boolean): AuthEventKind {
+function kindOf(
+  path: string | undefined,
+  status: number | undefined,
+  requestBody: string | undefined,
+  issued: boolean,
+  carried: boolean,
+): AuthEventKind {
   if (status === 401 || status === 403) return 'failure';
   if (path && /\/revoke\b/i.test(path)) return 'revoke';
   if (path && /\/logout\b|\/end_session\b/i.test(path)) return 'logout';
-  if (issued) return /grant_type=refresh_token|"grant_type"\s*:\s*"refresh_token"/.test(requestBody ?? '') ? 'refresh' : 'issue';
+  if (issued)
+    return /grant_type=refresh_token|"grant_type"\s*:\s*"refresh_token"/.test(requestBody ?? '') ? 'refresh' : 'issue';
   return carried ? 'use' : 'request';
 }
 
@@ -105,7 +123,10 @@ function createHarParser(): RecordParser {
       const requestBody = textAt(request, 'postData.text');
       const responseBody = textAt(response, 'content.text');
       const responseEncoding = textAt(response, 'content.encoding');
-      const issuedTokens = bodyTokens(responseEncoding === 'base64' ? undefined : responseBody, textAt(response, 'content.mimeType'));
+      const issuedTokens = bodyTokens(
+        responseEncoding === 'base64' ? undefined : responseBody,
+        textAt(response, 'content.mimeType'),
+      );
       const tokens: DraftToken[] = [
         ...(bearer ? [{ compact: bearer, role: 'authorization' as const }] : []),
         ...cookieTokens(request?.cookies, 'cookie'),
@@ -113,18 +134,36 @@ function createHarParser(): RecordParser {
         ...bodyTokens(requestBody, textAt(request, 'postData.mimeType')),
         ...issuedTokens,
         ...cookieTokens(response?.cookies, 'set-cookie'),
-        ...responseHeaders.filter((item) => item.name.toLowerCase() === 'set-cookie').flatMap((item) => headerCookieTokens(item.value, 'set-cookie')),
+        ...responseHeaders
+          .filter((item) => item.name.toLowerCase() === 'set-cookie')
+          .flatMap((item) => headerCookieTokens(item.value, 'set-cookie')),
       ];
       const status = numberAt(response, 'status');
-      const http: HttpExchange = compact({ method: textAt(request?.method), path, host, status: status !== undefined && status > 0 ? status : undefined });
+      const http: HttpExchange = compact({
+        method: textAt(request?.method),
+        path,
+        host,
+        status: status !== undefined && status > 0 ? status : undefined,
+      });
       const carried = tokens.some((token) => token.role === 'authorization' || token.role === 'cookie');
       const draft: EventDraft = withTime(readTime(entry.startedDateTime, 'startedDateTime', parseIsoTime), {
-        kind: kindOf(path, status, requestBody, issuedTokens.length > 0 || tokens.some((token) => token.role === 'set-cookie'), carried),
-        outcome: status === undefined || status <= 0 ? undefined : status < 400 ? ('success' as const) : ('failure' as const),
+        kind: kindOf(
+          path,
+          status,
+          requestBody,
+          issuedTokens.length > 0 || tokens.some((token) => token.role === 'set-cookie'),
+          carried,
+        ),
+        outcome:
+          status === undefined || status <= 0 ? undefined : status < 400 ? ('success' as const) : ('failure' as const),
         userAgent: header(requestHeaders, 'user-agent'),
         tokens,
         http,
-        details: compact({ serverIPAddress: textAt(entry.serverIPAddress), pageref: textAt(entry.pageref), connection: textAt(entry.connection) }) as Record<string, string>,
+        details: compact({
+          serverIPAddress: textAt(entry.serverIPAddress),
+          pageref: textAt(entry.pageref),
+          connection: textAt(entry.connection),
+        }) as Record<string, string>,
       });
       if (draft.details && Object.keys(draft.details).length === 0) delete (draft as { details?: unknown }).details;
       return [draft];
@@ -138,7 +177,11 @@ export const har: SourceFormat = {
   title: 'HAR 1.2 (browser HTTP archive)',
   framing: 'json',
   recordArrays: [['log', 'entries']],
-  sidePaths: [['log', 'creator'], ['log', 'version']],
-  detect: (sample) => (/^\s*\{\s*"log"\s*:\s*\{/.test(sample) && /"(entries|creator|version)"\s*:/.test(sample) ? 0.95 : 0),
+  sidePaths: [
+    ['log', 'creator'],
+    ['log', 'version'],
+  ],
+  detect: (sample) =>
+    /^\s*\{\s*"log"\s*:\s*\{/.test(sample) && /"(entries|creator|version)"\s*:/.test(sample) ? 0.95 : 0,
   createParser: createHarParser,
 };

@@ -8,8 +8,10 @@
 const MARKER = '[org.keycloak.events]';
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR']);
 
-const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10 || code === 12 || code === 11 || code === 0xa0;
-const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isSpace = (code: number) =>
+  code === 32 || code === 9 || code === 13 || code === 10 || code === 12 || code === 11 || code === 0xa0;
+const isWordCode = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 const isKeyCode = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 /** The parts of an event line: the time text before the level (may be empty) and the key=value text after the thread. */

@@ -2,7 +2,13 @@ import { compact, withTime, objectAt, readTime, stringDetails, textAt } from '..
 import type { RawRecord, RecordParser, RecordResult, SourceFormat } from '../format';
 import { parseEpochTime, parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
-import { holdsKeycloakEventLine, isKeycloakServerLine, jsonEventText, keyValuePairs, splitKeycloakLine } from './keycloak-text-line';
+import {
+  holdsKeycloakEventLine,
+  isKeycloakServerLine,
+  jsonEventText,
+  keyValuePairs,
+  splitKeycloakLine,
+} from './keycloak-text-line';
 
 /**
  * Keycloak user events: the admin REST API's JSON (`GET /admin/realms/{realm}/events`: `time` in epoch ms, `type`,
@@ -15,12 +21,36 @@ import { holdsKeycloakEventLine, isKeycloakServerLine, jsonEventText, keyValuePa
  * lines (start-up, warnings, stack traces) are skipped and counted in the summary, not turned into events.
  */
 const KINDS: Record<string, AuthEventKind> = {
-  CODE_TO_TOKEN: 'issue', CLIENT_LOGIN: 'issue', TOKEN_EXCHANGE: 'issue', IMPERSONATE: 'issue', PERMISSION_TOKEN: 'issue', OAUTH2_DEVICE_CODE_TO_TOKEN: 'issue',
-  REFRESH_TOKEN: 'refresh', REVOKE_GRANT: 'revoke', LOGIN: 'login', IDENTITY_PROVIDER_LOGIN: 'login', LOGOUT: 'logout',
-  INTROSPECT_TOKEN: 'use', USER_INFO_REQUEST: 'use',
+  CODE_TO_TOKEN: 'issue',
+  CLIENT_LOGIN: 'issue',
+  TOKEN_EXCHANGE: 'issue',
+  IMPERSONATE: 'issue',
+  PERMISSION_TOKEN: 'issue',
+  OAUTH2_DEVICE_CODE_TO_TOKEN: 'issue',
+  REFRESH_TOKEN: 'refresh',
+  REVOKE_GRANT: 'revoke',
+  LOGIN: 'login',
+  IDENTITY_PROVIDER_LOGIN: 'login',
+  LOGOUT: 'logout',
+  INTROSPECT_TOKEN: 'use',
+  USER_INFO_REQUEST: 'use',
 };
 // `username` and `email` (REGISTER, UPDATE_EMAIL…) are the names the identity directory reads beside `userId`.
-const DETAIL_KEYS = ['token_id', 'refresh_token_id', 'updated_refresh_token_id', 'grant_type', 'refresh_token_type', 'scope', 'auth_method', 'client_auth_method', 'username', 'email', 'redirect_uri', 'code_id', 'reason'];
+const DETAIL_KEYS = [
+  'token_id',
+  'refresh_token_id',
+  'updated_refresh_token_id',
+  'grant_type',
+  'refresh_token_type',
+  'scope',
+  'auth_method',
+  'client_auth_method',
+  'username',
+  'email',
+  'redirect_uri',
+  'code_id',
+  'reason',
+];
 
 function kindOf(type: string): AuthEventKind {
   if (type.endsWith('_ERROR')) return 'failure';
@@ -38,19 +68,29 @@ function toDraft(event: Record<string, unknown>, lineTime?: unknown): RecordResu
   const details = objectAt(event.details) ?? {};
   const time = event.time ?? lineTime;
   const kind = kindOf(type);
-  return [withTime(readTime(time, 'time', (text) => parseIsoTime(text.replace(',', '.')) ?? parseEpochTime(text)), {
-    kind,
-    action: type || undefined,
-    outcome: kind === 'failure' ? ('failure' as const) : type ? ('success' as const) : undefined,
-    reason: known(event.error),
-    // No user id (a failed login for a name that does not exist): the username typed is who the event is about.
-    subject: known(event.userId) ?? known(details.username) ?? known(event.username),
-    clientId: known(event.clientId),
-    sessionId: known(event.sessionId),
-    jti: known(details.token_id),
-    ip: known(event.ipAddress),
-    details: compact({ realm: known(event.realmName) ?? known(event.realmId), error: known(event.error), id: known(event.id), ...stringDetails(details, DETAIL_KEYS) }) as Record<string, string>,
-  })];
+  return [
+    withTime(
+      readTime(time, 'time', (text) => parseIsoTime(text.replace(',', '.')) ?? parseEpochTime(text)),
+      {
+        kind,
+        action: type || undefined,
+        outcome: kind === 'failure' ? ('failure' as const) : type ? ('success' as const) : undefined,
+        reason: known(event.error),
+        // No user id (a failed login for a name that does not exist): the username typed is who the event is about.
+        subject: known(event.userId) ?? known(details.username) ?? known(event.username),
+        clientId: known(event.clientId),
+        sessionId: known(event.sessionId),
+        jti: known(details.token_id),
+        ip: known(event.ipAddress),
+        details: compact({
+          realm: known(event.realmName) ?? known(event.realmId),
+          error: known(event.error),
+          id: known(event.id),
+          ...stringDetails(details, DETAIL_KEYS),
+        }) as Record<string, string>,
+      },
+    ),
+  ];
 }
 
 /** Reads one file's records; counts the server log lines it skips. */
@@ -82,7 +122,10 @@ class KeycloakParser implements RecordParser {
       return toDraft({ ...fields, details: fields }, parts.time || undefined);
     }
     if (isKeycloakServerLine(text)) return this.skip();
-    return { rejected: 'malformed-line', message: 'neither a JSON event, an [org.keycloak.events] line nor a Keycloak server log line' };
+    return {
+      rejected: 'malformed-line',
+      message: 'neither a JSON event, an [org.keycloak.events] line nor a Keycloak server log line',
+    };
   }
 
   private jsonEvent(json: string, lineTime: string | undefined): RecordResult {
@@ -90,10 +133,15 @@ class KeycloakParser implements RecordParser {
     try {
       value = JSON.parse(json);
     } catch (error) {
-      return { rejected: 'malformed-json', message: `the JSON_EVENT:: payload is not JSON (${(error as Error).message})` };
+      return {
+        rejected: 'malformed-json',
+        message: `the JSON_EVENT:: payload is not JSON (${(error as Error).message})`,
+      };
     }
     const event = objectAt(value);
-    return event ? toDraft(event, lineTime) : { rejected: 'not-a-record', message: 'the JSON_EVENT:: payload is not a JSON object' };
+    return event
+      ? toDraft(event, lineTime)
+      : { rejected: 'not-a-record', message: 'the JSON_EVENT:: payload is not a JSON object' };
   }
 
   // Keycloak's JSON console log: one object per line; events are the org.keycloak.events logger's messages.

@@ -12,7 +12,18 @@ import { tokenList } from './token-list';
 import { tokentrailJsonl } from './tokentrail-jsonl';
 
 /** Every format, registered in one place; detection asks each in this order and ties go to the earlier one. */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [har, tokentrailJsonl, okta, auth0, keycloak, entra, cloudtrail, accessLog, csv, tokenList];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  har,
+  tokentrailJsonl,
+  okta,
+  auth0,
+  keycloak,
+  entra,
+  cloudtrail,
+  accessLog,
+  csv,
+  tokenList,
+];
 
 /** The format with this name, or undefined. */
 export function sourceFormat(name: string): SourceFormat | undefined {

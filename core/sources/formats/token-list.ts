@@ -13,7 +13,10 @@ export const tokenList: SourceFormat = {
   title: 'Plain text token list',
   framing: 'lines',
   detect(sample) {
-    const lines = sample.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#')).slice(0, 50);
+    const lines = sample
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+      .slice(0, 50);
     if (lines.length === 0) return 0;
     const tokenLines = lines.filter((line) => TOKEN_LINE.test(line)).length;
     if (tokenLines === lines.length) return 0.8;

@@ -3,9 +3,23 @@ import type { DraftToken, EventDraft, SourceFormat } from '../format';
 import type { AuthEventKind } from '../types';
 
 /** The kinds of the canonical format (docs/sources.md). */
-export const CANONICAL_KINDS: readonly AuthEventKind[] = ['issue', 'refresh', 'revoke', 'use', 'login', 'logout', 'failure', 'key-rotation'];
+export const CANONICAL_KINDS: readonly AuthEventKind[] = [
+  'issue',
+  'refresh',
+  'revoke',
+  'use',
+  'login',
+  'logout',
+  'failure',
+  'key-rotation',
+];
 
-const TOKEN_FIELDS: readonly [string, DraftToken['role']][] = [['token', 'field'], ['accessToken', 'access_token'], ['refreshToken', 'refresh_token'], ['idToken', 'id_token']];
+const TOKEN_FIELDS: readonly [string, DraftToken['role']][] = [
+  ['token', 'field'],
+  ['accessToken', 'access_token'],
+  ['refreshToken', 'refresh_token'],
+  ['idToken', 'id_token'],
+];
 
 /** Tokentrail JSON Lines: one auth event per line, the shape documented in docs/sources.md. */
 export const tokentrailJsonl: SourceFormat = {
@@ -31,24 +45,46 @@ export const tokentrailJsonl: SourceFormat = {
       const status = numberAt(value, 'status');
       const time = readTime(value.ts, 'ts');
       const outcome = textAt(value.outcome);
-      const problems = [...(time.problems ?? []), ...(known ? [] : [{ code: 'unknown-kind' as const, message: kindText ? `kind "${kindText}" is not one of ${CANONICAL_KINDS.join(', ')}; kept as "other"` : 'the record has no kind; kept as "other"' }])];
-      const draft: EventDraft = withTime({ ts: time.ts, time: time.time, ...(problems.length > 0 ? { problems } : {}) }, {
-        kind: known ? (kindText as AuthEventKind) : 'other',
-        action: kindText,
-        outcome: outcome === 'success' || outcome === 'failure' ? outcome : kindText === 'failure' ? 'failure' : undefined,
-        reason: textAt(value.reason),
-        subject: firstText(value, 'sub', 'subject'),
-        clientId: textAt(value.clientId),
-        appVersion: textAt(value.appVersion),
-        sessionId: textAt(value.sessionId),
-        jti: textAt(value.jti),
-        tokens,
-        ip: textAt(value.ip),
-        userAgent: textAt(value.userAgent),
-        geo: textAt(value.country) || textAt(value.city) ? compact({ source: 'log' as const, country: textAt(value.country), city: textAt(value.city) }) : undefined,
-        http: textAt(value.method) || textAt(value.path) || status !== undefined ? compact({ method: textAt(value.method), path: textAt(value.path), status }) : undefined,
-        details: stringDetails(value.details),
-      });
+      const problems = [
+        ...(time.problems ?? []),
+        ...(known
+          ? []
+          : [
+              {
+                code: 'unknown-kind' as const,
+                message: kindText
+                  ? `kind "${kindText}" is not one of ${CANONICAL_KINDS.join(', ')}; kept as "other"`
+                  : 'the record has no kind; kept as "other"',
+              },
+            ]),
+      ];
+      const draft: EventDraft = withTime(
+        { ts: time.ts, time: time.time, ...(problems.length > 0 ? { problems } : {}) },
+        {
+          kind: known ? (kindText as AuthEventKind) : 'other',
+          action: kindText,
+          outcome:
+            outcome === 'success' || outcome === 'failure' ? outcome : kindText === 'failure' ? 'failure' : undefined,
+          reason: textAt(value.reason),
+          subject: firstText(value, 'sub', 'subject'),
+          clientId: textAt(value.clientId),
+          appVersion: textAt(value.appVersion),
+          sessionId: textAt(value.sessionId),
+          jti: textAt(value.jti),
+          tokens,
+          ip: textAt(value.ip),
+          userAgent: textAt(value.userAgent),
+          geo:
+            textAt(value.country) || textAt(value.city)
+              ? compact({ source: 'log' as const, country: textAt(value.country), city: textAt(value.city) })
+              : undefined,
+          http:
+            textAt(value.method) || textAt(value.path) || status !== undefined
+              ? compact({ method: textAt(value.method), path: textAt(value.path), status })
+              : undefined,
+          details: stringDetails(value.details),
+        },
+      );
       return [draft];
     },
   }),

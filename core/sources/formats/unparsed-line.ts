@@ -6,7 +6,11 @@ import type { ParsedTime } from '../parse-time';
  * search finds it, with the problem attached (as a `malformed-line` problem and in `details.problem`), so nothing
  * in the evidence is silently lost. A time found in the record is kept; otherwise the event is untimed.
  */
-export function unparsedLine(problem: string, time: string | undefined, parseTime: (text: string) => ParsedTime | undefined): EventDraft {
+export function unparsedLine(
+  problem: string,
+  time: string | undefined,
+  parseTime: (text: string) => ParsedTime | undefined,
+): EventDraft {
   const parsed = time === undefined ? undefined : parseTime(time);
   return {
     ts: parsed?.ts ?? null,

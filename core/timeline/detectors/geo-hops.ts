@@ -26,7 +26,13 @@ export interface Hop {
  * instant from different evidence files (one event seen by two systems, each locating it its own way). State is one
  * entry per key.
  */
-export function walkHops(timeline: Timeline, scopes: readonly string[], excluded: CidrList, located: (entry: Entry) => boolean, visit: (hop: Hop) => void): void {
+export function walkHops(
+  timeline: Timeline,
+  scopes: readonly string[],
+  excluded: CidrList,
+  located: (entry: Entry) => boolean,
+  visit: (hop: Hop) => void,
+): void {
   // One map per scope (no composite string keys): this walk runs over every event, twice per analysis.
   const last: Record<HopScope, Map<string, Entry> | undefined> = {
     token: scopes.includes('token') ? new Map() : undefined,
@@ -57,14 +63,23 @@ export function walkHops(timeline: Timeline, scopes: readonly string[], excluded
 
 /** `token 3f9a…, session S-7741, subject Alma Berg <alma@example.com> (f3b1…)`: subjects by their best known name. */
 export function describeScopes(scopes: Hop['scopes'], identities: IdentityDirectory): string {
-  return scopes.map((item) => `${item.scope} ${item.scope === 'token' ? `${item.key.slice(0, 12)}…` : item.scope === 'subject' ? bestName(identities, item.key) : item.key}`).join(', ');
+  return scopes
+    .map(
+      (item) =>
+        `${item.scope} ${item.scope === 'token' ? `${item.key.slice(0, 12)}…` : item.scope === 'subject' ? bestName(identities, item.key) : item.key}`,
+    )
+    .join(', ');
 }
 
 /** The token hashes a hop concerns: those under the token scope, else those both events carry. */
 export function hopTokens(hop: Hop): string[] {
   const byScope = hop.scopes.filter((item) => item.scope === 'token').map((item) => item.key);
   if (byScope.length > 0) return byScope;
-  return [...new Set([...hop.from.tokens, ...hop.to.tokens].filter((token) => token.use !== 'seen').map((token) => token.hash))];
+  return [
+    ...new Set(
+      [...hop.from.tokens, ...hop.to.tokens].filter((token) => token.use !== 'seen').map((token) => token.hash),
+    ),
+  ];
 }
 
 /** Whether both events of a hop were refused (failed logins, 401/403): attempts from two places, not two sessions. */

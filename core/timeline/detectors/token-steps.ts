@@ -3,7 +3,11 @@ import type { ProvingEvent } from '../finding-builder';
 
 /** A timed use of the token (presented, or redeemed for refresh tokens), refused ones only when asked for. */
 export function isTimedUse(step: TokenStep, includeRejected: boolean): boolean {
-  return (step.use === 'presented' || step.use === 'redeemed') && step.entry.ts !== null && (includeRejected || !step.entry.rejected);
+  return (
+    (step.use === 'presented' || step.use === 'redeemed') &&
+    step.entry.ts !== null &&
+    (includeRejected || !step.entry.rejected)
+  );
 }
 
 /** The token's issue event as a proving event, when the evidence has one. */

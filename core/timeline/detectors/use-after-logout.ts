@@ -16,14 +16,19 @@ interface SessionState {
 export const useAfterLogout = defineDetector({
   id: 'use-after-logout',
   title: 'Use after logout',
-  description: 'A token of a session (by the record\'s session id or the token\'s sid claim), or a token named in the logout itself, is used after the logout, beyond the grace period. A new issue in the same session after the logout starts it afresh.',
+  description:
+    "A token of a session (by the record's session id or the token's sid claim), or a token named in the logout itself, is used after the logout, beyond the grace period. A new issue in the same session after the logout starts it afresh.",
   severity: 'high',
   defaults: { graceSeconds: 60, includeRejected: false },
   parameterHelp: {
     graceSeconds: 'Time a logout may take to reach every service, in seconds.',
     includeRejected: 'Also count uses the server refused.',
   },
-  references: ['OpenID Connect RP-Initiated Logout 1.0', 'OpenID Connect Back-Channel Logout 1.0 §2.7', 'OWASP ASVS 4.0 V3.3.1'],
+  references: [
+    'OpenID Connect RP-Initiated Logout 1.0',
+    'OpenID Connect Back-Channel Logout 1.0 §2.7',
+    'OWASP ASVS 4.0 V3.3.1',
+  ],
   run({ timeline, parameters, findings }) {
     const grace = parameters.graceSeconds * 1000;
     const sessions = new Map<string, SessionState>();
@@ -37,7 +42,15 @@ export const useAfterLogout = defineDetector({
         const key = session ?? (entry.tokens[0] ? `token:${entry.tokens[0].hash}` : undefined);
         if (key !== undefined) {
           const state = sessions.get(key);
-          if (!state || !state.logout) sessions.set(key, { logout: entry, late: state?.late ?? [], count: state?.count ?? 0, accepted: state?.accepted ?? 0, tokens: state?.tokens ?? new Set(), subject: entry.effectiveSubject });
+          if (!state || !state.logout)
+            sessions.set(key, {
+              logout: entry,
+              late: state?.late ?? [],
+              count: state?.count ?? 0,
+              accepted: state?.accepted ?? 0,
+              tokens: state?.tokens ?? new Set(),
+              subject: entry.effectiveSubject,
+            });
         }
         continue;
       }
@@ -49,7 +62,12 @@ export const useAfterLogout = defineDetector({
         if (token.use !== 'presented' && token.use !== 'redeemed') continue;
         if (entry.rejected && !parameters.includeRejected) continue;
         const direct = loggedOutTokens.get(token.hash);
-        const key = session !== undefined && sessions.get(session)?.logout ? session : direct ? (direct.effectiveSession ?? `token:${token.hash}`) : undefined;
+        const key =
+          session !== undefined && sessions.get(session)?.logout
+            ? session
+            : direct
+              ? (direct.effectiveSession ?? `token:${token.hash}`)
+              : undefined;
         const state = key !== undefined ? sessions.get(key) : undefined;
         if (!state?.logout || entry.ts! <= state.logout.ts! + grace) continue;
         state.count++;
@@ -67,13 +85,19 @@ export const useAfterLogout = defineDetector({
         detector: useAfterLogout,
         scope: key,
         message: `${name} was logged out at ${iso(state.logout.ts)}, but ${state.tokens.size} of its token(s) were used ${state.count} time(s) afterwards (${state.accepted} accepted), the first ${duration(first - state.logout.ts!)} after the logout.`,
-        explanation: 'After a logout the session\'s tokens should be worthless. Uses afterwards mean a service still trusts them (JWTs stay valid until exp unless services learn of the logout), and — if the user really logged out — that someone else holds a copy of the token.',
+        explanation:
+          "After a logout the session's tokens should be worthless. Uses afterwards mean a service still trusts them (JWTs stay valid until exp unless services learn of the logout), and — if the user really logged out — that someone else holds a copy of the token.",
         tokenHashes: [...state.tokens],
         ...(state.subject !== undefined ? { subject: state.subject } : {}),
         ...(key.startsWith('token:') ? {} : { sessionId: key }),
         events: [{ entry: state.logout, role: 'logout' }, ...state.late],
         eventCount: state.count + 1,
-        detail: { loggedOutAt: iso(state.logout.ts), uses: state.count, accepted: state.accepted, tokens: state.tokens.size },
+        detail: {
+          loggedOutAt: iso(state.logout.ts),
+          uses: state.count,
+          accepted: state.accepted,
+          tokens: state.tokens.size,
+        },
       });
     }
     return logouts === 0 ? 'no logout event in the evidence' : undefined;

@@ -11,7 +11,17 @@ const SOURCE_RANK: Record<NameSource, number> = { log: 0, 'verified-token': 1, '
  * Token checks whose finding means the signature proves nothing about who made the token (a guessable or empty HMAC
  * secret, a key taken from the token itself, algorithm confusion…): their tokens' names stay claims.
  */
-const FORGERY_CHECKS = new Set(['alg-none', 'weak-hmac-secret', 'empty-hmac-key', 'key-confusion', 'key-confusion-encodings', 'embedded-jwk', 'ecdsa-psychic-signature', 'key-outside-validity', 'x5c-untrusted']);
+const FORGERY_CHECKS = new Set([
+  'alg-none',
+  'weak-hmac-secret',
+  'empty-hmac-key',
+  'key-confusion',
+  'key-confusion-encodings',
+  'embedded-jwk',
+  'ecdsa-psychic-signature',
+  'key-outside-validity',
+  'x5c-untrusted',
+]);
 
 /** Whether a token's claims can be taken as the issuer's word: a valid signature and no forgery check fired. */
 export function isVerifiedToken(facts: TokenFacts): boolean {
@@ -39,7 +49,16 @@ export function buildIdentityDirectory(timeline: Timeline): IdentityDirectory {
         if (entry.ts !== null) known.lastTs = entry.ts;
         continue;
       }
-      sightings.set(key, { kind, value, source, verified: source !== 'token-claim', count: 1, first: { ts: entry.ts, source: entry.source }, lastTs: entry.ts, ...(tokenHash !== undefined ? { tokenHash } : {}) });
+      sightings.set(key, {
+        kind,
+        value,
+        source,
+        verified: source !== 'token-claim',
+        count: 1,
+        first: { ts: entry.ts, source: entry.source },
+        lastTs: entry.ts,
+        ...(tokenHash !== undefined ? { tokenHash } : {}),
+      });
     }
   };
   // Timed entries in time order, then untimed: `first` is the earliest sighting, `lastTs` the latest timed one.
@@ -49,7 +68,14 @@ export function buildIdentityDirectory(timeline: Timeline): IdentityDirectory {
       if (entry.names && subject !== undefined) note(subject, entry.names, 'log', entry);
       for (const token of entry.tokens) {
         const facts = timeline.facts.get(token.hash);
-        if (facts?.names && facts.subject !== undefined) note(facts.subject, facts.names, isVerifiedToken(facts) ? 'verified-token' : 'token-claim', entry, token.hash);
+        if (facts?.names && facts.subject !== undefined)
+          note(
+            facts.subject,
+            facts.names,
+            isVerifiedToken(facts) ? 'verified-token' : 'token-claim',
+            entry,
+            token.hash,
+          );
       }
     }
   }
@@ -67,5 +93,10 @@ export function buildIdentityDirectory(timeline: Timeline): IdentityDirectory {
 }
 
 function compareSightings(a: NameSighting, b: NameSighting): number {
-  return KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  return (
+    KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
+    SOURCE_RANK[a.source] - SOURCE_RANK[b.source] ||
+    b.count - a.count ||
+    (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+  );
 }

@@ -21,7 +21,12 @@ export function parseAppVersion(text: string): AppVersion | undefined {
   if (!match) return undefined;
   const core = match[1]!.split('.').map(Number);
   if (core.some((part) => !Number.isSafeInteger(part))) return undefined;
-  return { text, core, prerelease: match[2] ? match[2].split('.') : [], ...(match[3] !== undefined ? { build: Number(match[3]) } : {}) };
+  return {
+    text,
+    core,
+    prerelease: match[2] ? match[2].split('.') : [],
+    ...(match[3] !== undefined ? { build: Number(match[3]) } : {}),
+  };
 }
 
 /**
@@ -43,7 +48,17 @@ export function compareAppVersions(a: AppVersion, b: AppVersion): number {
     if (x === undefined) return -1;
     if (y === undefined) return 1;
     const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
-    const diff = numeric ? Number(x) - Number(y) : /^\d+$/.test(x) ? -1 : /^\d+$/.test(y) ? 1 : x < y ? -1 : x > y ? 1 : 0;
+    const diff = numeric
+      ? Number(x) - Number(y)
+      : /^\d+$/.test(x)
+        ? -1
+        : /^\d+$/.test(y)
+          ? 1
+          : x < y
+            ? -1
+            : x > y
+              ? 1
+              : 0;
     if (diff !== 0) return diff;
   }
   if (a.build !== undefined && b.build !== undefined) return a.build - b.build;

@@ -45,7 +45,14 @@ export function cidrList(ranges: readonly string[]): CidrList {
 function contains(range: Range, bytes: Uint8Array): boolean {
   let address = bytes;
   // An IPv4 address also matches an IPv4-mapped IPv6 range and vice versa.
-  if (range.bytes.length === 4 && bytes.length === 16 && bytes.subarray(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff) address = bytes.subarray(12);
+  if (
+    range.bytes.length === 4 &&
+    bytes.length === 16 &&
+    bytes.subarray(0, 10).every((byte) => byte === 0) &&
+    bytes[10] === 0xff &&
+    bytes[11] === 0xff
+  )
+    address = bytes.subarray(12);
   if (address.length !== range.bytes.length) return false;
   const full = Math.floor(range.prefix / 8);
   for (let i = 0; i < full; i++) if (address[i] !== range.bytes[i]) return false;

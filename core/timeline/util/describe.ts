@@ -31,5 +31,9 @@ export function tokenName(hash: string, jti?: string): string {
 
 /** Where an event is, for a sentence: `logs/auth.jsonl:3`, `har/x.har entry 2`. */
 export function placeOf(source: { readonly file: string; readonly line?: number; readonly index?: number }): string {
-  return source.line !== undefined ? `${source.file}:${source.line}` : source.index !== undefined ? `${source.file} entry ${source.index}` : source.file;
+  return source.line !== undefined
+    ? `${source.file}:${source.line}`
+    : source.index !== undefined
+      ? `${source.file} entry ${source.index}`
+      : source.file;
 }

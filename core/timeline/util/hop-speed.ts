@@ -25,6 +25,9 @@ export function hopSpeed(from: HopEnd, to: HopEnd): HopSpeed {
  * The impossible-travel rule (docs/detectors.md): at least `minDistanceKm` apart (shorter is geolocation jitter)
  * and faster than `maxSpeedKmh`. Shared by the detector and the map, so both call the same hops impossible.
  */
-export function isImpossibleHop(speed: HopSpeed, parameters: { readonly maxSpeedKmh: number; readonly minDistanceKm: number }): boolean {
+export function isImpossibleHop(
+  speed: HopSpeed,
+  parameters: { readonly maxSpeedKmh: number; readonly minDistanceKm: number },
+): boolean {
   return speed.km >= parameters.minDistanceKm && speed.speedKmh > parameters.maxSpeedKmh;
 }

@@ -13,9 +13,19 @@ export const algNone: TokenCheck = {
     for (const signature of decoded.signatures) {
       const alg = signature.header?.alg;
       if (typeof alg !== 'string' || alg.length !== 4 || alg.toLowerCase() !== 'none') continue;
-      const variant = alg === 'none' ? '' : ` (written "${alg}", a case variant aimed at filters that only block lower-case "none")`;
-      const signed = signature.signature && signature.signature.length > 0 ? ' It nevertheless carries signature bytes, which a verifier honouring "none" ignores.' : '';
-      findings.push(findingOf(algNone, `The token declares alg "none"${variant}: it has no signature, so anyone could have written it. A service that accepted it skipped verification entirely.${signed}`, headerEvidence(decoded, 'alg')));
+      const variant =
+        alg === 'none' ? '' : ` (written "${alg}", a case variant aimed at filters that only block lower-case "none")`;
+      const signed =
+        signature.signature && signature.signature.length > 0
+          ? ' It nevertheless carries signature bytes, which a verifier honouring "none" ignores.'
+          : '';
+      findings.push(
+        findingOf(
+          algNone,
+          `The token declares alg "none"${variant}: it has no signature, so anyone could have written it. A service that accepted it skipped verification entirely.${signed}`,
+          headerEvidence(decoded, 'alg'),
+        ),
+      );
     }
     return findings;
   },

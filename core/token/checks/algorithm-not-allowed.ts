@@ -11,6 +11,12 @@ export const algorithmNotAllowed: TokenCheck = {
     const allowed = caseConfig?.allowedAlgorithms ?? [];
     const alg = decoded.header?.alg;
     if (allowed.length === 0 || decoded.form !== 'jws' || (typeof alg === 'string' && allowed.includes(alg))) return [];
-    return [findingOf(algorithmNotAllowed, `The token uses ${JSON.stringify(alg)}; the issuer only uses ${allowed.join(', ')}. It was not made by the issuer's normal signing path.`, headerEvidence(decoded, 'alg'))];
+    return [
+      findingOf(
+        algorithmNotAllowed,
+        `The token uses ${JSON.stringify(alg)}; the issuer only uses ${allowed.join(', ')}. It was not made by the issuer's normal signing path.`,
+        headerEvidence(decoded, 'alg'),
+      ),
+    ];
   },
 };

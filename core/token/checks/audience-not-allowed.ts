@@ -13,7 +13,14 @@ export const audienceNotAllowed: TokenCheck = {
     if (!api || !decoded.claims) return [];
     const aud = audiences(decoded.claims);
     if (aud.some((value) => api.audiences.includes(value))) return [];
-    const what = aud.length === 0 ? 'has no audience' : `is for ${aud.map((value) => JSON.stringify(value)).join(', ')}`;
-    return [findingOf(audienceNotAllowed, `The token was presented to ${api.name} (which accepts ${api.audiences.join(', ')}) but ${what}. A token meant for another service was replayed here.`, claimEvidence(decoded, 'aud', { detail: { api: api.name } }))];
+    const what =
+      aud.length === 0 ? 'has no audience' : `is for ${aud.map((value) => JSON.stringify(value)).join(', ')}`;
+    return [
+      findingOf(
+        audienceNotAllowed,
+        `The token was presented to ${api.name} (which accepts ${api.audiences.join(', ')}) but ${what}. A token meant for another service was replayed here.`,
+        claimEvidence(decoded, 'aud', { detail: { api: api.name } }),
+      ),
+    ];
   },
 };

@@ -49,6 +49,11 @@ export interface TokenCheck {
 }
 
 /** Build a finding of `check`, with its default severity unless one is given. */
-export function findingOf(check: Pick<TokenCheck, 'id' | 'severity'>, message: string, evidence: FindingEvidence = {}, severity: Severity = check.severity): Finding {
+export function findingOf(
+  check: Pick<TokenCheck, 'id' | 'severity'>,
+  message: string,
+  evidence: FindingEvidence = {},
+  severity: Severity = check.severity,
+): Finding {
   return { id: check.id, severity, message, evidence };
 }

@@ -18,15 +18,34 @@ export const ecdsaDerSignature: TokenCheck = {
   },
 };
 
-async function inspectDer({ decoded, keyring, verifier }: CheckContext, facts: NonNullable<ReturnType<typeof ecdsaFacts>>): Promise<Finding[]> {
-    const raw = derToRawSignature(facts.signature, CURVE_SCALAR_BYTES[facts.crv]);
-    if (!raw) return [];
-    const signature = decoded.signatures[0]!;
-    for (const key of keyring.keys) {
-      if (unfitReason(key, facts.alg as JwsAlgorithm)) continue;
-      if (await verifier.verify(facts.alg as JwsAlgorithm, verificationKeyOf(key), signature.signingInput, raw)) {
-        return [findingOf(ecdsaDerSignature, `The ${facts.alg} signature is DER-encoded (${facts.signature.length} bytes) instead of the ${facts.expectedLength}-byte r || s JWS requires. Converted, it verifies with ${key.kid !== undefined ? `"${key.kid}"` : 'a keyring key'}: a genuine key signed through a non-conforming library, and verifiers that accepted it are lenient.`, signatureEvidence(decoded, { key: keyEvidence(key), encoding: 'ASN.1 DER', detail: { verifiesWhenConverted: true } }))];
-      }
+async function inspectDer(
+  { decoded, keyring, verifier }: CheckContext,
+  facts: NonNullable<ReturnType<typeof ecdsaFacts>>,
+): Promise<Finding[]> {
+  const raw = derToRawSignature(facts.signature, CURVE_SCALAR_BYTES[facts.crv]);
+  if (!raw) return [];
+  const signature = decoded.signatures[0]!;
+  for (const key of keyring.keys) {
+    if (unfitReason(key, facts.alg as JwsAlgorithm)) continue;
+    if (await verifier.verify(facts.alg as JwsAlgorithm, verificationKeyOf(key), signature.signingInput, raw)) {
+      return [
+        findingOf(
+          ecdsaDerSignature,
+          `The ${facts.alg} signature is DER-encoded (${facts.signature.length} bytes) instead of the ${facts.expectedLength}-byte r || s JWS requires. Converted, it verifies with ${key.kid !== undefined ? `"${key.kid}"` : 'a keyring key'}: a genuine key signed through a non-conforming library, and verifiers that accepted it are lenient.`,
+          signatureEvidence(decoded, {
+            key: keyEvidence(key),
+            encoding: 'ASN.1 DER',
+            detail: { verifiesWhenConverted: true },
+          }),
+        ),
+      ];
     }
-    return [findingOf(ecdsaDerSignature, `The ${facts.alg} signature is DER-encoded (${facts.signature.length} bytes) instead of the ${facts.expectedLength}-byte r || s JWS requires; strict verifiers reject it, lenient ones convert it.`, signatureEvidence(decoded, { encoding: 'ASN.1 DER', detail: { verifiesWhenConverted: false } }))];
+  }
+  return [
+    findingOf(
+      ecdsaDerSignature,
+      `The ${facts.alg} signature is DER-encoded (${facts.signature.length} bytes) instead of the ${facts.expectedLength}-byte r || s JWS requires; strict verifiers reject it, lenient ones convert it.`,
+      signatureEvidence(decoded, { encoding: 'ASN.1 DER', detail: { verifiesWhenConverted: false } }),
+    ),
+  ];
 }

@@ -14,6 +14,12 @@ export const ecdsaHighS: TokenCheck = {
     if (!facts || facts.signature.length !== facts.expectedLength) return [];
     const range = rawSignatureRange(facts.signature, facts.crv);
     if (range.rZero || range.sZero || range.sTooBig || !range.sHigh) return [];
-    return [findingOf(ecdsaHighS, `The ${facts.alg} signature's s is in the upper half of the curve order. It is valid, but (r, n − s) is valid too: the same claims exist as two different tokens with different hashes, which defeats replay lists keyed on the token string.`, signatureEvidence(decoded, { detail: { curve: facts.crv } }))];
+    return [
+      findingOf(
+        ecdsaHighS,
+        `The ${facts.alg} signature's s is in the upper half of the curve order. It is valid, but (r, n − s) is valid too: the same claims exist as two different tokens with different hashes, which defeats replay lists keyed on the token string.`,
+        signatureEvidence(decoded, { detail: { curve: facts.crv } }),
+      ),
+    ];
   },
 };

@@ -14,7 +14,18 @@ export const ecdsaPsychicSignature: TokenCheck = {
     if (!facts || facts.signature.length !== facts.expectedLength) return [];
     const range = rawSignatureRange(facts.signature, facts.crv);
     if (!range.rZero && !range.sZero && !range.rTooBig && !range.sTooBig) return [];
-    const bad = [range.rZero && 'r = 0', range.sZero && 's = 0', range.rTooBig && 'r ≥ n', range.sTooBig && 's ≥ n'].filter(Boolean) as string[];
-    return [findingOf(ecdsaPsychicSignature, `The ${facts.alg} signature has ${bad.join(' and ')}: no real signer produces it. It exploits verifiers that skip the range check (Java 15–18, CVE-2022-21449), which accept it for any message and any key.`, signatureEvidence(decoded, { detail: { condition: bad.join(', '), curve: facts.crv } }))];
+    const bad = [
+      range.rZero && 'r = 0',
+      range.sZero && 's = 0',
+      range.rTooBig && 'r ≥ n',
+      range.sTooBig && 's ≥ n',
+    ].filter(Boolean) as string[];
+    return [
+      findingOf(
+        ecdsaPsychicSignature,
+        `The ${facts.alg} signature has ${bad.join(' and ')}: no real signer produces it. It exploits verifiers that skip the range check (Java 15–18, CVE-2022-21449), which accept it for any message and any key.`,
+        signatureEvidence(decoded, { detail: { condition: bad.join(', '), curve: facts.crv } }),
+      ),
+    ];
   },
 };

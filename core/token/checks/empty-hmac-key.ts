@@ -18,13 +18,26 @@ export const emptyHmacKey: TokenCheck = {
   run({ decoded, hmac, keyring, signature: verdict }) {
     const signature = decoded.signatures[0];
     const alg = signature?.header?.alg;
-    if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0) return [];
+    if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0)
+      return [];
     const signedBy = signingKeyOf(verdict);
     const verifiedBy = signedBy ? keyring.keys.find((key) => key.id === signedBy.id) : undefined;
     // A signature that matches a real (non-empty) secret cannot also be the MAC under the empty key.
     if (signedBy && verifiedBy?.secret?.length !== 0) return [];
-    if (!equalBytes(hmac.hmac(HMAC_HASH[alg], new Uint8Array(0), signature.signingInput), signature.signature)) return [];
-    const where = verifiedBy ? ` The keyring secret from ${verifiedBy.source.file} is itself empty: the issuer's configuration has no secret.` : '';
-    return [findingOf(emptyHmacKey, `The ${alg} signature is the HMAC under an empty key: whoever signed it had no secret configured, and anyone can forge such tokens.${where}`, signatureEvidence(decoded, { encoding: 'empty key (0 bytes)', ...(verifiedBy ? { key: keyEvidence(verifiedBy) } : {}) }))];
+    if (!equalBytes(hmac.hmac(HMAC_HASH[alg], new Uint8Array(0), signature.signingInput), signature.signature))
+      return [];
+    const where = verifiedBy
+      ? ` The keyring secret from ${verifiedBy.source.file} is itself empty: the issuer's configuration has no secret.`
+      : '';
+    return [
+      findingOf(
+        emptyHmacKey,
+        `The ${alg} signature is the HMAC under an empty key: whoever signed it had no secret configured, and anyone can forge such tokens.${where}`,
+        signatureEvidence(decoded, {
+          encoding: 'empty key (0 bytes)',
+          ...(verifiedBy ? { key: keyEvidence(verifiedBy) } : {}),
+        }),
+      ),
+    ];
   },
 };

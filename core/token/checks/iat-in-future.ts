@@ -13,7 +13,14 @@ export const iatInFuture: TokenCheck = {
     if (iat === undefined) return [];
     const reference = useTimes.length > 0 ? Math.min(...useTimes) : now;
     if (iat <= reference + clockSkewMs) return [];
-    const against = useTimes.length > 0 ? `its first use at ${iso(reference)}` : `the time of analysis (${iso(reference)})`;
-    return [findingOf(iatInFuture, `The token says it was issued at ${iso(iat)}, after ${against}. Forged or backdated claims, or a badly wrong clock at the issuer.`, claimEvidence(decoded, 'iat', { detail: { iat: iso(iat), reference: iso(reference) } }))];
+    const against =
+      useTimes.length > 0 ? `its first use at ${iso(reference)}` : `the time of analysis (${iso(reference)})`;
+    return [
+      findingOf(
+        iatInFuture,
+        `The token says it was issued at ${iso(iat)}, after ${against}. Forged or backdated claims, or a badly wrong clock at the issuer.`,
+        claimEvidence(decoded, 'iat', { detail: { iat: iso(iat), reference: iso(reference) } }),
+      ),
+    ];
   },
 };

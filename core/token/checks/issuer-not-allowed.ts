@@ -11,8 +11,22 @@ export const issuerNotAllowed: TokenCheck = {
     const expected = caseConfig?.expectedIssuers ?? [];
     if (!decoded.claims || expected.length === 0) return [];
     const iss = decoded.claims.iss;
-    if (iss === undefined) return [findingOf(issuerNotAllowed, `The token has no "iss"; the case expects ${expected.join(' or ')}.`, claimEvidence(decoded, 'iss'), 'medium')];
+    if (iss === undefined)
+      return [
+        findingOf(
+          issuerNotAllowed,
+          `The token has no "iss"; the case expects ${expected.join(' or ')}.`,
+          claimEvidence(decoded, 'iss'),
+          'medium',
+        ),
+      ];
     if (typeof iss === 'string' && expected.includes(iss)) return [];
-    return [findingOf(issuerNotAllowed, `The issuer ${JSON.stringify(iss)} is not one the case expects (${expected.join(', ')}). A token from another tenant or identity provider was presented.`, claimEvidence(decoded, 'iss'))];
+    return [
+      findingOf(
+        issuerNotAllowed,
+        `The issuer ${JSON.stringify(iss)} is not one the case expects (${expected.join(', ')}). A token from another tenant or identity provider was presented.`,
+        claimEvidence(decoded, 'iss'),
+      ),
+    ];
   },
 };

@@ -14,13 +14,34 @@ export const jkuX5u: TokenCheck = {
       const value = decoded.header?.[field];
       if (value === undefined) continue;
       const expected = caseConfig?.jwksUri;
-      if (typeof value !== 'string') findings.push(findingOf(jkuX5u, `"${field}" is not a string URL.`, headerEvidence(decoded, field), 'high'));
+      if (typeof value !== 'string')
+        findings.push(findingOf(jkuX5u, `"${field}" is not a string URL.`, headerEvidence(decoded, field), 'high'));
       else if (expected !== undefined && value !== expected) {
-        findings.push(findingOf(jkuX5u, `"${field}" points to ${value}, not to the issuer's key location ${expected}. A verifier that follows it lets the token choose who vouches for it. (Not fetched.)`, headerEvidence(decoded, field, { detail: { expected } }), 'high'));
+        findings.push(
+          findingOf(
+            jkuX5u,
+            `"${field}" points to ${value}, not to the issuer's key location ${expected}. A verifier that follows it lets the token choose who vouches for it. (Not fetched.)`,
+            headerEvidence(decoded, field, { detail: { expected } }),
+            'high',
+          ),
+        );
       } else if (expected !== undefined) {
-        findings.push(findingOf(jkuX5u, `"${field}" names the issuer's own key location (${value}). Fine if verifiers ignore it and use their configured keys.`, headerEvidence(decoded, field), 'info'));
+        findings.push(
+          findingOf(
+            jkuX5u,
+            `"${field}" names the issuer's own key location (${value}). Fine if verifiers ignore it and use their configured keys.`,
+            headerEvidence(decoded, field),
+            'info',
+          ),
+        );
       } else {
-        findings.push(findingOf(jkuX5u, `The header tells verifiers to fetch keys from ${value}. With no jwksUri in the case configuration, Tokentrail cannot say whether that is the issuer's. (Not fetched.)`, headerEvidence(decoded, field)));
+        findings.push(
+          findingOf(
+            jkuX5u,
+            `The header tells verifiers to fetch keys from ${value}. With no jwksUri in the case configuration, Tokentrail cannot say whether that is the issuer's. (Not fetched.)`,
+            headerEvidence(decoded, field),
+          ),
+        );
       }
     }
     return findings;

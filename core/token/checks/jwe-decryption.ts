@@ -10,10 +10,26 @@ export const jweDecryption: TokenCheck = {
   run({ decoded, jwe }) {
     if (decoded.form !== 'jwe' || !jwe) return [];
     if (jwe.status === 'decrypted') {
-      const what = decoded.claims ? 'its claim set is judged as this token\'s claims' : 'a token inside is analysed as the inner token';
-      return [findingOf(jweDecryption, `Decrypted with ${jwe.key.description}; ${what}.`, headerEvidence(decoded, 'alg', { detail: { key: jwe.key.id } }))];
+      const what = decoded.claims
+        ? "its claim set is judged as this token's claims"
+        : 'a token inside is analysed as the inner token';
+      return [
+        findingOf(
+          jweDecryption,
+          `Decrypted with ${jwe.key.description}; ${what}.`,
+          headerEvidence(decoded, 'alg', { detail: { key: jwe.key.id } }),
+        ),
+      ];
     }
-    if (jwe.status === 'failed') return [findingOf(jweDecryption, `Could not decrypt: ${jwe.reason} (keys tried: ${jwe.tried.join('; ') || 'none'}).`, headerEvidence(decoded, 'alg'), 'low')];
+    if (jwe.status === 'failed')
+      return [
+        findingOf(
+          jweDecryption,
+          `Could not decrypt: ${jwe.reason} (keys tried: ${jwe.tried.join('; ') || 'none'}).`,
+          headerEvidence(decoded, 'alg'),
+          'low',
+        ),
+      ];
     return [findingOf(jweDecryption, `Not decrypted: ${jwe.reason}.`, headerEvidence(decoded, 'alg'))];
   },
 };

@@ -10,8 +10,24 @@ export const jweZip: TokenCheck = {
   run({ decoded }) {
     const zip = decoded.header?.zip;
     if (decoded.form !== 'jwe' || zip === undefined) return [];
-    const ratio = decoded.jwe?.ciphertext ? ` The ciphertext is ${decoded.jwe.ciphertext.length} bytes; what it inflates to was not computed.` : '';
-    if (zip !== 'DEF') return [findingOf(jweZip, `"zip" is ${JSON.stringify(zip)}, not the only registered value "DEF".`, headerEvidence(decoded, 'zip'), 'high')];
-    return [findingOf(jweZip, `The JWE is compressed ("zip": "DEF"). A few kilobytes can inflate to gigabytes in a decrypting server (decompression bomb), and compression before encryption can leak content length.${ratio}`, headerEvidence(decoded, 'zip'))];
+    const ratio = decoded.jwe?.ciphertext
+      ? ` The ciphertext is ${decoded.jwe.ciphertext.length} bytes; what it inflates to was not computed.`
+      : '';
+    if (zip !== 'DEF')
+      return [
+        findingOf(
+          jweZip,
+          `"zip" is ${JSON.stringify(zip)}, not the only registered value "DEF".`,
+          headerEvidence(decoded, 'zip'),
+          'high',
+        ),
+      ];
+    return [
+      findingOf(
+        jweZip,
+        `The JWE is compressed ("zip": "DEF"). A few kilobytes can inflate to gigabytes in a decrypting server (decompression bomb), and compression before encryption can leak content length.${ratio}`,
+        headerEvidence(decoded, 'zip'),
+      ),
+    ];
   },
 };

@@ -24,11 +24,20 @@ export interface KeyEncoding {
   readonly hmacKey: Readonly<Record<HmacHash, Uint8Array>>;
 }
 
-const HASHES = { 'SHA-256': { digest: sha256, block: 64 }, 'SHA-384': { digest: sha384, block: 128 }, 'SHA-512': { digest: sha512, block: 128 } } as const;
+const HASHES = {
+  'SHA-256': { digest: sha256, block: 64 },
+  'SHA-384': { digest: sha384, block: 128 },
+  'SHA-512': { digest: sha512, block: 128 },
+} as const;
 
 function encoding(name: string, bytes: Uint8Array): KeyEncoding {
-  const keyFor = (hash: HmacHash): Uint8Array => (bytes.length > HASHES[hash].block ? HASHES[hash].digest(bytes) : bytes);
-  return { name, bytes, hmacKey: { 'SHA-256': keyFor('SHA-256'), 'SHA-384': keyFor('SHA-384'), 'SHA-512': keyFor('SHA-512') } };
+  const keyFor = (hash: HmacHash): Uint8Array =>
+    bytes.length > HASHES[hash].block ? HASHES[hash].digest(bytes) : bytes;
+  return {
+    name,
+    bytes,
+    hmacKey: { 'SHA-256': keyFor('SHA-256'), 'SHA-384': keyFor('SHA-384'), 'SHA-512': keyFor('SHA-512') },
+  };
 }
 
 const encoder = new TextEncoder();
@@ -57,7 +66,12 @@ function textVariants(written: KeyText): readonly KeyEncoding[] {
   if (!variants) {
     const what = `exact text of ${WRITTEN_AS[written.kind]} in ${written.file}`;
     const value = written.text;
-    variants = [text(what, value), text(`${what} plus newline`, `${value}\n`), text(`${what} plus CRLF`, `${value}\r\n`), text(`${what} without its trailing newline`, value.replace(/\r?\n$/, ''))];
+    variants = [
+      text(what, value),
+      text(`${what} plus newline`, `${value}\n`),
+      text(`${what} plus CRLF`, `${value}\r\n`),
+      text(`${what} without its trailing newline`, value.replace(/\r?\n$/, '')),
+    ];
     variantsByText.set(written, variants);
   }
   return variants;
@@ -70,9 +84,16 @@ function candidates(key: KeyringKey): KeyEncoding[] {
     const pkcs1 = jwkToPkcs1(key.publicJwk);
     encodings.push(...pemVariants('PKCS#1', 'RSA PUBLIC KEY', pkcs1), encoding('PKCS#1 DER', pkcs1));
   }
-  if (key.certificate) encodings.push(...pemVariants('certificate', 'CERTIFICATE', key.certificate.der), encoding('certificate DER', key.certificate.der));
+  if (key.certificate)
+    encodings.push(
+      ...pemVariants('certificate', 'CERTIFICATE', key.certificate.der),
+      encoding('certificate DER', key.certificate.der),
+    );
   const jwks = key.asWritten?.filter((written) => written.members !== undefined) ?? [];
-  const jsonTexts = jwks.length > 0 ? jwks.flatMap((written) => jwkSerialisations(key.publicJwk!, written.members, written.file)) : jwkSerialisations(key.publicJwk);
+  const jsonTexts =
+    jwks.length > 0
+      ? jwks.flatMap((written) => jwkSerialisations(key.publicJwk!, written.members, written.file))
+      : jwkSerialisations(key.publicJwk);
   for (const { name, json } of jsonTexts) encodings.push(text(name, json));
   for (const written of key.asWritten ?? []) encodings.push(...textVariants(written));
   return encodings;

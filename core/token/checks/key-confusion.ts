@@ -18,12 +18,19 @@ export const keyConfusion: TokenCheck = {
   run({ decoded, keyring, hmac, signature: verdict }) {
     const signature = decoded.signatures[0];
     const alg = signature?.header?.alg;
-    if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0) return [];
+    if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0)
+      return [];
     if (signingKeyOf(verdict)) return []; // it matches a real secret (verifies, or matches a refused token as written)
     const hash = HMAC_HASH[alg];
     for (const { key, encoding } of keyringEncodings(keyring)) {
       if (!equalBytes(hmac.hmac(hash, encoding.hmacKey[hash], signature.signingInput), signature.signature)) continue;
-      return [findingOf(keyConfusion, `This ${alg} token was signed with the public key ${key.kid !== undefined ? `"${key.kid}" ` : ''}used as the HMAC secret (${encoding.name}). Anyone holding the public key can forge such tokens; a verifier that accepted it let the token choose the algorithm.`, signatureEvidence(decoded, { key: keyEvidence(key), encoding: encoding.name }))];
+      return [
+        findingOf(
+          keyConfusion,
+          `This ${alg} token was signed with the public key ${key.kid !== undefined ? `"${key.kid}" ` : ''}used as the HMAC secret (${encoding.name}). Anyone holding the public key can forge such tokens; a verifier that accepted it let the token choose the algorithm.`,
+          signatureEvidence(decoded, { key: keyEvidence(key), encoding: encoding.name }),
+        ),
+      ];
     }
     return [];
   },

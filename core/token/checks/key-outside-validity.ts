@@ -26,17 +26,47 @@ export const keyOutsideValidity: TokenCheck = {
   run({ decoded, signature }) {
     const key = signingKeyOf(signature);
     if (!signature.keyWindow || !key) return [];
-    const evidence = (window: KeyWindowAt, when: string) => signatureEvidence(decoded, { key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source }, detail: { at: when, time: iso(window.time), status: window.status, compromised: window.compromised } });
+    const evidence = (window: KeyWindowAt, when: string) =>
+      signatureEvidence(decoded, {
+        key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source },
+        detail: { at: when, time: iso(window.time), status: window.status, compromised: window.compromised },
+      });
     const findings: Finding[] = [];
     const { atIssuedAt, atUses } = signature.keyWindow;
     const name = key.kid !== undefined ? `Key "${key.kid}"` : `Key ${key.thumbprint}`;
     if (atIssuedAt && isOutsideWindow(atIssuedAt)) {
-      findings.push(findingOf(keyOutsideValidity, `${name} was ${WHY[atIssuedAt.status]} when this token says it was issued (${iso(atIssuedAt.time)}). A genuine issuer would not have used it; someone holding the key (or backdating iat) did.`, evidence(atIssuedAt, 'iat'), atIssuedAt.status === 'revoked' ? 'critical' : 'high'));
+      findings.push(
+        findingOf(
+          keyOutsideValidity,
+          `${name} was ${WHY[atIssuedAt.status]} when this token says it was issued (${iso(atIssuedAt.time)}). A genuine issuer would not have used it; someone holding the key (or backdating iat) did.`,
+          evidence(atIssuedAt, 'iat'),
+          atIssuedAt.status === 'revoked' ? 'critical' : 'high',
+        ),
+      );
     }
     const badUse = atUses.find(isOutsideWindow);
-    if (badUse) findings.push(findingOf(keyOutsideValidity, `${name} was ${WHY[badUse.status]} when the token was used at ${iso(badUse.time)}; verifiers should no longer have trusted it.`, evidence(badUse, 'use'), badUse.status === 'revoked' ? 'critical' : 'high'));
+    if (badUse)
+      findings.push(
+        findingOf(
+          keyOutsideValidity,
+          `${name} was ${WHY[badUse.status]} when the token was used at ${iso(badUse.time)}; verifiers should no longer have trusted it.`,
+          evidence(badUse, 'use'),
+          badUse.status === 'revoked' ? 'critical' : 'high',
+        ),
+      );
     const compromised = atIssuedAt?.compromised || atUses.some((window) => window.compromised);
-    if (compromised) findings.push(findingOf(keyOutsideValidity, `${name} is recorded as compromised: a valid signature from it proves nothing about who made the token.`, signatureEvidence(decoded, { key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source }, detail: { compromised: true } }), 'critical'));
+    if (compromised)
+      findings.push(
+        findingOf(
+          keyOutsideValidity,
+          `${name} is recorded as compromised: a valid signature from it proves nothing about who made the token.`,
+          signatureEvidence(decoded, {
+            key: { kid: key.kid, thumbprint: key.thumbprint, source: key.source },
+            detail: { compromised: true },
+          }),
+          'critical',
+        ),
+      );
     return findings;
   },
 };

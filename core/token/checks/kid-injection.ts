@@ -3,10 +3,17 @@ import { headerEvidence } from './token-facts';
 
 /** Patterns of injection payloads seen in `kid` values, each with the attack it serves. */
 export const KID_PATTERNS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
-  { name: 'path traversal', pattern: /(?:\.\.[/\\])|(?:^|[/\\])\.\.$|^\/(?:dev|proc|etc|var|tmp)\/|^[a-zA-Z]:\\|%2e%2e|\/dev\/null/i },
+  {
+    name: 'path traversal',
+    pattern: /(?:\.\.[/\\])|(?:^|[/\\])\.\.$|^\/(?:dev|proc|etc|var|tmp)\/|^[a-zA-Z]:\\|%2e%2e|\/dev\/null/i,
+  },
   // "--" opens an SQL comment only after a quote, a bracket, whitespace or at the start: between two identifier
   // characters it is ordinary text (base64url key ids, RFC 7638 thumbprints among them, often hold "--").
-  { name: 'SQL injection', pattern: /'|(?:^|[\s'")])--|\/\*|;\s*\w|\bunion\b[\s\S]*\bselect\b|\bor\b\s+['"\d]|\bselect\b[\s\S]*\bfrom\b|\bsleep\s*\(/i },
+  {
+    name: 'SQL injection',
+    pattern:
+      /'|(?:^|[\s'")])--|\/\*|;\s*\w|\bunion\b[\s\S]*\bselect\b|\bor\b\s+['"\d]|\bselect\b[\s\S]*\bfrom\b|\bsleep\s*\(/i,
+  },
   { name: 'shell command injection', pattern: /\$\(|`|\|\||&&|[|;]\s*\w+|\$\{/ },
   { name: 'NoSQL operator', pattern: /\$(?:ne|gt|lt|gte|lte|regex|where|in|nin|exists|or|and)\b/ },
   { name: 'CRLF / header injection', pattern: /[\r\n]/ },
@@ -38,9 +45,22 @@ export const kidInjection: TokenCheck = {
   run({ decoded }) {
     if (!decoded.header || !('kid' in decoded.header)) return [];
     const kid = decoded.header.kid;
-    if (typeof kid !== 'string') return [findingOf(kidInjection, `"kid" is ${kid === null ? 'null' : Array.isArray(kid) ? 'an array' : `a ${typeof kid}`}, not a string: key lookups that assume a string (SQL, NoSQL, file paths) can be subverted by objects and arrays.`, headerEvidence(decoded, 'kid', { detail: { kind: 'non-string' } }))];
+    if (typeof kid !== 'string')
+      return [
+        findingOf(
+          kidInjection,
+          `"kid" is ${kid === null ? 'null' : Array.isArray(kid) ? 'an array' : `a ${typeof kid}`}, not a string: key lookups that assume a string (SQL, NoSQL, file paths) can be subverted by objects and arrays.`,
+          headerEvidence(decoded, 'kid', { detail: { kind: 'non-string' } }),
+        ),
+      ];
     const matched = kidPatternsOf(kid);
     if (matched.length === 0) return [];
-    return [findingOf(kidInjection, `"kid" looks like a ${matched.join(' and ')} payload (${JSON.stringify(kid.length > 80 ? `${kid.slice(0, 80)}…` : kid)}): someone probed how the server looks up keys.`, headerEvidence(decoded, 'kid', { detail: { kind: matched.join(', ') } }))];
+    return [
+      findingOf(
+        kidInjection,
+        `"kid" looks like a ${matched.join(' and ')} payload (${JSON.stringify(kid.length > 80 ? `${kid.slice(0, 80)}…` : kid)}): someone probed how the server looks up keys.`,
+        headerEvidence(decoded, 'kid', { detail: { kind: matched.join(', ') } }),
+      ),
+    ];
   },
 };

@@ -15,6 +15,12 @@ export const lifetimeTooLong: TokenCheck = {
     if (max === undefined || exp === undefined || start === undefined) return [];
     const lifetime = (exp - start) / 1000;
     if (lifetime <= max) return [];
-    return [findingOf(lifetimeTooLong, `The token is valid for ${lifetime} s (${(lifetime / 3600).toFixed(1)} h); the issuer's maximum is ${max} s. Issued by a misconfigured or non-standard path, or forged.`, claimEvidence(decoded, 'exp', { detail: { lifetimeSeconds: lifetime, maxSeconds: max } }))];
+    return [
+      findingOf(
+        lifetimeTooLong,
+        `The token is valid for ${lifetime} s (${(lifetime / 3600).toFixed(1)} h); the issuer's maximum is ${max} s. Issued by a misconfigured or non-standard path, or forged.`,
+        claimEvidence(decoded, 'exp', { detail: { lifetimeSeconds: lifetime, maxSeconds: max } }),
+      ),
+    ];
   },
 };

@@ -8,6 +8,13 @@ export const missingExp: TokenCheck = {
   references: ['RFC 7519 §4.1.4', 'RFC 9068 §2.2', 'RFC 8725 §3.10'],
   run({ decoded }) {
     if (!decoded.claims || 'exp' in decoded.claims) return [];
-    return [findingOf(missingExp, 'The token has no "exp": it never expires. A stolen copy works until its key is rotated.', { part: 'claims', field: 'exp', start: decoded.payload?.segment.start, end: decoded.payload?.segment.end })];
+    return [
+      findingOf(missingExp, 'The token has no "exp": it never expires. A stolen copy works until its key is rotated.', {
+        part: 'claims',
+        field: 'exp',
+        start: decoded.payload?.segment.start,
+        end: decoded.payload?.segment.end,
+      }),
+    ];
   },
 };

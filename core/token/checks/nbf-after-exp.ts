@@ -15,8 +15,22 @@ export const nbfAfterExp: TokenCheck = {
     const findings: Finding[] = [];
     const nbf = numericDateMs(decoded.claims, 'nbf');
     const iat = numericDateMs(decoded.claims, 'iat');
-    if (nbf !== undefined && nbf >= exp) findings.push(findingOf(nbfAfterExp, `"nbf" (${iso(nbf)}) is not before "exp" (${iso(exp)}): the token was never valid. Hand-made claims, not an issuer's.`, claimEvidence(decoded, 'nbf')));
-    else if (iat !== undefined && iat > exp) findings.push(findingOf(nbfAfterExp, `"iat" (${iso(iat)}) is after "exp" (${iso(exp)}): the token expired before it was issued.`, claimEvidence(decoded, 'iat')));
+    if (nbf !== undefined && nbf >= exp)
+      findings.push(
+        findingOf(
+          nbfAfterExp,
+          `"nbf" (${iso(nbf)}) is not before "exp" (${iso(exp)}): the token was never valid. Hand-made claims, not an issuer's.`,
+          claimEvidence(decoded, 'nbf'),
+        ),
+      );
+    else if (iat !== undefined && iat > exp)
+      findings.push(
+        findingOf(
+          nbfAfterExp,
+          `"iat" (${iso(iat)}) is after "exp" (${iso(exp)}): the token expired before it was issued.`,
+          claimEvidence(decoded, 'iat'),
+        ),
+      );
     return findings;
   },
 };

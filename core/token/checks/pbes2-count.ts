@@ -12,8 +12,22 @@ export const pbes2Count: TokenCheck = {
     const header = decoded.header;
     if (decoded.form !== 'jwe' || typeof header?.alg !== 'string' || !header.alg.startsWith('PBES2')) return [];
     const p2c = header.p2c;
-    if (typeof p2c !== 'number' || !Number.isSafeInteger(p2c) || p2c < 1) return [findingOf(pbes2Count, `"p2c" is ${JSON.stringify(p2c)}; PBES2 needs a positive integer iteration count.`, headerEvidence(decoded, 'p2c'), 'medium')];
+    if (typeof p2c !== 'number' || !Number.isSafeInteger(p2c) || p2c < 1)
+      return [
+        findingOf(
+          pbes2Count,
+          `"p2c" is ${JSON.stringify(p2c)}; PBES2 needs a positive integer iteration count.`,
+          headerEvidence(decoded, 'p2c'),
+          'medium',
+        ),
+      ];
     if (p2c <= DEFAULT_JWE_LIMITS.maxPBES2Count) return [];
-    return [findingOf(pbes2Count, `PBES2 "p2c" is ${p2c}, over ${DEFAULT_JWE_LIMITS.maxPBES2Count}: deriving the key would keep a server busy for ${p2c >= 1e8 ? 'minutes to hours' : 'seconds'} per token. Judged from the header; Tokentrail did not run the derivation.`, headerEvidence(decoded, 'p2c', { detail: { p2c, limit: DEFAULT_JWE_LIMITS.maxPBES2Count } }))];
+    return [
+      findingOf(
+        pbes2Count,
+        `PBES2 "p2c" is ${p2c}, over ${DEFAULT_JWE_LIMITS.maxPBES2Count}: deriving the key would keep a server busy for ${p2c >= 1e8 ? 'minutes to hours' : 'seconds'} per token. Judged from the header; Tokentrail did not run the derivation.`,
+        headerEvidence(decoded, 'p2c', { detail: { p2c, limit: DEFAULT_JWE_LIMITS.maxPBES2Count } }),
+      ),
+    ];
   },
 };

@@ -18,16 +18,37 @@ export const signatureLength: TokenCheck = {
     if (spec.family === 'ES' && parseDerSignature(bytes)) return []; // reported by ecdsa-der-signature
     if (spec.signatureLength !== undefined) {
       if (bytes.length === spec.signatureLength) return [];
-      return [findingOf(signatureLength, `A ${spec.alg} signature is ${spec.signatureLength} bytes; this one is ${bytes.length}. No conforming signer produced it.`, signatureEvidence(decoded, { detail: { expected: spec.signatureLength, actual: bytes.length } }))];
+      return [
+        findingOf(
+          signatureLength,
+          `A ${spec.alg} signature is ${spec.signatureLength} bytes; this one is ${bytes.length}. No conforming signer produced it.`,
+          signatureEvidence(decoded, { detail: { expected: spec.signatureLength, actual: bytes.length } }),
+        ),
+      ];
     }
     const kid = signature.header?.kid;
-    const rsaKeys = keyring.keys.filter((key) => key.kty === 'RSA' && key.bits !== undefined && (kid === undefined || key.kid === kid));
+    const rsaKeys = keyring.keys.filter(
+      (key) => key.kty === 'RSA' && key.bits !== undefined && (kid === undefined || key.kid === kid),
+    );
     if (rsaKeys.length > 0) {
       const expected = [...new Set(rsaKeys.map((key) => Math.ceil(key.bits! / 8)))];
       if (expected.includes(bytes.length)) return [];
-      return [findingOf(signatureLength, `An RSA signature is as long as the key's modulus (${expected.join(' or ')} bytes for the candidate keys); this one is ${bytes.length} bytes.`, signatureEvidence(decoded, { detail: { expected: expected.join(','), actual: bytes.length } }))];
+      return [
+        findingOf(
+          signatureLength,
+          `An RSA signature is as long as the key's modulus (${expected.join(' or ')} bytes for the candidate keys); this one is ${bytes.length} bytes.`,
+          signatureEvidence(decoded, { detail: { expected: expected.join(','), actual: bytes.length } }),
+        ),
+      ];
     }
-    if (bytes.length < 256) return [findingOf(signatureLength, `An RSA signature of ${bytes.length} bytes means a modulus under 2048 bits (${bytes.length * 8}), below the RFC 7518 minimum, or a damaged signature.`, signatureEvidence(decoded, { detail: { actual: bytes.length } }))];
+    if (bytes.length < 256)
+      return [
+        findingOf(
+          signatureLength,
+          `An RSA signature of ${bytes.length} bytes means a modulus under 2048 bits (${bytes.length * 8}), below the RFC 7518 minimum, or a damaged signature.`,
+          signatureEvidence(decoded, { detail: { actual: bytes.length } }),
+        ),
+      ];
     return [];
   },
 };

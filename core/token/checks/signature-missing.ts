@@ -16,7 +16,13 @@ export const signatureMissing: TokenCheck = {
       if (signature.signatureSegment.text !== '') continue;
       const alg = signature.header?.alg;
       if (!algorithmSpec(alg) && typeof alg !== 'string') continue;
-      findings.push(findingOf(signatureMissing, `The token declares ${String(alg)} but its signature part is empty: the signature was stripped. Only a verifier that skips verification when there is nothing to verify would accept it.`, signatureEvidence(decoded, { detail: { alg: String(alg) } })));
+      findings.push(
+        findingOf(
+          signatureMissing,
+          `The token declares ${String(alg)} but its signature part is empty: the signature was stripped. Only a verifier that skips verification when there is nothing to verify would accept it.`,
+          signatureEvidence(decoded, { detail: { alg: String(alg) } }),
+        ),
+      );
     }
     return findings;
   },

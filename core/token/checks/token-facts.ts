@@ -8,7 +8,14 @@ import type { DecodedToken } from '../strict/decode-token';
 /** Evidence pointing at the header segment and a field in it. */
 export function headerEvidence(decoded: DecodedToken, field: string, extra: FindingEvidence = {}): FindingEvidence {
   const segment = decoded.signatures[0]?.protectedSegment ?? decoded.jwe?.segments[0];
-  return { part: 'header', field, value: evidenceValue(decoded.header?.[field]), start: segment?.start, end: segment?.end, ...extra };
+  return {
+    part: 'header',
+    field,
+    value: evidenceValue(decoded.header?.[field]),
+    start: segment?.start,
+    end: segment?.end,
+    ...extra,
+  };
 }
 
 /** Evidence pointing at the signature segment. */
@@ -20,7 +27,14 @@ export function signatureEvidence(decoded: DecodedToken, extra: FindingEvidence 
 /** Evidence pointing at a claim. */
 export function claimEvidence(decoded: DecodedToken, field: string, extra: FindingEvidence = {}): FindingEvidence {
   const segment = decoded.payload?.segment;
-  return { part: 'claims', field, value: evidenceValue(decoded.claims?.[field]), start: segment?.start, end: segment?.end, ...extra };
+  return {
+    part: 'claims',
+    field,
+    value: evidenceValue(decoded.claims?.[field]),
+    start: segment?.start,
+    end: segment?.end,
+    ...extra,
+  };
 }
 
 /** How findings name a key. */

@@ -11,9 +11,22 @@ export const unknownKid: TokenCheck = {
     const kid = decoded.header?.kid;
     if (typeof kid !== 'string' || keyring.keys.length === 0 || decoded.form === 'unsecured') return [];
     if (signature.status === 'valid' && signature.kidMatched === false) {
-      return [findingOf(unknownKid, `The token names kid "${kid}" but verifies with ${signature.key?.kid !== undefined ? `kid "${signature.key.kid}"` : 'another key'} (${signature.key?.thumbprint}). The kid was changed after signing, or the issuer mislabels keys.`, headerEvidence(decoded, 'kid'), 'high')];
+      return [
+        findingOf(
+          unknownKid,
+          `The token names kid "${kid}" but verifies with ${signature.key?.kid !== undefined ? `kid "${signature.key.kid}"` : 'another key'} (${signature.key?.thumbprint}). The kid was changed after signing, or the issuer mislabels keys.`,
+          headerEvidence(decoded, 'kid'),
+          'high',
+        ),
+      ];
     }
     if (keyring.keys.some((key) => key.kid === kid)) return [];
-    return [findingOf(unknownKid, `No key in the keyring has kid "${kid}". Either the case is missing a key (look at the issuer's rotation history) or the token was made with a key the issuer never published.`, headerEvidence(decoded, 'kid'))];
+    return [
+      findingOf(
+        unknownKid,
+        `No key in the keyring has kid "${kid}". Either the case is missing a key (look at the issuer's rotation history) or the token was made with a key the issuer never published.`,
+        headerEvidence(decoded, 'kid'),
+      ),
+    ];
   },
 };

@@ -16,9 +16,23 @@ export const usedAfterExp: TokenCheck = {
     const findings = [];
     if (late.length > 0) {
       const last = Math.max(...late);
-      findings.push(findingOf(usedAfterExp, `The token was used ${late.length} time(s) after it expired at ${iso(exp!)}, the last at ${iso(last)} (${Math.round((last - exp!) / 1000)} s late). If a service accepted those requests, it does not check exp.`, claimEvidence(decoded, 'exp', { detail: { uses: late.length, lastUse: iso(last) } })));
+      findings.push(
+        findingOf(
+          usedAfterExp,
+          `The token was used ${late.length} time(s) after it expired at ${iso(exp!)}, the last at ${iso(last)} (${Math.round((last - exp!) / 1000)} s late). If a service accepted those requests, it does not check exp.`,
+          claimEvidence(decoded, 'exp', { detail: { uses: late.length, lastUse: iso(last) } }),
+        ),
+      );
     }
-    if (early.length > 0) findings.push(findingOf(usedAfterExp, `The token was used ${early.length} time(s) before its "nbf" (${iso(nbf!)}).`, claimEvidence(decoded, 'nbf', { detail: { uses: early.length } }), 'medium'));
+    if (early.length > 0)
+      findings.push(
+        findingOf(
+          usedAfterExp,
+          `The token was used ${early.length} time(s) before its "nbf" (${iso(nbf!)}).`,
+          claimEvidence(decoded, 'nbf', { detail: { uses: early.length } }),
+          'medium',
+        ),
+      );
     return findings;
   },
 };

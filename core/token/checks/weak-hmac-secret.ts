@@ -36,14 +36,25 @@ export function describeSecret(secret: Uint8Array): string {
 export function secretTargetOf(decoded: DecodedToken): SecretTarget | undefined {
   const signature = decoded.signatures[0];
   const alg = signature?.header?.alg;
-  if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0) return undefined;
+  if (decoded.form !== 'jws' || !isHmacAlgorithm(alg) || !signature?.signature || signature.signature.length === 0)
+    return undefined;
   return { id: decoded.tokenHash, alg, signingInput: signature.signingInput, signature: signature.signature };
 }
 
 /** The finding for a secret found by any search (in-thread or a host's parallel one). */
 export function weakSecretFinding(decoded: DecodedToken, match: SecretMatch): Finding {
   const where = match.line > 0 ? `line ${match.line} of ${match.source}` : 'the built-in list of common JWT secrets';
-  return findingOf(weakHmacSecret, `The HMAC secret is ${describeSecret(match.secret)} (${where}). Anyone who tries common secrets can forge tokens this service accepts.`, signatureEvidence(decoded, { detail: { secret: describeSecret(match.secret), source: match.source, ...(match.line > 0 ? { line: match.line } : {}) } }));
+  return findingOf(
+    weakHmacSecret,
+    `The HMAC secret is ${describeSecret(match.secret)} (${where}). Anyone who tries common secrets can forge tokens this service accepts.`,
+    signatureEvidence(decoded, {
+      detail: {
+        secret: describeSecret(match.secret),
+        source: match.source,
+        ...(match.line > 0 ? { line: match.line } : {}),
+      },
+    }),
+  );
 }
 
 export const weakHmacSecret: TokenCheck = {
@@ -61,10 +72,28 @@ export const weakHmacSecret: TokenCheck = {
     if (verifiedBy?.secret) {
       const text = secretText(verifiedBy);
       const needed = JWS_ALGORITHMS[target.alg].signatureLength!;
-      if (BUILT_IN_SET.has(text)) findings.push(weakSecretFinding(decoded, { targetId: target.id, secret: verifiedBy.secret, line: 0, source: 'built-in list' }));
+      if (BUILT_IN_SET.has(text))
+        findings.push(
+          weakSecretFinding(decoded, {
+            targetId: target.id,
+            secret: verifiedBy.secret,
+            line: 0,
+            source: 'built-in list',
+          }),
+        );
       // An empty keyring secret is empty-hmac-key's finding (critical), not a short secret's.
       else if (verifiedBy.secret.length > 0 && verifiedBy.secret.length < needed) {
-        findings.push(findingOf(weakHmacSecret, `The secret that verifies this ${target.alg} token is ${verifiedBy.secret.length} bytes; RFC 7518 §3.2 requires at least ${needed} for ${target.alg}. Short secrets fall to offline guessing.`, signatureEvidence(decoded, { key: { kid: verifiedBy.kid, thumbprint: verifiedBy.thumbprint, source: verifiedBy.source.file }, detail: { bytes: verifiedBy.secret.length, required: needed } }), 'high'));
+        findings.push(
+          findingOf(
+            weakHmacSecret,
+            `The secret that verifies this ${target.alg} token is ${verifiedBy.secret.length} bytes; RFC 7518 §3.2 requires at least ${needed} for ${target.alg}. Short secrets fall to offline guessing.`,
+            signatureEvidence(decoded, {
+              key: { kid: verifiedBy.kid, thumbprint: verifiedBy.thumbprint, source: verifiedBy.source.file },
+              detail: { bytes: verifiedBy.secret.length, required: needed },
+            }),
+            'high',
+          ),
+        );
       }
     } else {
       const [match] = matchCandidates([target], BUILT_IN, 0, 'built-in list', hmac);

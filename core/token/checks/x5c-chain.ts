@@ -21,14 +21,17 @@ export type X5cReading = { readonly chain: readonly CertificateInfo[] } | { read
 const readings = new WeakMap<DecodedToken, X5cReading>();
 
 function readX5c(x5c: unknown): X5cReading {
-  if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((entry) => typeof entry === 'string')) return { problem: '"x5c" must be a non-empty array of base64 DER certificates.' };
+  if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((entry) => typeof entry === 'string'))
+    return { problem: '"x5c" must be a non-empty array of base64 DER certificates.' };
   const chain: CertificateInfo[] = [];
   for (const [index, entry] of (x5c as string[]).entries()) {
     const der = decodeBase64UrlStrict(entry, 'x5c').bytes;
     try {
       chain.push(parseCertificate(der ?? new Uint8Array(0)));
     } catch (error) {
-      return { problem: `x5c certificate ${index + 1} cannot be read (${error instanceof Error ? error.message : String(error)}).` };
+      return {
+        problem: `x5c certificate ${index + 1} cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+      };
     }
   }
   return { chain };
@@ -53,7 +56,11 @@ export function x5cChainOf(decoded: DecodedToken): readonly CertificateInfo[] {
 }
 
 /** True when `issuer`'s key verifies `certificate`'s signature. */
-export async function certificateSignedBy(certificate: CertificateInfo, issuer: CertificateInfo, verifier: SignatureVerifier): Promise<boolean> {
+export async function certificateSignedBy(
+  certificate: CertificateInfo,
+  issuer: CertificateInfo,
+  verifier: SignatureVerifier,
+): Promise<boolean> {
   if (!sameBytes(certificate.issuerDer, issuer.subjectDer)) return false;
   const alg = certificateSignatureAlgorithm(certificate.signatureAlgorithm);
   if (!alg) return false;
@@ -83,11 +90,17 @@ export interface ChainWalk {
 }
 
 /** Whether a chain (leaf first) reaches a certificate of the keyring, link by verified link. */
-export async function chainReachesAnchor(chain: readonly CertificateInfo[], keyring: Keyring, verifier: SignatureVerifier): Promise<ChainWalk> {
+export async function chainReachesAnchor(
+  chain: readonly CertificateInfo[],
+  keyring: Keyring,
+  verifier: SignatureVerifier,
+): Promise<ChainWalk> {
   for (let index = 0; index < chain.length; index++) {
     const certificate = chain[index]!;
-    if (keyring.certificates.some((anchor) => sameBytes(anchor.der, certificate.der))) return { anchored: true, end: index };
-    for (const anchor of keyring.certificates) if (await certificateSignedBy(certificate, anchor, verifier)) return { anchored: true, end: index, anchor };
+    if (keyring.certificates.some((anchor) => sameBytes(anchor.der, certificate.der)))
+      return { anchored: true, end: index };
+    for (const anchor of keyring.certificates)
+      if (await certificateSignedBy(certificate, anchor, verifier)) return { anchored: true, end: index, anchor };
     const next = chain[index + 1];
     if (!next || !(await certificateSignedBy(certificate, next, verifier))) return { anchored: false, end: index };
   }
@@ -102,7 +115,12 @@ interface CachedWalk {
 const walks = new WeakMap<DecodedToken, CachedWalk>();
 
 /** {@link chainReachesAnchor} for the token's x5c chain, computed once per token, keyring and verifier. */
-export function x5cChainWalk(decoded: DecodedToken, chain: readonly CertificateInfo[], keyring: Keyring, verifier: SignatureVerifier): Promise<ChainWalk> {
+export function x5cChainWalk(
+  decoded: DecodedToken,
+  chain: readonly CertificateInfo[],
+  keyring: Keyring,
+  verifier: SignatureVerifier,
+): Promise<ChainWalk> {
   const cached = walks.get(decoded);
   if (cached && cached.keyring === keyring && cached.verifier === verifier) return cached.walk;
   const walk = chainReachesAnchor(chain, keyring, verifier);
@@ -116,7 +134,10 @@ export function certificateName(certificate: CertificateInfo, x5cIndex: number):
 }
 
 /** Evidence details that identify a certificate: where it sits, who it names, its window and its x5t#S256. */
-export function certificateDetail(certificate: CertificateInfo, x5cIndex: number | undefined): Record<string, string | number | null> {
+export function certificateDetail(
+  certificate: CertificateInfo,
+  x5cIndex: number | undefined,
+): Record<string, string | number | null> {
   return {
     x5cIndex: x5cIndex ?? null,
     source: x5cIndex === undefined ? 'keyring' : 'x5c',

@@ -24,22 +24,43 @@ function referenceTime({ decoded, useTimes, now }: CheckContext): ReferenceTime 
     const first = Math.min(...useTimes);
     return { time: first, at: 'first use', phrase: `when the token was first used (${iso(first)}; it has no iat)` };
   }
-  return { time: now, at: 'analysis time', phrase: `at the time of analysis (${iso(now)}; the token has no iat and no recorded use)` };
+  return {
+    time: now,
+    at: 'analysis time',
+    phrase: `at the time of analysis (${iso(now)}; the token has no iat and no recorded use)`,
+  };
 }
 
-function outsideWindow(certificate: CertificateInfo, index: number, reference: ReferenceTime, context: CheckContext): Finding | undefined {
+function outsideWindow(
+  certificate: CertificateInfo,
+  index: number,
+  reference: ReferenceTime,
+  context: CheckContext,
+): Finding | undefined {
   // Both ends are inclusive (RFC 5280 §4.1.2.5): a certificate is still valid at the very second of notAfter.
   const expired = reference.time > certificate.notAfter;
   if (!expired && reference.time >= certificate.notBefore) return undefined;
   const name = certificateName(certificate, index);
-  const what = expired ? `had expired on ${iso(certificate.notAfter)}` : `was not valid until ${iso(certificate.notBefore)}`;
+  const what = expired
+    ? `had expired on ${iso(certificate.notAfter)}`
+    : `was not valid until ${iso(certificate.notBefore)}`;
   const why = expired
     ? 'A genuine issuer does not sign with a key whose certificate has expired, and a verifier checking dates would have refused the chain: an old key reused, or a backdated or invented iat.'
     : 'The token was signed before the certificate that vouches for it existed: a forged chain, or a wrong or invented iat.';
   // Expiry measured against the analysis time alone proves little: the token may well predate it.
   const severity = expired && reference.at === 'analysis time' ? 'medium' : 'high';
-  const detail = { ...certificateDetail(certificate, index), status: expired ? 'expired' : 'not-yet-valid', at: reference.at, time: iso(reference.time) };
-  return findingOf(x5cOutsideValidity, `In the x5c chain, ${name} ${what}, ${reference.phrase}. ${why}`, headerEvidence(context.decoded, 'x5c', { detail }), severity);
+  const detail = {
+    ...certificateDetail(certificate, index),
+    status: expired ? 'expired' : 'not-yet-valid',
+    at: reference.at,
+    time: iso(reference.time),
+  };
+  return findingOf(
+    x5cOutsideValidity,
+    `In the x5c chain, ${name} ${what}, ${reference.phrase}. ${why}`,
+    headerEvidence(context.decoded, 'x5c', { detail }),
+    severity,
+  );
 }
 
 /** A certificate of the token's `x5c` chain that was expired or not yet valid when the token was issued. */

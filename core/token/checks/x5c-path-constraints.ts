@@ -27,7 +27,12 @@ function pathIssuers(chain: readonly CertificateInfo[], walk: ChainWalk): PathIs
   const issuers: PathIssuer[] = [];
   let intermediates = 0; // RFC 5280 §4.2.1.9: the leaf is not counted, nor are self-issued certificates
   for (let index = 1; index <= last; index++) {
-    issuers.push({ certificate: chain[index]!, x5cIndex: index, anchor: walk.anchored && !walk.anchor && index === last, intermediatesBelow: intermediates });
+    issuers.push({
+      certificate: chain[index]!,
+      x5cIndex: index,
+      anchor: walk.anchored && !walk.anchor && index === last,
+      intermediatesBelow: intermediates,
+    });
     if (!selfIssued(chain[index]!)) intermediates++;
   }
   if (walk.anchor) issuers.push({ certificate: walk.anchor, anchor: true, intermediatesBelow: intermediates });
@@ -49,16 +54,31 @@ interface IssuerProblem {
 function issuerProblems({ certificate, anchor, intermediatesBelow }: PathIssuer): IssuerProblem[] {
   const problems: IssuerProblem[] = [];
   const constraints = certificate.basicConstraints;
-  if (constraints ? !constraints.cA : !anchor) problems.push({ kind: 'not-a-ca', text: constraints ? 'its basicConstraints say it is not a CA (cA is false)' : 'it has no basicConstraints extension, so nothing says it is a CA' });
-  if (certificate.keyUsage && !certificate.keyUsage.includes('keyCertSign')) problems.push({ kind: 'no-keycertsign', text: `its keyUsage (${certificate.keyUsage.join(', ') || 'empty'}) does not include keyCertSign` });
+  if (constraints ? !constraints.cA : !anchor)
+    problems.push({
+      kind: 'not-a-ca',
+      text: constraints
+        ? 'its basicConstraints say it is not a CA (cA is false)'
+        : 'it has no basicConstraints extension, so nothing says it is a CA',
+    });
+  if (certificate.keyUsage && !certificate.keyUsage.includes('keyCertSign'))
+    problems.push({
+      kind: 'no-keycertsign',
+      text: `its keyUsage (${certificate.keyUsage.join(', ') || 'empty'}) does not include keyCertSign`,
+    });
   const limit = constraints?.cA ? constraints.pathLenConstraint : undefined;
-  if (limit !== undefined && intermediatesBelow > limit) problems.push({ kind: 'path-length-exceeded', text: `its pathLenConstraint allows ${limit} intermediate certificate${limit === 1 ? '' : 's'} below it, and the chain has ${intermediatesBelow}` });
+  if (limit !== undefined && intermediatesBelow > limit)
+    problems.push({
+      kind: 'path-length-exceeded',
+      text: `its pathLenConstraint allows ${limit} intermediate certificate${limit === 1 ? '' : 's'} below it, and the chain has ${intermediatesBelow}`,
+    });
   return problems;
 }
 
 /** What the problems mean for the token, in plain words. */
 function consequence(problems: readonly IssuerProblem[], anchored: boolean): string {
-  if (!anchored) return 'The chain does not reach the keyring either (see x5c-untrusted), and this certificate could not have vouched for the one below it even if it did.';
+  if (!anchored)
+    return 'The chain does not reach the keyring either (see x5c-untrusted), and this certificate could not have vouched for the one below it even if it did.';
   if (problems.every((problem) => problem.kind === 'path-length-exceeded')) {
     return 'The chain reaches a trust anchor only through more CA levels than this issuer allows: a CA the hierarchy never authorised issued a certificate on the way. Verifiers that skip this check accept it.';
   }
@@ -69,9 +89,10 @@ function issuerFinding(issuer: PathIssuer, walk: ChainWalk, context: CheckContex
   const problems = issuerProblems(issuer);
   if (problems.length === 0) return undefined;
   const { certificate, x5cIndex, intermediatesBelow } = issuer;
-  const who = x5cIndex === undefined
-    ? `The x5c chain is vouched for by the keyring certificate "${certificate.subject}", but`
-    : `In the x5c chain, ${certificateName(certificate, x5cIndex)} vouches for certificate ${x5cIndex}, but`;
+  const who =
+    x5cIndex === undefined
+      ? `The x5c chain is vouched for by the keyring certificate "${certificate.subject}", but`
+      : `In the x5c chain, ${certificateName(certificate, x5cIndex)} vouches for certificate ${x5cIndex}, but`;
   const detail = {
     ...certificateDetail(certificate, x5cIndex),
     cA: certificate.basicConstraints?.cA ?? null,
@@ -82,7 +103,12 @@ function issuerFinding(issuer: PathIssuer, walk: ChainWalk, context: CheckContex
     problems: problems.map((problem) => problem.kind).join(', '),
   };
   const message = `${who} ${problems.map((problem) => problem.text).join('; and ')}. ${consequence(problems, walk.anchored)}`;
-  return findingOf(x5cPathConstraints, message, headerEvidence(context.decoded, 'x5c', { detail }), walk.anchored ? 'high' : 'medium');
+  return findingOf(
+    x5cPathConstraints,
+    message,
+    headerEvidence(context.decoded, 'x5c', { detail }),
+    walk.anchored ? 'high' : 'medium',
+  );
 }
 
 /** A leaf whose keyUsage is stated and does not allow signing data (tokens are signed with the leaf key). */
@@ -90,7 +116,12 @@ function leafFinding(leaf: CertificateInfo, context: CheckContext): Finding | un
   if (!leaf.keyUsage || leaf.keyUsage.includes('digitalSignature')) return undefined;
   const usages = leaf.keyUsage.length > 0 ? `only ${leaf.keyUsage.join(', ')}` : 'nothing at all';
   const detail = { ...certificateDetail(leaf, 0), keyUsage: leaf.keyUsage.join(', '), problems: 'no-digitalsignature' };
-  return findingOf(x5cPathConstraints, `The key that signed this token comes from the leaf of the x5c chain, ${certificateName(leaf, 0)}, whose keyUsage allows ${usages}, not digitalSignature. A verifier that checks key usage would refuse it; ask why a key certified for another purpose signs tokens.`, headerEvidence(context.decoded, 'x5c', { detail }), 'medium');
+  return findingOf(
+    x5cPathConstraints,
+    `The key that signed this token comes from the leaf of the x5c chain, ${certificateName(leaf, 0)}, whose keyUsage allows ${usages}, not digitalSignature. A verifier that checks key usage would refuse it; ask why a key certified for another purpose signs tokens.`,
+    headerEvidence(context.decoded, 'x5c', { detail }),
+    'medium',
+  );
 }
 
 async function inspectPath(chain: readonly CertificateInfo[], context: CheckContext): Promise<Finding[]> {
@@ -108,7 +139,14 @@ export const x5cPathConstraints: TokenCheck = {
   id: 'x5c-path-constraints',
   title: 'x5c certificate used beyond its constraints',
   severity: 'high',
-  references: ['RFC 5280 §4.2.1.9', 'RFC 5280 §4.2.1.3', 'RFC 5280 §6.1.4 (k)–(n)', 'RFC 7515 §4.1.6', 'CVE-2002-0862', 'CVE-2011-0228'],
+  references: [
+    'RFC 5280 §4.2.1.9',
+    'RFC 5280 §4.2.1.3',
+    'RFC 5280 §6.1.4 (k)–(n)',
+    'RFC 7515 §4.1.6',
+    'CVE-2002-0862',
+    'CVE-2011-0228',
+  ],
   run(context) {
     const chain = x5cChainOf(context.decoded);
     return chain.length === 0 ? [] : inspectPath(chain, context);

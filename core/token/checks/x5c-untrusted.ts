@@ -23,11 +23,28 @@ async function inspectX5c({ decoded, keyring, verifier }: CheckContext): Promise
   const leafThumbprint = jwkThumbprint(leaf.publicJwk);
   const leafKnown = keyring.keys.some((key) => key.thumbprint === leafThumbprint);
   const { anchored, end } = await x5cChainWalk(decoded, chain, keyring, verifier);
-  const evidence = headerEvidence(decoded, 'x5c', { key: { thumbprint: leafThumbprint, source: 'x5c leaf' }, detail: { leaf: leaf.subject, anchored, leafInKeyring: leafKnown } });
+  const evidence = headerEvidence(decoded, 'x5c', {
+    key: { thumbprint: leafThumbprint, source: 'x5c leaf' },
+    detail: { leaf: leaf.subject, anchored, leafInKeyring: leafKnown },
+  });
   if (!anchored) {
     const where = ` (the chain stops at certificate ${end + 1}, "${chain[end]!.subject}", issued by "${chain[end]!.issuer}")`;
-    return [findingOf(x5cUntrusted, `The x5c chain for "${leaf.subject}" does not reach any certificate in the keyring${where}. A verifier that trusted x5c accepted a key the token brought along.`, evidence)];
+    return [
+      findingOf(
+        x5cUntrusted,
+        `The x5c chain for "${leaf.subject}" does not reach any certificate in the keyring${where}. A verifier that trusted x5c accepted a key the token brought along.`,
+        evidence,
+      ),
+    ];
   }
-  if (!leafKnown) return [findingOf(x5cUntrusted, `The x5c chain reaches a trust anchor, but its leaf key ("${leaf.subject}") is not in the keyring: check that this certificate was meant to sign tokens.`, evidence, 'medium')];
+  if (!leafKnown)
+    return [
+      findingOf(
+        x5cUntrusted,
+        `The x5c chain reaches a trust anchor, but its leaf key ("${leaf.subject}") is not in the keyring: check that this certificate was meant to sign tokens.`,
+        evidence,
+        'medium',
+      ),
+    ];
   return [];
 }

@@ -8,11 +8,16 @@
 export const CURVE_ORDER: Readonly<Record<'P-256' | 'P-384' | 'P-521', bigint>> = {
   'P-256': 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
   'P-384': 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
-  'P-521': 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+  'P-521':
+    0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
 };
 
 /** Byte length of r and s for each curve. */
-export const CURVE_SCALAR_BYTES: Readonly<Record<'P-256' | 'P-384' | 'P-521', number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+export const CURVE_SCALAR_BYTES: Readonly<Record<'P-256' | 'P-384' | 'P-521', number>> = {
+  'P-256': 32,
+  'P-384': 48,
+  'P-521': 66,
+};
 
 /** Big-endian bytes to bigint. */
 export function bytesToBigInt(bytes: Uint8Array): bigint {
@@ -36,7 +41,13 @@ function fixedBytes(value: bigint, size: number): Uint8Array {
 
 /** n and ⌊n / 2⌋ of each curve as fixed-width big-endian bytes, for comparisons without bigint arithmetic. */
 const ORDER_BYTES = Object.fromEntries(
-  (Object.keys(CURVE_ORDER) as ('P-256' | 'P-384' | 'P-521')[]).map((crv) => [crv, { n: fixedBytes(CURVE_ORDER[crv], CURVE_SCALAR_BYTES[crv]), half: fixedBytes(CURVE_ORDER[crv] / 2n, CURVE_SCALAR_BYTES[crv]) }]),
+  (Object.keys(CURVE_ORDER) as ('P-256' | 'P-384' | 'P-521')[]).map((crv) => [
+    crv,
+    {
+      n: fixedBytes(CURVE_ORDER[crv], CURVE_SCALAR_BYTES[crv]),
+      half: fixedBytes(CURVE_ORDER[crv] / 2n, CURVE_SCALAR_BYTES[crv]),
+    },
+  ]),
 ) as Readonly<Record<'P-256' | 'P-384' | 'P-521', { readonly n: Uint8Array; readonly half: Uint8Array }>>;
 
 /** Compare `length` big-endian bytes of `bytes` from `offset` with `other`: negative, zero or positive. */

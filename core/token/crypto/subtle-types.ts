@@ -11,8 +11,19 @@ export type SubtleAlgorithm = { readonly name: string; readonly [parameter: stri
 
 /** The subset of SubtleCrypto core calls. */
 export interface SubtleLike {
-  importKey(format: 'raw' | 'spki' | 'pkcs8' | 'jwk', keyData: Uint8Array | object, algorithm: SubtleAlgorithm, extractable: boolean, usages: string[]): Promise<SubtleKey>;
+  importKey(
+    format: 'raw' | 'spki' | 'pkcs8' | 'jwk',
+    keyData: Uint8Array | object,
+    algorithm: SubtleAlgorithm,
+    extractable: boolean,
+    usages: string[],
+  ): Promise<SubtleKey>;
   exportKey(format: 'jwk', key: SubtleKey): Promise<Record<string, unknown>>;
-  verify(algorithm: SubtleAlgorithm | string, key: SubtleKey, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  verify(
+    algorithm: SubtleAlgorithm | string,
+    key: SubtleKey,
+    signature: Uint8Array,
+    data: Uint8Array,
+  ): Promise<boolean>;
   sign(algorithm: SubtleAlgorithm | string, key: SubtleKey, data: Uint8Array): Promise<ArrayBuffer>;
 }

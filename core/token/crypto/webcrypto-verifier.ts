@@ -41,11 +41,12 @@ export function createWebCryptoVerifier(subtle: SubtleLike): SignatureVerifier {
     const cacheKey = `${alg}|${key.id}`;
     let imported = cache.get(cacheKey);
     if (!imported) {
-      imported = (key.kind === 'secret'
-        ? key.secret.length === 0
-          ? Promise.resolve(undefined) // WebCrypto refuses empty HMAC keys; the empty-hmac-key check covers them
-          : subtle.importKey('raw', key.secret, importParameters(alg), false, ['sign'])
-        : subtle.importKey('spki', key.spki, importParameters(alg), false, ['verify'])
+      imported = (
+        key.kind === 'secret'
+          ? key.secret.length === 0
+            ? Promise.resolve(undefined) // WebCrypto refuses empty HMAC keys; the empty-hmac-key check covers them
+            : subtle.importKey('raw', key.secret, importParameters(alg), false, ['sign'])
+          : subtle.importKey('spki', key.spki, importParameters(alg), false, ['verify'])
       ).catch(() => undefined);
       cache.set(cacheKey, imported);
     }
@@ -58,7 +59,8 @@ export function createWebCryptoVerifier(subtle: SubtleLike): SignatureVerifier {
       const imported = await keyFor(alg, key);
       if (!imported) return false;
       try {
-        if (spec.family === 'HS') return equalBytes(new Uint8Array(await subtle.sign('HMAC', imported, data)), signature);
+        if (spec.family === 'HS')
+          return equalBytes(new Uint8Array(await subtle.sign('HMAC', imported, data)), signature);
         return await subtle.verify(verifyParameters(alg), imported, signature, data);
       } catch {
         return false;
@@ -70,11 +72,14 @@ export function createWebCryptoVerifier(subtle: SubtleLike): SignatureVerifier {
 /** A {@link PublicKeyDeriver} on WebCrypto: imports the PKCS#8 key as extractable and exports its public JWK. */
 export function createWebCryptoPublicKeyDeriver(subtle: SubtleLike): PublicKeyDeriver {
   return async (pkcs8, kind) => {
-    const algorithm: SubtleAlgorithm = kind.kind === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: kind.crv };
+    const algorithm: SubtleAlgorithm =
+      kind.kind === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: kind.crv };
     const key = await subtle.importKey('pkcs8', pkcs8, algorithm, true, ['sign']);
     const jwk = await subtle.exportKey('jwk', key);
-    if (kind.kind === 'Ed25519' && typeof jwk.x === 'string') return { kty: 'OKP', crv: 'Ed25519', x: jwk.x } satisfies PublicJwk;
-    if (kind.kind === 'EC' && typeof jwk.x === 'string' && typeof jwk.y === 'string') return { kty: 'EC', crv: kind.crv, x: jwk.x, y: jwk.y } satisfies PublicJwk;
+    if (kind.kind === 'Ed25519' && typeof jwk.x === 'string')
+      return { kty: 'OKP', crv: 'Ed25519', x: jwk.x } satisfies PublicJwk;
+    if (kind.kind === 'EC' && typeof jwk.x === 'string' && typeof jwk.y === 'string')
+      return { kty: 'EC', crv: kind.crv, x: jwk.x, y: jwk.y } satisfies PublicJwk;
     return undefined;
   };
 }

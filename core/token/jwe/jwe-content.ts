@@ -22,7 +22,11 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 const COMPACT = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2}(?:(?:\.[A-Za-z0-9_-]*){2})?$/;
 
 /** Read the plaintext of a decrypted JWE whose protected header is `header`. */
-export function readJweContent(header: Record<string, unknown> | null, plaintext: Uint8Array, options?: DecodeOptions): JweContent {
+export function readJweContent(
+  header: Record<string, unknown> | null,
+  plaintext: Uint8Array,
+  options?: DecodeOptions,
+): JweContent {
   let text: string;
   try {
     text = fatalUtf8.decode(plaintext).trim();
@@ -30,16 +34,25 @@ export function readJweContent(header: Record<string, unknown> | null, plaintext
     return { problems: [] }; // binary content: nothing to read as a token or claims
   }
   const cty = typeof header?.cty === 'string' ? header.cty.toLowerCase() : undefined;
-  if (cty === 'jwt' || cty === 'application/jwt' || COMPACT.test(text)) return { inner: decodeToken(text, options), problems: [] };
+  if (cty === 'jwt' || cty === 'application/jwt' || COMPACT.test(text))
+    return { inner: decodeToken(text, options), problems: [] };
   if (!text.startsWith('{')) return { problems: [] };
   const parsed = parseJsonStrict(text);
   const problems = duplicateKeyProblems(parsed.duplicates, 'plaintext', 'The decrypted plaintext');
   if (!parsed.ok || !isJsonObject(parsed.value)) {
-    problems.push({ code: 'invalid-json', part: 'plaintext', message: 'The decrypted plaintext starts like JSON but is not a valid JSON object.' });
+    problems.push({
+      code: 'invalid-json',
+      part: 'plaintext',
+      message: 'The decrypted plaintext starts like JSON but is not a valid JSON object.',
+    });
     return { problems };
   }
   const value = parsed.value;
   // A JWS JSON serialization inside the JWE is a nested token; any other object is the JWT's claim set.
-  if (typeof value.payload === 'string' && ('signature' in value || 'signatures' in value)) return { inner: decodeToken(text, options), problems };
-  return { claims: value, problems: [...problems, ...checkClaimTypes(value).map((problem) => ({ ...problem, part: 'plaintext' }))] };
+  if (typeof value.payload === 'string' && ('signature' in value || 'signatures' in value))
+    return { inner: decodeToken(text, options), problems };
+  return {
+    claims: value,
+    problems: [...problems, ...checkClaimTypes(value).map((problem) => ({ ...problem, part: 'plaintext' }))],
+  };
 }

@@ -44,7 +44,12 @@ export function privateKeysIn(source: PrivateKeySource): readonly PrivateKeyEntr
   return [
     ...jwks.map((jwk, index) => {
       const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
-      return { id: `${file}#jwk${index}`, description: `private JWK ${kid !== undefined ? `"${kid}" ` : ''}from ${file}`, kid, jwk };
+      return {
+        id: `${file}#jwk${index}`,
+        description: `private JWK ${kid !== undefined ? `"${kid}" ` : ''}from ${file}`,
+        kid,
+        jwk,
+      };
     }),
     ...pems.map((pkcs8, index) => ({ id: `${file}#pem${index}`, description: `private key from ${file}`, pkcs8 })),
   ];
@@ -69,7 +74,10 @@ export function privateKeyResolver(sources: readonly PrivateKeySource[]): JweKey
     if (typeof alg !== 'string' || !ASYMMETRIC_JWE.test(alg) || entries.length === 0) return [];
     // Keys whose kid matches the JWE's come first; the others are still tried (kids get lost between systems).
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
-    const ordered = kid === undefined ? entries : [...entries.filter((entry) => entry.kid === kid), ...entries.filter((entry) => entry.kid !== kid)];
+    const ordered =
+      kid === undefined
+        ? entries
+        : [...entries.filter((entry) => entry.kid === kid), ...entries.filter((entry) => entry.kid !== kid)];
     const candidates: JweKeyCandidate[] = [];
     for (const entry of ordered) {
       const key = await importFor(entry, alg);

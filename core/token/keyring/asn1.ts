@@ -19,14 +19,31 @@ export interface Asn1Element {
 
 /** Thrown by the reader on malformed DER; callers in the keyring turn it into a key problem. */
 export class Asn1Error extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} (at byte ${offset})`);
     this.name = 'Asn1Error';
   }
 }
 
 /** Tags used here. */
-export const TAG = { BOOLEAN: 0x01, INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, UTF8: 0x0c, PRINTABLE: 0x13, IA5: 0x16, UTC_TIME: 0x17, GENERALIZED_TIME: 0x18, SEQUENCE: 0x30, SET: 0x31 } as const;
+export const TAG = {
+  BOOLEAN: 0x01,
+  INTEGER: 0x02,
+  BIT_STRING: 0x03,
+  OCTET_STRING: 0x04,
+  NULL: 0x05,
+  OID: 0x06,
+  UTF8: 0x0c,
+  PRINTABLE: 0x13,
+  IA5: 0x16,
+  UTC_TIME: 0x17,
+  GENERALIZED_TIME: 0x18,
+  SEQUENCE: 0x30,
+  SET: 0x31,
+} as const;
 
 /** Read one element at `offset`. */
 export function readElement(bytes: Uint8Array, offset = 0): Asn1Element {
@@ -67,7 +84,8 @@ export function children(element: Asn1Element): Asn1Element[] {
 /** Read a whole input as exactly one element with the expected tag. */
 export function readOnly(bytes: Uint8Array, tag: number): Asn1Element {
   const element = readElement(bytes, 0);
-  if (element.tag !== tag) throw new Asn1Error(`expected tag 0x${tag.toString(16)}, found 0x${element.tag.toString(16)}`, 0);
+  if (element.tag !== tag)
+    throw new Asn1Error(`expected tag 0x${tag.toString(16)}, found 0x${element.tag.toString(16)}`, 0);
   if (element.end !== bytes.length) throw new Asn1Error('trailing bytes after the DER element', element.end);
   return element;
 }
@@ -95,7 +113,8 @@ export function oidToString(content: Uint8Array): string {
 
 /** Content of a BIT STRING without its unused-bits byte. */
 export function bitStringBytes(element: Asn1Element): Uint8Array {
-  if (element.tag !== TAG.BIT_STRING || element.content[0] !== 0) throw new Asn1Error('expected a BIT STRING with no unused bits', element.start);
+  if (element.tag !== TAG.BIT_STRING || element.content[0] !== 0)
+    throw new Asn1Error('expected a BIT STRING with no unused bits', element.start);
   return element.content.subarray(1);
 }
 
@@ -109,7 +128,8 @@ export function unsignedInteger(element: Asn1Element): Uint8Array {
 
 /** A BOOLEAN's value. DER writes TRUE as 0xFF; any non-zero byte is read as TRUE, as BER allows. */
 export function readBoolean(element: Asn1Element): boolean {
-  if (element.tag !== TAG.BOOLEAN || element.content.length !== 1) throw new Asn1Error('expected a one-byte BOOLEAN', element.start);
+  if (element.tag !== TAG.BOOLEAN || element.content.length !== 1)
+    throw new Asn1Error('expected a one-byte BOOLEAN', element.start);
   return element.content[0] !== 0;
 }
 
@@ -119,7 +139,8 @@ export function readBoolean(element: Asn1Element): boolean {
  * away a finding for an absurd but harmless number.
  */
 export function readNonNegativeInteger(element: Asn1Element): number {
-  if (element.tag !== TAG.INTEGER || element.content.length === 0) throw new Asn1Error('expected an INTEGER', element.start);
+  if (element.tag !== TAG.INTEGER || element.content.length === 0)
+    throw new Asn1Error('expected an INTEGER', element.start);
   if (element.content[0]! & 0x80) throw new Asn1Error('expected a non-negative INTEGER', element.start);
   let value = 0;
   for (const byte of element.content) {
@@ -135,10 +156,17 @@ export function readNonNegativeInteger(element: Asn1Element): number {
  */
 export function setBitPositions(element: Asn1Element): number[] {
   const unused = element.content[0];
-  if (element.tag !== TAG.BIT_STRING || unused === undefined || unused > 7 || (element.content.length === 1 && unused !== 0)) throw new Asn1Error('expected a BIT STRING', element.start);
+  if (
+    element.tag !== TAG.BIT_STRING ||
+    unused === undefined ||
+    unused > 7 ||
+    (element.content.length === 1 && unused !== 0)
+  )
+    throw new Asn1Error('expected a BIT STRING', element.start);
   const positions: number[] = [];
   const bitCount = (element.content.length - 1) * 8 - unused;
-  for (let bit = 0; bit < bitCount; bit++) if (element.content[1 + (bit >> 3)]! & (0x80 >> (bit & 7))) positions.push(bit);
+  for (let bit = 0; bit < bitCount; bit++)
+    if (element.content[1 + (bit >> 3)]! & (0x80 >> (bit & 7))) positions.push(bit);
   return positions;
 }
 
@@ -150,15 +178,33 @@ export function setBitPositions(element: Asn1Element): number[] {
  */
 export function readTime(element: Asn1Element): number {
   const text = new TextDecoder().decode(element.content);
-  const pattern = element.tag === TAG.UTC_TIME ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/ : element.tag === TAG.GENERALIZED_TIME ? /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/ : undefined;
+  const pattern =
+    element.tag === TAG.UTC_TIME
+      ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/
+      : element.tag === TAG.GENERALIZED_TIME
+        ? /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/
+        : undefined;
   const match = pattern?.exec(text);
   if (!match) throw new Asn1Error(`unreadable time ${JSON.stringify(text)}`, element.start);
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const fullYear = element.tag === TAG.UTC_TIME ? year + (year < 50 ? 2000 : 1900) : year;
   const date = new Date(0);
   date.setUTCFullYear(fullYear, month - 1, day); // not Date.UTC: it reads years 0–99 as 1900–1999
   date.setUTCHours(hour, minute, second, 0);
-  const exact = date.getUTCFullYear() === fullYear && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+  const exact =
+    date.getUTCFullYear() === fullYear &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
   if (!exact) throw new Asn1Error(`impossible date ${JSON.stringify(text)}`, element.start);
   return date.getTime();
 }
@@ -197,7 +243,8 @@ export function encodeOid(oid: string): Uint8Array {
   const bytes: number[] = [parts[0]! * 40 + parts[1]!];
   for (const part of parts.slice(2)) {
     const chunk: number[] = [part & 0x7f];
-    for (let rest = Math.floor(part / 128); rest > 0; rest = Math.floor(rest / 128)) chunk.unshift((rest & 0x7f) | 0x80);
+    for (let rest = Math.floor(part / 128); rest > 0; rest = Math.floor(rest / 128))
+      chunk.unshift((rest & 0x7f) | 0x80);
     bytes.push(...chunk);
   }
   return encodeElement(TAG.OID, Uint8Array.from(bytes));

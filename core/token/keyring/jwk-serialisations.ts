@@ -27,10 +27,15 @@ const sorted = (names: readonly string[]): string[] => [...names].sort();
  * each with only the required members, with kid alone, and with all of kid/use/alg the file had; plus the file's
  * JWK with every public member as written. `written` is the JWK as its file wrote it, when it came from one.
  */
-export function jwkSerialisations(jwk: PublicJwk, written?: Readonly<Record<string, unknown>>, file = 'its file'): JwkSerialisation[] {
+export function jwkSerialisations(
+  jwk: PublicJwk,
+  written?: Readonly<Record<string, unknown>>,
+  file = 'its file',
+): JwkSerialisation[] {
   const writtenNames = written ? Object.keys(written) : [];
   const value = (name: string): unknown => written?.[name] ?? (jwk as Record<string, unknown>)[name];
-  const serialise = (names: readonly string[]): string => `{${names.map((name) => `${JSON.stringify(name)}:${JSON.stringify(value(name))}`).join(',')}}`;
+  const serialise = (names: readonly string[]): string =>
+    `{${names.map((name) => `${JSON.stringify(name)}:${JSON.stringify(value(name))}`).join(',')}}`;
   const required = LISTED_ORDER[jwk.kty];
   const metadata = writtenNames.filter((name) => METADATA.includes(name) && typeof written![name] === 'string');
   const memberSets: [string, string[]][] = [['required members', []]];
@@ -41,15 +46,23 @@ export function jwkSerialisations(jwk: PublicJwk, written?: Readonly<Record<stri
     ['RFC 7518 member order', (extra) => [...required, ...extra]],
     ['Node.js export order', (extra) => [...NODE_ORDER[jwk.kty], ...extra]],
   ];
-  if (written) orders.push([`member order of ${file}`, (extra) => writtenNames.filter((name) => (required as readonly string[]).includes(name) || extra.includes(name))]);
+  if (written)
+    orders.push([
+      `member order of ${file}`,
+      (extra) => writtenNames.filter((name) => (required as readonly string[]).includes(name) || extra.includes(name)),
+    ]);
   const texts: JwkSerialisation[] = [];
   for (const [order, namesOf] of orders) {
     for (const [members, extra] of memberSets) {
       // The canonical thumbprint input keeps its historical evidence name.
-      const name = extra.length === 0 && order === 'RFC 7638 member order' ? 'JWK JSON (RFC 7638 member order)' : `JWK JSON (${order}; ${members})`;
+      const name =
+        extra.length === 0 && order === 'RFC 7638 member order'
+          ? 'JWK JSON (RFC 7638 member order)'
+          : `JWK JSON (${order}; ${members})`;
       texts.push({ name, json: serialise(namesOf(extra)) });
     }
   }
-  if (written) texts.push({ name: `JWK JSON (as written in ${file}; all public members)`, json: serialise(writtenNames) });
+  if (written)
+    texts.push({ name: `JWK JSON (as written in ${file}; all public members)`, json: serialise(writtenNames) });
   return texts;
 }

@@ -4,10 +4,20 @@ import type { CertificateInfo } from './x509';
 
 /** The form a key was found in. */
 export type KeyFormat =
-  | 'jwks' | 'jwk'
-  | 'pem-spki' | 'pem-pkcs1' | 'pem-pkcs8' | 'pem-rsa-private' | 'pem-ec-private'
-  | 'der-spki' | 'der-pkcs1' | 'der-pkcs8' | 'der-rsa-private'
-  | 'x509-pem' | 'x509-der' | 'x5c'
+  | 'jwks'
+  | 'jwk'
+  | 'pem-spki'
+  | 'pem-pkcs1'
+  | 'pem-pkcs8'
+  | 'pem-rsa-private'
+  | 'pem-ec-private'
+  | 'der-spki'
+  | 'der-pkcs1'
+  | 'der-pkcs8'
+  | 'der-rsa-private'
+  | 'x509-pem'
+  | 'x509-der'
+  | 'x5c'
   | 'secret';
 
 /** Where a key came from. */
@@ -67,7 +77,13 @@ export interface KeyText {
 /** Something in a key file that could not be used, with a stable code. */
 export interface KeyProblem {
   /** `key-invalid`: readable, but not a usable key of its type (EC point off the curve, RSA modulus too small…). */
-  readonly code: 'key-unreadable' | 'key-unsupported' | 'key-invalid' | 'key-encrypted' | 'key-no-public-part' | 'key-lifecycle-unmatched';
+  readonly code:
+    | 'key-unreadable'
+    | 'key-unsupported'
+    | 'key-invalid'
+    | 'key-encrypted'
+    | 'key-no-public-part'
+    | 'key-lifecycle-unmatched';
   readonly file: string;
   readonly message: string;
 }

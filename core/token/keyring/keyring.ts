@@ -17,16 +17,23 @@ export function createKeyring(files: readonly LoadedKeys[], lifecycles: readonly
     const kept = seen.get(identity);
     if (kept !== undefined) {
       // The duplicate's texts stay: key-confusion must try the text of every file the key was found in.
-      if (key.asWritten) keys[kept] = { ...keys[kept]!, asWritten: [...(keys[kept]!.asWritten ?? []), ...key.asWritten] };
+      if (key.asWritten)
+        keys[kept] = { ...keys[kept]!, asWritten: [...(keys[kept]!.asWritten ?? []), ...key.asWritten] };
       continue;
     }
     seen.set(identity, keys.length);
-    const lifecycle = lifecycles.find((entry) => key.kid !== undefined && entry.kid === key.kid) ?? lifecycles.find((entry) => entry.thumbprint === key.thumbprint);
+    const lifecycle =
+      lifecycles.find((entry) => key.kid !== undefined && entry.kid === key.kid) ??
+      lifecycles.find((entry) => entry.thumbprint === key.thumbprint);
     keys.push(lifecycle ? { ...key, lifecycle } : key);
   }
   for (const entry of lifecycles) {
     if (!keys.some((key) => key.lifecycle === entry)) {
-      problems.push({ code: 'key-lifecycle-unmatched', file: 'key-rotation', message: `key-rotation: key "${entry.kid}" is in the rotation history but no key file holds it; tokens it signed will show as no-key.` });
+      problems.push({
+        code: 'key-lifecycle-unmatched',
+        file: 'key-rotation',
+        message: `key-rotation: key "${entry.kid}" is in the rotation history but no key file holds it; tokens it signed will show as no-key.`,
+      });
     }
   }
   const certificates = files.flatMap((file) => file.certificates);

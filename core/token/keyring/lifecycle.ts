@@ -6,7 +6,8 @@ import type { KeyringKey } from './key-types';
  */
 
 /** A key's state at one moment. */
-export type KeyWindowStatus = 'active' | 'not-yet-active' | 'retired' | 'revoked' | 'certificate-not-yet-valid' | 'certificate-expired' | 'unknown';
+export type KeyWindowStatus =
+  'active' | 'not-yet-active' | 'retired' | 'revoked' | 'certificate-not-yet-valid' | 'certificate-expired' | 'unknown';
 
 /** The state of a key at one moment, and whether the issuer ever marked it compromised. */
 export interface KeyWindowAt {

@@ -67,7 +67,11 @@ export function writePem(label: string, der: Uint8Array, lineEnding: '\n' | '\r\
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   for (let i = 0; i < der.length; i += 3) {
     const n = (der[i]! << 16) | ((der[i + 1] ?? 0) << 8) | (der[i + 2] ?? 0);
-    base64 += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + (i + 1 < der.length ? alphabet[(n >> 6) & 63]! : '=') + (i + 2 < der.length ? alphabet[n & 63]! : '=');
+    base64 +=
+      alphabet[n >> 18]! +
+      alphabet[(n >> 12) & 63]! +
+      (i + 1 < der.length ? alphabet[(n >> 6) & 63]! : '=') +
+      (i + 2 < der.length ? alphabet[n & 63]! : '=');
   }
   const lines = base64.match(/.{1,64}/g) ?? [];
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join(lineEnding);

@@ -8,7 +8,11 @@
 import { pemBlockSpans } from './pem';
 
 export type PrivateKeyText =
-  | { readonly kind: 'pem'; readonly label: 'PRIVATE KEY' | 'RSA PRIVATE KEY' | 'EC PRIVATE KEY'; readonly text: string }
+  | {
+      readonly kind: 'pem';
+      readonly label: 'PRIVATE KEY' | 'RSA PRIVATE KEY' | 'EC PRIVATE KEY';
+      readonly text: string;
+    }
   | { readonly kind: 'jwk'; readonly jwk: Readonly<Record<string, unknown>> };
 
 const PRIVATE_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
@@ -22,14 +26,27 @@ function privateJwks(text: string): PrivateKeyText[] {
   } catch {
     return []; // not JSON: the keyring loader reports the file
   }
-  const entries: unknown[] = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.keys) ? value.keys : [value];
-  return entries.filter((entry): entry is Record<string, unknown> => isObject(entry) && typeof entry.d === 'string' && entry.kty !== 'oct').map((jwk) => ({ kind: 'jwk', jwk }));
+  const entries: unknown[] = Array.isArray(value)
+    ? value
+    : isObject(value) && Array.isArray(value.keys)
+      ? value.keys
+      : [value];
+  return entries
+    .filter(
+      (entry): entry is Record<string, unknown> =>
+        isObject(entry) && typeof entry.d === 'string' && entry.kty !== 'oct',
+    )
+    .map((jwk) => ({ kind: 'jwk', jwk }));
 }
 
 /** The file's private PEM blocks, then its private JWKs, in the order written. */
 export function privateKeyTexts(text: string): PrivateKeyText[] {
   const blocks = pemBlockSpans(text)
     .filter((span) => PRIVATE_LABELS.has(span.label))
-    .map((span): PrivateKeyText => ({ kind: 'pem', label: span.label as 'PRIVATE KEY', text: text.slice(span.start, span.end) }));
+    .map((span): PrivateKeyText => ({
+      kind: 'pem',
+      label: span.label as 'PRIVATE KEY',
+      text: text.slice(span.start, span.end),
+    }));
   return /^\s*[[{]/.test(text) ? [...blocks, ...privateJwks(text)] : blocks;
 }

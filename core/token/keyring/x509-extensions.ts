@@ -1,4 +1,15 @@
-import { Asn1Error, TAG, children, expect, oidToString, readBoolean, readNonNegativeInteger, readOnly, setBitPositions, type Asn1Element } from './asn1';
+import {
+  Asn1Error,
+  TAG,
+  children,
+  expect,
+  oidToString,
+  readBoolean,
+  readNonNegativeInteger,
+  readOnly,
+  setBitPositions,
+  type Asn1Element,
+} from './asn1';
 
 /**
  * The two X.509 v3 extensions that say what a certificate's key may do, which is all chain checks need: whether it
@@ -15,7 +26,17 @@ export interface BasicConstraints {
 }
 
 /** The keyUsage bits of RFC 5280 §4.2.1.3, by their position in the BIT STRING. */
-export const KEY_USAGE_NAMES = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'] as const;
+export const KEY_USAGE_NAMES = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+] as const;
 
 /** One keyUsage bit name. */
 export type KeyUsageName = (typeof KEY_USAGE_NAMES)[number];
@@ -62,7 +83,8 @@ export function readExtensions(fieldsAfterKey: readonly Asn1Element[]): Certific
     const oid = oidToString(expect(parts[0], TAG.OID, 'extension id').content);
     const value = expect(parts[parts.length - 1], TAG.OCTET_STRING, 'extension value').content; // after the optional critical flag
     if (oid !== BASIC_CONSTRAINTS && oid !== KEY_USAGE) continue;
-    if ((oid === BASIC_CONSTRAINTS ? basicConstraints : keyUsage) !== undefined) throw new Asn1Error(`extension ${oid} appears twice`, extension.start);
+    if ((oid === BASIC_CONSTRAINTS ? basicConstraints : keyUsage) !== undefined)
+      throw new Asn1Error(`extension ${oid} appears twice`, extension.start);
     if (oid === BASIC_CONSTRAINTS) basicConstraints = readBasicConstraints(value);
     else keyUsage = readKeyUsage(value);
   }

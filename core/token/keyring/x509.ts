@@ -1,6 +1,16 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeBase64Url } from '../strict/base64url-strict';
-import { TAG, bitStringBytes, children, expect, oidToString, readElement, readOnly, readTime, type Asn1Element } from './asn1';
+import {
+  TAG,
+  bitStringBytes,
+  children,
+  expect,
+  oidToString,
+  readElement,
+  readOnly,
+  readTime,
+  type Asn1Element,
+} from './asn1';
 import { spkiElementToJwk, type PublicJwk } from './public-key';
 import { readExtensions, type BasicConstraints, type KeyUsageName } from './x509-extensions';
 
@@ -35,7 +45,14 @@ export interface CertificateInfo {
   readonly sha256Thumbprint: string;
 }
 
-const NAME_ATTRIBUTES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
+const NAME_ATTRIBUTES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+};
 const text = new TextDecoder();
 
 /** A readable one-line form of an X.501 Name: "CN=…, O=…". */
@@ -94,7 +111,9 @@ export function looksLikeCertificate(der: Uint8Array): boolean {
 }
 
 /** The JWS algorithm equivalent to a certificate signature algorithm, so the same verifiers check chains. */
-export function certificateSignatureAlgorithm(oid: string): 'RS256' | 'RS384' | 'RS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA' | undefined {
+export function certificateSignatureAlgorithm(
+  oid: string,
+): 'RS256' | 'RS384' | 'RS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA' | undefined {
   const table: Record<string, 'RS256' | 'RS384' | 'RS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA'> = {
     '1.2.840.113549.1.1.11': 'RS256',
     '1.2.840.113549.1.1.12': 'RS384',

@@ -43,7 +43,11 @@ export interface SecretSearcher {
 }
 
 /** The JWA hash of an HS algorithm. */
-export const HMAC_HASH: Readonly<Record<SecretTarget['alg'], HmacHash>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
+export const HMAC_HASH: Readonly<Record<SecretTarget['alg'], HmacHash>> = {
+  HS256: 'SHA-256',
+  HS384: 'SHA-384',
+  HS512: 'SHA-512',
+};
 
 /** Longest wordlist line considered; longer lines are skipped so one giant line cannot exhaust memory. */
 export const MAX_WORD_BYTES = 4096;
@@ -109,7 +113,13 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** Try candidate secrets against targets in this thread. */
-export function matchCandidates(targets: readonly SecretTarget[], words: readonly Uint8Array[], firstLine: number, source: string, hmac: HmacProvider): SecretMatch[] {
+export function matchCandidates(
+  targets: readonly SecretTarget[],
+  words: readonly Uint8Array[],
+  firstLine: number,
+  source: string,
+  hmac: HmacProvider,
+): SecretMatch[] {
   const matches: SecretMatch[] = [];
   for (const target of targets) {
     const hash = HMAC_HASH[target.alg];
@@ -124,7 +134,11 @@ export function matchCandidates(targets: readonly SecretTarget[], words: readonl
 }
 
 /** A searcher over a re-openable wordlist stream, in this thread (renderer web worker, small lists). */
-export function createWordlistSearcher(open: () => AsyncIterable<Uint8Array>, source: string, hmac: HmacProvider): SecretSearcher {
+export function createWordlistSearcher(
+  open: () => AsyncIterable<Uint8Array>,
+  source: string,
+  hmac: HmacProvider,
+): SecretSearcher {
   return {
     async search(targets, options = {}) {
       const found = new Map<string, SecretMatch>();
@@ -133,7 +147,8 @@ export function createWordlistSearcher(open: () => AsyncIterable<Uint8Array>, so
         if (options.signal?.aborted) break;
         const remaining = targets.filter((target) => !found.has(target.id));
         if (remaining.length === 0) break;
-        for (const match of matchCandidates(remaining, batch.words, batch.firstLine, source, hmac)) found.set(match.targetId, match);
+        for (const match of matchCandidates(remaining, batch.words, batch.firstLine, source, hmac))
+          found.set(match.targetId, match);
         tried += batch.words.length;
         options.onProgress?.(tried);
       }

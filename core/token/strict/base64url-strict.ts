@@ -50,17 +50,42 @@ export function decodeBase64UrlStrict(text: string, part: string, offset = 0): S
     }
     const digit = code < 128 ? VALUE[code]! : -1;
     if (digit < 0 || padding >= 0) {
-      problems.push({ code: 'base64url-invalid', message: `The ${part} holds ${padding >= 0 && digit >= 0 ? 'characters after padding' : `a character outside base64url (${JSON.stringify(text[i])})`} at position ${i}.`, ...at(i) });
+      problems.push({
+        code: 'base64url-invalid',
+        message: `The ${part} holds ${padding >= 0 && digit >= 0 ? 'characters after padding' : `a character outside base64url (${JSON.stringify(text[i])})`} at position ${i}.`,
+        ...at(i),
+      });
       return { problems };
     }
     if (code === 43 || code === 47) if (standard < 0) standard = i;
     digits[count++] = digit;
   }
-  if (padding >= 0) problems.push({ code: 'base64url-padding', message: `The ${part} ends in '=' padding, which base64url in JOSE forbids (RFC 7515 §2).`, ...at(padding) });
-  if (standard >= 0) problems.push({ code: 'base64url-standard-alphabet', message: `The ${part} uses '${text[standard]}' from standard base64 instead of base64url's '-' and '_'.`, ...at(standard) });
-  if (whitespace >= 0) problems.push({ code: 'base64url-whitespace', message: `The ${part} contains whitespace at position ${whitespace}; conforming encoders never emit it.`, ...at(whitespace) });
+  if (padding >= 0)
+    problems.push({
+      code: 'base64url-padding',
+      message: `The ${part} ends in '=' padding, which base64url in JOSE forbids (RFC 7515 §2).`,
+      ...at(padding),
+    });
+  if (standard >= 0)
+    problems.push({
+      code: 'base64url-standard-alphabet',
+      message: `The ${part} uses '${text[standard]}' from standard base64 instead of base64url's '-' and '_'.`,
+      ...at(standard),
+    });
+  if (whitespace >= 0)
+    problems.push({
+      code: 'base64url-whitespace',
+      message: `The ${part} contains whitespace at position ${whitespace}; conforming encoders never emit it.`,
+      ...at(whitespace),
+    });
   if (count % 4 === 1) {
-    problems.push({ code: 'base64url-invalid', message: `The ${part} has an impossible length (${count} base64url characters leave 6 dangling bits).`, part, start: offset, end: offset + text.length });
+    problems.push({
+      code: 'base64url-invalid',
+      message: `The ${part} has an impossible length (${count} base64url characters leave 6 dangling bits).`,
+      part,
+      start: offset,
+      end: offset + text.length,
+    });
     return { problems };
   }
   const bytes = new Uint8Array(Math.floor((count * 3) / 4));
@@ -76,7 +101,11 @@ export function decodeBase64UrlStrict(text: string, part: string, offset = 0): S
     }
   }
   if (bits > 0 && (value & ((1 << bits) - 1)) !== 0) {
-    problems.push({ code: 'base64url-unused-bits', message: `The last character of the ${part} sets unused bits: another string decodes to the same bytes, so this is not the canonical encoding.`, ...at(text.length - 1) });
+    problems.push({
+      code: 'base64url-unused-bits',
+      message: `The last character of the ${part} sets unused bits: another string decodes to the same bytes, so this is not the canonical encoding.`,
+      ...at(text.length - 1),
+    });
   }
   return { bytes, problems };
 }
@@ -96,7 +125,10 @@ function decodeCanonical(text: string): Uint8Array | undefined {
   let out = 0;
   let i = 0;
   for (; i + 4 <= length; i += 4) {
-    const a = text.charCodeAt(i), b = text.charCodeAt(i + 1), c = text.charCodeAt(i + 2), d = text.charCodeAt(i + 3);
+    const a = text.charCodeAt(i),
+      b = text.charCodeAt(i + 1),
+      c = text.charCodeAt(i + 2),
+      d = text.charCodeAt(i + 3);
     if ((a | b | c | d) >= 128) return undefined;
     const n = (URL_VALUE[a]! << 18) | (URL_VALUE[b]! << 12) | (URL_VALUE[c]! << 6) | URL_VALUE[d]!;
     if (n < 0) return undefined;
@@ -106,7 +138,9 @@ function decodeCanonical(text: string): Uint8Array | undefined {
   }
   const rest = length - i;
   if (rest > 0) {
-    const a = text.charCodeAt(i), b = text.charCodeAt(i + 1), c = rest === 3 ? text.charCodeAt(i + 2) : 65;
+    const a = text.charCodeAt(i),
+      b = text.charCodeAt(i + 1),
+      c = rest === 3 ? text.charCodeAt(i + 2) : 65;
     if ((a | b | c) >= 128) return undefined;
     const n = (URL_VALUE[a]! << 18) | (URL_VALUE[b]! << 12) | (URL_VALUE[c]! << 6);
     if (n < 0) return undefined;

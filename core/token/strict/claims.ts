@@ -14,22 +14,33 @@ const STRINGS = ['iss', 'sub', 'jti'] as const;
 /** Problems with the types of registered claims in a claim set. */
 export function checkClaimTypes(claims: Record<string, unknown>): DecodeProblem[] {
   const problems: DecodeProblem[] = [];
-  const report = (field: string, message: string): void => void problems.push({ code: 'claim-type', part: 'payload', field, message });
+  const report = (field: string, message: string): void =>
+    void problems.push({ code: 'claim-type', part: 'payload', field, message });
   for (const field of NUMERIC_DATES) {
     if (!(field in claims)) continue;
     const value = claims[field];
     if (typeof value !== 'number') {
-      report(field, `"${field}" is ${describe(value)}, not a NumericDate (a JSON number of seconds); libraries disagree on how to read it.`);
+      report(
+        field,
+        `"${field}" is ${describe(value)}, not a NumericDate (a JSON number of seconds); libraries disagree on how to read it.`,
+      );
     } else if (!Number.isFinite(value) || Math.abs(value) > 2 ** 53) {
-      report(field, `"${field}" is ${value}, beyond 2^53: it cannot be represented exactly and overflows some verifiers.`);
+      report(
+        field,
+        `"${field}" is ${value}, beyond 2^53: it cannot be represented exactly and overflows some verifiers.`,
+      );
     } else if (value < 0) {
       report(field, `"${field}" is negative (${value}), a time before 1970.`);
     } else if (value > MILLISECONDS_THRESHOLD) {
-      report(field, `"${field}" is ${value}: that looks like milliseconds, not seconds (it would mean the year ${Math.round(1970 + value / 31_557_600)}).`);
+      report(
+        field,
+        `"${field}" is ${value}: that looks like milliseconds, not seconds (it would mean the year ${Math.round(1970 + value / 31_557_600)}).`,
+      );
     }
   }
   for (const field of STRINGS) {
-    if (field in claims && typeof claims[field] !== 'string') report(field, `"${field}" is ${describe(claims[field])}; RFC 7519 requires a string.`);
+    if (field in claims && typeof claims[field] !== 'string')
+      report(field, `"${field}" is ${describe(claims[field])}; RFC 7519 requires a string.`);
   }
   if ('aud' in claims) {
     const aud = claims.aud;
@@ -42,7 +53,8 @@ export function checkClaimTypes(claims: Record<string, unknown>): DecodeProblem[
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `a ${typeof value}`;
 }
 

@@ -34,9 +34,17 @@ export interface DecodeProblem {
 }
 
 /** A `duplicate-json-key` problem for each member named twice; `what` names the text ("The header", "The payload"). */
-export function duplicateKeyProblems(duplicates: readonly DuplicateKey[], part: string, what: string, range: { readonly start?: number; readonly end?: number } = {}): DecodeProblem[] {
+export function duplicateKeyProblems(
+  duplicates: readonly DuplicateKey[],
+  part: string,
+  what: string,
+  range: { readonly start?: number; readonly end?: number } = {},
+): DecodeProblem[] {
   return duplicates.map((duplicate) => ({
-    code: 'duplicate-json-key', part, field: duplicate.name, ...range,
+    code: 'duplicate-json-key',
+    part,
+    field: duplicate.name,
+    ...range,
     message: `${what} names "${duplicate.name}" twice${duplicate.path ? ` (in ${duplicate.path})` : ''}: parsers disagree on which one counts (most keep the last, some the first).`,
   }));
 }

@@ -3,7 +3,14 @@ import { decodeBase64UrlStrict } from './base64url-strict';
 import { checkClaimTypes } from './claims';
 import { duplicateKeyProblems, type DecodeProblem } from './decode-problems';
 import { isJsonObject, parseJsonStrict } from './json-strict';
-import { headerRejections, nestedRejection, NO_REJECTIONS, problemRejections, unencodedCompactPayloadRejection, type Rejection } from './rejections';
+import {
+  headerRejections,
+  nestedRejection,
+  NO_REJECTIONS,
+  problemRejections,
+  unencodedCompactPayloadRejection,
+  type Rejection,
+} from './rejections';
 
 /**
  * The strict token decoder: compact JWS (3 parts), compact JWE (5 parts), JWS JSON serializations (flattened and
@@ -108,14 +115,22 @@ function textOf(bytes: Uint8Array, segment: Segment, part: string, context: Cont
   try {
     return fatalUtf8.decode(bytes);
   } catch {
-    context.problems.push({ code: 'invalid-utf8', part, start: segment.start, end: segment.end, message: `The ${part} is not valid UTF-8; JOSE requires UTF-8 JSON.` });
+    context.problems.push({
+      code: 'invalid-utf8',
+      part,
+      start: segment.start,
+      end: segment.end,
+      message: `The ${part} is not valid UTF-8; JOSE requires UTF-8 JSON.`,
+    });
     return undefined;
   }
 }
 
 function jsonOf(text: string, segment: Segment, part: string, context: Context): { parsed: boolean; value?: unknown } {
   const result = parseJsonStrict(text);
-  context.problems.push(...duplicateKeyProblems(result.duplicates, part, `The ${part}`, { start: segment.start, end: segment.end }));
+  context.problems.push(
+    ...duplicateKeyProblems(result.duplicates, part, `The ${part}`, { start: segment.start, end: segment.end }),
+  );
   if (!result.ok) return { parsed: false };
   return { parsed: true, value: result.value };
 }
@@ -144,7 +159,12 @@ function headerOf(segment: Segment, context: Context): Record<string, unknown> |
   if (cached) return { ...cached };
   const problemsBefore = context.problems.length;
   const header = decodeHeader(segment, context);
-  if (header && context.problems.length === problemsBefore && segment.text.length <= HEADER_CACHE_TEXT && cacheableHeader(header)) {
+  if (
+    header &&
+    context.problems.length === problemsBefore &&
+    segment.text.length <= HEADER_CACHE_TEXT &&
+    cacheableHeader(header)
+  ) {
     if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.clear();
     headerCache.set(segment.text, { ...header });
   }
@@ -158,11 +178,23 @@ function decodeHeader(segment: Segment, context: Context): Record<string, unknow
   if (text === undefined) return null;
   const { parsed, value } = jsonOf(text, segment, 'header', context);
   if (!parsed) {
-    context.problems.push({ code: 'invalid-json', part: 'header', start: segment.start, end: segment.end, message: 'The header is not valid JSON.' });
+    context.problems.push({
+      code: 'invalid-json',
+      part: 'header',
+      start: segment.start,
+      end: segment.end,
+      message: 'The header is not valid JSON.',
+    });
     return null;
   }
   if (!isJsonObject(value)) {
-    context.problems.push({ code: 'header-not-object', part: 'header', start: segment.start, end: segment.end, message: `The header is JSON but not an object (${Array.isArray(value) ? 'an array' : typeof value}); RFC 7515 requires a JSON object.` });
+    context.problems.push({
+      code: 'header-not-object',
+      part: 'header',
+      start: segment.start,
+      end: segment.end,
+      message: `The header is JSON but not an object (${Array.isArray(value) ? 'an array' : typeof value}); RFC 7515 requires a JSON object.`,
+    });
     return null;
   }
   return value;
@@ -191,7 +223,11 @@ export function isUnsecured(header: Record<string, unknown> | null): boolean {
 }
 
 /** Read the payload of a JWS (base64url unless b64:false) and, when it is a JSON object, the claims. */
-function readPayload(segment: Segment, header: Record<string, unknown> | null, context: Context): Pick<DecodedToken, 'payload' | 'claims' | 'nested'> {
+function readPayload(
+  segment: Segment,
+  header: Record<string, unknown> | null,
+  context: Context,
+): Pick<DecodedToken, 'payload' | 'claims' | 'nested'> {
   const unencoded = header?.b64 === false;
   const bytes = unencoded ? encoder.encode(segment.text) : bytesOf(segment, 'payload', context);
   if (!bytes) return { payload: { segment }, claims: null };
@@ -201,20 +237,39 @@ function readPayload(segment: Segment, header: Record<string, unknown> | null, c
   const cty = typeof header?.cty === 'string' ? header.cty.toLowerCase() : undefined;
   const maxNesting = context.options.maxNesting ?? 3;
   if (cty === 'jwt' || cty === 'application/jwt') {
-    if (context.depth < maxNesting) return { payload, claims: null, nested: decodeAt(text.trim(), { ...context.options }, context.depth + 1) };
+    if (context.depth < maxNesting)
+      return { payload, claims: null, nested: decodeAt(text.trim(), { ...context.options }, context.depth + 1) };
     // Not followed further: say so, or a valid outer signature would vouch for an inner token nobody looked at.
-    context.problems.push({ code: 'nesting-too-deep', part: 'payload', start: segment.start, end: segment.end, message: `The payload is another nested JWT (cty "${String(header?.cty)}") beyond the ${maxNesting} levels analysed; it was neither decoded nor verified. No issuer nests tokens this deep: the chain may hide an unsigned or forged innermost token.` });
+    context.problems.push({
+      code: 'nesting-too-deep',
+      part: 'payload',
+      start: segment.start,
+      end: segment.end,
+      message: `The payload is another nested JWT (cty "${String(header?.cty)}") beyond the ${maxNesting} levels analysed; it was neither decoded nor verified. No issuer nests tokens this deep: the chain may hide an unsigned or forged innermost token.`,
+    });
     return { payload, claims: null };
   }
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { payload, claims: null }; // a JWS need not carry JSON
   const { parsed, value } = jsonOf(text, segment, 'payload', context);
   if (!parsed) {
-    context.problems.push({ code: 'invalid-json', part: 'payload', start: segment.start, end: segment.end, message: 'The payload starts like JSON but is not valid JSON.' });
+    context.problems.push({
+      code: 'invalid-json',
+      part: 'payload',
+      start: segment.start,
+      end: segment.end,
+      message: 'The payload starts like JSON but is not valid JSON.',
+    });
     return { payload, claims: null };
   }
   if (!isJsonObject(value)) {
-    context.problems.push({ code: 'claims-not-object', part: 'payload', start: segment.start, end: segment.end, message: 'The payload is JSON but not an object, so it is not a JWT claim set (RFC 7519 §7.2).' });
+    context.problems.push({
+      code: 'claims-not-object',
+      part: 'payload',
+      start: segment.start,
+      end: segment.end,
+      message: 'The payload is JSON but not an object, so it is not a JWT claim set (RFC 7519 §7.2).',
+    });
     return { payload, claims: null };
   }
   context.problems.push(...checkClaimTypes(value));
@@ -227,16 +282,32 @@ function readPayload(segment: Segment, header: Record<string, unknown> | null, c
  */
 function requireAlg(header: Record<string, unknown> | null, segment: Segment | undefined, context: Context): void {
   if (!header || typeof header.alg === 'string') return;
-  const what = !('alg' in header) ? 'has no "alg"' : `has "alg" ${header.alg === null ? 'null' : `of type ${Array.isArray(header.alg) ? 'array' : typeof header.alg}`}, not a string`;
-  context.problems.push({ code: 'malformed-token', part: 'header', field: 'alg', start: segment?.start, end: segment?.end, message: `The header ${what}; RFC 7515 §4.1.1 requires the algorithm as a string, so nothing can say how this token was signed.` });
+  const what = !('alg' in header)
+    ? 'has no "alg"'
+    : `has "alg" ${header.alg === null ? 'null' : `of type ${Array.isArray(header.alg) ? 'array' : typeof header.alg}`}, not a string`;
+  context.problems.push({
+    code: 'malformed-token',
+    part: 'header',
+    field: 'alg',
+    start: segment?.start,
+    end: segment?.end,
+    message: `The header ${what}; RFC 7515 §4.1.1 requires the algorithm as a string, so nothing can say how this token was signed.`,
+  });
 }
 
 /** Everything that makes a strict verifier refuse one signature: the decoding problems that cover it, the header rules, and `more`. */
-function rejectionsOf(problems: readonly DecodeProblem[], protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null, first?: Rejection, second?: Rejection): readonly Rejection[] {
+function rejectionsOf(
+  problems: readonly DecodeProblem[],
+  protectedHeader: Record<string, unknown> | null,
+  header: Record<string, unknown> | null,
+  first?: Rejection,
+  second?: Rejection,
+): readonly Rejection[] {
   const fromProblems = problemRejections(problems);
   const fromHeader = headerRejections(protectedHeader, header);
   // The bulk of tokens: nothing refuses them, and no array is built for them (this runs once per token).
-  if (fromProblems.length === 0 && fromHeader.length === 0 && first === undefined && second === undefined) return NO_REJECTIONS;
+  if (fromProblems.length === 0 && fromHeader.length === 0 && first === undefined && second === undefined)
+    return NO_REJECTIONS;
   const all = [...fromProblems, ...fromHeader];
   if (first) all.push(first);
   if (second) all.push(second);
@@ -249,11 +320,27 @@ function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 't
     const header = headerOf(segments[0]!, context);
     requireAlg(header, segments[0], context);
     const names = ['encrypted-key', 'iv', 'ciphertext', 'tag'];
-    const [encryptedKey, iv, ciphertext, tag] = segments.slice(1).map((segment, index) => bytesOf(segment, names[index]!, context));
-    return { serialization: 'compact', form: 'jwe', compact: raw, header, signatures: [], claims: null, jwe: { segments, encryptedKey, iv, ciphertext, tag } };
+    const [encryptedKey, iv, ciphertext, tag] = segments
+      .slice(1)
+      .map((segment, index) => bytesOf(segment, names[index]!, context));
+    return {
+      serialization: 'compact',
+      form: 'jwe',
+      compact: raw,
+      header,
+      signatures: [],
+      claims: null,
+      jwe: { segments, encryptedKey, iv, ciphertext, tag },
+    };
   }
   if (count !== 3) {
-    context.problems.push({ code: 'malformed-token', part: 'token', start: 0, end: raw.length, message: `A compact token has 3 parts (JWS) or 5 (JWE); this one has ${count}.` });
+    context.problems.push({
+      code: 'malformed-token',
+      part: 'token',
+      start: 0,
+      end: raw.length,
+      message: `A compact token has 3 parts (JWS) or 5 (JWE); this one has ${count}.`,
+    });
     return { serialization: 'unknown', form: 'malformed', header: null, signatures: [], claims: null };
   }
   const [headerSegment, payloadSegment, signatureSegment] = segments as [Segment, Segment, Segment];
@@ -269,7 +356,17 @@ function decodeCompactForm(raw: string, context: Context): Omit<DecodedToken, 't
     form: header === null ? 'malformed' : isUnsecured(header) ? 'unsecured' : 'jws',
     compact: raw,
     header,
-    signatures: [{ protectedSegment: headerSegment, protectedHeader: header, header, signatureSegment, signature, signingInput, rejections }],
+    signatures: [
+      {
+        protectedSegment: headerSegment,
+        protectedHeader: header,
+        header,
+        signatureSegment,
+        signature,
+        signingInput,
+        rejections,
+      },
+    ],
     ...payload,
   };
 }
@@ -282,24 +379,52 @@ function locate(raw: string, text: string): Segment {
 /** One entry of a JWS JSON serialization; its rejections are added once the shared payload has been read. */
 type UnjudgedSignature = Omit<DecodedSignature, 'rejections'>;
 
-function jsonSignature(raw: string, entry: Record<string, unknown>, payloadText: string, context: Context): UnjudgedSignature | undefined {
+function jsonSignature(
+  raw: string,
+  entry: Record<string, unknown>,
+  payloadText: string,
+  context: Context,
+): UnjudgedSignature | undefined {
   const protectedText = typeof entry.protected === 'string' ? entry.protected : undefined;
   const protectedSegment = protectedText === undefined ? undefined : locate(raw, protectedText);
   const protectedHeader = protectedSegment ? headerOf(protectedSegment, context) : null;
   const unprotectedHeader = isJsonObject(entry.header) ? entry.header : undefined;
-  if (entry.header !== undefined && !unprotectedHeader) context.problems.push({ code: 'header-not-object', part: 'header', message: 'The unprotected "header" member is not a JSON object.' });
+  if (entry.header !== undefined && !unprotectedHeader)
+    context.problems.push({
+      code: 'header-not-object',
+      part: 'header',
+      message: 'The unprotected "header" member is not a JSON object.',
+    });
   if (typeof entry.signature !== 'string') {
-    context.problems.push({ code: 'malformed-token', part: 'signature', message: 'A signature entry has no "signature" string.' });
+    context.problems.push({
+      code: 'malformed-token',
+      part: 'signature',
+      message: 'A signature entry has no "signature" string.',
+    });
     return undefined;
   }
   for (const name of Object.keys(unprotectedHeader ?? {})) {
-    if (protectedHeader && name in protectedHeader) context.problems.push({ code: 'duplicate-json-key', part: 'header', field: name, message: `"${name}" is in both the protected and the unprotected header; RFC 7515 §7.2.1 requires them disjoint.` });
+    if (protectedHeader && name in protectedHeader)
+      context.problems.push({
+        code: 'duplicate-json-key',
+        part: 'header',
+        field: name,
+        message: `"${name}" is in both the protected and the unprotected header; RFC 7515 §7.2.1 requires them disjoint.`,
+      });
   }
   const header = protectedHeader || unprotectedHeader ? { ...unprotectedHeader, ...protectedHeader } : null;
   requireAlg(header, protectedSegment, context);
   const signatureSegment = locate(raw, entry.signature);
   const signature = entry.signature === '' ? new Uint8Array(0) : bytesOf(signatureSegment, 'signature', context);
-  return { protectedSegment, protectedHeader, unprotectedHeader, header, signatureSegment, signature, signingInput: encoder.encode(`${protectedText ?? ''}.${payloadText}`) };
+  return {
+    protectedSegment,
+    protectedHeader,
+    unprotectedHeader,
+    header,
+    signatureSegment,
+    signature,
+    signingInput: encoder.encode(`${protectedText ?? ''}.${payloadText}`),
+  };
 }
 
 function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'tokenHash' | 'problems' | 'raw'> {
@@ -307,22 +432,40 @@ function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'toke
   const { parsed, value } = jsonOf(raw, whole, 'token', context);
   const malformed = (message: string) => {
     context.problems.push({ code: 'malformed-token', part: 'token', start: 0, end: raw.length, message });
-    return { serialization: 'unknown' as const, form: 'malformed' as const, header: null, signatures: [], claims: null };
+    return {
+      serialization: 'unknown' as const,
+      form: 'malformed' as const,
+      header: null,
+      signatures: [],
+      claims: null,
+    };
   };
-  if (!parsed || !isJsonObject(value)) return malformed('The input starts with "{" but is not a JSON object, so it is not a JWS JSON serialization.');
+  if (!parsed || !isJsonObject(value))
+    return malformed('The input starts with "{" but is not a JSON object, so it is not a JWS JSON serialization.');
   if (typeof value.ciphertext === 'string') {
     const protectedSegment = typeof value.protected === 'string' ? locate(raw, value.protected) : undefined;
     const header = protectedSegment ? headerOf(protectedSegment, context) : null;
-    return { serialization: Array.isArray(value.recipients) ? 'json-general' : 'json-flattened', form: 'jwe', header, signatures: [], claims: null, jwe: { segments: [] } };
+    return {
+      serialization: Array.isArray(value.recipients) ? 'json-general' : 'json-flattened',
+      form: 'jwe',
+      header,
+      signatures: [],
+      claims: null,
+      jwe: { segments: [] },
+    };
   }
-  if (typeof value.payload !== 'string') return malformed('A JWS JSON serialization needs a "payload" string (RFC 7515 §7.2).');
+  if (typeof value.payload !== 'string')
+    return malformed('A JWS JSON serialization needs a "payload" string (RFC 7515 §7.2).');
   const general = Array.isArray(value.signatures);
   const allEntries = general ? (value.signatures as unknown[]).filter(isJsonObject) : [value];
   if (general && allEntries.length === 0) return malformed('"signatures" holds no signature object.');
   const entries = allEntries.slice(0, MAX_JSON_SIGNATURES);
   if (allEntries.length > entries.length) {
     context.problems.push({
-      code: 'oversize-token', part: 'signatures', start: 0, end: raw.length,
+      code: 'oversize-token',
+      part: 'signatures',
+      start: 0,
+      end: raw.length,
       message: `The JSON serialization holds ${allEntries.length} signatures; only the first ${MAX_JSON_SIGNATURES} were decoded, verified and checked (a real token carries one per signer). The others are part of the token's hash but were not examined.`,
     });
   }
@@ -343,10 +486,21 @@ function decodeJsonForm(raw: string, context: Context): Omit<DecodedToken, 'toke
   const unencoded = first.header?.b64 === false;
   const signatures = unjudged.map(({ signature, own }): DecodedSignature => {
     // RFC 7797 §3: one b64 value for all signatures, since the payload is read one way only (here, the first's).
-    const mixed = (signature.header?.b64 === false) !== unencoded ? { code: 'b64-false' as const, message: `This signature's "b64" differs from the first signature's; RFC 7797 §3 requires the same value for every signature.` } : undefined;
-    return { ...signature, rejections: rejectionsOf([...shared, ...own], signature.protectedHeader, signature.header, nested, mixed) };
+    const mixed =
+      (signature.header?.b64 === false) !== unencoded
+        ? {
+            code: 'b64-false' as const,
+            message: `This signature's "b64" differs from the first signature's; RFC 7797 §3 requires the same value for every signature.`,
+          }
+        : undefined;
+    return {
+      ...signature,
+      rejections: rejectionsOf([...shared, ...own], signature.protectedHeader, signature.header, nested, mixed),
+    };
   });
-  const compact = first.protectedSegment ? `${first.protectedSegment.text}.${value.payload}.${first.signatureSegment.text}` : undefined;
+  const compact = first.protectedSegment
+    ? `${first.protectedSegment.text}.${value.payload}.${first.signatureSegment.text}`
+    : undefined;
   return {
     serialization: general ? 'json-general' : 'json-flattened',
     form: first.header === null ? 'malformed' : isUnsecured(first.header) ? 'unsecured' : 'jws',
@@ -363,8 +517,23 @@ function decodeAt(input: string, options: DecodeOptions, depth: number): Decoded
   const raw = input.trim();
   const maxLength = options.maxLength ?? DEFAULT_MAX_TOKEN_LENGTH;
   if (raw.length > maxLength) {
-    problems.push({ code: 'oversize-token', part: 'token', start: 0, end: raw.length, message: `The input is ${raw.length} characters, over the ${maxLength} accepted; it was hashed but not decoded.` });
-    return { raw, serialization: 'unknown', form: 'malformed', tokenHash: hash(raw), header: null, signatures: [], claims: null, problems };
+    problems.push({
+      code: 'oversize-token',
+      part: 'token',
+      start: 0,
+      end: raw.length,
+      message: `The input is ${raw.length} characters, over the ${maxLength} accepted; it was hashed but not decoded.`,
+    });
+    return {
+      raw,
+      serialization: 'unknown',
+      form: 'malformed',
+      tokenHash: hash(raw),
+      header: null,
+      signatures: [],
+      claims: null,
+      problems,
+    };
   }
   const context: Context = { problems, options, depth };
   const decoded = raw.startsWith('{') ? decodeJsonForm(raw, context) : decodeCompactForm(raw, context);
@@ -379,8 +548,16 @@ export function decodeToken(input: string, options: DecodeOptions = {}): Decoded
     // Defensive: a decoder bug must not take the analysis of a whole case down with it.
     const raw = input;
     return {
-      raw, serialization: 'unknown', form: 'malformed', tokenHash: (options.sha256Hex ?? sha256HexOfText)(raw), header: null, signatures: [], claims: null,
-      problems: [{ code: 'malformed-token', part: 'token', message: `The decoder failed on this input (${String(error)}).` }],
+      raw,
+      serialization: 'unknown',
+      form: 'malformed',
+      tokenHash: (options.sha256Hex ?? sha256HexOfText)(raw),
+      header: null,
+      signatures: [],
+      claims: null,
+      problems: [
+        { code: 'malformed-token', part: 'token', message: `The decoder failed on this input (${String(error)}).` },
+      ],
     };
   }
 }

@@ -16,13 +16,21 @@ export interface DuplicateKey {
 /** Outcome of a strict parse: a value, or an error with the offset it was found at; duplicates either way. */
 export type StrictJsonResult =
   | { readonly ok: true; readonly value: unknown; readonly duplicates: readonly DuplicateKey[] }
-  | { readonly ok: false; readonly error: string; readonly offset: number; readonly duplicates: readonly DuplicateKey[] };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly offset: number;
+      readonly duplicates: readonly DuplicateKey[];
+    };
 
 /** Deepest nesting accepted; JOSE headers and claim sets are shallow. */
 export const MAX_JSON_DEPTH = 64;
 
 class JsonSyntaxError {
-  constructor(readonly message: string, readonly offset: number) {}
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -153,7 +161,8 @@ export function parseJsonStrict(text: string): StrictJsonResult {
         at++;
         const value = readValue(depth + 1, `${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
         // Plain assignment is fast; only "__proto__" needs defineProperty to stay an own, inert member.
-        if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+        if (name === '__proto__')
+          Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
         else object[name] = value;
         skipSpace();
         if (text[at] === ',') {
@@ -190,9 +199,9 @@ export function parseJsonStrict(text: string): StrictJsonResult {
       }
     }
     if (char === '"') return readString();
-    if (text.startsWith('true', at)) return (at += 4), true;
-    if (text.startsWith('false', at)) return (at += 5), false;
-    if (text.startsWith('null', at)) return (at += 4), null;
+    if (text.startsWith('true', at)) return ((at += 4), true);
+    if (text.startsWith('false', at)) return ((at += 5), false);
+    if (text.startsWith('null', at)) return ((at += 4), null);
     NUMBER.lastIndex = at;
     const match = NUMBER.exec(text);
     if (!match) return fail(at >= text.length ? 'unexpected end of text' : `unexpected ${JSON.stringify(char)}`);

@@ -19,7 +19,8 @@ export interface Rejection {
    * `nested-token`, or — the rules about the key rather than the token, applied by the verifier — `rsa-key-too-short`
    * and `empty-hmac-key`.
    */
-  readonly code: DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token' | 'rsa-key-too-short' | 'empty-hmac-key';
+  readonly code:
+    DecodeProblemCode | 'crit-header' | 'b64-false' | 'nested-token' | 'rsa-key-too-short' | 'empty-hmac-key';
   readonly message: string;
 }
 
@@ -37,7 +38,13 @@ const VERIFIED_PARTS = new Set(['header', 'token', 'signature']);
  */
 function rejects(problem: DecodeProblem): boolean {
   if (problem.code.startsWith('base64url-')) return true;
-  if (problem.code === 'oversize-token' || problem.code === 'nesting-too-deep' || problem.code === 'claim-type' || problem.code === 'claims-not-object') return false;
+  if (
+    problem.code === 'oversize-token' ||
+    problem.code === 'nesting-too-deep' ||
+    problem.code === 'claim-type' ||
+    problem.code === 'claims-not-object'
+  )
+    return false;
   return VERIFIED_PARTS.has(problem.part);
 }
 
@@ -61,30 +68,57 @@ const UNDERSTOOD_EXTENSIONS = new Set(['b64']);
  * `b64` other than `true` without `crit` is refused as well: RFC 7797 §6 requires `crit` exactly so that verifiers
  * which do not know `b64` cannot compute a different payload from the same bytes.
  */
-export function headerRejections(protectedHeader: Record<string, unknown> | null, header: Record<string, unknown> | null): readonly Rejection[] {
+export function headerRejections(
+  protectedHeader: Record<string, unknown> | null,
+  header: Record<string, unknown> | null,
+): readonly Rejection[] {
   if (!header || (!('crit' in header) && !('b64' in header))) return NO_REJECTIONS;
   const found: Rejection[] = [];
   const crit = protectedHeader?.crit;
-  if ('crit' in header && crit === undefined) found.push({ code: 'crit-header', message: '"crit" is outside the protected header; RFC 7515 §4.1.11 requires it integrity protected.' });
+  if ('crit' in header && crit === undefined)
+    found.push({
+      code: 'crit-header',
+      message: '"crit" is outside the protected header; RFC 7515 §4.1.11 requires it integrity protected.',
+    });
   let listed: readonly string[] = [];
   if (crit !== undefined) {
     if (!Array.isArray(crit) || crit.length === 0 || !crit.every((name) => typeof name === 'string' && name !== '')) {
-      found.push({ code: 'crit-header', message: '"crit" is not a non-empty array of header parameter names (RFC 7515 §4.1.11).' });
+      found.push({
+        code: 'crit-header',
+        message: '"crit" is not a non-empty array of header parameter names (RFC 7515 §4.1.11).',
+      });
     } else {
       listed = crit as string[];
-      if (new Set(listed).size !== listed.length) found.push({ code: 'crit-header', message: '"crit" names a parameter twice (RFC 7515 §4.1.11).' });
+      if (new Set(listed).size !== listed.length)
+        found.push({ code: 'crit-header', message: '"crit" names a parameter twice (RFC 7515 §4.1.11).' });
       const unknown = listed.filter((name) => !UNDERSTOOD_EXTENSIONS.has(name));
-      if (unknown.length > 0) found.push({ code: 'crit-header', message: `"crit" requires ${unknown.map((name) => JSON.stringify(name)).join(', ')}, which no conforming verifier of this token understands as an extension; RFC 7515 §4.1.11 says it must then reject the token.` });
+      if (unknown.length > 0)
+        found.push({
+          code: 'crit-header',
+          message: `"crit" requires ${unknown.map((name) => JSON.stringify(name)).join(', ')}, which no conforming verifier of this token understands as an extension; RFC 7515 §4.1.11 says it must then reject the token.`,
+        });
       const missing = listed.filter((name) => !(name in header));
-      if (missing.length > 0) found.push({ code: 'crit-header', message: `"crit" lists ${missing.map((name) => JSON.stringify(name)).join(', ')}, which the header does not carry (RFC 7515 §4.1.11).` });
+      if (missing.length > 0)
+        found.push({
+          code: 'crit-header',
+          message: `"crit" lists ${missing.map((name) => JSON.stringify(name)).join(', ')}, which the header does not carry (RFC 7515 §4.1.11).`,
+        });
     }
   }
   if (!('b64' in header)) return found;
   if (listed.includes('b64')) {
-    if (!protectedHeader || !('b64' in protectedHeader)) found.push({ code: 'b64-false', message: '"b64" is outside the protected header; RFC 7797 §3 requires it integrity protected.' });
-    else if (typeof protectedHeader.b64 !== 'boolean') found.push({ code: 'b64-false', message: '"b64" is not a boolean (RFC 7797 §3).' });
+    if (!protectedHeader || !('b64' in protectedHeader))
+      found.push({
+        code: 'b64-false',
+        message: '"b64" is outside the protected header; RFC 7797 §3 requires it integrity protected.',
+      });
+    else if (typeof protectedHeader.b64 !== 'boolean')
+      found.push({ code: 'b64-false', message: '"b64" is not a boolean (RFC 7797 §3).' });
   } else if (header.b64 !== true) {
-    found.push({ code: 'b64-false', message: `"b64": ${JSON.stringify(header.b64)} without "b64" in "crit": RFC 7797 §6 requires it, and verifiers that do not know b64 read another payload from the same bytes.` });
+    found.push({
+      code: 'b64-false',
+      message: `"b64": ${JSON.stringify(header.b64)} without "b64" in "crit": RFC 7797 §6 requires it, and verifiers that do not know b64 read another payload from the same bytes.`,
+    });
   }
   return found;
 }
@@ -92,7 +126,11 @@ export function headerRejections(protectedHeader: Record<string, unknown> | null
 /** RFC 7797 §5.2 and jose: an unencoded payload in a compact JWS must be ASCII (its signing input is its characters). */
 export function unencodedCompactPayloadRejection(payloadText: string): Rejection | undefined {
   for (let i = 0; i < payloadText.length; i++) {
-    if (payloadText.charCodeAt(i) > 127) return { code: 'b64-false', message: `The unencoded payload ("b64": false) holds a non-ASCII character at position ${i}; a compact JWS payload must be ASCII, so verifiers disagree on which bytes were signed.` };
+    if (payloadText.charCodeAt(i) > 127)
+      return {
+        code: 'b64-false',
+        message: `The unencoded payload ("b64": false) holds a non-ASCII character at position ${i}; a compact JWS payload must be ASCII, so verifiers disagree on which bytes were signed.`,
+      };
   }
   return undefined;
 }
@@ -102,12 +140,27 @@ export function unencodedCompactPayloadRejection(payloadText: string): Rejection
  * inner token as part of validating the outer one, so a valid outer signature cannot vouch for an inner token that
  * cannot be decoded or whose every signature is refused.
  */
-export function nestedRejection(nested: { readonly form: string; readonly problems: readonly DecodeProblem[]; readonly signatures: readonly { readonly rejections: readonly Rejection[] }[] } | undefined): Rejection | undefined {
+export function nestedRejection(
+  nested:
+    | {
+        readonly form: string;
+        readonly problems: readonly DecodeProblem[];
+        readonly signatures: readonly { readonly rejections: readonly Rejection[] }[];
+      }
+    | undefined,
+): Rejection | undefined {
   if (!nested || nested.form === 'jwe') return undefined;
   if (nested.form === 'malformed') {
     const first = nested.problems[0];
-    return { code: 'nested-token', message: `The nested JWT it carries cannot be decoded${first ? `: ${first.message}` : '.'}` };
+    return {
+      code: 'nested-token',
+      message: `The nested JWT it carries cannot be decoded${first ? `: ${first.message}` : '.'}`,
+    };
   }
-  if (nested.signatures.length === 0 || !nested.signatures.every((signature) => signature.rejections.length > 0)) return undefined;
-  return { code: 'nested-token', message: `The nested JWT it carries is rejected: ${nested.signatures[0]!.rejections[0]!.message}` };
+  if (nested.signatures.length === 0 || !nested.signatures.every((signature) => signature.rejections.length > 0))
+    return undefined;
+  return {
+    code: 'nested-token',
+    message: `The nested JWT it carries is rejected: ${nested.signatures[0]!.rejections[0]!.message}`,
+  };
 }

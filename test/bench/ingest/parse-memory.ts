@@ -37,5 +37,7 @@ for (;;) {
 }
 const seconds = (performance.now() - started) / 1000;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-console.log(`${format}: ${mb(size)} MB, ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s)`);
+console.log(
+  `${format}: ${mb(size)} MB, ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s)`,
+);
 console.log(`peak RSS ${mb(peakRss)} MB, peak heap used ${mb(peakHeap)} MB (batch size 2000)`);

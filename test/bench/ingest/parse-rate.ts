@@ -12,10 +12,19 @@ function materialise(format: SourceFormatName, bytes: number): Uint8Array[] {
 }
 
 function input(chunks: Uint8Array[]): SequentialInput {
-  return { path: 'bench.log', size: chunks.reduce((sum, c) => sum + c.length, 0), async *chunks() { yield* chunks; } };
+  return {
+    path: 'bench.log',
+    size: chunks.reduce((sum, c) => sum + c.length, 0),
+    async *chunks() {
+      yield* chunks;
+    },
+  };
 }
 
-async function measure(format: SourceFormatName, chunks: Uint8Array[]): Promise<{ events: number; seconds: number; problems: number }> {
+async function measure(
+  format: SourceFormatName,
+  chunks: Uint8Array[],
+): Promise<{ events: number; seconds: number; problems: number }> {
   const started = performance.now();
   const run = parseSource(input(chunks), '0'.repeat(64), { format });
   let events = 0;
@@ -34,7 +43,11 @@ function baseline(chunks: Uint8Array[]): number {
   for (const chunk of chunks) {
     const lines = (carry + decoder.decode(chunk, { stream: true })).split('\n');
     carry = lines.pop() ?? '';
-    for (const line of lines) if (line.startsWith('{')) { JSON.parse(line); count++; }
+    for (const line of lines)
+      if (line.startsWith('{')) {
+        JSON.parse(line);
+        count++;
+      }
   }
   return (performance.now() - started) / 1000 + count * 0;
 }
@@ -48,6 +61,17 @@ for (const format of SOURCE_FORMAT_NAMES.filter((name) => !only || name === only
   const size = chunks.reduce((sum, c) => sum + c.length, 0) / 1024 / 1024;
   await measure(format, chunks.slice(0, 2)); // warm-up
   const { events, seconds, problems } = await measure(format, chunks);
-  const base = format.includes('json') || ['okta', 'auth0', 'keycloak', 'entra'].includes(format) ? `${(size / baseline(chunks)).toFixed(1)}` : '-';
-  console.log(`${format.padEnd(17)} ${String(events).padStart(8)} ${seconds.toFixed(2).padStart(10)} ${Math.round(events / seconds).toString().padStart(10)} ${(size / seconds).toFixed(1).padStart(8)}   (${base})${problems ? `  problems: ${problems}` : ''}`);
+  const base =
+    format.includes('json') || ['okta', 'auth0', 'keycloak', 'entra'].includes(format)
+      ? `${(size / baseline(chunks)).toFixed(1)}`
+      : '-';
+  console.log(
+    `${format.padEnd(17)} ${String(events).padStart(8)} ${seconds.toFixed(2).padStart(10)} ${Math.round(
+      events / seconds,
+    )
+      .toString()
+      .padStart(
+        10,
+      )} ${(size / seconds).toFixed(1).padStart(8)}   (${base})${problems ? `  problems: ${problems}` : ''}`,
+  );
 }

@@ -24,8 +24,18 @@ const rounds = Number(args.find((arg) => arg.startsWith('--rounds='))?.slice('--
 // --ingest-only: skip the raw bulkAdd baseline (no ratio), for page latencies after a change to the query alone.
 const ingestOnly = args.includes('--ingest-only');
 const days = Number(args.find((arg) => arg.startsWith('--days='))?.slice('--days='.length) ?? 10);
-const sizes = args.filter((arg) => !arg.startsWith('--')).map(Number).filter((n) => n > 0);
-const bundle = await build({ entryPoints: [path.join(here, 'timeline-ingest.page.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'warning' });
+const sizes = args
+  .filter((arg) => !arg.startsWith('--'))
+  .map(Number)
+  .filter((n) => n > 0);
+const bundle = await build({
+  entryPoints: [path.join(here, 'timeline-ingest.page.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'es2022',
+  logLevel: 'warning',
+});
 const script = bundle.outputFiles[0].text;
 const server = createServer((request, response) => {
   if (request.url === '/bench.js') return response.end(script);
@@ -37,7 +47,10 @@ await new Promise((resolve) => server.once('listening', resolve));
 /** Runs `globalThis[name](count)` in a browser on a new empty profile, then removes the profile. */
 async function inFreshProfile(name, count) {
   const profile = await mkdtemp(path.join(tmpdir(), 'tokentrail-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.TOKENTRAIL_CHROMIUM ?? '/usr/bin/chromium', headless: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.TOKENTRAIL_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
@@ -50,7 +63,9 @@ async function inFreshProfile(name, count) {
 
 /** Worst of each page latency over the ingest runs. */
 function worstLatencies(runs) {
-  return Object.fromEntries(Object.keys(runs[0].pagesMs).map((name) => [name, Math.max(...runs.map((run) => run.pagesMs[name]))]));
+  return Object.fromEntries(
+    Object.keys(runs[0].pagesMs).map((name) => [name, Math.max(...runs.map((run) => run.pagesMs[name]))]),
+  );
 }
 
 try {
@@ -65,19 +80,27 @@ try {
         } else ingests.push(await inFreshProfile('runIngestBench', size));
       }
     }
-    const ingestPerSecond = ingests.reduce((sum, run) => sum + run.ingested, 0) / ingests.reduce((sum, run) => sum + run.ingestSeconds, 0);
-    const rawPerSecond = ingestOnly ? NaN : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
-    console.log(JSON.stringify({
-      events: size,
-      days,
-      logMB: ingests[0].logMB,
-      outcomes: ingests.map((run) => `${run.outcome} ${run.ingested}`),
-      ingestPerSecond: Math.round(ingestPerSecond),
-      rawBulkAddPerSecond: Math.round(rawPerSecond),
-      ratio: +(ingestPerSecond / rawPerSecond).toFixed(3),
-      rounds: ingests.map((run, index) => ({ ingestPerSecond: run.ingestPerSecond, rawBulkAddPerSecond: raws[index]?.rawBulkAddPerSecond })),
-      pagesMs: worstLatencies(ingests),
-    }));
+    const ingestPerSecond =
+      ingests.reduce((sum, run) => sum + run.ingested, 0) / ingests.reduce((sum, run) => sum + run.ingestSeconds, 0);
+    const rawPerSecond = ingestOnly
+      ? NaN
+      : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
+    console.log(
+      JSON.stringify({
+        events: size,
+        days,
+        logMB: ingests[0].logMB,
+        outcomes: ingests.map((run) => `${run.outcome} ${run.ingested}`),
+        ingestPerSecond: Math.round(ingestPerSecond),
+        rawBulkAddPerSecond: Math.round(rawPerSecond),
+        ratio: +(ingestPerSecond / rawPerSecond).toFixed(3),
+        rounds: ingests.map((run, index) => ({
+          ingestPerSecond: run.ingestPerSecond,
+          rawBulkAddPerSecond: raws[index]?.rawBulkAddPerSecond,
+        })),
+        pagesMs: worstLatencies(ingests),
+      }),
+    );
   }
 } finally {
   server.close();

@@ -13,9 +13,21 @@ import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter'
 import { runIngest } from '../../../renderer/ingest/run-ingest';
 import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
 
-const IPS = ['81.2.69.160', '175.45.176.3', '203.0.113.77', '8.8.8.8', '91.198.174.192', '185.60.216.35', '104.16.132.229'];
+const IPS = [
+  '81.2.69.160',
+  '175.45.176.3',
+  '203.0.113.77',
+  '8.8.8.8',
+  '91.198.174.192',
+  '185.60.216.35',
+  '104.16.132.229',
+];
 const KINDS = ['issue', 'use', 'use', 'use', 'refresh', 'failure'];
-const TOKENS = Array.from({ length: 50 }, (_, index) => `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: `user${index}`, jti: `at-${index}` })).replace(/=+$/, '')}.c2lnbmF0dXJlLTEyMzQ1Njc4OTA${index}`);
+const TOKENS = Array.from(
+  { length: 50 },
+  (_, index) =>
+    `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: `user${index}`, jti: `at-${index}` })).replace(/=+$/, '')}.c2lnbmF0dXJlLTEyMzQ1Njc4OTA${index}`,
+);
 
 /** A Tokentrail JSON Lines log of `count` events over `days` days, as a Blob built in 8 MiB parts. */
 function generateLog(count: number, days: number): Blob {
@@ -56,7 +68,17 @@ async function newCase(database: TokentrailDatabase, title: string): Promise<str
 async function storeEvidence(database: TokentrailDatabase, caseId: string, log: Blob): Promise<string> {
   const importId = `import-${caseId}`;
   const fileId = `file-${caseId}`;
-  await database.evidenceFiles.add({ id: fileId, caseId, importId, path: 'bench.jsonl', kind: 'auth-log', mediaType: 'application/x-ndjson', verdict: 'generated', size: log.size, sha256: '0'.repeat(64) });
+  await database.evidenceFiles.add({
+    id: fileId,
+    caseId,
+    importId,
+    path: 'bench.jsonl',
+    kind: 'auth-log',
+    mediaType: 'application/x-ndjson',
+    verdict: 'generated',
+    size: log.size,
+    sha256: '0'.repeat(64),
+  });
   // A Blob, not a Uint8Array: stored-evidence-input reads either, and a 300 MB array would only cost memory here.
   await database.evidenceBlobs.add({ fileId, caseId, bytes: log as unknown as Uint8Array });
   const [ingestId] = await planImportIngest(database, importId);
@@ -64,7 +86,11 @@ async function storeEvidence(database: TokentrailDatabase, caseId: string, log: 
 }
 
 /** Raw Dexie: the same rows, bulkAdd in batches of 2000, one transaction each; only the writes are timed. */
-async function rawBulkAdd(database: TokentrailDatabase, caseId: string, log: Blob): Promise<{ events: number; seconds: number }> {
+async function rawBulkAdd(
+  database: TokentrailDatabase,
+  caseId: string,
+  log: Blob,
+): Promise<{ events: number; seconds: number }> {
   let writeMs = 0;
   let seq = 0;
   let events = 0;
@@ -91,7 +117,11 @@ async function median(times: number, work: () => Promise<unknown>): Promise<numb
 }
 
 /** Pages of a filter from the start until it ends: how long a search takes to go through the whole case. */
-async function wholeSearch(database: TokentrailDatabase, caseId: string, filter: TimelineFilter): Promise<{ ms: number; pages: number; rows: number; slowestPageMs: number }> {
+async function wholeSearch(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+): Promise<{ ms: number; pages: number; rows: number; slowestPageMs: number }> {
   const started = performance.now();
   let from: PageRequest['from'];
   let pages = 0;
@@ -110,9 +140,18 @@ async function wholeSearch(database: TokentrailDatabase, caseId: string, filter:
 }
 
 async function pageLatencies(database: TokentrailDatabase, caseId: string) {
-  const page = (filter: TimelineFilter, request: Partial<PageRequest> = {}) => () => queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
-  const middle = (await database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).first())!;
-  const last = (await database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).last())!;
+  const page =
+    (filter: TimelineFilter, request: Partial<PageRequest> = {}) =>
+    () =>
+      queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
+  const middle = (await database.authEvents
+    .where('[caseId+ts+seq]')
+    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+    .first())!;
+  const last = (await database.authEvents
+    .where('[caseId+ts+seq]')
+    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+    .last())!;
   const deep = { ts: Math.floor((middle.ts + last.ts) / 2), seq: 0 };
   const late = { ts: last.ts - 3_600_000, seq: 0 };
   const subject = { facets: { subject: 'user5@example.com' } };
@@ -148,7 +187,11 @@ async function runRawBulkAdd(count: number, days: number) {
   const database = new TokentrailDatabase(`tokentrail-bench-raw-${count}`);
   const raw = await rawBulkAdd(database, await newCase(database, 'raw'), log);
   database.close();
-  return { rawEvents: raw.events, rawBulkAddSeconds: +raw.seconds.toFixed(3), rawBulkAddPerSecond: Math.round(raw.events / raw.seconds) };
+  return {
+    rawEvents: raw.events,
+    rawBulkAddSeconds: +raw.seconds.toFixed(3),
+    rawBulkAddPerSecond: Math.round(raw.events / raw.seconds),
+  };
 }
 
 /** The app's ingest of `count` events end to end on a fresh database, then page latencies on the case. */

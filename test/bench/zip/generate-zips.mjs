@@ -37,7 +37,8 @@ function writeSharedFields(buffer, at, entry, name) {
 /** Stream a zip of entries { name, compressed, crc, size, method } to `file`. */
 async function writeZip(file, entries) {
   const out = createWriteStream(file);
-  const write = (bytes) => new Promise((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
+  const write = (bytes) =>
+    new Promise((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
   const centrals = [];
   let offset = 0;
   for (const entry of entries) {
@@ -76,7 +77,7 @@ function denseContent() {
     return ((seed >> 8) & 15).toString(16);
   };
   const lines = [];
-  for (let length = 0; length < 32 * 1024 * 1024; ) {
+  for (let length = 0; length < 32 * 1024 * 1024;) {
     const line = `{"ts":"2026-11-02T14:03:00Z","event":"token-used","sub":"u","v":1,"id":"${hex()}${hex()}"}\n`;
     lines.push(line);
     length += line.length;
@@ -89,10 +90,24 @@ mkdirSync(folder, { recursive: true });
 const content = denseContent();
 const compressed = deflateSync(content, { level: 6 });
 const crc = crc32(content);
-const dense = Array.from({ length: 63 }, (_, index) => ({ name: `logs/part-${String(index).padStart(2, '0')}.jsonl`, compressed, crc, size: content.length, method: 8 }));
+const dense = Array.from({ length: 63 }, (_, index) => ({
+  name: `logs/part-${String(index).padStart(2, '0')}.jsonl`,
+  compressed,
+  crc,
+  size: content.length,
+  method: 8,
+}));
 await writeZip(path.join(folder, 'dense.zip'), dense);
 const one = Buffer.from('x');
-const many = Array.from({ length: 9_999 }, (_, index) => ({ name: `f/${String(index).padStart(4, '0')}.txt`, compressed: one, crc: crc32(one), size: 1, method: 0 }));
+const many = Array.from({ length: 9_999 }, (_, index) => ({
+  name: `f/${String(index).padStart(4, '0')}.txt`,
+  compressed: one,
+  crc: crc32(one),
+  size: 1,
+  method: 0,
+}));
 await writeZip(path.join(folder, 'many.zip'), many);
-console.log(`dense.zip: 63 entries of ${content.length} bytes, each deflated to ${compressed.length} (${(content.length / compressed.length).toFixed(1)}:1)`);
+console.log(
+  `dense.zip: 63 entries of ${content.length} bytes, each deflated to ${compressed.length} (${(content.length / compressed.length).toFixed(1)}:1)`,
+);
 console.log('many.zip: 9,999 one-byte entries');

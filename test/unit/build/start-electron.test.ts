@@ -20,7 +20,9 @@ afterEach(async () => {
 
 async function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [startScript], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [startScript], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -32,30 +34,39 @@ describe('build/start-electron.mjs (what `npm start` runs after the build)', () 
   // Where this checkout already has the runtime, `npm start` would open the app instead of installing.
   const installed = findElectronBinary({ env: {} }).found;
 
-  it.skipIf(installed)('calls the electron package’s own installer and explains its failure without a stack trace', async () => {
-    const electron = electronPackage();
-    const mirror = await startElectronMirror(undefined, electronArtifactName(electron.version));
-    mirrors.push(mirror);
-    const cache = await makeDir();
-    const { code, stdout, stderr } = await runStart({ ELECTRON_MIRROR: mirror.url, electron_config_cache: cache, ELECTRON_OVERRIDE_DIST_PATH: '' });
+  it.skipIf(installed)(
+    'calls the electron package’s own installer and explains its failure without a stack trace',
+    async () => {
+      const electron = electronPackage();
+      const mirror = await startElectronMirror(undefined, electronArtifactName(electron.version));
+      mirrors.push(mirror);
+      const cache = await makeDir();
+      const { code, stdout, stderr } = await runStart({
+        ELECTRON_MIRROR: mirror.url,
+        electron_config_cache: cache,
+        ELECTRON_OVERRIDE_DIST_PATH: '',
+      });
 
-    // The request reached our loopback mirror: it came from node_modules/electron's installer, not from a copy.
-    expect(mirror.requests).toContain(`/v${electron.version}/${electronArtifactName(electron.version)}`);
-    expect(electron.installerPath).toBe(realpathSync(path.join(repoRoot, 'node_modules', 'electron', 'install.js')));
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toContain(`the Electron ${electron.version} runtime is not installed yet; fetching it`);
-    expect(stderr).toContain('its download failed: HTTPError: Response code 404');
-    expect(stderr).toContain(path.join(cache, ''));
-    expect(stderr).not.toMatch(/^\s+at /m);
-  });
+      // The request reached our loopback mirror: it came from node_modules/electron's installer, not from a copy.
+      expect(mirror.requests).toContain(`/v${electron.version}/${electronArtifactName(electron.version)}`);
+      expect(electron.installerPath).toBe(realpathSync(path.join(repoRoot, 'node_modules', 'electron', 'install.js')));
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`the Electron ${electron.version} runtime is not installed yet; fetching it`);
+      expect(stderr).toContain('its download failed: HTTPError: Response code 404');
+      expect(stderr).toContain(path.join(cache, ''));
+      expect(stderr).not.toMatch(/^\s+at /m);
+    },
+  );
 
   it('does not download over an ELECTRON_OVERRIDE_DIST_PATH without the runtime', async () => {
     const empty = await makeDir();
     const { code, stdout, stderr } = await runStart({ ELECTRON_OVERRIDE_DIST_PATH: empty });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`no Electron binary at ${path.join(empty, 'electron')}, and ELECTRON_OVERRIDE_DIST_PATH is set`);
+    expect(stderr).toContain(
+      `no Electron binary at ${path.join(empty, 'electron')}, and ELECTRON_OVERRIDE_DIST_PATH is set`,
+    );
   });
 
   it('runs the binary on the repo root without ELECTRON_RUN_AS_NODE and passes its exit code on', async () => {

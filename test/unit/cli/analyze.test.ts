@@ -17,7 +17,11 @@ interface JsonFinding {
   severity: string;
   message: string;
   tokenHashes: string[];
-  events: { source: { sha256: string; line?: number; index?: number; file: string }; ts: number | null; role: string }[];
+  events: {
+    source: { sha256: string; line?: number; index?: number; file: string };
+    ts: number | null;
+    role: string;
+  }[];
   detail: Record<string, unknown>;
 }
 
@@ -36,7 +40,12 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
     expect(exit).toBe(0);
     expect(findings.length).toBeGreaterThan(5);
     for (const finding of findings) {
-      expect(finding).toMatchObject({ id: expect.any(String), severity: expect.any(String), message: expect.any(String), tokenHashes: expect.any(Array) });
+      expect(finding).toMatchObject({
+        id: expect.any(String),
+        severity: expect.any(String),
+        message: expect.any(String),
+        tokenHashes: expect.any(Array),
+      });
       for (const item of finding.events) {
         expect(item.source.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(item.source.line ?? item.source.index).toBeTypeOf('number');
@@ -46,24 +55,41 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
 
   it('finds the refresh from app 4.9.1, below the minimum 5.0.0', () => {
     const [finding] = only('outdated-client');
-    expect(finding).toMatchObject({ detail: { appVersion: '4.9.1', minimumVersion: '5.0.0' }, events: [{ source: { file: 'logs/auth-server.jsonl', line: 3 } }] });
+    expect(finding).toMatchObject({
+      detail: { appVersion: '4.9.1', minimumVersion: '5.0.0' },
+      events: [{ source: { file: 'logs/auth-server.jsonl', line: 3 } }],
+    });
   });
 
   it('finds the hop from 81.2.69.160 (GB) to 175.45.176.3 (KP) within an hour', () => {
     const [finding] = only('impossible-travel');
-    expect(finding).toMatchObject({ detail: { fromIp: '81.2.69.160', toIp: '175.45.176.3', fromCountry: 'GB', toCountry: 'KP' } });
-    expect(finding!.events.map((item) => item.source.file)).toEqual(['logs/orders-api-access.log', 'logs/auth-server.jsonl']);
+    expect(finding).toMatchObject({
+      detail: { fromIp: '81.2.69.160', toIp: '175.45.176.3', fromCountry: 'GB', toCountry: 'KP' },
+    });
+    expect(finding!.events.map((item) => item.source.file)).toEqual([
+      'logs/orders-api-access.log',
+      'logs/auth-server.jsonl',
+    ]);
   });
 
   it('finds the token signed by the retired key nw-2026-05, next to its key-rotation record', async () => {
     const [finding] = only('retired-key-signature');
-    expect(finding).toMatchObject({ severity: 'high', detail: { kid: 'nw-2026-05', keyState: 'retired' }, events: [{ role: 'issue', source: { file: 'logs/auth-server.jsonl', line: 2 } }] });
+    expect(finding).toMatchObject({
+      severity: 'high',
+      detail: { kid: 'nw-2026-05', keyState: 'retired' },
+      events: [{ role: 'issue', source: { file: 'logs/auth-server.jsonl', line: 2 } }],
+    });
     expect(only('key-outside-validity')).toHaveLength(1);
   });
 
   it('finds the alg-none token used against /orders/v2/refunds: unsigned, never issued', () => {
-    const [neverIssued] = only('token-never-issued').filter((finding) => finding.message.includes('/orders/v2/refunds'));
-    expect(neverIssued).toMatchObject({ severity: 'critical', events: [{ source: { file: 'har/support-laptop.har' } }] });
+    const [neverIssued] = only('token-never-issued').filter((finding) =>
+      finding.message.includes('/orders/v2/refunds'),
+    );
+    expect(neverIssued).toMatchObject({
+      severity: 'critical',
+      events: [{ source: { file: 'har/support-laptop.har' } }],
+    });
     const [algNone] = only('alg-none');
     expect(algNone!.tokenHashes).toEqual(neverIssued!.tokenHashes);
   });
@@ -83,7 +109,9 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
   it('prints a readable report, and refuses bad arguments and unreadable evidence', async () => {
     const human = await cli('analyze', SAMPLE, '--no-geo');
     expect(human.code).toBe(0);
-    expect(human.stdout.join('\n')).toMatch(/\[CRITICAL\] token-never-issued[\s\S]*har\/support-laptop\.har:\d+  sha256:/);
+    expect(human.stdout.join('\n')).toMatch(
+      /\[CRITICAL\] token-never-issued[\s\S]*har\/support-laptop\.har:\d+  sha256:/,
+    );
     expect(human.stdout.join('\n')).toMatch(/Findings: \d+ \(\d+ critical/);
     expect((await cli('analyze', SAMPLE, '--fail-on', 'severe')).code).toBe(2);
     expect((await cli('analyze')).code).toBe(2);
@@ -96,19 +124,30 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
 
 describe('tokentrail analyze: the case material of several bundles', () => {
   const tempDir = useTempDirs();
-  const config = (fields: Record<string, unknown>) => JSON.stringify({ format: 'tokentrail-case-config', formatVersion: 1, ...fields }, null, 2);
+  const config = (fields: Record<string, unknown>) =>
+    JSON.stringify({ format: 'tokentrail-case-config', formatVersion: 1, ...fields }, null, 2);
 
-  it('uses the last bundle\'s case configuration, reports the other, and names the line and column of invalid JSON', async () => {
+  it("uses the last bundle's case configuration, reports the other, and names the line and column of invalid JSON", async () => {
     const dir = await tempDir();
     await writeTree(dir, {
       'older.json': config({ detectors: { replay: { nope: 1 } } }),
       'newer.json': config({ minimumAppVersion: '5.0.0', detectors: { 'no-such': {} } }),
       'broken.json': '{\n  "format": "tokentrail-case-config",\n  oops\n}\n',
     });
-    const result = await cli('analyze', ...['older.json', 'newer.json', 'broken.json'].map((name) => path.join(dir, name)), '--no-geo');
+    const result = await cli(
+      'analyze',
+      ...['older.json', 'newer.json', 'broken.json'].map((name) => path.join(dir, name)),
+      '--no-geo',
+    );
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('older.json:1: this case configuration is not used: newer.json, imported later, is. Only the most recently imported case configuration applies; copy into it what still holds. [case-config-ignored]');
-    expect(result.stderr.some((line) => /^broken\.json:3: not valid JSON \(.+\); it was not used\. \[json-invalid\]$/.test(line))).toBe(true);
+    expect(result.stderr).toContain(
+      'older.json:1: this case configuration is not used: newer.json, imported later, is. Only the most recently imported case configuration applies; copy into it what still holds. [case-config-ignored]',
+    );
+    expect(
+      result.stderr.some((line) =>
+        /^broken\.json:3: not valid JSON \(.+\); it was not used\. \[json-invalid\]$/.test(line),
+      ),
+    ).toBe(true);
     // Only the winner's detectors are checked, each problem at its line.
     expect(result.stderr.some((line) => line.startsWith('newer.json:6: "no-such" is not a detector id'))).toBe(true);
     expect(result.stderr.join('\n')).not.toMatch(/"replay" has no parameter/);

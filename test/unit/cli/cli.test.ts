@@ -9,7 +9,10 @@ import { craftZip } from '../../support/craft-zip';
 
 const capture = () => {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
-  return { lines, out: { stdout: (l: string) => void lines.stdout.push(l), stderr: (l: string) => void lines.stderr.push(l) } };
+  return {
+    lines,
+    out: { stdout: (l: string) => void lines.stdout.push(l), stderr: (l: string) => void lines.stderr.push(l) },
+  };
 };
 const cli = async (...argv: string[]) => {
   const { lines, out } = capture();
@@ -38,7 +41,11 @@ describe('tokentrail CLI', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.verdict).toBe('mismatch');
-    expect(report.files.filter((f: { verdict: string }) => f.verdict !== 'match').map((f: { path: string; verdict: string }) => `${f.path}:${f.verdict}`)).toEqual([
+    expect(
+      report.files
+        .filter((f: { verdict: string }) => f.verdict !== 'match')
+        .map((f: { path: string; verdict: string }) => `${f.path}:${f.verdict}`),
+    ).toEqual([
       'tokens/captured-tokens.txt:size-mismatch',
       'har/support-laptop.har:missing',
       'notes/readme.txt:unlisted',
@@ -63,8 +70,18 @@ describe('tokentrail CLI', () => {
       const folder = path.join(dir, 'case');
       mkdirSync(path.join(folder, 'tokens'), { recursive: true });
       writeFileSync(path.join(folder, 'tokens', 'a.txt'), 'abc');
-      const sha = execFileSync('sha256sum', [path.join(folder, 'tokens', 'a.txt')]).toString().split(' ')[0];
-      writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ format: 'tokentrail-bundle', formatVersion: 1, case: { title: 'F' }, files: [{ path: 'tokens/a.txt', kind: 'tokens', mediaType: 'text/plain', size: 3, sha256: sha }] }));
+      const sha = execFileSync('sha256sum', [path.join(folder, 'tokens', 'a.txt')])
+        .toString()
+        .split(' ')[0];
+      writeFileSync(
+        path.join(folder, 'manifest.json'),
+        JSON.stringify({
+          format: 'tokentrail-bundle',
+          formatVersion: 1,
+          case: { title: 'F' },
+          files: [{ path: 'tokens/a.txt', kind: 'tokens', mediaType: 'text/plain', size: 3, sha256: sha }],
+        }),
+      );
       expect((await cli('bundle', 'verify', folder)).code).toBe(0);
       symlinkSync('/etc/hostname', path.join(folder, 'link'));
       const result = await cli('bundle', 'verify', folder);
@@ -84,7 +101,11 @@ describe('tokentrail CLI', () => {
   });
 
   it('works as the installed command (npx tokentrail), from the built bundle', () => {
-    const result = spawnSync('node', ['cli/bin/tokentrail.cjs', 'bundle', 'verify', 'test/fixtures/bundles/sample-case.zip', '--json'], { encoding: 'utf8' });
+    const result = spawnSync(
+      'node',
+      ['cli/bin/tokentrail.cjs', 'bundle', 'verify', 'test/fixtures/bundles/sample-case.zip', '--json'],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).verdict).toBe('verified');
   });

@@ -1,19 +1,33 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CLI_ERROR_CODES, CliError, type CliErrorCode } from '../../../cli/cli-error';
-import { commandOptions, parseCommandLine, SHARED_OPTIONS, type Command, type SharedOption } from '../../../cli/command';
+import {
+  commandOptions,
+  parseCommandLine,
+  SHARED_OPTIONS,
+  type Command,
+  type SharedOption,
+} from '../../../cli/command';
 import { COMMANDS, findCommand, run } from '../../../cli/run';
 
 const cli = async (...argv: string[]) => {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
-  const code = await run(argv, { stdout: (line) => void lines.stdout.push(line), stderr: (line) => void lines.stderr.push(line) }, Readable.from([]));
+  const code = await run(
+    argv,
+    { stdout: (line) => void lines.stdout.push(line), stderr: (line) => void lines.stderr.push(line) },
+    Readable.from([]),
+  );
   return { code, stdout: lines.stdout.join('\n'), stderr: lines.stderr.join('\n') };
 };
 
 /** The CliError a command refuses `argv` with (parsing and its own checks), or undefined if it accepted it. */
 async function refusal(command: Command, argv: string[]): Promise<CliError | undefined> {
   try {
-    await command.run(parseCommandLine(command, argv), { stdout: () => undefined, stderr: () => undefined, stdin: Readable.from([]) });
+    await command.run(parseCommandLine(command, argv), {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      stdin: Readable.from([]),
+    });
     return undefined;
   } catch (error) {
     if (error instanceof CliError) return error;
@@ -28,11 +42,12 @@ describe('the command table', () => {
     expect(new Set(COMMANDS.map((entry) => entry.name)).size).toBe(COMMANDS.length);
     for (const entry of COMMANDS) {
       expect(entry.help.startsWith(`  tokentrail ${entry.name} `), entry.name).toBe(true);
-      for (const option of Object.keys(commandOptions(entry))) expect(entry.help, `${entry.name} --${option}`).toContain(`--${option}`);
+      for (const option of Object.keys(commandOptions(entry)))
+        expect(entry.help, `${entry.name} --${option}`).toContain(`--${option}`);
     }
   });
 
-  it('prints the whole help from the table, and each command\'s own with --help or after help', async () => {
+  it("prints the whole help from the table, and each command's own with --help or after help", async () => {
     for (const argv of [[], ['--help'], ['help']]) {
       const whole = await cli(...argv);
       expect(whole.code).toBe(0);
@@ -47,16 +62,37 @@ describe('the command table', () => {
   });
 
   it('refuses an unknown command, an unknown leading option and help for an unknown command with exit 2', async () => {
-    expect(await cli('frobnicate', 'x')).toEqual({ code: 2, stdout: '', stderr: 'tokentrail: unknown command "frobnicate x". Run "tokentrail --help" for usage.' });
-    expect(await cli('bundle', 'frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "bundle frobnicate"') });
-    expect(await cli('--frobnicate')).toMatchObject({ code: 2, stderr: 'tokentrail: unknown option --frobnicate. Run "tokentrail --help" for usage.' });
-    expect(await cli('help', 'frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(await cli('frobnicate', 'x')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tokentrail: unknown command "frobnicate x". Run "tokentrail --help" for usage.',
+    });
+    expect(await cli('bundle', 'frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "bundle frobnicate"'),
+    });
+    expect(await cli('--frobnicate')).toMatchObject({
+      code: 2,
+      stderr: 'tokentrail: unknown option --frobnicate. Run "tokentrail --help" for usage.',
+    });
+    expect(await cli('help', 'frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
     expect(findCommand(['bundle'])).toBeUndefined();
   });
 
   it('names the command and its help in a usage error, and leaves the help out when the input is the problem', async () => {
-    expect(await cli('analyze', 'x', '--nope')).toEqual({ code: 2, stdout: '', stderr: 'tokentrail analyze: unknown option --nope. Run "tokentrail analyze --help" for usage.' });
-    expect(await cli('inspect', '/no/such/tokens.txt')).toEqual({ code: 2, stdout: '', stderr: 'tokentrail inspect: cannot read /no/such/tokens.txt: no such file' });
+    expect(await cli('analyze', 'x', '--nope')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tokentrail analyze: unknown option --nope. Run "tokentrail analyze --help" for usage.',
+    });
+    expect(await cli('inspect', '/no/such/tokens.txt')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tokentrail inspect: cannot read /no/such/tokens.txt: no such file',
+    });
   });
 });
 
@@ -69,7 +105,9 @@ describe('shared options', () => {
     expect(takers('no-geo').map((entry) => entry.name)).toEqual(['ingest', 'analyze']);
     for (const option of Object.keys(SHARED_OPTIONS) as SharedOption[]) {
       for (const entry of COMMANDS.filter((candidate) => !candidate.shared.includes(option))) {
-        expect(() => parseCommandLine(entry, ['input', `--${option}`, 'value']), `${entry.name} --${option}`).toThrow(expect.objectContaining({ code: 'unknown-option', message: `unknown option --${option}` }));
+        expect(() => parseCommandLine(entry, ['input', `--${option}`, 'value']), `${entry.name} --${option}`).toThrow(
+          expect.objectContaining({ code: 'unknown-option', message: `unknown option --${option}` }),
+        );
       }
     }
   });
@@ -78,13 +116,29 @@ describe('shared options', () => {
     for (const entry of takers('json')) {
       expect(parseCommandLine(entry, ['input']).shared.json, entry.name).toBe(false);
       expect(parseCommandLine(entry, ['input', '--json']).shared.json, entry.name).toBe(true);
-      expect(() => parseCommandLine(entry, ['input', '--json=yes'])).toThrow(expect.objectContaining({ code: 'invalid-value', message: '--json takes no value' }));
+      expect(() => parseCommandLine(entry, ['input', '--json=yes'])).toThrow(
+        expect.objectContaining({ code: 'invalid-value', message: '--json takes no value' }),
+      );
     }
     for (const entry of takers('geo-db')) {
-      expect(parseCommandLine(entry, ['input']).shared, entry.name).toEqual({ json: false, geo: true, geoDatabases: [] });
-      expect(parseCommandLine(entry, ['input', '--geo-db', 'a.mmdb', '--no-geo', '--geo-db=b.mmdb']).shared, entry.name).toEqual({ json: false, geo: false, geoDatabases: ['a.mmdb', 'b.mmdb'] });
-      expect(await cli(...entry.name.split(' '), 'input', '--geo-db')).toEqual({ code: 2, stdout: '', stderr: `tokentrail ${entry.name}: --geo-db needs an .mmdb file. Run "tokentrail ${entry.name} --help" for usage.` });
-      expect(await cli(...entry.name.split(' '), 'input', '--geo-db', '--no-geo')).toMatchObject({ code: 2, stderr: expect.stringContaining('--geo-db needs an .mmdb file') });
+      expect(parseCommandLine(entry, ['input']).shared, entry.name).toEqual({
+        json: false,
+        geo: true,
+        geoDatabases: [],
+      });
+      expect(
+        parseCommandLine(entry, ['input', '--geo-db', 'a.mmdb', '--no-geo', '--geo-db=b.mmdb']).shared,
+        entry.name,
+      ).toEqual({ json: false, geo: false, geoDatabases: ['a.mmdb', 'b.mmdb'] });
+      expect(await cli(...entry.name.split(' '), 'input', '--geo-db')).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `tokentrail ${entry.name}: --geo-db needs an .mmdb file. Run "tokentrail ${entry.name} --help" for usage.`,
+      });
+      expect(await cli(...entry.name.split(' '), 'input', '--geo-db', '--no-geo')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--geo-db needs an .mmdb file'),
+      });
     }
   });
 });

@@ -18,7 +18,8 @@ const cli = async (...argv: string[]) => {
 };
 
 /** ANSI clear-screen and window-title sequences, a carriage return, line breaks (\n, U+2028) and a bidi override. */
-const HOSTILE = 'x\u001b[2J\u001b]0;owned\u0007\rVerdict: VERIFIED (9 of 9 file(s) match the manifest)\n\u2028\u202eexe.txt';
+const HOSTILE =
+  'x\u001b[2J\u001b]0;owned\u0007\rVerdict: VERIFIED (9 of 9 file(s) match the manifest)\n\u2028\u202eexe.txt';
 /** What must never reach a terminal raw. */
 const RAW_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
@@ -28,7 +29,14 @@ function expectSafe(lines: readonly string[]): void {
 
 const encoder = new TextEncoder();
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
-const logLine = JSON.stringify({ ts: '2026-11-02T14:03:00Z', kind: 'use', sub: HOSTILE, ip: '203.0.113.9', reason: HOSTILE, token: TOKEN });
+const logLine = JSON.stringify({
+  ts: '2026-11-02T14:03:00Z',
+  kind: 'use',
+  sub: HOSTILE,
+  ip: '203.0.113.9',
+  reason: HOSTILE,
+  token: TOKEN,
+});
 
 let dir: string;
 let bundle: string;
@@ -40,10 +48,24 @@ beforeAll(() => {
     format: 'tokentrail-bundle',
     formatVersion: 1,
     case: { title: HOSTILE, collectedBy: HOSTILE },
-    files: [{ path: fileName, kind: 'auth-log', mediaType: 'application/x-ndjson', size: 1, sha256: sha256Hex(encoder.encode('other')) }],
+    files: [
+      {
+        path: fileName,
+        kind: 'auth-log',
+        mediaType: 'application/x-ndjson',
+        size: 1,
+        sha256: sha256Hex(encoder.encode('other')),
+      },
+    ],
   };
   bundle = path.join(dir, 'hostile.zip');
-  writeFileSync(bundle, craftZip([{ name: 'manifest.json', data: JSON.stringify(manifest) }, { name: fileName, data: log }]));
+  writeFileSync(
+    bundle,
+    craftZip([
+      { name: 'manifest.json', data: JSON.stringify(manifest) },
+      { name: fileName, data: log },
+    ]),
+  );
 });
 
 describe('CLI output of hostile evidence is terminal-safe', () => {
@@ -51,7 +73,9 @@ describe('CLI output of hostile evidence is terminal-safe', () => {
     const result = await cli('bundle', 'verify', bundle);
     expect(result.code).toBe(1);
     expectSafe([...result.stdout, ...result.stderr]);
-    expect(result.stdout.filter((line) => line.startsWith('Verdict:'))).toEqual(['Verdict: MISMATCH (0 of 1 file(s) match the manifest)']);
+    expect(result.stdout.filter((line) => line.startsWith('Verdict:'))).toEqual([
+      'Verdict: MISMATCH (0 of 1 file(s) match the manifest)',
+    ]);
     expect(result.stdout.join('\n')).toContain('\\u001b[2J');
     const json = await cli('bundle', 'verify', bundle, '--json');
     expectSafe(json.stdout);
@@ -83,7 +107,10 @@ describe('bundle verify: a file named .zip is a zip', () => {
     const empty = path.join(dir, 'empty.zip');
     writeFileSync(empty, new Uint8Array(0));
     const random = path.join(dir, 'random.zip');
-    writeFileSync(random, new Uint8Array(4096).map((_, index) => (index * 7919) % 251));
+    writeFileSync(
+      random,
+      new Uint8Array(4096).map((_, index) => (index * 7919) % 251),
+    );
     for (const file of [empty, random]) {
       const result = await cli('bundle', 'verify', file, '--json');
       expect(result.code).toBe(2);

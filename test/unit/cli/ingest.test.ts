@@ -24,7 +24,13 @@ describe('tokentrail ingest', () => {
       expect(Array.isArray(event.tokenHashes)).toBe(true);
     }
     const refresh = events.find((event) => event.kind === 'refresh');
-    expect(refresh).toMatchObject({ subject: 'alice@northwind.example', sessionId: 'S-7741', ip: '175.45.176.3', userAgent: 'NorthwindMobile/4.9.1 (Android 11)', source: { line: 3 } });
+    expect(refresh).toMatchObject({
+      subject: 'alice@northwind.example',
+      sessionId: 'S-7741',
+      ip: '175.45.176.3',
+      userAgent: 'NorthwindMobile/4.9.1 (Android 11)',
+      source: { line: 3 },
+    });
     expect(result.stderr.join('\n')).toMatch(/keys\/jwks\.json: skipped/);
     expect(result.stderr.at(-1)).toBe('Ingested 13 events from 4 files; 0 problems.');
   });
@@ -39,7 +45,10 @@ describe('tokentrail ingest', () => {
   it('reports malformed lines as file:line: reason and still exits 0; --format overrides detection', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tt-ingest-'));
     const file = path.join(dir, 'export (3).txt');
-    writeFileSync(file, '{"ts":"2026-11-18T10:00:00Z","kind":"use","sub":"a"}\nnot json\n{"ts":"2026-11-18T10:00:01Z","kind":"logout","sub":"a"}\n');
+    writeFileSync(
+      file,
+      '{"ts":"2026-11-18T10:00:00Z","kind":"use","sub":"a"}\nnot json\n{"ts":"2026-11-18T10:00:01Z","kind":"logout","sub":"a"}\n',
+    );
     const result = await cli('ingest', file, '--json', '--no-geo');
     expect(result.code).toBe(0);
     expect(result.stdout).toHaveLength(2);
@@ -49,7 +58,7 @@ describe('tokentrail ingest', () => {
     expect(forced.stderr.join('\n')).toMatch(/token-list \(--format\)/);
   });
 
-  it('reads gzip-compressed logs (rotated logs) as they stream, loose or in a folder; the hash is the .gz file\'s', async () => {
+  it("reads gzip-compressed logs (rotated logs) as they stream, loose or in a folder; the hash is the .gz file's", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tt-ingest-gz-'));
     const plain = readFileSync('test/fixtures/sources/okta-system-log.json');
     const gz = gzipSync(plain);
@@ -62,7 +71,10 @@ describe('tokentrail ingest', () => {
     expect(loose.stdout.length).toBeGreaterThan(0);
     const sha = createHash('sha256').update(gz).digest('hex');
     const events = (lines: string[]) => lines.map((line) => JSON.parse(line));
-    const withoutFile = (event: { source: object }) => ({ ...event, source: { ...event.source, file: undefined, sha256: undefined } });
+    const withoutFile = (event: { source: object }) => ({
+      ...event,
+      source: { ...event.source, file: undefined, sha256: undefined },
+    });
     for (const run of [loose, folder]) {
       expect(events(run.stdout).every((event) => event.source.sha256 === sha)).toBe(true);
       expect(events(run.stdout).map(withoutFile)).toEqual(events(expected.stdout).map(withoutFile));

@@ -11,7 +11,10 @@ import { run } from '../../../cli/run';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const cli = async (argv: string[]) => {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
-  const code = await run(['inspect', ...argv], { stdout: (line) => void lines.stdout.push(line), stderr: (line) => void lines.stderr.push(line) });
+  const code = await run(['inspect', ...argv], {
+    stdout: (line) => void lines.stdout.push(line),
+    stderr: (line) => void lines.stderr.push(line),
+  });
   return { code, stdout: lines.stdout.join('\n'), stderr: lines.stderr.join('\n') };
 };
 
@@ -25,19 +28,32 @@ describe('inspect: the paths it is given', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const signingInput = `${b64({ alg: 'ES256', kid: 'k1' })}.${b64({ sub: 'alice', exp: 4e9, iat: 1.7e9 })}`;
   const good = `${signingInput}.${sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-  const jwks = file('issuer.jwks', JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }));
+  const jwks = file(
+    'issuer.jwks',
+    JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }),
+  );
   const tokens = file('tokens.txt', `${good}\n`);
 
   it('refuses a missing input file or a folder instead of analysing its name as a token', async () => {
     const missing = path.join(dir, 'nofile.txt');
-    expect(await cli([missing, '--keys', jwks])).toEqual({ code: 2, stdout: '', stderr: `tokentrail inspect: cannot read ${missing}: no such file` });
-    expect(await cli([dir])).toEqual({ code: 2, stdout: '', stderr: `tokentrail inspect: cannot read ${dir}: ${dir} is a directory` });
+    expect(await cli([missing, '--keys', jwks])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokentrail inspect: cannot read ${missing}: no such file`,
+    });
+    expect(await cli([dir])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokentrail inspect: cannot read ${dir}: ${dir} is a directory`,
+    });
   });
 
   it('still analyses a token given literally, well-formed or not, compact or JSON', async () => {
     expect((await cli([good, '--keys', jwks])).code).toBe(0);
     const [protectedHeader, payload, signature] = good.split('.');
-    expect((await cli([JSON.stringify({ protected: protectedHeader, payload, signature }), '--keys', jwks])).code).toBe(0);
+    expect((await cli([JSON.stringify({ protected: protectedHeader, payload, signature }), '--keys', jwks])).code).toBe(
+      0,
+    );
     const malformed = await cli(['abc.def.ghi']);
     expect(malformed.code).toBe(1);
     expect(malformed.stdout).toMatch(/^line 1: INVALID/);
@@ -45,8 +61,16 @@ describe('inspect: the paths it is given', () => {
 
   it('checks the wordlist before analysing, and names it', async () => {
     const missing = path.join(dir, 'no-words.txt');
-    expect(await cli([tokens, '--wordlist', dir])).toEqual({ code: 2, stdout: '', stderr: `tokentrail inspect: cannot read the wordlist ${dir}: ${dir} is a directory` });
-    expect(await cli([tokens, '--wordlist', missing])).toEqual({ code: 2, stdout: '', stderr: `tokentrail inspect: cannot read the wordlist ${missing}: no such file` });
+    expect(await cli([tokens, '--wordlist', dir])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokentrail inspect: cannot read the wordlist ${dir}: ${dir} is a directory`,
+    });
+    expect(await cli([tokens, '--wordlist', missing])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokentrail inspect: cannot read the wordlist ${missing}: no such file`,
+    });
   });
 
   it('names the file, line and column of invalid JSON in --case-config and --key-rotation', async () => {
@@ -54,12 +78,18 @@ describe('inspect: the paths it is given', () => {
     const rotation = file('key-rotation.json', '{"format": "tokentrail-key-rotation",\n "keys": oops}');
     const badConfig = await cli([tokens, '--case-config', config]);
     expect(badConfig).toMatchObject({ code: 2, stdout: '' });
-    expect(badConfig.stderr).toContain(`tokentrail inspect: ${config} (line 3, column 3): the case configuration is not valid JSON: `);
+    expect(badConfig.stderr).toContain(
+      `tokentrail inspect: ${config} (line 3, column 3): the case configuration is not valid JSON: `,
+    );
     const badRotation = await cli([tokens, '--key-rotation', rotation]);
     expect(badRotation).toMatchObject({ code: 2, stdout: '' });
     // V8's quote of the text around the error is left out: the line and column point there.
-    expect(badRotation.stderr).toBe(`tokentrail inspect: ${rotation} (line 2, column 10): the key-rotation history is not valid JSON: Unexpected token 'o'.`);
-    expect((await cli([tokens, '--case-config', path.join(dir, 'none.json')])).stderr).toBe(`tokentrail inspect: cannot read the case configuration ${path.join(dir, 'none.json')}: no such file`);
+    expect(badRotation.stderr).toBe(
+      `tokentrail inspect: ${rotation} (line 2, column 10): the key-rotation history is not valid JSON: Unexpected token 'o'.`,
+    );
+    expect((await cli([tokens, '--case-config', path.join(dir, 'none.json')])).stderr).toBe(
+      `tokentrail inspect: cannot read the case configuration ${path.join(dir, 'none.json')}: no such file`,
+    );
   });
 
   it('exits 2 when a key file named with --keys cannot be parsed, and warns (naming the file) for one in a --keys folder', async () => {
@@ -68,7 +98,10 @@ describe('inspect: the paths it is given', () => {
     const brokenPem = path.join(dir, 'evidence', 'broken.pem');
     writeFileSync(brokenJson, '{"keys": [');
     writeFileSync(brokenPem, '-----BEGIN PUBLIC KEY-----\nnot base64!!\n-----END PUBLIC KEY-----\n');
-    writeFileSync(path.join(dir, 'evidence', 'issuer.jwks'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }] }));
+    writeFileSync(
+      path.join(dir, 'evidence', 'issuer.jwks'),
+      JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }] }),
+    );
     const refused = async (keyFile: string, reason: string) => {
       const result = await cli([tokens, '--keys', jwks, '--keys', keyFile]);
       expect(result).toMatchObject({ code: 2, stdout: '' });
@@ -95,10 +128,15 @@ describe('inspect: the paths it is given', () => {
     const blocks: { lines: string[]; firstLine: number }[] = [];
     const concat = vi.spyOn(Buffer, 'concat');
     try {
-      const summary = await inspectInParallel(readChunks(createReadStream(long, { highWaterMark: 16 << 10 })), { keys: [], json: true, workers: 0 }, async (lines, firstLine) => {
-        blocks.push({ lines, firstLine });
-        return { output: '', count: lines.length, allPass: false };
-      }, () => undefined);
+      const summary = await inspectInParallel(
+        readChunks(createReadStream(long, { highWaterMark: 16 << 10 })),
+        { keys: [], json: true, workers: 0 },
+        async (lines, firstLine) => {
+          blocks.push({ lines, firstLine });
+          return { output: '', count: lines.length, allPass: false };
+        },
+        () => undefined,
+      );
       const joined = concat.mock.results.reduce((sum, result) => sum + (result.value as Buffer).length, 0);
       expect(summary.count).toBe(1);
       expect(blocks).toHaveLength(1);

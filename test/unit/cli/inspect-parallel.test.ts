@@ -10,7 +10,6 @@ import { createCryptoPool } from '../../../cli/node-crypto-pool';
 import { buildCliInto } from '../../support/build-cli';
 import { b64, inspectSigners, mixedTokenLines } from '../../support/inspect-signers';
 
-
 describe('inspect on large inputs (analysis in worker threads)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tt-parallel-'));
 
@@ -21,7 +20,18 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
   });
 
   it('counts the lines of a block as blockLines splits them', () => {
-    for (const text of ['a\nb\r\nc\rd\n', 'a\n\n\nb', '', '\r', '\r\n', 'x\r', 'x\r\ny', '\n\r\r\n', 'no end', 'a\rb\rc']) {
+    for (const text of [
+      'a\nb\r\nc\rd\n',
+      'a\n\n\nb',
+      '',
+      '\r',
+      '\r\n',
+      'x\r',
+      'x\r\ny',
+      '\n\r\r\n',
+      'no end',
+      'a\rb\rc',
+    ]) {
       expect(linesIn(Buffer.from(text)), JSON.stringify(text)).toBe(blockLines(text).length);
     }
   });
@@ -42,7 +52,11 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
     const lines = mixedTokenLines(inspectSigners(dir), 1500, () => 'not a token');
     const file = path.join(dir, 'tokens.txt');
     writeFileSync(file, `${lines.join('\r\n')}\nlast-line`);
-    const run = (...extra: string[]) => spawnSync(process.execPath, [bundle, 'inspect', file, '--keys', path.join(dir, 'keys.jwks'), ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [bundle, 'inspect', file, '--keys', path.join(dir, 'keys.jwks'), ...extra], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
     const normal = (text: string) => text.replace(/time of analysis \([^)]*\)/g, 'time of analysis');
     for (const mode of [['--json'], []]) {
       const parallel = run(...mode);
@@ -63,12 +77,34 @@ describe('inspect on large inputs (analysis in worker threads)', () => {
     words[5] = 'third\r'; // CRLF lines are tried without the CR
     const file = path.join(dir, 'words.txt');
     writeFileSync(file, `${words.join('\n')}\n${'x'.repeat(9000)}\nlast`);
-    const target = (id: string, alg: 'HS256' | 'HS384', data: string, key: string) => ({ id, alg, signingInput: new Uint8Array(Buffer.from(data)), signature: new Uint8Array(createHmac(alg === 'HS256' ? 'sha256' : 'sha384', key).update(data).digest()) });
+    const target = (id: string, alg: 'HS256' | 'HS384', data: string, key: string) => ({
+      id,
+      alg,
+      signingInput: new Uint8Array(Buffer.from(data)),
+      signature: new Uint8Array(
+        createHmac(alg === 'HS256' ? 'sha256' : 'sha384', key)
+          .update(data)
+          .digest(),
+      ),
+    });
     const pool = createCryptoPool(3);
     try {
-      const matches = await pool.wordlistSearcher(file).search([target('a', 'HS256', input, 'found-me'), target('b', 'HS384', input384, 'third'), target('c', 'HS256', input, 'last'), target('d', 'HS256', input, 'absent')]);
-      const byId = Object.fromEntries(matches.map((match) => [match.targetId, { line: match.line, secret: Buffer.from(match.secret).toString() }]));
-      expect(byId).toEqual({ a: { line: 70_001, secret: 'found-me' }, b: { line: 6, secret: 'third' }, c: { line: 120_002, secret: 'last' } });
+      const matches = await pool
+        .wordlistSearcher(file)
+        .search([
+          target('a', 'HS256', input, 'found-me'),
+          target('b', 'HS384', input384, 'third'),
+          target('c', 'HS256', input, 'last'),
+          target('d', 'HS256', input, 'absent'),
+        ]);
+      const byId = Object.fromEntries(
+        matches.map((match) => [match.targetId, { line: match.line, secret: Buffer.from(match.secret).toString() }]),
+      );
+      expect(byId).toEqual({
+        a: { line: 70_001, secret: 'found-me' },
+        b: { line: 6, secret: 'third' },
+        c: { line: 120_002, secret: 'last' },
+      });
     } finally {
       await pool.close();
     }

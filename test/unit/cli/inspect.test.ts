@@ -9,7 +9,8 @@ import { inspectCommand } from '../../../cli/inspect';
 import { inspectArgs } from '../../../cli/inspect-args';
 import { run } from '../../../cli/run';
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const cli = async (argv: string[], stdin?: string) => {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
   const out = { stdout: (l: string) => void lines.stdout.push(l), stderr: (l: string) => void lines.stderr.push(l) };
@@ -29,13 +30,22 @@ describe('tokentrail inspect', () => {
     return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
   };
   mkdirSync(path.join(dir, 'keys'));
-  writeFileSync(path.join(dir, 'keys', 'issuer.jwks'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }));
+  writeFileSync(
+    path.join(dir, 'keys', 'issuer.jwks'),
+    JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }),
+  );
   const good = es({ sub: 'alice', exp: 4e9, iat: 1.7e9 });
 
   it('parses its arguments and refuses unknown ones', () => {
     const parse = (...argv: string[]) => inspectArgs(parseCommandLine(inspectCommand, argv));
-    expect(parse('t', '--keys', 'a', '--keys', 'b', '--json')).toMatchObject({ input: 't', keys: ['a', 'b'], json: true });
-    expect(() => parse('t', '--nope')).toThrow(expect.objectContaining({ code: 'unknown-option', message: 'unknown option --nope' }));
+    expect(parse('t', '--keys', 'a', '--keys', 'b', '--json')).toMatchObject({
+      input: 't',
+      keys: ['a', 'b'],
+      json: true,
+    });
+    expect(() => parse('t', '--nope')).toThrow(
+      expect.objectContaining({ code: 'unknown-option', message: 'unknown option --nope' }),
+    );
     expect(() => parse()).toThrow(expect.objectContaining({ code: 'wrong-input-count' }));
   });
 
@@ -43,14 +53,25 @@ describe('tokentrail inspect', () => {
     const result = await cli([good, '--keys', path.join(dir, 'keys'), '--json']);
     expect(result.code).toBe(0);
     const record = JSON.parse(result.stdout);
-    expect(record).toMatchObject({ header: { alg: 'ES256', kid: 'k1' }, claims: { sub: 'alice' }, signature: { status: 'valid', alg: 'ES256', kid: 'k1' } });
+    expect(record).toMatchObject({
+      header: { alg: 'ES256', kid: 'k1' },
+      claims: { sub: 'alice' },
+      signature: { status: 'valid', alg: 'ES256', kid: 'k1' },
+    });
     expect(record.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(record.signature.thumbprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('prints one record per input line, in order, and exits 1 on any bad token', async () => {
     const file = path.join(dir, 'tokens.txt');
-    const lines = [good, hs('secret'), `${b64({ alg: 'none' })}.${b64({ sub: 'root' })}.`, '', 'not a token', JSON.stringify({ payload: good.split('.')[1], protected: good.split('.')[0], signature: good.split('.')[2] })];
+    const lines = [
+      good,
+      hs('secret'),
+      `${b64({ alg: 'none' })}.${b64({ sub: 'root' })}.`,
+      '',
+      'not a token',
+      JSON.stringify({ payload: good.split('.')[1], protected: good.split('.')[0], signature: good.split('.')[2] }),
+    ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     const result = await cli([file, '--keys', path.join(dir, 'keys', 'issuer.jwks'), '--json']);
     expect(result.code).toBe(1);
@@ -78,7 +99,9 @@ describe('tokentrail inspect', () => {
     expect(result.code).toBe(0);
     const records = result.stdout.split('\n').map((line) => JSON.parse(line));
     expect(records).toHaveLength(600);
-    expect(records.every((r, i) => r.line === i + 1 && r.claims.sub === `u${i}` && r.signature.status === 'valid')).toBe(true);
+    expect(
+      records.every((r, i) => r.line === i + 1 && r.claims.sub === `u${i}` && r.signature.status === 'valid'),
+    ).toBe(true);
   });
 
   it('exits 2 on unreadable keys and usage errors', async () => {

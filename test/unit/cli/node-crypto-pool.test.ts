@@ -6,7 +6,12 @@ import { createCryptoPool } from '../../../cli/node-crypto-pool';
 /** A key of the pool's wire shape for a raw secret. */
 const secretKey = (id: string, secret: Uint8Array): VerificationKey => ({ id, kind: 'secret', secret });
 /** A public key as the pool receives it (it imports the JWK; the SPKI bytes are not used). */
-const publicKey = (id: string, jwk: object): VerificationKey => ({ id, kind: 'public', jwk: jwk as PublicJwk, spki: new Uint8Array(0) });
+const publicKey = (id: string, jwk: object): VerificationKey => ({
+  id,
+  kind: 'public',
+  jwk: jwk as PublicJwk,
+  spki: new Uint8Array(0),
+});
 
 describe('the node:crypto worker pool verifies in bulk', () => {
   it('HS256 through precomputed pad states agrees with createHmac at every block boundary and key length', async () => {
@@ -21,9 +26,16 @@ describe('the node:crypto worker pool verifies in bulk', () => {
         const tampered = Buffer.from(mac);
         tampered[n % 32]! ^= 1;
         const key = secretKey(`k${n}`, new Uint8Array(secret));
-        cases.push(Promise.all([pool.verify('HS256', key, data, mac), pool.verify('HS256', key, data, tampered), pool.verify('HS256', key, data, mac.subarray(0, 31))]));
+        cases.push(
+          Promise.all([
+            pool.verify('HS256', key, data, mac),
+            pool.verify('HS256', key, data, tampered),
+            pool.verify('HS256', key, data, mac.subarray(0, 31)),
+          ]),
+        );
       }
-      for (const [valid, tampered, short] of await Promise.all(cases)) expect([valid, tampered, short]).toEqual([true, false, false]);
+      for (const [valid, tampered, short] of await Promise.all(cases))
+        expect([valid, tampered, short]).toEqual([true, false, false]);
     } finally {
       await pool.close();
     }
@@ -41,14 +53,16 @@ describe('the node:crypto worker pool verifies in bulk', () => {
       const ecKey = publicKey('ec', ec.publicKey.export({ format: 'jwk' }));
       const rs256 = sign('sha256', data, rsa.privateKey);
       const es256 = sign('sha256', data, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' });
-      expect(await Promise.all([
-        pool.verify('HS384', secretKey('s', new Uint8Array(secret)), data, hs384),
-        pool.verify('HS256', secretKey('s', new Uint8Array(secret)), data, hs384.subarray(0, 32)),
-        pool.verify('RS256', rsaKey, data, rs256),
-        pool.verify('RS256', rsaKey, Buffer.concat([data, Buffer.from('x')]), rs256),
-        pool.verify('ES256', ecKey, data, es256),
-        pool.verify('ES256', ecKey, data, Buffer.alloc(64)),
-      ])).toEqual([true, false, true, false, true, false]);
+      expect(
+        await Promise.all([
+          pool.verify('HS384', secretKey('s', new Uint8Array(secret)), data, hs384),
+          pool.verify('HS256', secretKey('s', new Uint8Array(secret)), data, hs384.subarray(0, 32)),
+          pool.verify('RS256', rsaKey, data, rs256),
+          pool.verify('RS256', rsaKey, Buffer.concat([data, Buffer.from('x')]), rs256),
+          pool.verify('ES256', ecKey, data, es256),
+          pool.verify('ES256', ecKey, data, Buffer.alloc(64)),
+        ]),
+      ).toEqual([true, false, true, false, true, false]);
     } finally {
       await pool.close();
     }

@@ -28,7 +28,9 @@ describe('the crypto workers guess HMAC secrets as createHmac computes them', ()
   it('never matches a signature of the wrong length', () => {
     const input = Buffer.from('eyJhbGciOiJIUzI1NiJ9.e30');
     const signature = createHmac('sha256', 'secret').update(input).digest();
-    expect(secretGuesser({ alg: 'HS256', input, signature: signature.subarray(0, 31) })(Buffer.from('secret'), 0, 6)).toBe(false);
+    expect(
+      secretGuesser({ alg: 'HS256', input, signature: signature.subarray(0, 31) })(Buffer.from('secret'), 0, 6),
+    ).toBe(false);
     expect(secretGuesser({ alg: 'HS256', input, signature })(Buffer.from('secret'), 0, 6)).toBe(true);
   });
 });

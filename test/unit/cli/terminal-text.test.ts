@@ -17,11 +17,17 @@ describe('evidence text printed on a terminal', () => {
     const forged = `HS256\nline 2: VALID RS256 key "k" x\n1 token(s); all valid with no finding of severity high or above.\u001b[8m`;
     const token = `${b64({ alg: forged, kid: 'a\nline 3: VALID' })}.${b64({ sub: 'x' })}.c2ln`;
     const lines: string[] = [];
-    const code = await run(['inspect', '-'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
+    const code = await run(
+      ['inspect', '-'],
+      { stdout: (line) => void lines.push(line), stderr: () => undefined },
+      Readable.from([`${token}\n`]),
+    );
     const printed = lines.join('\n').split('\n');
     expect(code).toBe(1);
     expect(printed.filter((line) => line.startsWith('line '))).toHaveLength(1);
-    expect(printed.filter((line) => line.startsWith('1 token(s);'))).toEqual(['1 token(s); some are not valid or have findings of severity high or above.']);
+    expect(printed.filter((line) => line.startsWith('1 token(s);'))).toEqual([
+      '1 token(s); some are not valid or have findings of severity high or above.',
+    ]);
     expect(printed.join('\n')).not.toMatch(/\u001b/);
   });
 
@@ -29,7 +35,11 @@ describe('evidence text printed on a terminal', () => {
     const kid = 'k\u009b31m\u202eevil\u2028x';
     const token = `${b64({ alg: 'HS256', kid })}.${b64({ sub: 'x' })}.c2ln`;
     const lines: string[] = [];
-    await run(['inspect', '-', '--json'], { stdout: (line) => void lines.push(line), stderr: () => undefined }, Readable.from([`${token}\n`]));
+    await run(
+      ['inspect', '-', '--json'],
+      { stdout: (line) => void lines.push(line), stderr: () => undefined },
+      Readable.from([`${token}\n`]),
+    );
     expect(lines[0]).not.toMatch(/[\u0080-\u009f\u2028\u202e]/);
     expect(JSON.parse(lines[0]!).header.kid).toBe(kid);
   });

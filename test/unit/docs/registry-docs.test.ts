@@ -41,7 +41,12 @@ function idsInHeadings(markdown: string): string[] {
 }
 
 /** An empty string when the documented ids are exactly the registry's, once each; otherwise what differs, by id. */
-function differences(registryName: string, registryIds: readonly string[], docName: string, documentedIds: readonly string[]): string {
+function differences(
+  registryName: string,
+  registryIds: readonly string[],
+  docName: string,
+  documentedIds: readonly string[],
+): string {
   const documented = new Set(documentedIds);
   const registered = new Set(registryIds);
   const missing = registryIds.filter((id) => !documented.has(id));
@@ -51,19 +56,35 @@ function differences(registryName: string, registryIds: readonly string[], docNa
     missing.length > 0 ? `in ${registryName} but not documented in docs/${docName}: ${missing.join(', ')}` : '',
     extra.length > 0 ? `documented in docs/${docName} but not in ${registryName}: ${extra.join(', ')}` : '',
     repeated.length > 0 ? `documented more than once in docs/${docName}: ${repeated.join(', ')}` : '',
-  ].filter((line) => line !== '').join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 describe('the reference docs list exactly the registries', () => {
   it('docs/checks.md documents every id of TOKEN_CHECKS and no other', () => {
     const registryIds = TOKEN_CHECKS.map((check) => check.id);
-    expect(differences('TOKEN_CHECKS (core/token/checks/registry.ts)', registryIds, 'checks.md', idsInIdTables(readDoc('checks.md')))).toBe('');
+    expect(
+      differences(
+        'TOKEN_CHECKS (core/token/checks/registry.ts)',
+        registryIds,
+        'checks.md',
+        idsInIdTables(readDoc('checks.md')),
+      ),
+    ).toBe('');
   });
 
   it('docs/detectors.md documents every id of TIMELINE_DETECTORS, in registry order, and no other', () => {
     const registryIds = TIMELINE_DETECTORS.map((detector) => detector.id);
     const documentedIds = idsInHeadings(readDoc('detectors.md'));
-    expect(differences('TIMELINE_DETECTORS (core/timeline/detectors/registry.ts)', registryIds, 'detectors.md', documentedIds)).toBe('');
+    expect(
+      differences(
+        'TIMELINE_DETECTORS (core/timeline/detectors/registry.ts)',
+        registryIds,
+        'detectors.md',
+        documentedIds,
+      ),
+    ).toBe('');
     // The registry's comment promises the docs list the detectors in the order they run.
     expect(documentedIds).toEqual(registryIds);
   });
@@ -71,7 +92,9 @@ describe('the reference docs list exactly the registries', () => {
   it('README.md states how many checks, detectors and log formats there are', () => {
     const text = readme();
     expect(statedCount(text, 'token checks'), 'README.md: "<N> token checks"').toBe(TOKEN_CHECKS.length);
-    expect(statedCount(text, 'incident detectors'), 'README.md: "<N> incident detectors"').toBe(TIMELINE_DETECTORS.length);
+    expect(statedCount(text, 'incident detectors'), 'README.md: "<N> incident detectors"').toBe(
+      TIMELINE_DETECTORS.length,
+    );
     expect(statedCount(text, 'log formats'), 'README.md: "<N> log formats"').toBe(SOURCE_FORMATS.length);
   });
 
@@ -79,6 +102,8 @@ describe('the reference docs list exactly the registries', () => {
     expect(differences('R', ['a', 'b'], 'x.md', ['b', 'c', 'c'])).toBe(
       'in R but not documented in docs/x.md: a\ndocumented in docs/x.md but not in R: c\ndocumented more than once in docs/x.md: c',
     );
-    expect(idsInIdTables('| id | severity |\n|---|---|\n| `alg-none` | critical |\n\n| parameter | default |\n| `x` | 1 |')).toEqual(['alg-none']);
+    expect(
+      idsInIdTables('| id | severity |\n|---|---|\n| `alg-none` | critical |\n\n| parameter | default |\n| `x` | 1 |'),
+    ).toEqual(['alg-none']);
   });
 });

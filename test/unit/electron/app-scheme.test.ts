@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl } from '../../../electron/app-scheme';
 
 describe('isAppUrl', () => {
-  it.each([APP_ENTRY_URL, 'tokentrail://app/', 'tokentrail://app/assets/index-abc.js?x=1#y', 'TOKENTRAIL://APP/index.html'])(
-    'accepts %s',
-    (url) => expect(isAppUrl(url)).toBe(true),
-  );
+  it.each([
+    APP_ENTRY_URL,
+    'tokentrail://app/',
+    'tokentrail://app/assets/index-abc.js?x=1#y',
+    'TOKENTRAIL://APP/index.html',
+  ])('accepts %s', (url) => expect(isAppUrl(url)).toBe(true));
 
   it.each([
     'tokentrail://evil/index.html',

@@ -28,14 +28,19 @@ describe('buildApplicationMenu', () => {
   it('offers reload and DevTools only when not packaged', () => {
     const packaged = buildApplicationMenu({ isPackaged: true, platform: 'linux', onOpenBundle: () => {} });
     const development = buildApplicationMenu({ isPackaged: false, platform: 'linux', onOpenBundle: () => {} });
-    const roles = (menu: MenuItemConstructorOptions[]) => menu.flatMap((item) => submenuOf(item)?.map((entry) => entry.role) ?? []);
+    const roles = (menu: MenuItemConstructorOptions[]) =>
+      menu.flatMap((item) => submenuOf(item)?.map((entry) => entry.role) ?? []);
     expect(roles(packaged)).not.toContain('toggleDevTools');
     expect(roles(packaged)).not.toContain('reload');
     expect(submenuOf(development[2]).map((item) => item.role)).toEqual(['reload', 'forceReload', 'toggleDevTools']);
   });
 
   it('puts the app menu first on macOS only', () => {
-    expect(buildApplicationMenu({ isPackaged: true, platform: 'darwin', onOpenBundle: () => {} })[0]?.role).toBe('appMenu');
-    expect(buildApplicationMenu({ isPackaged: true, platform: 'win32', onOpenBundle: () => {} })[0]?.role).toBeUndefined();
+    expect(buildApplicationMenu({ isPackaged: true, platform: 'darwin', onOpenBundle: () => {} })[0]?.role).toBe(
+      'appMenu',
+    );
+    expect(
+      buildApplicationMenu({ isPackaged: true, platform: 'win32', onOpenBundle: () => {} })[0]?.role,
+    ).toBeUndefined();
   });
 });

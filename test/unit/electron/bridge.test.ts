@@ -42,7 +42,14 @@ describe('createBridge', () => {
 
   it('exposes only the named API', () => {
     const bridge = createBridge(recordingTransport().transport);
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onMenuCommand', 'pickBundle', 'readFile', 'saveExport', 'shippedGeoDatabases']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'appInfo',
+      'onMenuCommand',
+      'pickBundle',
+      'readFile',
+      'saveExport',
+      'shippedGeoDatabases',
+    ]);
   });
 
   it('forwards known menu commands until unsubscribed and drops unknown payloads', () => {

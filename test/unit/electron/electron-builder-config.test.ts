@@ -43,7 +43,11 @@ describe('build/electron-builder.yml', () => {
   it('ships every geolocation database of core/geo/shipped-databases.ts, with its licence, where main looks for them', () => {
     const files = SHIPPED_GEO_DATABASES.map((database) => database.file);
     expect(config.extraResources).toEqual([
-      { from: `node_modules/${SHIPPED_GEO_PACKAGE}`, to: SHIPPED_GEO_RESOURCE_FOLDER, filter: [...files, 'DBIP-LICENSE'] },
+      {
+        from: `node_modules/${SHIPPED_GEO_PACKAGE}`,
+        to: SHIPPED_GEO_RESOURCE_FOLDER,
+        filter: [...files, 'DBIP-LICENSE'],
+      },
     ]);
     // Every file named exists in the installed package, so a renamed file fails here, not in a packaged app.
     for (const file of [...files, 'DBIP-LICENSE']) {

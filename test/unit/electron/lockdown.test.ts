@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lockDownSession, lockDownWebContents, type LockableSession, type LockableWebContents } from '../../../electron/lockdown';
+import {
+  lockDownSession,
+  lockDownWebContents,
+  type LockableSession,
+  type LockableWebContents,
+} from '../../../electron/lockdown';
 import { BlockedRequestLog } from '../../../electron/request-policy';
 
 /** A stand-in Session that keeps every handler lock-down installs, so each decision can be asked directly. */
@@ -13,15 +18,21 @@ function fakeSession() {
   } = {};
   const session = {
     webRequest: { onBeforeRequest: (filter: typeof installed.filter) => void (installed.filter = filter) },
-    setPermissionRequestHandler: (handler: typeof installed.permissionRequest) => void (installed.permissionRequest = handler),
-    setPermissionCheckHandler: (handler: typeof installed.permissionCheck) => void (installed.permissionCheck = handler),
-    setDevicePermissionHandler: (handler: typeof installed.devicePermission) => void (installed.devicePermission = handler),
+    setPermissionRequestHandler: (handler: typeof installed.permissionRequest) =>
+      void (installed.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: typeof installed.permissionCheck) =>
+      void (installed.permissionCheck = handler),
+    setDevicePermissionHandler: (handler: typeof installed.devicePermission) =>
+      void (installed.devicePermission = handler),
     setSpellCheckerEnabled: (enabled: boolean) => void (installed.spellChecker = enabled),
   };
   return { installed, session: session as unknown as LockableSession };
 }
 
-const cancelled = (filter: NonNullable<ReturnType<typeof fakeSession>['installed']['filter']>, url: string): boolean => {
+const cancelled = (
+  filter: NonNullable<ReturnType<typeof fakeSession>['installed']['filter']>,
+  url: string,
+): boolean => {
   let cancel: boolean | undefined;
   filter({ url }, (response) => void (cancel = response.cancel));
   return cancel!;
@@ -32,7 +43,8 @@ describe('lockDownSession', () => {
     const { installed, session } = fakeSession();
     lockDownSession(session, new BlockedRequestLog(), { devtools: false });
     const granted: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) installed.permissionRequest!(undefined, permission, (value) => granted.push(value));
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation'])
+      installed.permissionRequest!(undefined, permission, (value) => granted.push(value));
     expect(granted).toEqual([false, false, false, false]);
     expect(installed.permissionCheck!()).toBe(false);
     expect(installed.devicePermission!()).toBe(false);

@@ -10,7 +10,9 @@ describe('registerIpcHandlers', () => {
   it('registers every channel and passes the sending frame URL and raw arguments on', async () => {
     const registered = new Map<string, Listener>();
     // Only `handle` is used; a Map-backed stand-in keeps Electron out of the test.
-    const ipcMain = { handle: (channel: string, listener: Listener) => registered.set(channel, listener) } as unknown as IpcMain;
+    const ipcMain = {
+      handle: (channel: string, listener: Listener) => registered.set(channel, listener),
+    } as unknown as IpcMain;
     const calls: Array<[string, IpcSender, unknown[]]> = [];
     const record =
       (channel: string) =>
@@ -18,7 +20,9 @@ describe('registerIpcHandlers', () => {
         calls.push([channel, sender, args]);
         return null as never;
       };
-    const handlers = Object.fromEntries(IPC_CHANNELS.map((channel) => [channel, record(channel)])) as unknown as IpcHandlerMap;
+    const handlers = Object.fromEntries(
+      IPC_CHANNELS.map((channel) => [channel, record(channel)]),
+    ) as unknown as IpcHandlerMap;
     registerIpcHandlers(ipcMain, handlers);
     expect([...registered.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
 

@@ -34,7 +34,12 @@ describe('createRequestFilter', () => {
     const log = new BlockedRequestLog();
     const filter = createRequestFilter(log, { devtools: false });
     const decisions: boolean[] = [];
-    for (const url of ['tokentrail://app/index.html', 'https://telemetry.example/beacon', 'data:,x', 'file:///etc/hosts']) {
+    for (const url of [
+      'tokentrail://app/index.html',
+      'https://telemetry.example/beacon',
+      'data:,x',
+      'file:///etc/hosts',
+    ]) {
       filter({ url }, ({ cancel }) => decisions.push(cancel));
     }
     expect(decisions).toEqual([false, true, false, true]);

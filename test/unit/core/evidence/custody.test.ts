@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_START, checkCustodyChain, createCustodyEntry, custodyAnchorOf, headMatchesAnchor, verifyCustodyChain, type CustodyFields } from '../../../../core/evidence/custody';
+import {
+  CHAIN_START,
+  checkCustodyChain,
+  createCustodyEntry,
+  custodyAnchorOf,
+  headMatchesAnchor,
+  verifyCustodyChain,
+  type CustodyFields,
+} from '../../../../core/evidence/custody';
 import type { CustodyEntry } from '../../../../core/evidence/types';
 
-const fields = (detail: string): CustodyFields => ({ caseId: 'c1', at: 1_700_000_000_000, investigator: 'Dana', action: 'import', source: 'b.zip', files: [{ path: 'a', size: 1, sha256: 'f'.repeat(64), verdict: 'match' }], toolVersion: '0.1.0', detail });
+const fields = (detail: string): CustodyFields => ({
+  caseId: 'c1',
+  at: 1_700_000_000_000,
+  investigator: 'Dana',
+  action: 'import',
+  source: 'b.zip',
+  files: [{ path: 'a', size: 1, sha256: 'f'.repeat(64), verdict: 'match' }],
+  toolVersion: '0.1.0',
+  detail,
+});
 
 describe('custody chain', () => {
   const first = createCustodyEntry(undefined, fields('one'));
@@ -14,7 +31,10 @@ describe('custody chain', () => {
     expect(verifyCustodyChain([first, second, third])).toEqual({ intact: true });
   });
   it('detects an edited, removed or reordered entry and says where', () => {
-    expect(verifyCustodyChain([first, { ...second, investigator: 'Mallory' }, third])).toEqual({ intact: false, brokenAt: 1 });
+    expect(verifyCustodyChain([first, { ...second, investigator: 'Mallory' }, third])).toEqual({
+      intact: false,
+      brokenAt: 1,
+    });
     expect(verifyCustodyChain([first, third])).toEqual({ intact: false, brokenAt: 2 });
     expect(verifyCustodyChain([second, first])).toEqual({ intact: false, brokenAt: 1 });
   });
@@ -42,16 +62,32 @@ describe('custody chain against its anchor', () => {
     const { hash: _hash, seq: _seq, prevHash: _prevHash, ...original } = fifth;
     const forged = createCustodyEntry(fourth, { ...original, verdict: 'intact', detail: 'nothing to see' });
     expect(verifyCustodyChain([...chain.slice(0, 4), forged])).toEqual({ intact: true });
-    expect(checkCustodyChain([...chain.slice(0, 4), forged], anchor)).toEqual({ intact: false, present: 5, anchor, problem: 'head', brokenAt: 4 });
+    expect(checkCustodyChain([...chain.slice(0, 4), forged], anchor)).toEqual({
+      intact: false,
+      present: 5,
+      anchor,
+      problem: 'head',
+      brokenAt: 4,
+    });
   });
   it('detects an entry removed from the middle, and an edited one, where they are', () => {
-    expect(checkCustodyChain([...chain.slice(0, 2), ...chain.slice(3)], anchor)).toEqual({ intact: false, present: 4, anchor, problem: 'altered', brokenAt: 3 });
+    expect(checkCustodyChain([...chain.slice(0, 2), ...chain.slice(3)], anchor)).toEqual({
+      intact: false,
+      present: 4,
+      anchor,
+      problem: 'altered',
+      brokenAt: 3,
+    });
     const edited = chain.map((entry, index) => (index === 1 ? { ...entry, investigator: 'Mallory' } : entry));
     expect(checkCustodyChain(edited, anchor)).toMatchObject({ intact: false, problem: 'altered', brokenAt: 1 });
   });
   it('detects entries appended behind the anchor, and a chain whose anchor was removed', () => {
     const extra = createCustodyEntry(fifth, fields('six'));
-    expect(checkCustodyChain([...chain, extra], anchor)).toMatchObject({ intact: false, present: 6, problem: 'length' });
+    expect(checkCustodyChain([...chain, extra], anchor)).toMatchObject({
+      intact: false,
+      present: 6,
+      problem: 'length',
+    });
     expect(checkCustodyChain(chain, undefined)).toEqual({ intact: false, present: 5, problem: 'unanchored' });
     expect(checkCustodyChain([], undefined)).toEqual({ intact: true, present: 0 });
   });

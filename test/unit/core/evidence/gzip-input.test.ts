@@ -19,7 +19,12 @@ async function inflate(input: SequentialInput): Promise<{ bytes: Buffer; largest
 }
 
 describe('gzip evidence', () => {
-  const text = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `10.0.0.${i % 250} - - [18/Nov/2026:10:00:00 +0000] "GET /orders/${i} HTTP/1.1" 200 12\n`).join(''));
+  const text = Buffer.from(
+    Array.from(
+      { length: 20_000 },
+      (_, i) => `10.0.0.${i % 250} - - [18/Nov/2026:10:00:00 +0000] "GET /orders/${i} HTTP/1.1" 200 12\n`,
+    ).join(''),
+  );
 
   it('recognises a gzip member by its magic bytes only', () => {
     expect(isGzip(gzipSync(text))).toBe(true);
@@ -34,7 +39,9 @@ describe('gzip evidence', () => {
 
   it('names the file when it is truncated or corrupt', async () => {
     const gz = gzipSync(text);
-    await expect(inflate(chunked(gz.subarray(0, gz.length - 40), 4096))).rejects.toThrow(/logs\/access\.log\.1\.gz is not readable gzip/);
+    await expect(inflate(chunked(gz.subarray(0, gz.length - 40), 4096))).rejects.toThrow(
+      /logs\/access\.log\.1\.gz is not readable gzip/,
+    );
     const corrupt = Buffer.from(gz);
     corrupt.fill(0xff, 20, 22);
     await expect(inflate(chunked(corrupt, 4096))).rejects.toThrow(/not readable gzip/);

@@ -8,11 +8,34 @@ import { craftZip, memoryInput } from '../../../support/craft-zip';
 const encoder = new TextEncoder();
 const file = (path: string, text: string): SequentialInput => {
   const bytes = encoder.encode(text);
-  return { path, size: bytes.length, chunks: async function* () { yield bytes.subarray(0, 3); yield bytes.subarray(3); } };
+  return {
+    path,
+    size: bytes.length,
+    chunks: async function* () {
+      yield bytes.subarray(0, 3);
+      yield bytes.subarray(3);
+    },
+  };
 };
-const entry = (path: string, text: string, kind = 'tokens') => ({ path, kind, mediaType: 'text/plain', size: encoder.encode(text).length, sha256: sha256Hex(encoder.encode(text)) });
+const entry = (path: string, text: string, kind = 'tokens') => ({
+  path,
+  kind,
+  mediaType: 'text/plain',
+  size: encoder.encode(text).length,
+  sha256: sha256Hex(encoder.encode(text)),
+});
 const manifestOf = (files: object[], extra: object = {}) =>
-  JSON.stringify({ format: 'tokentrail-bundle', formatVersion: 1, case: { title: 'Case 17', caseNumber: 'IR-17', collectedAt: '2026-11-02T14:03:00+01:00' }, files, ...extra }, null, 2);
+  JSON.stringify(
+    {
+      format: 'tokentrail-bundle',
+      formatVersion: 1,
+      case: { title: 'Case 17', caseNumber: 'IR-17', collectedAt: '2026-11-02T14:03:00+01:00' },
+      files,
+      ...extra,
+    },
+    null,
+    2,
+  );
 
 describe('verifyBundle', () => {
   it('verifies the shipped sample bundle: every file matches', async () => {
@@ -39,14 +62,21 @@ describe('verifyBundle', () => {
 
   it('tells a same-size alteration (hash mismatch) from a size change', async () => {
     const manifest = manifestOf([entry('a.txt', 'original')]);
-    const report = await verifyBundle({ type: 'folder', name: 'case', files: [file('manifest.json', manifest), file('a.txt', 'origimal')] });
+    const report = await verifyBundle({
+      type: 'folder',
+      name: 'case',
+      files: [file('manifest.json', manifest), file('a.txt', 'origimal')],
+    });
     expect(report.files[0]!.verdict).toBe('hash-mismatch');
     expect(report.problems[0]!.message).toMatch(/altered after the manifest/);
   });
 
   it('finds the manifest under the single top folder a zipped folder has', async () => {
     const manifest = manifestOf([entry('tokens.txt', 'abc')]);
-    const zip = craftZip([{ name: 'case-17/manifest.json', data: manifest }, { name: 'case-17/tokens.txt', data: 'abc' }]);
+    const zip = craftZip([
+      { name: 'case-17/manifest.json', data: manifest },
+      { name: 'case-17/tokens.txt', data: 'abc' },
+    ]);
     const report = await verifyBundle({ type: 'zip', zip: memoryInput('case-17.zip', zip) });
     expect(report.verdict).toBe('verified');
     expect(report.files[0]!.path).toBe('tokens.txt');
@@ -54,28 +84,65 @@ describe('verifyBundle', () => {
 
   it('generates and marks a manifest for loose files, guessing each kind from content', async () => {
     const har = JSON.stringify({ log: { version: '1.2', entries: [] } });
-    const report = await verifyBundle({ type: 'loose-files', files: [file('export (3).txt', har), file('keys.json', '{"keys":[{"kty":"RSA"}]}'), file('t.txt', 'eyJhbGciOiJub25lIn0.e30.\n')] });
+    const report = await verifyBundle({
+      type: 'loose-files',
+      files: [
+        file('export (3).txt', har),
+        file('keys.json', '{"keys":[{"kty":"RSA"}]}'),
+        file('t.txt', 'eyJhbGciOiJub25lIn0.e30.\n'),
+      ],
+    });
     expect(report.verdict).toBe('generated');
     expect(report.manifest.generated).toBe(true);
-    expect(report.files.map((f) => [f.verdict, f.kind])).toEqual([['generated', 'har'], ['generated', 'jwks'], ['generated', 'tokens']]);
+    expect(report.files.map((f) => [f.verdict, f.kind])).toEqual([
+      ['generated', 'har'],
+      ['generated', 'jwks'],
+      ['generated', 'tokens'],
+    ]);
     expect(report.contents[0]!.sha256).toBe(sha256Hex(encoder.encode(har)));
   });
 
   it('reports a broken manifest with its line, and still hashes and lists every file', async () => {
-    const report = await verifyBundle({ type: 'folder', name: 'case', files: [file('manifest.json', '{\n  "format": "tokentrail-bundle",\n  "files": [\n    oops\n  ]\n}'), file('a.txt', 'x')] });
+    const report = await verifyBundle({
+      type: 'folder',
+      name: 'case',
+      files: [
+        file('manifest.json', '{\n  "format": "tokentrail-bundle",\n  "files": [\n    oops\n  ]\n}'),
+        file('a.txt', 'x'),
+      ],
+    });
     expect(report.verdict).toBe('mismatch');
     expect(report.problems[0]).toMatchObject({ code: 'manifest-invalid-json', file: 'manifest.json', line: 4 });
     expect(report.files[0]).toMatchObject({ path: 'a.txt', verdict: 'unlisted' });
   });
 
   it('checks case-config and key-rotation files and points at the offending line', async () => {
-    const config = '{\n  "format": "tokentrail-case-config",\n  "formatVersion": 1,\n  "allowedAlgorithms": ["RS256", "RS265"]\n}';
-    const rotation = '{\n  "format": "tokentrail-key-rotation",\n  "formatVersion": 1,\n  "keys": [\n    { "kid": "k1", "activated": "yesterday" }\n  ]\n}';
-    const manifest = manifestOf([entry('case-config.json', config, 'case-config'), entry('keys/rotation.json', rotation, 'key-rotation')]);
-    const report = await verifyBundle({ type: 'folder', name: 'case', files: [file('manifest.json', manifest), file('case-config.json', config), file('keys/rotation.json', rotation)] });
+    const config =
+      '{\n  "format": "tokentrail-case-config",\n  "formatVersion": 1,\n  "allowedAlgorithms": ["RS256", "RS265"]\n}';
+    const rotation =
+      '{\n  "format": "tokentrail-key-rotation",\n  "formatVersion": 1,\n  "keys": [\n    { "kid": "k1", "activated": "yesterday" }\n  ]\n}';
+    const manifest = manifestOf([
+      entry('case-config.json', config, 'case-config'),
+      entry('keys/rotation.json', rotation, 'key-rotation'),
+    ]);
+    const report = await verifyBundle({
+      type: 'folder',
+      name: 'case',
+      files: [file('manifest.json', manifest), file('case-config.json', config), file('keys/rotation.json', rotation)],
+    });
     expect(report.problems).toEqual([
-      expect.objectContaining({ code: 'case-config-invalid', file: 'case-config.json', line: 4, message: expect.stringContaining('RS265') }),
-      expect.objectContaining({ code: 'key-rotation-invalid', file: 'keys/rotation.json', line: 5, message: expect.stringContaining('activated') }),
+      expect.objectContaining({
+        code: 'case-config-invalid',
+        file: 'case-config.json',
+        line: 4,
+        message: expect.stringContaining('RS265'),
+      }),
+      expect.objectContaining({
+        code: 'key-rotation-invalid',
+        file: 'keys/rotation.json',
+        line: 5,
+        message: expect.stringContaining('activated'),
+      }),
     ]);
   });
 });

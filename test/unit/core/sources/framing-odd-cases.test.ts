@@ -3,11 +3,29 @@ import { LineSplitter } from '../../../../core';
 import { parse, T1, T2 } from './helpers';
 
 const jsonl = (objects: object[]) => objects.map((o) => JSON.stringify(o)).join('\n');
-const event = (ts: string, extra: object = {}) => ({ ts, kind: 'use', sub: 'alice', ip: '81.2.69.160', token: T1, ...extra });
+const event = (ts: string, extra: object = {}) => ({
+  ts,
+  kind: 'use',
+  sub: 'alice',
+  ip: '81.2.69.160',
+  token: T1,
+  ...extra,
+});
 
 describe('line splitting over chunks', () => {
   it('handles BOM, CRLF, a line split across chunks, invalid UTF-8 and an unterminated last line', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('one\r\ntw'), ...new TextEncoder().encode('o\n'), 0x61, 0xff, 0x62, 0x0a, ...new TextEncoder().encode('last')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('one\r\ntw'),
+      ...new TextEncoder().encode('o\n'),
+      0x61,
+      0xff,
+      0x62,
+      0x0a,
+      ...new TextEncoder().encode('last'),
+    ]);
     for (const size of [1, 2, 3, 5, 100]) {
       const splitter = new LineSplitter();
       const lines = [];
@@ -24,7 +42,11 @@ describe('line splitting over chunks', () => {
 
   it('cuts an over-long line, flags it and keeps counting lines after it', () => {
     const splitter = new LineSplitter(8);
-    const lines = [...splitter.push(new TextEncoder().encode('short\n0123456789abcdef')), ...splitter.push(new TextEncoder().encode('xyz\nnext\n')), ...splitter.finish()];
+    const lines = [
+      ...splitter.push(new TextEncoder().encode('short\n0123456789abcdef')),
+      ...splitter.push(new TextEncoder().encode('xyz\nnext\n')),
+      ...splitter.finish(),
+    ];
     expect(lines).toEqual([
       { text: 'short', line: 1, offset: 0 },
       { text: '01234567', line: 2, offset: 6, cut: true },
@@ -38,8 +60,17 @@ describe('odd inputs never stop a parse', () => {
     const text = `\uFEFF${JSON.stringify(event('2026-11-18T10:00:00+02:00'))}\r\n{"ts": broken\r\n\r\n${JSON.stringify({ kind: 'refresh', sub: 'bob' })}\r\n${JSON.stringify(event('2026-11-18T08:00:00Z', { kind: 'teleport' }))}\r\n{"ts":"2026-11-18T09:00:00Z","kind":"iss`;
     const { events, problems, summary } = await parse('auth.jsonl', text, {}, 7);
     expect(summary.format).toBe('tokentrail-jsonl');
-    expect(events.map((e) => [e.kind, e.ts, e.source.line])).toEqual([['use', Date.UTC(2026, 10, 18, 8), 1], ['refresh', null, 4], ['other', Date.UTC(2026, 10, 18, 8), 5]]);
-    expect(problems.map((p) => [p.code, p.line])).toEqual([['malformed-json', 2], ['missing-time', 4], ['unknown-kind', 5], ['truncated', 6]]);
+    expect(events.map((e) => [e.kind, e.ts, e.source.line])).toEqual([
+      ['use', Date.UTC(2026, 10, 18, 8), 1],
+      ['refresh', null, 4],
+      ['other', Date.UTC(2026, 10, 18, 8), 5],
+    ]);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['malformed-json', 2],
+      ['missing-time', 4],
+      ['unknown-kind', 5],
+      ['truncated', 6],
+    ]);
     expect(problems[3]!.message).toMatch(/truncated/);
     expect(summary).toMatchObject({ events: 3, records: 3, problems: 4, lines: 6, cancelled: false });
   });
@@ -53,12 +84,26 @@ describe('odd inputs never stop a parse', () => {
     const { events, problems } = await parse('bad.jsonl', new Uint8Array([...good, ...bad]));
     expect(events).toHaveLength(2);
     expect(events[1]!.subject).toBe('\uFFFD(');
-    expect(problems).toEqual([{ code: 'invalid-utf8', file: 'bad.jsonl', line: 2, message: expect.stringMatching(/not UTF-8/) }]);
+    expect(problems).toEqual([
+      { code: 'invalid-utf8', file: 'bad.jsonl', line: 2, message: expect.stringMatching(/not UTF-8/) },
+    ]);
   });
 
   it('a truncated JSON document keeps every complete record and says where it was cut', async () => {
-    const entries = [1, 2, 3].map((n) => ({ startedDateTime: `2026-11-18T10:0${n}:00.000-05:00`, request: { method: 'GET', url: `https://api.example/x${n}`, headers: [{ name: 'Authorization', value: `Bearer ${T1}` }] }, response: { status: 200, headers: [] } }));
-    const full = JSON.stringify({ log: { version: '1.2', creator: { name: 'Firefox', version: '146' }, entries } }, null, 2);
+    const entries = [1, 2, 3].map((n) => ({
+      startedDateTime: `2026-11-18T10:0${n}:00.000-05:00`,
+      request: {
+        method: 'GET',
+        url: `https://api.example/x${n}`,
+        headers: [{ name: 'Authorization', value: `Bearer ${T1}` }],
+      },
+      response: { status: 200, headers: [] },
+    }));
+    const full = JSON.stringify(
+      { log: { version: '1.2', creator: { name: 'Firefox', version: '146' }, entries } },
+      null,
+      2,
+    );
     const cut = full.slice(0, full.lastIndexOf('"GET"'));
     const { events, problems, summary } = await parse('cut.har', `\uFEFF${cut}`, {}, 33);
     expect(events.map((e) => e.ts)).toEqual([Date.UTC(2026, 10, 18, 15, 1), Date.UTC(2026, 10, 18, 15, 2)]);
@@ -68,7 +113,8 @@ describe('odd inputs never stop a parse', () => {
   });
 
   it('a broken element inside a JSON array is reported by index and line; the next is read', async () => {
-    const text = '[\n  {"eventType":"user.session.start","published":"2026-11-18T10:00:00Z","displayMessage":"x"},\n  {"eventType": oops},\n  {"eventType":"user.session.end","published":"2026-11-18T11:00:00Z"}\n]';
+    const text =
+      '[\n  {"eventType":"user.session.start","published":"2026-11-18T10:00:00Z","displayMessage":"x"},\n  {"eventType": oops},\n  {"eventType":"user.session.end","published":"2026-11-18T11:00:00Z"}\n]';
     const { events, problems } = await parse('okta.json', text);
     expect(events.map((e) => e.kind)).toEqual(['login', 'logout']);
     expect(events[1]!.source).toMatchObject({ index: 2, line: 4 });
@@ -98,21 +144,32 @@ describe('odd inputs never stop a parse', () => {
   });
 
   it('CSV with a quote left open reports where it opened', async () => {
-    const { events, problems } = await parse('x.csv', 'time,user,ip\n2026-11-18T10:00:00Z,alice,1.2.3.4\n2026-11-18T10:00:01Z,"bob,1.2.3.5\n', { format: 'csv' });
+    const { events, problems } = await parse(
+      'x.csv',
+      'time,user,ip\n2026-11-18T10:00:00Z,alice,1.2.3.4\n2026-11-18T10:00:01Z,"bob,1.2.3.5\n',
+      { format: 'csv' },
+    );
     expect(events).toHaveLength(1);
     expect(problems).toMatchObject([{ code: 'truncated', message: expect.stringMatching(/line 3/) }]);
   });
 });
 
 describe('batches, progress and cancel', () => {
-  const many = jsonl(Array.from({ length: 5000 }, (_, i) => event(new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), { jti: `j${i}` })));
+  const many = jsonl(
+    Array.from({ length: 5000 }, (_, i) =>
+      event(new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), { jti: `j${i}` }),
+    ),
+  );
 
   it('yields batches of the requested size with progress in bytes and events', async () => {
     const { parseSource } = await import('../../../../core');
     const { memoryInput } = await import('./helpers');
     const progress: number[] = [];
     const sizes: number[] = [];
-    const run = parseSource(memoryInput('many.jsonl', many, 16 * 1024), 'f'.repeat(64), { batchSize: 700, onProgress: (p) => progress.push(p.bytesRead) });
+    const run = parseSource(memoryInput('many.jsonl', many, 16 * 1024), 'f'.repeat(64), {
+      batchSize: 700,
+      onProgress: (p) => progress.push(p.bytesRead),
+    });
     let summary;
     for (;;) {
       const next = await run.next();

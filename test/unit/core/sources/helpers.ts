@@ -15,7 +15,12 @@ export function memoryInput(path: string, content: string | Uint8Array, chunkSiz
 }
 
 /** Parse text or bytes completely. */
-export async function parse(path: string, content: string | Uint8Array, options: ParseSourceOptions = {}, chunkSize?: number) {
+export async function parse(
+  path: string,
+  content: string | Uint8Array,
+  options: ParseSourceOptions = {},
+  chunkSize?: number,
+) {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return collectSource(memoryInput(path, bytes, chunkSize), sha256Hex(bytes), options);
 }
@@ -26,5 +31,7 @@ export async function parseFixture(name: string, options: ParseSourceOptions = {
 }
 
 /** Two well-formed compact tokens used across the fixtures. */
-export const T1 = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZUBleGFtcGxlLmNvbSIsImp0aSI6ImF0LTEifQ.c2lnbmF0dXJlLW9uZQ';
-export const T2 = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZUBleGFtcGxlLmNvbSIsImp0aSI6InJ0LTEifQ.c2lnbmF0dXJlLXR3bw';
+export const T1 =
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZUBleGFtcGxlLmNvbSIsImp0aSI6ImF0LTEifQ.c2lnbmF0dXJlLW9uZQ';
+export const T2 =
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZUBleGFtcGxlLmNvbSIsImp0aSI6InJ0LTEifQ.c2lnbmF0dXJlLXR3bw';

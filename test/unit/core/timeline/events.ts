@@ -43,7 +43,11 @@ export function event(spec: EventSpec): TimelineEvent {
     ts: spec.at === null ? null : Date.parse(spec.at),
     source: { file: 'logs/test.log', sha256: SHA, line },
     kind: spec.kind,
-    tokens: (spec.tokens ?? []).map((token) => (typeof token === 'string' ? { hash: token, role: 'authorization' as TokenRole } : { hash: token[0], role: token[1] })),
+    tokens: (spec.tokens ?? []).map((token) =>
+      typeof token === 'string'
+        ? { hash: token, role: 'authorization' as TokenRole }
+        : { hash: token[0], role: token[1] },
+    ),
     ...(spec.subject !== undefined ? { subject: spec.subject } : {}),
     ...(spec.sessionId !== undefined ? { sessionId: spec.sessionId } : {}),
     ...(spec.jti !== undefined ? { jti: spec.jti } : {}),
@@ -54,12 +58,27 @@ export function event(spec: EventSpec): TimelineEvent {
     ...(spec.clientId !== undefined ? { clientId: spec.clientId } : {}),
     ...(spec.outcome !== undefined ? { outcome: spec.outcome } : {}),
     ...(spec.details !== undefined ? { details: spec.details } : {}),
-    ...(spec.host !== undefined || spec.path !== undefined || spec.status !== undefined ? { http: { host: spec.host, path: spec.path, status: spec.status } } : {}),
+    ...(spec.host !== undefined || spec.path !== undefined || spec.status !== undefined
+      ? { http: { host: spec.host, path: spec.path, status: spec.status } }
+      : {}),
   };
 }
 
 /** Facts of a token with the usual claims; times are ISO strings. */
-export function facts(tokenHash: string, claims: { sub?: string; sid?: string; jti?: string; aud?: string[]; iat?: string; exp?: string; signature?: TokenFacts['signature']; kid?: string; checkIds?: string[] } = {}): TokenFacts {
+export function facts(
+  tokenHash: string,
+  claims: {
+    sub?: string;
+    sid?: string;
+    jti?: string;
+    aud?: string[];
+    iat?: string;
+    exp?: string;
+    signature?: TokenFacts['signature'];
+    kid?: string;
+    checkIds?: string[];
+  } = {},
+): TokenFacts {
   return {
     tokenHash,
     ...(claims.sub !== undefined ? { subject: claims.sub } : {}),
@@ -76,5 +95,9 @@ export function facts(tokenHash: string, claims: { sub?: string; sid?: string; j
 
 /** A token hash that looks like one (64 hex digits), derived from a short name. */
 export function hash(name: string): string {
-  return Array.from(name).map((char) => char.charCodeAt(0).toString(16)).join('').padEnd(64, '0').slice(0, 64);
+  return Array.from(name)
+    .map((char) => char.charCodeAt(0).toString(16))
+    .join('')
+    .padEnd(64, '0')
+    .slice(0, 64);
 }

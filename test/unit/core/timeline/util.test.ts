@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaseParameters, cidrList, compareAppVersions, COMMON_DEFAULTS, greatCircleKm, PARAMETER_DEFAULTS, parseAppVersion, TIMELINE_DETECTORS } from '../../../../core/timeline';
+import {
+  checkCaseParameters,
+  cidrList,
+  compareAppVersions,
+  COMMON_DEFAULTS,
+  greatCircleKm,
+  PARAMETER_DEFAULTS,
+  parseAppVersion,
+  TIMELINE_DETECTORS,
+} from '../../../../core/timeline';
 
 const older = (a: string, b: string) => compareAppVersions(parseAppVersion(a)!, parseAppVersion(b)!) < 0;
 
@@ -35,13 +44,17 @@ describe('great-circle distance', () => {
 });
 
 describe('per-case parameters', () => {
-  it('knows the common parameters and every detector\'s, by id', () => {
+  it("knows the common parameters and every detector's, by id", () => {
     expect([...PARAMETER_DEFAULTS.keys()]).toEqual(['common', ...TIMELINE_DETECTORS.map((detector) => detector.id)]);
     expect(PARAMETER_DEFAULTS.get('common')).toBe(COMMON_DEFAULTS);
   });
 
   it('keeps valid overrides and names every wrong one', () => {
-    const { parameters, problems } = checkCaseParameters({ 'impossible-travel': { maxSpeedKmh: 900, minDistancKm: 5 }, 'country-change': { windowMinutes: 'ten' }, 'no-such': {} });
+    const { parameters, problems } = checkCaseParameters({
+      'impossible-travel': { maxSpeedKmh: 900, minDistancKm: 5 },
+      'country-change': { windowMinutes: 'ten' },
+      'no-such': {},
+    });
     expect(parameters['impossible-travel']).toEqual({ maxSpeedKmh: 900 });
     expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
       ['unknown-parameter', 'detectors.impossible-travel.minDistancKm'],

@@ -11,23 +11,41 @@ const CLAIMS = json({ sub: 'alice', exp: 1_900_000_000 });
 describe('strict decoder', () => {
   it('a header without a string "alg" is malformed (RFC 7515 §4.1.1), in every serialization', () => {
     for (const header of [{ typ: 'JWT' }, { alg: 256 }, { alg: null }, { alg: ['HS256'] }]) {
-      const problems = decodeToken(`${json(header)}.${CLAIMS}.${b64u('s')}`).problems.filter((problem) => problem.field === 'alg');
+      const problems = decodeToken(`${json(header)}.${CLAIMS}.${b64u('s')}`).problems.filter(
+        (problem) => problem.field === 'alg',
+      );
       expect(problems, JSON.stringify(header)).toMatchObject([{ code: 'malformed-token', part: 'header' }]);
     }
-    expect(codes(`${json({ enc: 'A256GCM' })}.${b64u('k')}.${b64u('iv')}.${b64u('c')}.${b64u('t')}`)).toContain('malformed-token');
+    expect(codes(`${json({ enc: 'A256GCM' })}.${b64u('k')}.${b64u('iv')}.${b64u('c')}.${b64u('t')}`)).toContain(
+      'malformed-token',
+    );
     const flattened = JSON.stringify({ payload: CLAIMS, protected: json({ typ: 'JWT' }), signature: b64u('s') });
     expect(decodeToken(flattened).problems.filter((problem) => problem.field === 'alg')).toHaveLength(1);
     // Near misses: alg in the protected header, or in the unprotected one of a JSON serialization.
     expect(codes(`${HEADER}.${CLAIMS}.${b64u('s')}`)).not.toContain('malformed-token');
-    expect(codes(JSON.stringify({ payload: CLAIMS, protected: json({ typ: 'JWT' }), header: { alg: 'HS256' }, signature: b64u('s') }))).not.toContain('malformed-token');
+    expect(
+      codes(
+        JSON.stringify({
+          payload: CLAIMS,
+          protected: json({ typ: 'JWT' }),
+          header: { alg: 'HS256' },
+          signature: b64u('s'),
+        }),
+      ),
+    ).not.toContain('malformed-token');
   });
 
   it('attaches to each signature what makes a strict verifier refuse it, and nothing to a canonical token', () => {
-    const rejectionCodes = (input: string) => decodeToken(input).signatures.map((signature) => signature.rejections.map((rejection) => rejection.code));
+    const rejectionCodes = (input: string) =>
+      decodeToken(input).signatures.map((signature) => signature.rejections.map((rejection) => rejection.code));
     expect(rejectionCodes(`${HEADER}.${CLAIMS}.${b64u('x'.repeat(32))}`)).toEqual([[]]);
     expect(rejectionCodes(`${HEADER}.${CLAIMS}=.${b64u('x'.repeat(32))}`)).toEqual([['base64url-padding']]); // 32 bytes of claims: one '=' pads them
-    expect(rejectionCodes(`${b64u('{"alg":"HS256","alg":"none"}')}.${CLAIMS}.${b64u('s')}`)).toEqual([['duplicate-json-key']]);
-    expect(rejectionCodes(`${json({ alg: 'HS256', crit: ['exp'], exp: 1 })}.${CLAIMS}.${b64u('s')}`)).toEqual([['crit-header']]);
+    expect(rejectionCodes(`${b64u('{"alg":"HS256","alg":"none"}')}.${CLAIMS}.${b64u('s')}`)).toEqual([
+      ['duplicate-json-key'],
+    ]);
+    expect(rejectionCodes(`${json({ alg: 'HS256', crit: ['exp'], exp: 1 })}.${CLAIMS}.${b64u('s')}`)).toEqual([
+      ['crit-header'],
+    ]);
     expect(rejectionCodes(`${json({ alg: 'HS256', b64: false })}.hello.${b64u('s')}`)).toEqual([['b64-false']]);
     // Claims problems do not refuse a JWS: a conforming verifier accepts any payload octets (RFC 7519 §4 keeps the last duplicate).
     expect(rejectionCodes(`${HEADER}.${b64u('{"sub":"a","sub":"b","exp":"soon"}')}.${b64u('s')}`)).toEqual([[]]);
@@ -35,7 +53,10 @@ describe('strict decoder', () => {
     const entry = (protectedHeader: string) => ({ protected: protectedHeader, signature: b64u('s') });
     const general = (payload: string) => JSON.stringify({ payload, signatures: [entry(`${HEADER} `), entry(HEADER)] });
     expect(rejectionCodes(general(CLAIMS))).toEqual([['base64url-whitespace'], []]);
-    expect(rejectionCodes(general(`${CLAIMS}*`))).toEqual([['base64url-invalid', 'base64url-whitespace'], ['base64url-invalid']]);
+    expect(rejectionCodes(general(`${CLAIMS}*`))).toEqual([
+      ['base64url-invalid', 'base64url-whitespace'],
+      ['base64url-invalid'],
+    ]);
     // A nested JWT a strict verifier refuses makes the outer one refused.
     const nested = `${json({ alg: 'HS256', cty: 'JWT' })}.${b64u(`${HEADER}.${CLAIMS} .${b64u('s')}`)}.${b64u('s')}`;
     expect(rejectionCodes(nested)).toEqual([['nested-token']]);
@@ -44,7 +65,13 @@ describe('strict decoder', () => {
   it('decodes a compact JWS and hashes the compact form', () => {
     const token = `${HEADER}.${CLAIMS}.${b64u('x'.repeat(32))}`;
     const decoded = decodeToken(token);
-    expect(decoded).toMatchObject({ form: 'jws', serialization: 'compact', header: { alg: 'HS256', typ: 'JWT' }, claims: { sub: 'alice' }, problems: [] });
+    expect(decoded).toMatchObject({
+      form: 'jws',
+      serialization: 'compact',
+      header: { alg: 'HS256', typ: 'JWT' },
+      claims: { sub: 'alice' },
+      problems: [],
+    });
     expect(decoded.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
   });
 
@@ -52,7 +79,10 @@ describe('strict decoder', () => {
     expect(codes(`${HEADER}.${CLAIMS}=.sig`)).toContain('base64url-padding');
     const standard = decodeToken(`${HEADER}.${CLAIMS}.ab+/`);
     expect(standard.problems.map((p) => p.code)).toContain('base64url-standard-alphabet');
-    expect(standard.problems.find((p) => p.code === 'base64url-standard-alphabet')).toMatchObject({ part: 'signature', start: HEADER.length + CLAIMS.length + 4 });
+    expect(standard.problems.find((p) => p.code === 'base64url-standard-alphabet')).toMatchObject({
+      part: 'signature',
+      start: HEADER.length + CLAIMS.length + 4,
+    });
     expect(codes(`${HEADER}.${CLAIMS.slice(0, 10)} ${CLAIMS.slice(10)}.sig`)).toContain('base64url-whitespace');
     // "QR" and "QQ" both decode to "A"; only "QQ" is canonical.
     expect(codes(`${HEADER}.${CLAIMS}.QR`)).toContain('base64url-unused-bits');
@@ -94,7 +124,11 @@ describe('strict decoder', () => {
     const nested = decodeToken(`${json({ alg: 'HS256', cty: 'JWT' })}.${b64u(inner)}.${b64u('t')}`);
     expect(nested.nested?.claims).toEqual({ sub: 'alice', exp: 1_900_000_000 });
     const flattened = decodeToken(JSON.stringify({ protected: HEADER, payload: CLAIMS, signature: b64u('s') }));
-    expect(flattened).toMatchObject({ serialization: 'json-flattened', form: 'jws', compact: `${HEADER}.${CLAIMS}.${b64u('s')}` });
+    expect(flattened).toMatchObject({
+      serialization: 'json-flattened',
+      form: 'jws',
+      compact: `${HEADER}.${CLAIMS}.${b64u('s')}`,
+    });
     expect(decodeToken('{"payload": 5}').problems.map((p) => p.code)).toContain('malformed-token');
   });
 
@@ -112,28 +146,41 @@ describe('strict decoder', () => {
   });
 
   it('any string yields a value with findings, never a throw', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (input) => {
-      const decoded = decodeToken(input);
-      expect(decoded.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(Array.isArray(decoded.problems)).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (input) => {
+        const decoded = decodeToken(input);
+        expect(decoded.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+        expect(Array.isArray(decoded.problems)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('token-shaped random input never throws or hangs', () => {
-    const segment = fc.oneof(fc.base64String({ maxLength: 80 }), fc.string({ maxLength: 40 }), fc.jsonValue().map((value) => b64u(JSON.stringify(value) ?? 'null')));
-    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => {
-      const decoded = decodeToken(parts.join('.'));
-      expect(['jws', 'jwe', 'unsecured', 'malformed']).toContain(decoded.form);
-    }), { numRuns: 2000 });
+    const segment = fc.oneof(
+      fc.base64String({ maxLength: 80 }),
+      fc.string({ maxLength: 40 }),
+      fc.jsonValue().map((value) => b64u(JSON.stringify(value) ?? 'null')),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => {
+        const decoded = decodeToken(parts.join('.'));
+        expect(['jws', 'jwe', 'unsecured', 'malformed']).toContain(decoded.form);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('the strict JSON reader agrees with JSON.parse on valid JSON and survives deep nesting', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      const text = JSON.stringify(value);
-      const parsed = parseJsonStrict(text);
-      expect(parsed.ok).toBe(true);
-      if (parsed.ok) expect(parsed.value).toEqual(JSON.parse(text));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        const parsed = parseJsonStrict(text);
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(parsed.value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 1000 },
+    );
     expect(parseJsonStrict('['.repeat(100_000)).ok).toBe(false);
     const proto = parseJsonStrict('{"__proto__":{"polluted":true}}');
     expect(proto.ok && Object.getPrototypeOf(proto.value)).toBe(Object.prototype);

@@ -22,7 +22,11 @@ describe('guessingHmac', () => {
   it('delegates SHA-384 and SHA-512', () => {
     const key = new Uint8Array(randomBytes(20));
     const message = new Uint8Array(randomBytes(100));
-    expect(Buffer.from(guessingHmac.hmac('SHA-384', key, message))).toEqual(createHmac('sha384', key).update(message).digest());
-    expect(Buffer.from(guessingHmac.hmac('SHA-512', key, message))).toEqual(createHmac('sha512', key).update(message).digest());
+    expect(Buffer.from(guessingHmac.hmac('SHA-384', key, message))).toEqual(
+      createHmac('sha384', key).update(message).digest(),
+    );
+    expect(Buffer.from(guessingHmac.hmac('SHA-512', key, message))).toEqual(
+      createHmac('sha512', key).update(message).digest(),
+    );
   });
 });

@@ -6,7 +6,17 @@ import { CURVE_ORDER, CURVE_SCALAR_BYTES } from '../../../../core/token/crypto/e
 import { b64u } from './token-helpers';
 
 export type VectorAlg = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'PS256' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
-export const VECTOR_ALGS: readonly VectorAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const VECTOR_ALGS: readonly VectorAlg[] = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'PS256',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** A key that signs one algorithm, with the public JWK the keyring gets and the key jose verifies with. */
 export interface Signer {
@@ -32,19 +42,56 @@ export function makeSigners(): Record<VectorAlg, Signer> {
   const signers = {} as Record<VectorAlg, Signer>;
   for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
     const secret = randomBytes(64);
-    signers[alg] = { alg, kid: alg, sign: (input) => createHmac(hashOf(alg), secret).update(input).digest(), jwk: { kty: 'oct', kid: alg, k: b64u(secret) }, joseKey: new Uint8Array(secret) };
+    signers[alg] = {
+      alg,
+      kid: alg,
+      sign: (input) => createHmac(hashOf(alg), secret).update(input).digest(),
+      jwk: { kty: 'oct', kid: alg, k: b64u(secret) },
+      joseKey: new Uint8Array(secret),
+    };
   }
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const rsaJwk = { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'rsa' };
-  signers.RS256 = { alg: 'RS256', kid: 'rsa', sign: (input) => nodeSign('sha256', Buffer.from(input), rsa.privateKey), jwk: rsaJwk, joseKey: rsa.publicKey };
-  signers.PS256 = { alg: 'PS256', kid: 'rsa', sign: (input) => nodeSign('sha256', Buffer.from(input), { key: rsa.privateKey, padding: 6, saltLength: 32 }), jwk: rsaJwk, joseKey: rsa.publicKey };
-  for (const [alg, crv] of [['ES256', 'P-256'], ['ES384', 'P-384'], ['ES512', 'P-521']] as const) {
+  signers.RS256 = {
+    alg: 'RS256',
+    kid: 'rsa',
+    sign: (input) => nodeSign('sha256', Buffer.from(input), rsa.privateKey),
+    jwk: rsaJwk,
+    joseKey: rsa.publicKey,
+  };
+  signers.PS256 = {
+    alg: 'PS256',
+    kid: 'rsa',
+    sign: (input) => nodeSign('sha256', Buffer.from(input), { key: rsa.privateKey, padding: 6, saltLength: 32 }),
+    jwk: rsaJwk,
+    joseKey: rsa.publicKey,
+  };
+  for (const [alg, crv] of [
+    ['ES256', 'P-256'],
+    ['ES384', 'P-384'],
+    ['ES512', 'P-521'],
+  ] as const) {
     const pair = generateKeyPairSync('ec', { namedCurve: crv });
-    const signWith = (dsaEncoding: 'ieee-p1363' | 'der') => (input: string) => nodeSign(hashOf(alg), Buffer.from(input), { key: pair.privateKey, dsaEncoding });
-    signers[alg] = { alg, kid: alg, crv, sign: signWith('ieee-p1363'), signDer: signWith('der'), jwk: { ...pair.publicKey.export({ format: 'jwk' }), kid: alg }, joseKey: pair.publicKey };
+    const signWith = (dsaEncoding: 'ieee-p1363' | 'der') => (input: string) =>
+      nodeSign(hashOf(alg), Buffer.from(input), { key: pair.privateKey, dsaEncoding });
+    signers[alg] = {
+      alg,
+      kid: alg,
+      crv,
+      sign: signWith('ieee-p1363'),
+      signDer: signWith('der'),
+      jwk: { ...pair.publicKey.export({ format: 'jwk' }), kid: alg },
+      joseKey: pair.publicKey,
+    };
   }
   const ed = generateKeyPairSync('ed25519');
-  signers.EdDSA = { alg: 'EdDSA', kid: 'EdDSA', sign: (input) => nodeSign(null, Buffer.from(input), ed.privateKey), jwk: { ...ed.publicKey.export({ format: 'jwk' }), kid: 'EdDSA' }, joseKey: ed.publicKey };
+  signers.EdDSA = {
+    alg: 'EdDSA',
+    kid: 'EdDSA',
+    sign: (input) => nodeSign(null, Buffer.from(input), ed.privateKey),
+    jwk: { ...ed.publicKey.export({ format: 'jwk' }), kid: 'EdDSA' },
+    joseKey: ed.publicKey,
+  };
   return signers;
 }
 
@@ -56,9 +103,12 @@ export function signedCompact(signer: Signer, headerSegment: string, payloadSegm
 }
 
 /** Replace the signature segment. */
-export const withSignatureSegment = (token: string, segment: string): string => `${token.slice(0, token.lastIndexOf('.'))}.${segment}`;
-export const withSignatureBytes = (token: string, bytes: Uint8Array): string => withSignatureSegment(token, b64u(bytes));
-export const signatureBytes = (token: string): Buffer => Buffer.from(token.slice(token.lastIndexOf('.') + 1), 'base64url');
+export const withSignatureSegment = (token: string, segment: string): string =>
+  `${token.slice(0, token.lastIndexOf('.'))}.${segment}`;
+export const withSignatureBytes = (token: string, bytes: Uint8Array): string =>
+  withSignatureSegment(token, b64u(bytes));
+export const signatureBytes = (token: string): Buffer =>
+  Buffer.from(token.slice(token.lastIndexOf('.') + 1), 'base64url');
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -74,16 +124,26 @@ export interface Spelling {
 }
 
 const middle = (segment: string) => Math.floor(segment.length / 2);
-const insert = (text: string) => (segment: string) => `${segment.slice(0, middle(segment))}${text}${segment.slice(middle(segment))}`;
+const insert = (text: string) => (segment: string) =>
+  `${segment.slice(0, middle(segment))}${text}${segment.slice(middle(segment))}`;
 
 export const NON_CANONICAL_SPELLINGS: readonly Spelling[] = [
-  { name: "'=' padding", sameBytes: true, respell: (segment) => (segment.length % 4 === 0 ? undefined : segment + '='.repeat(4 - (segment.length % 4))) },
+  {
+    name: "'=' padding",
+    sameBytes: true,
+    respell: (segment) => (segment.length % 4 === 0 ? undefined : segment + '='.repeat(4 - (segment.length % 4))),
+  },
   { name: 'a space inside', sameBytes: true, respell: insert(' ') },
   { name: 'a line break inside (MIME style)', sameBytes: true, respell: insert('\r\n') },
   { name: 'a tab inside', sameBytes: true, respell: insert('\t') },
-  { name: "standard alphabet '+' '/'", sameBytes: true, respell: (segment) => (/[-_]/.test(segment) ? segment.replace(/-/g, '+').replace(/_/g, '/') : undefined) },
   {
-    name: 'non-zero unused bits in the last character', sameBytes: true,
+    name: "standard alphabet '+' '/'",
+    sameBytes: true,
+    respell: (segment) => (/[-_]/.test(segment) ? segment.replace(/-/g, '+').replace(/_/g, '/') : undefined),
+  },
+  {
+    name: 'non-zero unused bits in the last character',
+    sameBytes: true,
     respell: (segment) => {
       if (segment.length % 4 < 2) return undefined; // a multiple of 3 bytes leaves no unused bits
       const last = ALPHABET.indexOf(segment.at(-1)!);
@@ -114,15 +174,28 @@ export const SIGNATURE_CHANGES: readonly SignatureChange[] = [
   { name: 'truncated by one byte', stillValid: false, change: (signature) => signature.subarray(0, -1) },
   { name: 'one byte appended', stillValid: false, change: (signature) => Buffer.concat([signature, Buffer.from([0])]) },
   { name: 'all zero', stillValid: false, change: (signature) => Buffer.alloc(signature.length) },
-  { name: 'halves swapped (r and s for ECDSA)', stillValid: false, change: (signature) => Buffer.concat([signature.subarray(signature.length >> 1), signature.subarray(0, signature.length >> 1)]) },
-  { name: 'ASN.1 DER encoded (ECDSA)', stillValid: false, change: (_signature, signer, input) => signer.signDer?.(input) },
   {
-    name: 'high S, (r, n - s) (ECDSA)', stillValid: true,
+    name: 'halves swapped (r and s for ECDSA)',
+    stillValid: false,
+    change: (signature) =>
+      Buffer.concat([signature.subarray(signature.length >> 1), signature.subarray(0, signature.length >> 1)]),
+  },
+  {
+    name: 'ASN.1 DER encoded (ECDSA)',
+    stillValid: false,
+    change: (_signature, signer, input) => signer.signDer?.(input),
+  },
+  {
+    name: 'high S, (r, n - s) (ECDSA)',
+    stillValid: true,
     change: (signature, signer) => {
       if (!signer.crv) return undefined;
       const size = CURVE_SCALAR_BYTES[signer.crv];
       const s = BigInt(`0x${signature.subarray(size).toString('hex')}`);
-      return Buffer.concat([signature.subarray(0, size), Buffer.from((CURVE_ORDER[signer.crv] - s).toString(16).padStart(size * 2, '0'), 'hex')]);
+      return Buffer.concat([
+        signature.subarray(0, size),
+        Buffer.from((CURVE_ORDER[signer.crv] - s).toString(16).padStart(size * 2, '0'), 'hex'),
+      ]);
     },
   },
 ];

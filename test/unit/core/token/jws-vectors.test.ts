@@ -13,8 +13,27 @@ import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { CompactEncrypt, compactVerify, flattenedVerify, generalVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeVerifier } from '../../../../cli/node-crypto-verifier';
-import { analyzeToken, effectiveSignature, type Keyring, type SignatureStatus, type SignatureVerifier, type TokenAnalysis } from '../../../../core/token';
-import { encodeJson, makeSigners, NON_CANONICAL_SPELLINGS, SIGNATURE_CHANGES, signatureBytes, signedCompact, VECTOR_ALGS, withSignatureBytes, withSignatureSegment, type Signer, type VectorAlg } from './jws-vector-builders';
+import {
+  analyzeToken,
+  effectiveSignature,
+  type Keyring,
+  type SignatureStatus,
+  type SignatureVerifier,
+  type TokenAnalysis,
+} from '../../../../core/token';
+import {
+  encodeJson,
+  makeSigners,
+  NON_CANONICAL_SPELLINGS,
+  SIGNATURE_CHANGES,
+  signatureBytes,
+  signedCompact,
+  VECTOR_ALGS,
+  withSignatureBytes,
+  withSignatureSegment,
+  type Signer,
+  type VectorAlg,
+} from './jws-vector-builders';
 import { b64u, keyringOf, verifier as webCryptoVerifier } from './token-helpers';
 
 interface Vector {
@@ -30,7 +49,14 @@ interface Vector {
   readonly spelling?: string;
 }
 
-const CLAIMS = { iss: 'https://id.example', sub: 'alice', aud: 'orders', iat: 1_767_225_540, exp: 4_000_000_000, note: '???>>>~~~' };
+const CLAIMS = {
+  iss: 'https://id.example',
+  sub: 'alice',
+  aud: 'orders',
+  iat: 1_767_225_540,
+  exp: 4_000_000_000,
+  note: '???>>>~~~',
+};
 const NOW = Date.UTC(2026, 0, 1);
 
 let signers: Record<VectorAlg, Signer>;
@@ -45,7 +71,8 @@ function header(signer: Signer, extra: Record<string, unknown> = {}): string {
 }
 const canonical = (signer: Signer): string => signedCompact(signer, header(signer), encodeJson(CLAIMS));
 /** The segment with '=' padding, or with a space inside when its length needs none. */
-const respelt = (segment: string): string => NON_CANONICAL_SPELLINGS[0]!.respell(segment) ?? NON_CANONICAL_SPELLINGS[1]!.respell(segment)!;
+const respelt = (segment: string): string =>
+  NON_CANONICAL_SPELLINGS[0]!.respell(segment) ?? NON_CANONICAL_SPELLINGS[1]!.respell(segment)!;
 
 /** Everything one algorithm contributes: its canonical token, modified signatures, mismatched alg, respelt segments. */
 function algorithmVectors(signer: Signer): Vector[] {
@@ -56,21 +83,67 @@ function algorithmVectors(signer: Signer): Vector[] {
   list.push({ name: `${signer.alg} canonical`, token, expected: 'valid', oracle: 'compact' });
   for (const change of SIGNATURE_CHANGES) {
     const changed = change.change(signatureBytes(token), signer, input);
-    if (changed) list.push({ name: `${signer.alg} signature ${change.name}`, token: withSignatureBytes(token, changed), expected: change.stillValid ? 'valid' : 'invalid', oracle: 'compact' });
+    if (changed)
+      list.push({
+        name: `${signer.alg} signature ${change.name}`,
+        token: withSignatureBytes(token, changed),
+        expected: change.stillValid ? 'valid' : 'invalid',
+        oracle: 'compact',
+      });
   }
-  list.push({ name: `${signer.alg} empty signature`, token: withSignatureSegment(token, ''), expected: 'invalid', oracle: 'compact' });
-  list.push({ name: `${signer.alg} payload changed after signing`, token: `${headerSegment}.${encodeJson({ ...CLAIMS, sub: 'admin' })}.${token.split('.')[2]}`, expected: 'invalid', matched: false, oracle: 'compact' });
+  list.push({
+    name: `${signer.alg} empty signature`,
+    token: withSignatureSegment(token, ''),
+    expected: 'invalid',
+    oracle: 'compact',
+  });
+  list.push({
+    name: `${signer.alg} payload changed after signing`,
+    token: `${headerSegment}.${encodeJson({ ...CLAIMS, sub: 'admin' })}.${token.split('.')[2]}`,
+    expected: 'invalid',
+    matched: false,
+    oracle: 'compact',
+  });
   const next = VECTOR_ALGS[(VECTOR_ALGS.indexOf(signer.alg) + 1) % VECTOR_ALGS.length]!;
   for (const claimed of new Set([next, 'HS256', 'EdDSA'].filter((alg) => alg !== signer.alg))) {
-    list.push({ name: `${signer.alg} signature under a header claiming ${claimed}`, token: `${header(signer, { alg: claimed })}.${payloadSegment}.${token.split('.')[2]}`, expected: 'invalid', oracle: 'compact' });
+    list.push({
+      name: `${signer.alg} signature under a header claiming ${claimed}`,
+      token: `${header(signer, { alg: claimed })}.${payloadSegment}.${token.split('.')[2]}`,
+      expected: 'invalid',
+      oracle: 'compact',
+    });
   }
   for (const spelling of NON_CANONICAL_SPELLINGS) {
     const respeltHeader = spelling.respell(headerSegment);
-    if (respeltHeader !== undefined) list.push({ name: `${signer.alg} header with ${spelling.name}, signed as written`, token: signedCompact(signer, respeltHeader, payloadSegment), expected: 'invalid', matched: spelling.sameBytes, oracle: 'compact', spelling: `header: ${spelling.name}` });
+    if (respeltHeader !== undefined)
+      list.push({
+        name: `${signer.alg} header with ${spelling.name}, signed as written`,
+        token: signedCompact(signer, respeltHeader, payloadSegment),
+        expected: 'invalid',
+        matched: spelling.sameBytes,
+        oracle: 'compact',
+        spelling: `header: ${spelling.name}`,
+      });
     const respeltPayload = spelling.respell(payloadSegment);
-    if (respeltPayload !== undefined) list.push({ name: `${signer.alg} payload with ${spelling.name}, signed as written`, token: signedCompact(signer, headerSegment, respeltPayload), expected: 'invalid', matched: true, oracle: 'compact', spelling: `payload: ${spelling.name}` });
+    if (respeltPayload !== undefined)
+      list.push({
+        name: `${signer.alg} payload with ${spelling.name}, signed as written`,
+        token: signedCompact(signer, headerSegment, respeltPayload),
+        expected: 'invalid',
+        matched: true,
+        oracle: 'compact',
+        spelling: `payload: ${spelling.name}`,
+      });
     const respeltSignature = spelling.respell(token.split('.')[2]!);
-    if (respeltSignature !== undefined) list.push({ name: `${signer.alg} signature with ${spelling.name}`, token: withSignatureSegment(token, respeltSignature), expected: 'invalid', matched: spelling.sameBytes, oracle: 'compact', spelling: `signature: ${spelling.name}` });
+    if (respeltSignature !== undefined)
+      list.push({
+        name: `${signer.alg} signature with ${spelling.name}`,
+        token: withSignatureSegment(token, respeltSignature),
+        expected: 'invalid',
+        matched: spelling.sameBytes,
+        oracle: 'compact',
+        spelling: `signature: ${spelling.name}`,
+      });
   }
   return list;
 }
@@ -79,38 +152,142 @@ function algorithmVectors(signer: Signer): Vector[] {
 function headerVectors(hs: Signer): Vector[] {
   const payload = encodeJson(CLAIMS);
   const signedHeader = (text: string) => signedCompact(hs, b64u(text), payload);
-  const withHeader = (extra: Record<string, unknown>) => signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', ...extra }), payload);
-  const unencoded = (extra: Record<string, unknown>, body: string) => signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', ...extra }), body);
+  const withHeader = (extra: Record<string, unknown>) =>
+    signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', ...extra }), payload);
+  const unencoded = (extra: Record<string, unknown>, body: string) =>
+    signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', ...extra }), body);
   const list: Vector[] = [];
   for (const alg of ['none', 'None', 'NONE', 'nOnE']) {
-    list.push({ name: `alg ${alg}, no signature`, token: `${encodeJson({ alg })}.${payload}.`, expected: 'unsigned', oracle: 'compact' });
-    list.push({ name: `alg ${alg} carrying an HS256 signature`, token: `${encodeJson({ alg })}.${payload}.${canonical(hs).split('.')[2]}`, expected: 'unsigned', oracle: 'compact' });
+    list.push({
+      name: `alg ${alg}, no signature`,
+      token: `${encodeJson({ alg })}.${payload}.`,
+      expected: 'unsigned',
+      oracle: 'compact',
+    });
+    list.push({
+      name: `alg ${alg} carrying an HS256 signature`,
+      token: `${encodeJson({ alg })}.${payload}.${canonical(hs).split('.')[2]}`,
+      expected: 'unsigned',
+      oracle: 'compact',
+    });
   }
   list.push(
     { name: 'no alg', token: signedHeader('{"kid":"HS256"}'), expected: 'invalid', matched: false, oracle: 'compact' },
     { name: 'alg null', token: signedHeader('{"alg":null}'), expected: 'invalid', matched: false, oracle: 'compact' },
-    { name: 'alg as an array', token: signedHeader('{"alg":["HS256"]}'), expected: 'invalid', matched: false, oracle: 'compact' },
+    {
+      name: 'alg as an array',
+      token: signedHeader('{"alg":["HS256"]}'),
+      expected: 'invalid',
+      matched: false,
+      oracle: 'compact',
+    },
     { name: 'alg empty', token: signedHeader('{"alg":""}'), expected: 'unsupported', oracle: 'compact' },
     { name: 'alg HS257', token: signedHeader('{"alg":"HS257"}'), expected: 'unsupported', oracle: 'compact' },
     { name: 'header is an array', token: signedHeader('["HS256"]'), expected: 'invalid', oracle: 'compact' },
     { name: 'header is a string', token: signedHeader('"HS256"'), expected: 'invalid', oracle: 'compact' },
     { name: 'header is not JSON', token: signedHeader('{alg:HS256}'), expected: 'invalid', oracle: 'compact' },
-    { name: 'alg named twice (same value)', token: signedHeader('{"alg":"HS256","alg":"HS256"}'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'alg named twice (none, then HS256)', token: signedHeader('{"alg":"none","alg":"HS256"}'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'kid named twice', token: signedHeader('{"alg":"HS256","kid":"other","kid":"HS256"}'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'crit naming a registered parameter', token: withHeader({ crit: ['exp'], exp: 4e9 }), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'crit naming an unknown extension', token: withHeader({ crit: ['urn:example:policy'], 'urn:example:policy': 'strict' }), expected: 'invalid', matched: true, oracle: 'compact' },
+    {
+      name: 'alg named twice (same value)',
+      token: signedHeader('{"alg":"HS256","alg":"HS256"}'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'alg named twice (none, then HS256)',
+      token: signedHeader('{"alg":"none","alg":"HS256"}'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'kid named twice',
+      token: signedHeader('{"alg":"HS256","kid":"other","kid":"HS256"}'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'crit naming a registered parameter',
+      token: withHeader({ crit: ['exp'], exp: 4e9 }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'crit naming an unknown extension',
+      token: withHeader({ crit: ['urn:example:policy'], 'urn:example:policy': 'strict' }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
     { name: 'crit empty', token: withHeader({ crit: [] }), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'crit not an array', token: withHeader({ crit: 'b64', b64: true }), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'crit naming b64 twice', token: withHeader({ crit: ['b64', 'b64'], b64: true }), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'crit naming b64 without a b64 member', token: withHeader({ crit: ['b64'] }), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'b64 true with crit', token: withHeader({ crit: ['b64'], b64: true }), expected: 'valid', oracle: 'compact' },
-    { name: 'b64 false with crit, ASCII payload', token: unencoded({ crit: ['b64'], b64: false }, 'hello'), expected: 'valid', oracle: 'compact' },
-    { name: 'b64 false without crit', token: unencoded({ b64: false }, 'hello'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'b64 false with crit, non-ASCII payload', token: unencoded({ crit: ['b64'], b64: false }, 'café'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'b64 "false" as a string', token: unencoded({ crit: ['b64'], b64: 'false' }, 'hello'), expected: 'invalid', matched: true, oracle: 'compact' },
-    { name: 'kid naming another key of the keyring', token: signedCompact(signers.ES256, encodeJson({ alg: 'ES256', kid: 'ES384' }), payload), expected: 'valid', oracle: 'compact' },
-    { name: 'kid naming no key of the keyring', token: signedCompact(signers.ES256, encodeJson({ alg: 'ES256', kid: 'retired-2019' }), payload), expected: 'valid', oracle: 'compact' },
+    {
+      name: 'crit not an array',
+      token: withHeader({ crit: 'b64', b64: true }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'crit naming b64 twice',
+      token: withHeader({ crit: ['b64', 'b64'], b64: true }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'crit naming b64 without a b64 member',
+      token: withHeader({ crit: ['b64'] }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'b64 true with crit',
+      token: withHeader({ crit: ['b64'], b64: true }),
+      expected: 'valid',
+      oracle: 'compact',
+    },
+    {
+      name: 'b64 false with crit, ASCII payload',
+      token: unencoded({ crit: ['b64'], b64: false }, 'hello'),
+      expected: 'valid',
+      oracle: 'compact',
+    },
+    {
+      name: 'b64 false without crit',
+      token: unencoded({ b64: false }, 'hello'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'b64 false with crit, non-ASCII payload',
+      token: unencoded({ crit: ['b64'], b64: false }, 'café'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'b64 "false" as a string',
+      token: unencoded({ crit: ['b64'], b64: 'false' }, 'hello'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'compact',
+    },
+    {
+      name: 'kid naming another key of the keyring',
+      token: signedCompact(signers.ES256, encodeJson({ alg: 'ES256', kid: 'ES384' }), payload),
+      expected: 'valid',
+      oracle: 'compact',
+    },
+    {
+      name: 'kid naming no key of the keyring',
+      token: signedCompact(signers.ES256, encodeJson({ alg: 'ES256', kid: 'retired-2019' }), payload),
+      expected: 'valid',
+      oracle: 'compact',
+    },
   );
   return list;
 }
@@ -118,7 +295,12 @@ function headerVectors(hs: Signer): Vector[] {
 /** The JSON serializations (RFC 7515 §7.2): flattened, general, and what a strict verifier refuses in them. */
 function jsonVectors(hs: Signer, es: Signer): Vector[] {
   const payload = encodeJson(CLAIMS);
-  const entry = (signer: Signer, protectedHeader: string | undefined, body = payload, unprotected?: Record<string, unknown>) => ({
+  const entry = (
+    signer: Signer,
+    protectedHeader: string | undefined,
+    body = payload,
+    unprotected?: Record<string, unknown>,
+  ) => ({
     ...(protectedHeader === undefined ? {} : { protected: protectedHeader }),
     ...(unprotected ? { header: unprotected } : {}),
     signature: b64u(signer.sign(`${protectedHeader ?? ''}.${body}`)),
@@ -131,48 +313,151 @@ function jsonVectors(hs: Signer, es: Signer): Vector[] {
   const paddedPayload = respelt(payload);
   return [
     { name: 'flattened HS256', token: flattened(good), expected: 'valid', oracle: 'flattened' },
-    { name: 'flattened ES256, protected header only', token: flattened(entry(es, encodeJson({ alg: 'ES256', kid: 'ES256' }))), expected: 'valid', oracle: 'flattened' },
-    { name: 'flattened, alg only in the unprotected header', token: flattened(entry(hs, undefined, payload, { alg: 'HS256' })), expected: 'valid', oracle: 'flattened' },
-    { name: 'flattened, alg in both headers', token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), payload, { alg: 'HS256' })), expected: 'invalid', matched: true, oracle: 'flattened' },
-    { name: 'flattened, crit in the unprotected header', token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), payload, { crit: ['b64'], b64: true })), expected: 'invalid', matched: true, oracle: 'flattened' },
-    { name: 'flattened, b64 false outside the protected header', token: flattened(entry(hs, encodeJson({ alg: 'HS256', crit: ['b64'] }), 'hello', { b64: false }), 'hello'), expected: 'invalid', matched: true, oracle: 'flattened' },
-    { name: 'flattened, unprotected header not an object', token: flattened({ ...entry(hs, encodeJson({ alg: 'HS256' })), header: 'HS256' }), expected: 'invalid', matched: true, oracle: 'flattened' },
-    { name: 'flattened, padded protected header signed as written', token: flattened(entry(hs, padded)), expected: 'invalid', matched: true, oracle: 'flattened' },
-    { name: 'flattened, padded payload signed as written', token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), paddedPayload), paddedPayload), expected: 'invalid', matched: true, oracle: 'flattened' },
+    {
+      name: 'flattened ES256, protected header only',
+      token: flattened(entry(es, encodeJson({ alg: 'ES256', kid: 'ES256' }))),
+      expected: 'valid',
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, alg only in the unprotected header',
+      token: flattened(entry(hs, undefined, payload, { alg: 'HS256' })),
+      expected: 'valid',
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, alg in both headers',
+      token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), payload, { alg: 'HS256' })),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, crit in the unprotected header',
+      token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), payload, { crit: ['b64'], b64: true })),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, b64 false outside the protected header',
+      token: flattened(entry(hs, encodeJson({ alg: 'HS256', crit: ['b64'] }), 'hello', { b64: false }), 'hello'),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, unprotected header not an object',
+      token: flattened({ ...entry(hs, encodeJson({ alg: 'HS256' })), header: 'HS256' }),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, padded protected header signed as written',
+      token: flattened(entry(hs, padded)),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
+    {
+      name: 'flattened, padded payload signed as written',
+      token: flattened(entry(hs, encodeJson({ alg: 'HS256' }), paddedPayload), paddedPayload),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
+    },
     {
       // Two "payload" members: the strict reader keeps the last, like JSON.parse; the signed one is last here.
-      name: 'flattened, "payload" named twice', token: `{"payload":"${encodeJson({ sub: 'admin' })}",${flattened(good).slice(1)}`, expected: 'invalid', matched: true, oracle: 'flattened',
+      name: 'flattened, "payload" named twice',
+      token: `{"payload":"${encodeJson({ sub: 'admin' })}",${flattened(good).slice(1)}`,
+      expected: 'invalid',
+      matched: true,
+      oracle: 'flattened',
     },
-    { name: 'general, a good and a forged signature', token: general(good, forged), expected: 'valid', oracle: 'general' },
-    { name: 'general, a forged and a good signature', token: general(forged, good), expected: 'valid', oracle: 'general' },
-    { name: 'general, a refused signature and a good ES256 one', token: general(entry(hs, b64u('{"alg":"HS256","alg":"HS256"}')), entry(es, encodeJson({ alg: 'ES256' }))), expected: 'valid', oracle: 'general' },
-    { name: 'general, only a padded header signed as written', token: general(entry(hs, padded)), expected: 'invalid', matched: true, oracle: 'general' },
-    { name: 'general, a padded header and a forged signature', token: general(entry(hs, padded), forged), expected: 'invalid', matched: true, oracle: 'general' },
+    {
+      name: 'general, a good and a forged signature',
+      token: general(good, forged),
+      expected: 'valid',
+      oracle: 'general',
+    },
+    {
+      name: 'general, a forged and a good signature',
+      token: general(forged, good),
+      expected: 'valid',
+      oracle: 'general',
+    },
+    {
+      name: 'general, a refused signature and a good ES256 one',
+      token: general(entry(hs, b64u('{"alg":"HS256","alg":"HS256"}')), entry(es, encodeJson({ alg: 'ES256' }))),
+      expected: 'valid',
+      oracle: 'general',
+    },
+    {
+      name: 'general, only a padded header signed as written',
+      token: general(entry(hs, padded)),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'general',
+    },
+    {
+      name: 'general, a padded header and a forged signature',
+      token: general(entry(hs, padded), forged),
+      expected: 'invalid',
+      matched: true,
+      oracle: 'general',
+    },
   ];
 }
 
 /** Nested JWTs (cty "JWT"): the outer signature cannot vouch for an inner token a strict verifier refuses. */
 function nestedVectors(hs: Signer, es: Signer): Vector[] {
-  const outer = (inner: string) => signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', cty: 'JWT' }), b64u(inner));
+  const outer = (inner: string) =>
+    signedCompact(hs, encodeJson({ alg: 'HS256', kid: 'HS256', cty: 'JWT' }), b64u(inner));
   const inner = canonical(es);
   const [innerHeader, innerPayload] = inner.split('.') as [string, string];
   return [
     { name: 'nested, canonical inner token', token: outer(inner), expected: 'valid' },
-    { name: 'nested, inner header padded and signed as written', token: outer(signedCompact(es, respelt(innerHeader), innerPayload)), expected: 'invalid', matched: true },
-    { name: 'nested, inner token naming an unknown crit extension', token: outer(signedCompact(es, header(es, { crit: ['urn:example:policy'], 'urn:example:policy': 1 }), innerPayload)), expected: 'invalid', matched: true },
-    { name: 'nested, inner token that cannot be decoded', token: outer('not.a.token'), expected: 'invalid', matched: true },
+    {
+      name: 'nested, inner header padded and signed as written',
+      token: outer(signedCompact(es, respelt(innerHeader), innerPayload)),
+      expected: 'invalid',
+      matched: true,
+    },
+    {
+      name: 'nested, inner token naming an unknown crit extension',
+      token: outer(
+        signedCompact(es, header(es, { crit: ['urn:example:policy'], 'urn:example:policy': 1 }), innerPayload),
+      ),
+      expected: 'invalid',
+      matched: true,
+    },
+    {
+      name: 'nested, inner token that cannot be decoded',
+      token: outer('not.a.token'),
+      expected: 'invalid',
+      matched: true,
+    },
   ];
 }
 
 /** A JWE whose plaintext is a JWS: the verdict that speaks for it is the inner token's. */
 async function jweVectors(es: Signer): Promise<Vector[]> {
-  const encrypt = (plaintext: string) => new CompactEncrypt(new TextEncoder().encode(plaintext)).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: 'JWT' }).encrypt(encryptionKey);
+  const encrypt = (plaintext: string) =>
+    new CompactEncrypt(new TextEncoder().encode(plaintext))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: 'JWT' })
+      .encrypt(encryptionKey);
   const inner = canonical(es);
   const [innerHeader, innerPayload] = inner.split('.') as [string, string];
   const spaced = `${innerPayload.slice(0, 10)} ${innerPayload.slice(10)}`;
   return [
     { name: 'JWE around a canonical ES256 token', token: await encrypt(inner), expected: 'valid' },
-    { name: 'JWE around an ES256 token with a space in its payload, signed as written', token: await encrypt(signedCompact(es, innerHeader, spaced)), expected: 'invalid', matched: true },
+    {
+      name: 'JWE around an ES256 token with a space in its payload, signed as written',
+      token: await encrypt(signedCompact(es, innerHeader, spaced)),
+      expected: 'invalid',
+      matched: true,
+    },
   ];
 }
 
@@ -194,12 +479,23 @@ async function joseAccepts(vector: Vector, key: KeyObject | Uint8Array): Promise
 
 beforeAll(async () => {
   signers = makeSigners();
-  const files: Record<string, string> = { 'enc.jwk': JSON.stringify({ kty: 'oct', kid: 'enc', use: 'enc', k: b64u(encryptionKey) }) };
+  const files: Record<string, string> = {
+    'enc.jwk': JSON.stringify({ kty: 'oct', kid: 'enc', use: 'enc', k: b64u(encryptionKey) }),
+  };
   for (const signer of Object.values(signers)) files[`${signer.kid}.jwk`] = JSON.stringify(signer.jwk);
   keyring = await keyringOf(files);
   for (const alg of VECTOR_ALGS) vectors.push(...algorithmVectors(signers[alg]));
-  vectors.push(...headerVectors(signers.HS256), ...jsonVectors(signers.HS256, signers.ES256), ...nestedVectors(signers.HS256, signers.ES256), ...(await jweVectors(signers.ES256)));
-  for (const vector of vectors) results.set(vector, { web: await analyse(vector.token, webCryptoVerifier), node: await analyse(vector.token, nodeVerifier) });
+  vectors.push(
+    ...headerVectors(signers.HS256),
+    ...jsonVectors(signers.HS256, signers.ES256),
+    ...nestedVectors(signers.HS256, signers.ES256),
+    ...(await jweVectors(signers.ES256)),
+  );
+  for (const vector of vectors)
+    results.set(vector, {
+      web: await analyse(vector.token, webCryptoVerifier),
+      node: await analyse(vector.token, nodeVerifier),
+    });
 }, 120_000);
 
 describe('JWS vectors (Wycheproof-style, built here)', () => {
@@ -209,7 +505,10 @@ describe('JWS vectors (Wycheproof-style, built here)', () => {
     for (const vector of vectors) {
       const { web, node } = results.get(vector)!;
       const statuses = [effectiveSignature(web).status, effectiveSignature(node).status];
-      if (statuses.some((status) => status !== vector.expected)) wrong.push(`${vector.name}: expected ${vector.expected}, WebCrypto ${statuses[0]}, node:crypto ${statuses[1]} (${effectiveSignature(web).reason})`);
+      if (statuses.some((status) => status !== vector.expected))
+        wrong.push(
+          `${vector.name}: expected ${vector.expected}, WebCrypto ${statuses[0]}, node:crypto ${statuses[1]} (${effectiveSignature(web).reason})`,
+        );
     }
     expect(wrong).toEqual([]);
   });
@@ -234,18 +533,25 @@ describe('JWS vectors (Wycheproof-style, built here)', () => {
       if (vector.matched === undefined) continue;
       const analysis = results.get(vector)!.node;
       const verdict = effectiveSignature(analysis);
-      if ((verdict.matchedKey !== undefined) !== vector.matched) wrong.push(`${vector.name}: matchedKey ${verdict.matchedKey ? 'set' : 'absent'}`);
+      if ((verdict.matchedKey !== undefined) !== vector.matched)
+        wrong.push(`${vector.name}: matchedKey ${verdict.matchedKey ? 'set' : 'absent'}`);
       if (!vector.matched) continue;
-      if (!verdict.reason.includes('so whoever made the token held that key') || !verdict.rejections?.length) wrong.push(`${vector.name}: reason "${verdict.reason}"`);
-      const finding = [analysis, analysis.inner].flatMap((part) => part?.findings ?? []).find((f) => f.id === 'signature-invalid');
-      if (!finding?.message.includes('matches the bytes as written')) wrong.push(`${vector.name}: signature-invalid finding "${finding?.message}"`);
+      if (!verdict.reason.includes('so whoever made the token held that key') || !verdict.rejections?.length)
+        wrong.push(`${vector.name}: reason "${verdict.reason}"`);
+      const finding = [analysis, analysis.inner]
+        .flatMap((part) => part?.findings ?? [])
+        .find((f) => f.id === 'signature-invalid');
+      if (!finding?.message.includes('matches the bytes as written'))
+        wrong.push(`${vector.name}: signature-invalid finding "${finding?.message}"`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('every non-canonical spelling was tried in every segment', () => {
     const tried = new Set(vectors.map((vector) => vector.spelling));
-    const missing = ['header', 'payload', 'signature'].flatMap((segment) => NON_CANONICAL_SPELLINGS.map((spelling) => `${segment}: ${spelling.name}`)).filter((name) => !tried.has(name));
+    const missing = ['header', 'payload', 'signature']
+      .flatMap((segment) => NON_CANONICAL_SPELLINGS.map((spelling) => `${segment}: ${spelling.name}`))
+      .filter((name) => !tried.has(name));
     expect(missing).toEqual([]);
   });
 
@@ -260,30 +566,49 @@ describe('JWS vectors (Wycheproof-style, built here)', () => {
   it('an RSA key under 2048 bits: refused like jose refuses it, naming the key that matches', async () => {
     const { generateKeyPairSync, sign } = await import('node:crypto');
     const short = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    const ring = await keyringOf({ 'short.jwk': JSON.stringify({ ...short.publicKey.export({ format: 'jwk' }), kid: 'short' }) });
+    const ring = await keyringOf({
+      'short.jwk': JSON.stringify({ ...short.publicKey.export({ format: 'jwk' }), kid: 'short' }),
+    });
     const input = `${encodeJson({ alg: 'RS256', kid: 'short' })}.${encodeJson(CLAIMS)}`;
     const token = `${input}.${b64u(sign('sha256', Buffer.from(input), short.privateKey))}`;
     for (const verifier of [webCryptoVerifier, nodeVerifier]) {
       const analysis = await analyse(token, verifier, ring);
-      expect(analysis.signature).toMatchObject({ status: 'invalid', matchedKey: { kid: 'short' }, rejections: [{ code: 'rsa-key-too-short' }] });
-      expect(analysis.findings.find((finding) => finding.id === 'signature-invalid')?.message).toContain('1024-bit RSA key');
+      expect(analysis.signature).toMatchObject({
+        status: 'invalid',
+        matchedKey: { kid: 'short' },
+        rejections: [{ code: 'rsa-key-too-short' }],
+      });
+      expect(analysis.findings.find((finding) => finding.id === 'signature-invalid')?.message).toContain(
+        '1024-bit RSA key',
+      );
     }
-    expect(await joseAccepts({ name: 'short RSA', token, expected: 'invalid', oracle: 'compact' }, short.publicKey)).toBe(false);
+    expect(
+      await joseAccepts({ name: 'short RSA', token, expected: 'invalid', oracle: 'compact' }, short.publicKey),
+    ).toBe(false);
   });
 
   it('an empty HMAC secret: refused by both verifiers, as jose refuses it', async () => {
     const ring = await keyringOf({ 'empty.jwk': '{"kty":"oct","kid":"empty","k":""}' });
     const input = `${encodeJson({ alg: 'HS256', kid: 'empty' })}.${encodeJson(CLAIMS)}`;
     const token = `${input}.${b64u(createHmac('sha256', Buffer.alloc(0)).update(input).digest())}`;
-    for (const verifier of [webCryptoVerifier, nodeVerifier]) expect((await analyse(token, verifier, ring)).signature.status).toBe('invalid');
+    for (const verifier of [webCryptoVerifier, nodeVerifier])
+      expect((await analyse(token, verifier, ring)).signature.status).toBe('invalid');
     // node:crypto MACs with an empty key, so the CLI also names the key that matches.
-    expect((await analyse(token, nodeVerifier, ring)).signature).toMatchObject({ matchedKey: { kid: 'empty' }, rejections: [{ code: 'empty-hmac-key' }] });
-    expect(await joseAccepts({ name: 'empty secret', token, expected: 'invalid', oracle: 'compact' }, new Uint8Array(0))).toBe(false);
+    expect((await analyse(token, nodeVerifier, ring)).signature).toMatchObject({
+      matchedKey: { kid: 'empty' },
+      rejections: [{ code: 'empty-hmac-key' }],
+    });
+    expect(
+      await joseAccepts({ name: 'empty secret', token, expected: 'invalid', oracle: 'compact' }, new Uint8Array(0)),
+    ).toBe(false);
   });
 
   it('a key that pins another algorithm (JWK "alg") or use is never used for it', async () => {
     const rsa = signers.RS256;
-    const pinned = await keyringOf({ 'rsa.jwk': JSON.stringify({ ...rsa.jwk, alg: 'RS256' }), 'es.jwk': JSON.stringify({ ...signers.ES256.jwk, use: 'enc' }) });
+    const pinned = await keyringOf({
+      'rsa.jwk': JSON.stringify({ ...rsa.jwk, alg: 'RS256' }),
+      'es.jwk': JSON.stringify({ ...signers.ES256.jwk, use: 'enc' }),
+    });
     expect((await analyse(canonical(rsa), nodeVerifier, pinned)).signature.status).toBe('valid');
     const ps = await analyse(canonical(signers.PS256), nodeVerifier, pinned);
     expect(ps.signature.status).toBe('no-key');

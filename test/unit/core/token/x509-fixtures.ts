@@ -10,14 +10,21 @@ const DIRECTORY = path.resolve('test/fixtures/x509'); // tests run from the repo
 export const certificatePem = (name: string): string => readFileSync(path.join(DIRECTORY, `${name}.cert.pem`), 'utf8');
 
 /** A fixture certificate as DER bytes. */
-export const certificateDer = (name: string): Uint8Array => new Uint8Array(Buffer.from(certificatePem(name).replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+export const certificateDer = (name: string): Uint8Array =>
+  new Uint8Array(Buffer.from(certificatePem(name).replace(/-----[^-]+-----|\s/g, ''), 'base64'));
 
 /** An x5c header value (standard base64 DER, leaf first) from fixture names. */
-export const x5cOf = (...names: string[]): string[] => names.map((name) => Buffer.from(certificateDer(name)).toString('base64'));
+export const x5cOf = (...names: string[]): string[] =>
+  names.map((name) => Buffer.from(certificateDer(name)).toString('base64'));
 
 /** An ES256 token signed with the key of the first certificate of `chain`, carrying the chain as x5c. */
 export function x5cToken(chain: readonly string[], claims: Record<string, unknown>): string {
-  return makeToken('ES256', createPrivateKey(readFileSync(path.join(DIRECTORY, `${chain[0]}.key.pem`), 'utf8')), claims, { x5c: x5cOf(...chain) });
+  return makeToken(
+    'ES256',
+    createPrivateKey(readFileSync(path.join(DIRECTORY, `${chain[0]}.key.pem`), 'utf8')),
+    claims,
+    { x5c: x5cOf(...chain) },
+  );
 }
 
 /** Seconds since the epoch of a UTC date, for iat. */

@@ -1,20 +1,41 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Asn1Error, TAG, children, encodeElement, encodeOid, readElement, readOnly, readTime, setBitPositions } from '../../../../core/token/keyring/asn1';
+import {
+  Asn1Error,
+  TAG,
+  children,
+  encodeElement,
+  encodeOid,
+  readElement,
+  readOnly,
+  readTime,
+  setBitPositions,
+} from '../../../../core/token/keyring/asn1';
 import { parseCertificate } from '../../../../core/token/keyring/x509';
 import { readExtensions } from '../../../../core/token/keyring/x509-extensions';
 import { certificateDer, certificatePem } from './x509-fixtures';
 
-const element = (tag: number, content: string | number[]) => readElement(encodeElement(tag, typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content)));
+const element = (tag: number, content: string | number[]) =>
+  readElement(
+    encodeElement(tag, typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content)),
+  );
 const utc = (text: string) => readTime(element(TAG.UTC_TIME, text));
 const generalized = (text: string) => readTime(element(TAG.GENERALIZED_TIME, text));
 
 /** One Extension SEQUENCE { extnID, [critical,] extnValue }. */
 function extension(oid: string, value: Uint8Array, critical = false): Uint8Array {
-  return encodeElement(TAG.SEQUENCE, encodeOid(oid), ...(critical ? [encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff))] : []), encodeElement(TAG.OCTET_STRING, value));
+  return encodeElement(
+    TAG.SEQUENCE,
+    encodeOid(oid),
+    ...(critical ? [encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff))] : []),
+    encodeElement(TAG.OCTET_STRING, value),
+  );
 }
-const extensionsField = (...extensions: Uint8Array[]) => [readElement(encodeElement(0xa3, encodeElement(TAG.SEQUENCE, ...extensions)))];
-const basicConstraints = (...fields: Uint8Array[]) => extension('2.5.29.19', encodeElement(TAG.SEQUENCE, ...fields), true);
+const extensionsField = (...extensions: Uint8Array[]) => [
+  readElement(encodeElement(0xa3, encodeElement(TAG.SEQUENCE, ...extensions))),
+];
+const basicConstraints = (...fields: Uint8Array[]) =>
+  extension('2.5.29.19', encodeElement(TAG.SEQUENCE, ...fields), true);
 
 describe('certificate times (RFC 5280 §4.1.2.5)', () => {
   it('reads UTCTime with the 1950/2049 century pivot', () => {
@@ -58,21 +79,46 @@ describe('named bit lists', () => {
 
 describe('X.509 extensions (basicConstraints, keyUsage)', () => {
   it('reads cA and pathLenConstraint, with cA FALSE written out (BER) or left to its default', () => {
-    expect(readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)), encodeElement(TAG.INTEGER, Uint8Array.of(2)))))).toEqual({ basicConstraints: { cA: true, pathLenConstraint: 2 } });
-    expect(readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0)))))).toEqual({ basicConstraints: { cA: false } });
+    expect(
+      readExtensions(
+        extensionsField(
+          basicConstraints(
+            encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)),
+            encodeElement(TAG.INTEGER, Uint8Array.of(2)),
+          ),
+        ),
+      ),
+    ).toEqual({ basicConstraints: { cA: true, pathLenConstraint: 2 } });
+    expect(readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0)))))).toEqual({
+      basicConstraints: { cA: false },
+    });
     expect(readExtensions(extensionsField(basicConstraints()))).toEqual({ basicConstraints: { cA: false } });
   });
 
   it('saturates an absurd path length and refuses a negative one', () => {
     const huge = encodeElement(TAG.INTEGER, Uint8Array.from([0x7f, ...new Array<number>(15).fill(0xff)]));
-    expect(readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)), huge))).basicConstraints?.pathLenConstraint).toBe(Number.MAX_SAFE_INTEGER);
-    expect(() => readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)), encodeElement(TAG.INTEGER, Uint8Array.of(0xff)))))).toThrow(Asn1Error);
+    expect(
+      readExtensions(extensionsField(basicConstraints(encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)), huge)))
+        .basicConstraints?.pathLenConstraint,
+    ).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() =>
+      readExtensions(
+        extensionsField(
+          basicConstraints(
+            encodeElement(TAG.BOOLEAN, Uint8Array.of(0xff)),
+            encodeElement(TAG.INTEGER, Uint8Array.of(0xff)),
+          ),
+        ),
+      ),
+    ).toThrow(Asn1Error);
   });
 
   it('reads keyUsage bits by name, and leaves other extensions alone', () => {
     const keyUsage = extension('2.5.29.15', encodeElement(TAG.BIT_STRING, Uint8Array.of(0x01, 0x86)), true);
     const subjectKeyIdentifier = extension('2.5.29.14', encodeElement(TAG.OCTET_STRING, Uint8Array.of(1, 2, 3)));
-    expect(readExtensions(extensionsField(subjectKeyIdentifier, keyUsage))).toEqual({ keyUsage: ['digitalSignature', 'keyCertSign', 'cRLSign'] });
+    expect(readExtensions(extensionsField(subjectKeyIdentifier, keyUsage))).toEqual({
+      keyUsage: ['digitalSignature', 'keyCertSign', 'cRLSign'],
+    });
   });
 
   it('refuses a certificate that states basicConstraints twice (parsers would disagree on which counts)', () => {
@@ -89,25 +135,65 @@ describe('X.509 extensions (basicConstraints, keyUsage)', () => {
 
 describe('parseCertificate on OpenSSL certificates (test/fixtures/x509)', () => {
   it.each([
-    ['root-ca', { basicConstraints: { cA: true }, keyUsage: ['keyCertSign', 'cRLSign'] }, '2024-01-01T00:00:00Z', '2060-01-01T00:00:00Z'],
-    ['intermediate-ca', { basicConstraints: { cA: true, pathLenConstraint: 0 }, keyUsage: ['keyCertSign', 'cRLSign'] }, '2024-06-01T00:00:00Z', '2030-01-01T00:00:00Z'],
-    ['pathlen-1-ca', { basicConstraints: { cA: true, pathLenConstraint: 1 }, keyUsage: ['keyCertSign', 'cRLSign'] }, '2024-06-01T00:00:00Z', '2030-01-01T00:00:00Z'],
-    ['leaf', { basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] }, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z'],
-    ['leaf-key-agreement', { basicConstraints: { cA: false }, keyUsage: ['keyAgreement'] }, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z'],
-    ['ca-without-keycertsign', { basicConstraints: { cA: true }, keyUsage: ['digitalSignature', 'cRLSign'] }, '2024-06-01T00:00:00Z', '2030-01-01T00:00:00Z'],
+    [
+      'root-ca',
+      { basicConstraints: { cA: true }, keyUsage: ['keyCertSign', 'cRLSign'] },
+      '2024-01-01T00:00:00Z',
+      '2060-01-01T00:00:00Z',
+    ],
+    [
+      'intermediate-ca',
+      { basicConstraints: { cA: true, pathLenConstraint: 0 }, keyUsage: ['keyCertSign', 'cRLSign'] },
+      '2024-06-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ],
+    [
+      'pathlen-1-ca',
+      { basicConstraints: { cA: true, pathLenConstraint: 1 }, keyUsage: ['keyCertSign', 'cRLSign'] },
+      '2024-06-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ],
+    [
+      'leaf',
+      { basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] },
+      '2025-01-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+    ],
+    [
+      'leaf-key-agreement',
+      { basicConstraints: { cA: false }, keyUsage: ['keyAgreement'] },
+      '2025-01-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+    ],
+    [
+      'ca-without-keycertsign',
+      { basicConstraints: { cA: true }, keyUsage: ['digitalSignature', 'cRLSign'] },
+      '2024-06-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ],
     ['v1-leaf', {}, '1999-01-01T00:00:00Z', '2049-12-31T23:59:59Z'],
-    ['future-leaf', { basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] }, '2050-01-01T00:00:00Z', '2051-01-01T00:00:00Z'],
+    [
+      'future-leaf',
+      { basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] },
+      '2050-01-01T00:00:00Z',
+      '2051-01-01T00:00:00Z',
+    ],
   ])('%s: validity and extensions', (name, extensions, notBefore, notAfter) => {
     const certificate = parseCertificate(certificateDer(name));
     expect(certificate.notBefore).toBe(Date.parse(notBefore));
     expect(certificate.notAfter).toBe(Date.parse(notAfter));
-    expect({ basicConstraints: certificate.basicConstraints, keyUsage: certificate.keyUsage }).toEqual({ basicConstraints: undefined, keyUsage: undefined, ...extensions });
+    expect({ basicConstraints: certificate.basicConstraints, keyUsage: certificate.keyUsage }).toEqual({
+      basicConstraints: undefined,
+      keyUsage: undefined,
+      ...extensions,
+    });
     // Node's own X.509 reader (OpenSSL) as an independent witness of the same facts.
     const witness = new X509Certificate(certificatePem(name));
     expect(certificate.notBefore).toBe(Date.parse(witness.validFrom));
     expect(certificate.notAfter).toBe(Date.parse(witness.validTo));
     // Its `ca` is OpenSSL's X509_check_ca: cA true and, when keyUsage is present, keyCertSign among the bits.
-    const mayIssue = (certificate.basicConstraints?.cA ?? false) && (certificate.keyUsage?.includes('keyCertSign') ?? true);
+    const mayIssue =
+      (certificate.basicConstraints?.cA ?? false) && (certificate.keyUsage?.includes('keyCertSign') ?? true);
     expect(mayIssue).toBe(witness.ca);
   });
 

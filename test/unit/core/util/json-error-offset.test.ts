@@ -14,7 +14,11 @@ describe('jsonErrorOffset', () => {
     fc.assert(
       fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
         let valid = true;
-        try { JSON.parse(text); } catch { valid = false; }
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
         expect(jsonErrorOffset(text) === undefined).toBe(valid);
       }),
       { numRuns: 2000 },

@@ -13,7 +13,11 @@ function handlersWith(log: BlockedRequestLog) {
   return createIpcHandlers({
     pickBundle: { registry, showOpenDialog: unexpected, fs: { readdir: unexpected, stat: unexpected } },
     readFile: { registry, open: unexpected },
-    saveExport: { showSaveDialog: unexpected, defaultDirectory: '/tmp', fs: { writeFile: unexpected, rename: unexpected, rm: unexpected } },
+    saveExport: {
+      showSaveDialog: unexpected,
+      defaultDirectory: '/tmp',
+      fs: { writeFile: unexpected, rename: unexpected, rm: unexpected },
+    },
     appInfo: { version: '0.1.0', platform: 'linux', blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
   });
@@ -23,14 +27,22 @@ describe('app:info', () => {
   it('reports version, platform and the live list of blocked requests', async () => {
     const log = new BlockedRequestLog();
     const handlers = handlersWith(log);
-    await expect(handlers['app:info'](APP_SENDER)).resolves.toEqual({ version: '0.1.0', platform: 'linux', blockedRequests: [] });
+    await expect(handlers['app:info'](APP_SENDER)).resolves.toEqual({
+      version: '0.1.0',
+      platform: 'linux',
+      blockedRequests: [],
+    });
     log.record('https://cdn.example/font.woff2');
-    await expect(handlers['app:info'](APP_SENDER)).resolves.toMatchObject({ blockedRequests: ['https://cdn.example/font.woff2'] });
+    await expect(handlers['app:info'](APP_SENDER)).resolves.toMatchObject({
+      blockedRequests: ['https://cdn.example/font.woff2'],
+    });
   });
 
   it('refuses extra arguments and strangers', async () => {
     const handlers = handlersWith(new BlockedRequestLog());
-    await expect(handlers['app:info'](APP_SENDER, 'x')).rejects.toThrow('[invalid-argument] app:info: expected 0 argument(s)');
+    await expect(handlers['app:info'](APP_SENDER, 'x')).rejects.toThrow(
+      '[invalid-argument] app:info: expected 0 argument(s)',
+    );
     await expect(handlers['app:info']({ url: undefined })).rejects.toThrow('[untrusted-sender]');
   });
 });
@@ -40,7 +52,9 @@ describe('createIpcHandlers', () => {
     const handlers = handlersWith(new BlockedRequestLog());
     expect(Object.keys(handlers).sort()).toEqual([...IPC_CHANNELS].sort());
     for (const channel of IPC_CHANNELS) {
-      await expect(handlers[channel]({ url: 'https://evil.example/' })).rejects.toThrow(`[untrusted-sender] ${channel}`);
+      await expect(handlers[channel]({ url: 'https://evil.example/' })).rejects.toThrow(
+        `[untrusted-sender] ${channel}`,
+      );
     }
   });
 });

@@ -48,7 +48,10 @@ describe('bundle:pick', () => {
   it('opens the dialog that fits each kind', () => {
     expect(openDialogRequestFor('files').properties).toEqual(['openFile', 'multiSelections', 'dontAddToRecent']);
     expect(openDialogRequestFor('folder').properties).toContain('openDirectory');
-    expect(openDialogRequestFor('zip')).toMatchObject({ properties: ['openFile', 'dontAddToRecent'], filters: [{ extensions: ['zip'] }] });
+    expect(openDialogRequestFor('zip')).toMatchObject({
+      properties: ['openFile', 'dontAddToRecent'],
+      filters: [{ extensions: ['zip'] }],
+    });
   });
 
   it('registers loose files by bare name and size, named after their folder', async () => {
@@ -105,7 +108,9 @@ describe('bundle:pick', () => {
   it('fails a picked path that is not a regular file with a clear error', async () => {
     const dir = await makeDir();
     const { handler } = setup({ canceled: false, filePaths: [path.join(dir, 'gone.log')] });
-    await expect(handler(APP_SENDER, 'files')).rejects.toThrow(/\[unreadable-path\] bundle:pick: cannot read .*gone\.log/);
+    await expect(handler(APP_SENDER, 'files')).rejects.toThrow(
+      /\[unreadable-path\] bundle:pick: cannot read .*gone\.log/,
+    );
     const folderPick = setup({ canceled: false, filePaths: [dir] });
     await expect(folderPick.handler(APP_SENDER, 'zip')).rejects.toThrow('is not a regular file');
   });
@@ -146,6 +151,8 @@ describe('walkFolder', () => {
 
   it('names a folder it cannot read', async () => {
     const dir = await makeDir();
-    await expect(walkFolder(fs, path.join(dir, 'missing'))).rejects.toThrow(/\[unreadable-path\] .*cannot read folder .*missing/);
+    await expect(walkFolder(fs, path.join(dir, 'missing'))).rejects.toThrow(
+      /\[unreadable-path\] .*cannot read folder .*missing/,
+    );
   });
 });

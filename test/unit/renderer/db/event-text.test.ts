@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../../../../core/sources/types';
 import { buildEventRows, stampSeq } from '../../../../renderer/db/event-rows';
-import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, buildTextRows, matchingEntries, searchText, textNeedle } from '../../../../renderer/db/event-text';
+import {
+  TEXT_ROW_ENTRIES,
+  TEXT_ROW_SPAN_MS,
+  buildTextRows,
+  matchingEntries,
+  searchText,
+  textNeedle,
+} from '../../../../renderer/db/event-text';
 
 function event(ts: number | null, record: string, fields: Partial<AuthEvent> = {}): AuthEvent {
-  return { ts, time: null, source: { file: 'logs/a.jsonl', sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line: 1 }, kind: 'use', tokenHashes: [], tokens: [], record, ...fields };
+  return {
+    ts,
+    time: null,
+    source: { file: 'logs/a.jsonl', sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line: 1 },
+    kind: 'use',
+    tokenHashes: [],
+    tokens: [],
+    record,
+    ...fields,
+  };
 }
 
 function rowsOf(events: AuthEvent[], firstSeq = 0) {
@@ -15,7 +31,13 @@ function rowsOf(events: AuthEvent[], firstSeq = 0) {
 
 describe('searchText', () => {
   it('is the lower-cased record plus the normalized fields the record does not spell out', () => {
-    const text = searchText(event(1, '{"Sub":"Alice@Example.com","ip":"81.2.69.160"}', { subject: 'alice@example.com', ip: '81.2.69.160', sessionId: 'S-77' }));
+    const text = searchText(
+      event(1, '{"Sub":"Alice@Example.com","ip":"81.2.69.160"}', {
+        subject: 'alice@example.com',
+        ip: '81.2.69.160',
+        sessionId: 'S-77',
+      }),
+    );
     expect(text).toBe('{"sub":"alice@example.com","ip":"81.2.69.160"}\ns-77\nlogs/a.jsonl');
   });
 
@@ -28,9 +50,18 @@ describe('searchText', () => {
 describe('buildTextRows', () => {
   it('sorts a batch by time and seq and cuts rows by entry count and by span', () => {
     const times = [5, 1, 1, 3, TEXT_ROW_SPAN_MS + 1, TEXT_ROW_SPAN_MS + 2];
-    const rows = rowsOf(times.map((ts, index) => event(ts, `r${index}`)), 10);
-    expect(rows.map((row) => [...row.seq])).toEqual([[11, 12, 13, 10], [14, 15]]);
-    expect(rows.map((row) => [row.start, row.lastTs, row.firstSeq])).toEqual([[1, 5, 11], [TEXT_ROW_SPAN_MS + 1, TEXT_ROW_SPAN_MS + 2, 14]]);
+    const rows = rowsOf(
+      times.map((ts, index) => event(ts, `r${index}`)),
+      10,
+    );
+    expect(rows.map((row) => [...row.seq])).toEqual([
+      [11, 12, 13, 10],
+      [14, 15],
+    ]);
+    expect(rows.map((row) => [row.start, row.lastTs, row.firstSeq])).toEqual([
+      [1, 5, 11],
+      [TEXT_ROW_SPAN_MS + 1, TEXT_ROW_SPAN_MS + 2, 14],
+    ]);
     expect(rows[0]!.text.split('\u0000').map((text) => text.split('\n')[0])).toEqual(['r1', 'r2', 'r3', 'r0']);
 
     const many = rowsOf(Array.from({ length: TEXT_ROW_ENTRIES * 2 + 1 }, (_, index) => event(index, `r${index}`)));

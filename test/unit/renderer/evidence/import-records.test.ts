@@ -26,7 +26,12 @@ describe('buildImportRows', () => {
       expect(blob.bytes).toBe(content?.bytes);
     }
     expect(rows.bytes).toBe(report.contents.reduce((sum, content) => sum + content.bytes.length, 0));
-    expect(rows.importRecord).toMatchObject({ caseId: 'case-1', status: 'complete', verdict: 'verified', fileCount: rows.files.length });
+    expect(rows.importRecord).toMatchObject({
+      caseId: 'case-1',
+      status: 'complete',
+      verdict: 'verified',
+      fileCount: rows.files.length,
+    });
   });
 
   it('keeps one token row per distinct token and one sighting row per place it was seen', async () => {
@@ -36,7 +41,9 @@ describe('buildImportRows', () => {
     expect(rows.sightings).toHaveLength(tokens.reduce((sum, token) => sum + token.sightings.length, 0));
     for (const token of rows.tokens) {
       expect(token.firstImportId).toBe(rows.importRecord.id);
-      expect(rows.sightings.filter((sighting) => sighting.tokenHash === token.tokenHash)).toHaveLength(token.sightingCount);
+      expect(rows.sightings.filter((sighting) => sighting.tokenHash === token.tokenHash)).toHaveLength(
+        token.sightingCount,
+      );
     }
   });
 });

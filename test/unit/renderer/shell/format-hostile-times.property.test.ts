@@ -5,7 +5,11 @@ import { iso } from '../../../../core/timeline/util/describe';
 import { formatInstant, zoneOffsetMs } from '../../../../renderer/shell/format-time';
 
 // Stored times come from evidence: any double at all. Every formatter a view uses must give text for each of them.
-const anyTime = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(9999999999999000, -8.64e15 - 1, 8.64e15, Number.MAX_VALUE, NaN, Infinity));
+const anyTime = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(9999999999999000, -8.64e15 - 1, 8.64e15, Number.MAX_VALUE, NaN, Infinity),
+);
 const zones = fc.constantFrom('UTC', 'local', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu');
 
 describe('time formatting never throws on a stored value', () => {
@@ -20,7 +24,10 @@ describe('time formatting never throws on a stored value', () => {
   });
 
   it('finding messages (core) do the same', () => {
-    fc.assert(fc.property(anyTime, (time) => void expect(typeof iso(time)).toBe('string')), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyTime, (time) => void expect(typeof iso(time)).toBe('string')),
+      { numRuns: 2000 },
+    );
   });
 
   it('shows a time beyond the calendar as its raw number, saying why', () => {

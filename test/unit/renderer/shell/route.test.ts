@@ -29,7 +29,11 @@ describe('focus in a case route', () => {
 
 describe('focus on the findings, lifecycle and map tabs, and on one event', () => {
   it('round-trips a finding key, a token and a map scope', () => {
-    for (const [tab, focus] of [['findings', 'impossible-travel|logs/a.log:1>logs/b.log:3'], ['lifecycle', 'f'.repeat(64)], ['map', 'subject:alice@example.com']] as const) {
+    for (const [tab, focus] of [
+      ['findings', 'impossible-travel|logs/a.log:1>logs/b.log:3'],
+      ['lifecycle', 'f'.repeat(64)],
+      ['map', 'subject:alice@example.com'],
+    ] as const) {
       const route = { view: 'case', caseId: 'abc123', tab, focus } as const;
       expect(parseRoute(routeHash(route))).toEqual(route);
     }

@@ -25,7 +25,7 @@ describe('the timeline filter as a predicate on stored events', () => {
     expect(timelineMatcher({ to: at })(untimed)).toBe(true);
   });
 
-  it('tests facets and text with the timeline\'s own predicate: the subject facet is the record\'s field', () => {
+  it("tests facets and text with the timeline's own predicate: the subject facet is the record's field", () => {
     // The access-log line carries alice's token but names no subject: the timeline's subject filter leaves it out.
     expect(kept(timelineMatcher({ facets: { subject: 'alice@example.com' } }))).toEqual([0, 2]);
     expect(kept(timelineMatcher({ facets: { token: ALICE_TOKEN_HASH } }))).toEqual([0, 3]);
@@ -44,7 +44,11 @@ describe('the timeline filter as a predicate on stored events', () => {
 describe('the filter in words', () => {
   it('names each part as the Timeline form labels it, in its order', () => {
     const parts = describeTimelineFilter(
-      { from: 1000, facets: { ip: '175.45.176.3', token: ALICE_TOKEN_HASH, file: 'file-access', subject: '' }, text: ' refund ' },
+      {
+        from: 1000,
+        facets: { ip: '175.45.176.3', token: ALICE_TOKEN_HASH, file: 'file-access', subject: '' },
+        text: ' refund ',
+      },
       { time: (ts) => `t${ts}`, fileName: (id) => (id === 'file-access' ? 'logs/orders-api-access.log' : undefined) },
     );
     expect(parts.map((part) => `${part.label}=${part.value}`)).toEqual([

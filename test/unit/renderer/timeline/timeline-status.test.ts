@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { timelineStatus } from '../../../../renderer/timeline/timeline-status';
 
-const window = (rows: number, atEnd: boolean, examined: number) => ({ rows: Array.from({ length: rows }), atEnd, examined, pageSize: 200 }) as never;
+const window = (rows: number, atEnd: boolean, examined: number) =>
+  ({ rows: Array.from({ length: rows }), atEnd, examined, pageSize: 200 }) as never;
 
 describe('timelineStatus', () => {
   it('says how far a rare filter has been searched while short pages keep loading', () => {
-    expect(timelineStatus(window(2, false, 48_000), true, false)).toBe('Searching… 2 events matching the filters so far, 48,000 events searched');
+    expect(timelineStatus(window(2, false, 48_000), true, false)).toBe(
+      'Searching… 2 events matching the filters so far, 48,000 events searched',
+    );
   });
 
   it('says what is loaded once the search rests, and whether there is more to scroll to', () => {

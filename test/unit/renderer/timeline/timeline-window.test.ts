@@ -5,7 +5,9 @@ import { TimelineWindow } from '../../../../renderer/timeline/timeline-window';
 
 /** An in-memory page source with the same contract as queryPage, over events 0..n-1 (ts = 10 * seq). */
 function source(n: number, keep: (seq: number) => boolean = () => true) {
-  const all = Array.from({ length: n }, (_, seq) => ({ seq, ts: seq * 10 }) as StoredEvent).filter((row) => keep(row.seq));
+  const all = Array.from({ length: n }, (_, seq) => ({ seq, ts: seq * 10 }) as StoredEvent).filter((row) =>
+    keep(row.seq),
+  );
   return async (request: PageRequest): Promise<PageResult> => {
     const key = (row: StoredEvent) => row.ts * 1e6 + row.seq;
     const at = request.from ? request.from.ts * 1e6 + request.from.seq : undefined;
@@ -15,7 +17,12 @@ function source(n: number, keep: (seq: number) => boolean = () => true) {
       : all.filter((row) => at === undefined || (request.inclusive ? key(row) <= at : key(row) < at)).reverse();
     const rows = candidates.slice(0, request.limit);
     const last = rows.at(-1);
-    return { rows: forward ? rows : rows.reverse(), resume: last && { ts: last.ts, seq: last.seq }, exhausted: candidates.length <= request.limit, scanned: rows.length };
+    return {
+      rows: forward ? rows : rows.reverse(),
+      resume: last && { ts: last.ts, seq: last.seq },
+      exhausted: candidates.length <= request.limit,
+      scanned: rows.length,
+    };
   };
 }
 
@@ -35,7 +42,11 @@ describe('TimelineWindow', () => {
   });
 
   it('opens around an event and extends both ways', async () => {
-    const window = new TimelineWindow(source(1_000, (seq) => seq % 3 === 0), 50, 500);
+    const window = new TimelineWindow(
+      source(1_000, (seq) => seq % 3 === 0),
+      50,
+      500,
+    );
     await window.open({ ts: 3000, seq: 300 });
     expect(window.rows.map((row) => row.seq)).toContain(300);
     const first = window.rows[0]!.seq;
@@ -62,14 +73,26 @@ describe('TimelineWindow when a filter matches rarely', () => {
     return async (request: PageRequest): Promise<PageResult> => {
       const start = request.from ? request.from.seq + (request.inclusive ? 0 : 1) : 0;
       const end = Math.min(n, start + budget);
-      const rows = Array.from({ length: end - start }, (_, index) => start + index).filter(keep).slice(0, request.limit).map((seq) => ({ seq, ts: seq }) as StoredEvent);
+      const rows = Array.from({ length: end - start }, (_, index) => start + index)
+        .filter(keep)
+        .slice(0, request.limit)
+        .map((seq) => ({ seq, ts: seq }) as StoredEvent);
       const last = rows.length === request.limit ? rows.at(-1)!.seq : end - 1;
-      return { rows, resume: { ts: last, seq: last }, exhausted: end === n && rows.length < request.limit, scanned: last - start + 1 };
+      return {
+        rows,
+        resume: { ts: last, seq: last },
+        exhausted: end === n && rows.length < request.limit,
+        scanned: last - start + 1,
+      };
     };
   }
 
   it('asks to be filled while it is shorter than the view, and counts what the pages examined', async () => {
-    const window = new TimelineWindow(budgeted(10_000, (seq) => seq % 1_000 === 999, 1_500), 100, 500);
+    const window = new TimelineWindow(
+      budgeted(10_000, (seq) => seq % 1_000 === 999, 1_500),
+      100,
+      500,
+    );
     await window.open();
     expect(window.rows.map((row) => row.seq)).toEqual([999]);
     expect(window.examined).toBe(1_500);
@@ -85,7 +108,11 @@ describe('TimelineWindow when a filter matches rarely', () => {
   });
 
   it('fills a window opened at the end backwards, and asks for nothing once the view is full', async () => {
-    const window = new TimelineWindow(source(1_000, (seq) => seq < 5), 50, 500);
+    const window = new TimelineWindow(
+      source(1_000, (seq) => seq < 5),
+      50,
+      500,
+    );
     await window.open('end');
     expect(window.edgeToFill(40)).toBeUndefined();
     const full = new TimelineWindow(source(1_000), 50, 500);

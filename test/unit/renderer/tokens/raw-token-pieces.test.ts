@@ -13,20 +13,35 @@ describe('rawTokenPieces', () => {
     const evidence: FindingEvidence[] = [{ part: 'signature', start: STRIPPED.length, end: STRIPPED.length }];
     const marks = rawTokenPieces(STRIPPED, evidence);
     const insertions = marks.filter((mark) => mark.insertion);
-    expect(insertions).toEqual([{ text: '', start: STRIPPED.length, kind: 'signature', findings: [0], insertion: true, label: 'signature missing here' }]);
+    expect(insertions).toEqual([
+      {
+        text: '',
+        start: STRIPPED.length,
+        kind: 'signature',
+        findings: [0],
+        insertion: true,
+        label: 'signature missing here',
+      },
+    ]);
     expect(marks.at(-1)).toBe(insertions[0]); // after the last dot, where the signature should be
     expect(marks.map((mark) => mark.text).join('')).toBe(STRIPPED); // the text is still exactly the token
   });
 
   it('marks a stripped signature named by its part only', () => {
     const marks = rawTokenPieces(STRIPPED, [{ part: 'signature' }]);
-    expect(marks.filter((mark) => mark.insertion).map((mark) => [mark.start, mark.findings])).toEqual([[STRIPPED.length, [0]]]);
+    expect(marks.filter((mark) => mark.insertion).map((mark) => [mark.start, mark.findings])).toEqual([
+      [STRIPPED.length, [0]],
+    ]);
   });
 
   it('puts the insertion of an empty payload between its two dots, and joins findings at the same place', () => {
     const token = `${HEADER}..sig`;
     const at = HEADER.length + 1;
-    const marks = rawTokenPieces(token, [{ part: 'payload' }, { part: 'claims', start: at, end: at }, { part: 'header' }]);
+    const marks = rawTokenPieces(token, [
+      { part: 'payload' },
+      { part: 'claims', start: at, end: at },
+      { part: 'header' },
+    ]);
     const index = marks.findIndex((mark) => mark.insertion);
     expect(marks[index]).toMatchObject({ start: at, kind: 'payload', findings: [0, 1], label: 'payload missing here' });
     expect(marks[index - 1]).toMatchObject({ kind: 'separator', start: HEADER.length });
