@@ -20,6 +20,18 @@ export class TimelineWindow {
   examined = 0;
   private before: EventCursor | undefined;
   private after: EventCursor | undefined;
+  /**
+   * Operations run one at a time, in the order asked: an extension asked while an open is loading (a list too short
+   * for its view asks at once) would otherwise read from a cursor the open is about to replace and append the same
+   * rows twice.
+   */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.pending.then(operation, operation);
+    this.pending = result.catch(() => undefined);
+    return result;
+  }
 
   constructor(
     private readonly source: PageSource,
@@ -28,7 +40,11 @@ export class TimelineWindow {
   ) {}
 
   /** Opens at the beginning, at the end, or around an event (which is included). */
-  async open(at: EventCursor | 'start' | 'end' = 'start'): Promise<void> {
+  open(at: EventCursor | 'start' | 'end' = 'start'): Promise<void> {
+    return this.inTurn(() => this.load(at));
+  }
+
+  private async load(at: EventCursor | 'start' | 'end'): Promise<void> {
     if (at === 'start' || at === 'end') {
       const page = await this.source({ direction: at === 'start' ? 'forward' : 'backward', limit: this.pageSize });
       this.examined = page.scanned;
@@ -54,7 +70,11 @@ export class TimelineWindow {
   }
 
   /** Loads the next page after the last row; drops rows from the front beyond maxRows. */
-  async extendForward(): Promise<WindowChange> {
+  extendForward(): Promise<WindowChange> {
+    return this.inTurn(() => this.loadForward());
+  }
+
+  private async loadForward(): Promise<WindowChange> {
     if (this.atEnd) return { added: 0, dropped: 0 };
     const page = await this.source({ direction: 'forward', from: this.after, limit: this.pageSize });
     this.examined += page.scanned;
@@ -78,7 +98,11 @@ export class TimelineWindow {
   }
 
   /** Loads the page before the first row; drops rows from the end beyond maxRows. */
-  async extendBackward(): Promise<WindowChange> {
+  extendBackward(): Promise<WindowChange> {
+    return this.inTurn(() => this.loadBackward());
+  }
+
+  private async loadBackward(): Promise<WindowChange> {
     if (this.atStart) return { added: 0, dropped: 0 };
     const page = await this.source({ direction: 'backward', from: this.before, limit: this.pageSize });
     this.examined += page.scanned;

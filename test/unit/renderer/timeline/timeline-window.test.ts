@@ -120,4 +120,11 @@ describe('TimelineWindow when a filter matches rarely', () => {
     expect(full.edgeToFill(40)).toBeUndefined();
     expect(full.edgeToFill(60)).toBe('forward');
   });
+
+  it('runs an extension asked while the window is opening after the open, so no row is listed twice', async () => {
+    const window = new TimelineWindow(source(3), 100, 300);
+    // A list shorter than its view asks for more at once, before the first page has arrived.
+    await Promise.all([window.open(), window.extendForward()]);
+    expect(window.rows.map((row) => row.seq)).toEqual([0, 1, 2]);
+  });
 });
