@@ -1,7 +1,9 @@
 // The end-to-end fixture: a loopback server for dist/web (once per worker), and per test a Chromium on a
 // FRESH persistent profile directory, so IndexedDB is real and on disk. `app.restart()` closes the
 // browser and relaunches it on the same profile: the strongest form of "reload".
-// Every request any page makes is recorded; the test fails if one left the app's origin.
+// Every request any page makes is recorded; the test fails if one left the app's origin. A request the page's CSP
+// blocks never reaches the network (so it is not a request), yet it is an attempt to leave: every CSP violation the
+// page reports (`securitypolicyviolation`) is recorded too and fails the test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,6 +70,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const profileDir = await mkdtemp(path.join(tmpdir(), 'tokentrail-e2e-'));
     const requests: string[] = [];
     const pageErrors: string[] = [];
+    const cspViolations: string[] = [];
     const launchOptions = testInfo.project.use.launchOptions ?? {};
     let context: BrowserContext;
     let page: Page;
@@ -80,6 +83,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         viewport: { width: 1400, height: 900 },
       });
       context.on('request', (request) => requests.push(request.url()));
+      await context.exposeBinding('tokentrailReportCspViolation', (_source, violation: string) => {
+        cspViolations.push(violation);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { tokentrailReportCspViolation: (violation: string) => void })
+            .tokentrailReportCspViolation;
+          report(
+            `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+          );
+        });
+      });
       page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(appUrl);
@@ -100,6 +115,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await context!.close();
     await rm(profileDir, { recursive: true, force: true });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(cspViolations, 'content security policy violations (blocked attempts to load or run something)').toEqual([]);
     expect(requests.length, 'the app should have been requested at least once').toBeGreaterThan(0);
     expect(
       requests.filter((url) => !staysInApp(url, appUrl)),
