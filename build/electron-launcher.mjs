@@ -62,25 +62,23 @@ export async function ensureElectronRuntime({
   say(
     `Tokentrail: the Electron ${version} runtime is not installed yet; fetching it with the electron package's installer…`,
   );
+  const failed = (cause, logPath) => ({
+    ok: false,
+    message: installFailureMessage({
+      cause,
+      version,
+      cacheFile: cacheFile ?? electronCacheFile({ version, env }),
+      logPath,
+    }),
+  });
   const installed = await installRuntime();
-  if (!installed.ok) {
-    const where = cacheFile ?? electronCacheFile({ version, env });
-    return {
-      ok: false,
-      message: installFailureMessage({ cause: installed.cause, version, cacheFile: where, logPath: installed.logPath }),
-    };
-  }
+  if (!installed.ok) return failed(installed.cause, installed.logPath);
   const after = findBinary();
   if (after.found) {
     say(`Tokentrail: Electron ${version} installed.`);
     return { ok: true, path: after.path };
   }
-  const cause = `the installer finished but ${after.reason}`;
-  const where = cacheFile ?? electronCacheFile({ version, env });
-  return {
-    ok: false,
-    message: installFailureMessage({ cause, version, cacheFile: where, logPath: 'the terminal above' }),
-  };
+  return failed(`the installer finished but ${after.reason}`, 'the terminal above');
 }
 
 /**
