@@ -13,9 +13,9 @@ const IPC_TYPES_ONLY = {
 };
 
 const CORE_ENTRY_POINTS_ONLY = {
-  regex: '(^|/)core/(?!(case|evidence|geo|sources|timeline|token)$)[^/]+',
+  regex: '(^|/)core/(?!(annotations|archive|case|evidence|export|geo|report|scenarios|sources|timeline|token)$)[^/]+',
   message:
-    'Import core through its entry points: core, core/case, core/evidence, core/geo, core/sources, core/timeline or core/token. Export what you need from that index.ts.',
+    'Import core through its entry points: core, core/<feature> (annotations, archive, case, evidence, export, geo, report, scenarios, sources, timeline, token). Export what you need from that index.ts.',
 };
 
 export default tseslint.config(

@@ -199,6 +199,50 @@ export interface ParameterChange {
   readonly to?: ParameterValue;
 }
 
+/**
+ * What a custody (journal) entry records. Evidence handling: import, import-rejected, reverify, evidence-discarded.
+ * The case: case-created, case-deleted, case-renamed, parameters-changed. The investigator's judgement:
+ * annotation-created/-edited/-deleted (one item) and bulk-annotation (a filter and the count it matched). What left
+ * or entered the case: export (a timeline/findings export), archive-exported, archive-imported, report.
+ */
+export type CustodyAction =
+  | 'import'
+  | 'import-rejected'
+  | 'reverify'
+  | 'evidence-discarded'
+  | 'case-created'
+  | 'case-deleted'
+  | 'case-renamed'
+  | 'parameters-changed'
+  | 'annotation-created'
+  | 'annotation-edited'
+  | 'annotation-deleted'
+  | 'bulk-annotation'
+  | 'export'
+  | 'archive-exported'
+  | 'archive-imported'
+  | 'report';
+
+/** Every custody action, for filters and validation. */
+export const CUSTODY_ACTIONS: readonly CustodyAction[] = [
+  'import',
+  'import-rejected',
+  'reverify',
+  'evidence-discarded',
+  'case-created',
+  'case-deleted',
+  'case-renamed',
+  'parameters-changed',
+  'annotation-created',
+  'annotation-edited',
+  'annotation-deleted',
+  'bulk-annotation',
+  'export',
+  'archive-exported',
+  'archive-imported',
+  'report',
+];
+
 /** One entry of a case's custody record; entries are hash-chained so any later edit is detectable. */
 export interface CustodyEntry {
   readonly caseId: string;
@@ -207,7 +251,7 @@ export interface CustodyEntry {
   /** UTC epoch milliseconds. */
   readonly at: number;
   readonly investigator: string;
-  readonly action: 'import' | 'import-rejected' | 'reverify' | 'case-created' | 'case-deleted' | 'parameters-changed';
+  readonly action: CustodyAction;
   readonly source: string;
   readonly verdict?: BundleReport['verdict'] | 'rejected' | 'intact' | 'altered';
   readonly files: readonly {
@@ -218,6 +262,13 @@ export interface CustodyEntry {
   }[];
   readonly toolVersion: string;
   readonly detail?: string;
+  /**
+   * SHA-256 (hex) of the canonical JSON of what an investigator action changed (an annotation's before and after, a
+   * bulk annotation's filter and targets, an export's bytes…): the journal proves what changed without holding it.
+   */
+  readonly digest?: string;
+  /** The item an action was about (`token:<hash>`, `event:<seq>`, `finding:<key>`, `key:<id>`, `file:<id>`). */
+  readonly target?: string;
   /** What a `parameters-changed` entry changed, one parameter each; covered by the entry's hash like every field. */
   readonly parameterChanges?: readonly ParameterChange[];
   /** SHA-256 (hex) of the previous entry's `hash`, or 64 zeros for the first. */
