@@ -63,7 +63,15 @@ export async function deleteCase(database: TokentrailDatabase, caseId: string): 
         .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
         .delete(),
       database.findings.where('caseId').equals(caseId).delete(),
-      database.annotations.where('caseId').equals(caseId).delete(),
+      database.annotationStates
+        .where('[caseId+target]')
+        .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+        .delete(),
+      database.annotationRevisions
+        .where('[caseId+target+rev]')
+        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+        .delete(),
+      database.caseTags.where('[caseId+name]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
       deleteCaseAnalysis(database, caseId),
     ]);
     await database.cases.delete(caseId);

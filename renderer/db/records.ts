@@ -136,16 +136,6 @@ export interface FindingRecord {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** An investigator's note on anything in a case (later issues). */
-export interface AnnotationRecord {
-  readonly id: string;
-  readonly caseId: string;
-  readonly target: string;
-  readonly at: number;
-  readonly investigator: string;
-  readonly text: string;
-}
-
 /** App settings, one row per key. */
 export interface SettingRecord {
   readonly key: string;

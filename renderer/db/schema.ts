@@ -2,7 +2,6 @@
 // version states the full table list and, when records change shape, an upgrade function.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
-  AnnotationRecord,
   CaseRecord,
   CustodyRecord,
   EvidenceBlobRecord,
@@ -27,6 +26,7 @@ import type {
 } from './event-records';
 import type { EventTextRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
+import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
 
 export const DATABASE_NAME = 'tokentrail';
@@ -50,7 +50,9 @@ export class TokentrailDatabase extends Dexie {
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
   tokenAnalysisDetails!: Table<TokenAnalysisDetail, [string, string]>;
   findings!: EntityTable<FindingRecord, 'id'>;
-  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  annotationStates!: Table<AnnotationStateRecord, [string, string]>;
+  annotationRevisions!: Table<AnnotationRevisionRecord, [string, string, number]>;
+  caseTags!: Table<CaseTagRecord, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   timelineFindings!: Table<StoredFinding, [string, string]>;
   lifecycles!: Table<StoredLifecycle, [string, string]>;
@@ -58,7 +60,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 6) {
+  constructor(name = DATABASE_NAME, throughVersion = 7) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -163,6 +165,16 @@ export class TokentrailDatabase extends Dexie {
           await cases.put({ ...record, custodyAnchor });
         }
       });
+    if (throughVersion < 7) return;
+    // v7: the investigator's annotations (annotation-records.ts). v1's `annotations` table was never written; it is
+    // replaced by the append-only revisions, the latest state per item (one multi-entry index serves every annotation
+    // filter, as `facets` does for events) and the case's tag set.
+    this.version(7).stores({
+      annotations: null,
+      annotationStates: '[caseId+target], *facets',
+      annotationRevisions: '[caseId+target+rev]',
+      caseTags: '[caseId+name]',
+    });
   }
 }
 
@@ -188,7 +200,9 @@ export function caseTables(database: TokentrailDatabase) {
     database.eventBuckets,
     database.eventText,
     database.findings,
-    database.annotations,
+    database.annotationStates,
+    database.annotationRevisions,
+    database.caseTags,
     database.timelineFindings,
     database.lifecycles,
     database.tokenFamilies,
