@@ -7,11 +7,13 @@ export interface ApplicationMenuOptions {
   readonly platform: NodeJS.Platform;
   /** Runs when File ▸ Open bundle… is chosen. */
   readonly onOpenBundle: () => void;
+  /** Runs when Help ▸ About Tokentrail is chosen: the app's own dialog (versions, rules, geolocation licence). */
+  readonly onAbout: () => void;
 }
 
 /**
  * The application menu: File (Open bundle…, Quit), Edit (the standard roles, so copy and paste work in text
- * fields) and, in development only, View (reload, DevTools). On macOS the app menu comes first, as users expect.
+ * fields), Help (About: the app's own dialog, which names the rule and geolocation database versions) and, in development only, View (reload, DevTools). On macOS the app menu comes first, as users expect.
  */
 export function buildApplicationMenu(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
   const menu: MenuItemConstructorOptions[] = [];
@@ -38,6 +40,7 @@ export function buildApplicationMenu(options: ApplicationMenuOptions): MenuItemC
       ],
     },
   );
+  menu.push({ label: '&Help', submenu: [{ label: 'About Tokentrail', click: () => options.onAbout() }] });
   if (!options.isPackaged) {
     menu.push({
       label: '&View',

@@ -99,6 +99,11 @@ function registerIpc(): void {
       appInfo: {
         version: __TOKENTRAIL_VERSION__,
         platform: process.platform,
+        versions: {
+          electron: process.versions.electron,
+          chromium: process.versions.chrome,
+          node: process.versions.node,
+        },
         blockedRequests: () => blockedRequests.list(),
       },
       shippedGeoDatabases: {
@@ -139,6 +144,7 @@ if (!app.requestSingleInstanceLock()) {
             isPackaged: app.isPackaged,
             platform: process.platform,
             onOpenBundle: () => sendMenuCommand('open-bundle'),
+            onAbout: () => sendMenuCommand('about'),
           }),
         ),
       );

@@ -38,6 +38,8 @@ export interface SaveExportResult {
 export interface AppInfo {
   readonly version: string;
   readonly platform: string;
+  /** The runtime's component versions (Electron's `process.versions`), for the About dialog and bug reports. */
+  readonly versions: { readonly electron: string; readonly chromium: string; readonly node: string };
   /** Every request the shell cancelled because it left the app scheme; empty in a healthy session. */
   readonly blockedRequests: readonly string[];
 }
@@ -57,7 +59,7 @@ export interface ShippedGeoDatabase {
 }
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'open-bundle';
+export type MenuCommand = 'open-bundle' | 'about';
 
 /** Every invoke channel with its argument tuple and its result. */
 export interface IpcContract {
@@ -230,5 +232,5 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
 
 /** True when `value` is a {@link MenuCommand}; the bridge checks events from main before passing them on. */
 export function isMenuCommand(value: unknown): value is MenuCommand {
-  return value === 'open-bundle';
+  return value === 'open-bundle' || value === 'about';
 }

@@ -56,3 +56,4 @@ export type {
 } from './identity/directory-types';
 export { REFRESH_ID_PREFIX, refreshIdKey } from './refresh-id-lifecycles';
 export * from './types';
+export { ruleVersions, rulesetFingerprint, type RuleVersion } from './rule-versions';

@@ -5,6 +5,7 @@ import { defineIpcHandler, type IpcHandler } from './ipc-handler';
 export interface AppInfoDependencies {
   readonly version: string;
   readonly platform: string;
+  readonly versions: AppInfo['versions'];
   /** The current list of cancelled requests; read on every call so the answer is never stale. */
   readonly blockedRequests: () => readonly string[];
 }
@@ -14,6 +15,7 @@ export function createAppInfoHandler(dependencies: AppInfoDependencies): IpcHand
   return defineIpcHandler('app:info', async (): Promise<AppInfo> => ({
     version: dependencies.version,
     platform: dependencies.platform,
+    versions: { ...dependencies.versions },
     blockedRequests: [...dependencies.blockedRequests()],
   }));
 }

@@ -9,12 +9,8 @@ import { readWholeFile } from './read-whole-file';
 import { shippedGeoInstaller } from './shipped-geo';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
-import { formatBytes, shortHash } from '../shell/format';
 import { shippedGeoMessage } from './shipped-geo-message';
-
-function describe(info: GeoDatabaseInfo): string {
-  return `${info.name} · ${info.databaseType} · built ${info.version.slice(0, 10)} · ${formatBytes(info.size)} · sha256 ${shortHash(info.sha256)}${info.license ? ` · ${info.license}` : ''}`;
-}
+import { describeGeoDatabase } from './describe-geo-database';
 
 export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: readonly GeoDatabaseInfo[] }) {
   const { host } = useApp();
@@ -51,7 +47,7 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
             ? '…'
             : loaded.length === 0
               ? 'no database loaded: only locations written in the logs are shown'
-              : loaded.map(describe).join('; ')}
+              : loaded.map(describeGeoDatabase).join('; ')}
         </span>
         <button
           type="button"
@@ -65,7 +61,7 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
       </div>
       {caseDatabases.length > 0 && (
         <p className="muted small" data-testid="geo-case">
-          Used in this case: {caseDatabases.map(describe).join('; ')}
+          Used in this case: {caseDatabases.map(describeGeoDatabase).join('; ')}
         </p>
       )}
       {shipped && (

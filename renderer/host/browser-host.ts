@@ -1,6 +1,6 @@
 // The browser host: what the single-file build and the end-to-end tests run on. Picking uses a transient
 // hidden <input type=file>; exports are downloaded through a blob URL (nothing leaves the machine).
-import type { Host, PickKind, PickedSelection } from './host';
+import type { Host, PickKind, PickedSelection, ShellInfo } from './host';
 import { looseSelectionName } from './host';
 import { pickedFileFromBlob, splitFolderPath } from './blob-file';
 
@@ -57,6 +57,12 @@ function download(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The browser's engine as its user agent names it (a hint only: user agents can be changed). */
+export function browserShellInfo(userAgent: string): ShellInfo {
+  const chromium = /Chrom(?:e|ium)\/(\d[\d.]*)/.exec(userAgent)?.[1];
+  return chromium ? { shell: `Browser (Chromium ${chromium})`, chromium } : { shell: `Browser (${userAgent})` };
+}
+
 export const browserHost: Host = {
   kind: 'browser',
   pick: pickWithInput,
@@ -66,6 +72,8 @@ export const browserHost: Host = {
   },
   // A browser tab has no application menu to send the command from.
   onOpenBundleCommand: () => () => {},
+  onAboutCommand: () => () => {},
+  shellInfo: async () => browserShellInfo(navigator.userAgent),
   // The single-file build cannot carry 134 MB of database: the investigator loads an MMDB with "Load MMDB…".
   shippedGeoDatabases: async () => [],
 };

@@ -40,6 +40,14 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();
       }),
+    onAboutCommand: (listener) =>
+      bridge.onMenuCommand((command) => {
+        if (command === 'about') listener();
+      }),
+    async shellInfo() {
+      const { platform, versions } = await bridge.appInfo();
+      return { shell: `Electron ${versions.electron} on ${platform}`, ...versions };
+    },
     // Main registered each shipped file under an id, so it streams through `file:read` like a picked file.
     async shippedGeoDatabases() {
       const databases = await bridge.shippedGeoDatabases();

@@ -27,6 +27,15 @@ export interface SaveResult {
   readonly path?: string;
 }
 
+/** What runs the app, for the About dialog: the desktop shell's components, or the browser's engine. */
+export interface ShellInfo {
+  /** `Electron 45.5.0 on linux`, or the browser's engine as far as its user agent tells. */
+  readonly shell: string;
+  readonly chromium?: string;
+  readonly electron?: string;
+  readonly node?: string;
+}
+
 export interface Host {
   readonly kind: 'browser' | 'electron';
   /** Opens the platform's picker; resolves null when the investigator cancels. */
@@ -35,6 +44,10 @@ export interface Host {
   saveExport(name: string, bytes: Uint8Array): Promise<SaveResult>;
   /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */
   onOpenBundleCommand(listener: () => void): () => void;
+  /** Calls `listener` when the platform asks for the About dialog (Help ▸ About); returns the unsubscribe. */
+  onAboutCommand(listener: () => void): () => void;
+  /** The shell's component versions. */
+  shellInfo(): Promise<ShellInfo>;
   /**
    * The geolocation databases that ship with this host, for installing into the profile on first start: the
    * desktop app carries DB-IP City Lite; the browser build carries none (see renderer/geo/).

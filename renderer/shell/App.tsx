@@ -1,6 +1,6 @@
 // The app shell: settings (investigator, time zone), the top bar and the current view.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeStorageError } from '../db/storage-errors';
 import type { Host } from '../host/host';
 import { AppContext } from './app-context';
@@ -9,6 +9,7 @@ import { CasesView } from '../cases/CasesView';
 import { caseRecord } from '../cases/queries';
 import { validZone } from './format-time';
 import { useRoute } from './route';
+import { AboutDialog } from './AboutDialog';
 import { Dialog } from './Dialog';
 import { InvestigatorForm } from './InvestigatorForm';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
@@ -27,6 +28,8 @@ export function App({ host }: { readonly host: Host }) {
   const [route, navigate] = useRoute();
   const [editingInvestigator, setEditingInvestigator] = useState(false);
   const [settingsError, setSettingsError] = useState('');
+  const [showingAbout, setShowingAbout] = useState(false);
+  useEffect(() => host.onAboutCommand(() => setShowingAbout(true)), [host]);
   const openCase = useLiveQuery(() => (route.view === 'case' ? caseRecord(route.caseId) : undefined), [route]);
 
   const save = (key: string, value: string) => {
@@ -75,6 +78,7 @@ export function App({ host }: { readonly host: Host }) {
         onTimeZoneChange={(zone) => save(SETTING_TIME_ZONE, zone)}
         onEditInvestigator={() => setEditingInvestigator(true)}
         onHome={goHome}
+        onAbout={() => setShowingAbout(true)}
       />
       {settingsError && (
         <p className="error banner" role="alert">
@@ -92,6 +96,7 @@ export function App({ host }: { readonly host: Host }) {
       ) : (
         <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'evidence' })} />
       )}
+      {showingAbout && <AboutDialog onClose={() => setShowingAbout(false)} />}
       {editingInvestigator && (
         <Dialog title="Investigator" testId="investigator-dialog" onClose={() => setEditingInvestigator(false)}>
           <InvestigatorForm

@@ -9,6 +9,7 @@ interface TopBarProps {
   readonly onTimeZoneChange: (zone: string) => void;
   readonly onEditInvestigator: () => void;
   readonly onHome: () => void;
+  readonly onAbout: () => void;
 }
 
 export function TopBar({
@@ -18,6 +19,7 @@ export function TopBar({
   onTimeZoneChange,
   onEditInvestigator,
   onHome,
+  onAbout,
 }: TopBarProps) {
   return (
     <header className="topbar">
@@ -37,6 +39,9 @@ export function TopBar({
           title="Change investigator"
         >
           {investigator}
+        </button>
+        <button type="button" className="ghost" data-testid="about-button" onClick={onAbout} title="About Tokentrail">
+          About
         </button>
       </div>
     </header>

@@ -1,14 +1,22 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildApplicationMenu } from '../../../electron/application-menu';
+import { buildApplicationMenu, type ApplicationMenuOptions } from '../../../electron/application-menu';
 
 const submenuOf = (item: MenuItemConstructorOptions | undefined) => item?.submenu as MenuItemConstructorOptions[];
+const build = (overrides: Partial<ApplicationMenuOptions> = {}) =>
+  buildApplicationMenu({
+    isPackaged: true,
+    platform: 'linux',
+    onOpenBundle: () => {},
+    onAbout: () => {},
+    ...overrides,
+  });
 
 describe('buildApplicationMenu', () => {
   it('has File with Open bundle… and Quit, and Edit with the standard roles', () => {
     let opened = 0;
-    const menu = buildApplicationMenu({ isPackaged: true, platform: 'linux', onOpenBundle: () => (opened += 1) });
-    expect(menu.map((item) => item.label)).toEqual(['&File', '&Edit']);
+    const menu = build({ onOpenBundle: () => (opened += 1) });
+    expect(menu.map((item) => item.label)).toEqual(['&File', '&Edit', '&Help']);
     const [open, , quit] = submenuOf(menu[0]);
     expect(open).toMatchObject({ label: 'Open bundle…', accelerator: 'CmdOrCtrl+O' });
     expect(quit?.role).toBe('quit');
@@ -26,21 +34,28 @@ describe('buildApplicationMenu', () => {
   });
 
   it('offers reload and DevTools only when not packaged', () => {
-    const packaged = buildApplicationMenu({ isPackaged: true, platform: 'linux', onOpenBundle: () => {} });
-    const development = buildApplicationMenu({ isPackaged: false, platform: 'linux', onOpenBundle: () => {} });
+    const packaged = build();
+    const development = build({ isPackaged: false });
     const roles = (menu: MenuItemConstructorOptions[]) =>
       menu.flatMap((item) => submenuOf(item)?.map((entry) => entry.role) ?? []);
     expect(roles(packaged)).not.toContain('toggleDevTools');
     expect(roles(packaged)).not.toContain('reload');
-    expect(submenuOf(development[2]).map((item) => item.role)).toEqual(['reload', 'forceReload', 'toggleDevTools']);
+    expect(submenuOf(development[3]).map((item) => item.role)).toEqual(['reload', 'forceReload', 'toggleDevTools']);
   });
 
   it('puts the app menu first on macOS only', () => {
-    expect(buildApplicationMenu({ isPackaged: true, platform: 'darwin', onOpenBundle: () => {} })[0]?.role).toBe(
-      'appMenu',
-    );
-    expect(
-      buildApplicationMenu({ isPackaged: true, platform: 'win32', onOpenBundle: () => {} })[0]?.role,
-    ).toBeUndefined();
+    expect(build({ platform: 'darwin' })[0]?.role).toBe('appMenu');
+    expect(build({ platform: 'win32' })[0]?.role).toBeUndefined();
+  });
+
+  it('opens the About dialog from Help on every platform', () => {
+    let about = 0;
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const help = build({ platform, onAbout: () => (about += 1) }).find((item) => item.label === '&Help');
+      const [item] = submenuOf(help);
+      expect(item?.label).toBe('About Tokentrail');
+      (item?.click as () => void)();
+    }
+    expect(about).toBe(3);
   });
 });

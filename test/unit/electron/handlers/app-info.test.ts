@@ -5,6 +5,8 @@ import { IPC_CHANNELS } from '../../../../ipc/ipc-contract';
 import { BlockedRequestLog } from '../../../../electron/request-policy';
 import { APP_SENDER } from '../temp-dir';
 
+const VERSIONS = { electron: '45.5.0', chromium: '146.0.7680.0', node: '24.11.0' };
+
 function handlersWith(log: BlockedRequestLog) {
   const registry = new FileRegistry(() => 'unused');
   const unexpected = async (): Promise<never> => {
@@ -18,18 +20,19 @@ function handlersWith(log: BlockedRequestLog) {
       defaultDirectory: '/tmp',
       fs: { writeFile: unexpected, rename: unexpected, rm: unexpected },
     },
-    appInfo: { version: '0.1.0', platform: 'linux', blockedRequests: () => log.list() },
+    appInfo: { version: '0.1.0', platform: 'linux', versions: VERSIONS, blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
   });
 }
 
 describe('app:info', () => {
-  it('reports version, platform and the live list of blocked requests', async () => {
+  it('reports version, platform, runtime versions and the live list of blocked requests', async () => {
     const log = new BlockedRequestLog();
     const handlers = handlersWith(log);
     await expect(handlers['app:info'](APP_SENDER)).resolves.toEqual({
       version: '0.1.0',
       platform: 'linux',
+      versions: VERSIONS,
       blockedRequests: [],
     });
     log.record('https://cdn.example/font.woff2');
