@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   createMmdbLocator,
@@ -28,11 +28,21 @@ function ancestors(start: string): string[] {
   }
 }
 
+/** The running script's real path: a globally installed CLI runs through a symlink in the prefix's bin folder. */
+function runningScript(): string {
+  const script = process.argv[1] ?? '.';
+  try {
+    return realpathSync(script);
+  } catch {
+    return script;
+  }
+}
+
 /** Where the shipped DB-IP files are: next to the running CLI or the working directory, or TOKENTRAIL_GEO_DIR. */
 export function shippedDatabaseDir(): string | undefined {
   const roots = [
     ...(process.env.TOKENTRAIL_GEO_DIR ? [process.env.TOKENTRAIL_GEO_DIR] : []),
-    ...ancestors(path.dirname(process.argv[1] ?? '.')).map((dir) => path.join(dir, SHIPPED_PACKAGE)),
+    ...ancestors(path.dirname(runningScript())).map((dir) => path.join(dir, SHIPPED_PACKAGE)),
     ...ancestors(process.cwd()).map((dir) => path.join(dir, SHIPPED_PACKAGE)),
   ];
   return roots.find((dir) => existsSync(path.join(dir, SHIPPED_GEO_DATABASES[0]!.file)));

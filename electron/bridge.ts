@@ -28,6 +28,7 @@ export function createBridge(transport: BridgeTransport): TokentrailBridge {
     saveExport: (suggestedName, bytes) => invoke('export:save', suggestedName, bytes),
     appInfo: () => invoke('app:info'),
     shippedGeoDatabases: () => invoke('geo:shipped'),
+    openedFiles: () => invoke('files:opened'),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         if (isMenuCommand(payload)) listener(payload);

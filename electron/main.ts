@@ -13,6 +13,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { buildApplicationMenu } from './application-menu';
 import { FileRegistry } from './handlers/file-registry';
 import { createIpcHandlers } from './handlers/index';
+import { OpenedFileQueue, openablePathsFromArgv } from './handlers/opened-files';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../ipc/ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
 import { registerIpcHandlers } from './register-ipc';
@@ -32,6 +33,17 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 
 const blockedRequests = new BlockedRequestLog();
 let mainWindow: BrowserWindow | undefined;
+
+// Files the operating system asks to open: on the command line (Windows, Linux; argv[0] is the app, and an
+// unpackaged run has the app folder as argv[1]), through `open-file` (macOS, possibly before `ready`), or from a
+// second launch. They wait here until the renderer asks; 'files-opened' tells a loaded renderer to ask.
+const openedFiles = new OpenedFileQueue();
+openedFiles.add(openablePathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2)));
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  openedFiles.add([filePath]);
+  sendMenuCommand('files-opened');
+});
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
@@ -116,6 +128,7 @@ function registerIpc(): void {
         fs,
         registry,
       },
+      openedFiles: { queue: openedFiles, registry, fs },
     }),
   );
 }
@@ -126,7 +139,9 @@ app.on('web-contents-created', (_event, contents) => lockDownWebContents(content
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    openedFiles.add(openablePathsFromArgv(argv.slice(1)));
+    sendMenuCommand('files-opened');
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });

@@ -59,7 +59,23 @@ export interface ShippedGeoDatabase {
 }
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'open-bundle' | 'about';
+export type MenuCommand = 'open-bundle' | 'about' | 'files-opened';
+
+/** What a file the operating system asked the app to open is (by its extension: docs/install-offline.md). */
+export type OpenedFileKind = 'bundle' | 'case-archive';
+
+/**
+ * A file the operating system asked the app to open (a double-click on an associated file, a path on the command
+ * line, a second launch): registered like a picked file, or the reason it could not be.
+ */
+export interface OpenedFile {
+  readonly kind: OpenedFileKind;
+  /** The file's base name. */
+  readonly name: string;
+  readonly handle?: PickedFileHandle;
+  /** Why the file cannot be read (missing, not a regular file…); set when `handle` is not. */
+  readonly problem?: string;
+}
 
 /** Every invoke channel with its argument tuple and its result. */
 export interface IpcContract {
@@ -68,6 +84,7 @@ export interface IpcContract {
   'export:save': { args: [suggestedName: string, bytes: Uint8Array]; result: SaveExportResult };
   'app:info': { args: []; result: AppInfo };
   'geo:shipped': { args: []; result: readonly ShippedGeoDatabase[] };
+  'files:opened': { args: []; result: readonly OpenedFile[] };
 }
 
 /** A channel name of the contract. */
@@ -84,6 +101,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'export:save',
   'app:info',
   'geo:shipped',
+  'files:opened',
 ];
 
 /** The one main→renderer event channel: application-menu commands. */
@@ -101,6 +119,8 @@ export interface TokentrailBridge {
   appInfo(): Promise<AppInfo>;
   /** The geolocation databases shipped with the app that are present; read each with `readFile(id, …)`. */
   shippedGeoDatabases(): Promise<readonly ShippedGeoDatabase[]>;
+  /** The files the operating system asked to open since the last call (each is handed out once). */
+  openedFiles(): Promise<readonly OpenedFile[]>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -228,9 +248,13 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
     expectArgumentCount('geo:shipped', args, 0);
     return [];
   },
+  'files:opened': (args) => {
+    expectArgumentCount('files:opened', args, 0);
+    return [];
+  },
 };
 
 /** True when `value` is a {@link MenuCommand}; the bridge checks events from main before passing them on. */
 export function isMenuCommand(value: unknown): value is MenuCommand {
-  return value === 'open-bundle' || value === 'about';
+  return value === 'open-bundle' || value === 'about' || value === 'files-opened';
 }

@@ -1,5 +1,6 @@
 import { createAppInfoHandler, type AppInfoDependencies } from './app-info';
 import type { IpcHandlerMap } from './ipc-handler';
+import { createOpenedFilesHandler, type OpenedFilesDependencies } from './opened-files';
 import { createPickBundleHandler, type PickBundleDependencies } from './pick-bundle';
 import { createReadFileHandler, type ReadFileDependencies } from './read-file';
 import { createSaveExportHandler, type SaveExportDependencies } from './save-export';
@@ -12,6 +13,7 @@ export interface IpcHandlerDependencies {
   readonly saveExport: SaveExportDependencies;
   readonly appInfo: AppInfoDependencies;
   readonly shippedGeoDatabases: ShippedGeoDatabasesDependencies;
+  readonly openedFiles: OpenedFilesDependencies;
 }
 
 /** Builds the handler of every contract channel; the type makes a missing channel a compile error. */
@@ -22,5 +24,6 @@ export function createIpcHandlers(dependencies: IpcHandlerDependencies): IpcHand
     'export:save': createSaveExportHandler(dependencies.saveExport),
     'app:info': createAppInfoHandler(dependencies.appInfo),
     'geo:shipped': createShippedGeoDatabasesHandler(dependencies.shippedGeoDatabases),
+    'files:opened': createOpenedFilesHandler(dependencies.openedFiles),
   };
 }

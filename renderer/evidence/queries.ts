@@ -9,6 +9,8 @@ import { db } from '../db/schema';
 import { commitImport, recordRejectedImport } from './commit-import';
 import { custodyChain } from './custody-log';
 import { openSampleCase } from './open-sample';
+import { openBundleAsCase } from './open-bundle-as-case';
+import type { PickedSelection } from '../host/host';
 import { reverifyCase, type ReverifyOutcome } from './reverify';
 
 /** What the Evidence tab shows: the files by path, the imports, and the custody chain. */
@@ -48,6 +50,11 @@ export function storeRejectedImport(
 
 export function reverifyStoredEvidence(caseId: string, investigator: string): Promise<ReverifyOutcome> {
   return reverifyCase(db, caseId, investigator);
+}
+
+/** Verifies a bundle zip opened on its own and stores it as a new case; returns its id. */
+export function openBundleZipAsCase(investigator: string, selection: PickedSelection): Promise<string> {
+  return openBundleAsCase(db, investigator, selection);
 }
 
 /** Creates the sample case from the bundle inside the build and returns its id. */

@@ -73,6 +73,8 @@ export const browserHost: Host = {
   // A browser tab has no application menu to send the command from.
   onOpenBundleCommand: () => () => {},
   onAboutCommand: () => () => {},
+  // A page is never asked to open a file by the operating system: files come in through pickers and drops.
+  onFilesOpened: () => () => {},
   shellInfo: async () => browserShellInfo(navigator.userAgent),
   // The single-file build cannot carry 134 MB of database: the investigator loads an MMDB with "Load MMDB…".
   shippedGeoDatabases: async () => [],

@@ -44,6 +44,26 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       bridge.onMenuCommand((command) => {
         if (command === 'about') listener();
       }),
+    onFilesOpened(listener) {
+      const deliver = (): void =>
+        void bridge.openedFiles().then(
+          (opened) =>
+            opened.length &&
+            listener(
+              opened.map(({ kind, name, handle, problem }) => ({
+                kind,
+                name,
+                file: handle && pickedFileFromHandle(bridge, handle),
+                problem,
+              })),
+            ),
+          (error: unknown) => listener([{ kind: 'bundle', name: '(opened file)', problem: String(error) }]),
+        );
+      deliver();
+      return bridge.onMenuCommand((command) => {
+        if (command === 'files-opened') deliver();
+      });
+    },
     async shellInfo() {
       const { platform, versions } = await bridge.appInfo();
       return { shell: `Electron ${versions.electron} on ${platform}`, ...versions };

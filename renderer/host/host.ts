@@ -36,6 +36,14 @@ export interface ShellInfo {
   readonly node?: string;
 }
 
+/** A file the operating system asked the app to open (desktop only): readable, or the reason it is not. */
+export interface OpenedFile {
+  readonly kind: 'bundle' | 'case-archive';
+  readonly name: string;
+  readonly file?: PickedFile;
+  readonly problem?: string;
+}
+
 export interface Host {
   readonly kind: 'browser' | 'electron';
   /** Opens the platform's picker; resolves null when the investigator cancels. */
@@ -46,6 +54,11 @@ export interface Host {
   onOpenBundleCommand(listener: () => void): () => void;
   /** Calls `listener` when the platform asks for the About dialog (Help ▸ About); returns the unsubscribe. */
   onAboutCommand(listener: () => void): () => void;
+  /**
+   * Calls `listener` with the files the operating system asks the app to open (associated files, command line,
+   * a second launch), including those asked for before the subscription; returns the unsubscribe.
+   */
+  onFilesOpened(listener: (files: readonly OpenedFile[]) => void): () => void;
   /** The shell's component versions. */
   shellInfo(): Promise<ShellInfo>;
   /**

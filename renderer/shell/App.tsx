@@ -1,12 +1,13 @@
 // The app shell: settings (investigator, time zone), the top bar and the current view.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { describeStorageError } from '../db/storage-errors';
 import type { Host } from '../host/host';
 import { AppContext } from './app-context';
 import { CaseView } from '../cases/CaseView';
 import { CasesView } from '../cases/CasesView';
 import { caseRecord } from '../cases/queries';
+import { useOpenedFiles, type OpenCaseArchive } from '../cases/use-opened-files';
 import { validZone } from './format-time';
 import { useRoute } from './route';
 import { AboutDialog } from './AboutDialog';
@@ -14,6 +15,11 @@ import { Dialog } from './Dialog';
 import { InvestigatorForm } from './InvestigatorForm';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
+
+// Case archives (core/archive) are wired here once their importer exists in the renderer.
+const openCaseArchive: OpenCaseArchive = async (file) => {
+  throw new Error(`${file.name}: case archives are not importable yet`);
+};
 
 async function loadSettings() {
   const [investigator, timeZone] = await Promise.all([
@@ -30,6 +36,11 @@ export function App({ host }: { readonly host: Host }) {
   const [settingsError, setSettingsError] = useState('');
   const [showingAbout, setShowingAbout] = useState(false);
   useEffect(() => host.onAboutCommand(() => setShowingAbout(true)), [host]);
+  const openOpenedCase = useCallback(
+    (caseId: string) => navigate({ view: 'case', caseId, tab: 'evidence' }),
+    [navigate],
+  );
+  useOpenedFiles(host, settings?.investigator ?? '', openCaseArchive, openOpenedCase, setSettingsError);
   const openCase = useLiveQuery(() => (route.view === 'case' ? caseRecord(route.caseId) : undefined), [route]);
 
   const save = (key: string, value: string) => {

@@ -31,12 +31,14 @@ describe('createBridge', () => {
     await bridge.saveExport('report.html', bytes);
     await bridge.appInfo();
     await bridge.shippedGeoDatabases();
+    await bridge.openedFiles();
     expect(invocations).toEqual([
       ['bundle:pick', 'folder'],
       ['file:read', 'id-1', 512, 64],
       ['export:save', 'report.html', bytes],
       ['app:info'],
       ['geo:shipped'],
+      ['files:opened'],
     ]);
   });
 
@@ -45,6 +47,7 @@ describe('createBridge', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'appInfo',
       'onMenuCommand',
+      'openedFiles',
       'pickBundle',
       'readFile',
       'saveExport',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcHandlers } from '../../../../electron/handlers/index';
 import { FileRegistry } from '../../../../electron/handlers/file-registry';
+import { OpenedFileQueue } from '../../../../electron/handlers/opened-files';
 import { IPC_CHANNELS } from '../../../../ipc/ipc-contract';
 import { BlockedRequestLog } from '../../../../electron/request-policy';
 import { APP_SENDER } from '../temp-dir';
@@ -22,6 +23,7 @@ function handlersWith(log: BlockedRequestLog) {
     },
     appInfo: { version: '0.1.0', platform: 'linux', versions: VERSIONS, blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
+    openedFiles: { registry, queue: new OpenedFileQueue(), fs: { stat: unexpected } },
   });
 }
 
