@@ -46,6 +46,7 @@ export { hopSpeed, isImpossibleHop, type HopEnd, type HopSpeed } from './util/ho
 export { cidrList, type CidrList } from './util/cidr';
 export { buildIdentityDirectory, isVerifiedToken } from './identity/build-directory';
 export { bestName, subjectIdentity } from './identity/best-name';
+export { resolveSubject, type ResolvedSubject } from './identity/resolve-subject';
 export type {
   IdentityConflict,
   IdentityDirectory,

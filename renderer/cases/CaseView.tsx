@@ -15,6 +15,9 @@ import type { CaseTab } from '../shell/route';
 import { FindingsTab } from '../findings/FindingsTab';
 import { useAutoCaseAnalysis } from '../findings/use-auto-case-analysis';
 import { LifecycleTab } from '../lifecycle/LifecycleTab';
+import { PeopleTab } from '../subjects/PeopleTab';
+import { SubjectNamesContext } from '../subjects/subject-names-context';
+import { useSubjectNames } from '../subjects/use-subject-names';
 import { MapTab } from '../map/MapTab';
 import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
@@ -44,6 +47,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
   useAutoAnalysis(caseId, record);
   useAutoCaseAnalysis(caseId, record);
   const findingCount = useLiveQuery(() => storedFindingCount(caseId), [caseId]);
+  const nameOf = useSubjectNames(caseId);
   const { start } = controls;
   const drop = useFileDrop(start, controls.fail);
 
@@ -98,32 +102,35 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
         counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }}
         onSelect={(next) => onTab(next)}
       />
-      <CaseFilterContext.Provider value={caseFilter}>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-          <ErrorBoundary key={tab} panel={tabLabel(tab)}>
-            {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-            {tab === 'tokens' && (
-              <TokensTab
-                caseId={caseId}
-                focus={focus}
-                onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
-                onOpenView={onTab}
-              />
-            )}
-            {tab === 'timeline' && (
-              <TimelineRoute
-                key={focus ?? ''}
-                caseRecord={record}
-                focus={focus}
-                onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
-              />
-            )}
-            {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-            {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-            {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
-          </ErrorBoundary>
-        </div>
-      </CaseFilterContext.Provider>
+      <SubjectNamesContext.Provider value={nameOf}>
+        <CaseFilterContext.Provider value={caseFilter}>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+            <ErrorBoundary key={tab} panel={tabLabel(tab)}>
+              {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+              {tab === 'tokens' && (
+                <TokensTab
+                  caseId={caseId}
+                  focus={focus}
+                  onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
+                  onOpenView={onTab}
+                />
+              )}
+              {tab === 'timeline' && (
+                <TimelineRoute
+                  key={focus ?? ''}
+                  caseRecord={record}
+                  focus={focus}
+                  onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
+                />
+              )}
+              {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+              {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+              {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+              {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+            </ErrorBoundary>
+          </div>
+        </CaseFilterContext.Provider>
+      </SubjectNamesContext.Provider>
       {drop.dragging && (
         <div className="drop-overlay" data-testid="drop-zone">
           Drop to verify — nothing is stored until you choose Import

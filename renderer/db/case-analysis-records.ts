@@ -3,6 +3,7 @@
 // investigator's annotations (annotations.target = the key) stay attached across re-runs.
 import type {
   DetectorRun,
+  IdentityDirectory,
   TimelineFinding,
   TimelineParameterOverrides,
   TimelineResult,
@@ -44,4 +45,6 @@ export interface CaseAnalysisRecord {
   readonly parameters: TimelineParameterOverrides;
   /** Problems with the case's configuration or key history, each naming its file, for the investigator to fix. */
   readonly problems: readonly string[];
+  /** Who each subject id is, as the evidence names them (core/timeline identity); absent on runs stored before. */
+  readonly identities?: IdentityDirectory;
 }

@@ -6,6 +6,7 @@ import { groupBySeverity } from './finding-filter';
 import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 import { SeverityBadge } from '../tokens/AnalysisBadges';
+import { useNameOf } from '../subjects/subject-names-context';
 
 interface FindingListProps {
   readonly findings: readonly StoredFinding[];
@@ -16,6 +17,7 @@ interface FindingListProps {
 const optionId = (key: string) => `finding-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export function FindingList({ findings, selected, onSelect }: FindingListProps) {
+  const nameOf = useNameOf();
   const { timeZone } = useApp();
   const groups = groupBySeverity(findings);
   // Keyboard order is display order: severity groups, then time within each.
@@ -78,7 +80,7 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
                 ) : (
                   <span data-testid="finding-untimed">no time</span>
                 )}
-                {finding.subject && <span>{finding.subject}</span>}
+                {finding.subject && <span title={finding.subject}>{nameOf(finding.subject)}</span>}
                 <span>
                   {finding.eventCount} event{finding.eventCount === 1 ? '' : 's'}
                 </span>

@@ -14,6 +14,7 @@ import { formatInstant } from '../shell/format-time';
 import { eventFocus, type CaseTab } from '../shell/route';
 import { DIAGRAM_WIDTH, LABEL_WIDTH, LifecycleDiagram } from './LifecycleDiagram';
 import './lifecycle.css';
+import { useNameOf } from '../subjects/subject-names-context';
 
 interface LifecycleTabProps {
   readonly caseId: string;
@@ -24,8 +25,8 @@ interface LifecycleTabProps {
 const LANE_HEIGHT = 62;
 
 /** A picker entry: who, which token, and how much it did; a refresh token known by identifier only says so. */
-function lifecycleOptionLabel(lifecycle: StoredLifecycle): string {
-  const who = lifecycle.subject ?? 'no subject';
+function lifecycleOptionLabel(lifecycle: StoredLifecycle, nameOf: (subject: string) => string): string {
+  const who = lifecycle.subject ? nameOf(lifecycle.subject) : 'no subject';
   if (lifecycle.refreshTokenId !== undefined)
     return `${who} · refresh token id ${lifecycle.refreshTokenId} (not captured) · ${plural(lifecycle.milestones.length, 'event')}`;
   return `${who} · ${lifecycle.jti ?? shortHash(lifecycle.tokenHash)} · ${plural(lifecycle.uses.count, 'use')}`;
@@ -41,6 +42,7 @@ function TokenPicker({
   onPick: (tokenHash: string) => void;
 }) {
   const lifecycles = useLiveQuery(() => caseLifecycles(caseId), [caseId]);
+  const nameOf = useNameOf();
   return (
     <label className="inline-field">
       <span>Token</span>
@@ -48,7 +50,7 @@ function TokenPicker({
         <option value="">choose a token…</option>
         {(lifecycles ?? []).map((lifecycle) => (
           <option key={lifecycle.tokenHash} value={lifecycle.tokenHash}>
-            {lifecycleOptionLabel(lifecycle)}
+            {lifecycleOptionLabel(lifecycle, nameOf)}
           </option>
         ))}
       </select>
@@ -58,6 +60,7 @@ function TokenPicker({
 
 export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
   const { timeZone } = useApp();
+  const nameOf = useNameOf();
   const { filter } = useCaseFilter();
   const family = useLiveQuery(
     async () => (focus ? lifecycleFamily(caseId, focus, filter) : null),
@@ -98,7 +101,7 @@ export function LifecycleTab({ caseId, focus, onNavigate }: LifecycleTabProps) {
               {family.lanes.length > 1
                 ? `${family.lanes.length} tokens in this family (linked by refresh or session)`
                 : 'A token without relatives'}
-              {family.lifecycle.subject ? ` · ${family.lifecycle.subject}` : ''}
+              {family.lifecycle.subject ? ` · ${nameOf(family.lifecycle.subject)}` : ''}
               {family.lifecycle.sessionId ? ` · session ${family.lifecycle.sessionId}` : ''} ·{' '}
               {formatInstant(layout.from, timeZone)} → {formatInstant(layout.to, timeZone)}
             </p>

@@ -3,15 +3,15 @@
 // #/case/<id>/tokens/<tokenHash> selects that token, #/case/<id>/timeline/<tokenHash> shows its events,
 // #/case/<id>/timeline/event:<seq> opens one event in place, #/case/<id>/findings/<key> opens a finding,
 // #/case/<id>/lifecycle/<tokenHash> draws a token's life, #/case/<id>/map/<facet>:<value> maps a token, subject
-// or session.
+// or session, #/case/<id>/people/<subject> opens one person's page.
 import { useCallback, useEffect, useState } from 'react';
 
-export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map';
+export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
 
-const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map'];
+const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map', 'people'];
 
 export function parseRoute(hash: string): Route {
   const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');

@@ -71,6 +71,7 @@ export async function saveCaseAnalysis(database: TokentrailDatabase, run: SaveCa
         findingCount: result.findings.length,
         problems: run.problems,
         parameters: run.parameters,
+        identities: result.identities,
       };
       await database.caseAnalyses.put(record);
     },

@@ -7,6 +7,7 @@ import { useApp } from '../shell/app-context';
 import { shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { eventSource } from './event-summary';
+import { useNameOf } from '../subjects/subject-names-context';
 
 interface EventDetailProps {
   readonly row: StoredEvent;
@@ -24,6 +25,7 @@ function geoText(row: StoredEvent): string | undefined {
 
 export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventDetailProps) {
   const { timeZone } = useApp();
+  const nameOf = useNameOf();
   const [minutes, setMinutes] = useState(5);
   const { event } = row;
   const agent =
@@ -37,7 +39,7 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
     ['kind', event.kind],
     ['action', event.action],
     ['outcome', event.outcome && `${event.outcome}${event.reason ? ` — ${event.reason}` : ''}`],
-    ['subject', event.subject],
+    ['subject', event.subject && nameOf(event.subject)],
     ['client', event.clientId],
     ['app version', event.appVersion],
     ['session', event.sessionId],

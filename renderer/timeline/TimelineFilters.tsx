@@ -6,6 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { parseAnyTime } from '../../core/sources';
 import type { EventFacet } from '../db/event-records';
 import { facetValues } from './queries';
+import { resolveSubject, type ResolvedSubject } from '../../core/timeline';
+import { caseIdentities } from '../subjects/queries';
+import { useNameOf } from '../subjects/subject-names-context';
 import type { TimelineFilter } from './timeline-filter';
 import { useApp } from '../shell/app-context';
 import { safeText } from '../shell/format';
@@ -26,7 +29,7 @@ const PICKED: readonly { facet: EventFacet; label: string }[] = [
 ];
 
 const TYPED: readonly { facet: EventFacet; label: string }[] = [
-  { facet: 'subject', label: 'Subject' },
+  { facet: 'subject', label: 'Subject (id or name)' },
   { facet: 'token', label: 'Token (SHA-256)' },
   { facet: 'session', label: 'Session' },
   { facet: 'ip', label: 'IP' },
@@ -68,6 +71,9 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
   const show = (ts: number | undefined) => (ts === undefined ? '' : formatInstant(ts, timeZone));
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [timeError, setTimeError] = useState('');
+  const identities = useLiveQuery(() => caseIdentities(caseId), [caseId]);
+  const [subjectChoice, setSubjectChoice] = useState<(ResolvedSubject & { typed: string }) | undefined>();
+  const nameOf = useNameOf();
   // A filter set from elsewhere (the histogram, Clear, a token's link) replaces what was half-typed here. The form
   // is not remounted for that (a key on it did so once): remounting on the filter a blur just applied destroyed the
   // field Tab was moving to, and focus fell to the page body.
@@ -100,6 +106,13 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
     setTimeError('');
     const facets = { ...filter.facets };
     for (const { facet } of TYPED) if (draft[facet] !== undefined) facets[facet] = draft[facet]!.trim() || undefined;
+    // A subject may be typed as a name the evidence gives it: one subject → filter by its id; several → let the
+    // investigator pick (a renamed, shared or borrowed name is itself a lead).
+    const resolved = draft.subject !== undefined ? resolveSubject(identities, draft.subject) : undefined;
+    setSubjectChoice(
+      resolved && resolved.subjects.length > 1 ? { typed: draft.subject!.trim(), ...resolved } : undefined,
+    );
+    if (resolved) facets.subject = resolved.subjects.length === 1 ? resolved.subjects[0] : undefined;
     setDraft({});
     onChange({
       ...filter,
@@ -154,6 +167,26 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
           Clear
         </button>
       </div>
+      {subjectChoice && (
+        <p className="hint" role="status" data-testid="subject-choice">
+          “{safeText(subjectChoice.typed)}” names {subjectChoice.subjects.length} subjects
+          {subjectChoice.viaClaims && ' (some only through unverified token claims)'}:{' '}
+          {subjectChoice.subjects.map((subject) => (
+            <button
+              key={subject}
+              type="button"
+              className="link"
+              data-testid="subject-choice-option"
+              onClick={() => {
+                setSubjectChoice(undefined);
+                setFacet('subject', subject);
+              }}
+            >
+              {safeText(nameOf(subject))}
+            </button>
+          ))}
+        </p>
+      )}
       {timeError && (
         <p className="error" role="alert">
           {timeError}

@@ -8,6 +8,7 @@ import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 import { eventSource, eventSummary } from './event-summary';
 import type { TimelineData } from './use-timeline';
+import { useNameOf } from '../subjects/subject-names-context';
 
 const ROW_HEIGHT = 28;
 /** Rows from an edge at which the next page is loaded. */
@@ -33,6 +34,7 @@ function Row({
   onClick: () => void;
 }) {
   const { timeZone } = useApp();
+  const nameOf = useNameOf();
   const { event } = row;
   return (
     <div
@@ -53,7 +55,7 @@ function Row({
         <span className={`kind kind-${event.kind}`}>{event.kind}</span>
       </span>
       <span className="ellipsis-cell" title={event.subject}>
-        {event.subject ?? '—'}
+        {event.subject ? nameOf(event.subject) : '—'}
       </span>
       <span className="mono ellipsis-cell" title={event.ip}>
         {event.ip ?? '—'}

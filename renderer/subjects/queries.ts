@@ -1,0 +1,42 @@
+// The people of a case as the evidence names them (the identity directory the last case analysis stored) and what
+// one of them did, read through the timeline's subject index. Views call these, never `db` itself.
+import { Dexie } from 'dexie';
+import type { IdentityDirectory } from '../../core/timeline';
+import type { StoredFinding } from '../db/case-analysis-records';
+import { db } from '../db/schema';
+import { summarizeSubjectActivity, type SubjectActivity } from './subject-activity';
+
+/** Events read for one person's page at most: enough for every real account, bounded for a bot of millions. */
+export const SUBJECT_EVENT_LIMIT = 50_000;
+
+/** The identity directory of the case's last analysis, or undefined before one ran. */
+export async function caseIdentities(caseId: string): Promise<IdentityDirectory | undefined> {
+  return (await db.caseAnalyses.get(caseId))?.identities;
+}
+
+/** Everything the timeline holds for one subject id, summed (the first SUBJECT_EVENT_LIMIT events in time order). */
+export async function subjectActivity(caseId: string, subject: string): Promise<SubjectActivity> {
+  const rows = await db.authEvents
+    .where('facets')
+    .between(
+      [caseId, 'subject', subject, Dexie.minKey, Dexie.minKey],
+      [caseId, 'subject', subject, Dexie.maxKey, Dexie.maxKey],
+    )
+    .limit(SUBJECT_EVENT_LIMIT + 1)
+    .toArray();
+  const truncated = rows.length > SUBJECT_EVENT_LIMIT;
+  return summarizeSubjectActivity(
+    rows.slice(0, SUBJECT_EVENT_LIMIT).map((row) => row.event),
+    truncated,
+  );
+}
+
+/** The case's findings about one subject, most severe first. */
+export async function subjectFindings(caseId: string, subject: string): Promise<StoredFinding[]> {
+  const findings = await db.timelineFindings
+    .where('[caseId+key]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .filter((finding) => finding.subject === subject)
+    .toArray();
+  return findings.sort((a, b) => b.rank - a.rank || (a.ts ?? 0) - (b.ts ?? 0));
+}
