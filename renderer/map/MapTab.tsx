@@ -22,6 +22,7 @@ import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
 import { TimelineFilters } from '../timeline/TimelineFilters';
 import { speedText, WorldMap } from './WorldMap';
 import './map.css';
+import { useNameOf } from '../subjects/subject-names-context';
 
 interface MapTabProps {
   readonly caseRecord: CaseRecord;
@@ -41,6 +42,7 @@ const SCOPE_RULE = {
 export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
   const caseId = caseRecord.id;
   const { timeZone } = useApp();
+  const nameOf = useNameOf();
   const { filter, setFilter } = useCaseFilter();
   const focusScope = useMemo(() => parseMapFocus(focus), [focus]);
   const scope = useMemo(() => mapScope(focusScope, filter), [focusScope, filter]);
@@ -68,7 +70,8 @@ export function MapTab({ caseRecord, focus, onNavigate }: MapTabProps) {
         </div>
         {scope ? (
           <p className="small" data-testid="map-scope" data-facet={scope.facet} data-value={scope.value}>
-            Hops of {scope.facet} <span className="mono">{scope.value}</span>{' '}
+            Hops of {scope.facet}{' '}
+            <span className="mono">{scope.facet === 'subject' ? nameOf(scope.value) : scope.value}</span>{' '}
             <span className="muted">— {SCOPE_RULE[scope.facet]}.</span>{' '}
             {focusScope && (
               <button type="button" className="link" data-testid="map-scope-clear" onClick={() => onNavigate('map')}>
