@@ -28,7 +28,7 @@ function parseKey(keyFile: string, text: string): KeyObject {
 
 /** The public half as the JWK members RFC 7638 hashes; undefined for a key that is not Ed25519 or P-256. */
 function publicJwkOf(key: KeyObject): PublicJwk | undefined {
-  const jwk = createPublicKey(key).export({ format: 'jwk' });
+  const jwk = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && jwk.x) return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
   if (jwk.kty === 'EC' && jwk.crv === 'P-256' && jwk.x && jwk.y) return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
   return undefined;
