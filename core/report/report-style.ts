@@ -16,7 +16,8 @@ th, td { border: 1px solid var(--rule); padding: 4px 6px; text-align: left; vert
 th { background: var(--band); }
 code, .mono, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 12px; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
-td.mono, td pre { overflow-wrap: anywhere; word-break: break-all; }
+td .mono, td pre { overflow-wrap: anywhere; word-break: break-all; }
+td .mono { font-size: 11px; }
 .severity { font-weight: 700; text-transform: uppercase; font-size: 11px; padding: 1px 6px; border-radius: 3px; color: #fff; }
 .severity-critical { background: #82071e; } .severity-high { background: #cf222e; } .severity-medium { background: #9a6700; }
 .severity-low { background: #0969da; } .severity-info { background: #57606a; }
