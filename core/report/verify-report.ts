@@ -30,6 +30,8 @@ export interface ReportVerification {
 export interface VerifyReportOptions {
   /** The signer's public key, obtained out of band: the signature must be by this key. */
   readonly pinnedKey?: PublicJwk;
+  /** Or only its RFC 7638 thumbprint (what an organisation publishes): the signer's `kid` must be this. */
+  readonly pinnedThumbprint?: string;
   /** The evidence files (path, size, SHA-256) of the bundle the report claims to be about. */
   readonly evidence?: readonly EvidenceFileHash[];
 }
@@ -162,8 +164,8 @@ export async function verifyReportPackage(
   const { header, parts } = read;
   const signer = { name: String(header.signer), signedAt: String(header.signedAt), kid: header.kid, alg: header.alg };
   const pinned = options.pinnedKey;
-  if (pinned) {
-    const pinnedThumbprint = jwkThumbprint(pinned);
+  const pinnedThumbprint = pinned ? jwkThumbprint(pinned) : options.pinnedThumbprint?.trim();
+  if (pinnedThumbprint)
     checks.push(
       pinnedThumbprint === header.kid
         ? pass('signer-pinned', `signed by the pinned key ${pinnedThumbprint}`, REPORT_FILES.signature)
@@ -173,7 +175,7 @@ export async function verifyReportPackage(
             REPORT_FILES.signature,
           ),
     );
-  } else
+  else
     checks.push({
       id: 'signer-pinned',
       status: 'skipped',

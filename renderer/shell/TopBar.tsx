@@ -9,6 +9,7 @@ interface TopBarProps {
   readonly onTimeZoneChange: (zone: string) => void;
   readonly onEditInvestigator: () => void;
   readonly onHome: () => void;
+  readonly onVerifyReport: () => void;
 }
 
 export function TopBar({
@@ -18,6 +19,7 @@ export function TopBar({
   onTimeZoneChange,
   onEditInvestigator,
   onHome,
+  onVerifyReport,
 }: TopBarProps) {
   return (
     <header className="topbar">
@@ -28,6 +30,9 @@ export function TopBar({
         {breadcrumb}
       </nav>
       <div className="topbar-tools">
+        <button type="button" className="ghost" data-testid="nav-verify-report" onClick={onVerifyReport}>
+          Verify a report
+        </button>
         <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
         <button
           type="button"

@@ -1,14 +1,13 @@
 // report.html opened in real Chromium: it reads with no script, hostile values from the evidence stay text (no
 // element, no script, no request, no CSP violation: the fixture fails the test on any), and it looks like a report.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { run } from '../../cli/run';
 import { buildReport, renderReportHtml } from '../../core/report';
 import { HOSTILE, reportInput } from '../unit/core/report/report-fixture';
-import { SAMPLE_BUNDLE, SCREENSHOTS } from './app-actions';
+import { SCREENSHOTS } from './app-actions';
 import { expect, test } from './fixtures';
+import { makeSamplePackage } from './report-package';
 
 const OUT = path.resolve('test-results/report-html');
 const HOSTILE_HTML = path.join(OUT, 'hostile', 'report.html');
@@ -17,15 +16,7 @@ const SAMPLE_PACKAGE = path.join(OUT, 'sample');
 test.beforeAll(async () => {
   await mkdir(path.dirname(HOSTILE_HTML), { recursive: true });
   await writeFile(HOSTILE_HTML, renderReportHtml(buildReport(reportInput(), { generatedAt: Date.UTC(2026, 11, 1) })));
-  const keyFile = path.join(OUT, 'examiner.pem');
-  await writeFile(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  const lines: string[] = [];
-  const argv = ['report', 'create', SAMPLE_BUNDLE, '--key', keyFile, '--out', SAMPLE_PACKAGE, '--no-geo'];
-  const code = await run([...argv, '--examiner', 'Casey Examiner', '--generated-at', '2026-12-01T10:00:00Z'], {
-    stdout: (line) => void lines.push(line),
-    stderr: (line) => void lines.push(line),
-  });
-  expect(code, lines.join('\n')).toBe(0);
+  await makeSamplePackage(SAMPLE_PACKAGE);
 });
 
 test.describe('a report whose claims, records and notes hold markup', () => {
