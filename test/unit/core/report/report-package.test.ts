@@ -64,6 +64,15 @@ describe('report package: verification', () => {
     ]);
   });
 
+  it('pins by thumbprint alone, as an organisation publishes it', async () => {
+    const signer = await webCryptoSigner('ES256');
+    const files = asMap(await packageFor(signer));
+    const { kid } = (await verifyReportPackage(files)).signer!;
+    expect((await verifyReportPackage(files, { pinnedThumbprint: kid })).verified).toBe(true);
+    const wrong = await verifyReportPackage(files, { pinnedThumbprint: `${kid.slice(1)}A` });
+    expect(wrong.checks.filter((check) => check.status === 'fail').map((check) => check.id)).toEqual(['signer-pinned']);
+  });
+
   it('refuses a package signed by another key than the pinned one', async () => {
     const signer = await webCryptoSigner('EdDSA');
     const other = await webCryptoSigner('EdDSA');
