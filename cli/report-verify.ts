@@ -1,10 +1,10 @@
 import { lstat } from 'node:fs/promises';
-import { checkBundle, EvidenceError } from '../core';
-import { verifyReportPackage, type EvidenceFileHash, type ReportVerification } from '../core/report';
+import { checkBundle, DEFAULT_ZIP_LIMITS, EvidenceError, readSequential, readZip } from '../core';
+import { packageFileMap, verifyReportPackage, type EvidenceFileHash, type ReportVerification } from '../core/report';
 import type { PublicJwk } from '../core/token';
 import { CliError } from './cli-error';
 import type { Command } from './command';
-import { bundleInputFromPath, folderFiles } from './node-inputs';
+import { bundleInputFromPath, folderFiles, randomAccessFile } from './node-inputs';
 import type { Output } from './output';
 import { loadPublicJwk } from './report-key';
 import { terminalSafeOutput } from './terminal-text';
@@ -17,22 +17,19 @@ const OPTIONS = {
   evidence: { type: 'string', needs: 'the evidence bundle (.zip or folder) the report is about' },
 } as const;
 
-/** Every file of a report package folder, by its path inside the folder. */
+/** Every file of a report package, a folder or a zip of one, by its path inside the package. */
 async function readPackage(target: string): Promise<Map<string, Uint8Array>> {
-  const info = await lstat(target);
-  if (!info.isDirectory())
-    throw new EvidenceError(
-      'report-not-a-folder',
-      target,
-      `${target}: not a folder. Give the report package's folder (a zipped package: unzip it first).`,
-    );
-  const files = new Map<string, Uint8Array>();
-  for (const file of await folderFiles(target, 1000)) {
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of file.chunks()) chunks.push(chunk);
-    files.set(file.path, new Uint8Array(Buffer.concat(chunks)));
+  if (!(await lstat(target)).isDirectory()) {
+    const zip = await randomAccessFile(target);
+    try {
+      return packageFileMap(await readZip(zip, DEFAULT_ZIP_LIMITS));
+    } finally {
+      await zip.close();
+    }
   }
-  return files;
+  const files = [];
+  for (const file of await folderFiles(target, 1000)) files.push(await readSequential(file, {}, () => {}));
+  return packageFileMap(files);
 }
 
 /** The evidence files of a bundle as the reviewer has it: path, size and SHA-256 of each file present. */
@@ -61,10 +58,10 @@ function printHuman(verification: ReportVerification, out: Output): void {
   out.stdout(verification.verified ? 'Verdict: VERIFIED' : `Verdict: NOT VERIFIED (${failed} check(s) failed)`);
 }
 
-/** `tokentrail report verify <DIR> [--pubkey JWK] [--evidence BUNDLE] [--json]`. */
+/** `tokentrail report verify <DIR|zip> [--pubkey JWK] [--evidence BUNDLE] [--json]`. */
 export const reportVerifyCommand: Command<typeof OPTIONS> = {
   name: 'report verify',
-  help: `  tokentrail report verify <DIR> [--pubkey JWK] [--evidence BUNDLE] [--json]
+  help: `  tokentrail report verify <DIR | package.zip> [--pubkey JWK] [--evidence BUNDLE] [--json]
       Verify a signed report package (docs/report-verification.md): the signature over manifest.json,
       the signer's key against --pubkey when given, every file against the manifest (and no file more),
       and with --evidence every evidence file the report lists against the bundle. Each check is printed
@@ -73,7 +70,8 @@ export const reportVerifyCommand: Command<typeof OPTIONS> = {
   options: OPTIONS,
   shared: ['json'],
   async run({ values, positionals, shared }, output) {
-    if (positionals.length !== 1) throw new CliError('wrong-input-count', 'takes exactly one report package folder');
+    if (positionals.length !== 1)
+      throw new CliError('wrong-input-count', 'takes exactly one report package (a folder or a .zip)');
     const pinnedKey: PublicJwk | undefined =
       values.pubkey === undefined ? undefined : await loadPublicJwk(values.pubkey);
     const out = terminalSafeOutput(output);

@@ -57,4 +57,6 @@ export {
   type ReportVerification,
   type VerifyReportOptions,
 } from './verify-report';
+/** A package's files by name, from files picked, a folder or an unzipped archive. */
+export { packageFileMap } from './package-files';
 export { compareEvidence, type EvidenceFileHash } from './compare-evidence';

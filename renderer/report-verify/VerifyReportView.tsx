@@ -126,6 +126,9 @@ export function VerifyReportView({ host }: { readonly host: Host }) {
         />
         <button type="button" data-testid="verify-pick-package-folder" onClick={() => pick('folder', 'package')}>
           Package folder…
+        </button>{' '}
+        <button type="button" data-testid="verify-pick-package-zip" onClick={() => pick('zip', 'package')}>
+          Package zip…
         </button>
         <h2>2. The signer&apos;s key thumbprint (recommended)</h2>
         <p>

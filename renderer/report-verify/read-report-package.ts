@@ -1,27 +1,16 @@
-// A picked report package (its files, or its folder) as the bytes of each file by name, for core's verifier.
-import { readSequential, verifyBundle } from '../../core/evidence';
-import type { EvidenceFileHash } from '../../core/report';
+// A picked report package (its files, its folder or a zip of it) as the bytes of each file by name, for core's verifier.
+import { DEFAULT_ZIP_LIMITS, readSequential, readZip, verifyBundle } from '../../core/evidence';
+import { packageFileMap, type EvidenceFileHash } from '../../core/report';
 import type { PickedSelection } from '../host/host';
 import { bundleInputFor } from '../evidence/verify-selection';
 
-/** The common first folder of every path (a picked folder's own name), or '' when there is none. */
-function commonFolder(paths: readonly string[]): string {
-  const [first] = paths;
-  const slash = first?.indexOf('/') ?? -1;
-  if (!first || slash < 0) return '';
-  const folder = first.slice(0, slash + 1);
-  return paths.every((path) => path.startsWith(folder)) ? folder : '';
-}
-
-/** Every file of the package by its path inside the package (a picked folder's own name left out). */
+/** Every file of the package by its path inside the package: picked files, a picked folder, or a zip of it. */
 export async function readReportPackage(selection: PickedSelection): Promise<Map<string, Uint8Array>> {
-  const folder = commonFolder(selection.files.map((file) => file.path));
-  const files = new Map<string, Uint8Array>();
-  for (const file of selection.files) {
-    const { bytes } = await readSequential(file, {}, () => {});
-    files.set(file.path.slice(folder.length), bytes);
-  }
-  return files;
+  const [first] = selection.files;
+  if (selection.kind === 'zip' && first) return packageFileMap(await readZip(first, DEFAULT_ZIP_LIMITS));
+  const files = [];
+  for (const file of selection.files) files.push(await readSequential(file, {}, () => {}));
+  return packageFileMap(files);
 }
 
 /** The evidence files of a picked bundle as the reviewer has them: path, size and SHA-256 of each file present. */

@@ -4,6 +4,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { SCREENSHOTS, TAMPERED_BUNDLE, SAMPLE_BUNDLE } from './app-actions';
 import { expect, test } from './fixtures';
 import { makeSamplePackage, packageFiles } from './report-package';
@@ -11,6 +12,7 @@ import { makeSamplePackage, packageFiles } from './report-package';
 const OUT = path.resolve('test-results/report-verify');
 const PACKAGE = path.join(OUT, 'package');
 const CHANGED = path.join(OUT, 'changed');
+const CHANGED_ZIP = path.join(OUT, 'changed.zip');
 let thumbprint = '';
 
 test.use({ appUrl: pathToFileURL(path.resolve('dist/tokentrail.html')).href });
@@ -21,6 +23,11 @@ test.beforeAll(async () => {
   for (const file of packageFiles(PACKAGE)) await copyFile(file, path.join(CHANGED, path.basename(file)));
   const html = path.join(CHANGED, 'report.html');
   await writeFile(html, (await readFile(html, 'utf8')).replace('Recommendations', 'Recommendation'));
+  // The changed package as a reviewer may receive it: the folder zipped whole.
+  const entries = await Promise.all(
+    packageFiles(CHANGED).map(async (file) => [`changed/${path.basename(file)}`, await readFile(file)] as const),
+  );
+  await writeFile(CHANGED_ZIP, zipSync(Object.fromEntries(entries)));
 });
 
 async function pick(page: Page, testId: string, files: string | string[]) {
@@ -48,10 +55,10 @@ test('a reviewer verifies a package with the pinned thumbprint and the evidence 
   await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-report.png') });
 });
 
-test('a changed file, a wrong thumbprint and different evidence are each named', async ({ app }) => {
+test('a zipped package: a changed file, a wrong thumbprint and different evidence are each named', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('nav-verify-report').click();
-  await pick(page, 'verify-pick-package-files', packageFiles(CHANGED));
+  await pick(page, 'verify-pick-package-zip', CHANGED_ZIP);
   await page.getByTestId('verify-thumbprint').fill('A'.repeat(43));
   await pick(page, 'verify-pick-evidence', TAMPERED_BUNDLE);
   await page.getByTestId('verify-run').click();

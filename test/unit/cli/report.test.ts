@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { useTempDirs } from '../electron/temp-dir';
@@ -34,7 +35,7 @@ async function writeKeys(dir: string, type: 'ed25519' | 'p256', privateAs: 'pem'
 
 async function readAll(dir: string) {
   const names = (await readdir(dir)).sort();
-  return Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name))] as const));
+  return Promise.all(names.map(async (name) => [name, new Uint8Array(await readFile(path.join(dir, name)))] as const));
 }
 
 describe('tokentrail report create / verify', () => {
@@ -78,6 +79,22 @@ describe('tokentrail report create / verify', () => {
     ).toBe(true);
   }, 60_000);
 
+  it('verifies a zipped package, and names the file a flipped byte changed inside the zip', async () => {
+    const dir = await tempDir();
+    const keys = await writeKeys(dir, 'ed25519');
+    const out = path.join(dir, 'report');
+    expect((await cli('report', 'create', SAMPLE, '--key', keys.privateFile, '--out', out, '--no-geo')).code).toBe(0);
+    const files = Object.fromEntries((await readAll(out)).map(([name, bytes]) => [`report/${name}`, bytes]));
+    await writeFile(path.join(dir, 'report.zip'), zipSync(files));
+    expect((await cli('report', 'verify', path.join(dir, 'report.zip'), '--pubkey', keys.publicFile)).code).toBe(0);
+    const json = files['report/report.json']!;
+    json[json.length - 2]! ^= 0x01;
+    await writeFile(path.join(dir, 'changed.zip'), zipSync(files));
+    const changed = await cli('report', 'verify', path.join(dir, 'changed.zip'));
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/FAIL {2}file {11}report.json: differs from the signed manifest/);
+  }, 60_000);
+
   it('makes a byte-identical package twice from the same bundle, key and time', async () => {
     const dir = await tempDir();
     const keys = await writeKeys(dir, 'ed25519', 'jwk');
@@ -86,7 +103,8 @@ describe('tokentrail report create / verify', () => {
     expect((await cli('report', 'create', SAMPLE, '--out', path.join(dir, 'b'), ...args)).code).toBe(0);
     const [a, b] = [await readAll(path.join(dir, 'a')), await readAll(path.join(dir, 'b'))];
     expect(a.map(([name]) => name)).toEqual(b.map(([name]) => name));
-    for (const [index, [name, bytes]] of a.entries()) expect(bytes.equals(b[index]![1]), name).toBe(true);
+    for (const [index, [name, bytes]] of a.entries())
+      expect(Buffer.from(bytes).equals(Buffer.from(b[index]![1])), name).toBe(true);
   }, 60_000);
 
   it('refuses a package when the pinned key is not the signer (P-256 key, exit 1)', async () => {
