@@ -21,6 +21,7 @@ const OPTIONS = {
   formats: { type: 'string', needs: `a comma-separated list of ${REPORT_FORMATS.join(', ')}` },
   'generated-at': { type: 'string', needs: 'an ISO 8601 time with an offset, e.g. 2026-11-02T14:03:00Z' },
   examiner: { type: 'string', multiple: true, needs: "the examiner's name" },
+  cert: { type: 'string', needs: "the key's certificate chain (PEM, leaf first)" },
 } as const;
 
 function parseFormats(value: string | undefined): ReportFormat[] {
@@ -50,12 +51,14 @@ function parseGeneratedAt(value: string | undefined): number {
 export const reportCreateCommand: Command<typeof OPTIONS> = {
   name: 'report create',
   help: `  tokentrail report create <bundle.zip | folder> --key KEY --out DIR [--formats json,html]
-                  [--generated-at ISO-TIME] [--examiner NAME]... [--geo-db FILE.mmdb]... [--no-geo]
+                  [--generated-at ISO-TIME] [--examiner NAME]... [--cert CHAIN.pem]
+                  [--geo-db FILE.mmdb]... [--no-geo]
       Run the whole pipeline on the bundle and write a signed report package into DIR (docs/reports.md):
       report.json (canonical JSON), report.html (self-contained, no script), manifest.json (SHA-256 of
       every file) and manifest.jws (detached JWS over the manifest). KEY is a PKCS#8 PEM or a private JWK,
-      Ed25519 (EdDSA) or P-256 (ES256). The report holds every high and critical finding (the CLI has no
-      dispositions), tokens with their signatures redacted. --generated-at fixes the generation and signing
+      Ed25519 (EdDSA) or P-256 (ES256); --cert adds the organisation's certificate chain for it (x5c).
+      The report holds every high and critical finding (the CLI has no dispositions), tokens with their
+      signatures redacted. --generated-at fixes the generation and signing
       time: the same bundle, key and time give a byte-identical package. Exit 0, or 2 when the bundle or key
       cannot be used. Case archives: not yet (docs/reports.md).`,
   options: OPTIONS,
@@ -68,7 +71,7 @@ export const reportCreateCommand: Command<typeof OPTIONS> = {
     const formats = parseFormats(values.formats);
     const generatedAt = parseGeneratedAt(values['generated-at']);
     const examiners = values.examiner.length > 0 ? values.examiner : ['unnamed examiner'];
-    const signer = await loadReportSigner(values.key, examiners.join(', '));
+    const signer = await loadReportSigner(values.key, examiners.join(', '), values.cert);
     const out = terminalSafeOutput(output);
     let geo: { locator: GeoLocator; close(): void } | undefined;
     let evidence: AnalyzeEvidence | undefined;

@@ -1,6 +1,6 @@
-import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { X509Certificate, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { PublicJwk } from '../core/token';
+import { jwkThumbprint, type PublicJwk } from '../core/token';
 import type { ReportSigner } from '../core/report';
 import { CliError } from './cli-error';
 
@@ -37,8 +37,31 @@ function publicJwkOf(key: KeyObject): PublicJwk | undefined {
 const describe = (key: KeyObject): string =>
   `a ${key.asymmetricKeyType} key${key.asymmetricKeyDetails?.namedCurve ? ` on ${key.asymmetricKeyDetails.namedCurve}` : ''}`;
 
-/** Read `keyFile` and make a signer named `name` over it. Refuses any key but Ed25519 and P-256. */
-export async function loadReportSigner(keyFile: string, name: string): Promise<ReportSigner> {
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+
+/**
+ * An organisation-issued certificate chain (PEM, leaf first) as `x5c`: base64 DER, the leaf's key the signing key.
+ */
+async function certificateChain(certFile: string, publicJwk: PublicJwk): Promise<string[]> {
+  let certificates: X509Certificate[];
+  try {
+    const blocks = (await readFile(certFile, 'utf8')).match(PEM_CERTIFICATE) ?? [];
+    if (blocks.length === 0) throw new Error('no PEM certificate in it');
+    certificates = blocks.map((block) => new X509Certificate(block));
+  } catch (error) {
+    throw new CliError('unreadable-input', `${certFile}: not a PEM certificate chain (${(error as Error).message})`);
+  }
+  const leafKey = publicJwkOf(certificates[0]!.publicKey);
+  if (!leafKey || jwkThumbprint(leafKey) !== jwkThumbprint(publicJwk))
+    throw new CliError('unreadable-input', `${certFile}: its first certificate is not for the signing key`);
+  return certificates.map((certificate) => certificate.raw.toString('base64'));
+}
+
+/**
+ * Read `keyFile` (and the certificate chain in `certFile`, when given) and make a signer named `name` over it.
+ * Refuses any key but Ed25519 and P-256.
+ */
+export async function loadReportSigner(keyFile: string, name: string, certFile?: string): Promise<ReportSigner> {
   let text: string;
   try {
     text = await readFile(keyFile, 'utf8');
@@ -53,7 +76,9 @@ export async function loadReportSigner(keyFile: string, name: string): Promise<R
       `${keyFile}: ${describe(key)}; reports are signed with Ed25519 (EdDSA) or P-256 (ES256)`,
     );
   const ed25519 = publicJwk.kty === 'OKP';
+  const x5c = certFile === undefined ? undefined : await certificateChain(certFile, publicJwk);
   return {
+    x5c,
     alg: ed25519 ? 'EdDSA' : 'ES256',
     publicJwk,
     name,

@@ -1,6 +1,7 @@
 import { flattenedVerify, importJWK } from 'jose';
 import { sha256Hex } from '../evidence/sha256';
 import { jwkThumbprint } from '../token/keyring/thumbprint';
+import { parseCertificate } from '../token/keyring/x509';
 import type { PublicJwk } from '../token/keyring/public-key';
 import { decodeBase64UrlStrict, encodeBase64Url } from '../token/strict/base64url-strict';
 import { REPORT_FILES, type ReportManifest } from './report-package';
@@ -109,6 +110,36 @@ async function signatureHolds(
   }
 }
 
+/**
+ * The signer's certificate (`x5c`, leaf first), when the key is an organisation's: its key must be the signing key.
+ * The chain is shown, not validated against a trust anchor: the reviewer compares it with their organisation's.
+ */
+function checkCertificate(header: ReportSignatureHeader): ReportCheck | undefined {
+  if (header.x5c === undefined) return undefined;
+  const file = REPORT_FILES.signature;
+  const [leaf] = Array.isArray(header.x5c) ? header.x5c : [];
+  if (typeof leaf !== 'string') return fail('certificate', 'x5c is not a list of base64 certificates', file);
+  // x5c is standard base64 with padding: read as base64url once '+/' are mapped and the (at most two) '=' dropped.
+  const unpadded = leaf.endsWith('==') ? leaf.slice(0, -2) : leaf.endsWith('=') ? leaf.slice(0, -1) : leaf;
+  const der = decodeBase64UrlStrict(unpadded.replace(/\+/g, '-').replace(/\//g, '_'), 'x5c').bytes;
+  try {
+    const certificate = parseCertificate(der ?? new Uint8Array(0));
+    return jwkThumbprint(certificate.publicJwk) === header.kid
+      ? pass(
+          'certificate',
+          `the signing key is certified to "${certificate.subject}" by "${certificate.issuer}" (chain of ${header.x5c.length}, not validated here against a trust anchor)`,
+          file,
+        )
+      : fail(
+          'certificate',
+          `the certificate of "${certificate.subject}" is for another key than the signing key`,
+          file,
+        );
+  } catch {
+    return fail('certificate', 'the x5c leaf certificate cannot be read', file);
+  }
+}
+
 function readManifest(bytes: Uint8Array): ReportManifest | undefined {
   const value = parseJsonObject(bytes);
   if (value?.format !== 'tokentrail-report-manifest' || value.formatVersion !== 1 || !Array.isArray(value.files))
@@ -182,6 +213,8 @@ export async function verifyReportPackage(
       file: REPORT_FILES.signature,
       message: `no key pinned: the signature proves integrity, not who key ${header.kid} belongs to`,
     });
+  const certificate = checkCertificate(header);
+  if (certificate) checks.push(certificate);
   const holds = await signatureHolds(header, parts, manifestBytes, pinned ?? header.jwk);
   checks.push(
     holds

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -94,6 +95,52 @@ describe('tokentrail report create / verify', () => {
     expect(changed.code).toBe(1);
     expect(changed.stdout).toMatch(/FAIL {2}file {11}report.json: differs from the signed manifest/);
   }, 60_000);
+
+  it.skipIf(spawnSync('openssl', ['version']).status !== 0)(
+    "carries the organisation's certificate (x5c) and checks its key is the signing key",
+    async () => {
+      const dir = await tempDir();
+      const keys = await writeKeys(dir, 'ed25519');
+      const cert = path.join(dir, 'cert.pem');
+      const made = spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-key',
+        keys.privateFile,
+        '-subj',
+        '/CN=Northwind CSIRT',
+        '-days',
+        '2',
+        '-out',
+        cert,
+      ]);
+      expect(made.status, String(made.stderr)).toBe(0);
+      const out = path.join(dir, 'report');
+      const args = [
+        'report',
+        'create',
+        SAMPLE,
+        '--key',
+        keys.privateFile,
+        '--out',
+        out,
+        '--no-geo',
+        '--formats',
+        'json',
+      ];
+      expect((await cli(...args, '--cert', cert)).code).toBe(0);
+      const verified = await cli('report', 'verify', out, '--pubkey', keys.publicFile);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(
+        /PASS {2}certificate +manifest.jws: the signing key is certified to "CN=Northwind CSIRT"/,
+      );
+      const other = await writeKeys(await tempDir(), 'ed25519');
+      const refused = await cli('report', 'create', SAMPLE, '--key', other.privateFile, '--out', out, '--cert', cert);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('its first certificate is not for the signing key');
+    },
+    60_000,
+  );
 
   it('makes a byte-identical package twice from the same bundle, key and time', async () => {
     const dir = await tempDir();
