@@ -6,12 +6,21 @@ import { CLI_ERROR_EXIT, CliError } from './cli-error';
 import { parseCommandLine, type Command, type CommandIo } from './command';
 import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
+import { reportCreateCommand } from './report-create';
+import { reportVerifyCommand } from './report-verify';
 import { inspectCommand } from './inspect';
 import type { Output } from './output';
 import { terminalSafe } from './terminal-text';
 
 /** Every command, in the order `tokentrail --help` lists them. */
-export const COMMANDS: readonly Command[] = [bundleVerifyCommand, inspectCommand, ingestCommand, analyzeCommand];
+export const COMMANDS: readonly Command[] = [
+  bundleVerifyCommand,
+  inspectCommand,
+  ingestCommand,
+  analyzeCommand,
+  reportCreateCommand,
+  reportVerifyCommand,
+];
 
 /** The command `argv` starts with (all of its words), if any. */
 export function findCommand(argv: readonly string[]): Command | undefined {

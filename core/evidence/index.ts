@@ -39,3 +39,4 @@ export { parseKeyRotation, type KeyLifecycle } from './key-rotation';
 export { classifyEvidence } from './classify';
 export { lineOfOffset, parseJsonWithLine } from './json-location';
 export { readSequential, hashRandomAccess } from './read-input';
+export { readZip } from './zip/read-zip';

@@ -16,8 +16,11 @@ export interface TokenOccurrence {
   readonly field?: string;
 }
 
-// A header starts with '{' so its base64url starts "ey" or "ew"; then 2 or 4 more dot-separated parts.
-const CANDIDATE = /(?<![A-Za-z0-9_-])e[wy][A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
+/**
+ * A compact JWS/JWE candidate in text: a header starts with '{' so its base64url starts "ey" or "ew"; then 2 or 4
+ * more dot-separated parts. Global: reset `lastIndex` or use it with `replace`/`matchAll` only.
+ */
+export const COMPACT_TOKEN_CANDIDATE = /(?<![A-Za-z0-9_-])e[wy][A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 const COOKIE_NAME_CHARACTER = /[^\s=;]/;
@@ -66,7 +69,7 @@ export function findTokenStrings(text: string): TokenOccurrence[] {
   let line = 1;
   let lineStart = 0; // offset where the current line begins, for the column
   let scanned = 0;
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of text.matchAll(COMPACT_TOKEN_CANDIDATE)) {
     const at = match.index;
     for (let i = scanned; i < at; i++) {
       if (text.charCodeAt(i) === 10) {

@@ -13,6 +13,7 @@ import { useRoute } from './route';
 import { AboutDialog } from './AboutDialog';
 import { Dialog } from './Dialog';
 import { InvestigatorForm } from './InvestigatorForm';
+import { VerifyReportView } from '../report-verify/VerifyReportView';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
 
@@ -52,12 +53,30 @@ export function App({ host }: { readonly host: Host }) {
 
   if (!settings) return <div className="loading">Opening the case store…</div>;
 
+  // A reviewer who only checks a report needs no investigator name and no case.
+  const verifyReport = () => navigate({ view: 'verify-report' });
+  if (route.view === 'verify-report' && !settings.investigator)
+    return (
+      <>
+        <button type="button" className="link" data-testid="verify-back" onClick={() => navigate({ view: 'cases' })}>
+          ← Tokentrail
+        </button>
+        <VerifyReportView host={host} />
+      </>
+    );
+
   if (!settings.investigator) {
     return (
       <main className="first-run" data-testid="first-run">
         <h1>Tokentrail</h1>
         <p>Offline workbench for JWT authentication incidents. Nothing you open here leaves this machine.</p>
         <InvestigatorForm initial="" submitLabel="Start" onSave={(name) => save(SETTING_INVESTIGATOR, name)} />
+        <p>
+          Only checking a report someone sent you?{' '}
+          <button type="button" className="link" data-testid="nav-verify-report" onClick={verifyReport}>
+            Verify a report
+          </button>
+        </p>
         {settingsError && (
           <p className="error" role="alert">
             {settingsError}
@@ -80,6 +99,8 @@ export function App({ host }: { readonly host: Host }) {
               <span aria-hidden="true">/</span>
               <span>{openCase?.title ?? '…'}</span>
             </>
+          ) : route.view === 'verify-report' ? (
+            <span>Verify a report</span>
           ) : (
             <span>Cases</span>
           )
@@ -90,13 +111,16 @@ export function App({ host }: { readonly host: Host }) {
         onEditInvestigator={() => setEditingInvestigator(true)}
         onHome={goHome}
         onAbout={() => setShowingAbout(true)}
+        onVerifyReport={verifyReport}
       />
       {settingsError && (
         <p className="error banner" role="alert">
           {settingsError}
         </p>
       )}
-      {route.view === 'case' ? (
+      {route.view === 'verify-report' ? (
+        <VerifyReportView host={host} />
+      ) : route.view === 'case' ? (
         <CaseView
           caseId={route.caseId}
           tab={route.tab}

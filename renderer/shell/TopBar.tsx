@@ -10,6 +10,7 @@ interface TopBarProps {
   readonly onEditInvestigator: () => void;
   readonly onHome: () => void;
   readonly onAbout: () => void;
+  readonly onVerifyReport: () => void;
 }
 
 export function TopBar({
@@ -20,6 +21,7 @@ export function TopBar({
   onEditInvestigator,
   onHome,
   onAbout,
+  onVerifyReport,
 }: TopBarProps) {
   return (
     <header className="topbar">
@@ -30,6 +32,9 @@ export function TopBar({
         {breadcrumb}
       </nav>
       <div className="topbar-tools">
+        <button type="button" className="ghost" data-testid="nav-verify-report" onClick={onVerifyReport}>
+          Verify a report
+        </button>
         <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
         <button
           type="button"

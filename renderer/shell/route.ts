@@ -3,18 +3,21 @@
 // #/case/<id>/tokens/<tokenHash> selects that token, #/case/<id>/timeline/<tokenHash> shows its events,
 // #/case/<id>/timeline/event:<seq> opens one event in place, #/case/<id>/findings/<key> opens a finding,
 // #/case/<id>/lifecycle/<tokenHash> draws a token's life, #/case/<id>/map/<facet>:<value> maps a token, subject
-// or session, #/case/<id>/people/<subject> opens one person's page.
+// or session, #/case/<id>/people/<subject> opens one person's page. #/verify-report is the Verify a report view
+// (no case, no investigator needed).
 import { useCallback, useEffect, useState } from 'react';
 
 export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people';
 export type Route =
   | { readonly view: 'cases' }
+  | { readonly view: 'verify-report' }
   | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
 
 const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map', 'people'];
 
 export function parseRoute(hash: string): Route {
   const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');
+  if (view === 'verify-report') return { view: 'verify-report' };
   if (view !== 'case' || !caseId) return { view: 'cases' };
   const known = TABS.find((candidate) => candidate === tab);
   if (!known) return { view: 'case', caseId, tab: 'evidence' };
@@ -24,6 +27,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
+  if (route.view === 'verify-report') return '#/verify-report';
   if (route.view !== 'case') return '#/cases';
   const focus = route.focus ? `/${encodeURIComponent(route.focus)}` : '';
   return `#/case/${route.caseId}/${route.tab}${focus}`;

@@ -7,6 +7,11 @@ describe('hash routes', () => {
     expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
+  it('round-trips the Verify a report route', () => {
+    expect(routeHash({ view: 'verify-report' })).toBe('#/verify-report');
+    expect(parseRoute('#/verify-report')).toEqual({ view: 'verify-report' });
+  });
+
   it('defaults an unknown tab to evidence and anything else to the case list', () => {
     expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'evidence' });
     expect(parseRoute('')).toEqual({ view: 'cases' });
