@@ -5,11 +5,31 @@ import type { ArchiveRow, RowValue } from './types';
 /**
  * One stored row ↔ one NDJSON line, losslessly. JSON carries strings, finite numbers, booleans, null, arrays and
  * objects as they are (key order kept); what it cannot carry becomes a one-key wrapper object:
- * `{"$bytes":"<base64url>"}` for a Uint8Array, `{"$number":"NaN"|"Infinity"|"-Infinity"|"-0"}`, `{"$undefined":true}`.
+ * `{"$bytes":"<base64url>"}` for a Uint8Array, `{"$Float64Array":"<base64url>"}` (and so on) for other typed arrays, `{"$number":"NaN"|"Infinity"|"-Infinity"|"-0"}`, `{"$undefined":true}`.
  * So that evidence can never pass for a wrapper, every key of the row that starts with `$` is written with one more
  * `$` in front (`$ref` → `$$ref`) and read back without it. Any other value (Date, Map, ArrayBuffer…) is refused
  * when writing: the format would not bring it back as it was.
  */
+
+/**
+ * Typed arrays other than Uint8Array, written as `{"$<Type>":"<base64url of their bytes>"}` in the platform's byte
+ * order (little-endian on every host Tokentrail runs on).
+ */
+const TYPED_ARRAYS = {
+  Int8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+} as const;
+type TypedArrayName = keyof typeof TYPED_ARRAYS;
+
+function typedArrayName(value: object): TypedArrayName | undefined {
+  return (Object.keys(TYPED_ARRAYS) as TypedArrayName[]).find((name) => value instanceof TYPED_ARRAYS[name]);
+}
 
 const SPECIAL_NUMBERS: Readonly<Record<string, number>> = {
   NaN: Number.NaN,
@@ -35,6 +55,11 @@ function encodeValue(value: RowValue, path: string): JsonValue {
   if (typeof value === 'number') return encodeNumber(value);
   if (value === undefined) return { $undefined: true };
   if (value instanceof Uint8Array) return { $bytes: encodeBase64Url(value) };
+  const typed = typeof value === 'object' ? typedArrayName(value) : undefined;
+  if (typed) {
+    const view = value as unknown as ArrayBufferView;
+    return { [`$${typed}`]: encodeBase64Url(new Uint8Array(view.buffer, view.byteOffset, view.byteLength)) };
+  }
   if (Array.isArray(value)) return value.map((item, index) => encodeValue(item as RowValue, `${path}[${index}]`));
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (typeof value !== 'object' || (prototype !== Object.prototype && prototype !== null)) {
@@ -66,6 +91,13 @@ function decodeWrapper(key: string, inner: unknown): RowValue {
   if (key === '$number' && typeof inner === 'string' && Object.hasOwn(SPECIAL_NUMBERS, inner))
     return SPECIAL_NUMBERS[inner];
   if (key === '$undefined' && inner === true) return undefined;
+  const typed = key.slice(1);
+  if (Object.hasOwn(TYPED_ARRAYS, typed) && typeof inner === 'string') {
+    const bytes = decodeBase64UrlStrict(inner);
+    const type = TYPED_ARRAYS[typed as TypedArrayName];
+    if (bytes && bytes.length % type.BYTES_PER_ELEMENT === 0)
+      return new type(bytes.slice().buffer) as unknown as RowValue;
+  }
   throw new Error(`"${key}" is not a value this format writes`);
 }
 

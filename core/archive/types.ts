@@ -73,6 +73,14 @@ export type RowValue =
   | null
   | undefined
   | Uint8Array
+  | Int8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
   | readonly RowValue[]
   | { readonly [key: string]: RowValue };
 

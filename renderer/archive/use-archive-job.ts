@@ -15,8 +15,11 @@ const PROGRESS_INTERVAL_MS = 100;
 /** What a refusal or a failure says to the investigator. */
 function describeFailure(error: unknown, what: string): string {
   if (error instanceof CancelledError) return `${what} cancelled; nothing was kept.`;
-  if (error instanceof ArchiveError) return `The archive is refused whole: ${error.message}. Nothing was imported.`;
-  return `${what} failed: ${(error as Error).message}. Nothing was kept.`;
+  const message = (error as Error).message;
+  const stop = message.endsWith('.') ? '' : '.';
+  if (error instanceof ArchiveError && error.code !== 'archive-value')
+    return `The archive is refused whole: ${message}${stop} Nothing was imported.`;
+  return `${what} failed: ${message}${stop} Nothing was kept.`;
 }
 
 export function useArchiveJob(what: string) {

@@ -59,6 +59,8 @@ describe('case archive round trip', () => {
     expect(events[0]!.raw).toEqual(new Uint8Array([0, 255, 7]));
     expect(Object.is(events[1]!.ts, -0)).toBe(true);
     expect(events[1]!.score).toBeNaN();
+    expect(events[1]!.slots).toEqual(new Float64Array([1.5, -2, Number.NaN]));
+    expect(events[1]!.counts).toEqual(new Uint32Array([7, 2 ** 32 - 1]));
     expect(events[1]!.far).toBe(Number.POSITIVE_INFINITY);
     expect('gone' in events[1]!).toBe(true);
     expect(events[2]).toEqual(tables.events![2]);
