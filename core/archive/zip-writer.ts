@@ -11,6 +11,9 @@ const DEFLATE_STEP = 256 * 1024;
 /** Compressed output is handed to the sink in pieces of about this size (fewer, larger writes). */
 const FLUSH_BYTES = 1024 * 1024;
 
+/** Level 1: most of deflate's gain on NDJSON at a fraction of level 6's time (docs/benchmarks.md). */
+const DEFLATE_LEVEL = 1;
+
 const encoder = new TextEncoder();
 
 /**
@@ -47,7 +50,7 @@ export class ArchiveZipWriter {
     let crc32 = 0;
     let uncompressedSize = 0;
     let compressedSize = 0;
-    const deflate = new Deflate({ level: 6 }, (chunk) => {
+    const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => {
       compressedSize += chunk.length;
       this.queue(chunk);
     });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ArchiveError,
+  decodeRow,
+  encodeRow,
   readArchive,
   verifyArchive,
   writeArchive,
@@ -83,6 +85,14 @@ describe('case archive round trip', () => {
     const bytes = Uint8Array.from(parts.flatMap((part) => [...part]));
     expect(written.size).toBe(bytes.length);
     expect((await verifyArchive(memoryInput('case.zip', bytes))).manifestSha256).toBe(written.manifestSha256);
+  });
+
+  it('reads a "__proto__" key from an archive as a key like any other, never as the prototype', () => {
+    const row = decodeRow('{"caseId":"c","__proto__":{"polluted":true}}');
+    expect(Object.keys(row)).toEqual(['caseId', '__proto__']);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(decodeRow(encodeRow(row, 't'))).toEqual(row);
   });
 
   it('refuses to write a value it cannot bring back', async () => {
