@@ -1,12 +1,13 @@
 // A case archive's round trip on the real store: the analysed sample case is exported (a download of the browser
 // host), imported into a FRESH profile in a second persistent Chromium, and every stored row of every case table is
 // compared, read straight from IndexedDB. A tampered archive is refused whole, with the reason, and writes nothing.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signIn } from './app-actions';
+import { SAMPLE_BUNDLE, signIn } from './app-actions';
 import { openSampleFindings, SAMPLE_TITLE } from './sample-case';
 
 /** Tables of the store that hold no case rows (renderer/archive/archived-tables.ts NOT_CASE_DATA). */
@@ -152,4 +153,40 @@ test('a case archive comes back identical in a fresh profile; a tampered one is 
   const last = JSON.parse(exported.custody!.at(-1)!) as { action: string; digest: string };
   expect(last.action).toBe('archive-exported');
   expect(last.digest).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test('an archive made by the CLI imports, and the app derives its tokens and events from the evidence', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const archive = testInfo.outputPath('cli-case.zip');
+  expect(spawnSync(process.execPath, ['build/build.mjs', 'cli']).status).toBe(0);
+  const made = spawnSync(process.execPath, [
+    'cli/bin/tokentrail.cjs',
+    'case',
+    'export',
+    SAMPLE_BUNDLE,
+    '--out',
+    archive,
+    '--no-geo',
+    '--investigator',
+    'CI runner',
+  ]);
+  expect(made.status, made.stderr.toString()).toBe(0);
+  await signIn(page);
+  await importArchive(page, archive);
+  await expect(page.getByTestId('archive-imported')).toContainText(SAMPLE_TITLE, { timeout: 60_000 });
+  await page.getByTestId('archive-open').click();
+  await expect(page.getByTestId('case-title')).toHaveText(SAMPLE_TITLE);
+  // Tokens are found on import; events come from the ingest the import starts.
+  await expect(page.getByTestId('tab-tokens').locator('.count')).not.toHaveText('0');
+  await expect(page.getByTestId('tab-timeline').locator('.count')).not.toHaveText('0', { timeout: 60_000 });
+  const caseId = new URL(page.url()).hash.split('/')[2]!;
+  const custody = (await dumpCase(page, caseId)).custody!.map((row) => JSON.parse(row) as Record<string, unknown>);
+  expect(custody.map((entry) => [entry.action, entry.investigator])).toEqual([
+    ['case-created', 'CI runner'],
+    ['import', 'CI runner'],
+    ['archive-imported', 'Casey Examiner'],
+  ]);
 });
