@@ -10,7 +10,7 @@ import {
   type ArchiveRow,
   type ArchiveTable,
 } from '../../../../core/archive';
-import { sha256Hex } from '../../../../core/evidence';
+import { CancelledError, sha256Hex } from '../../../../core/evidence';
 import { unzipSync } from './unzip-helper';
 import { craftZip, memoryInput } from '../../../support/craft-zip';
 import { ARCHIVE_CASE_ID, archiveBytes, smallCase } from '../../../support/case-archive';
@@ -110,6 +110,37 @@ describe('case archive round trip', () => {
       ],
     };
     await expect(writeArchive(bad, () => {})).rejects.toMatchObject({ code: 'archive-value' });
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports progress while writing and verifying, and stops with CancelledError when cancelled', async () => {
+    const phases = new Set<string>();
+    const bytes = await archiveBytes(smallCase().source);
+    await verifyArchive(memoryInput('case.zip', bytes), { onProgress: (progress) => void phases.add(progress.phase) });
+    expect([...phases]).toEqual(expect.arrayContaining(['custody', 'events', 'body', 'evidence tokens.txt']));
+    const signal = { aborted: true };
+    await expect(writeArchive(smallCase().source, () => {}, { signal })).rejects.toBeInstanceOf(CancelledError);
+    await expect(verifyArchive(memoryInput('case.zip', bytes), { signal })).rejects.toBeInstanceOf(CancelledError);
+    const input = memoryInput('case.zip', bytes);
+    const verified = await verifyArchive(input);
+    const stopping = { aborted: false };
+    const seen: string[] = [];
+    const reading = readArchive(
+      input,
+      verified,
+      {
+        async evidence(file, chunks) {
+          seen.push(file.path);
+          stopping.aborted = true;
+          for await (const _chunk of chunks) void _chunk;
+        },
+        async rows() {},
+      },
+      { signal: stopping },
+    );
+    await expect(reading).rejects.toBeInstanceOf(CancelledError);
+    expect(seen).toEqual(['tokens.txt']);
   });
 });
 
