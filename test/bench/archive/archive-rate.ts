@@ -53,7 +53,9 @@ function* events(count: number): Generator<ArchiveRow> {
     const ts = start + seq * 250;
     const subject = `user-${Math.floor(random() * 5000)}`;
     const ip = `10.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}`;
-    const tokenHash = Math.floor(random() * 2 ** 48).toString(16).padStart(64, '0');
+    const tokenHash = Math.floor(random() * 2 ** 48)
+      .toString(16)
+      .padStart(64, '0');
     yield {
       caseId: CASE_ID,
       seq,
@@ -159,7 +161,9 @@ async function baselineRead(file: string): Promise<number> {
 const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp(path.join(os.tmpdir(), 'tt-archive-bench-')));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (count: number, seconds: number) => `${Math.round(count / seconds).toLocaleString('en')}/s`;
-console.log(`evidence ${evidenceMegabytes} MB of access log per case; gc between phases: ${gc ? 'yes' : 'no (--expose-gc)'}`);
+console.log(
+  `evidence ${evidenceMegabytes} MB of access log per case; gc between phases: ${gc ? 'yes' : 'no (--expose-gc)'}`,
+);
 console.log('| events | phase | time | events/s | peak RSS | peak heap | baseline events/s | ratio |');
 console.log('|---|---|---|---|---|---|---|---|');
 try {
