@@ -1,5 +1,12 @@
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
-import { checkBundle, readSequential, type BundleVerdict, type EvidenceProblem, type SequentialInput } from '../core';
+import {
+  checkBundle,
+  readSequential,
+  type BundleVerdict,
+  type EvidenceProblem,
+  type PresentFile,
+  type SequentialInput,
+} from '../core';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { bundleInputFromPath } from './node-inputs';
 
@@ -13,6 +20,8 @@ export interface EventFile {
 /** Everything `analyze` read from its targets: the bundles, their event files, and the case material in them. */
 export interface AnalyzeEvidence extends Omit<CaseMaterial, 'problems'> {
   readonly reports: readonly BundleVerdict[];
+  /** Every file present in each bundle (same order as `reports`), to be streamed again (`case export`). */
+  readonly presentFiles: readonly (readonly PresentFile[])[];
   readonly eventFiles: readonly EventFile[];
   /** Evidence problems worth telling the investigator (manifest mismatches, invalid configuration…). */
   readonly problems: readonly EvidenceProblem[];
@@ -28,6 +37,7 @@ export interface AnalyzeEvidence extends Omit<CaseMaterial, 'problems'> {
  */
 export async function readAnalyzeEvidence(targets: readonly string[]): Promise<AnalyzeEvidence> {
   const reports: BundleVerdict[] = [];
+  const presentFiles: (readonly PresentFile[])[] = [];
   const eventFiles: EventFile[] = [];
   const caseFiles: CaseFile[] = [];
   const closers: (() => Promise<void>)[] = [];
@@ -40,6 +50,7 @@ export async function readAnalyzeEvidence(targets: readonly string[]): Promise<A
       closers.push(() => opened.close());
       const { present, ...report } = await checkBundle(opened.input);
       reports.push(report);
+      presentFiles.push(present);
       for (const file of present) {
         if (CASE_MATERIAL_KINDS.includes(file.kind))
           caseFiles.push({
@@ -55,6 +66,7 @@ export async function readAnalyzeEvidence(targets: readonly string[]): Promise<A
     const material = await readCaseMaterial(caseFiles, { derivePublic: nodePublicKeyDeriver });
     return {
       reports,
+      presentFiles,
       eventFiles,
       ...material,
       problems: [...reports.flatMap((report) => report.problems), ...material.problems],

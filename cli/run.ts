@@ -2,6 +2,9 @@ import type { Readable } from 'node:stream';
 import { TOOL_VERSION } from '../core';
 import { analyzeCommand } from './analyze';
 import { bundleVerifyCommand } from './bundle-verify';
+import { caseExportCommand } from './case-export';
+import { caseImportCommand } from './case-import';
+import { caseVerifyCommand } from './case-verify';
 import { CLI_ERROR_EXIT, CliError } from './cli-error';
 import { parseCommandLine, type Command, type CommandIo } from './command';
 import { helpText } from './help-text';
@@ -20,6 +23,9 @@ export const COMMANDS: readonly Command[] = [
   analyzeCommand,
   reportCreateCommand,
   reportVerifyCommand,
+  caseExportCommand,
+  caseImportCommand,
+  caseVerifyCommand,
 ];
 
 /** The command `argv` starts with (all of its words), if any. */

@@ -50,7 +50,8 @@ export function openDialogRequestFor(kind: BundlePickKind): OpenDialogRequest {
         title: 'Open evidence bundle (zip)',
         buttonLabel: 'Open',
         properties: ['openFile', 'dontAddToRecent'],
-        filters: [{ name: 'Zip archives', extensions: ['zip'] }],
+        // Bundles and case archives are zips; .ttbundle and .ttcase are the names the installers associate.
+        filters: [{ name: 'Zip archives', extensions: ['zip', 'ttbundle', 'ttcase'] }],
       };
   }
 }

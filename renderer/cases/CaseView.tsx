@@ -25,6 +25,7 @@ import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs, tabLabel } from './CaseTabs';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ArchiveExportButton } from '../archive/ArchiveExportButton';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
@@ -86,6 +87,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
             {plural(counts.tokens, 'token')} · {plural(counts.custodyEntries, 'custody entry', 'custody entries')}
           </p>
         </div>
+        <ArchiveExportButton caseId={caseId} title={record.title} />
       </header>
       <ImportBar host={host} controls={controls} onSelection={start} onPickError={controls.fail} />
       {controls.state.phase === 'review' && (

@@ -7,6 +7,7 @@ import { openSample } from '../evidence/queries';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { ArchiveImportPanel } from '../archive/ArchiveImportPanel';
 import { CaseTable } from './CaseTable';
 import { NewCaseForm } from './NewCaseForm';
 import { casesByLastChange, removeCase, startCase } from './queries';
@@ -80,6 +81,7 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
             Open sample case
           </button>
         </section>
+        <ArchiveImportPanel onOpen={onOpen} />
         <section className="panel">
           <h2>New case</h2>
           <NewCaseForm

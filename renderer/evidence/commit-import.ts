@@ -11,7 +11,7 @@ import type { CaseRecord, TokenRecord } from '../db/records';
 import { caseTables, type TokentrailDatabase } from '../db/schema';
 
 /** A token seen in an earlier import keeps its first import and gains the new sightings. */
-function mergeTokens(incoming: readonly TokenRecord[], existing: readonly (TokenRecord | undefined)[]) {
+export function mergeTokens(incoming: readonly TokenRecord[], existing: readonly (TokenRecord | undefined)[]) {
   let added = 0;
   const merged = incoming.map((token, index) => {
     const known = existing[index];

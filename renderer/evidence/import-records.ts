@@ -31,6 +31,20 @@ function tokenRecord(caseId: string, importId: string, token: ExtractedToken): T
   return { ...decoded, caseId, firstImportId: importId, sightingCount: sightings.length };
 }
 
+/** The token and sighting rows of the tokens found in one import's files. */
+export function tokenRows(
+  caseId: string,
+  importId: string,
+  tokens: readonly ExtractedToken[],
+): { tokens: TokenRecord[]; sightings: TokenSightingRecord[] } {
+  return {
+    tokens: tokens.map((token) => tokenRecord(caseId, importId, token)),
+    sightings: tokens.flatMap((token) =>
+      token.sightings.map((sighting) => ({ ...sighting, caseId, tokenHash: token.tokenHash, importId })),
+    ),
+  };
+}
+
 /** Builds every row of one import. File ids are fresh, so importing the same bundle twice keeps both. */
 export function buildImportRows(
   context: ImportContext,
@@ -75,15 +89,5 @@ export function buildImportRows(
     manifestBytes: report.manifestBytes,
     fileCount: files.length,
   };
-  const sightings = tokens.flatMap((token) =>
-    token.sightings.map((sighting) => ({ ...sighting, caseId: context.caseId, tokenHash: token.tokenHash, importId })),
-  );
-  return {
-    importRecord,
-    files,
-    blobs,
-    tokens: tokens.map((token) => tokenRecord(context.caseId, importId, token)),
-    sightings,
-    bytes,
-  };
+  return { importRecord, files, blobs, ...tokenRows(context.caseId, importId, tokens), bytes };
 }

@@ -1,6 +1,6 @@
 // Adapts a browser File/Blob (from an <input type=file>, a drop, or the sample bytes) to core's inputs.
 // Reading goes through Blob.slice, so a multi-gigabyte capture is never loaded whole.
-import type { PickedFile } from './host';
+import type { PickedFile, SaveResult, SaveStream } from './host';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -34,4 +34,26 @@ export function splitFolderPath(relativePath: string): { folder: string; inner: 
   const slash = relativePath.indexOf('/');
   if (slash < 0) return { folder: '', inner: relativePath };
   return { folder: relativePath.slice(0, slash), inner: relativePath.slice(slash + 1) };
+}
+
+/**
+ * A save stream that keeps each chunk as a Blob (Chromium moves large blob data out of the page's heap, to disk when
+ * needed) and hands the whole to `finish` at the end: no string and no single buffer of the file's size is built.
+ */
+export function blobSaveStream(name: string, finish: (blob: Blob) => Promise<SaveResult>): SaveStream {
+  let parts: Blob[] = [];
+  return {
+    name,
+    async write(chunk) {
+      parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+    },
+    async close() {
+      const blob = new Blob(parts, { type: 'application/zip' });
+      parts = [];
+      return finish(blob);
+    },
+    async abort() {
+      parts = [];
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // hidden <input type=file>; exports are downloaded through a blob URL (nothing leaves the machine).
 import type { Host, PickKind, PickedSelection, ShellInfo } from './host';
 import { looseSelectionName } from './host';
-import { pickedFileFromBlob, splitFolderPath } from './blob-file';
+import { blobSaveStream, pickedFileFromBlob, splitFolderPath } from './blob-file';
 
 function createInput(kind: PickKind): HTMLInputElement {
   const input = document.createElement('input');
@@ -10,7 +10,7 @@ function createInput(kind: PickKind): HTMLInputElement {
   input.hidden = true;
   input.dataset.testid = `file-input-${kind}`;
   if (kind === 'files') input.multiple = true;
-  if (kind === 'zip') input.accept = '.zip,application/zip';
+  if (kind === 'zip') input.accept = '.zip,.ttbundle,.ttcase,application/zip';
   if (kind === 'folder') input.webkitdirectory = true;
   return input;
 }
@@ -44,8 +44,8 @@ function pickWithInput(kind: PickKind): Promise<PickedSelection | null> {
   });
 }
 
-function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = name;
@@ -67,9 +67,10 @@ export const browserHost: Host = {
   kind: 'browser',
   pick: pickWithInput,
   async saveExport(name, bytes) {
-    download(name, bytes);
+    download(name, new Blob([bytes as Uint8Array<ArrayBuffer>]));
     return { saved: true };
   },
+  saveStream: async (name) => blobSaveStream(name, async (blob) => (download(name, blob), { saved: true })),
   // A browser tab has no application menu to send the command from.
   onOpenBundleCommand: () => () => {},
   onAboutCommand: () => () => {},

@@ -4,6 +4,7 @@
 import type { TokentrailBridge } from '../../ipc/ipc-contract';
 import type { Host, PickedFile } from './host';
 import { looseSelectionName } from './host';
+import { blobSaveStream } from './blob-file';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -36,6 +37,10 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       return { kind, name: picked.name || looseSelectionName(files), files };
     },
     saveExport: (name, bytes) => bridge.saveExport(name, bytes),
+    // The archive is gathered as Blobs and handed to the existing save dialog at the end (export:save, up to
+    // MAX_EXPORT_BYTES); a chunked IPC channel that writes as it goes is the next step for larger cases.
+    saveStream: async (name) =>
+      blobSaveStream(name, async (blob) => bridge.saveExport(name, new Uint8Array(await blob.arrayBuffer()))),
     onOpenBundleCommand: (listener) =>
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();

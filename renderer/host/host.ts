@@ -44,12 +44,26 @@ export interface OpenedFile {
   readonly problem?: string;
 }
 
+/**
+ * A file being saved chunk by chunk (a case archive can be larger than memory should hold). Nothing is saved under
+ * the final name until `close`; `abort` discards what was written.
+ */
+export interface SaveStream {
+  /** The name the file is saved under (the suggested one, or where the investigator chose). */
+  readonly name: string;
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<SaveResult>;
+  abort(): Promise<void>;
+}
+
 export interface Host {
   readonly kind: 'browser' | 'electron';
   /** Opens the platform's picker; resolves null when the investigator cancels. */
   pick(kind: PickKind): Promise<PickedSelection | null>;
   /** Hands exported bytes to the investigator (a download, or a save dialog). */
   saveExport(name: string, bytes: Uint8Array): Promise<SaveResult>;
+  /** Starts saving a large file chunk by chunk (a case archive); resolves null when the investigator cancels. */
+  saveStream(name: string): Promise<SaveStream | null>;
   /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */
   onOpenBundleCommand(listener: () => void): () => void;
   /** Calls `listener` when the platform asks for the About dialog (Help ▸ About); returns the unsubscribe. */

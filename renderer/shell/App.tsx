@@ -7,6 +7,7 @@ import { AppContext } from './app-context';
 import { CaseView } from '../cases/CaseView';
 import { CasesView } from '../cases/CasesView';
 import { caseRecord } from '../cases/queries';
+import { importArchive } from '../archive/queries';
 import { useOpenedFiles, type OpenCaseArchive } from '../cases/use-opened-files';
 import { validZone } from './format-time';
 import { useRoute } from './route';
@@ -17,10 +18,9 @@ import { VerifyReportView } from '../report-verify/VerifyReportView';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
 
-// Case archives (core/archive) are wired here once their importer exists in the renderer.
-const openCaseArchive: OpenCaseArchive = async (file) => {
-  throw new Error(`${file.name}: case archives are not importable yet`);
-};
+// A case archive the operating system asked to open is verified whole and imported like one picked on the case list.
+const openCaseArchive: OpenCaseArchive = async (file, investigator) =>
+  (await importArchive(file, investigator, {})).caseId;
 
 async function loadSettings() {
   const [investigator, timeZone] = await Promise.all([

@@ -50,7 +50,7 @@ describe('bundle:pick', () => {
     expect(openDialogRequestFor('folder').properties).toContain('openDirectory');
     expect(openDialogRequestFor('zip')).toMatchObject({
       properties: ['openFile', 'dontAddToRecent'],
-      filters: [{ extensions: ['zip'] }],
+      filters: [{ extensions: ['zip', 'ttbundle', 'ttcase'] }],
     });
   });
 

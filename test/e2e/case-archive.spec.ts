@@ -1,0 +1,192 @@
+// A case archive's round trip on the real store: the analysed sample case is exported (a download of the browser
+// host), imported into a FRESH profile in a second persistent Chromium, and every stored row of every case table is
+// compared, read straight from IndexedDB. A tampered archive is refused whole, with the reason, and writes nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SAMPLE_BUNDLE, signIn } from './app-actions';
+import { openSampleFindings, SAMPLE_TITLE } from './sample-case';
+
+/** Tables of the store that hold no case rows (renderer/archive/archived-tables.ts NOT_CASE_DATA). */
+const NOT_CASE_DATA = ['settings', 'geoDatabases', 'geoDatabaseFiles'];
+
+type Dump = Record<string, string[]>;
+
+/**
+ * Every row of the case in every object store, in key order, each as JSON (key order kept, bytes as hex), read from
+ * the on-disk IndexedDB without the app.
+ */
+function dumpCase(page: Page, caseId: string): Promise<Dump> {
+  return page.evaluate(
+    ({ caseId, skip }) =>
+      new Promise<Dump>((resolve, reject) => {
+        const open = indexedDB.open('tokentrail');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          const names = [...database.objectStoreNames].filter((name) => !skip.includes(name));
+          const transaction = database.transaction(names);
+          const dump: Dump = {};
+          const bytes = (_key: string, value: unknown) =>
+            value instanceof Uint8Array
+              ? { hex: Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('') }
+              : value;
+          for (const name of names) {
+            const request = transaction.objectStore(name).getAll();
+            request.onsuccess = () => {
+              dump[name] = (request.result as Record<string, unknown>[])
+                .filter((row) => (name === 'cases' ? row.id === caseId : row.caseId === caseId))
+                .map((row) => JSON.stringify(row, bytes));
+            };
+          }
+          transaction.oncomplete = () => {
+            database.close();
+            resolve(dump);
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { caseId, skip: NOT_CASE_DATA },
+  );
+}
+
+/** Opens the app in a second Chromium on a profile of its own: a fresh machine. */
+async function freshProfile(appUrl: string, launchOptions: object) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tokentrail-e2e-fresh-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...launchOptions,
+    headless: true,
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(appUrl);
+  return {
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function importArchive(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('archive-import').click();
+  await (await chooser).setFiles(file);
+}
+
+test('a case archive comes back identical in a fresh profile; a tampered one is refused whole', async ({
+  app,
+  appUrl,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  await openSampleFindings(page);
+  const caseId = new URL(page.url()).hash.split('/')[2]!;
+  const before = await dumpCase(page, caseId);
+  expect(before.authEvents!.length).toBeGreaterThan(5);
+  expect(before.timelineFindings!.length).toBeGreaterThan(5);
+  expect(before.tokenAnalyses!.length).toBeGreaterThan(0);
+  expect(before.evidenceBlobs!.length).toBe(7);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('archive-export').click();
+  const archive = testInfo.outputPath('case.ttcase');
+  await (await download).saveAs(archive);
+  await expect(page.getByTestId('archive-exported')).toContainText('manifest SHA-256');
+
+  const fresh = await freshProfile(appUrl, testInfo.project.use.launchOptions ?? {});
+  try {
+    await signIn(fresh.page, 'Riley Reviewer');
+    // Tampered first: one byte in the middle of the archive (inside an entry's compressed data).
+    const bytes = await readFile(archive);
+    bytes[Math.floor(bytes.length / 3)]! ^= 0x01;
+    const tampered = testInfo.outputPath('tampered.zip');
+    await writeFile(tampered, bytes);
+    await importArchive(fresh.page, tampered);
+    await expect(fresh.page.getByTestId('archive-error')).toContainText('refused whole');
+    await expect(fresh.page.getByTestId('archive-error')).toContainText(/entry "(evidence|tables)\//);
+    await expect(fresh.page.getByTestId('empty-cases')).toBeVisible();
+    const afterRefusal = await dumpCase(fresh.page, caseId);
+    expect(Object.values(afterRefusal).flat(), 'rows written by a refused archive').toEqual([]);
+
+    await importArchive(fresh.page, archive);
+    await expect(fresh.page.getByTestId('archive-imported')).toContainText(SAMPLE_TITLE, { timeout: 60_000 });
+    const after = await dumpCase(fresh.page, caseId);
+
+    // Every table, every row, byte for byte — but the journal, which gains `archive-imported` after the imported
+    // chain, and the case record, whose anchor, counter and time move with that entry.
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const table of Object.keys(before).filter((name) => name !== 'custody' && name !== 'cases'))
+      expect(after[table], table).toEqual(before[table]);
+    expect(after.custody!.slice(0, before.custody!.length)).toEqual(before.custody);
+    const added = after.custody!.slice(before.custody!.length).map((row) => JSON.parse(row) as Record<string, unknown>);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ action: 'archive-imported', investigator: 'Riley Reviewer' });
+    const [caseBefore, caseAfter] = [before.cases![0]!, after.cases![0]!].map(
+      (row) => JSON.parse(row) as Record<string, unknown>,
+    );
+    const { updatedAt: _b1, custodyAnchor: _b2, counts: countsBefore, ...restBefore } = caseBefore!;
+    const { updatedAt: _a1, custodyAnchor: anchorAfter, counts: countsAfter, ...restAfter } = caseAfter!;
+    expect(restAfter).toEqual(restBefore);
+    expect(countsAfter).toEqual({
+      ...(countsBefore as object),
+      custodyEntries: (countsBefore as { custodyEntries: number }).custodyEntries + 1,
+    });
+    expect(anchorAfter).toMatchObject({ length: before.custody!.length + 1, headHash: added[0]!.hash });
+
+    // The imported case opens, and its journal verifies with the new entry after the imported ones.
+    await fresh.page.getByTestId('archive-open').click();
+    await expect(fresh.page.getByTestId('case-title')).toHaveText(SAMPLE_TITLE);
+    expect(fresh.errors).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+  // The exporting case journals the export, its digest the archive manifest's SHA-256.
+  const exported = await dumpCase(page, caseId);
+  const last = JSON.parse(exported.custody!.at(-1)!) as { action: string; digest: string };
+  expect(last.action).toBe('archive-exported');
+  expect(last.digest).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test('an archive made by the CLI imports, and the app derives its tokens and events from the evidence', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const archive = testInfo.outputPath('cli-case.zip');
+  expect(spawnSync(process.execPath, ['build/build.mjs', 'cli']).status).toBe(0);
+  const made = spawnSync(process.execPath, [
+    'cli/bin/tokentrail.cjs',
+    'case',
+    'export',
+    SAMPLE_BUNDLE,
+    '--out',
+    archive,
+    '--no-geo',
+    '--investigator',
+    'CI runner',
+  ]);
+  expect(made.status, made.stderr.toString()).toBe(0);
+  await signIn(page);
+  await importArchive(page, archive);
+  await expect(page.getByTestId('archive-imported')).toContainText(SAMPLE_TITLE, { timeout: 60_000 });
+  await page.getByTestId('archive-open').click();
+  await expect(page.getByTestId('case-title')).toHaveText(SAMPLE_TITLE);
+  // Tokens are found on import; events come from the ingest the import starts.
+  await expect(page.getByTestId('tab-tokens').locator('.count')).not.toHaveText('0');
+  await expect(page.getByTestId('tab-timeline').locator('.count')).not.toHaveText('0', { timeout: 60_000 });
+  const caseId = new URL(page.url()).hash.split('/')[2]!;
+  const custody = (await dumpCase(page, caseId)).custody!.map((row) => JSON.parse(row) as Record<string, unknown>);
+  expect(custody.map((entry) => [entry.action, entry.investigator])).toEqual([
+    ['case-created', 'CI runner'],
+    ['import', 'CI runner'],
+    ['archive-imported', 'Casey Examiner'],
+  ]);
+});
