@@ -3,6 +3,7 @@ import { TOOL_VERSION } from '../core';
 import { analyzeCommand } from './analyze';
 import { bundleVerifyCommand } from './bundle-verify';
 import { CLI_ERROR_EXIT, CliError } from './cli-error';
+import { exportCommand } from './export';
 import { parseCommandLine, type Command, type CommandIo } from './command';
 import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
@@ -11,7 +12,13 @@ import type { Output } from './output';
 import { terminalSafe } from './terminal-text';
 
 /** Every command, in the order `tokentrail --help` lists them. */
-export const COMMANDS: readonly Command[] = [bundleVerifyCommand, inspectCommand, ingestCommand, analyzeCommand];
+export const COMMANDS: readonly Command[] = [
+  bundleVerifyCommand,
+  inspectCommand,
+  ingestCommand,
+  analyzeCommand,
+  exportCommand,
+];
 
 /** The command `argv` starts with (all of its words), if any. */
 export function findCommand(argv: readonly string[]): Command | undefined {
@@ -22,12 +29,7 @@ export function findCommand(argv: readonly string[]): Command | undefined {
 export async function run(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
   const command = findCommand(argv);
   try {
-    if (command)
-      return await runCommand(command, argv.slice(command.name.split(' ').length), {
-        stdout: out.stdout,
-        stderr: out.stderr,
-        stdin,
-      });
+    if (command) return await runCommand(command, argv.slice(command.name.split(' ').length), { ...out, stdin });
     return builtIn(argv, out);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
