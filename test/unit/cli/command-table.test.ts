@@ -101,8 +101,8 @@ describe('shared options', () => {
 
   it('are taken by the commands that name them, and refused as unknown by the others', async () => {
     expect(takers('json').map((entry) => entry.name)).toEqual(['bundle verify', 'inspect', 'ingest', 'analyze']);
-    expect(takers('geo-db').map((entry) => entry.name)).toEqual(['ingest', 'analyze']);
-    expect(takers('no-geo').map((entry) => entry.name)).toEqual(['ingest', 'analyze']);
+    expect(takers('geo-db').map((entry) => entry.name)).toEqual(['ingest', 'analyze', 'export']);
+    expect(takers('no-geo').map((entry) => entry.name)).toEqual(['ingest', 'analyze', 'export']);
     for (const option of Object.keys(SHARED_OPTIONS) as SharedOption[]) {
       for (const entry of COMMANDS.filter((candidate) => !candidate.shared.includes(option))) {
         expect(() => parseCommandLine(entry, ['input', `--${option}`, 'value']), `${entry.name} --${option}`).toThrow(
