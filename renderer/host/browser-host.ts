@@ -44,8 +44,8 @@ function pickWithInput(kind: PickKind): Promise<PickedSelection | null> {
   });
 }
 
-function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+function download(name: string, file: Blob): void {
+  const url = URL.createObjectURL(file);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = name;
@@ -61,7 +61,11 @@ export const browserHost: Host = {
   kind: 'browser',
   pick: pickWithInput,
   async saveExport(name, bytes) {
-    download(name, bytes);
+    download(name, new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    return { saved: true };
+  },
+  async saveExportFile(name, file) {
+    download(name, file);
     return { saved: true };
   },
   // A browser tab has no application menu to send the command from.

@@ -36,6 +36,7 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       return { kind, name: picked.name || looseSelectionName(files), files };
     },
     saveExport: (name, bytes) => bridge.saveExport(name, bytes),
+    saveExportFile: async (name, file) => bridge.saveExport(name, new Uint8Array(await file.arrayBuffer())),
     onOpenBundleCommand: (listener) =>
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();

@@ -33,7 +33,7 @@ function authEvent(overrides: Partial<AuthEvent> = {}): AuthEvent {
     tokenHashes: ['f'.repeat(64), 'e'.repeat(64)],
     tokens: [],
     ip: '175.45.176.3',
-    geo: { country: 'KP' },
+    geo: { country: 'KP', source: 'log' },
     userAgent: 'NorthwindMobile/4.9.1 (Android 11)',
     appVersion: '4.9.1',
     record: '{"event":"refresh"}',
