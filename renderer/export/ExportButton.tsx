@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { ExportFormatName } from '../../core/export';
 import { ExportDialog } from './ExportDialog';
-import type { ExportScope } from './export-plan';
+import type { ExportScope } from './export-scope';
 
 interface ExportButtonProps {
   readonly scope: ExportScope;

@@ -13,7 +13,8 @@ import { useApp } from '../shell/app-context';
 import { Dialog } from '../shell/Dialog';
 import { plural } from '../shell/format';
 import { buildExport, ExportCancelled } from './build-export';
-import { exportDetail, exportFileName, exportStreamFor, type ExportScope } from './export-plan';
+import { exportStreamFor } from './export-plan';
+import { exportDetail, exportFileName, type ExportScope } from './export-scope';
 import { recordExport, storedAnnotations } from './queries';
 import './export.css';
 
