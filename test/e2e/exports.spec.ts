@@ -163,3 +163,42 @@ test('the filtered timeline exports as CSV (formula inert) and Timesketch JSONL,
   expect(entries[1]!.detail).toMatch(/^timesketch: 2 event row\(s\)/);
   await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 });
+
+test('the Findings view exports what it shows as findings CSV and JSONL', async ({ app }) => {
+  const page = app.page;
+  await signIn(page);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('tab-findings').click();
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 60_000,
+  });
+  await expect(page.locator('[data-testid=finding-row][data-finding-id=alg-none]')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('filter-severity-critical').click();
+  const shown = await page
+    .getByTestId('finding-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-finding-id')));
+  expect(shown.length).toBeGreaterThan(0);
+
+  await page.getByTestId('findings-export').click();
+  const csv = await exportAs(page, 'findings-csv');
+  const [header, ...records] = readCsv(csv.bytes.toString('utf8'));
+  expect(records.map((record) => record[header!.indexOf('id')])).toEqual(shown);
+  expect(new Set(records.map((record) => record[header!.indexOf('severity')]))).toEqual(new Set(['critical']));
+
+  const jsonl = await exportAs(page, 'findings-jsonl');
+  const findings = jsonl.bytes
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string; severity: string; events: { source: { sha256: string } }[] });
+  expect(findings.map((finding) => finding.id)).toEqual(shown);
+  for (const finding of findings) expect(finding.events[0]?.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  await page.getByTestId('export-close').click();
+  await page.getByTestId('tab-evidence').click();
+  const entries = await journal(page, 'export');
+  expect(entries.map((entry) => entry.detail?.split(';')[0])).toEqual([
+    `findings-csv: ${shown.length} finding row(s)`,
+    `findings-jsonl: ${shown.length} finding row(s)`,
+  ]);
+  expect(entries[0]!.detail).toContain('"severities":["critical"]');
+});
