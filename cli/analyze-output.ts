@@ -1,72 +1,10 @@
-import {
-  bestName,
-  subjectIdentity,
-  type IdentityDirectory,
-  type TimelineFinding,
-  type TimelineResult,
-} from '../core/timeline';
+import { eventPlace as place } from '../core/export';
+import { bestName, type IdentityDirectory, type TimelineResult } from '../core/timeline';
 import type { PipelineResult } from './analyze-pipeline';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { Output } from './output';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/**
- * The machine-readable form of a finding: one JSON object per line with `--json`. `names` (when the evidence names
- * the finding's subject) adds who the subject is — `best`, as messages write it, and every name with its source,
- * `verified` flag and first sighting — beside the unchanged `subject` id.
- */
-export function findingJson(finding: TimelineFinding, identities?: IdentityDirectory): Record<string, unknown> {
-  const identity =
-    finding.subject !== undefined && identities ? subjectIdentity(identities, finding.subject) : undefined;
-  return {
-    id: finding.id,
-    key: finding.key,
-    origin: finding.origin,
-    title: finding.title,
-    severity: finding.severity,
-    message: finding.message,
-    explanation: finding.explanation,
-    tokenHashes: finding.tokenHashes,
-    ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
-    ...(identity ? { names: { best: bestName(identities, identity.subject), known: identity.names } } : {}),
-    ...(finding.sessionId !== undefined ? { sessionId: finding.sessionId } : {}),
-    ts: finding.ts,
-    time: iso(finding.ts),
-    events: finding.events.map((event) => ({
-      source: event.source,
-      ts: event.ts,
-      time: iso(event.ts),
-      kind: event.kind,
-      role: event.role,
-      ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}),
-    })),
-    eventCount: finding.eventCount,
-    ...(finding.keys
-      ? {
-          keys: finding.keys.map((key) => ({
-            ...key,
-            ...Object.fromEntries(
-              (['created', 'activated', 'retired', 'revoked'] as const)
-                .filter((field) => key[field] !== undefined)
-                .map((field) => [field, iso(key[field]!)]),
-            ),
-          })),
-        }
-      : {}),
-    ...(finding.evidence ? { evidence: finding.evidence } : {}),
-    detail: finding.detail,
-    references: finding.references,
-  };
-}
-
-function place(source: { file: string; line?: number; index?: number }): string {
-  return source.line !== undefined
-    ? `${source.file}:${source.line}`
-    : source.index !== undefined
-      ? `${source.file}#${source.index}`
-      : source.file;
-}
 
 /**
  * The report for a person: what was read, then every finding with its proving events, most severe first. Every line

@@ -1,7 +1,8 @@
 import { EvidenceError, type GeoLocator } from '../core';
 import { SEVERITY_RANK, type Severity } from '../core/token';
 import { readAnalyzeEvidence, type AnalyzeEvidence } from './analyze-evidence';
-import { findingJson, printHuman, printProblems } from './analyze-output';
+import { findingRecord } from '../core/export';
+import { printHuman, printProblems } from './analyze-output';
 import { runPipeline } from './analyze-pipeline';
 import { CliError } from './cli-error';
 import type { Command, SharedFlags } from './command';
@@ -64,7 +65,7 @@ async function analyze(
     printProblems(evidence, result, out);
     if (flags.json)
       for (const finding of result.timeline.findings)
-        out.stdout(JSON.stringify(findingJson(finding, result.timeline.identities)));
+        out.stdout(JSON.stringify(findingRecord(finding, result.timeline.identities)));
     else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];

@@ -6,6 +6,7 @@ import { caseExportCommand } from './case-export';
 import { caseImportCommand } from './case-import';
 import { caseVerifyCommand } from './case-verify';
 import { CLI_ERROR_EXIT, CliError } from './cli-error';
+import { exportCommand } from './export';
 import { parseCommandLine, type Command, type CommandIo } from './command';
 import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   caseExportCommand,
   caseImportCommand,
   caseVerifyCommand,
+  exportCommand,
 ];
 
 /** The command `argv` starts with (all of its words), if any. */
@@ -37,12 +39,7 @@ export function findCommand(argv: readonly string[]): Command | undefined {
 export async function run(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
   const command = findCommand(argv);
   try {
-    if (command)
-      return await runCommand(command, argv.slice(command.name.split(' ').length), {
-        stdout: out.stdout,
-        stderr: out.stderr,
-        stdin,
-      });
+    if (command) return await runCommand(command, argv.slice(command.name.split(' ').length), { ...out, stdin });
     return builtIn(argv, out);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

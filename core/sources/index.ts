@@ -17,3 +17,4 @@ export { isIpAddress, readIpAddress } from './ip-address';
 export { LineSplitter, type TextLine } from './line-splitter';
 export { parseIsoTime, parseClfTime, parseEpochTime, parseAnyTime, type ParsedTime } from './parse-time';
 export type { SourceFormat, FormatOptions, EventDraft, RawRecord, RecordParser, RecordResult } from './format';
+export { eventSummary } from './event-summary';

@@ -56,5 +56,18 @@ export type {
   SubjectIdentity,
 } from './identity/directory-types';
 export { REFRESH_ID_PREFIX, refreshIdKey } from './refresh-id-lifecycles';
+export {
+  EVENT_FACETS,
+  UNTIMED_SORT_TS,
+  activeFacets,
+  eventMatcher,
+  eventPredicate,
+  facetValues,
+  isEmptyEventFilter,
+  searchText,
+  textNeedle,
+  type EventFacet,
+  type EventFilter,
+} from './event-filter';
 export * from './types';
 export { ruleVersions, rulesetFingerprint, type RuleVersion } from './rule-versions';

@@ -5,20 +5,10 @@ import type { GeoDatabaseInfo } from '../../core/geo';
 import type { CsvMapping } from '../../core/sources';
 import type { FormatCandidate } from '../../core/sources';
 import type { AuthEvent, ParseProblemCode, SourceFormatName } from '../../core/sources';
+import { UNTIMED_SORT_TS, type EventFacet } from '../../core/timeline';
 
-/** The fields the timeline filters on through an index (see FacetKey). */
-export type EventFacet = 'kind' | 'subject' | 'token' | 'session' | 'ip' | 'country' | 'file' | 'appVersion';
-
-export const EVENT_FACETS: readonly EventFacet[] = [
-  'kind',
-  'subject',
-  'token',
-  'session',
-  'ip',
-  'country',
-  'file',
-  'appVersion',
-];
+/** The fields the timeline filters on through an index (see FacetKey); the filter itself is core's (core/timeline). */
+export { EVENT_FACETS, type EventFacet } from '../../core/timeline';
 
 /**
  * Facets whose values are counted per case (FacetCountRecord). Only the few-valued ones: a batch of 2000 events
@@ -35,7 +25,7 @@ export const COUNTED_FACETS: ReadonlySet<EventFacet> = new Set(['kind', 'country
 export type FacetKey = readonly [string, EventFacet, string, number, number];
 
 /** `ts` of events whose record has no (readable) time: they sort before every real time. */
-export const UNTIMED_TS = Number.MIN_SAFE_INTEGER;
+export const UNTIMED_TS = UNTIMED_SORT_TS;
 
 /** One normalized event of a case. Keyed by [caseId+seq]; seq is the case's running event number. */
 export interface StoredEvent {

@@ -2,6 +2,7 @@
 // (facet counts, histogram buckets). Pure and synchronous: it all happens before the write transaction opens;
 // inside it only the running seq numbers are stamped (stampSeq), because they come from the case record.
 import type { AuthEvent } from '../../core/sources';
+import { facetValues } from '../../core/timeline';
 import {
   COUNTED_FACETS,
   EVENT_FACETS,
@@ -12,28 +13,8 @@ import {
 } from './event-records';
 import { addBucketDelta, type BucketDelta } from './histogram-buckets';
 
-/** The value an event has for one facet (token is many-valued). */
-export function facetValues(event: AuthEvent, fileId: string, facet: EventFacet): readonly string[] {
-  const one = (value: string | undefined) => (value ? [value] : []);
-  switch (facet) {
-    case 'kind':
-      return [event.kind];
-    case 'subject':
-      return one(event.subject);
-    case 'token':
-      return event.tokenHashes;
-    case 'session':
-      return one(event.sessionId);
-    case 'ip':
-      return one(event.ip);
-    case 'country':
-      return one(event.geo?.country);
-    case 'file':
-      return [fileId];
-    case 'appVersion':
-      return one(event.appVersion);
-  }
-}
+/** The value an event has for one facet: core's, the same in the app and the CLI. */
+export { facetValues };
 
 /** A row still without its seq (set in the transaction). Mutable on purpose: stamping must not copy. */
 export interface PendingEvent {

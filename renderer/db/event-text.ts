@@ -2,35 +2,10 @@
 // free-text filter that tested rows one by one examined ~1 500 events in 0.13 s. Instead every ingest batch also
 // writes its events' search text in packed rows of up to TEXT_ROW_ENTRIES events: one string and the events'
 // (ts, seq) in time order. A page reads those rows, searches the strings, and reads only the matching events.
-import type { AuthEvent } from '../../core/sources';
 import type { PendingEvent } from './event-rows';
 
-/** The searchable text of an event, lower-cased: what a free-text filter is a substring of. */
-export function searchText(event: AuthEvent): string {
-  const record = event.record.toLowerCase();
-  let text = record;
-  // Normalized fields the record already spells out would only double the stored text (the record is the evidence
-  // and nearly always names its IP, subject and session): a substring of one of them is a substring of the record.
-  // A line that could not be read (kind `unparsed`) is found by what was wrong with it too.
-  for (const field of [
-    event.subject,
-    event.ip,
-    event.sessionId,
-    event.jti,
-    event.clientId,
-    event.action,
-    event.http?.path,
-    event.userAgent,
-    event.reason,
-    event.source.file,
-    event.details?.problem,
-  ]) {
-    if (!field) continue;
-    const lower = field.toLowerCase();
-    if (!record.includes(lower)) text += `\n${lower}`;
-  }
-  return text;
-}
+/** The searchable text of an event and a filter's needle: core's (core/timeline), the same in the app and the CLI. */
+export { searchText, textNeedle } from '../../core/timeline';
 
 /** A row spans at most this much time, so the rows that straddle a position are found in a bounded key range. */
 export const TEXT_ROW_SPAN_MS = 3_600_000;
@@ -58,13 +33,8 @@ export interface EventTextRecord {
   readonly text: string;
 }
 
-/** An entry separator no needle contains (needles are stripped of NUL, see textNeedle). */
+/** An entry separator no needle contains (core's textNeedle strips NUL). */
 const SEPARATOR = '\u0000';
-
-/** The needle a free-text filter searches for, or '' for none. */
-export function textNeedle(text: string | undefined): string {
-  return (text ?? '').replaceAll(SEPARATOR, '').trim().toLowerCase();
-}
 
 /**
  * Packs a batch's events (seq already stamped) and their search texts (same order) into rows. Runs inside the

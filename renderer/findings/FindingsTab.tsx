@@ -8,6 +8,7 @@ import { filterFindings, findingIds, NO_FINDING_FILTER, severityCounts } from '.
 import { useCaseFilter } from '../cases/case-filter';
 import type { CaseTab } from '../shell/route';
 import { TimelineFilterNote } from '../timeline/TimelineFilterNote';
+import { ExportButton } from '../export/ExportButton';
 import { CaseAnalysisBar } from './CaseAnalysisBar';
 import { FindingDetail } from './FindingDetail';
 import { FindingFilters } from './FindingFilters';
@@ -57,6 +58,18 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
             noun="finding"
             onEdit={() => onNavigate('timeline')}
           />
+          <div className="inline-field">
+            <ExportButton
+              testId="findings-export"
+              initialFormat="findings-csv"
+              scope={{
+                caseId,
+                caseTitle: caseRecord.title,
+                timelineFilter,
+                findingView: { filter, shown },
+              }}
+            />
+          </div>
           <FindingFilters
             filter={filter}
             counts={counts}

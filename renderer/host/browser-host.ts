@@ -70,6 +70,10 @@ export const browserHost: Host = {
     download(name, new Blob([bytes as Uint8Array<ArrayBuffer>]));
     return { saved: true };
   },
+  async saveExportFile(name, file) {
+    download(name, file);
+    return { saved: true };
+  },
   saveStream: async (name) => blobSaveStream(name, async (blob) => (download(name, blob), { saved: true })),
   // A browser tab has no application menu to send the command from.
   onOpenBundleCommand: () => () => {},

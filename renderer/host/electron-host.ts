@@ -41,6 +41,7 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
     // MAX_EXPORT_BYTES); a chunked IPC channel that writes as it goes is the next step for larger cases.
     saveStream: async (name) =>
       blobSaveStream(name, async (blob) => bridge.saveExport(name, new Uint8Array(await blob.arrayBuffer()))),
+    saveExportFile: async (name, file) => bridge.saveExport(name, new Uint8Array(await file.arrayBuffer())),
     onOpenBundleCommand: (listener) =>
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();

@@ -64,6 +64,12 @@ export interface Host {
   saveExport(name: string, bytes: Uint8Array): Promise<SaveResult>;
   /** Starts saving a large file chunk by chunk (a case archive); resolves null when the investigator cancels. */
   saveStream(name: string): Promise<SaveStream | null>;
+  /**
+   * Hands an export built in pieces to the investigator. A Blob made of chunks lives in the browser's blob store
+   * (which pages large blobs to disk), not as one array in the page: the browser downloads it from there. The desktop
+   * app still passes whole bytes over `export:save` (a streaming channel is future work; see docs/exports.md).
+   */
+  saveExportFile(name: string, file: Blob): Promise<SaveResult>;
   /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */
   onOpenBundleCommand(listener: () => void): () => void;
   /** Calls `listener` when the platform asks for the About dialog (Help ▸ About); returns the unsubscribe. */

@@ -12,6 +12,7 @@ import type { EventCursor } from './timeline-query';
 import { timelineMatcher } from './timeline-match';
 import { useCaseFilter } from '../cases/case-filter';
 import { plural } from '../shell/format';
+import { ExportButton } from '../export/ExportButton';
 import { IngestPanel } from '../ingest/IngestPanel';
 import { EventDetail } from './EventDetail';
 import { Histogram } from './Histogram';
@@ -77,6 +78,11 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
             </span>
           </h2>
           <div className="inline-field">
+            <ExportButton
+              testId="timeline-export"
+              initialFormat="csv"
+              scope={{ caseId, caseTitle: caseRecord.title, timelineFilter: filter }}
+            />
             {filter.facets?.token && (
               <button type="button" data-testid="back-to-token" onClick={() => onOpenToken(filter.facets!.token!)}>
                 ← Back to the token

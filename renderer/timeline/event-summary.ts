@@ -13,12 +13,5 @@ export function eventSource(event: AuthEvent): string {
   return index !== undefined ? `${file} entry ${index}` : file;
 }
 
-/** The vendor action, or the HTTP request, or the failure reason: the most telling short text. */
-export function eventSummary(event: AuthEvent): string {
-  const http = event.http;
-  const request =
-    http && (http.method || http.path)
-      ? [http.method, http.path, http.status].filter((part) => part !== undefined).join(' ')
-      : '';
-  return [event.action, request, event.reason].filter(Boolean).join(' · ');
-}
+/** The vendor action, or the HTTP request, or the failure reason: core's, shared with the exports. */
+export { eventSummary } from '../../core/sources';

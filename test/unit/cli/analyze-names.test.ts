@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingJson } from '../../../cli/analyze-output';
+import { findingRecord as findingJson } from '../../../core/export';
 import { analyzeTimeline, tokenFactsFromVerdict } from '../../../core/timeline';
 import { event, hash } from '../core/timeline/events';
 

@@ -110,8 +110,20 @@ describe('shared options', () => {
       'case import',
       'case verify',
     ]);
-    expect(takers('geo-db').map((entry) => entry.name)).toEqual(['ingest', 'analyze', 'report create', 'case export']);
-    expect(takers('no-geo').map((entry) => entry.name)).toEqual(['ingest', 'analyze', 'report create', 'case export']);
+    expect(takers('geo-db').map((entry) => entry.name)).toEqual([
+      'ingest',
+      'analyze',
+      'report create',
+      'case export',
+      'export',
+    ]);
+    expect(takers('no-geo').map((entry) => entry.name)).toEqual([
+      'ingest',
+      'analyze',
+      'report create',
+      'case export',
+      'export',
+    ]);
     for (const option of Object.keys(SHARED_OPTIONS) as SharedOption[]) {
       for (const entry of COMMANDS.filter((candidate) => !candidate.shared.includes(option))) {
         expect(() => parseCommandLine(entry, ['input', `--${option}`, 'value']), `${entry.name} --${option}`).toThrow(
