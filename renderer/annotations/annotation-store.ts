@@ -2,7 +2,7 @@
 // revision, the item's state row (put, or deleted when the annotation became empty), the tags the case did not know
 // yet, and one custody entry naming the item and the digest of the change. Either all of it is stored or none.
 import { Dexie } from 'dexie';
-import { targetKey, type AnnotationState, type AnnotationTarget } from '../../core/annotations';
+import { EMPTY_ANNOTATION, targetKey, type AnnotationState, type AnnotationTarget } from '../../core/annotations';
 import type { TokentrailDatabase } from '../db/schema';
 import { appendCustody } from '../evidence/custody-log';
 import { annotationWrite, type AnnotationWrite } from './annotation-write';
@@ -13,7 +13,9 @@ export interface SaveAnnotation {
   readonly caseId: string;
   readonly target: AnnotationTarget;
   readonly investigator: string;
-  readonly next: AnnotationState;
+  /** The new state, or how to make it from the current one (read inside the transaction: a star toggled twice
+   * quickly toggles twice). */
+  readonly next: AnnotationState | ((current: AnnotationState) => AnnotationState);
   /** UTC epoch ms; now by default. */
   readonly at?: number;
 }
@@ -68,7 +70,8 @@ export function saveAnnotation(
     const at = request.at ?? Date.now();
     const previous = await database.annotationStates.get([caseId, key]);
     const lastRev = previous ? undefined : await lastRevisionNumber(database, caseId, key);
-    const write = annotationWrite({ caseId, target, investigator, at, previous, lastRev, next: request.next });
+    const next = typeof request.next === 'function' ? request.next(previous?.state ?? EMPTY_ANNOTATION) : request.next;
+    const write = annotationWrite({ caseId, target, investigator, at, previous, lastRev, next });
     if (!write) return undefined;
     await database.annotationRevisions.add(write.revision);
     if (write.state) await database.annotationStates.put(write.state);

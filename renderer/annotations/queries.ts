@@ -5,6 +5,8 @@ import { Dexie } from 'dexie';
 import type { AnnotationState, AnnotationTargetKind } from '../../core/annotations';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from '../db/annotation-records';
 import { db, type TokentrailDatabase } from '../db/schema';
+import type { AnnotationWrite } from './annotation-write';
+import { saveAnnotation, type SaveAnnotation } from './annotation-store';
 import { filterFacetKeys, isEmptyAnnotationFilter, type AnnotationFilter } from './annotation-filter';
 
 /** The current annotation of each of `targets` (targetKey strings) that has one, keyed by target. */
@@ -78,4 +80,14 @@ export function listAnnotations(
   kind: AnnotationTargetKind,
 ): Promise<Map<string, AnnotationStateRecord>> {
   return annotationsOfKind(db, caseId, kind);
+}
+
+/** Saves one item's annotation in the window's store (annotation-store.ts). */
+export function saveItemAnnotation(request: SaveAnnotation): Promise<AnnotationWrite | undefined> {
+  return saveAnnotation(db, request);
+}
+
+/** The window's store-bound currentAnnotations, for the rows a list shows. */
+export function itemAnnotations(caseId: string, targets: readonly string[]): Promise<Map<string, AnnotationState>> {
+  return currentAnnotations(db, caseId, targets);
 }

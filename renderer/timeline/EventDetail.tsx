@@ -7,6 +7,7 @@ import { useApp } from '../shell/app-context';
 import { shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { eventSource } from './event-summary';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 interface EventDetailProps {
   readonly row: StoredEvent;
@@ -69,6 +70,7 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
           · {event.source.format} · sha256 {shortHash(event.source.sha256)}
         </span>
       </p>
+      <AnnotationPanel caseId={row.caseId} target={{ kind: 'event', id: String(row.seq) }} />
       <dl className="meta compact">
         {facts
           .filter(([, value]) => value)

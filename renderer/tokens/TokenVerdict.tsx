@@ -12,6 +12,7 @@ import { plural } from '../shell/format';
 import { SignatureVerdictBadge } from './AnalysisBadges';
 import { recoveredSecret } from './evidence-facts';
 import { keyHistorySource, keyLifeText, windowBadgeTitle } from './key-history';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 const WINDOW_TEXT: Record<KeyWindowAt['status'], string> = {
   active: 'active',
@@ -145,6 +146,14 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
             <dd className="small">{signingKey.source}</dd>
           </div>
         </dl>
+      )}
+      {signingKey && (
+        // A key is annotated by its RFC 7638 thumbprint: a kid may be missing or shared between keys.
+        <AnnotationPanel
+          caseId={analysis.caseId}
+          target={{ kind: 'key', id: signingKey.thumbprint }}
+          title={signingKey.kid !== undefined ? `Annotation of key "${signingKey.kid}"` : 'Annotation of this key'}
+        />
       )}
       {verdict.rejections && verdict.rejections.length > 0 && (
         <ul
