@@ -3,6 +3,7 @@
 import { EVENT_FACETS, type EventFacet, type StoredEvent } from '../db/event-records';
 import { facetValues } from '../db/event-rows';
 import { searchText, textNeedle } from '../db/event-text';
+import { isEmptyAnnotationFilter, type AnnotationFilter } from '../annotations/annotation-filter';
 
 /** What the investigator narrowed the timeline to. Times are inclusive UTC epoch ms. */
 export interface TimelineFilter {
@@ -11,6 +12,13 @@ export interface TimelineFilter {
   readonly facets?: Readonly<Partial<Record<EventFacet, string>>>;
   /** Case-insensitive substring of the original record or of the normalized fields. */
   readonly text?: string;
+  /** The investigator's annotations: a tag, starred, has a note (events have no disposition). */
+  readonly annotation?: AnnotationFilter;
+  /**
+   * The seqs of the events `annotation` keeps, read from the annotation index by resolveAnnotatedSeqs
+   * (annotated-seqs.ts) before the filter is applied; never set by a view. Unset: `annotation` is not tested.
+   */
+  readonly annotatedSeqs?: ReadonlySet<number>;
 }
 
 /** The facet filters that are set, in EVENT_FACETS order. */
@@ -30,8 +38,10 @@ export function filterPredicate(
 ): ((row: StoredEvent) => boolean) | undefined {
   const facets = activeFacets(filter).filter(([facet]) => facet !== skip);
   const needle = textNeedle(filter.text);
-  if (facets.length === 0 && !needle) return undefined;
+  const annotated = filter.annotatedSeqs;
+  if (facets.length === 0 && !needle && !annotated) return undefined;
   return (row) =>
+    (!annotated || annotated.has(row.seq)) &&
     facets.every(([facet, value]) => facetValues(row.event, row.fileId, facet).includes(value)) &&
     (!needle || searchText(row.event).includes(needle));
 }
@@ -42,6 +52,7 @@ export function isEmptyFilter(filter: TimelineFilter): boolean {
     filter.from === undefined &&
     filter.to === undefined &&
     activeFacets(filter).length === 0 &&
-    !textNeedle(filter.text)
+    !textNeedle(filter.text) &&
+    isEmptyAnnotationFilter(filter.annotation)
   );
 }
