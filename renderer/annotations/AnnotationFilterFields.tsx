@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { DISPOSITIONS, type Disposition } from '../../core/annotations';
 import type { AnnotationFilter } from './annotation-filter';
 import { caseTagSet } from './queries';
+import './annotations.css';
 
 interface AnnotationFilterFieldsProps {
   readonly caseId: string;

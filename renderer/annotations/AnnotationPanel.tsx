@@ -23,13 +23,15 @@ interface AnnotationPanelProps {
 export function AnnotationPanel({ caseId, target, title = 'Annotation' }: AnnotationPanelProps) {
   const { investigator } = useApp();
   const key = targetKey(target);
-  const record = useLiveQuery(() => annotationState(caseId, key), [caseId, key]);
+  // null once read and absent, so the fields start from the stored state, not from an empty one while it loads.
+  const record = useLiveQuery(async () => (await annotationState(caseId, key)) ?? null, [caseId, key]);
   const tagRows = useLiveQuery(() => caseTagSet(caseId), [caseId]);
   const caseTags = useMemo(() => new Map((tagRows ?? []).map((tag) => [tag.name, tag])), [tagRows]);
   const state = record?.state ?? EMPTY_ANNOTATION;
   const [error, setError] = useState('');
   const [editingNote, setEditingNote] = useState(false);
   const tagInput = useRef<HTMLInputElement>(null);
+  const loaded = record !== undefined;
 
   const save = (next: (current: AnnotationState) => AnnotationState): Promise<boolean> =>
     saveItemAnnotation({ caseId, target, investigator, next }).then(
@@ -78,7 +80,14 @@ export function AnnotationPanel({ caseId, target, title = 'Annotation' }: Annota
         onEditing={setEditingNote}
         onSave={(note) => save((current) => ({ ...current, note }))}
       />
-      {target.kind === 'finding' && <FindingJudgement state={state} save={(change) => void save(change)} />}
+      {target.kind === 'finding' && loaded && (
+        <FindingJudgement
+          // The override's fields start from the stored override, again whenever it changes.
+          key={JSON.stringify(state.severityOverride ?? null)}
+          state={state}
+          save={(change) => void save(change)}
+        />
+      )}
       {error && (
         <p className="error" role="alert" data-testid="annotation-error">
           {error}

@@ -62,6 +62,11 @@ export function FindingJudgement({ state, save }: FindingJudgementProps) {
           {override ? 'Change override' : 'Override'}
         </button>
         {override && (
+          <span className="small" data-testid="annotation-override">
+            overridden to <strong>{override.severity}</strong>: {override.reason}
+          </span>
+        )}
+        {override && (
           <button
             type="button"
             data-testid="annotation-override-remove"

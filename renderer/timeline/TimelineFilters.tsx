@@ -140,7 +140,7 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
       ))}
       {TYPED.map(({ facet, label }) => typed(facet, label, filter.facets?.[facet]))}
       {typed('text', 'Text', filter.text)}
-      <div className="field">
+      <div className="field timeline-annotation-field">
         <span>Annotation</span>
         <div className="inline-field timeline-annotation-filter">
           <AnnotationFilterFields

@@ -189,10 +189,7 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
   const visibleTargets = visible.map((row) => `event:${row.seq}`);
   const caseId = rows[0]?.caseId ?? '';
   // Only the rows in view: a bulk-tagged case may hold a million annotated events.
-  const annotations = useLiveQuery(
-    () => itemAnnotations(caseId, visibleTargets),
-    [caseId, visibleTargets.join()],
-  );
+  const annotations = useLiveQuery(() => itemAnnotations(caseId, visibleTargets), [caseId, visibleTargets.join()]);
   return (
     <div className="timeline-list">
       <div className="timeline-row timeline-head" aria-hidden="true">

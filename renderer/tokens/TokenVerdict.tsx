@@ -147,14 +147,6 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
           </div>
         </dl>
       )}
-      {signingKey && (
-        // A key is annotated by its RFC 7638 thumbprint: a kid may be missing or shared between keys.
-        <AnnotationPanel
-          caseId={analysis.caseId}
-          target={{ kind: 'key', id: signingKey.thumbprint }}
-          title={signingKey.kid !== undefined ? `Annotation of key "${signingKey.kid}"` : 'Annotation of this key'}
-        />
-      )}
       {verdict.rejections && verdict.rejections.length > 0 && (
         <ul
           className="small"
@@ -170,6 +162,14 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
       )}
       <RecoveredSecret analysis={analysis} />
       <KeyWindows analysis={analysis} history={keyHistory} />
+      {signingKey && (
+        // A key is annotated by its RFC 7638 thumbprint: a kid may be missing or shared between keys.
+        <AnnotationPanel
+          caseId={analysis.caseId}
+          target={{ kind: 'key', id: signingKey.thumbprint }}
+          title={signingKey.kid !== undefined ? `Annotation of key "${signingKey.kid}"` : 'Annotation of this key'}
+        />
+      )}
       {analysis.presentedTo && (
         <p className="small muted">
           First presented to <span className="mono">{analysis.presentedTo}</span>

@@ -164,11 +164,15 @@ test('annotate a token, an event and a finding; reload; history, filters, dispos
   await expect(page.locator('[data-testid=disposition-count][data-disposition=open]')).toContainText(
     String(findingCount - 1),
   );
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'annotations-findings.png'), fullPage: true });
   await page.getByTestId('filter-annotation-disposition').selectOption('confirmed');
   await expect(page.getByTestId('finding-row')).toHaveCount(1);
   await findingRow(page, 'alg-none').click();
   await expect(panelOf(page, 'finding').getByTestId('annotation-disposition')).toHaveValue('confirmed');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'annotations-findings.png'), fullPage: true });
+  await expect(panelOf(page, 'finding').getByTestId('annotation-override')).toHaveText(
+    'overridden to medium: the service rejects alg none at the gateway',
+  );
+  await expect(panelOf(page, 'finding').getByTestId('annotation-override-severity')).toHaveValue('medium');
 
   // The custody log: one entry per change, each naming its item, and the chain intact.
   await page.getByTestId('tab-evidence').click();
