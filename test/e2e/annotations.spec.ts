@@ -10,13 +10,6 @@ import { findingRow, SAMPLE_TITLE } from './sample-case';
 
 const panelOf = (page: Page, kind: string) => page.locator(`[data-testid=annotation-panel][data-target^="${kind}:"]`);
 
-async function addTag(page: Page, kind: string, name: string): Promise<void> {
-  const panel = panelOf(page, kind);
-  await panel.getByTestId('tag-input').fill(name);
-  await panel.getByTestId('tag-input').press('Enter');
-  await expect(panel.locator(`[data-testid=tag-badge][data-tag="${name}"]`)).toBeVisible();
-}
-
 async function writeNote(page: Page, kind: string, note: string): Promise<void> {
   const panel = panelOf(page, kind);
   await panel.getByTestId('note-edit').click();
