@@ -75,7 +75,8 @@ function Row({
         {eventSource(event)}
       </span>
       <span className="ellipsis-cell muted" title={eventSummary(event)}>
-        <AnnotationBadges state={annotation} /> {eventSummary(event)}
+        <AnnotationBadges state={annotation} />
+        {eventSummary(event)}
       </span>
     </div>
   );

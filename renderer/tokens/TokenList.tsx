@@ -102,7 +102,8 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 </td>
                 {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
                 <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>
-                  <AnnotationBadges state={row.annotation} /> {token.sub ?? '—'}
+                  <AnnotationBadges state={row.annotation} />
+                  {token.sub ?? '—'}
                 </td>
                 <td className="mono nowrap" data-testid="token-row-exp">
                   {token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}
