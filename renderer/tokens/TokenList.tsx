@@ -27,6 +27,7 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
       title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}
     >
       {key.kid ?? shortHash(key.thumbprint)}
+      <AnnotationBadges state={row.keyAnnotation} />
     </td>
   );
 }

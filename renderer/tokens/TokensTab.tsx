@@ -29,10 +29,14 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const tokens = useLiveQuery(() => caseTokens(caseId), [caseId]);
   const analyses = useLiveQuery(() => tokenAnalysisSummaries(caseId), [caseId]);
   const annotations = useLiveQuery(() => listAnnotations(caseId, 'token'), [caseId]);
+  const keyAnnotations = useLiveQuery(() => listAnnotations(caseId, 'key'), [caseId]);
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
   const analysing = useAnalysisRunning(caseId, 'analyze');
-  const rows = useMemo(() => joinAnalyses(tokens ?? [], analyses ?? [], annotations), [tokens, analyses, annotations]);
+  const rows = useMemo(
+    () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
+    [tokens, analyses, annotations, keyAnnotations],
+  );
   const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {

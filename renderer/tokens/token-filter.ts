@@ -12,6 +12,8 @@ export interface TokenRow {
   readonly token: TokenRecord;
   readonly analysis?: TokenAnalysisSummary;
   readonly annotation?: AnnotationState;
+  /** The annotation of the key that verified it (keys are annotated by thumbprint). */
+  readonly keyAnnotation?: AnnotationState;
 }
 
 /** `any`, a verdict, or `pending` for tokens not analysed yet. */
@@ -64,11 +66,17 @@ export function joinAnalyses(
   tokens: readonly TokenRecord[],
   analyses: readonly TokenAnalysisSummary[],
   annotations?: ReadonlyMap<string, AnnotationStateRecord>,
+  keyAnnotations?: ReadonlyMap<string, AnnotationStateRecord>,
 ): TokenRow[] {
   const byHash = new Map(analyses.map((analysis) => [analysis.tokenHash, analysis]));
-  return tokens.map((token) => ({
-    token,
-    analysis: byHash.get(token.tokenHash),
-    annotation: annotations?.get(token.tokenHash)?.state,
-  }));
+  return tokens.map((token) => {
+    const analysis = byHash.get(token.tokenHash);
+    const thumbprint = analysis?.key?.thumbprint;
+    return {
+      token,
+      analysis,
+      annotation: annotations?.get(token.tokenHash)?.state,
+      keyAnnotation: thumbprint === undefined ? undefined : keyAnnotations?.get(thumbprint)?.state,
+    };
+  });
 }

@@ -70,6 +70,9 @@ test('annotate a token, an event and a finding; reload; history, filters, dispos
   await writeNote(page, 'token', 'Replayed from a second device, see event:2');
   await expect(tokenRow.getByTestId('star-badge')).toBeVisible();
   await expect(tokenRow.getByTestId('note-badge')).toBeVisible();
+  // The key that verified it, annotated by its thumbprint: its mark shows in every row it verified.
+  await panelOf(page, 'key').getByTestId('annotation-star').click();
+  await expect(tokenRow.getByTestId('token-row-key').getByTestId('star-badge')).toBeVisible();
 
   // An event, with the keyboard only: t goes to the tags, n to the note, s stars.
   await page.getByTestId('tab-timeline').click();
@@ -167,10 +170,18 @@ test('annotate a token, an event and a finding; reload; history, filters, dispos
   );
   await expect(panelOf(page, 'finding').getByTestId('annotation-override-severity')).toHaveValue('medium');
 
-  // The custody log: one entry per change, each naming its item, and the chain intact.
+  // An evidence file, from its row in the Evidence tab.
   await page.getByTestId('tab-evidence').click();
+  const fileRow = page.getByTestId('evidence-file-row').first();
+  await fileRow.getByTestId('evidence-file-annotate').click();
+  const file = panelOf(page, 'file');
+  await file.getByTestId('tag-input').fill('chain-of-custody');
+  await file.getByTestId('tag-add').click();
+  await expect(fileRow.locator('[data-testid=tag-badge][data-tag=chain-of-custody]')).toBeVisible();
+
+  // The custody log: one entry per change, each naming its item, and the chain intact.
   const created = page.locator('[data-testid=custody-row][data-action=annotation-created]');
-  await expect(created).toHaveCount(3);
+  await expect(created).toHaveCount(5); // finding, token, key, event, file
   await expect(created.filter({ hasText: `token:${tokenHash}` })).toHaveCount(1);
   await expect(created.filter({ hasText: `event:${eventSeq}` })).toHaveCount(1);
   // finding: override, note, star; token: star, note, edit; event: note, star.
