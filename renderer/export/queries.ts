@@ -1,9 +1,9 @@
 // The export feature's reads and writes of the window's store: the filtered timeline a page at a time, the findings
 // the view shows, the annotations of each page, and the journal entry of a saved export.
-import type { AnnotationState } from '../../core/annotations';
 import type { AnnotationLookup, ExportEvent } from '../../core/export';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { db } from '../db/schema';
+import { currentAnnotations } from '../annotations/queries';
 import { appendCustody, type CustodyFields } from '../evidence/custody-log';
 import { timelineFindings } from '../findings/queries';
 import type { EventCursor } from '../timeline/page-request';
@@ -38,17 +38,9 @@ export async function findingsInTimelineFilter(caseId: string, filter: TimelineF
   return [...(await timelineFindings(caseId, filter)).kept];
 }
 
-/**
- * Annotation states of a case by target key, read from annotationStates ([caseId+target], schema v7). Stands in
- * until renderer/annotations offers currentAnnotations(database, caseId, targets); the export takes any lookup.
- */
+/** The investigator's annotations of the case's items, for the rows an export writes. */
 export function storedAnnotations(caseId: string): AnnotationLookup {
-  return async (targets) => {
-    const rows = await db.annotationStates.bulkGet(targets.map((target): [string, string] => [caseId, target]));
-    const states = new Map<string, AnnotationState>();
-    for (const row of rows) if (row) states.set(row.target, row.state);
-    return states;
-  };
+  return (targets) => currentAnnotations(db, caseId, targets);
 }
 
 /** Records a saved export in the case's journal. */

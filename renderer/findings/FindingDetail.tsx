@@ -11,6 +11,7 @@ import { location, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { eventFocus, type CaseTab } from '../shell/route';
 import { SeverityBadge } from '../tokens/AnalysisBadges';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 interface FindingDetailProps {
   readonly finding: StoredFinding;
@@ -105,6 +106,7 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
         )}
       </div>
       <p data-testid="finding-message">{finding.message}</p>
+      <AnnotationPanel caseId={finding.caseId} target={{ kind: 'finding', id: finding.key }} />
       <div className="explanation" data-testid="finding-explanation">
         <h3>What it means</h3>
         <p>{finding.explanation}</p>

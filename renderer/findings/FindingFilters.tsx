@@ -1,8 +1,13 @@
-// The Findings view's filters: severity toggles (with counts), detector or check, origin, and free text.
+// The Findings view's filters: severity toggles (with counts), detector or check, origin, free text, annotation
+// (tag, disposition, star, note), how the list is grouped, and how many findings have each disposition.
 import type { Severity } from '../../core/token';
+import { DISPOSITIONS, type Disposition } from '../../core/annotations';
+import { AnnotationFilterFields } from '../annotations/AnnotationFilterFields';
 import { SEVERITIES, type FindingFilter } from './finding-filter';
 
 interface FindingFiltersProps {
+  readonly caseId: string;
+  readonly dispositions: Record<Disposition, number>;
   readonly filter: FindingFilter;
   readonly counts: Record<Severity, number>;
   readonly ids: readonly { id: string; title: string; count: number }[];
@@ -11,7 +16,16 @@ interface FindingFiltersProps {
   readonly onChange: (filter: FindingFilter) => void;
 }
 
-export function FindingFilters({ filter, counts, ids, shown, total, onChange }: FindingFiltersProps) {
+export function FindingFilters({
+  caseId,
+  dispositions,
+  filter,
+  counts,
+  ids,
+  shown,
+  total,
+  onChange,
+}: FindingFiltersProps) {
   const toggle = (severity: Severity) =>
     onChange({
       ...filter,
@@ -72,6 +86,30 @@ export function FindingFilters({ filter, counts, ids, shown, total, onChange }: 
           onChange={(event) => onChange({ ...filter, text: event.target.value })}
         />
       </label>
+      <AnnotationFilterFields
+        caseId={caseId}
+        filter={filter.annotation}
+        withDisposition
+        onChange={(annotation) => onChange({ ...filter, annotation })}
+      />
+      <label className="inline-field">
+        <span>Group by</span>
+        <select
+          data-testid="finding-group-by"
+          value={filter.groupBy ?? 'severity'}
+          onChange={(event) => onChange({ ...filter, groupBy: event.target.value as FindingFilter['groupBy'] })}
+        >
+          <option value="severity">severity</option>
+          <option value="disposition">disposition</option>
+        </select>
+      </label>
+      <span className="disposition-counts small" data-testid="disposition-counts" aria-label="Findings by disposition">
+        {DISPOSITIONS.map((disposition) => (
+          <span key={disposition} data-testid="disposition-count" data-disposition={disposition}>
+            {disposition} <strong>{dispositions[disposition]}</strong>
+          </span>
+        ))}
+      </span>
       <span className="muted small" data-testid="findings-shown">
         {shown === total ? `${total} findings` : `${shown} of ${total} findings`}
       </span>

@@ -1,8 +1,13 @@
-// The findings grouped by severity, most severe first. A listbox: arrows move the selection, Home/End jump,
-// Enter (or a click) opens the finding's detail.
+// The findings grouped by severity, most severe first, or by disposition (open first), with the investigator's
+// marks. A listbox: arrows move the selection, Home/End jump, Enter (or a click) opens the finding's detail, s/t/n
+// star it, go to its tags, open its note.
 import type { KeyboardEvent } from 'react';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { groupBySeverity } from './finding-filter';
+import { groupByDisposition, type FindingAnnotations } from './finding-dispositions';
+import { AnnotationBadges } from '../annotations/AnnotationBadges';
+import { requestAnnotationCommand } from '../annotations/annotation-focus';
+import { annotationKeyCommand } from '../annotations/annotation-keys';
 import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 import { SeverityBadge } from '../tokens/AnalysisBadges';
@@ -12,17 +17,40 @@ interface FindingListProps {
   readonly findings: readonly StoredFinding[];
   readonly selected: string | undefined;
   readonly onSelect: (key: string) => void;
+  readonly annotations: FindingAnnotations;
+  readonly groupBy?: 'severity' | 'disposition';
+}
+
+interface FindingGroup {
+  readonly name: string;
+  readonly findings: readonly StoredFinding[];
+}
+
+function findingGroups(
+  findings: readonly StoredFinding[],
+  annotations: FindingAnnotations,
+  groupBy: 'severity' | 'disposition',
+): FindingGroup[] {
+  if (groupBy === 'disposition')
+    return groupByDisposition(findings, annotations).map((group) => ({ name: group.disposition, ...group }));
+  return groupBySeverity(findings).map((group) => ({ name: group.severity, ...group }));
 }
 
 const optionId = (key: string) => `finding-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-export function FindingList({ findings, selected, onSelect }: FindingListProps) {
+export function FindingList({ findings, selected, onSelect, annotations, groupBy = 'severity' }: FindingListProps) {
   const nameOf = useNameOf();
   const { timeZone } = useApp();
-  const groups = groupBySeverity(findings);
+  const groups = findingGroups(findings, annotations, groupBy);
   // Keyboard order is display order: severity groups, then time within each.
   const ordered = groups.flatMap((group) => group.findings);
   const onKeyDown = (event: KeyboardEvent) => {
+    const command = annotationKeyCommand(event);
+    if (command && selected) {
+      event.preventDefault();
+      requestAnnotationCommand(`finding:${selected}`, command);
+      return;
+    }
     const index = ordered.findIndex((finding) => finding.key === selected);
     const target: Record<string, number> = {
       ArrowDown: index + 1,
@@ -48,14 +76,16 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
     >
       {groups.map((group) => (
         <div
-          key={group.severity}
+          key={group.name}
           role="group"
-          aria-label={group.severity}
+          aria-label={group.name}
           data-testid="finding-group"
-          data-severity={group.severity}
+          data-severity={groupBy === 'severity' ? group.name : undefined}
+          data-disposition={groupBy === 'disposition' ? group.name : undefined}
+          data-count={group.findings.length}
         >
           <h3 className="finding-group-head">
-            {group.severity} · {group.findings.length}
+            {group.name} · {group.findings.length}
           </h3>
           {group.findings.map((finding) => (
             <div
@@ -73,6 +103,7 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
                 <SeverityBadge severity={finding.severity} />
                 <span className="finding-title">{finding.title}</span>
                 <code className="finding-id muted">{finding.id}</code>
+                <AnnotationBadges state={annotations.get(finding.key)} />
               </div>
               <div className="muted small finding-row-facts">
                 {finding.ts !== null ? (

@@ -2,6 +2,7 @@
 // grouped by severity and filterable, and the selected finding's evidence. The case's timeline filter narrows it
 // first — a finding stays when one of its evidence events is in the filtered timeline — and says so above the list,
 // with one click to clear it. The route's focus is the finding key.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { CaseRecord } from '../db/records';
 import { filterFindings, findingIds, NO_FINDING_FILTER, severityCounts } from './finding-filter';
@@ -14,6 +15,8 @@ import { FindingDetail } from './FindingDetail';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import { useTimelineFindings } from './use-timeline-findings';
+import { dispositionCounts } from './finding-dispositions';
+import { listAnnotations } from '../annotations/queries';
 import './findings.css';
 
 interface FindingsTabProps {
@@ -28,8 +31,14 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
   const { filter: timelineFilter } = useCaseFilter();
   const findings = useTimelineFindings(caseId, timelineFilter);
   const [filter, setFilter] = useState(NO_FINDING_FILTER);
+  const annotationRows = useLiveQuery(() => listAnnotations(caseId, 'finding'), [caseId]);
+  const annotations = useMemo(
+    () => new Map([...(annotationRows ?? new Map()).values()].map((row) => [row.id, row.state])),
+    [annotationRows],
+  );
   const kept = findings?.kept;
-  const shown = useMemo(() => filterFindings(kept ?? [], filter), [kept, filter]);
+  const shown = useMemo(() => filterFindings(kept ?? [], filter, annotations), [kept, filter, annotations]);
+  const dispositions = useMemo(() => dispositionCounts(kept ?? [], annotations), [kept, annotations]);
   const counts = useMemo(() => severityCounts(kept ?? []), [kept]);
   const ids = useMemo(() => findingIds(kept ?? []), [kept]);
   const untimed = shown.filter((finding) => finding.ts === null).length;
@@ -71,6 +80,8 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
             />
           </div>
           <FindingFilters
+            caseId={caseId}
+            dispositions={dispositions}
             filter={filter}
             counts={counts}
             ids={ids}
@@ -88,7 +99,13 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
           )}
           <div className="findings-layout">
             {shown.length > 0 ? (
-              <FindingList findings={shown} selected={current?.key} onSelect={select} />
+              <FindingList
+                findings={shown}
+                selected={current?.key}
+                onSelect={select}
+                annotations={annotations}
+                groupBy={filter.groupBy}
+              />
             ) : (
               <div className="empty" data-testid="findings-filtered-empty">
                 {findings.kept.length === 0

@@ -1,7 +1,10 @@
-// Narrowing and grouping the Findings view: by severity, detector or check id, origin, and free text. Pure: the
+// Narrowing and grouping the Findings view: by severity, detector or check id, origin, free text and annotation
+// (tag, star, disposition, note; finding-dispositions.ts groups by disposition). Pure: the
 // view loads the case's findings (a case has hundreds, not millions) and filters them in memory.
 import type { Severity } from '../../core/token';
 import type { StoredFinding } from '../db/case-analysis-records';
+import { matchesAnnotation, type AnnotationFilter } from '../annotations/annotation-filter';
+import type { FindingAnnotations } from './finding-dispositions';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -13,6 +16,9 @@ export interface FindingFilter {
   readonly origin: 'any' | 'detector' | 'token-check';
   /** Case-insensitive substring of the title, message, subject, session or a token hash. */
   readonly text: string;
+  readonly annotation?: AnnotationFilter;
+  /** How the list is grouped. */
+  readonly groupBy?: 'severity' | 'disposition';
 }
 
 export const NO_FINDING_FILTER: FindingFilter = { severities: [], id: '', origin: 'any', text: '' };
@@ -24,14 +30,20 @@ function haystack(finding: StoredFinding): string {
     .toLowerCase();
 }
 
-export function filterFindings(findings: readonly StoredFinding[], filter: FindingFilter): StoredFinding[] {
+/** The findings the filter keeps; `annotations` (by finding key) serve its annotation part. */
+export function filterFindings(
+  findings: readonly StoredFinding[],
+  filter: FindingFilter,
+  annotations: FindingAnnotations = new Map(),
+): StoredFinding[] {
   const needle = filter.text.trim().toLowerCase();
   return findings.filter(
     (finding) =>
       (filter.severities.length === 0 || filter.severities.includes(finding.severity)) &&
       (!filter.id || finding.id === filter.id) &&
       (filter.origin === 'any' || finding.origin === filter.origin) &&
-      (!needle || haystack(finding).includes(needle)),
+      (!needle || haystack(finding).includes(needle)) &&
+      matchesAnnotation(annotations.get(finding.key), filter.annotation),
   );
 }
 

@@ -4,7 +4,7 @@ import { db } from '../db/schema';
 import { storedAnalysis, storedFindings } from '../timeline-analysis/queries';
 import { eventMatches } from '../timeline/event-matches';
 import { isEmptyFilter, type TimelineFilter } from '../timeline/timeline-filter';
-import { timelineMatcher } from '../timeline/timeline-match';
+import { resolvedMatcher } from '../timeline/annotated-seqs';
 import { evidenceSeqs, findingsInFilter } from './findings-in-filter';
 
 export interface TimelineFindings {
@@ -19,7 +19,12 @@ export interface TimelineFindings {
 export async function timelineFindings(caseId: string, filter: TimelineFilter): Promise<TimelineFindings> {
   const all = await storedFindings(caseId);
   if (isEmptyFilter(filter)) return { all, kept: all };
-  const eventsKept = await eventMatches(db, caseId, all.flatMap(evidenceSeqs), timelineMatcher(filter));
+  const eventsKept = await eventMatches(
+    db,
+    caseId,
+    all.flatMap(evidenceSeqs),
+    await resolvedMatcher(db, caseId, filter),
+  );
   return { all, kept: findingsInFilter(all, eventsKept), eventsKept };
 }
 

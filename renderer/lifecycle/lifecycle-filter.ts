@@ -9,7 +9,8 @@ import type { TimelineFilter } from '../timeline/timeline-filter';
 import { MAX_TICKS_PER_TOKEN } from './token-event-times';
 import { eventMatches } from '../timeline/event-matches';
 import { eachTimelineRow } from '../timeline/timeline-rows';
-import { timelineMatcher, type EventMatcher } from '../timeline/timeline-match';
+import type { EventMatcher } from '../timeline/timeline-match';
+import { resolvedMatcher } from '../timeline/annotated-seqs';
 
 export interface LifecycleFilterMarks {
   /** Times of each token's events the filter keeps. */
@@ -50,7 +51,7 @@ export async function lifecycleFilterMarks(
   lanes: readonly TokenLifecycle[],
   filter: TimelineFilter,
 ): Promise<LifecycleFilterMarks> {
-  const matches = timelineMatcher(filter);
+  const matches = await resolvedMatcher(database, caseId, filter);
   const keptUses = new Map<string, number[]>();
   const outsideUses = new Map<string, number[]>();
   const keptBySeq = new Map<number, boolean>();

@@ -2,14 +2,18 @@
 import { db } from '../db/schema';
 import type { MapScope } from '../findings/finding-links';
 import type { TimelineFilter } from '../timeline/timeline-filter';
-import { timelineMatcher } from '../timeline/timeline-match';
+import { resolvedMatcher } from '../timeline/annotated-seqs';
 import { loadLocatedEvents, type LocatedEvents } from './located-events';
 import { scopeSkip } from './map-scope';
 import { loadScopeEvents } from './scope-events';
 
 /** The located events the map draws: a scope's (a subject, a session, a token family) or the whole filtered case's. */
-export function mapEvents(caseId: string, scope: MapScope | undefined, filter: TimelineFilter): Promise<LocatedEvents> {
+export async function mapEvents(
+  caseId: string,
+  scope: MapScope | undefined,
+  filter: TimelineFilter,
+): Promise<LocatedEvents> {
   return scope
-    ? loadScopeEvents(db, caseId, scope, timelineMatcher(filter, scopeSkip(scope, filter)))
+    ? loadScopeEvents(db, caseId, scope, await resolvedMatcher(db, caseId, filter, scopeSkip(scope, filter)))
     : loadLocatedEvents(db, caseId, filter);
 }

@@ -8,6 +8,7 @@ import { shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { eventSource } from './event-summary';
 import { useNameOf } from '../subjects/subject-names-context';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 interface EventDetailProps {
   readonly row: StoredEvent;
@@ -71,6 +72,7 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
           · {event.source.format} · sha256 {shortHash(event.source.sha256)}
         </span>
       </p>
+      <AnnotationPanel caseId={row.caseId} target={{ kind: 'event', id: String(row.seq) }} />
       <dl className="meta compact">
         {facts
           .filter(([, value]) => value)

@@ -13,6 +13,7 @@ import type { TimelineFilter } from './timeline-filter';
 import { useApp } from '../shell/app-context';
 import { safeText } from '../shell/format';
 import { formatInstant, parseZonedInput } from '../shell/format-time';
+import { AnnotationFilterFields } from '../annotations/AnnotationFilterFields';
 
 interface TimelineFiltersProps {
   readonly caseId: string;
@@ -152,6 +153,16 @@ export function TimelineFilters({ caseId, filter, fileNames, onChange }: Timelin
       ))}
       {TYPED.map(({ facet, label }) => typed(facet, label, filter.facets?.[facet]))}
       {typed('text', 'Text', filter.text)}
+      <div className="field timeline-annotation-field">
+        <span>Annotation</span>
+        <div className="inline-field timeline-annotation-filter">
+          <AnnotationFilterFields
+            caseId={caseId}
+            filter={filter.annotation}
+            onChange={(annotation) => onChange({ ...filter, annotation })}
+          />
+        </div>
+      </div>
       <div className="filter-actions">
         <button type="submit" data-testid="filter-apply">
           Apply

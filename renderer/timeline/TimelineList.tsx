@@ -1,6 +1,7 @@
 // The event list: a virtual list over the loaded window (only the rows in view are in the DOM), extended a
 // page at a time near either edge. Keyboard: arrows move the selection, PageUp/PageDown by a screen,
-// Home/End jump to the first/last event, Enter opens the selected event.
+// Home/End jump to the first/last event, Enter opens the selected event; s, t and n open it and star it, go to its
+// tags or to its note. The rows in view show the investigator's marks (star, tags, note).
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import type { StoredEvent } from '../db/event-records';
 import { UNTIMED_TS } from '../db/event-records';
@@ -9,6 +10,12 @@ import { formatInstant } from '../shell/format-time';
 import { eventSource, eventSummary } from './event-summary';
 import type { TimelineData } from './use-timeline';
 import { useNameOf } from '../subjects/subject-names-context';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AnnotationState } from '../../core/annotations';
+import { AnnotationBadges } from '../annotations/AnnotationBadges';
+import { requestAnnotationCommand } from '../annotations/annotation-focus';
+import { annotationKeyCommand } from '../annotations/annotation-keys';
+import { itemAnnotations } from '../annotations/queries';
 
 const ROW_HEIGHT = 28;
 /** Rows from an edge at which the next page is loaded. */
@@ -26,11 +33,13 @@ function Row({
   row,
   selected,
   top,
+  annotation,
   onClick,
 }: {
   row: StoredEvent;
   selected: boolean;
   top: number;
+  annotation: AnnotationState | undefined;
   onClick: () => void;
 }) {
   const { timeZone } = useApp();
@@ -68,6 +77,7 @@ function Row({
         {eventSource(event)}
       </span>
       <span className="ellipsis-cell muted" title={eventSummary(event)}>
+        <AnnotationBadges state={annotation} />
         {eventSummary(event)}
       </span>
     </div>
@@ -149,6 +159,14 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
 
   const onKeyDown = (event: KeyboardEvent) => {
     const current = rows.findIndex((row) => row.seq === selected);
+    const command = annotationKeyCommand(event);
+    if (command && rows[current]) {
+      // The annotation panel is in the event's detail: open it, and it carries the command out when it mounts.
+      event.preventDefault();
+      onOpen(rows[current]);
+      requestAnnotationCommand(`event:${rows[current].seq}`, command);
+      return;
+    }
     const screen = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     const moves: Record<string, () => void> = {
       ArrowDown: () => moveTo(current + 1),
@@ -170,6 +188,11 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const visible = rows.slice(first, last);
+  const visibleTargets = visible.map((row) => `event:${row.seq}`);
+  const caseId = rows[0]?.caseId ?? '';
+  // Only the rows in view: a bulk-tagged case may hold a million annotated events.
+  const annotations = useLiveQuery(() => itemAnnotations(caseId, visibleTargets), [caseId, visibleTargets.join()]);
   return (
     <div className="timeline-list">
       <div className="timeline-row timeline-head" aria-hidden="true">
@@ -193,10 +216,11 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
         onKeyDown={onKeyDown}
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-          {rows.slice(first, last).map((row, offset) => (
+          {visible.map((row, offset) => (
             <Row
               key={row.seq}
               row={row}
+              annotation={annotations?.get(`event:${row.seq}`)}
               selected={row.seq === selected}
               top={(first + offset) * ROW_HEIGHT}
               onClick={() => onOpen(row)}

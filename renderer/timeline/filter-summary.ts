@@ -2,6 +2,7 @@
 // Map): each part names the field as the Timeline's form labels it, so the investigator can see what hides what.
 import { activeFacets, type TimelineFilter } from './timeline-filter';
 import type { EventFacet } from '../db/event-records';
+import { describeAnnotationFilter } from '../annotations/annotation-filter';
 
 export interface FilterPart {
   readonly key: string;
@@ -39,5 +40,7 @@ export function describeTimelineFilter(filter: TimelineFilter, format: SummaryFo
   }
   const text = filter.text?.trim();
   if (text) parts.push({ key: 'text', label: 'text', value: `"${text}"` });
+  const annotation = describeAnnotationFilter(filter.annotation).join(', ');
+  if (annotation) parts.push({ key: 'annotation', label: 'annotation', value: annotation });
   return parts;
 }

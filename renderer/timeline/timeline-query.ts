@@ -9,6 +9,7 @@ import { budgetSpent, withinRange, type EventCursor, type PageRequest, type Page
 import type { TokentrailDatabase } from '../db/schema';
 import { textPage } from './text-pages';
 import { activeFacets, filterPredicate, type TimelineFilter } from './timeline-filter';
+import { resolveAnnotatedSeqs } from './annotated-seqs';
 
 export type { EventCursor, PageRequest, PageResult } from './page-request';
 
@@ -71,7 +72,7 @@ export async function planQuery(
     COUNTED_FACETS.has(facet) ? countOf(facet) : -1 - (SELECTIVITY.length - SELECTIVITY.indexOf(facet));
   const [lead, ...others] = [...facets].sort(([a], [b]) => rank(a) - rank(b));
   const [facet, value] = lead!;
-  const rest = filterPredicate({ text: filter.text });
+  const rest = filterPredicate({ text: filter.text, annotatedSeqs: filter.annotatedSeqs });
   if (others.length > 0) return { kind: 'facets', lead: lead!, others, ...(rest ? { test: rest } : {}) };
   return { kind: 'range', index: 'facets', key: (ts, seq) => [caseId, facet, value, ts, seq], test: rest };
 }
@@ -85,8 +86,11 @@ export async function queryPage(
 ): Promise<PageResult> {
   const page = await database.transaction(
     'r',
-    [database.cases, database.eventFacets, database.eventText, database.authEvents],
+    [database.cases, database.eventFacets, database.eventText, database.authEvents, database.annotationStates],
     async () => {
+      // The annotation filter becomes the set of matching seqs, intersected with whatever serves the rest.
+      filter = await resolveAnnotatedSeqs(database, caseId, filter);
+      if (filter.annotatedSeqs?.size === 0) return { rows: [], exhausted: true, scanned: 0 };
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };
       if (plan.kind === 'text') return textPage(database, caseId, filter, request);

@@ -18,6 +18,7 @@ import { TokenFindings } from './TokenFindings';
 import { TokenVerdict } from './TokenVerdict';
 import { useKeyHistory } from './use-key-history';
 import { VerificationTrail } from './VerificationTrail';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
 
@@ -118,6 +119,7 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       >
         sha256 {token.tokenHash}
       </p>
+      <AnnotationPanel caseId={token.caseId} target={{ kind: 'token', id: token.tokenHash }} />
       {analysis ? (
         <TokenVerdict analysis={analysis} keyHistory={keyHistory} />
       ) : (

@@ -1,4 +1,4 @@
-// Filters of the token list: by signature verdict and by the worst finding's severity.
+// Filters of the token list: by signature verdict, by the worst finding's severity and by annotation.
 import {
   SEVERITY_FILTERS,
   VERDICT_FILTERS,
@@ -6,6 +6,7 @@ import {
   type TokenFilter,
   type VerdictFilter,
 } from './token-filter';
+import { AnnotationFilterFields } from '../annotations/AnnotationFilterFields';
 
 const SEVERITY_LABEL: Record<SeverityFilter, string> = {
   any: 'any findings',
@@ -18,13 +19,14 @@ const SEVERITY_LABEL: Record<SeverityFilter, string> = {
 };
 
 interface TokenFiltersProps {
+  readonly caseId: string;
   readonly filter: TokenFilter;
   readonly onChange: (filter: TokenFilter) => void;
   readonly shown: number;
   readonly total: number;
 }
 
-export function TokenFilters({ filter, onChange, shown, total }: TokenFiltersProps) {
+export function TokenFilters({ caseId, filter, onChange, shown, total }: TokenFiltersProps) {
   return (
     <div className="token-filters">
       <label className="inline-field">
@@ -55,6 +57,11 @@ export function TokenFilters({ filter, onChange, shown, total }: TokenFiltersPro
           ))}
         </select>
       </label>
+      <AnnotationFilterFields
+        caseId={caseId}
+        filter={filter.annotation}
+        onChange={(annotation) => onChange({ ...filter, annotation })}
+      />
       <span className="muted small" data-testid="token-filter-count">
         {shown === total ? `${total} tokens` : `${shown} of ${total} tokens`}
       </span>

@@ -1,5 +1,5 @@
 // Every distinct token of the case, one row each, with its verdict, the key that verified it and its worst
-// finding; arrow keys move the selection.
+// finding, and the investigator's marks (star, tags, note); arrow keys move the selection, s/t/n annotate it.
 import { memo, type KeyboardEvent } from 'react';
 import type { TokenRow } from './token-filter';
 import { useApp } from '../shell/app-context';
@@ -7,6 +7,9 @@ import { plural, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { SeverityBadge, SignatureVerdictBadge } from './AnalysisBadges';
 import { listTarget } from './list-keys';
+import { AnnotationBadges } from '../annotations/AnnotationBadges';
+import { requestAnnotationCommand } from '../annotations/annotation-focus';
+import { annotationKeyCommand } from '../annotations/annotation-keys';
 
 interface TokenListProps {
   readonly rows: readonly TokenRow[];
@@ -24,6 +27,7 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
       title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}
     >
       {key.kid ?? shortHash(key.thumbprint)}
+      <AnnotationBadges state={row.keyAnnotation} />
     </td>
   );
 }
@@ -32,6 +36,12 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
 export const TokenList = memo(function TokenList({ rows, selected, onSelect }: TokenListProps) {
   const { timeZone } = useApp();
   const onKeyDown = (event: KeyboardEvent) => {
+    const command = annotationKeyCommand(event);
+    if (command && selected) {
+      event.preventDefault();
+      requestAnnotationCommand(`token:${selected}`, command);
+      return;
+    }
     const index = rows.findIndex((row) => row.token.tokenHash === selected);
     const target = listTarget(event.key, index, rows.length);
     if (target === undefined) return;
@@ -93,6 +103,7 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 </td>
                 {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
                 <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>
+                  <AnnotationBadges state={row.annotation} />
                   {token.sub ?? '—'}
                 </td>
                 <td className="mono nowrap" data-testid="token-row-exp">

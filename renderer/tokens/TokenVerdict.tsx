@@ -12,6 +12,7 @@ import { plural } from '../shell/format';
 import { SignatureVerdictBadge } from './AnalysisBadges';
 import { recoveredSecret } from './evidence-facts';
 import { keyHistorySource, keyLifeText, windowBadgeTitle } from './key-history';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
 
 const WINDOW_TEXT: Record<KeyWindowAt['status'], string> = {
   active: 'active',
@@ -161,6 +162,14 @@ export function TokenVerdict({ analysis, keyHistory }: TokenVerdictProps) {
       )}
       <RecoveredSecret analysis={analysis} />
       <KeyWindows analysis={analysis} history={keyHistory} />
+      {signingKey && (
+        // A key is annotated by its RFC 7638 thumbprint: a kid may be missing or shared between keys.
+        <AnnotationPanel
+          caseId={analysis.caseId}
+          target={{ kind: 'key', id: signingKey.thumbprint }}
+          title={signingKey.kid !== undefined ? `Annotation of key "${signingKey.kid}"` : 'Annotation of this key'}
+        />
+      )}
       {analysis.presentedTo && (
         <p className="small muted">
           First presented to <span className="mono">{analysis.presentedTo}</span>

@@ -10,6 +10,7 @@ import { TokenFilters } from './TokenFilters';
 import { TokenList } from './TokenList';
 import { useAnalysisRunning } from './use-analysis-job';
 import { WordlistPanel } from './WordlistPanel';
+import { listAnnotations } from '../annotations/queries';
 import './token-analysis.css';
 
 const NO_FILTER: TokenFilter = { verdict: 'any', severity: 'any' };
@@ -27,10 +28,15 @@ interface TokensTabProps {
 export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTabProps) {
   const tokens = useLiveQuery(() => caseTokens(caseId), [caseId]);
   const analyses = useLiveQuery(() => tokenAnalysisSummaries(caseId), [caseId]);
+  const annotations = useLiveQuery(() => listAnnotations(caseId, 'token'), [caseId]);
+  const keyAnnotations = useLiveQuery(() => listAnnotations(caseId, 'key'), [caseId]);
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
   const analysing = useAnalysisRunning(caseId, 'analyze');
-  const rows = useMemo(() => joinAnalyses(tokens ?? [], analyses ?? []), [tokens, analyses]);
+  const rows = useMemo(
+    () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
+    [tokens, analyses, annotations, keyAnnotations],
+  );
   const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {
@@ -50,7 +56,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         <AnalysisBar caseId={caseId} analysed={analyses?.length ?? 0} total={tokens.length} />
         <WordlistPanel caseId={caseId} disabled={analysing} />
       </div>
-      <TokenFilters filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <TokenFilters caseId={caseId} filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
       <div className="tokens-layout">
         {shown.length > 0 ? (
           <TokenList rows={shown} selected={current?.token.tokenHash} onSelect={setSelected} />

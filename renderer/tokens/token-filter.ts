@@ -1,13 +1,19 @@
-// The Tokens view's filters, on tokens joined with their analysis: by signature verdict and by the highest
-// severity among a token's findings.
+// The Tokens view's filters, on tokens joined with their analysis and annotation: by signature verdict, by the
+// highest severity among a token's findings, and by the investigator's annotation (tag, star, note).
 import { SEVERITY_RANK, type Severity } from '../../core/token';
 import type { SignatureStatus } from '../../core/token';
 import type { TokenRecord } from '../db/records';
 import type { TokenAnalysisSummary } from '../db/token-analysis-records';
+import type { AnnotationState } from '../../core/annotations';
+import type { AnnotationStateRecord } from '../db/annotation-records';
+import { matchesAnnotation, type AnnotationFilter } from '../annotations/annotation-filter';
 
 export interface TokenRow {
   readonly token: TokenRecord;
   readonly analysis?: TokenAnalysisSummary;
+  readonly annotation?: AnnotationState;
+  /** The annotation of the key that verified it (keys are annotated by thumbprint). */
+  readonly keyAnnotation?: AnnotationState;
 }
 
 /** `any`, a verdict, or `pending` for tokens not analysed yet. */
@@ -29,6 +35,7 @@ export const SEVERITY_FILTERS: readonly SeverityFilter[] = ['any', 'critical', '
 export interface TokenFilter {
   readonly verdict: VerdictFilter;
   readonly severity: SeverityFilter;
+  readonly annotation?: AnnotationFilter;
 }
 
 function matchesVerdict(row: TokenRow, verdict: VerdictFilter): boolean {
@@ -46,11 +53,30 @@ function matchesSeverity(row: TokenRow, severity: SeverityFilter): boolean {
 
 /** The rows that pass both filters, in their given order. */
 export function filterTokenRows(rows: readonly TokenRow[], filter: TokenFilter): TokenRow[] {
-  return rows.filter((row) => matchesVerdict(row, filter.verdict) && matchesSeverity(row, filter.severity));
+  return rows.filter(
+    (row) =>
+      matchesVerdict(row, filter.verdict) &&
+      matchesSeverity(row, filter.severity) &&
+      matchesAnnotation(row.annotation, filter.annotation),
+  );
 }
 
-/** Tokens joined with their analyses (which may be missing while the analysis runs). */
-export function joinAnalyses(tokens: readonly TokenRecord[], analyses: readonly TokenAnalysisSummary[]): TokenRow[] {
+/** Tokens joined with their analyses (which may be missing while the analysis runs) and annotations (by hash). */
+export function joinAnalyses(
+  tokens: readonly TokenRecord[],
+  analyses: readonly TokenAnalysisSummary[],
+  annotations?: ReadonlyMap<string, AnnotationStateRecord>,
+  keyAnnotations?: ReadonlyMap<string, AnnotationStateRecord>,
+): TokenRow[] {
   const byHash = new Map(analyses.map((analysis) => [analysis.tokenHash, analysis]));
-  return tokens.map((token) => ({ token, analysis: byHash.get(token.tokenHash) }));
+  return tokens.map((token) => {
+    const analysis = byHash.get(token.tokenHash);
+    const thumbprint = analysis?.key?.thumbprint;
+    return {
+      token,
+      analysis,
+      annotation: annotations?.get(token.tokenHash)?.state,
+      keyAnnotation: thumbprint === undefined ? undefined : keyAnnotations?.get(thumbprint)?.state,
+    };
+  });
 }
