@@ -10,6 +10,7 @@ const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'findings', label: 'Findings' },
   { id: 'lifecycle', label: 'Lifecycle' },
   { id: 'map', label: 'Map' },
+  { id: 'journal', label: 'Journal' },
 ];
 
 /** The tab's name as its button shows it. */

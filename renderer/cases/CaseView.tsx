@@ -1,4 +1,4 @@
-// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map). The
+// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map, journal). The
 // tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
@@ -16,11 +16,13 @@ import { FindingsTab } from '../findings/FindingsTab';
 import { useAutoCaseAnalysis } from '../findings/use-auto-case-analysis';
 import { LifecycleTab } from '../lifecycle/LifecycleTab';
 import { MapTab } from '../map/MapTab';
+import { JournalTab } from '../journal/JournalTab';
 import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs, tabLabel } from './CaseTabs';
+import { RenameCase } from './RenameCase';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
@@ -75,7 +77,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
     <main className={`page case-page${drop.dragging ? ' dragging' : ''}`} data-testid="case-view" {...drop.handlers}>
       <header className="case-head">
         <div>
-          <h1 data-testid="case-title">{record.title}</h1>
+          <RenameCase caseId={caseId} title={record.title} />
           <p className="muted">
             {record.caseNumber && <span className="mono">{record.caseNumber} · </span>}
             {plural(counts.imports, 'import')} · {plural(counts.files, 'file')} · {formatBytes(counts.bytes)} ·{' '}
@@ -95,7 +97,13 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       <IngestStatusLine caseId={caseId} />
       <CaseTabs
         active={tab}
-        counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }}
+        counts={{
+          evidence: counts.files,
+          tokens: counts.tokens,
+          timeline: counts.events,
+          findings: findingCount ?? 0,
+          journal: counts.custodyEntries,
+        }}
         onSelect={(next) => onTab(next)}
       />
       <CaseFilterContext.Provider value={caseFilter}>
@@ -121,6 +129,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
             {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
             {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
             {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+            {tab === 'journal' && <JournalTab caseId={caseId} />}
           </ErrorBoundary>
         </div>
       </CaseFilterContext.Provider>

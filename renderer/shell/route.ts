@@ -6,12 +6,12 @@
 // or session.
 import { useCallback, useEffect, useState } from 'react';
 
-export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map';
+export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'journal';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
 
-const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map'];
+const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map', 'journal'];
 
 export function parseRoute(hash: string): Route {
   const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');
