@@ -14,6 +14,11 @@ import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import { useTimelineFindings } from './use-timeline-findings';
 import './findings.css';
+import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
+import { findingFilterText } from '../annotations/bulk-filter-text';
+import type { BulkSelection } from '../annotations/bulk-annotation-targets';
+import { useApp } from '../shell/app-context';
+import { formatInstant } from '../shell/format-time';
 
 interface FindingsTabProps {
   readonly caseRecord: CaseRecord;
@@ -31,6 +36,11 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
   const shown = useMemo(() => filterFindings(kept ?? [], filter), [kept, filter]);
   const counts = useMemo(() => severityCounts(kept ?? []), [kept]);
   const ids = useMemo(() => findingIds(kept ?? []), [kept]);
+  const { timeZone } = useApp();
+  const bulkSelection = useMemo(
+    (): BulkSelection => ({ kind: 'finding', filter, timeline: timelineFilter }),
+    [filter, timelineFilter],
+  );
   const untimed = shown.filter((finding) => finding.ts === null).length;
   // The selection lives in the route, so Back returns to the finding the investigator came from.
   const select = (key: string) => onNavigate('findings', key);
@@ -64,6 +74,12 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
             shown={shown.length}
             total={findings.kept.length}
             onChange={setFilter}
+          />
+          <BulkAnnotationBar
+            caseId={caseId}
+            selection={bulkSelection}
+            matchCount={shown.length}
+            filterText={findingFilterText(filter, timelineFilter, { time: (ts) => formatInstant(ts, timeZone) })}
           />
           {untimed > 0 && (
             <p className="hint" data-testid="findings-untimed-note">

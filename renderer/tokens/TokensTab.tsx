@@ -11,6 +11,9 @@ import { TokenList } from './TokenList';
 import { useAnalysisRunning } from './use-analysis-job';
 import { WordlistPanel } from './WordlistPanel';
 import './token-analysis.css';
+import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
+import { tokenFilterText } from '../annotations/bulk-filter-text';
+import type { BulkSelection } from '../annotations/bulk-annotation-targets';
 
 const NO_FILTER: TokenFilter = { verdict: 'any', severity: 'any' };
 
@@ -32,6 +35,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const analysing = useAnalysisRunning(caseId, 'analyze');
   const rows = useMemo(() => joinAnalyses(tokens ?? [], analyses ?? []), [tokens, analyses]);
   const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
+  const bulkSelection = useMemo((): BulkSelection => ({ kind: 'token', filter }), [filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {
     return (
@@ -51,6 +55,12 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         <WordlistPanel caseId={caseId} disabled={analysing} />
       </div>
       <TokenFilters filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <BulkAnnotationBar
+        caseId={caseId}
+        selection={bulkSelection}
+        matchCount={shown.length}
+        filterText={tokenFilterText(filter)}
+      />
       <div className="tokens-layout">
         {shown.length > 0 ? (
           <TokenList rows={shown} selected={current?.token.tokenHash} onSelect={setSelected} />
