@@ -27,6 +27,7 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
+import { finishDiscards } from '../evidence/queries';
 
 interface CaseViewProps {
   readonly caseId: string;
@@ -51,6 +52,8 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
   useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
+  // A discard whose event removal a closed window cut short is finished (evidence/discard-evidence.ts).
+  useEffect(() => void finishDiscards(caseId).catch(() => undefined), [caseId]);
   useEffect(
     () => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))),
     [host, start],

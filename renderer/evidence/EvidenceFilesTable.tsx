@@ -4,6 +4,7 @@ import { useApp } from '../shell/app-context';
 import { formatBytes, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
+import { DiscardEvidenceButton } from './DiscardEvidenceButton';
 
 interface EvidenceFilesTableProps {
   readonly files: readonly EvidenceFileRecord[];
@@ -22,6 +23,7 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           <th>SHA-256 (stored bytes)</th>
           <th>Verdict</th>
           <th>Imported from</th>
+          <th>In the analysis</th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +31,13 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           const origin = imports.get(file.importId);
           const mismatch = file.declared && file.sha256 && file.declared.sha256 !== file.sha256;
           return (
-            <tr key={file.id} data-testid="evidence-file-row" data-path={file.path} data-verdict={file.verdict}>
+            <tr
+              key={file.id}
+              data-testid="evidence-file-row"
+              data-path={file.path}
+              data-verdict={file.verdict}
+              data-discarded={file.discarded ? 'true' : undefined}
+            >
               <td className="mono" data-testid="evidence-file-name">
                 {safeText(file.path)}
               </td>
@@ -56,6 +64,9 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
                 ) : (
                   '—'
                 )}
+              </td>
+              <td className="small">
+                <DiscardEvidenceButton file={file} />
               </td>
             </tr>
           );

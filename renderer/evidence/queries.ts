@@ -10,6 +10,7 @@ import { commitImport, recordRejectedImport } from './commit-import';
 import { custodyChain } from './custody-log';
 import { openSampleCase } from './open-sample';
 import { reverifyCase, type ReverifyOutcome } from './reverify';
+import { discardEvidence, removeDiscardedEvents } from './discard-evidence';
 
 /** What the Evidence tab shows: the files by path, the imports, and the custody chain. */
 export async function caseEvidence(
@@ -53,4 +54,19 @@ export function reverifyStoredEvidence(caseId: string, investigator: string): Pr
 /** Creates the sample case from the bundle inside the build and returns its id. */
 export function openSample(investigator: string): Promise<string> {
   return openSampleCase(db, investigator);
+}
+
+/** Discards evidence files from the analysis (bytes kept) and journals it; returns the journal entry's seq. */
+export function discardStoredEvidence(
+  caseId: string,
+  fileIds: readonly string[],
+  reason: string,
+  investigator: string,
+): Promise<number> {
+  return discardEvidence(db, { caseId, fileIds, reason, investigator });
+}
+
+/** Finishes removing the events of discarded files, should a window have closed while it ran. */
+export function finishDiscards(caseId: string): Promise<void> {
+  return removeDiscardedEvents(db, caseId);
 }
