@@ -12,11 +12,7 @@ import {
   type AnnotationTarget,
 } from '../../core/annotations';
 import { targetKey } from '../../core/annotations';
-import type {
-  AnnotationFacetKey,
-  AnnotationRevisionRecord,
-  AnnotationStateRecord,
-} from '../db/annotation-records';
+import type { AnnotationFacetKey, AnnotationRevisionRecord, AnnotationStateRecord } from '../db/annotation-records';
 
 /** The entries of the `facets` index a state stands for: one per tag, and the star, disposition and note if set. */
 export function annotationFacets(

@@ -20,6 +20,12 @@ export async function ensureCaseTag(
 ): Promise<void> {
   await database.transaction('rw', database.caseTags, async () => {
     if (await database.caseTags.get([caseId, name])) return;
-    await database.caseTags.add({ caseId, name, colour: tagColour(name), createdAt: Date.now(), createdBy: investigator });
+    await database.caseTags.add({
+      caseId,
+      name,
+      colour: tagColour(name),
+      createdAt: Date.now(),
+      createdBy: investigator,
+    });
   });
 }

@@ -29,7 +29,10 @@ async function dropTokensOf(
 ): Promise<{ tokens: number; sightings: number }> {
   const wanted = new Set(files.map((file) => `${file.importId}\n${file.path}`));
   const sightings = (
-    await database.tokenSightings.where('importId').anyOf([...new Set(files.map((file) => file.importId))]).toArray()
+    await database.tokenSightings
+      .where('importId')
+      .anyOf([...new Set(files.map((file) => file.importId))])
+      .toArray()
   ).filter((sighting) => sighting.caseId === caseId && wanted.has(`${sighting.importId}\n${sighting.path}`));
   const lost = new Map<string, number>();
   for (const sighting of sightings) lost.set(sighting.tokenHash, (lost.get(sighting.tokenHash) ?? 0) + 1);

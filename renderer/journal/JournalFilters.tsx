@@ -31,7 +31,9 @@ export function JournalFilters({ filter, investigators, onChange }: JournalFilte
     };
     const [from, to] = [time('from'), time('to')];
     if ((draft.from?.trim() && from === undefined) || (draft.to?.trim() && to === undefined)) {
-      setTimeError(`Write times as 2026-11-18 09:30 (read in ${timeZone}) or with an offset, 2026-11-18T09:30:00+01:00.`);
+      setTimeError(
+        `Write times as 2026-11-18 09:30 (read in ${timeZone}) or with an offset, 2026-11-18T09:30:00+01:00.`,
+      );
       return;
     }
     setTimeError('');

@@ -15,7 +15,11 @@ export function journalJsonl(entries: readonly CustodyEntry[]): string {
 
 /** A file name for a case's journal: its title made safe for every file system, and the day. */
 export function journalFileName(caseRecord: Pick<CaseRecord, 'title' | 'id'>, at: number): string {
-  const title = caseRecord.title.split(/[^\w.]+/).filter(Boolean).join('-') || caseRecord.id;
+  const title =
+    caseRecord.title
+      .split(/[^\w.]+/)
+      .filter(Boolean)
+      .join('-') || caseRecord.id;
   return `${title.slice(0, 60)}-journal-${new Date(at).toISOString().slice(0, 10)}.jsonl`;
 }
 
