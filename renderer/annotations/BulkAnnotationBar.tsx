@@ -38,14 +38,20 @@ function ResultLine({ job, noun }: { readonly job: BulkAnnotationJobState; reado
   const written = plural(progress.written, noun);
   if (job.status === 'running')
     return (
-      <span className="small" role="status" data-testid="bulk-progress" data-written={progress.written}>
-        {change}: {written} written, {progress.matched.toLocaleString('en-US')} matched so far…
+      <span
+        className="small"
+        role="status"
+        data-testid="bulk-progress"
+        data-written={progress.written}
+        data-matched={progress.matched}
+      >
+        {change}: {written} written, {progress.matched} matched so far…
       </span>
     );
   const journaled = job.summary ? ` Journaled as entry #${job.summary.journalSeq}.` : '';
   const text =
     job.status === 'complete'
-      ? `Done: ${change} on ${written} (${progress.matched.toLocaleString('en-US')} matched; the others had it already).`
+      ? `Done: ${change} on ${written} (${progress.matched} matched; the others had it already).`
       : job.status === 'cancelled'
         ? `Cancelled: ${written} written before the cancel are kept (${change}); the rest are unchanged.`
         : `Failed: ${job.error ?? 'unknown error'}. What was written before the error is kept.`;

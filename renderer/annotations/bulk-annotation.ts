@@ -21,7 +21,7 @@ export const BULK_BATCH_SIZE = 5_000;
 
 export interface BulkAnnotationOptions {
   readonly signal: CancelSignal;
-  readonly onProgress: (progress: BulkAnnotationProgress) => void;
+  readonly onProgress: (progress: BulkAnnotationProgress, options?: { readonly immediate?: boolean }) => void;
   readonly batchSize?: number;
   readonly clock?: () => number;
 }
@@ -100,8 +100,12 @@ export async function runBulkAnnotation(
         cancelled = true;
         break;
       }
+      // Said before the batch is written, and never throttled away: "matched" moves ahead of "written" while a batch
+      // is in its transaction, which is also the moment a cancel keeps exactly the batches before and this one.
+      progress = { ...progress, matched: progress.matched + ids.length };
+      options.onProgress(progress, { immediate: true });
       const written = await writeBatch(database, job, ids, clock());
-      progress = { matched: progress.matched + ids.length, written: progress.written + written };
+      progress = { ...progress, written: progress.written + written };
       options.onProgress(progress);
     }
     if (options.signal.aborted) cancelled = true;
