@@ -8,7 +8,7 @@ import { caseFindings } from '../timeline-analysis/timeline-analysis-store';
 import { eventMatches } from '../timeline/event-matches';
 import { isEmptyFilter, type TimelineFilter } from '../timeline/timeline-filter';
 import { timelineMatcher } from '../timeline/timeline-match';
-import { queryPage, type EventCursor } from '../timeline/timeline-query';
+import { planQuery, queryPage, type EventCursor } from '../timeline/timeline-query';
 import { filterTokenRows, joinAnalyses, type TokenFilter } from '../tokens/token-filter';
 
 /** What the investigator asked to annotate: the items one view's filter matches. */
@@ -18,8 +18,44 @@ export type BulkSelection =
   /** The Findings view narrows by the case's timeline filter first, then by its own. */
   | { readonly kind: 'finding'; readonly filter: FindingFilter; readonly timeline: TimelineFilter };
 
-/** The filtered timeline's event seqs (as target ids), `batchSize` at a time, in time order. */
-async function* eventTargets(
+/**
+ * When the filter is one index range with nothing left to test row by row (no filter, a time range, one facet), the
+ * seqs are read from the index keys alone (`[caseId, …, ts, seq]`): no event is read or decoded, which is most of
+ * what a page of full rows costs. Undefined when the filter needs the rows (free text, several facets).
+ */
+async function* indexKeyTargets(
+  database: TokentrailDatabase,
+  caseId: string,
+  filter: TimelineFilter,
+  batchSize: number,
+): AsyncGenerator<string[]> {
+  const plan = await database.transaction('r', [database.cases, database.eventFacets], () =>
+    planQuery(database, caseId, filter),
+  );
+  if (plan === null) return;
+  if (plan.kind !== 'range' || plan.test) {
+    yield* pagedTargets(database, caseId, filter, batchSize);
+    return;
+  }
+  let lower = plan.key(filter.from ?? -Infinity, -Infinity);
+  const upper = plan.key(filter.to ?? Infinity, Infinity);
+  let lowerOpen = false;
+  for (;;) {
+    const keys = (await database.authEvents
+      .where(plan.index)
+      .between(lower, upper, !lowerOpen, true)
+      .limit(batchSize)
+      .keys()) as unknown as (string | number)[][];
+    if (keys.length === 0) return;
+    yield keys.map((key) => String(key.at(-1)));
+    if (keys.length < batchSize) return;
+    const last = keys.at(-1)!;
+    [lower, lowerOpen] = [plan.key(last.at(-2) as number, last.at(-1) as number), true];
+  }
+}
+
+/** The filtered timeline's event seqs (as target ids), `batchSize` at a time, in time order, page by page. */
+async function* pagedTargets(
   database: TokentrailDatabase,
   caseId: string,
   filter: TimelineFilter,
@@ -70,7 +106,7 @@ export async function* matchingTargets(
   batchSize: number,
 ): AsyncGenerator<string[]> {
   if (selection.kind === 'event') {
-    yield* eventTargets(database, caseId, selection.filter, batchSize);
+    yield* indexKeyTargets(database, caseId, selection.filter, batchSize);
     return;
   }
   const ids =
