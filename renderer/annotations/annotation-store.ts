@@ -74,9 +74,8 @@ export function saveAnnotation(
     const write = annotationWrite({ caseId, target, investigator, at, previous, lastRev, next });
     if (!write) return undefined;
     await database.annotationRevisions.add(write.revision);
-    if (write.state) await database.annotationStates.put(write.state);
-    else await database.annotationStates.delete(write.stateKey);
-    await createMissingTags(database, caseId, write.state?.state.tags ?? [], investigator, at);
+    await database.annotationStates.put(write.state);
+    await createMissingTags(database, caseId, write.state.state.tags, investigator, at);
     await appendCustody(database, caseId, {
       at,
       investigator,

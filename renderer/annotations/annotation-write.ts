@@ -5,6 +5,7 @@
 import {
   annotationProblem,
   changeDigest,
+  EMPTY_ANNOTATION,
   isEmptyAnnotation,
   normalizeAnnotation,
   targetKey,
@@ -42,8 +43,12 @@ export interface AnnotationWrite {
   readonly change: AnnotationChange;
   /** The revision to append to annotationRevisions. */
   readonly revision: AnnotationRevisionRecord;
-  /** The state row to put, or undefined when the annotation became empty: delete the row keyed {@link stateKey}. */
-  readonly state: AnnotationStateRecord | undefined;
+  /**
+   * The state row to put. When the annotation became empty it holds the empty state and no facets: the row stays so
+   * that the item's next revision is numbered after this one without reading its history (a bulk annotation of a
+   * million items reads their state rows in one bulkGet per batch, never their revisions).
+   */
+  readonly state: AnnotationStateRecord;
   /** [caseId, target]: the key of the state row. */
   readonly stateKey: [string, string];
   /** The custody action of a single-item write. */
@@ -81,7 +86,7 @@ export function annotationWrite(input: AnnotationWriteInput): AnnotationWrite | 
   const problem = annotationProblem(input.next, target.kind === 'finding');
   if (problem) throw new Error(`${targetKey(target)}: ${problem}`);
   const next = normalizeAnnotation(input.next);
-  const before = previous?.state ?? null;
+  const before = previous && !isEmptyAnnotation(previous.state) ? previous.state : null;
   const after = isEmptyAnnotation(next) ? null : next;
   if (before === null && after === null) return undefined;
   if (before !== null && after !== null && canonicalJson(before) === canonicalJson(after)) return undefined;
@@ -99,19 +104,18 @@ export function annotationWrite(input: AnnotationWriteInput): AnnotationWrite | 
     after,
     ...(input.bulkId ? { bulkId: input.bulkId } : {}),
   };
-  const state: AnnotationStateRecord | undefined = after
-    ? {
-        caseId,
-        target: key,
-        kind: target.kind,
-        id: target.id,
-        rev,
-        at,
-        investigator,
-        state: after,
-        facets: annotationFacets(caseId, target.kind, after),
-      }
-    : undefined;
+  const stored = after ?? EMPTY_ANNOTATION;
+  const state: AnnotationStateRecord = {
+    caseId,
+    target: key,
+    kind: target.kind,
+    id: target.id,
+    rev,
+    at,
+    investigator,
+    state: stored,
+    facets: annotationFacets(caseId, target.kind, stored),
+  };
   const digest = changeDigest({ target: key, rev, before, after });
   return { change, revision, state, stateKey: [caseId, key], action: ACTIONS[change], digest };
 }

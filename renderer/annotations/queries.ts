@@ -2,7 +2,7 @@
 // set, and the items an annotation filter keeps (through the `facets` index of annotationStates). Views call the
 // `db`-bound functions; the ones taking a database are shared with other features (exports, the timeline query).
 import { Dexie } from 'dexie';
-import type { AnnotationState, AnnotationTargetKind } from '../../core/annotations';
+import { isEmptyAnnotation, type AnnotationState, type AnnotationTargetKind } from '../../core/annotations';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from '../db/annotation-records';
 import { db, type TokentrailDatabase } from '../db/schema';
 import type { AnnotationWrite } from './annotation-write';
@@ -17,7 +17,7 @@ export async function currentAnnotations(
 ): Promise<Map<string, AnnotationState>> {
   const rows = await database.annotationStates.bulkGet(targets.map((target): [string, string] => [caseId, target]));
   const found = new Map<string, AnnotationState>();
-  for (const row of rows) if (row) found.set(row.target, row.state);
+  for (const row of rows) if (row && !isEmptyAnnotation(row.state)) found.set(row.target, row.state);
   return found;
 }
 
@@ -31,7 +31,8 @@ export async function annotationsOfKind(
     .where('[caseId+target]')
     .between([caseId, `${kind}:`], [caseId, `${kind}:\uffff`])
     .toArray();
-  return new Map(rows.map((row) => [row.id, row]));
+  // A deleted annotation leaves its row with the empty state (annotation-write.ts): not an annotated item.
+  return new Map(rows.filter((row) => !isEmptyAnnotation(row.state)).map((row) => [row.id, row]));
 }
 
 /**
@@ -65,8 +66,9 @@ export function annotationHistory(caseId: string, target: string): Promise<Annot
 }
 
 /** An item's stored state row, or undefined when it has no annotation. */
-export function annotationState(caseId: string, target: string): Promise<AnnotationStateRecord | undefined> {
-  return db.annotationStates.get([caseId, target]);
+export async function annotationState(caseId: string, target: string): Promise<AnnotationStateRecord | undefined> {
+  const row = await db.annotationStates.get([caseId, target]);
+  return row && !isEmptyAnnotation(row.state) ? row : undefined;
 }
 
 /** The case's tag set, by name. */

@@ -11,6 +11,7 @@ const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'lifecycle', label: 'Lifecycle' },
   { id: 'map', label: 'Map' },
   { id: 'people', label: 'People' },
+  { id: 'journal', label: 'Journal' },
 ];
 
 /** The tab's name as its button shows it. */

@@ -1,4 +1,4 @@
-// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map). The
+// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map, journal). The
 // tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
@@ -19,16 +19,19 @@ import { PeopleTab } from '../subjects/PeopleTab';
 import { SubjectNamesContext } from '../subjects/subject-names-context';
 import { useSubjectNames } from '../subjects/use-subject-names';
 import { MapTab } from '../map/MapTab';
+import { JournalTab } from '../journal/JournalTab';
 import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs, tabLabel } from './CaseTabs';
+import { RenameCase } from './RenameCase';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ArchiveExportButton } from '../archive/ArchiveExportButton';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
+import { finishDiscards } from '../evidence/queries';
 
 interface CaseViewProps {
   readonly caseId: string;
@@ -54,6 +57,8 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
   useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
+  // A discard whose event removal a closed window cut short is finished (evidence/discard-evidence.ts).
+  useEffect(() => void finishDiscards(caseId).catch(() => undefined), [caseId]);
   useEffect(
     () => host.onOpenBundleCommand(() => void host.pick('zip').then((picked) => picked && start(picked))),
     [host, start],
@@ -80,7 +85,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
     <main className={`page case-page${drop.dragging ? ' dragging' : ''}`} data-testid="case-view" {...drop.handlers}>
       <header className="case-head">
         <div>
-          <h1 data-testid="case-title">{record.title}</h1>
+          <RenameCase caseId={caseId} title={record.title} />
           <p className="muted">
             {record.caseNumber && <span className="mono">{record.caseNumber} · </span>}
             {plural(counts.imports, 'import')} · {plural(counts.files, 'file')} · {formatBytes(counts.bytes)} ·{' '}
@@ -101,7 +106,13 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       <IngestStatusLine caseId={caseId} />
       <CaseTabs
         active={tab}
-        counts={{ evidence: counts.files, tokens: counts.tokens, timeline: counts.events, findings: findingCount ?? 0 }}
+        counts={{
+          evidence: counts.files,
+          tokens: counts.tokens,
+          timeline: counts.events,
+          findings: findingCount ?? 0,
+          journal: counts.custodyEntries,
+        }}
         onSelect={(next) => onTab(next)}
       />
       <SubjectNamesContext.Provider value={nameOf}>
@@ -129,6 +140,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
               {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
               {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
               {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+              {tab === 'journal' && <JournalTab caseId={caseId} />}
             </ErrorBoundary>
           </div>
         </CaseFilterContext.Provider>

@@ -1,6 +1,7 @@
 // The cases feature's reads and writes of the window's store, in one place: views call these, never `db` itself.
 import type { NewCase } from './case-store';
 import { createCase, deleteCase } from './case-store';
+import { renameCase } from './case-rename';
 import type { CaseRecord } from '../db/records';
 import { db } from '../db/schema';
 
@@ -25,4 +26,9 @@ export function startCase(fields: NewCase, investigator: string): Promise<string
 
 export function removeCase(caseId: string): Promise<void> {
   return deleteCase(db, caseId);
+}
+
+/** Renames a case and journals it; false when the title is unchanged. */
+export function retitleCase(caseId: string, title: string, investigator: string): Promise<boolean> {
+  return renameCase(db, caseId, title, investigator);
 }

@@ -36,6 +36,8 @@ export interface CaseRecord {
    * tests stored events one by one instead. Absent on every case created since.
    */
   readonly eventTextMissing?: true;
+  /** How many evidence files were discarded (evidence/discard-evidence.ts); absent while none was. */
+  readonly discardedFiles?: number;
   /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */
   readonly detectorParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -78,6 +80,18 @@ export interface EvidenceFileRecord {
   /** What the manifest declared (absent for unlisted or generated entries). */
   readonly declared?: { readonly size: number; readonly sha256: string };
   readonly description?: string;
+  /**
+   * Set when the investigator discarded the file (added by mistake): its bytes and this record are kept — evidence
+   * is never deleted — but its events, tokens, keys and configuration leave the analysis (evidence/discard-evidence.ts).
+   */
+  readonly discarded?: EvidenceDiscard;
+}
+
+/** Who discarded an evidence file, when, and why (journaled as `evidence-discarded`). */
+export interface EvidenceDiscard {
+  readonly at: number;
+  readonly investigator: string;
+  readonly reason: string;
 }
 
 /** The bytes of one evidence file, exactly as imported; a separate table so file lists never load them. */

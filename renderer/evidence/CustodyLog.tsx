@@ -1,63 +1,17 @@
 // The case's custody record with the result of re-computing its hash chain and comparing its length and head with
 // the anchor the case record keeps. A parameter change lists each
 // parameter it changed (old → new) from the entry's hashed `parameterChanges`, not from its free-text detail.
-import { checkCustodyChain, type CustodyAnchor, type CustodyChainCheck } from '../../core/evidence';
+import type { CustodyAnchor } from '../../core/evidence';
 import { describeParameterChange } from '../../core/evidence';
 import type { CustodyEntry } from '../../core/evidence';
 import { useApp } from '../shell/app-context';
-import { plural, safeText, shortHash } from '../shell/format';
+import { safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
+import { ChainStatus } from './ChainStatus';
 
-function brokenChainMessage(chain: Extract<CustodyChainCheck, { intact: false }>): string {
-  const recorded = chain.anchor
-    ? `the case records ${plural(chain.anchor.length, 'entry', 'entries')} (head ${shortHash(chain.anchor.headHash, 12)}…)`
-    : '';
-  switch (chain.problem) {
-    case 'altered':
-      return `Chain broken at entry #${chain.brokenAt}: the record was altered after it was written`;
-    case 'length':
-      return `Chain broken: ${plural(chain.present, 'entry', 'entries')} present, ${recorded}`;
-    case 'head':
-      return `Chain broken: the last entry #${chain.brokenAt} is not the one the case recorded; ${recorded}`;
-    case 'unanchored':
-      return `Chain broken: ${plural(chain.present, 'entry', 'entries')} present, but the case records no anchor for its chain`;
-  }
-}
-
-function ChainStatus({
-  entries,
-  anchor,
-}: {
-  readonly entries: readonly CustodyEntry[];
-  readonly anchor: CustodyAnchor | undefined;
-}) {
-  const chain = checkCustodyChain(entries, anchor);
-  const since = chain.anchor?.anchoredBy === 'upgrade' ? ' · anchored when the store was upgraded' : '';
-  return chain.intact ? (
-    <span
-      className="chain chain-ok"
-      data-testid="chain-status"
-      data-intact="true"
-      title={chain.anchor ? `head ${chain.anchor.headHash}` : undefined}
-    >
-      ✓ Chain intact · {plural(entries.length, 'entry', 'entries')}
-      {since}
-    </span>
-  ) : (
-    <span
-      className="chain chain-broken"
-      data-testid="chain-status"
-      data-intact="false"
-      data-problem={chain.problem}
-      role="alert"
-    >
-      ✗ {brokenChainMessage(chain)}
-    </span>
-  );
-}
-
-function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
+/** What an entry says beyond its action: the parameters it changed, its detail, or how many files it names. */
+export function EntryDetail({ entry }: { readonly entry: CustodyEntry }) {
   if (entry.parameterChanges?.length) {
     return (
       <ul className="plain-list mono" data-testid="custody-parameter-changes">

@@ -10,6 +10,7 @@ import { useApp } from '../shell/app-context';
 import { formatBytes, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
+import { DiscardEvidenceButton } from './DiscardEvidenceButton';
 
 interface EvidenceFilesTableProps {
   readonly files: readonly EvidenceFileRecord[];
@@ -31,6 +32,7 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           <th>SHA-256 (stored bytes)</th>
           <th>Verdict</th>
           <th>Imported from</th>
+          <th>In the analysis</th>
           <th>Annotation</th>
         </tr>
       </thead>
@@ -40,7 +42,12 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
           const mismatch = file.declared && file.sha256 && file.declared.sha256 !== file.sha256;
           return (
             <Fragment key={file.id}>
-              <tr data-testid="evidence-file-row" data-path={file.path} data-verdict={file.verdict}>
+              <tr
+                data-testid="evidence-file-row"
+                data-path={file.path}
+                data-verdict={file.verdict}
+                data-discarded={file.discarded ? 'true' : undefined}
+              >
                 <td className="mono" data-testid="evidence-file-name">
                   {safeText(file.path)}
                 </td>
@@ -68,6 +75,9 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
                     '—'
                   )}
                 </td>
+                <td className="small">
+                  <DiscardEvidenceButton file={file} />
+                </td>
                 <td className="nowrap">
                   <AnnotationBadges state={annotations?.get(file.id)?.state} />{' '}
                   <button
@@ -83,7 +93,7 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
               </tr>
               {annotating === file.id && (
                 <tr>
-                  <td colSpan={7}>
+                  <td colSpan={8}>
                     <AnnotationPanel
                       caseId={caseId}
                       target={{ kind: 'file', id: file.id }}

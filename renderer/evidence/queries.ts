@@ -12,6 +12,7 @@ import { openSampleCase } from './open-sample';
 import { openBundleAsCase } from './open-bundle-as-case';
 import type { PickedSelection } from '../host/host';
 import { reverifyCase, type ReverifyOutcome } from './reverify';
+import { discardEvidence, removeDiscardedEvents } from './discard-evidence';
 
 /** What the Evidence tab shows: the files by path, the imports, and the custody chain. */
 export async function caseEvidence(
@@ -60,4 +61,19 @@ export function openBundleZipAsCase(investigator: string, selection: PickedSelec
 /** Creates the sample case from the bundle inside the build and returns its id. */
 export function openSample(investigator: string): Promise<string> {
   return openSampleCase(db, investigator);
+}
+
+/** Discards evidence files from the analysis (bytes kept) and journals it; returns the journal entry's seq. */
+export function discardStoredEvidence(
+  caseId: string,
+  fileIds: readonly string[],
+  reason: string,
+  investigator: string,
+): Promise<number> {
+  return discardEvidence(db, { caseId, fileIds, reason, investigator });
+}
+
+/** Finishes removing the events of discarded files, should a window have closed while it ran. */
+export function finishDiscards(caseId: string): Promise<void> {
+  return removeDiscardedEvents(db, caseId);
 }

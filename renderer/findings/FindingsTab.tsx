@@ -18,6 +18,11 @@ import { useTimelineFindings } from './use-timeline-findings';
 import { dispositionCounts } from './finding-dispositions';
 import { listAnnotations } from '../annotations/queries';
 import './findings.css';
+import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
+import { findingFilterText } from '../annotations/bulk-filter-text';
+import type { BulkSelection } from '../annotations/bulk-annotation-targets';
+import { useApp } from '../shell/app-context';
+import { formatInstant } from '../shell/format-time';
 
 interface FindingsTabProps {
   readonly caseRecord: CaseRecord;
@@ -41,6 +46,11 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
   const dispositions = useMemo(() => dispositionCounts(kept ?? [], annotations), [kept, annotations]);
   const counts = useMemo(() => severityCounts(kept ?? []), [kept]);
   const ids = useMemo(() => findingIds(kept ?? []), [kept]);
+  const { timeZone } = useApp();
+  const bulkSelection = useMemo(
+    (): BulkSelection => ({ kind: 'finding', filter, timeline: timelineFilter }),
+    [filter, timelineFilter],
+  );
   const untimed = shown.filter((finding) => finding.ts === null).length;
   // The selection lives in the route, so Back returns to the finding the investigator came from.
   const select = (key: string) => onNavigate('findings', key);
@@ -88,6 +98,12 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
             shown={shown.length}
             total={findings.kept.length}
             onChange={setFilter}
+          />
+          <BulkAnnotationBar
+            caseId={caseId}
+            selection={bulkSelection}
+            matchCount={shown.length}
+            filterText={findingFilterText(filter, timelineFilter, { time: (ts) => formatInstant(ts, timeZone) })}
           />
           {untimed > 0 && (
             <p className="hint" data-testid="findings-untimed-note">

@@ -19,9 +19,9 @@ const NOT_LOGS: ReadonlySet<EvidenceKind> = new Set([
   'case-config',
 ]);
 
-/** True for evidence that should be parsed into events. */
-export function isLogLike(file: Pick<EvidenceFileRecord, 'kind' | 'sha256' | 'path'>): boolean {
-  return file.sha256 !== undefined && !NOT_LOGS.has(file.kind) && file.path !== 'manifest.json';
+/** True for evidence that should be parsed into events; a discarded file never is. */
+export function isLogLike(file: Pick<EvidenceFileRecord, 'kind' | 'sha256' | 'path' | 'discarded'>): boolean {
+  return file.sha256 !== undefined && !NOT_LOGS.has(file.kind) && file.path !== 'manifest.json' && !file.discarded;
 }
 
 function queuedIngest(file: EvidenceFileRecord, options: IngestOptions, replaces?: string): IngestRecord {
@@ -83,6 +83,7 @@ export async function planReingest(
       throw new Error(`${previous.path} is still being ingested; cancel it first.`);
     const file = await database.evidenceFiles.get(previous.fileId);
     if (!file) throw new Error(`The evidence file ${previous.path} is no longer stored.`);
+    if (file.discarded) throw new Error(`${previous.path} was discarded from the analysis; it is not parsed again.`);
     const next = queuedIngest(file, options, previous.id);
     await database.ingests.add(next);
     return next.id;

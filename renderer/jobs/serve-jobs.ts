@@ -9,7 +9,8 @@ const PROGRESS_INTERVAL_MS = 100;
 export interface JobContext<Progress> {
   readonly jobId: string;
   readonly signal: CancelSignal;
-  readonly onProgress: (progress: Progress) => void;
+  /** Throttled to a few updates a second; `immediate` sends this one regardless (a step a view must not miss). */
+  readonly onProgress: (progress: Progress, options?: { readonly immediate?: boolean }) => void;
 }
 
 export type JobFunction<Job, Progress, Summary> = (
@@ -26,9 +27,9 @@ export function serveJobs<Job, Progress, Summary>(runJob: JobFunction<Job, Progr
     const signal = { aborted: false };
     running.set(jobId, signal);
     let last = 0;
-    const onProgress = (progress: Progress) => {
+    const onProgress = (progress: Progress, options?: { readonly immediate?: boolean }) => {
       const now = performance.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
+      if (!options?.immediate && now - last < PROGRESS_INTERVAL_MS) return;
       last = now;
       reply({ type: 'progress', jobId, progress });
     };

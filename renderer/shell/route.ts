@@ -7,13 +7,22 @@
 // (no case, no investigator needed).
 import { useCallback, useEffect, useState } from 'react';
 
-export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people';
+export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'journal';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'verify-report' }
   | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
 
-const TABS: readonly CaseTab[] = ['evidence', 'tokens', 'timeline', 'findings', 'lifecycle', 'map', 'people'];
+const TABS: readonly CaseTab[] = [
+  'evidence',
+  'tokens',
+  'timeline',
+  'findings',
+  'lifecycle',
+  'map',
+  'people',
+  'journal',
+];
 
 export function parseRoute(hash: string): Route {
   const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');

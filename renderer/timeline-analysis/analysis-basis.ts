@@ -5,7 +5,12 @@
 import { TOOL_VERSION } from '../../core';
 import type { CaseRecord } from '../db/records';
 
-export function caseAnalysisBasis(record: Pick<CaseRecord, 'counts' | 'detectorParameters'>): string {
+export function caseAnalysisBasis(
+  record: Pick<CaseRecord, 'counts' | 'detectorParameters' | 'discardedFiles'>,
+): string {
   const { events, tokens, files } = record.counts;
-  return `engine ${TOOL_VERSION}|events ${events}|tokens ${tokens}|files ${files}|parameters ${JSON.stringify(record.detectorParameters ?? {})}`;
+  // A discarded key file changes no count; the number of discards does (absent until the first, so bases stored
+  // before discarding existed stay current).
+  const discarded = record.discardedFiles ? `|discarded ${record.discardedFiles}` : '';
+  return `engine ${TOOL_VERSION}|events ${events}|tokens ${tokens}|files ${files}${discarded}|parameters ${JSON.stringify(record.detectorParameters ?? {})}`;
 }

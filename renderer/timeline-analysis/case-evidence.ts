@@ -26,7 +26,8 @@ export async function loadCaseMaterial(
   options?: ReadCaseMaterialOptions,
 ): Promise<CaseMaterial> {
   const records = (await database.evidenceFiles.where('caseId').equals(caseId).toArray()).filter(
-    (file) => file.sha256 && kinds.includes(file.kind),
+    // A discarded file's keys and configuration leave the analysis with its events (evidence/discard-evidence.ts).
+    (file) => file.sha256 && kinds.includes(file.kind) && !file.discarded,
   );
   const blobs = await database.evidenceBlobs.bulkGet(records.map((file) => file.id));
   const importTimes = new Map(

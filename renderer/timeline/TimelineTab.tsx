@@ -20,6 +20,11 @@ import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
 import { timelineStatus } from './timeline-status';
 import { useTimeline } from './use-timeline';
+import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
+import { timelineFilterText } from '../annotations/bulk-filter-text';
+import type { BulkSelection } from '../annotations/bulk-annotation-targets';
+import { useApp } from '../shell/app-context';
+import { formatInstant } from '../shell/format-time';
 
 interface TimelineTabProps {
   readonly caseRecord: CaseRecord;
@@ -41,6 +46,16 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
   const extent = useLiveQuery(() => timelineExtent(caseId), [caseId, eventCount > 0]);
   const fileNames = useLiveQuery(() => evidenceFileNames(caseId), [caseId]);
   const data = useTimeline(caseId, filter, anchor, eventCount);
+  const { timeZone } = useApp();
+  const bulkSelection = useMemo((): BulkSelection => ({ kind: 'event', filter }), [filter]);
+  const bulkFilterText = useMemo(
+    () =>
+      timelineFilterText(filter, {
+        time: (ts) => formatInstant(ts, timeZone),
+        fileName: (fileId) => fileNames?.get(fileId),
+      }),
+    [filter, timeZone, fileNames],
+  );
 
   const changeFilter = (next: TimelineFilter) => {
     setAnchor(undefined);
@@ -109,6 +124,12 @@ export function TimelineTab({ caseRecord, focusEvent, onOpenToken }: TimelineTab
           />
         )}
         <TimelineFilters caseId={caseId} filter={filter} fileNames={fileNames ?? new Map()} onChange={changeFilter} />
+        <BulkAnnotationBar
+          caseId={caseId}
+          selection={bulkSelection}
+          matchCount={isEmptyFilter(filter) ? eventCount : undefined}
+          filterText={bulkFilterText}
+        />
         {data.error && (
           <p className="error" role="alert">
             {data.error}

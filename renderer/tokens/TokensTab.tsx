@@ -12,6 +12,9 @@ import { useAnalysisRunning } from './use-analysis-job';
 import { WordlistPanel } from './WordlistPanel';
 import { listAnnotations } from '../annotations/queries';
 import './token-analysis.css';
+import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
+import { tokenFilterText } from '../annotations/bulk-filter-text';
+import type { BulkSelection } from '../annotations/bulk-annotation-targets';
 
 const NO_FILTER: TokenFilter = { verdict: 'any', severity: 'any' };
 
@@ -38,6 +41,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
     [tokens, analyses, annotations, keyAnnotations],
   );
   const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
+  const bulkSelection = useMemo((): BulkSelection => ({ kind: 'token', filter }), [filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {
     return (
@@ -57,6 +61,12 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         <WordlistPanel caseId={caseId} disabled={analysing} />
       </div>
       <TokenFilters caseId={caseId} filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <BulkAnnotationBar
+        caseId={caseId}
+        selection={bulkSelection}
+        matchCount={shown.length}
+        filterText={tokenFilterText(filter)}
+      />
       <div className="tokens-layout">
         {shown.length > 0 ? (
           <TokenList rows={shown} selected={current?.token.tokenHash} onSelect={setSelected} />

@@ -13,8 +13,11 @@ export function useAutoAnalysis(caseId: string, record: CaseRecord | null | unde
   const tokens = record?.counts.tokens ?? 0;
   const files = record?.counts.files ?? 0;
   const events = record?.counts.events ?? 0;
+  // A discarded key file changes the keys every token is judged with, and none of the counts.
+  const discarded = record?.discardedFiles ?? 0;
   useEffect(() => {
     // Keyed on the counts: a cancelled analysis is not restarted until the case changes.
-    if (tokens > 0 && ingesting === false) analysisJobs.autoAnalyze(caseId, `${tokens}|${files}|${events}`);
-  }, [caseId, tokens, files, events, ingesting]);
+    if (tokens > 0 && ingesting === false)
+      analysisJobs.autoAnalyze(caseId, `${tokens}|${files}|${events}|${discarded}`);
+  }, [caseId, tokens, files, events, discarded, ingesting]);
 }

@@ -201,5 +201,5 @@ test('Tab in the timeline filters keeps the focus in the form; arrows on the cas
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('tab-evidence')).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('tab-map')).toBeFocused();
+  await expect(page.getByTestId('tab-journal')).toBeFocused();
 });

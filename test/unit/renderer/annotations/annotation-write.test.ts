@@ -45,13 +45,17 @@ describe('annotationWrite', () => {
     expect(annotationWrite({ ...base, next: EMPTY })).toBeUndefined();
   });
 
-  it('deletes the state row when the state empties, and numbering continues after the deletion', () => {
+  it('empties the state row when the annotation is deleted, and numbering continues after the deletion', () => {
     const created = annotationWrite({ ...base, next: { ...EMPTY, starred: true } });
     const deleted = annotationWrite({ ...base, previous: created?.state, next: EMPTY });
-    expect(deleted).toMatchObject({ change: 'deleted', action: 'annotation-deleted', state: undefined });
+    expect(deleted).toMatchObject({ change: 'deleted', action: 'annotation-deleted' });
+    expect(deleted?.state).toMatchObject({ rev: 1, state: EMPTY, facets: [] });
     expect(deleted?.revision).toMatchObject({ rev: 1, before: { starred: true }, after: null });
-    const again = annotationWrite({ ...base, previous: undefined, lastRev: 1, next: { ...EMPTY, starred: true } });
+    const again = annotationWrite({ ...base, previous: deleted?.state, next: { ...EMPTY, starred: true } });
     expect(again?.revision).toMatchObject({ rev: 2, change: 'created', before: null });
+    // An item with a history but no state row (the store looks its last revision up) is numbered on from lastRev.
+    const legacy = annotationWrite({ ...base, previous: undefined, lastRev: 4, next: { ...EMPTY, starred: true } });
+    expect(legacy?.revision.rev).toBe(5);
   });
 
   it('refuses findings-only fields elsewhere and an override without a reason; records a bulk id', () => {

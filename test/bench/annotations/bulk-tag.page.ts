@@ -1,0 +1,144 @@
+// Runs in Chromium (bundled by bulk-tag.mjs). Seeds a case with N events (not timed), then measures either side:
+// - `runBulkTag`: the app's bulk annotation (renderer/annotations/bulk-annotation.ts) tagging every event an IP filter
+//   matches — the timeline query's keyset pages, the existing states read, new states computed, revisions and states
+//   written, one transaction per batch, the journal entry at the end;
+// - `runPlainBulkPut`: plain Dexie bulkPut of the very same rows (same count, same shapes, same batches, computed
+//   before the clock starts) into the same tables — what the store alone costs, without any of our logic;
+// - `runKeyOnlyBulkPut`: the same rows into tables with a primary key only (no `facets` index): the layer below.
+import { Dexie } from 'dexie';
+import type { AuthEvent } from '../../../core/sources';
+import { annotationWrite } from '../../../renderer/annotations/annotation-write';
+import { runBulkAnnotation, BULK_BATCH_SIZE } from '../../../renderer/annotations/bulk-annotation';
+import type { BulkAnnotationJob } from '../../../renderer/annotations/bulk-annotation-protocol';
+import { applyBulkChange } from '../../../renderer/annotations/bulk-change';
+import type { AnnotationRevisionRecord, AnnotationStateRecord } from '../../../renderer/db/annotation-records';
+import type { StoredEvent } from '../../../renderer/db/event-records';
+import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
+import { EMPTY_COUNTS } from '../../../renderer/db/records';
+import { TokentrailDatabase } from '../../../renderer/db/schema';
+
+const CASE = 'bench-case';
+const IP = '203.0.113.7';
+const SEED_BATCH = 10_000;
+
+function event(index: number): AuthEvent {
+  const ts = Date.UTC(2026, 10, 18) + index * 100;
+  return {
+    ts,
+    time: new Date(ts).toISOString(),
+    source: { file: 'edge.log', sha256: '0'.repeat(64), format: 'access-log', line: index + 1 },
+    kind: 'use',
+    ip: IP,
+    tokenHashes: [],
+    tokens: [],
+    record: `${IP} - - "GET /orders/${index} HTTP/1.1" 200`,
+  };
+}
+
+/** N events of one case, written with plain bulkAdd (not timed: this is the case the job runs on). */
+async function seed(database: TokentrailDatabase, count: number): Promise<number> {
+  const started = performance.now();
+  await database.cases.add({
+    id: CASE,
+    title: 'bench',
+    createdAt: 0,
+    updatedAt: 0,
+    counts: { ...EMPTY_COUNTS, events: count },
+    nextEventSeq: count,
+  });
+  let seq = 0;
+  for (let first = 0; first < count; first += SEED_BATCH) {
+    const events = Array.from({ length: Math.min(SEED_BATCH, count - first) }, (_, offset) => event(first + offset));
+    const rows = buildEventRows(CASE, 'ingest', 'file', events);
+    seq = stampSeq(rows, seq);
+    await database.authEvents.bulkAdd(rows as StoredEvent[]);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+const CHANGE = { op: 'add-tag', tag: 'exfil' } as const;
+
+/** The rows the bulk job writes for `count` untagged events, batch by batch, computed by the same pure functions. */
+function sameRows(count: number): { revisions: AnnotationRevisionRecord[]; states: AnnotationStateRecord[] }[] {
+  const batches = [];
+  for (let first = 0; first < count; first += BULK_BATCH_SIZE) {
+    const revisions: AnnotationRevisionRecord[] = [];
+    const states: AnnotationStateRecord[] = [];
+    for (let seq = first; seq < Math.min(count, first + BULK_BATCH_SIZE); seq += 1) {
+      const rows = annotationWrite({
+        caseId: CASE,
+        target: { kind: 'event', id: String(seq) },
+        previous: undefined,
+        next: applyBulkChange(undefined, CHANGE),
+        at: Date.now(),
+        investigator: 'Bench',
+        bulkId: 'bulk',
+      })!;
+      revisions.push(rows.revision);
+      states.push(rows.state);
+    }
+    batches.push({ revisions, states });
+  }
+  return batches;
+}
+
+async function runBulkTag(count: number) {
+  const database = new TokentrailDatabase(`bench-bulk-${count}`);
+  const seedSeconds = await seed(database, count);
+  const job: BulkAnnotationJob = {
+    caseId: CASE,
+    bulkId: 'bench-bulk',
+    investigator: 'Bench',
+    selection: { kind: 'event', filter: { facets: { ip: IP } } },
+    change: CHANGE,
+    filterText: `IP ${IP}`,
+  };
+  const started = performance.now();
+  const result = await runBulkAnnotation(database, job, { signal: { aborted: false }, onProgress: () => undefined });
+  const seconds = (performance.now() - started) / 1000;
+  const stored = await database.annotationRevisions.count();
+  database.close();
+  return { side: 'bulk-tag', written: result.summary!.written, stored, seconds, seedSeconds };
+}
+
+async function putAll(
+  tables: { revisions: Dexie.Table; states: Dexie.Table },
+  database: Dexie,
+  count: number,
+): Promise<number> {
+  const batches = sameRows(count);
+  const started = performance.now();
+  for (const batch of batches)
+    await database.transaction('rw', [tables.revisions, tables.states], () =>
+      Promise.all([tables.revisions.bulkPut(batch.revisions), tables.states.bulkPut(batch.states)]),
+    );
+  return (performance.now() - started) / 1000;
+}
+
+async function runPlainBulkPut(count: number) {
+  const database = new TokentrailDatabase(`bench-plain-${count}`);
+  const seedSeconds = await seed(database, count);
+  const seconds = await putAll(
+    { revisions: database.annotationRevisions, states: database.annotationStates },
+    database,
+    count,
+  );
+  const stored = await database.annotationRevisions.count();
+  database.close();
+  return { side: 'plain-bulkPut', written: count, stored, seconds, seedSeconds };
+}
+
+async function runKeyOnlyBulkPut(count: number) {
+  const database = new Dexie(`bench-keyonly-${count}`);
+  database.version(1).stores({ revisions: '[caseId+target+rev]', states: '[caseId+target]' });
+  const seconds = await putAll(
+    { revisions: database.table('revisions'), states: database.table('states') },
+    database,
+    count,
+  );
+  const stored = await database.table('revisions').count();
+  database.close();
+  return { side: 'key-only-bulkPut', written: count, stored, seconds, seedSeconds: 0 };
+}
+
+Object.assign(globalThis, { runBulkTag, runPlainBulkPut, runKeyOnlyBulkPut });
