@@ -1,17 +1,31 @@
 import type { Readable } from 'node:stream';
 import { TOOL_VERSION } from '../core';
 import { analyzeCommand } from './analyze';
+import { exerciseScoreCommand } from './exercise-score';
 import { bundleVerifyCommand } from './bundle-verify';
 import { CLI_ERROR_EXIT, CliError } from './cli-error';
 import { parseCommandLine, type Command, type CommandIo } from './command';
 import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
 import { inspectCommand } from './inspect';
+import { sampleCommand } from './sample';
+import { sampleListCommand } from './sample-list';
 import type { Output } from './output';
 import { terminalSafe } from './terminal-text';
 
-/** Every command, in the order `tokentrail --help` lists them. */
-export const COMMANDS: readonly Command[] = [bundleVerifyCommand, inspectCommand, ingestCommand, analyzeCommand];
+/**
+ * Every command, in the order `tokentrail --help` lists them. A command whose words start another's (`sample`,
+ * `sample list`) comes after it: the first that matches is run.
+ */
+export const COMMANDS: readonly Command[] = [
+  bundleVerifyCommand,
+  inspectCommand,
+  ingestCommand,
+  analyzeCommand,
+  sampleListCommand,
+  sampleCommand,
+  exerciseScoreCommand,
+];
 
 /** The command `argv` starts with (all of its words), if any. */
 export function findCommand(argv: readonly string[]): Command | undefined {

@@ -29,3 +29,4 @@ export {
   type Submission,
 } from './score';
 export { HOME_CITIES, TRAIN_DESTINATIONS, ATTACKER_CITIES, VPN_EGRESS, type City } from './geography';
+export { parseAnswerKey, parseSubmission, type ReadResult } from './read-exercise-files';
