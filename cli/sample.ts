@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findScenario, generateScenario, SCENARIO_FORMATS, SCENARIOS, type ScenarioFormat } from '../core/scenarios';
 import { CliError } from './cli-error';
 import type { Command } from './command';
+import { nodeRs256Signer } from './node-crypto-signer';
 
 const OPTIONS = {
   out: { type: 'string', needs: 'a directory to write the bundle into' },
@@ -80,6 +81,7 @@ export const sampleCommand: Command<typeof OPTIONS> = {
     const formats = formatsOf(values.formats);
     emptyDirectory(out);
     const generated = generateScenario(scenario, {
+      signer: nodeRs256Signer,
       ...(events !== undefined ? { events } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(formats !== undefined ? { formats } : {}),

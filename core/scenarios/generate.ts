@@ -1,5 +1,7 @@
-import { sha256HexOfText } from '../evidence';
+import { sha256Hex } from '../evidence';
 import type { AnswerKey, EvidenceRow } from './answer-key';
+import type { Rs256Signer } from './compact-jws';
+import { signRs256 } from './rsa-signature';
 import { caseConfigFile, jwksFile, keyRotationFile } from './case-files';
 import type { IdentityProviderFormat, RecordLocation, ScenarioFormat, TruthEvent } from './model';
 import { makeDevice, makePerson } from './population';
@@ -20,6 +22,8 @@ export interface GenerateOptions {
   readonly events?: number;
   /** Log formats to write; the token service log (`jsonl`) is always written, as the issuance record. */
   readonly formats?: readonly ScenarioFormat[];
+  /** RS256 signing; default core's pure TypeScript one. A Node host passes node:crypto's (same bytes, faster). */
+  readonly signer?: Rs256Signer;
 }
 
 /** A file of a generated bundle. */
@@ -153,8 +157,18 @@ function answerKeyOf(
   };
 }
 
-function manifestOf(definition: ScenarioDefinition, seed: number, files: readonly LogFile[], lastTs: number): string {
-  const encoder = new TextEncoder();
+/** A written file as bytes: encoded once, then hashed and sized for the manifest from the same bytes. */
+interface EncodedFile {
+  readonly log: LogFile;
+  readonly bytes: Uint8Array;
+}
+
+function manifestOf(
+  definition: ScenarioDefinition,
+  seed: number,
+  files: readonly EncodedFile[],
+  lastTs: number,
+): string {
   const manifest = {
     format: 'tokentrail-bundle',
     formatVersion: 1,
@@ -167,13 +181,13 @@ function manifestOf(definition: ScenarioDefinition, seed: number, files: readonl
       sourceSystems: ['login.northwind.example (IAM)', 'api.northwind.example gateway'],
       notes: definition.story,
     },
-    files: files.map((file) => ({
-      path: file.path,
-      kind: file.kind,
-      mediaType: file.mediaType,
-      size: encoder.encode(file.text).length,
-      sha256: sha256HexOfText(file.text),
-      description: file.description,
+    files: files.map(({ log, bytes }) => ({
+      path: log.path,
+      kind: log.kind,
+      mediaType: log.mediaType,
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      description: log.description,
     })),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
@@ -191,7 +205,7 @@ export function generateScenario(definition: ScenarioDefinition, options: Genera
   const formats = options.formats ?? ['jsonl', definition.provider, 'access-log', 'har'];
   const random = createRandom(scenarioSeed(definition.id, seed));
   const provider = VENDORS.find((vendor) => formats.includes(vendor));
-  const simulation: Simulation = { random, events: [] };
+  const simulation: Simulation = { random, events: [], signer: options.signer ?? signRs256 };
   let people = 0;
   const stage: Stage = {
     simulation,
@@ -210,12 +224,13 @@ export function generateScenario(definition: ScenarioDefinition, options: Genera
   const planted = definition.plant(stage);
   const events = [...simulation.events].sort((a, b) => a.ts - b.ts);
   const logs = [...writeLogs(events, formats), jwksFile(), keyRotationFile(), caseConfigFile()];
-  const manifest = manifestOf(definition, seed, logs, events.at(-1)?.ts ?? stage.start);
   const encoder = new TextEncoder();
+  const encoded = logs.map((log) => ({ log, bytes: encoder.encode(log.text) }));
+  const manifest = manifestOf(definition, seed, encoded, events.at(-1)?.ts ?? stage.start);
   return {
     files: [
       { path: 'manifest.json', bytes: encoder.encode(manifest) },
-      ...logs.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })),
+      ...encoded.map(({ log, bytes }) => ({ path: log.path, bytes })),
     ],
     answerKey: answerKeyOf(definition, { seed, events: count }, planted, logs),
     eventCount: events.length,

@@ -13,6 +13,9 @@ export type {
   TruthStep,
   UndetectedIncident,
 } from './answer-key';
+export type { Rs256Signer } from './compact-jws';
+export type { FixtureRsaKey } from './fixture-keys';
+export { signRs256 } from './rsa-signature';
 export { generateScenario, type GenerateOptions, type GeneratedFile, type GeneratedScenario } from './generate';
 export { SCENARIO_FORMATS, type Difficulty, type ScenarioFormat } from './model';
 export { seededRandom, createRandom, type Random } from './random';

@@ -1,5 +1,5 @@
 import { sha256HexOfText } from '../evidence';
-import { compactJws, type JsonObject, type TokenSigning } from './compact-jws';
+import { compactJws, type JsonObject, type Rs256Signer, type TokenSigning } from './compact-jws';
 import { FIXTURE_KEYS } from './fixture-keys';
 import type { Api, ClientApp, ScenarioToken } from './model';
 
@@ -74,6 +74,7 @@ export interface AccessClaims {
 
 /** An access token as the issuer makes it; `header` and `signing` let an incident make a forged one. */
 export function mintAccessToken(
+  signer: Rs256Signer,
   claims: AccessClaims,
   options: { header?: JsonObject; signing?: TokenSigning; lifetimeSeconds?: number } = {},
 ): ScenarioToken {
@@ -92,11 +93,14 @@ export function mintAccessToken(
     ...claims.extra,
   };
   const header = options.header ?? { alg: 'RS256', typ: 'at+jwt', kid: CURRENT_KID };
-  return scenarioToken(compactJws(header, body, options.signing ?? ISSUER_SIGNING), 'access', claims.jti);
+  return scenarioToken(compactJws(header, body, options.signing ?? ISSUER_SIGNING, signer), 'access', claims.jti);
 }
 
 /** A refresh token: a JWT for the issuer itself, rotated on every use. */
-export function mintRefreshToken(claims: Omit<AccessClaims, 'audiences' | 'appVersion' | 'extra'>): ScenarioToken {
+export function mintRefreshToken(
+  signer: Rs256Signer,
+  claims: Omit<AccessClaims, 'audiences' | 'appVersion' | 'extra'>,
+): ScenarioToken {
   const iat = Math.floor(claims.iat / 1000);
   const body: JsonObject = {
     iss: ISSUER,
@@ -110,7 +114,7 @@ export function mintRefreshToken(claims: Omit<AccessClaims, 'audiences' | 'appVe
     token_use: 'refresh',
   };
   return scenarioToken(
-    compactJws({ alg: 'RS256', typ: 'JWT', kid: CURRENT_KID }, body, ISSUER_SIGNING),
+    compactJws({ alg: 'RS256', typ: 'JWT', kid: CURRENT_KID }, body, ISSUER_SIGNING, signer),
     'refresh',
     claims.jti,
   );

@@ -1,4 +1,5 @@
 import { TRAIN_DESTINATIONS, VPN_EGRESS, type City } from './geography';
+import type { Rs256Signer } from './compact-jws';
 import type { Api, Device, Person, ScenarioToken, TruthEvent } from './model';
 import { apiOf, mintAccessToken, mintRefreshToken } from './organisation';
 import type { Random } from './random';
@@ -13,6 +14,8 @@ export interface Place {
 /** The truth being written: every event so far, and the seeded choices. */
 export interface Simulation {
   readonly random: Random;
+  /** How RS256 tokens are signed (same bytes whichever). */
+  readonly signer: Rs256Signer;
   readonly events: TruthEvent[];
 }
 
@@ -67,13 +70,13 @@ function record(
 
 function mintPair(simulation: Simulation, person: Person, device: Device, sessionId: string, at: number) {
   const common = { sub: person.subject, sid: sessionId, clientId: device.client.clientId, iat: at };
-  const access = mintAccessToken({
+  const access = mintAccessToken(simulation.signer, {
     ...common,
     audiences: device.client.audiences,
     jti: jtiOf(simulation.random, 'at'),
     ...(device.client.kind === 'mobile' ? { appVersion: device.appVersion } : {}),
   });
-  return { access, refresh: mintRefreshToken({ ...common, jti: jtiOf(simulation.random, 'rt') }) };
+  return { access, refresh: mintRefreshToken(simulation.signer, { ...common, jti: jtiOf(simulation.random, 'rt') }) };
 }
 
 /** A sign-in at the identity provider, then the token endpoint issuing the first access and refresh tokens. */

@@ -50,6 +50,7 @@ function forgedTokenScenario(forgery: Forgery): ScenarioDefinition {
       const place = attackerPlace(stage);
       const at = victim.at + stage.random.integer(20, 60) * MINUTE;
       const token = mintAccessToken(
+        stage.simulation.signer,
         {
           sub: person.subject,
           sid: victim.sessionId,

@@ -25,6 +25,7 @@ export const retiredKey: ScenarioDefinition = {
     const victim = victimSession(stage, 'web');
     const at = victim.at + stage.random.integer(10, 40) * MINUTE;
     const token = mintAccessToken(
+      stage.simulation.signer,
       {
         sub: victim.person.subject,
         sid: victim.sessionId,
@@ -86,6 +87,7 @@ export const keyCompromise: ScenarioDefinition = {
     const victim = victimSession(stage, 'web');
     const at = victim.at + stage.random.integer(10, 40) * MINUTE;
     const token = mintAccessToken(
+      stage.simulation.signer,
       {
         sub: victim.person.subject,
         sid: victim.sessionId,
