@@ -100,7 +100,14 @@ describe('shared options', () => {
   const takers = (option: SharedOption) => COMMANDS.filter((entry) => entry.shared.includes(option));
 
   it('are taken by the commands that name them, and refused as unknown by the others', async () => {
-    expect(takers('json').map((entry) => entry.name)).toEqual(['bundle verify', 'inspect', 'ingest', 'analyze']);
+    expect(takers('json').map((entry) => entry.name)).toEqual([
+      'bundle verify',
+      'inspect',
+      'ingest',
+      'analyze',
+      'sample list',
+      'exercise score',
+    ]);
     expect(takers('geo-db').map((entry) => entry.name)).toEqual(['ingest', 'analyze']);
     expect(takers('no-geo').map((entry) => entry.name)).toEqual(['ingest', 'analyze']);
     for (const option of Object.keys(SHARED_OPTIONS) as SharedOption[]) {
