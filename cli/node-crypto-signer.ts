@@ -5,7 +5,7 @@ const imported = new WeakMap<FixtureRsaKey, KeyObject>();
 
 /**
  * RS256 signing of scenario tokens with node:crypto: the same bytes as core's pure-TypeScript signer
- * (RSASSA-PKCS1-v1_5 is deterministic; test/unit/cli/node-crypto-signer.test.ts compares them), about thirty times
+ * (RSASSA-PKCS1-v1_5 is deterministic; test/unit/cli/node-crypto-signer.test.ts compares them), about forty times
  * faster, which is what makes `tokentrail sample --events 1000000` practical.
  */
 export const nodeRs256Signer: Rs256Signer = (key, signingInput) => {

@@ -1,5 +1,5 @@
-import { sha256Hex } from '../evidence';
 import type { AnswerKey, EvidenceRow } from './answer-key';
+import { bundleManifest, type BundleFileFacts } from './bundle-manifest';
 import type { Rs256Signer } from './compact-jws';
 import { signRs256 } from './rsa-signature';
 import { caseConfigFile, jwksFile, keyRotationFile } from './case-files';
@@ -157,22 +157,14 @@ function answerKeyOf(
   };
 }
 
-/** A written file as bytes: encoded once, then hashed and sized for the manifest from the same bytes. */
-interface EncodedFile {
-  readonly log: LogFile;
-  readonly bytes: Uint8Array;
-}
-
 function manifestOf(
   definition: ScenarioDefinition,
   seed: number,
-  files: readonly EncodedFile[],
+  files: readonly BundleFileFacts[],
   lastTs: number,
 ): string {
-  const manifest = {
-    format: 'tokentrail-bundle',
-    formatVersion: 1,
-    case: {
+  const manifest = bundleManifest(
+    {
       title: `Training: ${definition.title}`,
       caseNumber: `NW-TRAIN-${definition.id}-${seed}`,
       collectedBy: 'Tokentrail scenario generator',
@@ -181,15 +173,8 @@ function manifestOf(
       sourceSystems: ['login.northwind.example (IAM)', 'api.northwind.example gateway'],
       notes: definition.story,
     },
-    files: files.map(({ log, bytes }) => ({
-      path: log.path,
-      kind: log.kind,
-      mediaType: log.mediaType,
-      size: bytes.length,
-      sha256: sha256Hex(bytes),
-      description: log.description,
-    })),
-  };
+    files,
+  );
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -225,12 +210,13 @@ export function generateScenario(definition: ScenarioDefinition, options: Genera
   const events = [...simulation.events].sort((a, b) => a.ts - b.ts);
   const logs = [...writeLogs(events, formats), jwksFile(), keyRotationFile(), caseConfigFile()];
   const encoder = new TextEncoder();
-  const encoded = logs.map((log) => ({ log, bytes: encoder.encode(log.text) }));
+  // Each file is encoded once; the manifest hashes and sizes the very bytes written.
+  const encoded = logs.map((log) => ({ ...log, bytes: encoder.encode(log.text) }));
   const manifest = manifestOf(definition, seed, encoded, events.at(-1)?.ts ?? stage.start);
   return {
     files: [
       { path: 'manifest.json', bytes: encoder.encode(manifest) },
-      ...encoded.map(({ log, bytes }) => ({ path: log.path, bytes })),
+      ...encoded.map(({ path, bytes }) => ({ path, bytes })),
     ],
     answerKey: answerKeyOf(definition, { seed, events: count }, planted, logs),
     eventCount: events.length,

@@ -33,3 +33,5 @@ export {
 } from './score';
 export { HOME_CITIES, TRAIN_DESTINATIONS, ATTACKER_CITIES, VPN_EGRESS, type City } from './geography';
 export { parseAnswerKey, parseSubmission, type ReadResult } from './read-exercise-files';
+export { bundleManifest, type BundleFileFacts } from './bundle-manifest';
+export { harDocument, harEntry, type HarRequest } from './writers/har-document';

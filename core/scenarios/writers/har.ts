@@ -1,4 +1,5 @@
 import type { RecordLocation, TruthEvent } from '../model';
+import { harDocument, harEntry } from './har-document';
 import { isoTime, type LogFile } from './log-file';
 
 /**
@@ -12,38 +13,20 @@ export function writeHar(events: readonly TruthEvent[]): LogFile | undefined {
   const locations = new Map<TruthEvent, RecordLocation>();
   const entries = captured.map((event, index) => {
     locations.set(event, { file: path, index });
-    return JSON.stringify({
-      startedDateTime: isoTime(event.ts + event.device.clockSkewMs),
-      time: 42,
-      request: {
-        method: event.method,
+    return JSON.stringify(
+      harEntry({
+        time: isoTime(event.ts + event.device.clockSkewMs),
+        method: event.method!,
         url: `https://${event.api!.host}${event.path}`,
-        httpVersion: 'HTTP/1.1',
         headers: [
           { name: 'Authorization', value: `Bearer ${event.presented!.compact}` },
           { name: 'User-Agent', value: event.userAgent },
         ],
-        cookies: [],
-        queryString: [],
-        headersSize: -1,
-        bodySize: 0,
-      },
-      response: {
-        status: event.status,
-        statusText: event.status === 200 ? 'OK' : 'Error',
-        httpVersion: 'HTTP/1.1',
-        headers: [],
-        cookies: [],
-        content: { size: 0, mimeType: 'application/json' },
-        redirectURL: '',
-        headersSize: -1,
-        bodySize: 0,
-      },
-      cache: {},
-      timings: { send: 1, wait: 40, receive: 1 },
-    });
+        status: event.status!,
+      }),
+    );
   });
-  const text = `{"log":{"version":"1.2","creator":{"name":"Chromium DevTools","version":"141.0"},"entries":[\n${entries.join(',\n')}\n]}}\n`;
+  const text = harDocument(entries);
   return {
     path,
     kind: 'har',

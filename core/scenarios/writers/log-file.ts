@@ -1,10 +1,11 @@
+import type { EvidenceKind } from '../../evidence';
 import type { RecordLocation, TruthEvent } from '../model';
 
 /** A written evidence file: its place in the bundle, manifest facts, text, and where each truth event went. */
 export interface LogFile {
   readonly path: string;
   /** Bundle kind (docs/bundle-format.md). */
-  readonly kind: string;
+  readonly kind: EvidenceKind;
   readonly mediaType: string;
   readonly description: string;
   readonly text: string;

@@ -77,7 +77,7 @@ const keycloak = (event: TruthEvent) => ({
 export function writeSignInLog(format: IdentityProviderFormat, events: readonly TruthEvent[]): LogFile {
   const meta = (file: string, mediaType: string, vendor: string) => ({
     path: `logs/${file}`,
-    kind: 'auth-log',
+    kind: 'auth-log' as const,
     mediaType,
     description: `${vendor} sign-in events for the Northwind tenant, exported by IAM`,
   });
