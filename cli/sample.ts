@@ -5,23 +5,29 @@ import { CliError } from './cli-error';
 import type { Command } from './command';
 import { nodeRs256Signer } from './node-crypto-signer';
 
+/** The most events one run generates: the bundle is built in memory (docs/training.md, "Size, seed, keys"). */
+const MAX_EVENTS = 2_000_000;
+/** Seeds are 32-bit: a larger one would silently give another seed's bundle. */
+const MAX_SEED = 0xffff_ffff;
+
 const OPTIONS = {
   out: { type: 'string', needs: 'a directory to write the bundle into' },
-  events: { type: 'string', needs: 'a number of events (at least 1)' },
-  seed: { type: 'string', needs: 'a whole number' },
+  events: { type: 'string', needs: `a number of events from 1 to ${MAX_EVENTS.toLocaleString('en')}` },
+  seed: { type: 'string', needs: `a whole number from 0 to ${MAX_SEED}` },
   formats: { type: 'string', needs: `a comma-separated list of: ${SCENARIO_FORMATS.join(', ')}` },
 } as const;
 
 /** Where in DIR the bundle goes; the answer key is DIR/answer-key.json. */
 export const BUNDLE_FOLDER = 'bundle';
 
-/** The most events one run generates; beyond it, memory (the bundle is built in memory) would run out. */
-const MAX_EVENTS = 20_000_000;
-
-function wholeNumber(value: string | undefined, option: keyof typeof OPTIONS, minimum: number): number | undefined {
+function wholeNumber(
+  value: string | undefined,
+  option: keyof typeof OPTIONS,
+  [minimum, maximum]: [number, number],
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < minimum || number > MAX_EVENTS * 1000)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < minimum || number > maximum)
     throw new CliError('invalid-value', `--${option} needs ${OPTIONS[option].needs}`);
   return number;
 }
@@ -74,10 +80,8 @@ export const sampleCommand: Command<typeof OPTIONS> = {
       );
     const out = values.out;
     if (out === undefined) throw new CliError('missing-value', `--out needs ${OPTIONS.out.needs}`);
-    const events = wholeNumber(values.events, 'events', 1);
-    if (events !== undefined && events > MAX_EVENTS)
-      throw new CliError('invalid-value', `--events: at most ${MAX_EVENTS.toLocaleString('en')} in one run`);
-    const seed = wholeNumber(values.seed, 'seed', 0);
+    const events = wholeNumber(values.events, 'events', [1, MAX_EVENTS]);
+    const seed = wholeNumber(values.seed, 'seed', [0, MAX_SEED]);
     const formats = formatsOf(values.formats);
     emptyDirectory(out);
     const generated = generateScenario(scenario, {
