@@ -191,7 +191,7 @@ const files = {
 };
 
 function harWith(requests) {
-  return JSON.parse(harDocument(requests.map((request) => JSON.stringify(harEntry(request)))));
+  return JSON.parse(harDocument(requests.map((request) => JSON.stringify(harEntry(request)))).join(''));
 }
 
 const kinds = { tokens: 'tokens', logs: 'auth-log', har: 'har', keys: 'jwks' };

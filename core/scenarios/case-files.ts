@@ -13,7 +13,7 @@ import {
 import { publicJwk } from './rsa-signature';
 import type { LogFile } from './writers/log-file';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => [`${JSON.stringify(value, null, 2)}\n`];
 const iso = (ts: number) => new Date(ts).toISOString().replace('.000Z', 'Z');
 
 /** The issuer's published keys: the current one and the retired one (kept published for old tokens' sake). */
@@ -23,7 +23,7 @@ export function jwksFile(): LogFile {
     kind: 'jwks',
     mediaType: 'application/jwk-set+json',
     description: 'Public signing keys published by login.northwind.example',
-    text: json({
+    parts: json({
       keys: [publicJwk(FIXTURE_KEYS.issuerCurrent, CURRENT_KID), publicJwk(FIXTURE_KEYS.issuerRetired, RETIRED_KID)],
     }),
     locations: new Map(),
@@ -37,7 +37,7 @@ export function keyRotationFile(): LogFile {
     kind: 'key-rotation',
     mediaType: 'application/json',
     description: 'Signing-key rotation history from the IAM runbook',
-    text: json({
+    parts: json({
       format: 'tokentrail-key-rotation',
       formatVersion: 1,
       keys: [
@@ -61,7 +61,7 @@ export function caseConfigFile(): LogFile {
     kind: 'case-config',
     mediaType: 'application/json',
     description: 'What Northwind expects of its tokens, and the VPN egress range the travel detectors skip',
-    text: json({
+    parts: json({
       format: 'tokentrail-case-config',
       formatVersion: 1,
       expectedIssuers: [ISSUER],

@@ -178,6 +178,19 @@ function manifestOf(
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** The UTF-8 bytes of a file's parts, in one array. */
+function encodeParts(parts: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const encoded = parts.map((part) => encoder.encode(part));
+  const bytes = new Uint8Array(encoded.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of encoded) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
 /**
  * Generate a scenario's complete bundle: ordinary traffic of a population (with its noise), the planted incident,
  * the logs in the chosen formats, the issuer's keys, key history and case configuration, the manifest, and the
@@ -211,7 +224,7 @@ export function generateScenario(definition: ScenarioDefinition, options: Genera
   const logs = [...writeLogs(events, formats), jwksFile(), keyRotationFile(), caseConfigFile()];
   const encoder = new TextEncoder();
   // Each file is encoded once; the manifest hashes and sizes the very bytes written.
-  const encoded = logs.map((log) => ({ ...log, bytes: encoder.encode(log.text) }));
+  const encoded = logs.map((log) => ({ ...log, bytes: encodeParts(log.parts) }));
   const manifest = manifestOf(definition, seed, encoded, events.at(-1)?.ts ?? stage.start);
   return {
     files: [

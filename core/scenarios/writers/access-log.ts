@@ -1,5 +1,5 @@
 import type { RecordLocation, TruthEvent } from '../model';
-import type { LogFile } from './log-file';
+import { linesInParts, type LogFile } from './log-file';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (value: number) => String(value).padStart(2, '0');
@@ -30,7 +30,7 @@ export function writeAccessLog(events: readonly TruthEvent[]): LogFile {
     kind: 'access-log',
     mediaType: 'text/plain',
     description: 'nginx log of the api.northwind.example gateway (combined + Authorization header)',
-    text: lines.map((line) => `${line}\n`).join(''),
+    parts: linesInParts(lines),
     locations,
   };
 }

@@ -1,3 +1,5 @@
+import { jsonArrayParts } from './log-file';
+
 /** One request of a HAR capture: what the generators (scenarios, the shipped sample case) need to say about it. */
 export interface HarRequest {
   /** `startedDateTime`, ISO 8601 with an offset, as the capturing browser wrote it. */
@@ -40,7 +42,11 @@ export function harEntry(request: HarRequest): Record<string, unknown> {
   };
 }
 
-/** The HAR document around some entries (already serialised, one per element, so large captures stay strings). */
-export function harDocument(entries: readonly string[]): string {
-  return `{"log":{"version":"1.2","creator":{"name":"Chromium DevTools","version":"141.0"},"entries":[\n${entries.join(',\n')}\n]}}\n`;
+/** The HAR document around some entries (each already serialised), in parts, so large captures stay strings. */
+export function harDocument(entries: readonly string[]): string[] {
+  return jsonArrayParts(
+    entries,
+    '{"log":{"version":"1.2","creator":{"name":"Chromium DevTools","version":"141.0"},"entries":[',
+    ']}}',
+  );
 }

@@ -26,13 +26,13 @@ export function writeHar(events: readonly TruthEvent[]): LogFile | undefined {
       }),
     );
   });
-  const text = harDocument(entries);
+  const parts = harDocument(entries);
   return {
     path,
     kind: 'har',
     mediaType: 'application/json',
     description: "HAR capture exported from a user's browser developer tools, as handed to the CSIRT",
-    text,
+    parts,
     locations,
   };
 }

@@ -91,7 +91,7 @@ export function writeSignInLog(format: IdentityProviderFormat, events: readonly 
         meta('entra-sign-ins.json', 'application/json', 'Microsoft Entra ID'),
         selected.filter((event) => event.kind === 'login'),
         entra,
-        (array) => `{"value":${array}}`,
+        { opening: '{"value":[', closing: ']}' },
       );
     case 'auth0':
       return jsonLinesFile(
