@@ -3,13 +3,28 @@
 // Output: renderer/samples/sample-case.zip (opened by the welcome screen), test/fixtures/bundles/sample-case.zip,
 // test/fixtures/bundles/tampered-case.zip, test/fixtures/loose/capture.har.
 // Re-running makes new keys and so new hashes; the committed files are the reference copies.
-import { createHash, createHmac, generateKeyPairSync, sign } from 'node:crypto';
+import { build } from 'esbuild';
+import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The HAR and manifest writers are core's (core/scenarios), shared with the training-scenario generator; Node 20 runs
+// no TypeScript, so that entry point is bundled in memory and imported.
+const coreBundle = await build({
+  entryPoints: [path.join(root, 'core/scenarios/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'warning',
+});
+const { bundleManifest, harDocument, harEntry } = await import(
+  `data:text/javascript;base64,${Buffer.from(coreBundle.outputFiles[0].text).toString('base64')}`
+);
 const b64url = (data) => Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)).toString('base64url');
 const at = (iso) => Math.floor(Date.parse(iso) / 1000);
 
@@ -176,39 +191,7 @@ const files = {
 };
 
 function harWith(requests) {
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'Chromium DevTools', version: '141.0' },
-      entries: requests.map((request) => ({
-        startedDateTime: request.time,
-        time: 42,
-        request: {
-          method: request.method ?? 'GET',
-          url: request.url,
-          httpVersion: 'HTTP/1.1',
-          headers: request.headers,
-          cookies: [],
-          queryString: [],
-          headersSize: -1,
-          bodySize: 0,
-        },
-        response: {
-          status: 200,
-          statusText: 'OK',
-          httpVersion: 'HTTP/1.1',
-          headers: [],
-          cookies: [],
-          content: { size: 0, mimeType: 'application/json' },
-          redirectURL: '',
-          headersSize: -1,
-          bodySize: 0,
-        },
-        cache: {},
-        timings: { send: 1, wait: 40, receive: 1 },
-      })),
-    },
-  };
+  return JSON.parse(harDocument(requests.map((request) => JSON.stringify(harEntry(request)))).join(''));
 }
 
 const kinds = { tokens: 'tokens', logs: 'auth-log', har: 'har', keys: 'jwks' };
@@ -230,31 +213,22 @@ function kindOf(file) {
   if (file.endsWith('jwks.json')) return ['jwks', 'application/jwk-set+json'];
   return [kinds[file.split('/')[0]] ?? 'other', 'text/plain'];
 }
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
-const manifestFor = (entries) => ({
-  format: 'tokentrail-bundle',
-  formatVersion: 1,
-  case: {
-    title: 'Northwind — suspected theft of a mobile session token',
-    caseNumber: 'NW-IR-2026-0142',
-    collectedBy: 'Dana Whitfield, Northwind CSIRT',
-    collectedAt: '2026-11-19T10:15:00+01:00',
-    timeZone: 'Europe/Berlin',
-    sourceSystems: ['login.northwind.example (IAM)', 'Orders API nginx edge', 'Support laptop SUP-0931'],
-    notes: 'Alice reports refunds she did not make. Sample case shipped with Tokentrail.',
-  },
-  files: Object.entries(entries).map(([file, content]) => {
-    const [kind, mediaType] = kindOf(file);
-    return {
-      path: file,
-      kind,
-      mediaType,
-      size: Buffer.byteLength(content),
-      sha256: sha256(content),
-      description: describe[file],
-    };
-  }),
-});
+const manifestFor = (entries) =>
+  bundleManifest(
+    {
+      title: 'Northwind — suspected theft of a mobile session token',
+      caseNumber: 'NW-IR-2026-0142',
+      collectedBy: 'Dana Whitfield, Northwind CSIRT',
+      collectedAt: '2026-11-19T10:15:00+01:00',
+      timeZone: 'Europe/Berlin',
+      sourceSystems: ['login.northwind.example (IAM)', 'Orders API nginx edge', 'Support laptop SUP-0931'],
+      notes: 'Alice reports refunds she did not make. Sample case shipped with Tokentrail.',
+    },
+    Object.entries(entries).map(([file, content]) => {
+      const [kind, mediaType] = kindOf(file);
+      return { path: file, kind, mediaType, bytes: Buffer.from(content), description: describe[file] };
+    }),
+  );
 const zipOf = (manifest, entries) =>
   zipSync(
     {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { TOOL_VERSION } from '../core';
 import { analyzeCommand } from './analyze';
+import { exerciseScoreCommand } from './exercise-score';
 import { bundleVerifyCommand } from './bundle-verify';
 import { caseExportCommand } from './case-export';
 import { caseImportCommand } from './case-import';
@@ -13,10 +14,15 @@ import { ingestCommand } from './ingest';
 import { reportCreateCommand } from './report-create';
 import { reportVerifyCommand } from './report-verify';
 import { inspectCommand } from './inspect';
+import { sampleCommand } from './sample';
+import { sampleListCommand } from './sample-list';
 import type { Output } from './output';
 import { terminalSafe } from './terminal-text';
 
-/** Every command, in the order `tokentrail --help` lists them. */
+/**
+ * Every command, in the order `tokentrail --help` lists them. A command whose words start another's (`sample`,
+ * `sample list`) comes after it: the first that matches is run.
+ */
 export const COMMANDS: readonly Command[] = [
   bundleVerifyCommand,
   inspectCommand,
@@ -28,6 +34,9 @@ export const COMMANDS: readonly Command[] = [
   caseImportCommand,
   caseVerifyCommand,
   exportCommand,
+  sampleListCommand,
+  sampleCommand,
+  exerciseScoreCommand,
 ];
 
 /** The command `argv` starts with (all of its words), if any. */

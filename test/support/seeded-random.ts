@@ -1,11 +1,2 @@
-// Deterministic pseudo-random numbers (mulberry32) for generated test and benchmark data: a seed reproduces a run.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator lives with the scenarios (core/scenarios/random.ts); tests and benchmarks use the same one.
+export { seededRandom } from '../../core/scenarios';

@@ -109,6 +109,8 @@ describe('shared options', () => {
       'case export',
       'case import',
       'case verify',
+      'sample list',
+      'exercise score',
     ]);
     expect(takers('geo-db').map((entry) => entry.name)).toEqual([
       'ingest',

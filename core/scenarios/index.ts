@@ -1,0 +1,37 @@
+/**
+ * Training scenarios: a deterministic, seeded generator of complete evidence bundles (a population's ordinary
+ * traffic with its noise, the issuer's keys and history, planted incidents, logs in several vendor formats) with an
+ * answer key, and the scoring of a trainee's submission against it. docs/training.md.
+ */
+export type {
+  AcceptedFinding,
+  AnswerKey,
+  EvidenceRow,
+  ExerciseQuestion,
+  ExpectedFinding,
+  MustNotReport,
+  TruthStep,
+  UndetectedIncident,
+} from './answer-key';
+export type { Rs256Signer } from './compact-jws';
+export type { FixtureRsaKey } from './fixture-keys';
+export { signRs256 } from './rsa-signature';
+export { generateScenario, type GenerateOptions, type GeneratedFile, type GeneratedScenario } from './generate';
+export { SCENARIO_FORMATS, type Difficulty, type ScenarioFormat } from './model';
+export { seededRandom, createRandom, type Random } from './random';
+export type { ScenarioDefinition } from './scenario';
+export { SCENARIOS, findScenario } from './scenarios';
+export {
+  matchesFinding,
+  scoreSubmission,
+  type ExerciseScore,
+  type FalseReport,
+  type ScoredAnswer,
+  type ScoredExpectation,
+  type SubmittedFinding,
+  type Submission,
+} from './score';
+export { HOME_CITIES, TRAIN_DESTINATIONS, ATTACKER_CITIES, VPN_EGRESS, type City } from './geography';
+export { parseAnswerKey, parseSubmission, type ReadResult } from './read-exercise-files';
+export { bundleManifest, type BundleFileFacts } from './bundle-manifest';
+export { harDocument, harEntry, type HarRequest } from './writers/har-document';
