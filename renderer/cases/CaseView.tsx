@@ -1,7 +1,7 @@
-// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map). The
+// One case: its header, the import flow, and its tabs (overview, evidence, tokens, timeline, findings, lifecycle, map). The
 // tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { EvidenceTab } from '../evidence/EvidenceTab';
@@ -25,6 +25,9 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
+import { OverviewTab } from '../overview/OverviewTab';
+import { RemedyContext } from '../findings/remedy-context';
+import { remedyHandler } from '../findings/remedy-actions';
 
 interface CaseViewProps {
   readonly caseId: string;
@@ -46,6 +49,10 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
   const findingCount = useLiveQuery(() => storedFindingCount(caseId), [caseId]);
   const { start } = controls;
   const drop = useFileDrop(start, controls.fail);
+  const remedies = useMemo(
+    () => remedyHandler({ caseId, host, startImport: start, navigate: (next) => onTab(next) }),
+    [caseId, host, start, onTab],
+  );
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
   useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
@@ -99,30 +106,33 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
         onSelect={(next) => onTab(next)}
       />
       <CaseFilterContext.Provider value={caseFilter}>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-          <ErrorBoundary key={tab} panel={tabLabel(tab)}>
-            {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-            {tab === 'tokens' && (
-              <TokensTab
-                caseId={caseId}
-                focus={focus}
-                onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
-                onOpenView={onTab}
-              />
-            )}
-            {tab === 'timeline' && (
-              <TimelineRoute
-                key={focus ?? ''}
-                caseRecord={record}
-                focus={focus}
-                onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
-              />
-            )}
-            {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-            {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-            {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
-          </ErrorBoundary>
-        </div>
+        <RemedyContext.Provider value={remedies}>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+            <ErrorBoundary key={tab} panel={tabLabel(tab)}>
+              {tab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
+              {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+              {tab === 'tokens' && (
+                <TokensTab
+                  caseId={caseId}
+                  focus={focus}
+                  onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
+                  onOpenView={onTab}
+                />
+              )}
+              {tab === 'timeline' && (
+                <TimelineRoute
+                  key={focus ?? ''}
+                  caseRecord={record}
+                  focus={focus}
+                  onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
+                />
+              )}
+              {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+              {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+              {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+            </ErrorBoundary>
+          </div>
+        </RemedyContext.Provider>
       </CaseFilterContext.Provider>
       {drop.dragging && (
         <div className="drop-overlay" data-testid="drop-zone">

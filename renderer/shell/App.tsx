@@ -15,6 +15,7 @@ import { Dialog } from './Dialog';
 import { InvestigatorForm } from './InvestigatorForm';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
+import { HelpView } from '../help/HelpView';
 
 // Case archives (core/archive) are wired here once their importer exists in the renderer.
 const openCaseArchive: OpenCaseArchive = async (file) => {
@@ -37,7 +38,7 @@ export function App({ host }: { readonly host: Host }) {
   const [showingAbout, setShowingAbout] = useState(false);
   useEffect(() => host.onAboutCommand(() => setShowingAbout(true)), [host]);
   const openOpenedCase = useCallback(
-    (caseId: string) => navigate({ view: 'case', caseId, tab: 'evidence' }),
+    (caseId: string) => navigate({ view: 'case', caseId, tab: 'overview' }),
     [navigate],
   );
   useOpenedFiles(host, settings?.investigator ?? '', openCaseArchive, openOpenedCase, setSettingsError);
@@ -80,6 +81,14 @@ export function App({ host }: { readonly host: Host }) {
               <span aria-hidden="true">/</span>
               <span>{openCase?.title ?? '…'}</span>
             </>
+          ) : route.view === 'help' ? (
+            <>
+              <button type="button" className="link" onClick={goHome}>
+                Cases
+              </button>
+              <span aria-hidden="true">/</span>
+              <span>Help</span>
+            </>
           ) : (
             <span>Cases</span>
           )
@@ -90,13 +99,16 @@ export function App({ host }: { readonly host: Host }) {
         onEditInvestigator={() => setEditingInvestigator(true)}
         onHome={goHome}
         onAbout={() => setShowingAbout(true)}
+        onHelp={() => navigate({ view: 'help' })}
       />
       {settingsError && (
         <p className="error banner" role="alert">
           {settingsError}
         </p>
       )}
-      {route.view === 'case' ? (
+      {route.view === 'help' ? (
+        <HelpView topic={route.topic} />
+      ) : route.view === 'case' ? (
         <CaseView
           caseId={route.caseId}
           tab={route.tab}
@@ -105,7 +117,7 @@ export function App({ host }: { readonly host: Host }) {
           onClosed={goHome}
         />
       ) : (
-        <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'evidence' })} />
+        <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'overview' })} />
       )}
       {showingAbout && <AboutDialog onClose={() => setShowingAbout(false)} />}
       {editingInvestigator && (

@@ -10,6 +10,8 @@ interface TopBarProps {
   readonly onEditInvestigator: () => void;
   readonly onHome: () => void;
   readonly onAbout: () => void;
+  /** Opens the in-app help (checks, detectors, formats). */
+  readonly onHelp: () => void;
 }
 
 export function TopBar({
@@ -20,6 +22,7 @@ export function TopBar({
   onEditInvestigator,
   onHome,
   onAbout,
+  onHelp,
 }: TopBarProps) {
   return (
     <header className="topbar">
@@ -39,6 +42,15 @@ export function TopBar({
           title="Change investigator"
         >
           {investigator}
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          data-testid="help-button"
+          onClick={onHelp}
+          title="What every check, detector and log format does"
+        >
+          Help
         </button>
         <button type="button" className="ghost" data-testid="about-button" onClick={onAbout} title="About Tokentrail">
           About

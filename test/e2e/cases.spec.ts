@@ -8,6 +8,7 @@ test('open sample case creates a verified case with decoded tokens', async ({ ap
   const page = app.page;
   await expect(page.getByTestId('empty-cases')).toBeVisible();
   await page.getByTestId('open-sample').click();
+  await page.getByTestId('tab-evidence').click();
   await expect(page.getByTestId('case-title')).toContainText('Northwind');
   await expect(page.locator('[data-testid=evidence-file-row][data-verdict=match]')).toHaveCount(7);
   await page.getByTestId('tab-tokens').click();

@@ -7,8 +7,8 @@ describe('hash routes', () => {
     expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
-  it('defaults an unknown tab to evidence and anything else to the case list', () => {
-    expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'evidence' });
+  it('defaults an unknown tab to the overview and anything else to the case list', () => {
+    expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'overview' });
     expect(parseRoute('')).toEqual({ view: 'cases' });
     expect(parseRoute('#/case/')).toEqual({ view: 'cases' });
   });
