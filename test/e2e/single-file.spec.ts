@@ -12,6 +12,8 @@ test.use({ appUrl: pathToFileURL(path.resolve('dist/tokentrail.html')).href });
 test('the single-file build works from file:// with IndexedDB', async ({ app }) => {
   await signIn(app.page);
   await app.page.getByTestId('open-sample').click();
+  // The sample opens on its overview; the evidence is one tab further.
+  await expect(app.page.getByTestId('overview-tab')).toBeVisible();
   await app.page.getByTestId('tab-evidence').click();
   await expect(app.page.locator('[data-testid=evidence-file-row][data-verdict=match]')).toHaveCount(7);
   await app.restart();
