@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { inlineHtml } from './inline-html.mjs';
+import { EMBEDDED_GEO_PACKAGE, embeddedGeoDirectory, geoDataBlocks } from './embedded-geo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
@@ -46,7 +47,13 @@ async function buildElectron() {
 async function buildWeb() {
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
-  const written = await inlineHtml(path.join(root, 'dist/web'), path.join(root, 'dist/tokentrail.html'));
+  const geoDirectory = embeddedGeoDirectory(root);
+  if (!geoDirectory)
+    console.warn(
+      `web build: ${EMBEDDED_GEO_PACKAGE} is not installed (nor TOKENTRAIL_SINGLE_FILE_GEO_DIR set): dist/tokentrail.html carries no geolocation database`,
+    );
+  const dataBlocks = geoDirectory ? await geoDataBlocks(geoDirectory) : '';
+  const written = await inlineHtml(path.join(root, 'dist/web'), path.join(root, 'dist/tokentrail.html'), dataBlocks);
   console.log(
     `web build: dist/web/ and ${path.relative(root, written.file)} (${(written.bytes / 1024).toFixed(0)} KiB)`,
   );

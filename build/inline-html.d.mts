@@ -6,5 +6,10 @@ export declare function scriptHashSource(code: string): string;
 /** `html` with `sources` added to the script-src of its Content-Security-Policy <meta>. */
 export declare function allowScripts(html: string, sources: readonly string[]): string;
 
-/** Inline outDir/index.html's scripts and stylesheets into outFile, allowing each script by its hash. */
-export declare function inlineHtml(outDir: string, outFile: string): Promise<{ file: string; bytes: number }>;
+/** Inline outDir/index.html's scripts and stylesheets into outFile, allowing each script by its hash; `dataBlocks`
+ * (inert data elements) go at the end of the body. */
+export declare function inlineHtml(
+  outDir: string,
+  outFile: string,
+  dataBlocks?: string,
+): Promise<{ file: string; bytes: number }>;

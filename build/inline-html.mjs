@@ -30,9 +30,10 @@ export function allowScripts(html, sources) {
 
 /**
  * Inline every local <script src> and <link rel=stylesheet href> of outDir/index.html into outFile, and allow each
- * inlined script, by its SHA-256, in the page's Content-Security-Policy.
+ * inlined script, by its SHA-256, in the page's Content-Security-Policy. `dataBlocks` (inert, never-executed
+ * <script type="application/octet-stream"> elements) are added at the end of the body.
  */
-export async function inlineHtml(outDir, outFile) {
+export async function inlineHtml(outDir, outFile, dataBlocks = '') {
   let html = await readFile(path.join(outDir, 'index.html'), 'utf8');
   const local = (ref) => path.join(outDir, ref.replace(/^\.?\//, ''));
   const scripts = [...html.matchAll(/<script([^>]*?)\ssrc="([^"]+)"([^>]*)><\/script>/g)];
@@ -50,6 +51,8 @@ export async function inlineHtml(outDir, outFile) {
     html = html.replace(tag, () => `<style>${css}</style>`);
   }
   html = html.replace(/<link[^>]*rel="modulepreload"[^>]*>/g, '');
+  // Inert data (the embedded geolocation database) goes last, so the page's own markup and scripts come first.
+  if (dataBlocks) html = html.replace('</body>', () => `${dataBlocks}\n</body>`);
   await writeFile(outFile, html);
   return { file: outFile, bytes: Buffer.byteLength(html) };
 }

@@ -7,10 +7,13 @@ export { createMmdbLocator, describeMmdb, geoIdPrefix, type OpenedGeoDatabase } 
 export { recordToLocation } from './record-to-location';
 export { parseIpAddress, isNonRoutable } from './ip-address';
 export { countryCode } from './country-code';
+export { countryCentroid, type Coordinates } from './country-centroids';
 export {
   SHIPPED_GEO_DATABASES,
   SHIPPED_GEO_LICENSE,
   SHIPPED_GEO_PACKAGE,
+  SINGLE_FILE_GEO_DATABASES,
+  SINGLE_FILE_GEO_PACKAGE,
   shippedGeoDatabase,
   type GeoDatabaseProvenance,
   type ShippedGeoDatabaseFile,

@@ -1,4 +1,5 @@
 import type { MmdbValue } from './mmdb/decode-data';
+import { countryCentroid } from './country-centroids';
 import type { GeoLocation } from './types';
 
 type Map = { readonly [key: string]: MmdbValue };
@@ -15,7 +16,8 @@ const englishName = (value: MmdbValue | undefined): string | undefined =>
  * Read a location from an MMDB record in either of the two layouts in use: the flat one of the ip-location-db
  * builds shipped with Tokentrail (`country_code`, `state1`, `city`, `latitude`, `longitude`) and the nested
  * GeoIP2/GeoLite2-compatible one (`country.iso_code`, `subdivisions[0].names.en`, `location.latitude`) used by
- * DB-IP's own and MaxMind's files, so an investigator can load either.
+ * DB-IP's own and MaxMind's files, so an investigator can load either. A record with a country and no coordinates
+ * (a country-level database) is placed at the country's approximate centre, marked `precision: 'country'`.
  */
 export function recordToLocation(record: MmdbValue, database: string): GeoLocation | undefined {
   if (!isMap(record)) return undefined;
@@ -46,6 +48,11 @@ export function recordToLocation(record: MmdbValue, database: string): GeoLocati
         longitude: number(record.longitude),
       }),
     );
+  }
+  if (location.country && location.latitude === undefined && location.longitude === undefined) {
+    // A country-level database: place the IP at its country's centre, and say so, rather than nowhere.
+    const centre = countryCentroid(location.country);
+    if (centre) Object.assign(location, { ...centre, precision: 'country' });
   }
   return location.country || location.city || location.latitude !== undefined ? location : undefined;
 }

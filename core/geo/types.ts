@@ -16,6 +16,12 @@ export interface GeoLocation {
   readonly source: 'log' | 'database';
   /** For `database` locations: the `id` of the database that answered. */
   readonly database?: string;
+  /**
+   * `country`: the source knew only the country, and the coordinates are its approximate centre
+   * (core/geo/country-centroids.ts), so distances between such locations are distances between country centres.
+   * Absent: the coordinates are as precise as the source gives them (a city, for the shipped city database).
+   */
+  readonly precision?: 'country';
 }
 
 /** Provenance of an offline database, recorded in each case so a finding can be reproduced. */

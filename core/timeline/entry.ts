@@ -26,6 +26,8 @@ export interface Entry {
   readonly country?: string;
   readonly latitude?: number;
   readonly longitude?: number;
+  /** True when the coordinates are only the country's centre (a country-level geolocation database). */
+  readonly countryLevel?: boolean;
   readonly host?: string;
   readonly path?: string;
   readonly method?: string;
@@ -74,6 +76,7 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
     country: geo?.country,
     latitude: typeof geo?.latitude === 'number' ? geo.latitude : undefined,
     longitude: typeof geo?.longitude === 'number' ? geo.longitude : undefined,
+    countryLevel: geo?.precision === 'country' || undefined,
     host: event.http?.host,
     path: event.http?.path,
     method: event.http?.method,

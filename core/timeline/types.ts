@@ -44,6 +44,8 @@ export interface TimelineEvent {
     readonly city?: string;
     readonly latitude?: number;
     readonly longitude?: number;
+    /** `country`: the coordinates are the country's centre (a country-level database), see core/geo GeoLocation. */
+    readonly precision?: 'country';
   };
   readonly http?: HttpExchange;
   readonly details?: Readonly<Record<string, string>>;

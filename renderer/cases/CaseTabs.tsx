@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import type { CaseTab } from '../shell/route';
 
 const TABS: readonly { id: CaseTab; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
   { id: 'evidence', label: 'Evidence' },
   { id: 'tokens', label: 'Tokens' },
   { id: 'timeline', label: 'Timeline' },

@@ -1,7 +1,8 @@
-// One case: its header, the import flow, and its tabs (evidence, tokens, timeline, findings, lifecycle, map, journal). The
-// tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
+// One case: its header, the import flow, and its tabs (overview, evidence, tokens, timeline, findings, lifecycle, map,
+// people, journal). The tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the
+// Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { EvidenceTab } from '../evidence/EvidenceTab';
@@ -32,6 +33,9 @@ import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
 import { finishDiscards } from '../evidence/queries';
+import { OverviewTab } from '../overview/OverviewTab';
+import { RemedyContext } from '../findings/remedy-context';
+import { remedyHandler } from '../findings/remedy-actions';
 
 interface CaseViewProps {
   readonly caseId: string;
@@ -54,6 +58,10 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
   const nameOf = useSubjectNames(caseId);
   const { start } = controls;
   const drop = useFileDrop(start, controls.fail);
+  const remedies = useMemo(
+    () => remedyHandler({ caseId, host, startImport: start, navigate: (next) => onTab(next) }),
+    [caseId, host, start, onTab],
+  );
 
   // Ingests this window is not running were left by a closed window or a dead worker: say so, keep their batches.
   useEffect(() => void markInterrupted(caseId, ingestClient.activeIds()).catch(() => undefined), [caseId]);
@@ -117,32 +125,35 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       />
       <SubjectNamesContext.Provider value={nameOf}>
         <CaseFilterContext.Provider value={caseFilter}>
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-            <ErrorBoundary key={tab} panel={tabLabel(tab)}>
-              {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-              {tab === 'tokens' && (
-                <TokensTab
-                  caseId={caseId}
-                  focus={focus}
-                  onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
-                  onOpenView={onTab}
-                />
-              )}
-              {tab === 'timeline' && (
-                <TimelineRoute
-                  key={focus ?? ''}
-                  caseRecord={record}
-                  focus={focus}
-                  onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
-                />
-              )}
-              {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-              {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-              {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
-              {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-              {tab === 'journal' && <JournalTab caseId={caseId} />}
-            </ErrorBoundary>
-          </div>
+          <RemedyContext.Provider value={remedies}>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+              <ErrorBoundary key={tab} panel={tabLabel(tab)}>
+                {tab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
+                {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
+                {tab === 'tokens' && (
+                  <TokensTab
+                    caseId={caseId}
+                    focus={focus}
+                    onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
+                    onOpenView={onTab}
+                  />
+                )}
+                {tab === 'timeline' && (
+                  <TimelineRoute
+                    key={focus ?? ''}
+                    caseRecord={record}
+                    focus={focus}
+                    onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
+                  />
+                )}
+                {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+                {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
+                {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {tab === 'journal' && <JournalTab caseId={caseId} />}
+              </ErrorBoundary>
+            </div>
+          </RemedyContext.Provider>
         </CaseFilterContext.Provider>
       </SubjectNamesContext.Provider>
       {drop.dragging && (

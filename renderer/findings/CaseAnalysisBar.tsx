@@ -9,6 +9,7 @@ import { storedAnalysis } from '../timeline-analysis/queries';
 import { useApp } from '../shell/app-context';
 import { plural } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
+import { NotJudgedList } from './NotJudgedList';
 import { ParametersPanel } from './ParametersPanel';
 import { useCaseAnalysisJob } from './use-case-analysis';
 
@@ -87,9 +88,9 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
         </p>
       )}
       {notJudged.length > 0 && (
-        <p className="muted small" data-testid="case-analysis-skipped">
-          Not judged: {notJudged.map((run) => `${run.id} (${run.skipped})`).join('; ')}.
-        </p>
+        <div className="small" data-testid="case-analysis-skipped">
+          <NotJudgedList runs={notJudged} local={{ 'set-parameter': () => setEditing(true) }} />
+        </div>
       )}
       {stored && stored.problems.length > 0 && (
         <ul className="problems" data-testid="case-analysis-problems">

@@ -2,6 +2,7 @@
 // the chosen zone, file:line and the file's SHA-256, each opening the event in the timeline — the tokens (to the
 // Tokens tab and their lifecycle), the key-history records it rests on, and where it leads on the map. Under a
 // timeline filter, the evidence events the filter drops are dimmed and say so: the finding rests on all of them.
+import { HelpLink } from '../help/HelpLink';
 import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf, refreshChainOf } from './finding-links';
@@ -225,12 +226,10 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           </dl>
         </>
       )}
-      {finding.references.length > 0 && (
-        <p className="muted small">
-          References: {finding.references.join(' · ')} ·{' '}
-          {finding.origin === 'token-check' ? 'docs/checks.md' : 'docs/detectors.md'}
-        </p>
-      )}
+      <p className="muted small">
+        {finding.references.length > 0 && <>References: {finding.references.join(' · ')} · </>}
+        <HelpLink id={finding.id} />
+      </p>
     </section>
   );
 }

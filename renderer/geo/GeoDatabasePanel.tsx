@@ -5,9 +5,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, useSyncExternalStore } from 'react';
 import type { GeoDatabaseInfo } from '../../core/geo';
 import { loadedGeoDatabases } from './queries';
-import { readWholeFile } from './read-whole-file';
+import { pickAndStoreGeoDatabase } from './load-geo-database';
 import { shippedGeoInstaller } from './shipped-geo';
-import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { shippedGeoMessage } from './shipped-geo-message';
 import { describeGeoDatabase } from './describe-geo-database';
@@ -19,22 +18,15 @@ export function GeoDatabasePanel({ caseDatabases }: { readonly caseDatabases: re
   const shipped = shippedGeoMessage(useSyncExternalStore(shippedGeoInstaller.subscribe, shippedGeoInstaller.snapshot));
 
   const load = () => {
-    host.pick('files').then(
-      async (selection) => {
-        const file = selection?.files[0];
-        if (!file) return;
-        setState({ busy: true, message: `Reading ${file.path}…` });
-        try {
-          const info = await ingestClient.storeGeoDatabase(file.path, await readWholeFile(file));
-          setState({
-            busy: false,
-            message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
-          });
-        } catch (error) {
-          setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true });
-        }
-      },
-      (error: unknown) => setState({ busy: false, message: String(error), error: true }),
+    pickAndStoreGeoDatabase(host, (fileName) => setState({ busy: true, message: `Reading ${fileName}…` })).then(
+      (info) =>
+        info &&
+        setState({
+          busy: false,
+          message: `Loaded ${info.name}. Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
+        }),
+      (error: unknown) =>
+        setState({ busy: false, message: error instanceof Error ? error.message : String(error), error: true }),
     );
   };
 

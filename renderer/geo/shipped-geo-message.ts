@@ -2,7 +2,7 @@
 import type { ShippedGeoInstallStatus } from './shipped-geo-installer';
 import { formatBytes } from '../shell/format';
 
-const INSTALLING = 'Installing the shipped DB-IP City Lite database…';
+const INSTALLING = 'Installing the shipped geolocation database…';
 
 /** The panel's line for `status`, or undefined when there is nothing to say (nothing shipped, or already installed). */
 export function shippedGeoMessage(
@@ -26,7 +26,7 @@ export function shippedGeoMessage(
         const partly =
           status.installed.length > 0 ? ` (installed: ${status.installed.map((info) => info.id).join(', ')})` : '';
         return {
-          text: `The shipped DB-IP City Lite database could not be fully installed${partly}. ${failed.join('; ')}. Use "Load MMDB…" to load a database file instead.`,
+          text: `The shipped geolocation database could not be fully installed${partly}. ${failed.join('; ')}. Use "Load MMDB…" to load a database file instead.`,
           error: true,
         };
       }
@@ -34,7 +34,7 @@ export function shippedGeoMessage(
       // Ids carry the database's build date; the attribution is what its CC BY 4.0 licence asks to be shown.
       const license = status.installed[0]!.license;
       return {
-        text: `Installed the shipped DB-IP City Lite database (${status.installed.map((info) => info.id).join(', ')}${license ? `; ${license}` : ''}). Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
+        text: `Installed the shipped geolocation database ${status.installed[0]!.name} (${status.installed.map((info) => info.id).join(', ')}${license ? `; ${license}` : ''}). Files parsed from now on are located with it; parse earlier files again to locate their IPs.`,
         error: false,
       };
     }

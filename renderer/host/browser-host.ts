@@ -3,6 +3,7 @@
 import type { Host, PickKind, PickedSelection, ShellInfo } from './host';
 import { looseSelectionName } from './host';
 import { blobSaveStream, pickedFileFromBlob, splitFolderPath } from './blob-file';
+import { embeddedGeoDatabases } from '../geo/embedded-geo';
 
 function createInput(kind: PickKind): HTMLInputElement {
   const input = document.createElement('input');
@@ -81,6 +82,6 @@ export const browserHost: Host = {
   // A page is never asked to open a file by the operating system: files come in through pickers and drops.
   onFilesOpened: () => () => {},
   shellInfo: async () => browserShellInfo(navigator.userAgent),
-  // The single-file build cannot carry 134 MB of database: the investigator loads an MMDB with "Load MMDB…".
-  shippedGeoDatabases: async () => [],
+  // The single HTML file carries a country-level database (134 MB of city database would not fit); dist/web none.
+  shippedGeoDatabases: () => embeddedGeoDatabases(document),
 };

@@ -17,6 +17,7 @@ import { InvestigatorForm } from './InvestigatorForm';
 import { VerifyReportView } from '../report-verify/VerifyReportView';
 import { readAppSetting, SETTING_INVESTIGATOR, SETTING_TIME_ZONE, writeAppSetting } from './queries';
 import { TopBar } from './TopBar';
+import { HelpView } from '../help/HelpView';
 
 // A case archive the operating system asked to open is verified whole and imported like one picked on the case list.
 const openCaseArchive: OpenCaseArchive = async (file, investigator) =>
@@ -38,7 +39,7 @@ export function App({ host }: { readonly host: Host }) {
   const [showingAbout, setShowingAbout] = useState(false);
   useEffect(() => host.onAboutCommand(() => setShowingAbout(true)), [host]);
   const openOpenedCase = useCallback(
-    (caseId: string) => navigate({ view: 'case', caseId, tab: 'evidence' }),
+    (caseId: string) => navigate({ view: 'case', caseId, tab: 'overview' }),
     [navigate],
   );
   useOpenedFiles(host, settings?.investigator ?? '', openCaseArchive, openOpenedCase, setSettingsError);
@@ -101,6 +102,14 @@ export function App({ host }: { readonly host: Host }) {
             </>
           ) : route.view === 'verify-report' ? (
             <span>Verify a report</span>
+          ) : route.view === 'help' ? (
+            <>
+              <button type="button" className="link" onClick={goHome}>
+                Cases
+              </button>
+              <span aria-hidden="true">/</span>
+              <span>Help</span>
+            </>
           ) : (
             <span>Cases</span>
           )
@@ -112,6 +121,7 @@ export function App({ host }: { readonly host: Host }) {
         onHome={goHome}
         onAbout={() => setShowingAbout(true)}
         onVerifyReport={verifyReport}
+        onHelp={() => navigate({ view: 'help' })}
       />
       {settingsError && (
         <p className="error banner" role="alert">
@@ -120,6 +130,8 @@ export function App({ host }: { readonly host: Host }) {
       )}
       {route.view === 'verify-report' ? (
         <VerifyReportView host={host} />
+      ) : route.view === 'help' ? (
+        <HelpView topic={route.topic} />
       ) : route.view === 'case' ? (
         <CaseView
           caseId={route.caseId}
@@ -129,7 +141,7 @@ export function App({ host }: { readonly host: Host }) {
           onClosed={goHome}
         />
       ) : (
-        <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'evidence' })} />
+        <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'overview' })} />
       )}
       {showingAbout && <AboutDialog onClose={() => setShowingAbout(false)} />}
       {editingInvestigator && (

@@ -11,6 +11,8 @@ interface TopBarProps {
   readonly onHome: () => void;
   readonly onAbout: () => void;
   readonly onVerifyReport: () => void;
+  /** Opens the in-app help (checks, detectors, formats). */
+  readonly onHelp: () => void;
 }
 
 export function TopBar({
@@ -22,6 +24,7 @@ export function TopBar({
   onHome,
   onAbout,
   onVerifyReport,
+  onHelp,
 }: TopBarProps) {
   return (
     <header className="topbar">
@@ -44,6 +47,15 @@ export function TopBar({
           title="Change investigator"
         >
           {investigator}
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          data-testid="help-button"
+          onClick={onHelp}
+          title="What every check, detector and log format does"
+        >
+          Help
         </button>
         <button type="button" className="ghost" data-testid="about-button" onClick={onAbout} title="About Tokentrail">
           About

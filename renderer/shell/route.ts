@@ -1,4 +1,4 @@
-// The current view lives in location.hash (#/case/<id>/tokens), so a reload returns to the same place and
+// The current view lives in location.hash (#/case/<id>/overview, #/case/<id>/tokens), so a reload returns to the same place and
 // works from file:// where there is no server to route paths. A case route may name one thing to focus:
 // #/case/<id>/tokens/<tokenHash> selects that token, #/case/<id>/timeline/<tokenHash> shows its events,
 // #/case/<id>/timeline/event:<seq> opens one event in place, #/case/<id>/findings/<key> opens a finding,
@@ -7,13 +7,17 @@
 // (no case, no investigator needed).
 import { useCallback, useEffect, useState } from 'react';
 
-export type CaseTab = 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'journal';
+export type CaseTab =
+  'overview' | 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'journal';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'verify-report' }
+  /** The in-app help (renderer/help): checks, detectors and formats; `topic` scrolls to one (`alg-none`). */
+  | { readonly view: 'help'; readonly topic?: string }
   | { readonly view: 'case'; readonly caseId: string; readonly tab: CaseTab; readonly focus?: string };
 
 const TABS: readonly CaseTab[] = [
+  'overview',
   'evidence',
   'tokens',
   'timeline',
@@ -27,16 +31,19 @@ const TABS: readonly CaseTab[] = [
 export function parseRoute(hash: string): Route {
   const [, view, caseId, tab, focus] = hash.replace(/^#/, '').split('/');
   if (view === 'verify-report') return { view: 'verify-report' };
+  if (view === 'help') return caseId ? { view: 'help', topic: decodeURIComponent(caseId) } : { view: 'help' };
   if (view !== 'case' || !caseId) return { view: 'cases' };
   const known = TABS.find((candidate) => candidate === tab);
-  if (!known) return { view: 'case', caseId, tab: 'evidence' };
-  return focus && known !== 'evidence'
+  // A case opens on its overview: what happened first, the files behind it one click away.
+  if (!known) return { view: 'case', caseId, tab: 'overview' };
+  return focus && known !== 'evidence' && known !== 'overview'
     ? { view: 'case', caseId, tab: known, focus: decodeURIComponent(focus) }
     : { view: 'case', caseId, tab: known };
 }
 
 export function routeHash(route: Route): string {
   if (route.view === 'verify-report') return '#/verify-report';
+  if (route.view === 'help') return route.topic ? `#/help/${encodeURIComponent(route.topic)}` : '#/help';
   if (route.view !== 'case') return '#/cases';
   const focus = route.focus ? `/${encodeURIComponent(route.focus)}` : '';
   return `#/case/${route.caseId}/${route.tab}${focus}`;

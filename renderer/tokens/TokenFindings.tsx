@@ -1,6 +1,7 @@
 // A token's findings: severity, the check's stable id and title, the plain-language message, the evidence it
 // rests on, and where the check is documented. Hovering a finding highlights its bytes in the raw token below;
 // clicking (or focusing) it keeps them highlighted.
+import { HelpLink } from '../help/HelpLink';
 import { checkById } from '../../core/token';
 import type { KeyHistoryEntry } from '../../core/timeline';
 import type { Finding } from '../../core/token';
@@ -50,12 +51,8 @@ export function TokenFindings({ findings, active, onHover, onPick, keyHistory }:
               <SeverityBadge severity={finding.severity} />
               <code className="finding-id">{finding.id}</code>
               {check && <span className="finding-title">{check.title}</span>}
-              <span
-                className="doc-ref"
-                data-testid="finding-doc-ref"
-                title={check ? `References: ${check.references.join('; ')}` : 'Documented in docs/checks.md'}
-              >
-                docs/checks.md › <code>{finding.id}</code>
+              <span className="doc-ref" title={check ? `References: ${check.references.join('; ')}` : undefined}>
+                <HelpLink id={finding.id} testId="finding-doc-ref" />
               </span>
             </div>
             <p className="finding-message">{finding.message}</p>

@@ -8,6 +8,9 @@ test('open sample case creates a verified case with decoded tokens', async ({ ap
   const page = app.page;
   await expect(page.getByTestId('empty-cases')).toBeVisible();
   await page.getByTestId('open-sample').click();
+  // The sample opens on its overview; the evidence is one tab further.
+  await expect(page.getByTestId('overview-tab')).toBeVisible();
+  await page.getByTestId('tab-evidence').click();
   await expect(page.getByTestId('case-title')).toContainText('Northwind');
   await expect(page.locator('[data-testid=evidence-file-row][data-verdict=match]')).toHaveCount(7);
   await page.getByTestId('tab-tokens').click();

@@ -65,6 +65,7 @@ test('Re-verify refuses bytes and hash forged together, a truncated chain is rep
   const page = app.page;
   await signIn(page);
   await createCase(page, 'Custody tamper');
+  await page.getByTestId('tab-evidence').click();
   await importEvidence(page, 'zip', SAMPLE_BUNDLE, 'verified');
 
   const forgedPath = await page.evaluate(forgeStoredFile);

@@ -10,6 +10,7 @@ test('a zip dropped onto the case is verified before anything is stored', async 
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Dropped evidence');
+  await page.getByTestId('tab-evidence').click();
   const zipBase64 = (await readFile(SAMPLE_BUNDLE)).toString('base64');
   const dataTransfer = await page.evaluateHandle((base64) => {
     const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
@@ -35,6 +36,7 @@ test('cancelling a long verification stores nothing', async ({ app }) => {
     await signIn(app.page);
     const page = app.page;
     await createCase(page, 'Cancelled import');
+    await page.getByTestId('tab-evidence').click();
     await pickEvidence(page, 'files', large);
     await expect(page.getByTestId('import-progress')).toBeVisible();
     await page.getByTestId('import-cancel').click();

@@ -18,6 +18,7 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Orders refund fraud', 'IR-7');
+  await page.getByTestId('tab-evidence').click();
   await expect(page.getByTestId('evidence-empty')).toBeVisible();
 
   await importEvidence(page, 'zip', SAMPLE_BUNDLE, 'verified');
@@ -47,6 +48,7 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
 
   await app.restart();
   await openCaseFromList(app.page, 'Orders refund fraud');
+  await app.page.getByTestId('tab-evidence').click();
   await expect(app.page.getByTestId('evidence-file-row')).toHaveCount(8);
   await expect(app.page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
   await app.page.getByTestId('reverify').click();
@@ -61,6 +63,7 @@ test('discarding a verified bundle stores nothing', async ({ app }) => {
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Discard check');
+  await page.getByTestId('tab-evidence').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('pick-zip').click();
   await (await chooser).setFiles(SAMPLE_BUNDLE);

@@ -136,7 +136,7 @@ test('the sample case: verdicts, findings with their bytes, the trail, filters, 
   await rowOf(page, 'admin@northwind.example').click();
   const finding = page.locator('[data-testid=token-finding][data-finding-id=alg-none]');
   await expect(finding).toContainText('alg "none"');
-  await expect(finding.getByTestId('finding-doc-ref')).toContainText('docs/checks.md');
+  await expect(finding.getByTestId('finding-doc-ref')).toHaveAttribute('href', '#/help/alg-none');
   // Ranges read inclusive: the 35 characters of the header are 0–34.
   await expect(finding.locator('[data-fact=chars] dd')).toHaveText('0–34 (35 chars)');
   const highlight = page.locator('[data-testid=raw-highlight][data-finding-ids~=alg-none]');

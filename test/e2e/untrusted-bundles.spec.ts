@@ -11,6 +11,7 @@ test('a tampered bundle shows mismatch verdicts', async ({ app }) => {
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Tampered evidence');
+  await page.getByTestId('tab-evidence').click();
   await pickEvidence(page, 'zip', TAMPERED_BUNDLE);
   await expect(page.getByTestId('bundle-verdict')).toHaveAttribute('data-verdict', 'mismatch');
   const rows = page.getByTestId('verdict-file-row');
@@ -36,6 +37,7 @@ test('a zip with a path-traversal entry is rejected and nothing is imported', as
   await signIn(app.page);
   const page = app.page;
   await createCase(page, 'Hostile archive');
+  await page.getByTestId('tab-evidence').click();
   await pickEvidence(page, 'zip', hostile);
   const error = page.getByTestId('import-error');
   await expect(error).toBeVisible();

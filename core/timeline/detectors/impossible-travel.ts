@@ -4,6 +4,10 @@ import { hopSpeed, isImpossibleHop } from '../util/hop-speed';
 import { defineDetector } from './detector';
 import { describeScopes, HOP_SCOPES, hopTokens, lowerSeverity, onlyAttempts, walkHops } from './geo-hops';
 
+// Said in every finding that measured a hop from a country-level location (the single HTML file's database).
+const COUNTRY_LEVEL_NOTE =
+  ' Only the country of at least one of these IPs is known (a country-level geolocation database), so the distance is between country centres: it can overstate a hop across a border (two cities near the US–Canada border are thousands of kilometres apart between centres) or understate one within a large country, and hops inside one country are not seen at all. Load a city-level database to measure it properly.';
+
 /** Consecutive events of one token, session or subject too far apart for the time between them. */
 export const impossibleTravel = defineDetector({
   id: 'impossible-travel',
@@ -51,7 +55,8 @@ export const impossibleTravel = defineDetector({
         if (!isImpossibleHop(measured, parameters)) return;
         const { km, ms, speedKmh: speed } = measured;
         const where = (entry: typeof from) =>
-          `${entry.ip ?? 'unknown IP'}${entry.country ? ` (${entry.country})` : ''}`;
+          `${entry.ip ?? 'unknown IP'}${entry.country ? ` (${entry.country}${entry.countryLevel ? ', country centre' : ''})` : ''}`;
+        const countryLevel = from.countryLevel === true || to.countryLevel === true;
         const speedText = Number.isFinite(speed)
           ? `${Math.round(speed).toLocaleString('en-US')} km/h`
           : 'at the same instant';
@@ -62,9 +67,11 @@ export const impossibleTravel = defineDetector({
           ...(attempts ? { severity: lowerSeverity(impossibleTravel.severity) } : {}),
           scope: `${placeOf(from.source)}>${placeOf(to.source)}`,
           message: `${describeScopes(hop.scopes, identities)}: ${seen} ${where(from)} at ${iso(from.ts)} and from ${where(to)} at ${iso(to.ts)}, ${Math.round(km).toLocaleString('en-US')} km apart in ${duration(ms)} — ${speedText}, faster than the ${parameters.maxSpeedKmh} km/h anyone can travel.`,
-          explanation: attempts
-            ? 'Both events were refused (failed logins or 401/403): someone tried these credentials from two places, but neither attempt got in. Often password spraying or credential stuffing from distributed infrastructure rather than a stolen session; it ranks below a hop between accepted events. Check whether the same source addresses tried other accounts.'
-            : "One person cannot be in both places in that time, so two parties were using the same credentials: typically a stolen token or session replayed from the attacker's location. Before concluding, check whether either IP is a VPN, proxy or corporate egress (list it in excludedRanges) and whether the geolocation comes from the log or from the offline database.",
+          explanation: `${
+            attempts
+              ? 'Both events were refused (failed logins or 401/403): someone tried these credentials from two places, but neither attempt got in. Often password spraying or credential stuffing from distributed infrastructure rather than a stolen session; it ranks below a hop between accepted events. Check whether the same source addresses tried other accounts.'
+              : "One person cannot be in both places in that time, so two parties were using the same credentials: typically a stolen token or session replayed from the attacker's location. Before concluding, check whether either IP is a VPN, proxy or corporate egress (list it in excludedRanges) and whether the geolocation comes from the log or from the offline database."
+          }${countryLevel ? COUNTRY_LEVEL_NOTE : ''}`,
           tokenHashes: hopTokens(hop),
           subject: to.effectiveSubject ?? from.effectiveSubject,
           sessionId: to.effectiveSession ?? from.effectiveSession,
@@ -81,6 +88,7 @@ export const impossibleTravel = defineDetector({
             fromCountry: from.country ?? null,
             toCountry: to.country ?? null,
             attemptsOnly: attempts,
+            countryLevel,
           },
         });
       },

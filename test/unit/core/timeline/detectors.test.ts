@@ -76,6 +76,31 @@ describe('impossible-travel', () => {
     expect(finding!.message).toMatch(/session S-1, subject alice/);
   });
 
+  it('measures country-level locations between country centres, and says so', () => {
+    const events = [
+      event({
+        at: '2026-11-18T09:02:11Z',
+        kind: 'use',
+        subject: 'alice',
+        ip: '81.2.69.160',
+        place: 'britainCentre',
+        tokens: [t1],
+      }),
+      event({
+        at: '2026-11-18T09:55:02Z',
+        kind: 'use',
+        subject: 'alice',
+        ip: '175.45.176.3',
+        place: 'koreaNorthCentre',
+        tokens: [t1],
+      }),
+    ];
+    const [finding] = found('impossible-travel', events);
+    expect(finding!.detail.countryLevel).toBe(true);
+    expect(finding!.message).toContain('81.2.69.160 (GB, country centre)');
+    expect(finding!.explanation).toContain('distance is between country centres');
+  });
+
   it('ignores a fast hop inside the jitter floor (London → Reading, 59 km, in one minute)', () => {
     const events = [
       event({

@@ -33,6 +33,9 @@ export const PLACES = {
   kortrijk: { country: 'BE', latitude: 50.8279, longitude: 3.2649 },
   pyongyang: { country: 'KP', latitude: 39.0392, longitude: 125.7625 },
   newYork: { country: 'US', latitude: 40.7128, longitude: -74.006 },
+  // Country-level locations (the single HTML file's database): the country's centre.
+  koreaNorthCentre: { country: 'KP', latitude: 40, longitude: 127, precision: 'country' },
+  britainCentre: { country: 'GB', latitude: 54, longitude: -2, precision: 'country' },
 } as const;
 
 /** One event; `tokens` are hashes (role authorization unless given). */

