@@ -5,13 +5,9 @@
 // Prints one JSON line per size. Each side runs in a fresh profile seeded with the same N events (the seeding is not
 // timed), because Chromium keeps an origin's databases in one LevelDB and a second writer in a shared profile meets
 // the first one's compaction (see timeline-ingest.mjs); rounds alternate the order and rates are total over total.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { startBrowserBench } from '../browser-bench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -20,39 +16,9 @@ const sizes = args
   .filter((arg) => !arg.startsWith('--'))
   .map(Number)
   .filter((n) => n > 0);
-const bundle = await build({
-  entryPoints: [path.join(here, 'bulk-tag.page.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'es2022',
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0].text;
-const server = createServer((request, response) => {
-  if (request.url === '/bench.js') return response.end(script);
-  response.setHeader('content-type', 'text/html');
-  response.end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-
-/** Runs `globalThis[name](count)` in a browser on a new empty profile, then removes the profile. */
-async function inFreshProfile(name, count) {
-  const profile = await mkdtemp(path.join(tmpdir(), 'tokentrail-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TOKENTRAIL_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(0);
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    return await page.evaluate(([fn, events]) => globalThis[fn](events), [name, count]);
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
-}
+const bench = await startBrowserBench(path.join(here, 'bulk-tag.page.ts'));
+/** Runs one side of the benchmark in a browser on a new empty profile. */
+const inFreshProfile = (name, count) => bench.run(name, count);
 
 const rate = (runs) =>
   runs.reduce((sum, run) => sum + run.written, 0) / runs.reduce((sum, run) => sum + run.seconds, 0);
@@ -87,5 +53,5 @@ try {
     );
   }
 } finally {
-  server.close();
+  bench.close();
 }

@@ -10,13 +10,9 @@
 // rows/s, so whichever side ran second in a shared profile was measured against a slower store. And since this
 // machine's load drifts, rounds alternate the order (raw then ingest, ingest then raw, …) and the rates are
 // total events over total seconds.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { startBrowserBench } from '../browser-bench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -28,38 +24,9 @@ const sizes = args
   .filter((arg) => !arg.startsWith('--'))
   .map(Number)
   .filter((n) => n > 0);
-const bundle = await build({
-  entryPoints: [path.join(here, 'timeline-ingest.page.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'es2022',
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0].text;
-const server = createServer((request, response) => {
-  if (request.url === '/bench.js') return response.end(script);
-  response.setHeader('content-type', 'text/html');
-  response.end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-
-/** Runs `globalThis[name](count)` in a browser on a new empty profile, then removes the profile. */
-async function inFreshProfile(name, count) {
-  const profile = await mkdtemp(path.join(tmpdir(), 'tokentrail-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TOKENTRAIL_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    return await page.evaluate(([fn, events, span]) => globalThis[fn](events, span), [name, count, days]);
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
-}
+const bench = await startBrowserBench(path.join(here, 'timeline-ingest.page.ts'));
+/** Runs one side of the benchmark in a browser on a new empty profile. */
+const inFreshProfile = (name, count) => bench.run(name, count, days);
 
 /** Worst of each page latency over the ingest runs. */
 function worstLatencies(runs) {
@@ -103,5 +70,5 @@ try {
     );
   }
 } finally {
-  server.close();
+  bench.close();
 }
