@@ -22,6 +22,12 @@ describe('annotation targets', () => {
     expect(links.map((link) => targetKey(link.target))).toEqual(['event:17', 'token:ab12']);
     expect(links[0]).toMatchObject({ start: 8, end: 16 });
   });
+
+  it("links a finding by its whole key, which holds | : and >, and leaves a sentence's full stop out", () => {
+    const key = 'impossible-travel|okta.json:2>okta.json:23|e5bf:2:0';
+    const links = noteLinks(`Confirmed, see finding:${key}. Also (event:9).`);
+    expect(links.map((link) => targetKey(link.target))).toEqual([`finding:${key}`, 'event:9']);
+  });
 });
 
 describe('annotation state', () => {

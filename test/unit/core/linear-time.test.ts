@@ -19,6 +19,7 @@ import { checkBundle } from '../../../core/evidence/verify-bundle';
 import { craftZip, memoryInput as zipInput } from '../../support/craft-zip';
 import { expectLinearGrowth, type GrowthCase } from '../../support/growth';
 import { verifier } from './token/token-helpers';
+import { noteLinks } from '../../../core/annotations';
 import { memoryInput } from './sources/helpers';
 
 /**
@@ -199,6 +200,8 @@ const OTHER_CASES: GrowthCase[] = [
   { name: 'time: ISO-like runs', make: (n) => repeat('2026-', n), run: parseAnyTime },
   { name: 'app version: spaces inside', make: (n) => `1${repeat(' ', n)}x`, run: parseAppVersion },
   { name: 'user agent: parentheses', make: (n) => repeat('(', n), run: parseUserAgent },
+  { name: 'note links: one long id ending in full stops', make: (n) => `finding:${repeat('a.', n)}`, run: noteLinks },
+  { name: 'note links: many link prefixes', make: (n) => repeat('event:', n), run: noteLinks },
   {
     name: 'manifest: many files',
     make: (n) => `{"files":[${repeat('{"path":"a","sha256":"x"},', n)}{}]}`,
