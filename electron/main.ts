@@ -13,6 +13,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { buildApplicationMenu } from './application-menu';
 import { FileRegistry } from './handlers/file-registry';
 import { createIpcHandlers } from './handlers/index';
+import type { ShowSaveDialog } from './handlers/save-export';
 import { OpenedFileQueue, openablePathsFromArgv } from './handlers/opened-files';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../ipc/ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
@@ -86,6 +87,12 @@ function dialogParent(): BrowserWindow | undefined {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
 }
 
+/** The native save dialog, modal to the main window when there is one. */
+const showSaveDialog: ShowSaveDialog = (request) => {
+  const parent = dialogParent();
+  return parent ? dialog.showSaveDialog(parent, request) : dialog.showSaveDialog(request);
+};
+
 function registerIpc(): void {
   const registry = new FileRegistry(randomUUID);
   registerIpcHandlers(
@@ -103,10 +110,13 @@ function registerIpc(): void {
       saveExport: {
         fs,
         defaultDirectory: app.getPath('documents'),
-        showSaveDialog: (request) => {
-          const parent = dialogParent();
-          return parent ? dialog.showSaveDialog(parent, request) : dialog.showSaveDialog(request);
-        },
+        showSaveDialog,
+      },
+      saveStream: {
+        fs,
+        defaultDirectory: app.getPath('documents'),
+        createId: randomUUID,
+        showSaveDialog,
       },
       appInfo: {
         version: __TOKENTRAIL_VERSION__,

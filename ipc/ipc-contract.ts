@@ -82,6 +82,10 @@ export interface IpcContract {
   'bundle:pick': { args: [kind: BundlePickKind]; result: PickedBundle | null };
   'file:read': { args: [id: string, offset: number, length: number]; result: Uint8Array };
   'export:save': { args: [suggestedName: string, bytes: Uint8Array]; result: SaveExportResult };
+  'export:begin': { args: [suggestedName: string]; result: string | null };
+  'export:append': { args: [id: string, bytes: Uint8Array]; result: void };
+  'export:finish': { args: [id: string]; result: SaveExportResult };
+  'export:abort': { args: [id: string]; result: void };
   'app:info': { args: []; result: AppInfo };
   'geo:shipped': { args: []; result: readonly ShippedGeoDatabase[] };
   'files:opened': { args: []; result: readonly OpenedFile[] };
@@ -99,6 +103,10 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'bundle:pick',
   'file:read',
   'export:save',
+  'export:begin',
+  'export:append',
+  'export:finish',
+  'export:abort',
   'app:info',
   'geo:shipped',
   'files:opened',
@@ -115,6 +123,16 @@ export interface TokentrailBridge {
   readFile(id: string, offset: number, length: number): Promise<Uint8Array>;
   /** Asks where to save `bytes` (native save dialog) and writes them there. */
   saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveExportResult>;
+  /**
+   * Starts a save written chunk by chunk (a case archive larger than one IPC message should carry): asks where to
+   * save and resolves the id of the open save, or null when the investigator cancels. Nothing is under the chosen
+   * name until `finishSave`; `abortSave` removes what was written.
+   */
+  beginSave(suggestedName: string): Promise<string | null>;
+  /** Appends up to MAX_READ_LENGTH bytes to an open save. */
+  appendSave(id: string, bytes: Uint8Array): Promise<void>;
+  finishSave(id: string): Promise<SaveExportResult>;
+  abortSave(id: string): Promise<void>;
   /** Version, platform and the list of requests the shell blocked. */
   appInfo(): Promise<AppInfo>;
   /** The geolocation databases shipped with the app that are present; read each with `readFile(id, …)`. */
@@ -192,6 +210,31 @@ function expectNonNegativeInteger(channel: IpcChannel, name: string, value: unkn
 // Control characters and path separators would let a "file name" choose a directory or confuse the dialog.
 const UNSAFE_FILE_NAME = /[\u0000-\u001f\u007f/\\]/;
 
+/** A suggested file name: 1-255 characters, no path separators or control characters, not `.` or `..`. */
+function plainFileName(channel: IpcChannel, name: unknown): string {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 255 ||
+    name === '.' ||
+    name === '..' ||
+    UNSAFE_FILE_NAME.test(name)
+  ) {
+    throw invalid(
+      channel,
+      `suggestedName must be a plain file name (1-255 characters, no path separators or control characters), got ${describe(name)}`,
+    );
+  }
+  return name;
+}
+
+/** The id of an open save: what `export:begin` handed out (a UUID), never longer than 128 characters. */
+function saveId(channel: IpcChannel, id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128)
+    throw invalid(channel, `id must be a non-empty string of at most 128 characters, got ${describe(id)}`);
+  return id;
+}
+
 /**
  * Runtime validators, one per channel: each takes the raw argument list received over IPC and returns it typed,
  * or throws an {@link IpcRequestError} with code `invalid-argument` saying which argument is wrong and why.
@@ -219,20 +262,8 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   },
   'export:save': (args) => {
     expectArgumentCount('export:save', args, 2);
-    const [suggestedName, bytes] = args;
-    if (
-      typeof suggestedName !== 'string' ||
-      suggestedName.length === 0 ||
-      suggestedName.length > 255 ||
-      suggestedName === '.' ||
-      suggestedName === '..' ||
-      UNSAFE_FILE_NAME.test(suggestedName)
-    ) {
-      throw invalid(
-        'export:save',
-        `suggestedName must be a plain file name (1-255 characters, no path separators or control characters), got ${describe(suggestedName)}`,
-      );
-    }
+    const [name, bytes] = args;
+    const suggestedName = plainFileName('export:save', name);
     if (!(bytes instanceof Uint8Array))
       throw invalid('export:save', `bytes must be a Uint8Array, got ${describe(bytes)}`);
     if (bytes.byteLength > MAX_EXPORT_BYTES) {
@@ -247,6 +278,28 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   'geo:shipped': (args) => {
     expectArgumentCount('geo:shipped', args, 0);
     return [];
+  },
+  'export:begin': (args) => {
+    expectArgumentCount('export:begin', args, 1);
+    return [plainFileName('export:begin', args[0])];
+  },
+  'export:append': (args) => {
+    expectArgumentCount('export:append', args, 2);
+    const [id, bytes] = args;
+    if (!(bytes instanceof Uint8Array) || bytes.byteLength > MAX_READ_LENGTH)
+      throw invalid(
+        'export:append',
+        `bytes must be a Uint8Array of at most ${MAX_READ_LENGTH} bytes, got ${describe(bytes)}`,
+      );
+    return [saveId('export:append', id), bytes];
+  },
+  'export:finish': (args) => {
+    expectArgumentCount('export:finish', args, 1);
+    return [saveId('export:finish', args[0])];
+  },
+  'export:abort': (args) => {
+    expectArgumentCount('export:abort', args, 1);
+    return [saveId('export:abort', args[0])];
   },
   'files:opened': (args) => {
     expectArgumentCount('files:opened', args, 0);

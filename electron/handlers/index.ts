@@ -4,6 +4,7 @@ import { createOpenedFilesHandler, type OpenedFilesDependencies } from './opened
 import { createPickBundleHandler, type PickBundleDependencies } from './pick-bundle';
 import { createReadFileHandler, type ReadFileDependencies } from './read-file';
 import { createSaveExportHandler, type SaveExportDependencies } from './save-export';
+import { createSaveStreamHandlers, type SaveStreamDependencies } from './save-stream';
 import { createShippedGeoDatabasesHandler, type ShippedGeoDatabasesDependencies } from './shipped-geo-databases';
 
 /** Everything the handlers need, in one object the main process builds from Electron and Node. */
@@ -11,6 +12,7 @@ export interface IpcHandlerDependencies {
   readonly pickBundle: PickBundleDependencies;
   readonly readFile: ReadFileDependencies;
   readonly saveExport: SaveExportDependencies;
+  readonly saveStream: SaveStreamDependencies;
   readonly appInfo: AppInfoDependencies;
   readonly shippedGeoDatabases: ShippedGeoDatabasesDependencies;
   readonly openedFiles: OpenedFilesDependencies;
@@ -22,6 +24,7 @@ export function createIpcHandlers(dependencies: IpcHandlerDependencies): IpcHand
     'bundle:pick': createPickBundleHandler(dependencies.pickBundle),
     'file:read': createReadFileHandler(dependencies.readFile),
     'export:save': createSaveExportHandler(dependencies.saveExport),
+    ...createSaveStreamHandlers(dependencies.saveStream),
     'app:info': createAppInfoHandler(dependencies.appInfo),
     'geo:shipped': createShippedGeoDatabasesHandler(dependencies.shippedGeoDatabases),
     'files:opened': createOpenedFilesHandler(dependencies.openedFiles),

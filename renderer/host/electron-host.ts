@@ -2,11 +2,12 @@
 // typed contract lives in electron/ipc-contract.ts. File bytes are read on demand by handle, so the
 // renderer never learns more of the file system than the files the investigator picked.
 import type { TokentrailBridge } from '../../ipc/ipc-contract';
-import type { Host, PickedFile } from './host';
+import type { Host, PickedFile, SaveStream } from './host';
 import { looseSelectionName } from './host';
-import { blobSaveStream } from './blob-file';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Bytes per `export:append` message: the contract refuses more than MAX_READ_LENGTH (16 MiB) in one. */
+const SAVE_CHUNK_BYTES = 8 * 1024 * 1024;
 
 function pickedFileFromHandle(
   bridge: TokentrailBridge,
@@ -26,6 +27,23 @@ function pickedFileFromHandle(
   };
 }
 
+/** A save written through the shell chunk by chunk; null when the investigator cancels the dialog. */
+async function chunkedSave(bridge: TokentrailBridge, name: string): Promise<SaveStream | null> {
+  const id = await bridge.beginSave(name);
+  if (id === null) return null;
+  return {
+    name,
+    async write(chunk) {
+      // One IPC message carries at most SAVE_CHUNK_BYTES, whatever size the writer hands over.
+      for (let offset = 0; offset < chunk.byteLength; offset += SAVE_CHUNK_BYTES) {
+        await bridge.appendSave(id, chunk.subarray(offset, offset + SAVE_CHUNK_BYTES));
+      }
+    },
+    close: () => bridge.finishSave(id),
+    abort: () => bridge.abortSave(id),
+  };
+}
+
 /** Builds the host over the bridge the preload exposed. */
 export function createElectronHost(bridge: TokentrailBridge): Host {
   return {
@@ -37,11 +55,22 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       return { kind, name: picked.name || looseSelectionName(files), files };
     },
     saveExport: (name, bytes) => bridge.saveExport(name, bytes),
-    // The archive is gathered as Blobs and handed to the existing save dialog at the end (export:save, up to
-    // MAX_EXPORT_BYTES); a chunked IPC channel that writes as it goes is the next step for larger cases.
-    saveStream: async (name) =>
-      blobSaveStream(name, async (blob) => bridge.saveExport(name, new Uint8Array(await blob.arrayBuffer()))),
-    saveExportFile: async (name, file) => bridge.saveExport(name, new Uint8Array(await file.arrayBuffer())),
+    // Large files go to disk as they are made, chunk by chunk (export:begin/append/finish/abort): the main process
+    // writes a temporary sibling and renames it into place when the save finishes.
+    saveStream: (name) => chunkedSave(bridge, name),
+    async saveExportFile(name, file) {
+      const save = await chunkedSave(bridge, name);
+      if (!save) return { saved: false };
+      try {
+        for (let offset = 0; offset < file.size; offset += SAVE_CHUNK_BYTES) {
+          await save.write(new Uint8Array(await file.slice(offset, offset + SAVE_CHUNK_BYTES).arrayBuffer()));
+        }
+      } catch (error) {
+        await save.abort();
+        throw error;
+      }
+      return save.close();
+    },
     onOpenBundleCommand: (listener) =>
       bridge.onMenuCommand((command) => {
         if (command === 'open-bundle') listener();

@@ -66,8 +66,8 @@ export interface Host {
   saveStream(name: string): Promise<SaveStream | null>;
   /**
    * Hands an export built in pieces to the investigator. A Blob made of chunks lives in the browser's blob store
-   * (which pages large blobs to disk), not as one array in the page: the browser downloads it from there. The desktop
-   * app still passes whole bytes over `export:save` (a streaming channel is future work; see docs/exports.md).
+   * (which pages large blobs to disk), not as one array in the page: the browser downloads it from there; the desktop
+   * app writes it to disk slice by slice (export:begin/append/finish, electron/handlers/save-stream.ts).
    */
   saveExportFile(name: string, file: Blob): Promise<SaveResult>;
   /** Calls `listener` when the platform asks to open a bundle (the desktop menu); returns the unsubscribe. */

@@ -32,6 +32,10 @@ describe('createBridge', () => {
     await bridge.appInfo();
     await bridge.shippedGeoDatabases();
     await bridge.openedFiles();
+    await bridge.beginSave('case.ttcase');
+    await bridge.appendSave('save-1', bytes);
+    await bridge.finishSave('save-1');
+    await bridge.abortSave('save-1');
     expect(invocations).toEqual([
       ['bundle:pick', 'folder'],
       ['file:read', 'id-1', 512, 64],
@@ -39,13 +43,21 @@ describe('createBridge', () => {
       ['app:info'],
       ['geo:shipped'],
       ['files:opened'],
+      ['export:begin', 'case.ttcase'],
+      ['export:append', 'save-1', bytes],
+      ['export:finish', 'save-1'],
+      ['export:abort', 'save-1'],
     ]);
   });
 
   it('exposes only the named API', () => {
     const bridge = createBridge(recordingTransport().transport);
     expect(Object.keys(bridge).sort()).toEqual([
+      'abortSave',
       'appInfo',
+      'appendSave',
+      'beginSave',
+      'finishSave',
       'onMenuCommand',
       'openedFiles',
       'pickBundle',

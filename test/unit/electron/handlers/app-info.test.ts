@@ -21,6 +21,12 @@ function handlersWith(log: BlockedRequestLog) {
       defaultDirectory: '/tmp',
       fs: { writeFile: unexpected, rename: unexpected, rm: unexpected },
     },
+    saveStream: {
+      showSaveDialog: unexpected,
+      defaultDirectory: '/tmp',
+      createId: () => 'unused',
+      fs: { open: unexpected, rename: unexpected, rm: unexpected },
+    },
     appInfo: { version: '0.1.0', platform: 'linux', versions: VERSIONS, blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
     openedFiles: { registry, queue: new OpenedFileQueue(), fs: { stat: unexpected } },

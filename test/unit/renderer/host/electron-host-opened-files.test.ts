@@ -52,3 +52,30 @@ describe('electron host: files the operating system opened', () => {
     expect(received).toHaveLength(2);
   });
 });
+
+describe('electron host: chunked saves', () => {
+  it('asks once, sends a large write as messages of at most 8 MiB, and says when the investigator cancelled', async () => {
+    const calls: [string, ...unknown[]][] = [];
+    let answer: string | null = 'save-1';
+    const bridge = {
+      beginSave: async (name: string) => (calls.push(['begin', name]), answer),
+      appendSave: async (id: string, bytes: Uint8Array) => void calls.push(['append', id, bytes.byteLength]),
+      finishSave: async (id: string) => (calls.push(['finish', id]), { saved: true, path: '/cases/a.ttcase' }),
+      abortSave: async (id: string) => void calls.push(['abort', id]),
+    } as unknown as TokentrailBridge;
+    const host = createElectronHost(bridge);
+    const save = (await host.saveStream('a.ttcase'))!;
+    await save.write(new Uint8Array(20 * 1024 * 1024));
+    await expect(save.close()).resolves.toEqual({ saved: true, path: '/cases/a.ttcase' });
+    expect(calls).toEqual([
+      ['begin', 'a.ttcase'],
+      ['append', 'save-1', 8 * 1024 * 1024],
+      ['append', 'save-1', 8 * 1024 * 1024],
+      ['append', 'save-1', 4 * 1024 * 1024],
+      ['finish', 'save-1'],
+    ]);
+    answer = null;
+    await expect(host.saveStream('b.ttcase')).resolves.toBeNull();
+    await expect(host.saveExportFile('b.csv', new Blob(['x']))).resolves.toEqual({ saved: false });
+  });
+});
