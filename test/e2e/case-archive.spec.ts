@@ -111,7 +111,10 @@ test('a case archive comes back identical in a fresh profile; a tampered one is 
     await writeFile(tampered, bytes);
     await importArchive(fresh.page, tampered);
     await expect(fresh.page.getByTestId('archive-error')).toContainText('refused whole');
-    await expect(fresh.page.getByTestId('archive-error')).toContainText(/entry "(evidence|tables)\//);
+    // The flipped byte lands in deflated data: the refusal names the entry either by its hash or, when the inflated
+    // bytes no longer parse before the entry's end is reached, by the row that broke (the archive's time stamps move
+    // where the third of the file falls).
+    await expect(fresh.page.getByTestId('archive-error')).toContainText(/"(evidence|tables)\//);
     await expect(fresh.page.getByTestId('empty-cases')).toBeVisible();
     const afterRefusal = await dumpCase(fresh.page, caseId);
     expect(Object.values(afterRefusal).flat(), 'rows written by a refused archive').toEqual([]);
