@@ -18,6 +18,15 @@ export interface ExportFileSystem {
   rm(filePath: string, options: { force: true }): Promise<void>;
 }
 
+/** The save dialog every save shows: in `defaultDirectory`, overwrites confirmed, nothing added to recent files. */
+export function saveDialogRequest(defaultDirectory: string, suggestedName: string): SaveDialogRequest {
+  return {
+    title: 'Save export',
+    defaultPath: path.join(defaultDirectory, suggestedName),
+    properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+  };
+}
+
 /** What the `export:save` handler needs. */
 export interface SaveExportDependencies {
   readonly showSaveDialog: ShowSaveDialog;
@@ -33,11 +42,9 @@ export interface SaveExportDependencies {
  */
 export function createSaveExportHandler(dependencies: SaveExportDependencies): IpcHandler<'export:save'> {
   return defineIpcHandler('export:save', async (suggestedName, bytes) => {
-    const { canceled, filePath } = await dependencies.showSaveDialog({
-      title: 'Save export',
-      defaultPath: path.join(dependencies.defaultDirectory, suggestedName),
-      properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
-    });
+    const { canceled, filePath } = await dependencies.showSaveDialog(
+      saveDialogRequest(dependencies.defaultDirectory, suggestedName),
+    );
     if (canceled || filePath === undefined || filePath === '') return { saved: false };
     const partial = `${filePath}.${process.pid}.partial`;
     try {

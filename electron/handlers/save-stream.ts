@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { IpcRequestError } from '../../ipc/ipc-contract';
 import { defineIpcHandler, type IpcHandler } from './ipc-handler';
-import type { ShowSaveDialog } from './save-export';
+import { saveDialogRequest, type ShowSaveDialog } from './save-export';
 
 /** An open file a save writes into; `node:fs/promises` FileHandle satisfies it. */
 export interface SaveFileHandle {
@@ -50,11 +49,9 @@ export function createSaveStreamHandlers(dependencies: SaveStreamDependencies) {
     await dependencies.fs.rm(save.partial, { force: true });
   };
   const begin: IpcHandler<'export:begin'> = defineIpcHandler('export:begin', async (suggestedName) => {
-    const { canceled, filePath } = await dependencies.showSaveDialog({
-      title: 'Save export',
-      defaultPath: path.join(dependencies.defaultDirectory, suggestedName),
-      properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
-    });
+    const { canceled, filePath } = await dependencies.showSaveDialog(
+      saveDialogRequest(dependencies.defaultDirectory, suggestedName),
+    );
     if (canceled || filePath === undefined || filePath === '') return null;
     const id = dependencies.createId();
     const partial = `${filePath}.${id}.partial`;

@@ -1,5 +1,5 @@
 // Writing one item's annotation. One read-write transaction holds everything the change touches: the appended
-// revision, the item's state row (put, or deleted when the annotation became empty), the tags the case did not know
+// revision, the item's state row (its empty state when the annotation was deleted), the tags the case did not know
 // yet, and one custody entry naming the item and the digest of the change. Either all of it is stored or none.
 import { Dexie } from 'dexie';
 import { EMPTY_ANNOTATION, targetKey, type AnnotationState, type AnnotationTarget } from '../../core/annotations';

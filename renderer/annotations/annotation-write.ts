@@ -1,5 +1,5 @@
 // The pure part of writing one item's annotation: from the stored state row and the state the investigator wants,
-// the revision to append, the state row to put (or to delete), its facet index entries and the journal entry's
+// the revision to append, the state row to put (empty, without facets, when the annotation was deleted), its facet index entries and the journal entry's
 // action and digest. The single-item writer (annotation-store.ts) and the bulk writer both build their rows here, so
 // an annotation written either way is stored, indexed and journalled the same way.
 import {
@@ -25,11 +25,11 @@ export interface AnnotationWriteInput {
   readonly investigator: string;
   /** UTC epoch milliseconds. */
   readonly at: number;
-  /** The item's stored state row, undefined when it has none (never annotated, or its annotation was deleted). */
+  /** The item's stored state row (an empty one after a deletion), undefined when it was never annotated. */
   readonly previous: AnnotationStateRecord | undefined;
   /**
-   * The number of the item's last revision when it has no state row but has a history (its annotation was deleted):
-   * numbering continues after it. Ignored when `previous` is given.
+   * The number of the item's last revision when it has a history but no state row (rows are kept on deletion, so only
+   * a store edited by other means holds such an item): numbering continues after it. Ignored when `previous` is given.
    */
   readonly lastRev?: number;
   /** The state the investigator wants; normalised here. */

@@ -10,6 +10,7 @@ import { useApp } from '../shell/app-context';
 import { location, plural, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { caseIdentities, subjectActivity, subjectFindings } from './queries';
+import { matchesPeopleSearch } from './people-search';
 import type { ActivityValue } from './subject-activity';
 
 interface PeopleTabProps {
@@ -24,13 +25,6 @@ const SOURCE_LABEL: Record<NameSighting['source'], string> = {
   'verified-token': 'verified token',
   'token-claim': 'unverified token claim',
 };
-
-function matchesQuery(directory: IdentityDirectory, subject: string, query: string): boolean {
-  if (!query) return true;
-  const wanted = query.toLowerCase();
-  if (subject.toLowerCase().includes(wanted)) return true;
-  return (subjectIdentity(directory, subject)?.names ?? []).some((name) => name.value.toLowerCase().includes(wanted));
-}
 
 function NamesTable({ names }: { readonly names: readonly NameSighting[] }) {
   const { timeZone } = useApp();
@@ -171,7 +165,7 @@ export function PeopleTab({ caseId, focus, onNavigate }: PeopleTabProps) {
   const directory = useLiveQuery(() => caseIdentities(caseId), [caseId]);
   const [query, setQuery] = useState('');
   const subjects = (directory?.subjects ?? []).filter((identity) =>
-    matchesQuery(directory!, identity.subject, query.trim()),
+    matchesPeopleSearch(directory!, identity.subject, query.trim()),
   );
   return (
     <div className="people-layout" data-testid="people-tab">

@@ -3,7 +3,7 @@
 // subject filter takes the name as well as the id.
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { createCase, FIXTURES, importEvidence, signIn } from './app-actions';
+import { createCase, FIXTURES, importEvidence, SCREENSHOTS, signIn } from './app-actions';
 
 const OKTA_LOG = path.join(FIXTURES, 'sources/okta-system-log.json');
 const ALICE = 'Alice Example <alice@example.com>';
@@ -35,6 +35,7 @@ test('names from the logs stand beside subject ids, on a person page, and in the
   await expect(person.getByTestId('subject-countries')).toContainText('GB × 1');
   await expect(person.getByTestId('subject-ips').locator('li')).toHaveCount(2);
   await expect(person.getByTestId('subject-findings').locator('li')).toHaveCount(findings);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'people.png'), fullPage: true });
 
   // The subject filter takes the display name, whatever its case, and filters by the id it stands for.
   await page.getByTestId('tab-timeline').click();

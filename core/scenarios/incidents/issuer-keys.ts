@@ -1,7 +1,9 @@
 import { FIXTURE_KEYS } from '../fixture-keys';
 import { apiOf, CURRENT_KID, mintAccessToken, RETIRED_KID } from '../organisation';
-import type { PlantedIncident, ScenarioDefinition } from '../scenario';
-import { presentToken } from '../simulation';
+import type { TokenSigning } from '../compact-jws';
+
+import type { PlantedIncident, ScenarioDefinition, Stage } from '../scenario';
+import { presentToken, type Session } from '../simulation';
 import {
   ATTACKER_AGENTS,
   hopsAbroad,
@@ -12,6 +14,25 @@ import {
   question,
   victimSession,
 } from './incident-kit';
+
+/**
+ * An access token for the victim's web session, shaped as the issuer mints them (RS256, `at+jwt`, both APIs), issued
+ * at `iat` under `kid`; `signing` chooses another key than the issuer's current one.
+ */
+function webAccessToken(stage: Stage, victim: Session, iat: number, kid: string, signing?: TokenSigning) {
+  return mintAccessToken(
+    stage.simulation.signer,
+    {
+      sub: victim.person.subject,
+      sid: victim.sessionId,
+      clientId: 'nw-web',
+      audiences: ['orders-api', 'reports-api'],
+      iat,
+      jti: `at-${stage.random.hex(16)}`,
+    },
+    { header: { alg: 'RS256', typ: 'at+jwt', kid }, ...(signing ? { signing } : {}) },
+  );
+}
 
 /** A token signed by the key retired at the rotation, minted after it: someone still holds the old private key. */
 export const retiredKey: ScenarioDefinition = {
@@ -24,21 +45,10 @@ export const retiredKey: ScenarioDefinition = {
   plant(stage): PlantedIncident {
     const victim = victimSession(stage, 'web');
     const at = victim.at + stage.random.integer(10, 40) * MINUTE;
-    const token = mintAccessToken(
-      stage.simulation.signer,
-      {
-        sub: victim.person.subject,
-        sid: victim.sessionId,
-        clientId: 'nw-web',
-        audiences: ['orders-api', 'reports-api'],
-        iat: at - MINUTE,
-        jti: `at-${stage.random.hex(16)}`,
-      },
-      {
-        header: { alg: 'RS256', typ: 'at+jwt', kid: RETIRED_KID },
-        signing: { kind: 'rs256', key: FIXTURE_KEYS.issuerRetired },
-      },
-    );
+    const token = webAccessToken(stage, victim, at - MINUTE, RETIRED_KID, {
+      kind: 'rs256',
+      key: FIXTURE_KEYS.issuerRetired,
+    });
     const place = attackerPlace(stage);
     const forger = forgerContext(stage, victim.person, token, place, at);
     const userAgent = stage.random.pick(ATTACKER_AGENTS);
@@ -86,18 +96,7 @@ export const keyCompromise: ScenarioDefinition = {
   plant(stage): PlantedIncident {
     const victim = victimSession(stage, 'web');
     const at = victim.at + stage.random.integer(10, 40) * MINUTE;
-    const token = mintAccessToken(
-      stage.simulation.signer,
-      {
-        sub: victim.person.subject,
-        sid: victim.sessionId,
-        clientId: 'nw-web',
-        audiences: ['orders-api', 'reports-api'],
-        iat: at - 2 * MINUTE,
-        jti: `at-${stage.random.hex(16)}`,
-      },
-      { header: { alg: 'RS256', typ: 'at+jwt', kid: CURRENT_KID } },
-    );
+    const token = webAccessToken(stage, victim, at - 2 * MINUTE, CURRENT_KID);
     const place = attackerPlace(stage);
     const forger = forgerContext(stage, victim.person, token, place, at);
     const userAgent = stage.random.pick(ATTACKER_AGENTS);
