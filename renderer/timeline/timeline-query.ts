@@ -84,13 +84,15 @@ export async function queryPage(
   filter: TimelineFilter,
   request: PageRequest,
 ): Promise<PageResult> {
+  // The annotation filter becomes the set of matching seqs, intersected with whatever serves the rest. It is read in a
+  // transaction of its own: awaiting it inside the page's transaction let that transaction commit before the page
+  // was read ("Transaction committed too early", seen on the Map tab), and annotations do not change with an ingest.
+  filter = await resolveAnnotatedSeqs(database, caseId, filter);
+  if (filter.annotatedSeqs?.size === 0) return { rows: [], exhausted: true, scanned: 0 };
   const page = await database.transaction(
     'r',
-    [database.cases, database.eventFacets, database.eventText, database.authEvents, database.annotationStates],
+    [database.cases, database.eventFacets, database.eventText, database.authEvents],
     async () => {
-      // The annotation filter becomes the set of matching seqs, intersected with whatever serves the rest.
-      filter = await resolveAnnotatedSeqs(database, caseId, filter);
-      if (filter.annotatedSeqs?.size === 0) return { rows: [], exhausted: true, scanned: 0 };
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };
       if (plan.kind === 'text') return textPage(database, caseId, filter, request);

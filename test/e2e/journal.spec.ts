@@ -75,8 +75,10 @@ test('every action is journaled with investigator and digest, filters narrow it,
   await expect(har.getByTestId('evidence-file-discarded')).toContainText('added to the wrong case');
   await expect(page.getByTestId('evidence-file-row')).toHaveCount(8);
   await page.getByTestId('tab-timeline').click();
-  const eventsAfter = Number((await page.getByTestId('timeline-count').textContent())!.split(' ')[0]);
-  expect(eventsAfter).toBeLessThan(eventsBefore);
+  // The count is re-queried when the tab opens: poll it rather than read the first text shown.
+  await expect
+    .poll(async () => Number((await page.getByTestId('timeline-count').textContent())!.split(' ')[0]))
+    .toBeLessThan(eventsBefore);
 
   // Star every token.
   await page.getByTestId('tab-tokens').click();
