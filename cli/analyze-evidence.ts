@@ -29,6 +29,28 @@ export interface AnalyzeEvidence extends Omit<CaseMaterial, 'problems'> {
   close(): Promise<void>;
 }
 
+/** A problem's identity: the same code, file, line and message is the same problem. */
+function problemKey(problem: EvidenceProblem): string {
+  return JSON.stringify([problem.code, problem.file, problem.line ?? null, problem.message]);
+}
+
+/**
+ * The bundle checks already validate case-config and key-rotation files, and reading the case material validates them
+ * again: keep each problem the checks reported once, counting repeats so that two bundles with the same flaw still
+ * show it twice.
+ */
+function withoutRepeats(checked: readonly EvidenceProblem[], material: readonly EvidenceProblem[]): EvidenceProblem[] {
+  const pending = new Map<string, number>();
+  for (const problem of checked) pending.set(problemKey(problem), (pending.get(problemKey(problem)) ?? 0) + 1);
+  const fresh = material.filter((problem) => {
+    const left = pending.get(problemKey(problem)) ?? 0;
+    if (left === 0) return true;
+    pending.set(problemKey(problem), left - 1);
+    return false;
+  });
+  return [...checked, ...fresh];
+}
+
 /**
  * Verify each target as a bundle (zip, folder or loose file) by streaming and hashing its files, keep its event
  * files to be streamed again by the pipeline, and read its keys, key history and case configuration (small files,
@@ -69,7 +91,10 @@ export async function readAnalyzeEvidence(targets: readonly string[]): Promise<A
       presentFiles,
       eventFiles,
       ...material,
-      problems: [...reports.flatMap((report) => report.problems), ...material.problems],
+      problems: withoutRepeats(
+        reports.flatMap((report) => report.problems),
+        material.problems,
+      ),
       close,
     };
   } catch (error) {

@@ -154,4 +154,21 @@ describe('tokentrail analyze: the case material of several bundles', () => {
     // The winner's minimum app version is in force: the outdated-client detector ran.
     expect(result.stdout.join('\n')).not.toMatch(/outdated-client \(no minimum app version/);
   }, 60_000);
+
+  it('says each problem of a case configuration once per file that has it', async () => {
+    const dir = await tempDir();
+    const invalid = config({ minimumAppVersion: 3 });
+    await writeTree(dir, { 'one/case-config.json': invalid, 'two/case-config.json': invalid });
+    const single = await cli('analyze', path.join(dir, 'one/case-config.json'), '--no-geo');
+    const versionProblem = (lines: string[]) => lines.filter((line) => line.includes('"minimumAppVersion" must be'));
+    expect(versionProblem(single.stderr)).toHaveLength(1);
+    // The same flaw in two imports is two problems, one for each file.
+    const both = await cli(
+      'analyze',
+      path.join(dir, 'one/case-config.json'),
+      path.join(dir, 'two/case-config.json'),
+      '--no-geo',
+    );
+    expect(versionProblem(both.stderr)).toHaveLength(2);
+  }, 60_000);
 });
