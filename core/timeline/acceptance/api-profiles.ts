@@ -71,7 +71,14 @@ const answersOf = (cell: Cell): ProfileAnswers => ({
 export function buildApiProfiles(timeline: Timeline, common: CommonParameters): ApiProfile[] {
   const byApi = new Map<
     string,
-    { request: TokenRequest; requests: number; accepted: number; refused: number; tokens: Set<string>; cells: Map<string, Cell> }
+    {
+      request: TokenRequest;
+      requests: number;
+      accepted: number;
+      refused: number;
+      tokens: Set<string>;
+      cells: Map<string, Cell>;
+    }
   >();
   for (const request of tokenRequests(timeline, common)) {
     let profile = byApi.get(request.api.key);

@@ -53,7 +53,8 @@ export function signatureFlaw(facts: TokenFacts, keysKnown: boolean): FlawClass 
   if (has(facts, 'embedded-jwk', 'jku-x5u')) return 'embedded-key';
   // A kid the keyring does not hold: the token was made with a key the issuer never published (the verifier still
   // tries the other keys, so the verdict is `invalid` when keys of the type exist, `no-key` when none does).
-  if ((facts.signature === 'invalid' || facts.signature === 'no-key') && has(facts, 'unknown-kid')) return 'unknown-key';
+  if ((facts.signature === 'invalid' || facts.signature === 'no-key') && has(facts, 'unknown-kid'))
+    return 'unknown-key';
   if (facts.signature === 'invalid') return 'invalid-signature';
   if (facts.signature === 'no-key' && keysKnown) return 'unknown-key';
   return undefined;
@@ -74,7 +75,11 @@ export interface RequestContext {
  * on the request (time against exp/nbf with the clock skew, the API's audiences, the signing key's state then) and the
  * case (expected issuers).
  */
-export function requestFlaws(facts: TokenFacts, signature: FlawClass | undefined, context: RequestContext): FlawClass[] {
+export function requestFlaws(
+  facts: TokenFacts,
+  signature: FlawClass | undefined,
+  context: RequestContext,
+): FlawClass[] {
   const flaws: FlawClass[] = signature ? [signature] : [];
   if (keyOutsideValidity(facts, context)) flaws.push('key-outside-validity');
   if (facts.expiresAt !== undefined && context.ts > facts.expiresAt + context.clockSkewMs) flaws.push('expired');
@@ -107,7 +112,11 @@ function keyOutsideValidity(facts: TokenFacts, context: RequestContext): boolean
 }
 
 /** Whether a flaw class can be judged at all for an API of this case (else its profile says "not judged", not "never tested"). */
-export function flawJudged(flaw: FlawClass, api: ConfiguredApi | undefined, caseConfig: CaseConfig | undefined): boolean {
+export function flawJudged(
+  flaw: FlawClass,
+  api: ConfiguredApi | undefined,
+  caseConfig: CaseConfig | undefined,
+): boolean {
   if (flaw === 'wrong-audience') return api !== undefined && api.audiences.length > 0;
   if (flaw === 'wrong-issuer') return (caseConfig?.expectedIssuers.length ?? 0) > 0;
   return true;

@@ -59,7 +59,7 @@ export const badTokenAccepted = defineDetector({
         scope,
         message: `${where} accepted ${tokenName(first.tokenHash, track?.facts?.jti)} ${group.accepted.length} time(s) (${statuses.join(', ')}) although a correct verifier refuses it: ${flaws.map((flaw) => FLAW_LABELS[flaw]).join('; ')}. First at ${iso(first.entry.ts)}: ${requestLine(first)}.${group.refused.length > 0 ? ` The same token was refused ${group.refused.length} time(s) there (401/403).` : ''}`,
         explanation:
-          'A forged or unusable token that gets a 401 is an attempt; the same token answered with success proves a hole in this API\'s verification code: it does not enforce what the flaw names (signature and algorithm pinned to the issuer\'s keys, exp/nbf, iss, aud). Fix the verifier, then treat everything this API did for the token as done by whoever held it. The API\'s profile (APIs view, analyze --json "api-profile" records) shows which other flaws it accepts.',
+          "A forged or unusable token that gets a 401 is an attempt; the same token answered with success proves a hole in this API's verification code: it does not enforce what the flaw names (signature and algorithm pinned to the issuer's keys, exp/nbf, iss, aud). Fix the verifier, then treat everything this API did for the token as done by whoever held it. The API's profile (APIs view, analyze --json \"api-profile\" records) shows which other flaws it accepts.",
         tokenHashes: [first.tokenHash],
         ...(track ? ownerOf(track) : {}),
         events,

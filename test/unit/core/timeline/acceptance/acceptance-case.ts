@@ -23,11 +23,24 @@ const issuerKey = keyPair('rsa');
 const oldKey = keyPair('rsa');
 const attackerKey = keyPair('rsa');
 
-/** k-old was retired a day before the tokens were made. */
+/** k-old was retired a day before the tokens were made (as keys/key-rotation.json says below). */
 export const KEY_HISTORY: KeyHistoryEntry[] = [
   { kid: 'k-old', retired: T0 - 86_400_000, compromised: false },
   { kid: 'k1', activated: T0 - 30 * 86_400_000, compromised: false },
 ];
+
+/** The same history as a bundle's keys/key-rotation.json. */
+export const KEY_ROTATION_JSON = JSON.stringify({
+  format: 'tokentrail-key-rotation',
+  formatVersion: 1,
+  keys: [
+    { kid: 'k-old', retired: new Date(T0 - 86_400_000).toISOString() },
+    { kid: 'k1', activated: new Date(T0 - 30 * 86_400_000).toISOString() },
+  ],
+});
+
+/** The case configuration as a bundle's case-config.json. */
+export const CASE_CONFIG_JSON = JSON.stringify({ format: 'tokentrail-case-config', formatVersion: 1, ...CASE_CONFIG });
 
 const claims = (extra: Record<string, unknown> = {}) => ({
   iss: ISSUER,
@@ -75,7 +88,7 @@ export const CLEAN = signed(issuerKey.privateKey, 'k1', { jti: 'clean' });
 export const INSIDE_SKEW = signed(issuerKey.privateKey, 'k1', { jti: 'inside-skew', exp: seconds(T0 - 30_000) });
 
 /** Everything the case's keys folder would hold: the issuer's JWKS (k1 and the retired k-old). */
-const JWKS = JSON.stringify({
+export const JWKS = JSON.stringify({
   keys: [
     publicJwk(issuerKey.publicKey, { kid: 'k1', alg: 'RS256', use: 'sig' }),
     publicJwk(oldKey.publicKey, { kid: 'k-old', alg: 'RS256', use: 'sig' }),
@@ -119,7 +132,9 @@ export function har(requests: readonly TestRequest[]): string {
       httpVersion: 'HTTP/1.1',
       headers: [
         { name: 'Host', value: 'api.northwind.example' },
-        carrier === 'cookie' ? { name: 'Cookie', value: `session=${token}` } : { name: 'Authorization', value: `Bearer ${token}` },
+        carrier === 'cookie'
+          ? { name: 'Cookie', value: `session=${token}` }
+          : { name: 'Authorization', value: `Bearer ${token}` },
       ],
       cookies: [],
       queryString: [],

@@ -26,17 +26,28 @@ describe.each([
     result = await analyzeFiles(files(requests()));
   }, 60_000);
 
-  it.each(FLAW_CLASSES.map((flaw) => [flaw]))('reports the %s token answered 200, critical, naming API and flaw', (flaw) => {
-    const [finding, ...more] = byFlaw(accepted(result), flaw);
-    expect(more).toEqual([]);
-    expect(finding).toMatchObject({
-      severity: 'critical',
-      detail: { api: 'api:orders', apiName: 'orders', path: '/orders/v2', flaw, accepted: 1, refused: 1, firstStatus: 200 },
-    });
-    expect(finding!.detail.firstRequest).toBe('GET /orders/v2/list');
-    expect(finding!.message).toContain('orders (https://api.northwind.example/orders/v2) accepted');
-    expect(finding!.events.map((event) => event.role)).toEqual(['accepted', 'refused']);
-  });
+  it.each(FLAW_CLASSES.map((flaw) => [flaw]))(
+    'reports the %s token answered 200, critical, naming API and flaw',
+    (flaw) => {
+      const [finding, ...more] = byFlaw(accepted(result), flaw);
+      expect(more).toEqual([]);
+      expect(finding).toMatchObject({
+        severity: 'critical',
+        detail: {
+          api: 'api:orders',
+          apiName: 'orders',
+          path: '/orders/v2',
+          flaw,
+          accepted: 1,
+          refused: 1,
+          firstStatus: 200,
+        },
+      });
+      expect(finding!.detail.firstRequest).toBe('GET /orders/v2/list');
+      expect(finding!.message).toContain('orders (https://api.northwind.example/orders/v2) accepted');
+      expect(finding!.events.map((event) => event.role)).toEqual(['accepted', 'refused']);
+    },
+  );
 
   it('names exactly one flaw per forged token (the signature flaws are exclusive) and nothing for a clean token', () => {
     const findings = accepted(result);
@@ -67,7 +78,11 @@ describe('bad-token-accepted: refusals and near misses', () => {
     });
     expect(accepted(result)).toEqual([]);
     const expired = result.apiProfiles![0]!.flaws.find((row) => row.flaw === 'expired')!;
-    expect(expired).toMatchObject({ verdict: 'refuses', accepted: { count: 0 }, refused: { count: 2, statuses: [401, 403] } });
+    expect(expired).toMatchObject({
+      verdict: 'refuses',
+      accepted: { count: 0 },
+      refused: { count: 2, statuses: [401, 403] },
+    });
     expect(result.apiProfiles![0]!.flaws.find((row) => row.flaw === 'unsigned')!.verdict).toBe('never-tested');
   });
 
