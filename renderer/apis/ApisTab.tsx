@@ -152,9 +152,11 @@ export function ApisTab({ caseId, focus, onNavigate }: ApisTabProps) {
                 >
                   {safeText(profile.name)}
                 </button>{' '}
-                <span className="muted small">{plural(profile.requests, 'request')}</span>
+                <span className="muted small">{plural(profile.requests, 'request')}</span>{' '}
                 {acceptedFlaws(profile) > 0 && (
-                  <span className="badge badge-bad"> accepts {plural(acceptedFlaws(profile), 'flaw')}</span>
+                  <span className="badge badge-bad" data-testid="apis-item-accepts">
+                    accepts {plural(acceptedFlaws(profile), 'flaw')}
+                  </span>
                 )}
               </li>
             ))}

@@ -7,6 +7,7 @@ import { SCREENSHOTS, signIn } from './app-actions';
 import { findingRow } from './sample-case';
 
 test('a bad-token-accepted finding opens the API profile, whose requests open in the timeline', async ({ app }) => {
+  test.setTimeout(180_000);
   const page = app.page;
   await signIn(page);
   await page.getByTestId('open-sample').click();
@@ -16,12 +17,14 @@ test('a bad-token-accepted finding opens the API profile, whose requests open in
     timeout: 45_000,
   });
 
-  const unsigned = findingRow(page, 'bad-token-accepted').filter({ hasText: 'unsigned' });
+  // The alg-none token is the admin's (the first in time); the other is the HS256 token with the guessable secret.
+  const unsigned = findingRow(page, 'bad-token-accepted').filter({ hasText: 'admin@northwind.example' });
   await unsigned.click();
   const detail = page.getByTestId('finding-detail');
   await expect(detail.getByTestId('finding-message')).toContainText(
     'Orders API (https://api.northwind.example/orders/) accepted',
   );
+  await expect(detail.getByTestId('finding-message')).toContainText('unsigned tokens (alg none, empty signature)');
   await expect(detail.getByTestId('finding-facts')).toContainText('api:Orders API');
   await detail.getByTestId('finding-open-api').click();
 

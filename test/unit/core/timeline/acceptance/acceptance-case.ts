@@ -6,6 +6,7 @@ import { analyzeTimeline, tokenFactsFromAnalysis, type TimelineResult } from '..
 import { analyzeToken } from '../../../../../core/token';
 import type { CaseConfig } from '../../../../../core/evidence/case-config';
 import type { FlawClass, KeyHistoryEntry, TimelineParameterOverrides } from '../../../../../core/timeline';
+import { harDocument, harEntry } from '../../../../../core/scenarios/writers/har-document';
 import { parse } from '../../sources/helpers';
 import { json, keyPair, keyringOf, makeToken, publicJwk, verifier } from '../../token/token-helpers';
 
@@ -121,41 +122,24 @@ export function accessLog(requests: readonly TestRequest[]): string {
     .join('');
 }
 
-/** A HAR 1.2 capture of the requests to https://api.northwind.example. */
+/** A HAR 1.2 capture of the requests to https://api.northwind.example (the scenario generator's HAR writer). */
 export function har(requests: readonly TestRequest[]): string {
-  const entries = requests.map(({ token, status, minute, carrier, path = '/orders/v2/list' }) => ({
-    startedDateTime: clock(minute).toISOString(),
-    time: 12,
-    request: {
-      method: 'GET',
-      url: `https://api.northwind.example${path}`,
-      httpVersion: 'HTTP/1.1',
-      headers: [
-        { name: 'Host', value: 'api.northwind.example' },
-        carrier === 'cookie'
-          ? { name: 'Cookie', value: `session=${token}` }
-          : { name: 'Authorization', value: `Bearer ${token}` },
-      ],
-      cookies: [],
-      queryString: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status,
-      statusText: status === 200 ? 'OK' : 'Unauthorized',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: 2, mimeType: 'application/json', text: '{}' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 2,
-    },
-    cache: {},
-    timings: { send: 1, wait: 10, receive: 1 },
-  }));
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+  const entries = requests.map(({ token, status, minute, carrier, path = '/orders/v2/list' }) =>
+    JSON.stringify(
+      harEntry({
+        time: clock(minute).toISOString(),
+        url: `https://api.northwind.example${path}`,
+        headers: [
+          { name: 'Host', value: 'api.northwind.example' },
+          carrier === 'cookie'
+            ? { name: 'Cookie', value: `session=${token}` }
+            : { name: 'Authorization', value: `Bearer ${token}` },
+        ],
+        status,
+      }),
+    ),
+  );
+  return harDocument(entries).join('');
 }
 
 /** Parse the files with the real parsers, analyse every token with the issuer's keys, run the timeline. */
