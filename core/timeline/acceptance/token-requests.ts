@@ -1,3 +1,4 @@
+import type { TokenRole } from '../../sources/types';
 import type { Timeline } from '../correlate';
 import type { Entry } from '../entry';
 import type { CommonParameters, KeyHistoryEntry, TokenFacts } from '../types';
@@ -78,6 +79,16 @@ function groupOf(entry: Entry, configured: ConfiguredApi | undefined): ApiGroup 
   };
 }
 
+/**
+ * Roles in which a request hands a token to the API's verifier: the Authorization header, a cookie, a query parameter,
+ * a gateway log's token field. A token found only in free text (a Referer, a message) was not necessarily presented.
+ */
+const CARRIER_ROLES: ReadonlySet<TokenRole> = new Set(['authorization', 'cookie', 'query', 'access_token', 'field']);
+
+function carriedForVerification(entry: Entry, hash: string): boolean {
+  return entry.roles.some((role) => role.hash === hash && CARRIER_ROLES.has(role.role));
+}
+
 const cache = new WeakMap<Timeline, { skew: number; requests: TokenRequest[] }>();
 
 /**
@@ -113,7 +124,7 @@ export function tokenRequests(timeline: Timeline, common: CommonParameters): rea
     let api = groupOf(entry, configured);
     api = groups.get(api.key) ?? (groups.set(api.key, api), api);
     for (const token of entry.tokens) {
-      if (token.use !== 'presented') continue;
+      if (token.use !== 'presented' || !carriedForVerification(entry, token.hash)) continue;
       const facts = timeline.facts.get(token.hash);
       let flaws: FlawClass[] = [];
       if (facts) {

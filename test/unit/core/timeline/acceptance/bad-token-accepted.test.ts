@@ -106,6 +106,14 @@ describe('bad-token-accepted: refusals and near misses', () => {
     ]);
   });
 
+  it('does not take a token quoted in free text (a field appended to the line) as presented to the API', async () => {
+    const line = `203.0.113.9 - - [18/Nov/2026:10:01:00 +0000] "GET /orders/v2/list HTTP/1.1" 200 120 "-" "curl/8.5.0" "debug ${FLAWED.unsigned}"\n`;
+    const result = await analyzeFiles({ 'logs/r.log': line });
+    expect(result.stats.tokens).toBe(1);
+    expect(accepted(result)).toEqual([]);
+    expect(result.apiProfiles).toEqual([]);
+  });
+
   it('says nothing about statuses that neither accept nor refuse (404, 500)', async () => {
     const result = await analyzeFiles({
       'logs/n.log': accessLog([
