@@ -116,13 +116,22 @@ export function tokenRequests(timeline: Timeline, common: CommonParameters): rea
   const signatureFlaws = new Map<string, FlawClass | undefined>();
   const requests: TokenRequest[] = [];
   const groups = new Map<string, ApiGroup>();
+  // Logs repeat the same host and path many times: match each distinct pair once (at most one memo per entry).
+  const places = new Map<string, { configured?: ConfiguredApi; api: ApiGroup }>();
   for (const entry of timeline.entries) {
     if (entry.status === undefined || entry.path === undefined) continue;
     const answer = answerOf(entry.status);
     if (!answer) continue;
-    const configured = apiOfRequest(targets, entry, true);
-    let api = groupOf(entry, configured);
-    api = groups.get(api.key) ?? (groups.set(api.key, api), api);
+    const placeKey = `${entry.host ?? ''}\u0000${entry.path}`;
+    let place = places.get(placeKey);
+    if (!place) {
+      const configured = apiOfRequest(targets, entry, true);
+      const group = groupOf(entry, configured);
+      const api = groups.get(group.key) ?? (groups.set(group.key, group), group);
+      place = configured ? { configured, api } : { api };
+      places.set(placeKey, place);
+    }
+    const { configured, api } = place;
     for (const token of entry.tokens) {
       if (token.use !== 'presented' || !carriedForVerification(entry, token.hash)) continue;
       const facts = timeline.facts.get(token.hash);
