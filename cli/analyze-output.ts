@@ -1,4 +1,4 @@
-import { eventPlace as place } from '../core/export';
+import { apiProfileSummary, eventPlace as place } from '../core/export';
 import { bestName, type IdentityDirectory, type TimelineResult } from '../core/timeline';
 import type { PipelineResult } from './analyze-pipeline';
 import type { AnalyzeEvidence } from './analyze-evidence';
@@ -53,6 +53,10 @@ export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, ou
         .join(', ') || 'none'
     })`,
   );
+  for (const profile of timeline.apiProfiles ?? [])
+    out.stdout(
+      `API:      ${profile.name}${profile.configured ? '' : ' (not configured)'} — ${profile.requests} answered request(s) with a token, ${profile.accepted} accepted, ${profile.refused} refused: ${apiProfileSummary(profile)}`,
+    );
   const skipped = timeline.runs.filter((run) => run.skipped !== undefined);
   if (skipped.length > 0) out.stdout(`Not judged: ${skipped.map((run) => `${run.id} (${run.skipped})`).join('; ')}`);
   printNameConflicts(timeline.identities, out);

@@ -1,7 +1,7 @@
 import { EvidenceError, type GeoLocator } from '../core';
 import { SEVERITY_RANK, type Severity } from '../core/token';
 import { readAnalyzeEvidence, type AnalyzeEvidence } from './analyze-evidence';
-import { findingRecord } from '../core/export';
+import { apiProfileRecord, findingRecord } from '../core/export';
 import { printHuman, printProblems } from './analyze-output';
 import { runPipeline } from './analyze-pipeline';
 import { CliError } from './cli-error';
@@ -26,7 +26,8 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
       bundle's keys, key-rotation history and case-config.json, correlate, and run the detectors
       (docs/detectors.md). Prints every finding with the events (file, line, SHA-256) that prove it.
       With --json: one finding per line (id, severity, message, tokenHashes, subject and its names,
-      events[{source, ts}]…). Text and JSON name each subject by its best known name beside its id.
+      events[{source, ts}]…), then one "api-profile" record per API (what it accepted and refused, per
+      class of token flaw). Text and JSON name each subject by its best known name beside its id.
       Exit 0, or 1 when --fail-on is given and a finding at or above that severity
       (info, low, medium, high, critical) exists; 2 when evidence cannot be read.`,
   options: OPTIONS,
@@ -63,10 +64,12 @@ async function analyze(
     }
     const result = await runPipeline(evidence, geo?.locator);
     printProblems(evidence, result, out);
-    if (flags.json)
+    if (flags.json) {
       for (const finding of result.timeline.findings)
         out.stdout(JSON.stringify(findingRecord(finding, result.timeline.identities)));
-    else printHuman(evidence, result, out);
+      // After the findings, one record per API (`record: "api-profile"`): finding lines stay what they were.
+      for (const profile of result.timeline.apiProfiles ?? []) out.stdout(JSON.stringify(apiProfileRecord(profile)));
+    } else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];
     return result.timeline.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold)

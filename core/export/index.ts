@@ -12,6 +12,7 @@
  * console.log(stream.written, stream.leftOut);
  * ```
  */
+export { apiProfileRecord, apiProfileSummary } from './api-profile-record';
 export { csvCell, csvRecord, type CsvValue } from './csv-cell';
 export { jsonLine } from './json-line';
 export {

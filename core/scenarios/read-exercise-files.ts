@@ -54,7 +54,8 @@ function submissionObject(value: Record<string, unknown>): ReadResult<Submission
 
 /**
  * Read a submission: either `{ "findings": [{ id, subject?, tokenHashes? }], "answers": { questionId: text } }`,
- * or the findings as JSON Lines — what `tokentrail analyze --json` prints — with no answers.
+ * or the findings as JSON Lines — what `tokentrail analyze --json` prints (its `api-profile` records are skipped) —
+ * with no answers.
  */
 export function parseSubmission(text: string): ReadResult<Submission> {
   const whole = parseJsonWithLine(text);
@@ -65,6 +66,9 @@ export function parseSubmission(text: string): ReadResult<Submission> {
     if (line.trim() === '') continue;
     const parsed = parseJsonWithLine(line);
     if (!parsed.ok) return { ...jsonProblem(parsed), line: at + 1 };
+    // analyze --json also prints records that are not findings (`record: "api-profile"`): not part of a submission.
+    if (isObject(parsed.value) && typeof parsed.value.record === 'string' && parsed.value.record !== 'finding')
+      continue;
     const finding = findingOf(parsed.value, 'the finding');
     if (typeof finding === 'string') return { ok: false, line: at + 1, message: finding };
     findings.push(finding);

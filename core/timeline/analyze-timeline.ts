@@ -1,3 +1,4 @@
+import { buildApiProfiles } from './acceptance/api-profiles';
 import { correlate } from './correlate';
 import type { Detector } from './detectors/detector';
 import { TIMELINE_DETECTORS } from './detectors/registry';
@@ -115,6 +116,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
     families: families.families,
     runs,
     identities,
+    apiProfiles: buildApiProfiles(timeline, common),
     stats: {
       events: entries.length,
       untimedEvents: timeline.untimed.length,

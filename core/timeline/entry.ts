@@ -31,6 +31,8 @@ export interface Entry {
   readonly host?: string;
   readonly path?: string;
   readonly method?: string;
+  /** The HTTP status the request was answered with, when the record has one (bad-token-accepted joins on it). */
+  readonly status?: number;
   /** The presented refresh token's identifier when the record names it (Keycloak `refresh_token_id`). */
   readonly refreshTokenId?: string;
   /** The signing key a key-rotation record is about (`kid`, `keyId`, `key_id` in details). */
@@ -80,6 +82,7 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
     host: event.http?.host,
     path: event.http?.path,
     method: event.http?.method,
+    status: typeof status === 'number' && Number.isInteger(status) ? status : undefined,
     refreshTokenId: details?.refresh_token_id,
     keyId: details?.kid ?? details?.keyId ?? details?.key_id,
     // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.

@@ -70,4 +70,13 @@ export {
   type EventFilter,
 } from './event-filter';
 export * from './types';
+export {
+  buildApiProfiles,
+  PROFILE_REFS_PER_CELL,
+  type ApiProfile,
+  type ProfileAnswers,
+  type ProfileFlaw,
+} from './acceptance/api-profiles';
+export { FLAW_CLASSES, FLAW_LABELS, type FlawClass } from './acceptance/flaws';
+export { answerOf, pathPrefix } from './acceptance/token-requests';
 export { ruleVersions, rulesetFingerprint, type RuleVersion } from './rule-versions';

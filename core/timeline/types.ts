@@ -1,3 +1,4 @@
+import type { ApiProfile } from './acceptance/api-profiles';
 import type { CaseConfig } from '../evidence/case-config';
 import type { KeyLifecycle } from '../evidence/key-rotation';
 import type { AuthEventKind, HttpExchange, TokenRole } from '../sources/types';
@@ -266,6 +267,8 @@ export interface TimelineResult {
   readonly runs: readonly DetectorRun[];
   /** Every subject with the names the evidence gives it, and the conflicts among them (core/timeline/identity). */
   readonly identities: IdentityDirectory;
+  /** What each API was seen to accept and refuse, per class of token flaw (core/timeline/acceptance). */
+  readonly apiProfiles?: readonly ApiProfile[];
   readonly stats: {
     readonly events: number;
     readonly untimedEvents: number;

@@ -12,6 +12,7 @@ const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'lifecycle', label: 'Lifecycle' },
   { id: 'map', label: 'Map' },
   { id: 'people', label: 'People' },
+  { id: 'apis', label: 'APIs' },
   { id: 'journal', label: 'Journal' },
 ];
 

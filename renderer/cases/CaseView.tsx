@@ -1,5 +1,5 @@
 // One case: its header, the import flow, and its tabs (overview, evidence, tokens, timeline, findings, lifecycle, map,
-// people, journal). The tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the
+// people, APIs, journal). The tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the
 // Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
@@ -17,6 +17,7 @@ import { FindingsTab } from '../findings/FindingsTab';
 import { useAutoCaseAnalysis } from '../findings/use-auto-case-analysis';
 import { LifecycleTab } from '../lifecycle/LifecycleTab';
 import { PeopleTab } from '../subjects/PeopleTab';
+import { ApisTab } from '../apis/ApisTab';
 import { SubjectNamesContext } from '../subjects/subject-names-context';
 import { useSubjectNames } from '../subjects/use-subject-names';
 import { MapTab } from '../map/MapTab';
@@ -150,6 +151,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
                 {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
                 {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
                 {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {tab === 'apis' && <ApisTab caseId={caseId} focus={focus} onNavigate={onTab} />}
                 {tab === 'journal' && <JournalTab caseId={caseId} />}
               </ErrorBoundary>
             </div>

@@ -2,6 +2,7 @@
 // derived and re-computable from the evidence; a re-run replaces it. Findings are keyed by their stable key, so an
 // investigator's annotations (annotations.target = the key) stay attached across re-runs.
 import type {
+  ApiProfile,
   DetectorRun,
   IdentityDirectory,
   TimelineFinding,
@@ -47,4 +48,6 @@ export interface CaseAnalysisRecord {
   readonly problems: readonly string[];
   /** Who each subject id is, as the evidence names them (core/timeline identity); absent on runs stored before. */
   readonly identities?: IdentityDirectory;
+  /** What each API accepted and refused, per class of token flaw (core/timeline/acceptance); absent on runs stored before. */
+  readonly apiProfiles?: readonly ApiProfile[];
 }

@@ -5,7 +5,7 @@
 import { HelpLink } from '../help/HelpLink';
 import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
-import { detailLabel, isPlaceFinding, mapFocus, mapScopeOf, refreshChainOf } from './finding-links';
+import { apiProfileOf, detailLabel, isPlaceFinding, mapFocus, mapScopeOf, refreshChainOf } from './finding-links';
 import { evidenceKept } from './findings-in-filter';
 import { useApp } from '../shell/app-context';
 import { location, shortHash } from '../shell/format';
@@ -82,6 +82,7 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
   const { timeZone } = useApp();
   const scope = mapScopeOf(finding);
   const refreshChain = refreshChainOf(finding);
+  const apiProfile = apiProfileOf(finding);
   const details = Object.entries(finding.detail).filter(([, value]) => value !== null && value !== '');
   return (
     <section
@@ -103,6 +104,11 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
             onClick={() => onNavigate('map', mapFocus(scope))}
           >
             Show on the map →
+          </button>
+        )}
+        {apiProfile && (
+          <button type="button" data-testid="finding-open-api" onClick={() => onNavigate('apis', apiProfile)}>
+            API profile →
           </button>
         )}
       </div>

@@ -58,3 +58,9 @@ export function refreshChainOf(finding: Pick<StoredFinding, 'detail'>): string |
   const id = finding.detail.refreshTokenId;
   return typeof id === 'string' && id !== '' ? refreshIdKey(id) : undefined;
 }
+
+/** The key of the API profile a bad-token-accepted finding names (the APIs tab opens it), or undefined. */
+export function apiProfileOf(finding: Pick<StoredFinding, 'id' | 'detail'>): string | undefined {
+  const key = finding.detail.api;
+  return finding.id === 'bad-token-accepted' && typeof key === 'string' && key !== '' ? key : undefined;
+}

@@ -3,12 +3,12 @@
 // #/case/<id>/tokens/<tokenHash> selects that token, #/case/<id>/timeline/<tokenHash> shows its events,
 // #/case/<id>/timeline/event:<seq> opens one event in place, #/case/<id>/findings/<key> opens a finding,
 // #/case/<id>/lifecycle/<tokenHash> draws a token's life, #/case/<id>/map/<facet>:<value> maps a token, subject
-// or session, #/case/<id>/people/<subject> opens one person's page. #/verify-report is the Verify a report view
+// or session, #/case/<id>/people/<subject> opens one person's page, #/case/<id>/apis/<api key> one API's verification profile. #/verify-report is the Verify a report view
 // (no case, no investigator needed).
 import { useCallback, useEffect, useState } from 'react';
 
 export type CaseTab =
-  'overview' | 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'journal';
+  'overview' | 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'apis' | 'journal';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'verify-report' }
@@ -25,6 +25,7 @@ const TABS: readonly CaseTab[] = [
   'lifecycle',
   'map',
   'people',
+  'apis',
   'journal',
 ];
 

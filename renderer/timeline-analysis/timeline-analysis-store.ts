@@ -72,6 +72,7 @@ export async function saveCaseAnalysis(database: TokentrailDatabase, run: SaveCa
         problems: run.problems,
         parameters: run.parameters,
         identities: result.identities,
+        ...(result.apiProfiles ? { apiProfiles: result.apiProfiles } : {}),
       };
       await database.caseAnalyses.put(record);
     },

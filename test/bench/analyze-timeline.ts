@@ -1,7 +1,7 @@
 // Detector benchmark: analysis time for 100k and 1M generated events, and time per event (must stay flat).
 // Run: npm run bench -- analyze-timeline [sizes...]   (default 100000 1000000)
 // Baseline measured in the same run: one sort of the same events by time plus grouping them by token hash —
-// the least any correlation must do — so the ratio shows what lifecycles and the twelve detectors add on top.
+// the least any correlation must do — so the ratio shows what lifecycles and the thirteen detectors add on top.
 import { analyzeTimeline, type TimelineEvent, type TokenFacts } from '../../core/timeline';
 import type { TokenRole } from '../../core/sources/types';
 import { seededRandom } from '../support/seeded-random';

@@ -97,6 +97,11 @@ function forgedTokenScenario(forgery: Forgery): ScenarioDefinition {
             tokens: [token],
             why: `Also true of the forged token ${token.jti}.`,
           })),
+          {
+            id: 'bad-token-accepted',
+            tokens: [token],
+            why: `The Billing API answered the forged token ${token.jti} with success.`,
+          },
           ...hopsAbroad(
             person,
             `The forged token names ${person.email}'s session, so its use abroad is also a hop of that session.`,

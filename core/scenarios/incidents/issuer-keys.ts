@@ -68,6 +68,7 @@ export const retiredKey: ScenarioDefinition = {
       ],
       alsoAccepted: [
         { id: 'token-never-issued', tokens: [token], why: 'The token service never issued it.' },
+        { id: 'bad-token-accepted', tokens: [token], why: 'The API accepted a token signed by a retired key.' },
         ...hopsAbroad(victim.person, `The token names ${victim.person.email}'s session and was used abroad.`),
       ],
       timeline: [

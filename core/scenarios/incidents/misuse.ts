@@ -63,7 +63,14 @@ export const audienceMisuse: ScenarioDefinition = {
           evidence: uses,
         },
       ],
-      alsoAccepted: [{ id: 'audience-not-allowed', tokens: [token], why: 'The token check of the same misuse.' }],
+      alsoAccepted: [
+        { id: 'audience-not-allowed', tokens: [token], why: 'The token check of the same misuse.' },
+        {
+          id: 'bad-token-accepted',
+          tokens: [token],
+          why: 'The Billing API answered the misdirected token with success.',
+        },
+      ],
       timeline: [
         { event: uses[0]!, what: `Token ${token.jti} (audiences orders-api, reports-api) calls the Billing API.` },
       ],

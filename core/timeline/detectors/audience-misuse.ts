@@ -1,57 +1,10 @@
-import type { CaseConfig } from '../../evidence/case-config';
-import type { Entry } from '../entry';
 import type { ProvingEvent } from '../finding-builder';
+import { apiOfRequest, apiTarget, type ConfiguredApi } from '../util/api-match';
 import { iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { ownerOf } from './token-steps';
 
-type Api = CaseConfig['apis'][number];
-
-interface ApiTarget {
-  readonly api: Api;
-  readonly host?: string;
-  readonly path: string;
-}
-
-function targetOf(api: Api): ApiTarget {
-  const match = /^([a-z][\w+.-]*:)?\/\/([^/?#]+)([^?#]*)/i.exec(api.baseUrl);
-  if (!match) return { api, path: api.baseUrl.startsWith('/') ? api.baseUrl : `/${api.baseUrl}` };
-  return { api, host: normalizeHost(match[2]!), path: match[3] || '/' };
-}
-
-function normalizeHost(host: string): string {
-  return host.toLowerCase().replace(/:(80|443)$/, '');
-}
-
-function underPath(path: string, base: string): boolean {
-  if (base === '/' || base === '') return true;
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return (
-    path === base ||
-    path === prefix.slice(0, -1) ||
-    path.startsWith(prefix) ||
-    path.startsWith(`${prefix.slice(0, -1)}?`)
-  );
-}
-
-/** The configured API a request went to: host and path under its baseUrl; the longest baseUrl wins. */
-export function apiOfRequest(
-  targets: readonly ApiTarget[],
-  entry: Entry,
-  matchPathWithoutHost: boolean,
-): Api | undefined {
-  if (entry.path === undefined) return undefined;
-  const path = entry.path.startsWith('/') ? entry.path : entry.path.replace(/^[a-z][\w+.-]*:\/\/[^/]+/i, '') || '/';
-  const host = entry.host !== undefined ? normalizeHost(entry.host) : undefined;
-  let best: ApiTarget | undefined;
-  for (const target of targets) {
-    if (host !== undefined && target.host !== undefined && target.host !== host) continue;
-    if (host === undefined && target.host !== undefined && (!matchPathWithoutHost || target.path === '/')) continue;
-    if (!underPath(path, target.path)) continue;
-    if (!best || target.path.length > best.path.length) best = target;
-  }
-  return best?.api;
-}
+type Api = ConfiguredApi;
 
 /** A token presented to a configured API whose audiences its aud claim does not name. */
 export const audienceMisuse = defineDetector({
@@ -70,7 +23,7 @@ export const audienceMisuse = defineDetector({
   run({ timeline, parameters, findings }) {
     const apis = timeline.caseConfig?.apis ?? [];
     if (apis.length === 0) return 'no APIs configured (case-config.json "apis")';
-    const targets = apis.map(targetOf);
+    const targets = apis.map(apiTarget);
     const groups = new Map<
       string,
       { hash: string; api: Api; audiences?: readonly string[]; events: ProvingEvent[]; count: number }

@@ -1,5 +1,6 @@
 import type { Detector } from './detector';
 import { audienceMisuse } from './audience-misuse';
+import { badTokenAccepted } from './bad-token-accepted';
 import { countryChange } from './country-change';
 import { impossibleTravel } from './impossible-travel';
 import { outdatedClient } from './outdated-client';
@@ -25,6 +26,7 @@ export const TIMELINE_DETECTORS: readonly Detector<object>[] = [
   tokenNeverIssued,
   replay,
   audienceMisuse,
+  badTokenAccepted,
   volumeAnomaly,
 ] as readonly Detector<object>[];
 

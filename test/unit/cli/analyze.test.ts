@@ -25,13 +25,22 @@ interface JsonFinding {
   detail: Record<string, unknown>;
 }
 
+interface JsonProfile {
+  key: string;
+  name: string;
+  flaws: { flaw: string; verdict: string; accepted: { count: number; statuses: number[] } }[];
+}
+
 describe('tokentrail analyze on the shipped sample bundle', () => {
   let findings: JsonFinding[];
+  let profiles: JsonProfile[];
   let exit: number;
   beforeAll(async () => {
     const result = await cli('analyze', SAMPLE, '--json');
     exit = result.code;
-    findings = result.stdout.map((line) => JSON.parse(line) as JsonFinding);
+    const records = result.stdout.map((line) => JSON.parse(line) as JsonFinding & { record?: string });
+    findings = records.filter((record) => record.record === undefined);
+    profiles = records.filter((record) => record.record === 'api-profile') as unknown as JsonProfile[];
   }, 60_000);
 
   const only = (id: string) => findings.filter((finding) => finding.id === id);
@@ -51,6 +60,18 @@ describe('tokentrail analyze on the shipped sample bundle', () => {
         expect(item.source.line ?? item.source.index).toBeTypeOf('number');
       }
     }
+  });
+
+  it('finds the unsigned token the Orders API answered 200, and prints the API profile after the findings', () => {
+    const accepted = only('bad-token-accepted');
+    expect(accepted.map((finding) => [finding.detail.api, finding.detail.flaw, finding.detail.firstStatus])).toEqual([
+      ['api:Orders API', 'unsigned', 200],
+      ['api:Orders API', 'unknown-key', 200],
+    ]);
+    expect(accepted[0]!.events).toMatchObject([{ role: 'accepted', source: { file: 'har/support-laptop.har' } }]);
+    expect(profiles.map((profile) => profile.key)).toEqual(['api:Orders API']);
+    const verdicts = Object.fromEntries(profiles[0]!.flaws.map((row) => [row.flaw, row.verdict]));
+    expect(verdicts).toMatchObject({ unsigned: 'accepts', 'unknown-key': 'accepts', expired: 'never-tested' });
   });
 
   it('finds the refresh from app 4.9.1, below the minimum 5.0.0', () => {

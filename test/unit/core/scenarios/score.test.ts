@@ -144,6 +144,15 @@ describe('reading submissions and answer keys', () => {
     });
   });
 
+  it('skips the api-profile records analyze --json prints after the findings', () => {
+    const lines = `${JSON.stringify({ id: 'alg-none', tokenHashes: ['x'] })}\n${JSON.stringify({ record: 'api-profile', key: 'api:orders', flaws: [] })}\n`;
+    expect(parseSubmission(lines)).toEqual({
+      ok: true,
+      value: { findings: [{ id: 'alg-none', tokenHashes: ['x'] }], answers: {} },
+    });
+    expect(parseSubmission(`${JSON.stringify({ record: 'finding' })}\n`)).toMatchObject({ ok: false, line: 1 });
+  });
+
   it('names the line of a bad finding', () => {
     expect(parseSubmission('{"id":"a"}\n{"id":"b"\n')).toMatchObject({ ok: false, line: 2 });
     expect(parseSubmission('{"id":"a"}\n{"subject":"alma"}\n')).toMatchObject({

@@ -50,3 +50,13 @@ describe('focus on the findings, lifecycle and map tabs, and on one event', () =
     expect(focusedEventSeq(undefined)).toBeUndefined();
   });
 });
+
+describe('focus on the APIs tab', () => {
+  it('round-trips an API key, whose host and path hold slashes, colons and spaces', () => {
+    for (const focus of ['api:Orders API', 'host:api.example/orders/v2', 'host:/billing/v1']) {
+      const route = { view: 'case', caseId: 'abc123', tab: 'apis', focus } as const;
+      expect(routeHash(route)).not.toContain(`/${focus}`);
+      expect(parseRoute(routeHash(route))).toEqual(route);
+    }
+  });
+});
