@@ -237,7 +237,9 @@ export async function scanText(
   let found = 0;
   // Eight blocks per read: one request each would wait a round trip per block.
   for (let first = 0; first < summaries.length; first += 8) {
-    const keys = summaries.slice(first, first + 8).map((summary): BlockKey => [summary.caseId, summary.start, summary.firstSeq]);
+    const keys = summaries
+      .slice(first, first + 8)
+      .map((summary): BlockKey => [summary.caseId, summary.start, summary.firstSeq]);
     for (const row of await database.blockText.bulkGet(keys)) {
       if (!row) throw new Error('text missing');
       const text = row.text ?? (await inflate(row.bytes!));

@@ -129,8 +129,14 @@ async function runTodaySchema(count: number, days: number) {
     () =>
       queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
   const [first, last] = await Promise.all([
-    database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).first(),
-    database.authEvents.where('[caseId+ts+seq]').between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity]).last(),
+    database.authEvents
+      .where('[caseId+ts+seq]')
+      .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+      .first(),
+    database.authEvents
+      .where('[caseId+ts+seq]')
+      .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+      .last(),
   ]);
   const deep = { ts: Math.floor((first!.ts + last!.ts) / 2), seq: 0 };
   const pagesMs = {
@@ -173,8 +179,7 @@ async function runBlocks(count: number, days: number, blockSize: number, encodin
   const summaries = await readSummaries(database, caseId);
   const openMs = performance.now() - openStarted;
   const summaryBytes = summaries.reduce(
-    (sum, summary) =>
-      sum + Object.values(summary.filters).reduce((bits, filter) => bits + filter.length, 0) + 200,
+    (sum, summary) => sum + Object.values(summary.filters).reduce((bits, filter) => bits + filter.length, 0) + 200,
     0,
   );
   const deep = Math.floor((summaries[0]!.start + summaries.at(-1)!.end) / 2);
