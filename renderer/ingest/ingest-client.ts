@@ -9,7 +9,7 @@ import { db } from '../db/schema';
 import { JobQueue, type JobState } from '../jobs/job-queue';
 import type { IngestJob, IngestProgress, IngestSummary } from './ingest-protocol';
 import type { GeoDatabaseProvenance } from '../../core/geo';
-import { addSample, ingestRate, type IngestRate, type ProgressSample } from './ingest-rate';
+import { addSample, ingestRate, NO_REPORTS, type IngestRate, type RateState } from './ingest-rate';
 
 /** The worker's last report on an ingest, and its rate over the last reports (undefined for the first second). */
 export type LiveProgress = IngestProgress & { readonly rate?: IngestRate };
@@ -29,7 +29,7 @@ class IngestClient {
   private readonly pending = new Map<string, { readonly caseId: string; readonly jobId: string }>();
   private progress: ReadonlyMap<string, LiveProgress> = new Map();
   /** Recent progress reports per ingest, for its rate; restarted when the phase changes (removing → parsing). */
-  private readonly samples = new Map<string, { phase: IngestProgress['phase']; samples: ProgressSample[] }>();
+  private readonly samples = new Map<string, { phase: IngestProgress['phase']; state: RateState }>();
   private readonly listeners = new Set<() => void>();
 
   /** Live progress by ingest id (a new Map on every change, for useSyncExternalStore). */
@@ -124,9 +124,9 @@ class IngestClient {
   private withRate(ingestId: string, progress: IngestProgress): LiveProgress {
     const known = this.samples.get(ingestId);
     const sample = { at: performance.now(), bytesRead: progress.bytesRead, events: progress.events };
-    const samples = known?.phase === progress.phase ? addSample(known.samples, sample) : [sample];
-    this.samples.set(ingestId, { phase: progress.phase, samples });
-    const rate = progress.phase === 'parsing' ? ingestRate(samples, progress.totalBytes) : undefined;
+    const state = addSample(known?.phase === progress.phase ? known.state : NO_REPORTS, sample);
+    this.samples.set(ingestId, { phase: progress.phase, state });
+    const rate = progress.phase === 'parsing' ? ingestRate(state, progress.totalBytes) : undefined;
     return rate ? { ...progress, rate } : progress;
   }
 
