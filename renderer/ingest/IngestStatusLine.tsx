@@ -1,10 +1,11 @@
-// Shown on every tab of a case while its logs are being parsed: which file, how far (bytes and events), and
-// Cancel. What a cancel keeps is said in the Timeline tab's source list.
+// Shown on every tab of a case while its logs are being parsed: which file, how far (bytes and events), how fast
+// (events/s) and how long is left, and Cancel. What a cancel keeps is said in the Timeline tab's source list.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ingestClient } from './ingest-client';
 import { formatBytes, plural, safeText } from '../shell/format';
 import { activeIngests } from './queries';
 import { useLiveProgress } from './use-live-progress';
+import { describeRate } from './ingest-rate';
 
 export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
   const live = useLiveProgress();
@@ -21,6 +22,12 @@ export function IngestStatusLine({ caseId }: { readonly caseId: string }) {
         {removing ? `Removing the previous events of ${safeText(running.path)}…` : `Parsing ${safeText(running.path)}`}{' '}
         · {formatBytes(bytes)} of {formatBytes(running.size)} ·{' '}
         <span data-testid="ingest-progress-events">{plural(events, 'event')}</span>
+        {progress?.rate && !removing && (
+          <>
+            {' '}
+            · <span data-testid="ingest-progress-rate">{describeRate(progress.rate)}</span>
+          </>
+        )}
         {active.length > 1 ? ` · ${active.length - 1} more queued` : ''}
       </span>
       <progress max={Math.max(1, running.size)} value={bytes} aria-label="Parsing progress" />

@@ -9,8 +9,10 @@ import { db } from '../db/schema';
 import { JobQueue, type JobState } from '../jobs/job-queue';
 import type { IngestJob, IngestProgress, IngestSummary } from './ingest-protocol';
 import type { GeoDatabaseProvenance } from '../../core/geo';
+import { addSample, ingestRate, NO_REPORTS, type IngestRate, type RateState } from './ingest-rate';
 
-export type LiveProgress = IngestProgress;
+/** The worker's last report on an ingest, and its rate over the last reports (undefined for the first second). */
+export type LiveProgress = IngestProgress & { readonly rate?: IngestRate };
 
 type IngestJobState = JobState<IngestJob, IngestProgress, IngestSummary>;
 
@@ -26,6 +28,8 @@ class IngestClient {
   /** Ingests handed to the worker and not finished: their case and job. */
   private readonly pending = new Map<string, { readonly caseId: string; readonly jobId: string }>();
   private progress: ReadonlyMap<string, LiveProgress> = new Map();
+  /** Recent progress reports per ingest, for its rate; restarted when the phase changes (removing → parsing). */
+  private readonly samples = new Map<string, { phase: IngestProgress['phase']; state: RateState }>();
   private readonly listeners = new Set<() => void>();
 
   /** Live progress by ingest id (a new Map on every change, for useSyncExternalStore). */
@@ -106,14 +110,24 @@ class IngestClient {
     if (job.job.type !== 'ingest') return;
     const { ingestId } = job.job;
     if (job.status === 'running') {
-      if (job.progress) this.setProgress(new Map(this.progress).set(ingestId, job.progress));
+      if (job.progress) this.setProgress(new Map(this.progress).set(ingestId, this.withRate(ingestId, job.progress)));
       return;
     }
     this.pending.delete(ingestId);
+    this.samples.delete(ingestId);
     if (!this.progress.has(ingestId)) return;
     const next = new Map(this.progress);
     next.delete(ingestId);
     this.setProgress(next);
+  }
+
+  private withRate(ingestId: string, progress: IngestProgress): LiveProgress {
+    const known = this.samples.get(ingestId);
+    const sample = { at: performance.now(), bytesRead: progress.bytesRead, events: progress.events };
+    const state = addSample(known?.phase === progress.phase ? known.state : NO_REPORTS, sample);
+    this.samples.set(ingestId, { phase: progress.phase, state });
+    const rate = progress.phase === 'parsing' ? ingestRate(state, progress.totalBytes) : undefined;
+    return rate ? { ...progress, rate } : progress;
   }
 
   /** Marks every ingest of the lost jobs' cases that this window no longer runs as interrupted. */
@@ -123,6 +137,7 @@ class IngestClient {
       if (job.type !== 'ingest') continue;
       cases.add(job.caseId);
       this.pending.delete(job.ingestId);
+      this.samples.delete(job.ingestId);
     }
     this.setProgress(new Map());
     for (const caseId of cases) void markInterruptedIngests(db, caseId, this.activeIds());

@@ -9,6 +9,7 @@ import type { JobResult } from '../jobs/job-protocol';
 import { serveJobs, type JobContext } from '../jobs/serve-jobs';
 import type { IngestJob, IngestProgress, IngestSummary } from './ingest-protocol';
 import { runIngest } from './run-ingest';
+import { refuseIngestsWithoutSpace } from './ingest-space';
 
 const database = new TokentrailDatabase();
 /** Ingests run one after another, each behind this; parsing two files at once would only share the core. */
@@ -32,6 +33,9 @@ async function ingest(
     await cancelQueuedIngests(database, [ingestId]);
     return { cancelled: true };
   }
+  // Before anything is written or a previous parse's events removed: a case that will not fit fails now, whole.
+  if (await refuseIngestsWithoutSpace(database, ingestId, () => navigator.storage.estimate()))
+    return { cancelled: false, summary: 'failed' };
   const outcome = await runIngest(database, ingestId, {
     signal: context.signal,
     geo: await locator,

@@ -13,6 +13,14 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** A time left, rounded as a person would say it: 40 → "40 s", 250 → "5 min", 4_900 → "1 h 22 min". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
 /** The first characters of a hex digest; the full value goes in a title attribute next to it. */
 export function shortHash(hex: string | undefined, length = 12): string {
   return hex ? hex.slice(0, length) : '—';

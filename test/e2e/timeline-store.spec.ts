@@ -95,3 +95,25 @@ for (const seed of [1, 2]) {
     expect(result.textRows).toBeGreaterThan(20);
   });
 }
+
+test('a case whose queued logs will not fit fails before it starts, saying the space needed and available', async ({}, testInfo) => {
+  const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
+    page.evaluate(() =>
+      (globalThis as unknown as { runSpaceCheck(): Promise<Record<string, unknown>> }).runSpaceCheck(),
+    ),
+  );
+  const queuedAll = { stored: 'running', big: 'queued', small: 'queued', elsewhere: 'queued' };
+  expect(result).toEqual({
+    roomy: false,
+    noEstimate: false,
+    afterRoomy: queuedAll,
+    tight: true,
+    // Both queued logs of the case are refused together (150 MiB of logs × 7 = 1050 MiB > 924 MiB left); the other
+    // case's queue and the events already stored are untouched.
+    afterTight: { ...queuedAll, big: 'failed', small: 'failed' },
+    error:
+      'Not enough storage space: parsing 2 log files (150 MiB) needs about 1.0 GiB and 924 MiB is available. ' +
+      'Nothing was parsed and nothing was removed; free disk space or delete cases you no longer need, then Parse again',
+    eventsKept: 3,
+  });
+});

@@ -117,6 +117,12 @@ test('cancelling an ingest keeps what was committed and says so', async ({ app }
     await importEvidence(page, 'files', big, 'generated');
     await expect(page.getByTestId('ingest-progress')).toBeVisible();
     await expect(page.getByTestId('ingest-progress-events')).not.toHaveText('0 events', { timeout: 30_000 });
+    // After a second of reports the line says how fast it goes (and, once the first 4 MiB slice is parsed, how long
+    // is left: on a loaded machine that can take longer than this test waits).
+    await expect(page.getByTestId('ingest-progress-rate')).toHaveText(
+      /^[1-9][\d,]* events\/s( · about \d+ (s|min|h \d+ min) left)?$/,
+      { timeout: 30_000 },
+    );
     await page.getByTestId('ingest-cancel').click();
     await expect(page.getByTestId('ingest-progress')).toHaveCount(0, { timeout: 90_000 });
 

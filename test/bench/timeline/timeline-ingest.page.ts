@@ -3,7 +3,6 @@
 // counts), and raw Dexie bulkAdd of the same records into the same table; then timeline page latency on the
 // ingested case.
 import { parseSource } from '../../../core/sources/parse-source';
-import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import type { StoredEvent } from '../../../renderer/db/event-records';
 import { planImportIngest } from '../../../renderer/ingest/ingest-plan';
@@ -12,57 +11,7 @@ import { queryPage, type PageRequest } from '../../../renderer/timeline/timeline
 import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
 import { runIngest } from '../../../renderer/ingest/run-ingest';
 import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
-
-const IPS = [
-  '81.2.69.160',
-  '175.45.176.3',
-  '203.0.113.77',
-  '8.8.8.8',
-  '91.198.174.192',
-  '185.60.216.35',
-  '104.16.132.229',
-];
-const KINDS = ['issue', 'use', 'use', 'use', 'refresh', 'failure'];
-const TOKENS = Array.from(
-  { length: 50 },
-  (_, index) =>
-    `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: `user${index}`, jti: `at-${index}` })).replace(/=+$/, '')}.c2lnbmF0dXJlLTEyMzQ1Njc4OTA${index}`,
-);
-
-/** A Tokentrail JSON Lines log of `count` events over `days` days, as a Blob built in 8 MiB parts. */
-function generateLog(count: number, days: number): Blob {
-  const parts: string[] = [];
-  let part: string[] = [];
-  let size = 0;
-  const start = Date.UTC(2026, 10, 10);
-  for (let index = 0; index < count; index += 1) {
-    const line = JSON.stringify({
-      ts: new Date(start + Math.floor((index * days * 86_400_000) / count)).toISOString(),
-      kind: KINDS[index % KINDS.length],
-      sub: `user${index % 997}@example.com`,
-      sessionId: `S-${index % 5003}`,
-      clientId: 'nw-mobile',
-      appVersion: index % 101 === 0 ? '4.9.1' : '5.2.0',
-      ip: IPS[index % IPS.length],
-      token: TOKENS[index % TOKENS.length],
-    });
-    part.push(line);
-    size += line.length + 1;
-    if (size > 8 * 1024 * 1024) {
-      parts.push(`${part.join('\n')}\n`);
-      part = [];
-      size = 0;
-    }
-  }
-  parts.push(`${part.join('\n')}\n`);
-  return new Blob(parts);
-}
-
-async function newCase(database: TokentrailDatabase, title: string): Promise<string> {
-  const id = `${title}-${Date.now()}`;
-  await database.cases.add({ id, title, createdAt: Date.now(), updatedAt: Date.now(), counts: EMPTY_COUNTS });
-  return id;
-}
+import { generateLog, median, newCase, wholeSearch } from './generate-bench-case';
 
 /** Stores the log as evidence of a new case and queues its ingest, as an import would. */
 async function storeEvidence(database: TokentrailDatabase, caseId: string, log: Blob): Promise<string> {
@@ -104,39 +53,6 @@ async function rawBulkAdd(
     events += rows.length;
   }
   return { events, seconds: writeMs / 1000 };
-}
-
-async function median(times: number, work: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let index = 0; index < times; index += 1) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-}
-
-/** Pages of a filter from the start until it ends: how long a search takes to go through the whole case. */
-async function wholeSearch(
-  database: TokentrailDatabase,
-  caseId: string,
-  filter: TimelineFilter,
-): Promise<{ ms: number; pages: number; rows: number; slowestPageMs: number }> {
-  const started = performance.now();
-  let from: PageRequest['from'];
-  let pages = 0;
-  let rows = 0;
-  let slowestPageMs = 0;
-  for (;;) {
-    const pageStarted = performance.now();
-    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: 200 });
-    slowestPageMs = Math.max(slowestPageMs, performance.now() - pageStarted);
-    pages += 1;
-    rows += page.rows.length;
-    if (page.exhausted || !page.resume) break;
-    from = page.resume;
-  }
-  return { ms: performance.now() - started, pages, rows, slowestPageMs };
 }
 
 async function pageLatencies(database: TokentrailDatabase, caseId: string) {

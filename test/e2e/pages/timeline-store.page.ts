@@ -14,6 +14,7 @@ import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter'
 import { queryPage, type EventCursor, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { seededRandom } from '../../support/seeded-random';
+import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
 
 const CASE = 'case-query';
 const KINDS: readonly AuthEventKind[] = ['issue', 'use', 'use', 'refresh', 'failure'];
@@ -259,4 +260,47 @@ export async function runUpgradeCheck() {
   };
 }
 
-Object.assign(globalThis, { runQueryChecks, runUpgradeCheck });
+/**
+ * The space check before an ingest: a case whose queued logs fit goes ahead untouched; one that does not has every
+ * queued ingest of the case failed with the space needed and available, and nothing else changes (events already
+ * stored, another case's queue).
+ */
+export async function runSpaceCheck() {
+  const database = new TokentrailDatabase('tokentrail-space');
+  await database.cases.bulkAdd([
+    { id: CASE, title: 'space', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS },
+    { id: 'other', title: 'other', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS },
+  ]);
+  const pick = seededRandom(3);
+  await ingestFile(database, 'stored', 'stored.jsonl', [T0, T0 + 1000, T0 + 2000], pick);
+  const queued = (id: string, caseId: string, size: number): IngestRecord => ({
+    ...{ id, caseId, fileId: `file-${id}`, importId: 'import', path: `${id}.jsonl`, sha256: '0'.repeat(64), size },
+    ...{ options: {}, status: 'queued', queuedAt: 0, bytesRead: 0, events: 0, problems: 0, problemCounts: {} },
+  });
+  const MiB = 1024 * 1024;
+  await database.ingests.bulkAdd([
+    queued('big', CASE, 100 * MiB),
+    queued('small', CASE, 50 * MiB),
+    queued('elsewhere', 'other', 100 * MiB),
+  ]);
+  const statuses = async () =>
+    Object.fromEntries((await database.ingests.toArray()).map((ingest) => [ingest.id, ingest.status]));
+  const roomy = await refuseIngestsWithoutSpace(database, 'big', async () => ({ quota: 10_000 * MiB, usage: 0 }));
+  const noEstimate = await refuseIngestsWithoutSpace(database, 'big', () => Promise.reject(new Error('no storage')));
+  const afterRoomy = await statuses();
+  const tight = await refuseIngestsWithoutSpace(database, 'big', async () => ({ quota: 1024 * MiB, usage: 100 * MiB }));
+  const refused = (await database.ingests.get('small'))!;
+  const result = {
+    roomy,
+    noEstimate,
+    afterRoomy,
+    tight,
+    afterTight: await statuses(),
+    error: refused.error,
+    eventsKept: await database.authEvents.count(),
+  };
+  database.close();
+  return result;
+}
+
+Object.assign(globalThis, { runQueryChecks, runUpgradeCheck, runSpaceCheck });

@@ -1,0 +1,50 @@
+// Store designs for issue 19, in Chromium on a persistent (disk-backed) profile: the same generated events stored by
+// today's schema (the app's own batch writer), by time-ordered blocks of N events with per-block summaries, and by
+// the same blocks deflated; beside them, in the same run, the raw write bandwidth (the same events' JSON bytes put as
+// one primary-key-only row per block). Each design then answers the first, a deep and the last page, a one-subject
+// page (first and deep) and a free-text needle in no event over the whole case.
+// Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate] [--days=10] [events…]
+// (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
+// Each design runs in a browser on a fresh profile of its own (see timeline-ingest.mjs for why).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowserBench } from '../browser-bench.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const blockSize = Number(option('block', 2048));
+const days = Number(option('days', 10));
+const designs = option('designs', 'raw,today,objects,deflate').split(',');
+const sizes = args
+  .filter((arg) => !arg.startsWith('--'))
+  .map(Number)
+  .filter((n) => n > 0);
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+const bench = await startBrowserBench(path.join(here, 'store-designs.page.ts'));
+try {
+  for (const size of sizes.length > 0 ? sizes : [200_000]) {
+    let raw;
+    for (const design of designs) {
+      const loadBefore = load();
+      const result =
+        design === 'raw'
+          ? await bench.run('runRawBaseline', size, days, blockSize)
+          : design === 'today'
+            ? await bench.run('runTodaySchema', size, days)
+            : await bench.run('runBlocks', size, days, blockSize, design);
+      if (design === 'raw') raw = result;
+      console.log(
+        JSON.stringify({
+          ...result,
+          storeRatioToRaw: raw ? +(result.storePerSecond / raw.storePerSecond).toFixed(3) : undefined,
+          load: `${loadBefore} → ${load()}`,
+        }),
+      );
+    }
+  }
+} finally {
+  bench.close();
+}

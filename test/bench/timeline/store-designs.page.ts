@@ -1,0 +1,215 @@
+// Runs in Chromium (bundled by store-designs.mjs, each entry point on a fresh disk-backed profile): the same generated
+// events stored by (a) today's schema through the app's own batch writer, (b) blocks of N events with per-block
+// summaries, (c) the same blocks deflated; and the raw write bandwidth of the layer below: the same events' JSON
+// bytes put as large rows with only a primary key. Parsing is timed apart from storing, so every design is compared
+// on its store cost; the end-to-end rate is parse + encode + store, one after the other (the app overlaps them).
+import Dexie from 'dexie';
+import type { AuthEvent } from '../../../core/sources';
+import { parseSource } from '../../../core/sources/parse-source';
+import { textNeedle } from '../../../core/timeline';
+import { buildEventRows } from '../../../renderer/db/event-rows';
+import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { beginIngest, writeBatch } from '../../../renderer/ingest/ingest-store';
+import { newId } from '../../../renderer/db/ids';
+import { queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
+import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
+import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
+import { generateLog, median, newCase, wholeSearch } from './generate-bench-case';
+import {
+  BlockDatabase,
+  blockPage,
+  encodeBlock,
+  readSummaries,
+  scanText,
+  writeBlock,
+  type BlockEncoding,
+} from './helpers-block-store';
+
+const FILE_ID = 'bench-file';
+const SUBJECT = 'user5@example.com';
+const ABSENT = 'no-such-text';
+
+/** The parsed batches of the generated log, and the time parsing took (seconds), over a callback per batch. */
+async function eachBatch(
+  count: number,
+  days: number,
+  batchSize: number,
+  store: (events: readonly AuthEvent[]) => Promise<void>,
+): Promise<{ events: number; parseSeconds: number; logBytes: number }> {
+  const log = generateLog(count, days);
+  let parseMs = 0;
+  let events = 0;
+  const run = parseSource(storedEvidenceInput('bench.jsonl', log), '0'.repeat(64), { batchSize });
+  for (;;) {
+    const started = performance.now();
+    const next = await run.next();
+    parseMs += performance.now() - started;
+    if (next.done) break;
+    events += next.value.events.length;
+    await store(next.value.events);
+  }
+  return { events, parseSeconds: parseMs / 1000, logBytes: log.size };
+}
+
+/** The origin's usage as the browser reports it (LevelDB files and blob files of IndexedDB). */
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+const rounded = (value: number, digits = 1) => +value.toFixed(digits);
+
+function rates(events: number, parseSeconds: number, encodeSeconds: number, storeSeconds: number, bytes: number) {
+  return {
+    events,
+    parseSeconds: rounded(parseSeconds, 2),
+    encodeSeconds: rounded(encodeSeconds, 2),
+    storeSeconds: rounded(storeSeconds, 2),
+    storePerSecond: Math.round(events / storeSeconds),
+    endToEndPerSecond: Math.round(events / (parseSeconds + encodeSeconds + storeSeconds)),
+    bytesPerEvent: Math.round(bytes / events),
+  };
+}
+
+/** Raw write bandwidth: each batch's events as JSON bytes, one primary-key-only row per batch. */
+async function runRawBaseline(count: number, days: number, blockSize: number) {
+  const database = new Dexie('bench-raw');
+  database.version(1).stores({ rows: 'id' });
+  const rows = database.table<{ id: number; bytes: Uint8Array }, number>('rows');
+  const before = await usage();
+  let encodeMs = 0;
+  let storeMs = 0;
+  let payload = 0;
+  let id = 0;
+  const encoder = new TextEncoder();
+  const parsed = await eachBatch(count, days, blockSize, async (events) => {
+    let started = performance.now();
+    const bytes = encoder.encode(JSON.stringify(events));
+    encodeMs += performance.now() - started;
+    payload += bytes.length;
+    started = performance.now();
+    await database.transaction('rw', rows, () => rows.add({ id: (id += 1), bytes }));
+    storeMs += performance.now() - started;
+  });
+  const stored = (await usage()) - before;
+  database.close();
+  return {
+    design: 'raw',
+    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    logBytesPerEvent: Math.round(parsed.logBytes / parsed.events),
+    payloadBytesPerEvent: Math.round(payload / parsed.events),
+    writeMBPerSecond: rounded(payload / 1e6 / (storeMs / 1000)),
+  };
+}
+
+/** Today's schema through the app's own batch writer (rows, index entries, text rows, facet and bucket counts). */
+async function runTodaySchema(count: number, days: number) {
+  const database = new TokentrailDatabase('bench-today');
+  const caseId = await newCase(database, 'today');
+  const ingestId = newId();
+  await database.ingests.add({
+    ...{ id: ingestId, caseId, fileId: FILE_ID, importId: 'bench', path: 'bench.jsonl', sha256: '0'.repeat(64) },
+    ...{ size: 0, options: {}, status: 'queued', queuedAt: Date.now(), bytesRead: 0, events: 0, problems: 0 },
+    problemCounts: {},
+  });
+  const ingest = await beginIngest(database, ingestId, []);
+  const before = await usage();
+  let encodeMs = 0;
+  let storeMs = 0;
+  const parsed = await eachBatch(count, days, 2000, async (events) => {
+    let started = performance.now();
+    const rows = buildEventRows(caseId, ingestId, FILE_ID, events);
+    encodeMs += performance.now() - started;
+    started = performance.now();
+    await writeBatch(database, ingest, rows, [], { bytesRead: 0 });
+    storeMs += performance.now() - started;
+  });
+  const stored = (await usage()) - before;
+  const page =
+    (filter: TimelineFilter, request: Partial<PageRequest> = {}) =>
+    () =>
+      queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
+  const [first, last] = await Promise.all([
+    database.authEvents
+      .where('[caseId+ts+seq]')
+      .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+      .first(),
+    database.authEvents
+      .where('[caseId+ts+seq]')
+      .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+      .last(),
+  ]);
+  const deep = { ts: Math.floor((first!.ts + last!.ts) / 2), seq: 0 };
+  const pagesMs = {
+    first: await median(7, page({})),
+    deep: await median(7, page({}, { from: deep })),
+    last: await median(7, page({}, { direction: 'backward' })),
+    subjectFirst: await median(7, page({ facets: { subject: SUBJECT } })),
+    subjectDeep: await median(7, page({ facets: { subject: SUBJECT } }, { from: deep })),
+  };
+  const needle = await wholeSearch(database, caseId, { text: ABSENT });
+  database.close();
+  return {
+    design: 'today',
+    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    pagesMs: Object.fromEntries(Object.entries(pagesMs).map(([name, ms]) => [name, rounded(ms)])),
+    needleWholeCaseSeconds: rounded(needle.ms / 1000, 2),
+    needleEventsPerSecond: Math.round(parsed.events / (needle.ms / 1000)),
+  };
+}
+
+/** Blocks of `blockSize` events with summaries, as objects or deflated; then pages and a text scan on them. */
+async function runBlocks(count: number, days: number, blockSize: number, encoding: BlockEncoding) {
+  const database = new BlockDatabase(`bench-blocks-${encoding}`);
+  const caseId = 'blocks';
+  const before = await usage();
+  let encodeMs = 0;
+  let storeMs = 0;
+  let seq = 0;
+  const parsed = await eachBatch(count, days, blockSize, async (events) => {
+    let started = performance.now();
+    const encoded = await encodeBlock(caseId, FILE_ID, events, seq, encoding);
+    seq += events.length;
+    encodeMs += performance.now() - started;
+    started = performance.now();
+    await writeBlock(database, encoded);
+    storeMs += performance.now() - started;
+  });
+  const stored = (await usage()) - before;
+  const openStarted = performance.now();
+  const summaries = await readSummaries(database, caseId);
+  const openMs = performance.now() - openStarted;
+  const summaryBytes = summaries.reduce(
+    (sum, summary) => sum + Object.values(summary.filters).reduce((bits, filter) => bits + filter.length, 0) + 200,
+    0,
+  );
+  const deep = Math.floor((summaries[0]!.start + summaries.at(-1)!.end) / 2);
+  const page = (from: number, facet?: ['subject', string]) => () =>
+    blockPage(database, summaries, FILE_ID, { from, limit: 200, ...(facet ? { facet } : {}) });
+  const subjectOpened = (await page(-Infinity, ['subject', SUBJECT])()).blocksOpened;
+  const pagesMs = {
+    first: await median(7, page(-Infinity)),
+    deep: await median(7, page(deep)),
+    last: await median(7, page(Infinity)),
+    subjectFirst: await median(7, page(-Infinity, ['subject', SUBJECT])),
+    subjectDeep: await median(7, page(deep, ['subject', SUBJECT])),
+  };
+  const scanStarted = performance.now();
+  const found = await scanText(database, summaries, textNeedle(ABSENT));
+  const scanSeconds = (performance.now() - scanStarted) / 1000;
+  database.close();
+  return {
+    design: `blocks-${encoding}`,
+    blockSize,
+    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    blocks: summaries.length,
+    openSummariesMs: rounded(openMs),
+    summaryBytesPerEvent: rounded(summaryBytes / parsed.events, 2),
+    pagesMs: Object.fromEntries(Object.entries(pagesMs).map(([name, ms]) => [name, rounded(ms)])),
+    subjectPageBlocksOpened: subjectOpened,
+    needleFound: found,
+    needleWholeCaseSeconds: rounded(scanSeconds, 2),
+    needleEventsPerSecond: Math.round(parsed.events / scanSeconds),
+  };
+}
+
+Object.assign(globalThis, { runRawBaseline, runTodaySchema, runBlocks });
