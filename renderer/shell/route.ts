@@ -8,7 +8,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type CaseTab =
-  'overview' | 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'journal';
+  | 'overview'
+  | 'evidence'
+  | 'tokens'
+  | 'timeline'
+  | 'findings'
+  | 'lifecycle'
+  | 'map'
+  | 'people'
+  | 'journal'
+  | 'exercise';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'verify-report' }
@@ -26,6 +35,7 @@ const TABS: readonly CaseTab[] = [
   'map',
   'people',
   'journal',
+  'exercise',
 ];
 
 export function parseRoute(hash: string): Route {
