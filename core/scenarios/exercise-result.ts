@@ -1,4 +1,6 @@
+import { parseJsonWithLine } from '../evidence';
 import type { ExerciseHeader } from './exercise-file';
+import { parseSubmission, type ReadResult } from './read-exercise-files';
 import type { SubmittedFinding } from './score';
 
 /** The `format` member of a trainee's result file. */
@@ -30,5 +32,49 @@ export function exerciseResult(
     formatVersion: 1,
     exercise: { scenario: header.scenario.id, title: header.scenario.title, bundleSha256: header.bundleSha256 },
     ...work,
+  };
+}
+
+/**
+ * Read a trainee's result file: its findings and answers as {@link parseSubmission} reads them, and who, when and
+ * for which exercise. A submission without those members (hand-written, or `analyze --json`) is refused: comparing
+ * trainees needs them.
+ */
+export function parseExerciseResult(text: string): ReadResult<ExerciseResult> {
+  const parsed = parseJsonWithLine(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      ...(parsed.line !== undefined ? { line: parsed.line } : {}),
+      message: `not valid JSON: ${parsed.message}`,
+    };
+  const value = (typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {}) as Record<
+    string,
+    unknown
+  >;
+  const exercise = value.exercise as Record<string, unknown> | undefined;
+  if (value.format !== EXERCISE_RESULT_FORMAT || typeof exercise !== 'object' || exercise === null)
+    return { ok: false, message: `not a result file ("format" must be "${EXERCISE_RESULT_FORMAT}")` };
+  if (typeof value.trainee !== 'string' || typeof value.startedAt !== 'number' || typeof value.submittedAt !== 'number')
+    return { ok: false, message: 'a result file needs "trainee", "startedAt" and "submittedAt"' };
+  if (typeof exercise.bundleSha256 !== 'string') return { ok: false, message: '"exercise.bundleSha256" is missing' };
+  const submission = parseSubmission(text);
+  if (!submission.ok) return submission;
+  return {
+    ok: true,
+    value: {
+      format: EXERCISE_RESULT_FORMAT,
+      formatVersion: 1,
+      exercise: {
+        scenario: String(exercise.scenario ?? ''),
+        title: String(exercise.title ?? ''),
+        bundleSha256: exercise.bundleSha256,
+      },
+      trainee: value.trainee,
+      startedAt: value.startedAt,
+      submittedAt: value.submittedAt,
+      findings: submission.value.findings,
+      answers: submission.value.answers ?? {},
+    },
   };
 }

@@ -57,4 +57,4 @@ export {
   type SealingCrypto,
   type SealingSubtle,
 } from './exercise-seal';
-export { EXERCISE_RESULT_FORMAT, exerciseResult, type ExerciseResult } from './exercise-result';
+export { EXERCISE_RESULT_FORMAT, exerciseResult, parseExerciseResult, type ExerciseResult } from './exercise-result';

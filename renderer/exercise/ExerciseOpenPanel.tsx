@@ -7,6 +7,7 @@ import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import type { CaseTab } from '../shell/route';
 import { openExercise } from './queries';
+import { ResultComparison } from './ResultComparison';
 
 export function ExerciseOpenPanel({ onOpen }: { readonly onOpen: (caseId: string, tab?: CaseTab) => void }) {
   const { host, investigator } = useApp();
@@ -46,6 +47,10 @@ export function ExerciseOpenPanel({ onOpen }: { readonly onOpen: (caseId: string
           {error}
         </p>
       )}
+      <details>
+        <summary>Instructor: compare result files</summary>
+        <ResultComparison />
+      </details>
       <details>
         <summary>Scenarios for instructors</summary>
         <p className="muted">

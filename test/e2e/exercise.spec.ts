@@ -51,6 +51,13 @@ async function answer(page: Page, id: string, text: string): Promise<void> {
   await input.blur();
 }
 
+/** Save result file: the browser host downloads it; kept at `file`. */
+async function saveResult(page: Page, file: string): Promise<void> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('exercise-save-result').click();
+  await (await download).saveAs(file);
+}
+
 async function score(page: Page, passphrase: string): Promise<void> {
   await page.getByTestId('exercise-passphrase').fill(passphrase);
   await page.getByTestId('exercise-unlock').click();
@@ -115,6 +122,8 @@ test('a trainee completes an exercise and is scored; a wrong submission scores l
   );
   await expect(page.locator('[data-testid=exercise-expected][data-found=true]')).toHaveCount(2);
   await expect(page.getByTestId('exercise-truth').locator('li')).toHaveCount(answerKey.timeline.length);
+  const rightResult = path.join(root, 'tess-result.json');
+  await saveResult(page, rightResult);
 
   // The same exercise, done wrong: nothing confirmed, a finding that is not there, wrong answers.
   await openExercise(page);
@@ -133,6 +142,28 @@ test('a trainee completes an exercise and is scored; a wrong submission scores l
   await expect(missed).toHaveCount(2);
   await expect(missed.first()).toContainText('Start at');
   await expect(page.getByTestId('exercise-false-report')).toContainText('impossible-travel');
+  const wrongResult = path.join(root, 'wrong-result.json');
+  await saveResult(page, wrongResult);
+
+  // The instructor view compares the result files (the exercise file itself, given by mistake, is refused).
+  await page.getByTestId('nav-cases').click();
+  const comparison = page.getByTestId('result-comparison');
+  await page.getByTestId('training').locator('summary', { hasText: 'compare result files' }).click();
+  let chooser = page.waitForEvent('filechooser');
+  await comparison.getByTestId('compare-exercise').click();
+  await (await chooser).setFiles(exerciseFile);
+  await comparison.getByTestId('compare-passphrase').fill(PASSPHRASE);
+  await comparison.getByTestId('compare-unlock').click();
+  chooser = page.waitForEvent('filechooser');
+  await comparison.getByTestId('compare-results').click();
+  await (await chooser).setFiles([wrongResult, rightResult, exerciseFile]);
+  const rows = comparison.getByTestId('compare-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Tess Trainee');
+  await expect(rows.first().locator('td').nth(1)).toHaveText('100%');
+  await expect(rows.nth(1).locator('td').nth(1)).toHaveText('0%');
+  await expect(rows.nth(1)).toContainText('alg-none');
+  await expect(comparison.getByTestId('compare-row-refused')).toContainText('not a result file');
 });
 
 test('a tampered exercise file is refused naming the problem, and no case is created', async ({ app }) => {

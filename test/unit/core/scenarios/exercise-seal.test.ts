@@ -82,7 +82,7 @@ describe('sealed exercise files', () => {
   it('refuses a flipped bit of the ciphertext', async () => {
     const sealed = exercise.sealed;
     const ciphertext = sealed.ciphertext.slice();
-    ciphertext[20] ^= 1;
+    ciphertext[20] = ciphertext[20]! ^ 1;
     const opened = await unsealAnswerKey(crypto.subtle, { ...exercise, sealed: { ...sealed, ciphertext } }, PASSPHRASE);
     expect(opened.ok).toBe(false);
   });
