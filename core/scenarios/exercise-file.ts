@@ -2,7 +2,7 @@ import { encodeBase64Url, decodeBase64UrlStrict } from '../archive/base64url';
 import { parseJsonWithLine, sha256Hex, sha256HexOfText } from '../evidence';
 import type { AnswerKey } from './answer-key';
 import type { Difficulty } from './model';
-import type { ReadResult } from './read-exercise-files';
+import { jsonProblem, type ReadResult } from './read-exercise-files';
 
 /** The `format` member of an exercise file (`.ttexercise`, docs/training.md). */
 export const EXERCISE_FORMAT = 'tokentrail-exercise';
@@ -180,12 +180,7 @@ function filesOf(value: unknown): ExerciseBundleFile[] | string {
  */
 export function parseExerciseFile(text: string): ReadResult<ExerciseFile> {
   const parsed = parseJsonWithLine(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      ...(parsed.line !== undefined ? { line: parsed.line } : {}),
-      message: `not valid JSON: ${parsed.message}`,
-    };
+  if (!parsed.ok) return jsonProblem(parsed);
   const value = parsed.value;
   if (!isObject(value) || value.format !== EXERCISE_FORMAT)
     return { ok: false, message: `not an exercise file ("format" must be "${EXERCISE_FORMAT}")` };

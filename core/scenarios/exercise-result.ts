@@ -1,6 +1,6 @@
 import { parseJsonWithLine } from '../evidence';
 import type { ExerciseHeader } from './exercise-file';
-import { parseSubmission, type ReadResult } from './read-exercise-files';
+import { jsonProblem, parseSubmission, type ReadResult } from './read-exercise-files';
 import type { SubmittedFinding } from './score';
 
 /** The `format` member of a trainee's result file. */
@@ -42,12 +42,7 @@ export function exerciseResult(
  */
 export function parseExerciseResult(text: string): ReadResult<ExerciseResult> {
   const parsed = parseJsonWithLine(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      ...(parsed.line !== undefined ? { line: parsed.line } : {}),
-      message: `not valid JSON: ${parsed.message}`,
-    };
+  if (!parsed.ok) return jsonProblem(parsed);
   const value = (typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {}) as Record<
     string,
     unknown

@@ -7,7 +7,8 @@ import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 import { plural } from '../shell/format';
 
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+/** A ratio as a whole percentage. */
+export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 /** "1 h 04 min", "12 min 30 s": how long the trainee took. */
 export function formatDuration(milliseconds: number): string {

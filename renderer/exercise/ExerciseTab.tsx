@@ -17,6 +17,7 @@ import { useApp } from '../shell/app-context';
 import { formatInstant } from '../shell/format-time';
 import { ExerciseScoreView, formatDuration } from './ExerciseScoreView';
 import { OwnFindingForm } from './OwnFindingForm';
+import { PassphraseForm } from './PassphraseForm';
 import { addOwnFinding, currentSubmissionFindings, removeOwnFinding, saveAnswer, submitExercise } from './queries';
 import './exercise.css';
 
@@ -57,15 +58,13 @@ function InstructorUnlock({
   readonly caseRecord: CaseRecord;
   readonly exercise: CaseExercise;
 }) {
-  const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState('');
   const [opened, setOpened] = useState<{ key: AnswerKey; score: ExerciseScore } | null>(null);
   const submission = exercise.submission!;
-  const unlock = async () => {
+  const unlock = async (passphrase: string) => {
     setProblem('');
     // The DOM's overloaded SubtleCrypto is the shape core declares (as token-analysis.worker.ts casts it too).
     const key = await unsealAnswerKey(crypto.subtle as unknown as SealingSubtle, exercise, passphrase);
-    setPassphrase('');
     if (!key.ok) return setProblem(`The answer key of “${caseRecord.title}” does not open: ${key.message}.`);
     setOpened({ key: key.value, score: scoreSubmission(key.value, submission) });
   };
@@ -84,25 +83,7 @@ function InstructorUnlock({
       <p className="muted">
         The answer key is sealed in the exercise file. Type the instructor&apos;s passphrase to score this submission.
       </p>
-      <form
-        className="exercise-unlock"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void unlock();
-        }}
-      >
-        <input
-          type="password"
-          autoComplete="off"
-          aria-label="Instructor passphrase"
-          data-testid="exercise-passphrase"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-        <button type="submit" data-testid="exercise-unlock" disabled={passphrase === ''}>
-          Score
-        </button>
-      </form>
+      <PassphraseForm testId="exercise" label="Score" onPassphrase={(passphrase) => void unlock(passphrase)} />
       {problem && (
         <p className="error" role="alert" data-testid="exercise-unlock-error">
           {problem}

@@ -11,9 +11,8 @@ import {
 import type { PickedFile } from '../host/host';
 import { useApp } from '../shell/app-context';
 import { compareResults, type ComparedResult } from './result-comparison';
-import { formatDuration } from './ExerciseScoreView';
-
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+import { formatDuration, percent } from './ExerciseScoreView';
+import { PassphraseForm } from './PassphraseForm';
 
 async function textOf(file: PickedFile): Promise<string> {
   return new TextDecoder().decode(await file.read(0, file.size));
@@ -22,7 +21,6 @@ async function textOf(file: PickedFile): Promise<string> {
 export function ResultComparison() {
   const { host } = useApp();
   const [exercise, setExercise] = useState<{ name: string; text: string } | null>(null);
-  const [passphrase, setPassphrase] = useState('');
   const [opened, setOpened] = useState<{ header: ExerciseHeader; key: AnswerKey } | null>(null);
   const [rows, setRows] = useState<ComparedResult[]>([]);
   const [problem, setProblem] = useState('');
@@ -34,12 +32,11 @@ export function ResultComparison() {
     setRows([]);
     setExercise({ name: file.name, text: await textOf(file) });
   };
-  const unlock = async () => {
+  const unlock = async (passphrase: string) => {
     setProblem('');
     const parsed = parseExerciseFile(exercise!.text);
     if (!parsed.ok) return setProblem(`${exercise!.name} is refused: ${parsed.message}`);
     const key = await unsealAnswerKey(crypto.subtle as unknown as SealingSubtle, parsed.value, passphrase);
-    setPassphrase('');
     if (!key.ok) return setProblem(`${exercise!.name}: ${key.message}`);
     setOpened({ header: parsed.value.header, key: key.value });
   };
@@ -58,25 +55,11 @@ export function ResultComparison() {
         {exercise ? `Exercise: ${exercise.name}` : 'Choose the exercise file'}
       </button>
       {exercise && !opened && (
-        <form
-          className="exercise-unlock"
-          onSubmit={(event) => {
-            event.preventDefault();
-            run(unlock)();
-          }}
-        >
-          <input
-            type="password"
-            autoComplete="off"
-            aria-label="Instructor passphrase"
-            data-testid="compare-passphrase"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-          <button type="submit" data-testid="compare-unlock" disabled={passphrase === ''}>
-            Open the answer key
-          </button>
-        </form>
+        <PassphraseForm
+          testId="compare"
+          label="Open the answer key"
+          onPassphrase={(passphrase) => run(() => unlock(passphrase))()}
+        />
       )}
       {opened && (
         <button type="button" data-testid="compare-results" onClick={run(chooseResults)}>
