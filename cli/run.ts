@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { TOOL_VERSION } from '../core';
 import { analyzeCommand } from './analyze';
+import { exerciseCreateCommand } from './exercise-create';
 import { exerciseScoreCommand } from './exercise-score';
 import { bundleVerifyCommand } from './bundle-verify';
 import { caseExportCommand } from './case-export';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   sampleListCommand,
   sampleCommand,
+  exerciseCreateCommand,
   exerciseScoreCommand,
 ];
 

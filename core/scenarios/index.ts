@@ -35,3 +35,26 @@ export { HOME_CITIES, TRAIN_DESTINATIONS, ATTACKER_CITIES, VPN_EGRESS, type City
 export { parseAnswerKey, parseSubmission, type ReadResult } from './read-exercise-files';
 export { bundleManifest, type BundleFileFacts } from './bundle-manifest';
 export { harDocument, harEntry, type HarRequest } from './writers/har-document';
+export {
+  EXERCISE_FORMAT,
+  HIDDEN_ANALYSES,
+  PBKDF2_ITERATION_RANGE,
+  bundleDigest,
+  exerciseHeader,
+  parseExerciseFile,
+  serializeExerciseFile,
+  type ExerciseBundleFile,
+  type ExerciseFile,
+  type ExerciseHeader,
+  type HiddenAnalysis,
+  type SealedAnswerKey,
+} from './exercise-file';
+export {
+  DEFAULT_PBKDF2_ITERATIONS,
+  sealExercise,
+  unsealAnswerKey,
+  type SealOptions,
+  type SealingCrypto,
+  type SealingSubtle,
+} from './exercise-seal';
+export { EXERCISE_RESULT_FORMAT, exerciseResult, parseExerciseResult, type ExerciseResult } from './exercise-result';

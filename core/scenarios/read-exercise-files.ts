@@ -11,7 +11,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-function jsonProblem(result: { line?: number; column?: number; message: string }): {
+/** What is wrong with text that is not JSON, with its line: the message of every training file's reader. */
+export function jsonProblem(result: { line?: number; column?: number; message: string }): {
   readonly ok: false;
   readonly line?: number;
   readonly message: string;

@@ -14,7 +14,19 @@ const TABS: readonly { id: CaseTab; label: string }[] = [
   { id: 'people', label: 'People' },
   { id: 'apis', label: 'APIs' },
   { id: 'journal', label: 'Journal' },
+  { id: 'exercise', label: 'Exercise' },
 ];
+
+/**
+ * The tabs a case shows: the Exercise tab only on a case opened from an exercise file, and without the views its
+ * instructor hid (`findings`, `map`; renderer/exercise).
+ */
+export function visibleTabs(
+  exercise: { readonly header: { readonly hidden: readonly string[] } } | undefined,
+): CaseTab[] {
+  const hidden = new Set<string>(exercise ? exercise.header.hidden : ['exercise']);
+  return TABS.map((tab) => tab.id).filter((tab) => !hidden.has(tab));
+}
 
 /** The tab's name as its button shows it. */
 export function tabLabel(tab: CaseTab): string {
@@ -23,21 +35,24 @@ export function tabLabel(tab: CaseTab): string {
 
 interface CaseTabsProps {
   readonly active: CaseTab;
+  /** The tabs shown, from {@link visibleTabs}. */
+  readonly shown: readonly CaseTab[];
   /** Tabs without a count (the lifecycle and the map draw one thing at a time) show none. */
   readonly counts: Partial<Record<CaseTab, number>>;
   readonly onSelect: (tab: CaseTab) => void;
 }
 
-export function CaseTabs({ active, counts, onSelect }: CaseTabsProps) {
+export function CaseTabs({ active, shown, counts, onSelect }: CaseTabsProps) {
+  const tabs = TABS.filter((tab) => shown.includes(tab.id));
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.findIndex((tab) => tab.id === active);
+    const index = tabs.findIndex((tab) => tab.id === active);
     const target: Record<string, number> = {
-      ArrowRight: (index + 1) % TABS.length,
-      ArrowLeft: (index + TABS.length - 1) % TABS.length,
+      ArrowRight: (index + 1) % tabs.length,
+      ArrowLeft: (index + tabs.length - 1) % tabs.length,
       Home: 0,
-      End: TABS.length - 1,
+      End: tabs.length - 1,
     };
-    const next = TABS[target[event.key] ?? -1];
+    const next = tabs[target[event.key] ?? -1];
     if (!next) return;
     event.preventDefault();
     onSelect(next.id);
@@ -47,7 +62,7 @@ export function CaseTabs({ active, counts, onSelect }: CaseTabsProps) {
   };
   return (
     <div className="tabs" role="tablist" aria-label="Case views" onKeyDown={onKeyDown}>
-      {TABS.map((tab) => (
+      {tabs.map((tab) => (
         <button
           key={tab.id}
           type="button"

@@ -1,6 +1,6 @@
 // One case: its header, the import flow, and its tabs (overview, evidence, tokens, timeline, findings, lifecycle, map,
-// people, APIs, journal). The tabs share one timeline filter (case-filter.ts), so Findings, Lifecycle and Map narrow as the
-// Timeline does.
+// people, APIs, journal; exercise on a case opened from an exercise file). The tabs share one timeline filter
+// (case-filter.ts), so Findings, Lifecycle and Map narrow as the Timeline does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { ingestClient } from '../ingest/ingest-client';
@@ -26,7 +26,8 @@ import { TimelineRoute } from '../timeline/TimelineRoute';
 import { TokensTab } from '../tokens/TokensTab';
 import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
-import { CaseTabs, tabLabel } from './CaseTabs';
+import { CaseTabs, tabLabel, visibleTabs } from './CaseTabs';
+import { ExerciseTab } from '../exercise/ExerciseTab';
 import { RenameCase } from './RenameCase';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ArchiveExportButton } from '../archive/ArchiveExportButton';
@@ -90,6 +91,9 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
   }
 
   const { counts } = record;
+  const shown = visibleTabs(record.exercise);
+  // A tab this case does not show (a view the exercise hides, an old link) opens as the overview.
+  const activeTab: CaseTab = shown.includes(tab) ? tab : 'overview';
   return (
     <main className={`page case-page${drop.dragging ? ' dragging' : ''}`} data-testid="case-view" {...drop.handlers}>
       <header className="case-head">
@@ -114,7 +118,8 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       )}
       <IngestStatusLine caseId={caseId} />
       <CaseTabs
-        active={tab}
+        active={activeTab}
+        shown={shown}
         counts={{
           evidence: counts.files,
           tokens: counts.tokens,
@@ -127,11 +132,11 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
       <SubjectNamesContext.Provider value={nameOf}>
         <CaseFilterContext.Provider value={caseFilter}>
           <RemedyContext.Provider value={remedies}>
-            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-              <ErrorBoundary key={tab} panel={tabLabel(tab)}>
-                {tab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
-                {tab === 'evidence' && <EvidenceTab caseRecord={record} />}
-                {tab === 'tokens' && (
+            <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="tab-panel">
+              <ErrorBoundary key={activeTab} panel={tabLabel(activeTab)}>
+                {activeTab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
+                {activeTab === 'evidence' && <EvidenceTab caseRecord={record} />}
+                {activeTab === 'tokens' && (
                   <TokensTab
                     caseId={caseId}
                     focus={focus}
@@ -139,7 +144,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
                     onOpenView={onTab}
                   />
                 )}
-                {tab === 'timeline' && (
+                {activeTab === 'timeline' && (
                   <TimelineRoute
                     key={focus ?? ''}
                     caseRecord={record}
@@ -147,12 +152,15 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
                     onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
                   />
                 )}
-                {tab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-                {tab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {tab === 'map' && <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />}
-                {tab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {tab === 'apis' && <ApisTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {tab === 'journal' && <JournalTab caseId={caseId} />}
+                {activeTab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+                {activeTab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {activeTab === 'map' && (
+                  <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />
+                )}
+                {activeTab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {activeTab === 'apis' && <ApisTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                {activeTab === 'journal' && <JournalTab caseId={caseId} />}
+                {activeTab === 'exercise' && <ExerciseTab caseRecord={record} />}
               </ErrorBoundary>
             </div>
           </RemedyContext.Provider>

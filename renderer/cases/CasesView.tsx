@@ -1,4 +1,4 @@
-// The welcome screen: stored cases, a new case, or the shipped sample with one click.
+// The welcome screen: stored cases, a new case, the shipped sample with one click, a training exercise.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { CaseRecord } from '../db/records';
@@ -8,11 +8,13 @@ import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ArchiveImportPanel } from '../archive/ArchiveImportPanel';
+import { ExerciseOpenPanel } from '../exercise/ExerciseOpenPanel';
+import type { CaseTab } from '../shell/route';
 import { CaseTable } from './CaseTable';
 import { NewCaseForm } from './NewCaseForm';
 import { casesByLastChange, removeCase, startCase } from './queries';
 
-export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => void }) {
+export function CasesView({ onOpen }: { readonly onOpen: (caseId: string, tab?: CaseTab) => void }) {
   const { investigator } = useApp();
   const cases = useLiveQuery(casesByLastChange, []);
   const [busy, setBusy] = useState(false);
@@ -81,6 +83,7 @@ export function CasesView({ onOpen }: { readonly onOpen: (caseId: string) => voi
             Open sample case
           </button>
         </section>
+        <ExerciseOpenPanel onOpen={onOpen} />
         <ArchiveImportPanel onOpen={onOpen} />
         <section className="panel">
           <h2>New case</h2>

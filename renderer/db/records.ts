@@ -10,6 +10,7 @@ import type {
 } from '../../core/evidence';
 import type { GeoDatabaseInfo } from '../../core/geo';
 import type { ExtractedToken } from '../../core/token';
+import type { CaseExercise } from './exercise-records';
 
 /** A case; the counters are kept here because count() over big tables is slow. */
 export interface CaseRecord {
@@ -40,6 +41,8 @@ export interface CaseRecord {
   readonly discardedFiles?: number;
   /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */
   readonly detectorParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Set on a case opened from a sealed exercise file (renderer/exercise); no index, so no schema version. */
+  readonly exercise?: CaseExercise;
 }
 
 export interface CaseCounts {

@@ -141,7 +141,7 @@ export function App({ host }: { readonly host: Host }) {
           onClosed={goHome}
         />
       ) : (
-        <CasesView onOpen={(caseId) => navigate({ view: 'case', caseId, tab: 'overview' })} />
+        <CasesView onOpen={(caseId, tab = 'overview') => navigate({ view: 'case', caseId, tab })} />
       )}
       {showingAbout && <AboutDialog onClose={() => setShowingAbout(false)} />}
       {editingInvestigator && (

@@ -8,7 +8,17 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type CaseTab =
-  'overview' | 'evidence' | 'tokens' | 'timeline' | 'findings' | 'lifecycle' | 'map' | 'people' | 'apis' | 'journal';
+  | 'overview'
+  | 'evidence'
+  | 'tokens'
+  | 'timeline'
+  | 'findings'
+  | 'lifecycle'
+  | 'map'
+  | 'people'
+  | 'apis'
+  | 'journal'
+  | 'exercise';
 export type Route =
   | { readonly view: 'cases' }
   | { readonly view: 'verify-report' }
@@ -27,6 +37,7 @@ const TABS: readonly CaseTab[] = [
   'people',
   'apis',
   'journal',
+  'exercise',
 ];
 
 export function parseRoute(hash: string): Route {
