@@ -5,7 +5,7 @@ import { parseAnyTime, parseClfTime } from '../parse-time';
 import { bracketTime, readAccessLogLine } from './access-log-line';
 import { compileAccessLogFormat, type AccessLogPattern } from './access-log-pattern';
 import { readRequestLine } from './access-log-request';
-import { httpKind, queryTokens } from './http-kind';
+import { httpKind, queryTokens, refererTokens } from './http-kind';
 import { unparsedLine } from './unparsed-line';
 
 /**
@@ -102,10 +102,11 @@ function toDraft(raw: Fields): EventDraft {
     ...(bearer ? [{ compact: bearer, role: 'authorization' as const }] : []),
     ...queryTokens(target),
     ...cookieTokens,
+    ...refererTokens(field.http_referer, target),
   ];
   const rawTime = field.time_local ?? field.time_iso8601 ?? field.msec ?? field.time_custom;
   const parsed = rawTime === undefined ? undefined : field.time_local ? bracketedTime(rawTime) : parseAnyTime(rawTime);
-  const carried = tokens.length > 0 || /\bbearer\s+e[wy]/i.test(field.rest ?? '');
+  const carried = tokens.some((token) => token.role !== 'text') || /\bbearer\s+e[wy]/i.test(field.rest ?? '');
   const { host, port } = splitHostPort(field.host);
   const forwardedFor = field.http_x_forwarded_for ?? forwardedList(raw.rest);
   return compact({

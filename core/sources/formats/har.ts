@@ -2,6 +2,7 @@ import { compact, withTime, numberAt, objectAt, readTime, textAt } from '../fiel
 import type { DraftToken, EventDraft, RecordParser, SourceFormat } from '../format';
 import { parseIsoTime } from '../parse-time';
 import type { AuthEventKind, HttpExchange } from '../types';
+import { refererTokens } from './http-kind';
 
 /**
  * HAR 1.2 (W3C Web Performance draft, "HTTP Archive"): every entry of `log.entries` is one event. Tokens are
@@ -137,6 +138,7 @@ function createHarParser(): RecordParser {
         ...responseHeaders
           .filter((item) => item.name.toLowerCase() === 'set-cookie')
           .flatMap((item) => headerCookieTokens(item.value, 'set-cookie')),
+        ...refererTokens(header(requestHeaders, 'referer'), url),
       ];
       const status = numberAt(response, 'status');
       const http: HttpExchange = compact({

@@ -1,4 +1,5 @@
 import type { AuthEventKind } from '../types';
+import { findTokenStrings } from '../../token/find-tokens';
 
 /**
  * The kind of an HTTP request seen in a HAR or an access log: a 401/403 is a failed use; revocation and logout
@@ -33,4 +34,19 @@ export function queryTokens(target: string | undefined): { compact: string; role
     if (/^e[wy][\w-]+\.[\w-]*\.[\w-]*/.test(value)) out.push({ compact: value, role: 'query', field: name });
   }
   return out;
+}
+
+/**
+ * Tokens in a Referer URL, marked as text of the `referer` field. A token there was presented to the page the user
+ * came from, not to this request: without this mark the record scan would read `?t=<token>` in the Referer as a query
+ * parameter of the request. A token also in the request's own URL is left to that URL (its role is `query`).
+ */
+export function refererTokens(
+  referer: string | undefined,
+  requestUrl: string | undefined,
+): { compact: string; role: 'text'; field: 'referer' }[] {
+  if (!referer || !(referer.includes('ey') || referer.includes('ew'))) return [];
+  return findTokenStrings(referer)
+    .filter((found) => !requestUrl?.includes(found.compact))
+    .map((found) => ({ compact: found.compact, role: 'text' as const, field: 'referer' as const }));
 }
