@@ -2,7 +2,6 @@
 // then read a second time, keeping the rows of the tables those commands need and the bytes of the case material
 // (keys, key history, case configuration) among its evidence. Both producers are read: the app's store tables
 // (authEvents, timelineFindings, annotationStates…) and the CLI's own (cliEvents, cliFindings…).
-import path from 'node:path';
 import {
   ArchiveError,
   isCaseArchive,
