@@ -16,6 +16,7 @@ import { EvidenceError, type EvidenceKind } from '../core';
 import { withArchiveFile } from './archive-file';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { randomAccessFile } from './node-inputs';
+import { nodeSha256 } from './node-sha256';
 
 /** The tables these commands read; every other table is verified and passed over. */
 const READ_TABLES = new Set([
@@ -97,22 +98,27 @@ async function readMaterial(
   if (!verified.manifest.evidence.some((entry) => isMaterial(entry.fileId))) return [];
   const files: CaseFile[] = [];
   try {
-    await readArchive(input, verified, {
-      async evidence(entry, chunks) {
-        if (!isMaterial(entry.fileId)) return;
-        const known = kinds.get(entry.fileId)!;
-        files.push({
-          path: entry.path,
-          kind: known.kind,
-          sha256: entry.sha256,
-          bytes: await wholeBytes(chunks, entry.size),
-          importedAt: Math.max(0, imports.indexOf(known.importId ?? '')),
-        });
+    await readArchive(
+      input,
+      verified,
+      {
+        async evidence(entry, chunks) {
+          if (!isMaterial(entry.fileId)) return;
+          const known = kinds.get(entry.fileId)!;
+          files.push({
+            path: entry.path,
+            kind: known.kind,
+            sha256: entry.sha256,
+            bytes: await wholeBytes(chunks, entry.size),
+            importedAt: Math.max(0, imports.indexOf(known.importId ?? '')),
+          });
+        },
+        rows() {
+          throw new EnoughRead();
+        },
       },
-      rows() {
-        throw new EnoughRead();
-      },
-    });
+      { sha256: nodeSha256 },
+    );
   } catch (error) {
     if (!(error instanceof EnoughRead)) throw error;
   }
@@ -127,22 +133,27 @@ async function readMaterial(
 export async function readArchivedCase(file: string): Promise<ArchivedCase> {
   try {
     return await withArchiveFile(file, async (input) => {
-      const verified = await verifyArchive(input);
+      const verified = await verifyArchive(input, { sha256: nodeSha256 });
       const kinds = new Map<string, { kind: EvidenceKind; importId?: string }>();
       const tables = new Map<string, ArchiveRow[]>();
-      await readArchive(input, verified, {
-        async rows(table, batch) {
-          if (!READ_TABLES.has(table.name)) return;
-          let rows = tables.get(table.name);
-          if (!rows) tables.set(table.name, (rows = []));
-          for (const row of batch) rows.push(keptRow(table.name, row));
-          if (table.name === 'evidenceFiles')
-            for (const row of batch)
-              kinds.set(String(row.id), { kind: row.kind as EvidenceKind, importId: row.importId as string });
+      await readArchive(
+        input,
+        verified,
+        {
+          async rows(table, batch) {
+            if (!READ_TABLES.has(table.name)) return;
+            let rows = tables.get(table.name);
+            if (!rows) tables.set(table.name, (rows = []));
+            for (const row of batch) rows.push(keptRow(table.name, row));
+            if (table.name === 'evidenceFiles')
+              for (const row of batch)
+                kinds.set(String(row.id), { kind: row.kind as EvidenceKind, importId: row.importId as string });
+          },
+          // Evidence comes before the table that says which file is what: the material is read afterwards.
+          async evidence() {},
         },
-        // Evidence comes before the table that says which file is what: the material is read afterwards.
-        async evidence() {},
-      });
+        { sha256: nodeSha256 },
+      );
       const imports = (tables.get('imports') ?? []).map((row) => String(row.id));
       const caseFiles = await readMaterial(input, verified, kinds, imports);
       return {

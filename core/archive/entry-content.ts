@@ -1,5 +1,5 @@
 import { EvidenceError } from '../evidence/errors';
-import { createSha256 } from '../evidence/sha256';
+import { createSha256, type Sha256Factory } from '../evidence/sha256';
 import type { OperationOptions } from '../evidence/types';
 import { entryChunks } from '../evidence/zip/read-zip';
 import { ArchiveError } from './errors';
@@ -30,11 +30,11 @@ function hashRefusal(declared: ArchiveEntry, why: string): ArchiveError {
 export async function* verifiedEntryChunks(
   archive: OpenedArchive,
   declared: ArchiveEntry,
-  options: OperationOptions = {},
+  options: OperationOptions & { readonly sha256?: Sha256Factory } = {},
   onRead: (bytes: number) => void = () => {},
 ): AsyncGenerator<Uint8Array> {
   const entry = archive.entries.get(declared.name)!;
-  const hash = createSha256();
+  const hash = (options.sha256 ?? createSha256)();
   let size = 0;
   try {
     for await (const chunk of entryChunks(archive.zip.input, entry, options, onRead)) {
