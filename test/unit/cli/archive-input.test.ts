@@ -14,7 +14,7 @@ import { changeDigest, normalizeAnnotation, type AnnotationState } from '../../.
 import { createCustodyEntry, TOOL_VERSION, type CustodyEntry } from '../../../core';
 import { SEVERITY_RANK, type Severity } from '../../../core/token';
 import type { TimelineFinding } from '../../../core/timeline';
-import { run } from '../../../cli/run';
+import { runCli } from '../../support/run-cli';
 import { memoryInput } from '../../support/craft-zip';
 import { useTempDirs } from '../electron/temp-dir';
 
@@ -24,12 +24,7 @@ import { useTempDirs } from '../electron/temp-dir';
 const SAMPLE = 'test/fixtures/bundles/sample-case.zip';
 const AT = '2026-12-01T10:00:00Z';
 
-async function cli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await run(argv, { stdout: (line) => void stdout.push(line), stderr: (line) => void stderr.push(line) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 async function cliArchive(dir: string): Promise<string> {
   const file = path.join(dir, 'sample.ttcase');
