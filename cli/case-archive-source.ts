@@ -26,6 +26,7 @@ export const CLI_ARCHIVE_TABLES = [
   'cliEvents',
   'cliTokenAnalyses',
   'cliFindings',
+  'cliIdentities',
 ] as const;
 
 async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
@@ -165,6 +166,8 @@ export function cliArchiveSource(
       table('cliEvents', result.events),
       table('cliTokenAnalyses', result.analyses),
       table('cliFindings', result.timeline.findings),
+      // One row: who each subject is, which exports of the archive name (core/timeline identity).
+      table('cliIdentities', [result.timeline.identities]),
     ],
   };
 }

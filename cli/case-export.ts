@@ -9,6 +9,7 @@ import { CliError } from './cli-error';
 import type { Command } from './command';
 import { openGeoLocator } from './geo-node';
 import { terminalSafeOutput } from './terminal-text';
+import { nodeSha256 } from './node-sha256';
 
 /** Exit codes of `tokentrail case export` (docs/cli.md). */
 export const CASE_EXPORT_EXIT = { ok: 0, unreadable: 2 } as const;
@@ -51,7 +52,9 @@ export const caseExportCommand: Command<typeof OPTIONS> = {
         },
         targets,
       );
-      const written = await writeFileAtomically(values.out, (sink) => writeArchive(source, sink));
+      const written = await writeFileAtomically(values.out, (sink) =>
+        writeArchive(source, sink, { sha256: nodeSha256 }),
+      );
       if (shared.json)
         out.stdout(
           JSON.stringify({

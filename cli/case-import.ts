@@ -7,6 +7,7 @@ import { printVerified } from './case-verify';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { terminalSafeOutput } from './terminal-text';
+import { nodeSha256 } from './node-sha256';
 
 const OPTIONS = { out: { type: 'string', needs: 'the folder to create' } } as const;
 
@@ -35,11 +36,11 @@ export const caseImportCommand: Command<typeof OPTIONS> = {
     const partial = `${values.out}.partial`;
     try {
       const verified = await withArchiveFile(target, async (input) => {
-        const checked = await verifyArchive(input);
+        const checked = await verifyArchive(input, { sha256: nodeSha256 });
         await rm(partial, { recursive: true, force: true });
         const writer = new BundleFolderWriter(partial);
         await writer.start();
-        await readArchive(input, checked, writer);
+        await readArchive(input, checked, writer, { sha256: nodeSha256 });
         await writer.finish(checked.manifest.case.title, checked.manifest.evidence);
         return checked;
       });

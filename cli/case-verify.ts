@@ -4,6 +4,7 @@ import { CliError } from './cli-error';
 import type { Command } from './command';
 import type { Output } from './output';
 import { terminalSafeOutput } from './terminal-text';
+import { nodeSha256 } from './node-sha256';
 
 /** `tokentrail case verify <archive.zip> [--json]`: check a case archive completely, write nothing. */
 export const caseVerifyCommand: Command<Record<string, never>> = {
@@ -20,7 +21,7 @@ export const caseVerifyCommand: Command<Record<string, never>> = {
     const out = terminalSafeOutput(io);
     const target = positionals[0]!;
     try {
-      const verified = await withArchiveFile(target, (input) => verifyArchive(input));
+      const verified = await withArchiveFile(target, (input) => verifyArchive(input, { sha256: nodeSha256 }));
       printVerified(target, verified, shared.json, out);
       return ARCHIVE_EXIT.ok;
     } catch (error) {

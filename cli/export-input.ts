@@ -1,73 +1,48 @@
-// The seam between what `tokentrail export` is given and the rows it writes. Today an input is evidence (bundles,
-// folders, loose files) run through the pipeline of `analyze`; a case archive (core/archive) will be one more kind
-// of input, bringing its stored events, findings and the investigator's annotations (see docs/exports.md).
+// The seam between what `tokentrail export` is given and the rows it writes. An input is evidence (bundles, folders,
+// loose files) run through the pipeline of `analyze`, or one case archive (core/archive), verified and then read for
+// its stored events, findings and the investigator's annotations (cli/archive-export-input.ts, docs/exports.md).
 import type { GeoLocator } from '../core';
-import type { AnnotationLookup, ExportEvent } from '../core/export';
-import { UNTIMED_SORT_TS, type EvidenceLocation, type IdentityDirectory, type TimelineFinding } from '../core/timeline';
 import { readAnalyzeEvidence } from './analyze-evidence';
 import { printProblems } from './analyze-output';
 import { runPipeline } from './analyze-pipeline';
+import { archiveExportInput } from './archive-export-input';
+import { isCaseArchiveTarget, readArchivedCase } from './case-archive-read';
+import { CliError } from './cli-error';
+import { eventIds, inTimeOrder, type ExportInput } from './export-events';
 import type { Output } from './output';
 
-/** Everything an export reads from its inputs. */
-export interface ExportInput {
-  /** Every event in time order (untimed first, as in the app), each with its export id. */
-  readonly events: readonly ExportEvent[];
-  readonly findings: readonly TimelineFinding[];
-  readonly identities?: IdentityDirectory;
-  /** The investigator's annotations, when the input carries them (a case archive); evidence has none. */
-  readonly annotations?: AnnotationLookup;
-  /** Release what the inputs hold open. */
-  close(): Promise<void>;
+export { recordId, type ExportInput } from './export-events';
+
+/** Whether some of `targets` are case archives; a case archive is read on its own, never with other inputs. */
+async function archiveTarget(targets: readonly string[]): Promise<string | undefined> {
+  const archives: string[] = [];
+  for (const target of targets) if (await isCaseArchiveTarget(target)) archives.push(target);
+  if (archives.length === 0) return undefined;
+  if (targets.length > 1)
+    throw new CliError('wrong-input-count', 'a case archive is read on its own: give one archive, or evidence only');
+  return archives[0];
 }
 
 /**
- * Where a record is, as an id: `<file SHA-256>:<line>`, or `<file SHA-256>#<index>` for an entry of a JSON array.
- * The CLI has no store and so no seq: this names the record in the evidence itself, the same on every run.
- */
-export function recordId(source: Pick<EvidenceLocation, 'sha256' | 'line' | 'index'>): string {
-  if (source.line !== undefined) return `${source.sha256}:${source.line}`;
-  return source.index !== undefined ? `${source.sha256}#${source.index}` : source.sha256;
-}
-
-/**
- * Ids for events in the order parsed: the record's id, and for the second and later event one record yields,
- * `/2`, `/3`… after it (events of one record are parsed one after another).
- */
-function eventIds(sources: Iterable<Pick<EvidenceLocation, 'sha256' | 'line' | 'index'>>): string[] {
-  const ids: string[] = [];
-  let previous = '';
-  let repeat = 1;
-  for (const source of sources) {
-    const id = recordId(source);
-    repeat = id === previous ? repeat + 1 : 1;
-    previous = id;
-    ids.push(repeat === 1 ? id : `${id}/${repeat}`);
-  }
-  return ids;
-}
-
-/**
- * Read evidence `targets` the way `analyze` does (verify, ingest, analyse tokens, correlate, detect) and return its
- * events and findings. Evidence problems are printed on `out.stderr` as analyze prints them; an unreadable input
- * throws (EvidenceError names it).
+ * Read `targets`: one case archive (verified first, then its stored rows and annotations; refused whole with the
+ * reason), or evidence the way `analyze` reads it (verify, ingest, analyse tokens, correlate, detect), and return
+ * the events and findings. Evidence problems are printed on `out.stderr` as analyze prints them; an unreadable or
+ * refused input throws an EvidenceError naming it. `geo` applies to evidence only: an archive's events were placed
+ * when they were stored, and are exported as they are.
  */
 export async function readExportInput(
   targets: readonly string[],
   geo: GeoLocator | undefined,
   out: Output,
 ): Promise<ExportInput> {
+  const archive = await archiveTarget(targets);
+  if (archive !== undefined) return archiveExportInput(await readArchivedCase(archive));
   const evidence = await readAnalyzeEvidence(targets);
   try {
     const result = await runPipeline(evidence, geo);
     printProblems(evidence, result, out);
-    const ids = eventIds(result.events.map((event) => event.source));
-    const order = result.events.map((_, position) => position);
-    const sortTs = (position: number) => result.events[position]!.ts ?? UNTIMED_SORT_TS;
-    // A stable sort: events of the same millisecond keep the order they were read in.
-    order.sort((a, b) => sortTs(a) - sortTs(b));
     return {
-      events: order.map((position) => ({ id: ids[position]!, event: result.events[position]! })),
+      events: inTimeOrder(result.events, eventIds(result.events.map((event) => event.source))),
       findings: result.timeline.findings,
       identities: result.timeline.identities,
       close: () => evidence.close(),

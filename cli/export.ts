@@ -45,17 +45,18 @@ interface ExportRequest {
 /** `tokentrail export <bundle|files>... --format F [--out FILE] [--index NAME] [filters]`. */
 export const exportCommand: Command<typeof OPTIONS> = {
   name: 'export',
-  help: `  tokentrail export <bundle.zip | folder | file>... --format FORMAT [--out FILE] [--index NAME]
-                  [--from TIME] [--to TIME] [--subject S] [--ip IP] [--token HASH|TOKEN] [--kind KIND]
-                  [--text TEXT] [--geo-db FILE.mmdb]... [--no-geo]
-      Run the pipeline of analyze and write the timeline or the findings for other tools (docs/exports.md):
-      timesketch (Timesketch JSONL), opensearch (a _bulk body; --index names the index, default
+  help: `  tokentrail export <bundle.zip | folder | file>... | <case.ttcase> --format FORMAT
+                  [--out FILE] [--index NAME] [--from TIME] [--to TIME] [--subject S] [--ip IP]
+                  [--token HASH|TOKEN] [--kind KIND] [--text TEXT] [--geo-db FILE.mmdb]... [--no-geo]
+      Run the pipeline of analyze on the evidence, or verify a case archive (refused whole when it fails)
+      and read its stored case with the investigator's annotations, and write the timeline or the
+      findings for other tools (docs/exports.md): timesketch (Timesketch JSONL), opensearch (a _bulk body; --index names the index, default
       tokentrail-timeline), csv (the timeline), findings-csv, findings-jsonl (the records of analyze --json).
       CSV cells starting with = + - @ tab or CR get a leading ' so spreadsheets show them as text.
       The filters mean what the app's timeline filter means (times inclusive, ISO 8601, UTC unless a zone
       is given); a finding is kept when one of its linked events is. Writes standard output unless --out.
       Exit 0, 1 when the filter kept nothing (the file holds only its header), 2 when evidence cannot be
-      read or the output cannot be written.`,
+      read, the archive is refused, or the output cannot be written.`,
   options: OPTIONS,
   shared: ['geo-db', 'no-geo'],
   async run({ values, positionals: targets, shared }, out) {
@@ -69,7 +70,10 @@ export const exportCommand: Command<typeof OPTIONS> = {
       if (problem) throw new CliError('invalid-value', `--index: ${problem}`);
     }
     if (targets.length === 0)
-      throw new CliError('wrong-input-count', 'needs at least one bundle (.zip or folder) or evidence file');
+      throw new CliError(
+        'wrong-input-count',
+        'needs at least one bundle (.zip or folder) or evidence file, or one case archive (.ttcase)',
+      );
     if (values.out !== undefined && targets.some((target) => path.resolve(target) === path.resolve(values.out!)))
       throw new CliError('invalid-value', '--out names one of the inputs: evidence is never overwritten');
     const request: ExportRequest = {
@@ -119,6 +123,7 @@ async function runExport(request: ExportRequest, flags: SharedFlags, output: Out
   } catch (error) {
     geo?.close();
     await input?.close();
+    if (error instanceof CliError) throw error;
     const message = error instanceof EvidenceError ? error.message : `cannot be read (${(error as Error).message})`;
     out.stderr(`tokentrail: ${message}`);
     return EXPORT_EXIT.unreadable;

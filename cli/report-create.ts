@@ -5,11 +5,14 @@ import { jwkThumbprint } from '../core/token';
 import { buildReport, createReportPackage, REPORT_FORMATS, type ReportFormat } from '../core/report';
 import { readAnalyzeEvidence, type AnalyzeEvidence } from './analyze-evidence';
 import { runPipeline } from './analyze-pipeline';
+import { archiveReportInput } from './archive-report-input';
+import { isCaseArchiveTarget, readArchivedCase } from './case-archive-read';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { openGeoLocator } from './geo-node';
 import { loadReportSigner } from './report-key';
 import { cliReportInput } from './report-input';
+import type { ReportInput } from '../core/report';
 import { terminalSafeOutput } from './terminal-text';
 
 /** Exit codes of `tokentrail report create`. */
@@ -47,25 +50,30 @@ function parseGeneratedAt(value: string | undefined): number {
   return time;
 }
 
-/** `tokentrail report create <bundle> --key KEY --out DIR [--formats json,html] [--generated-at ISO] [--examiner NAME]`. */
+/** `tokentrail report create <bundle | case archive> --key KEY --out DIR [--formats json,html] [--generated-at ISO] [--examiner NAME]`. */
 export const reportCreateCommand: Command<typeof OPTIONS> = {
   name: 'report create',
-  help: `  tokentrail report create <bundle.zip | folder> --key KEY --out DIR [--formats json,html]
+  help: `  tokentrail report create <bundle.zip | folder | case.ttcase> --key KEY --out DIR [--formats json,html]
                   [--generated-at ISO-TIME] [--examiner NAME]... [--cert CHAIN.pem]
                   [--geo-db FILE.mmdb]... [--no-geo]
       Run the whole pipeline on the bundle and write a signed report package into DIR (docs/reports.md):
       report.json (canonical JSON), report.html (self-contained, no script), manifest.json (SHA-256 of
       every file) and manifest.jws (detached JWS over the manifest). KEY is a PKCS#8 PEM or a private JWK,
       Ed25519 (EdDSA) or P-256 (ES256); --cert adds the organisation's certificate chain for it (x5c).
-      The report holds every high and critical finding (the CLI has no dispositions), tokens with their
-      signatures redacted. --generated-at fixes the generation and signing
-      time: the same bundle, key and time give a byte-identical package. Exit 0, or 2 when the bundle or key
-      cannot be used. Case archives: not yet (docs/reports.md).`,
+      From a bundle, the report holds every high and critical finding (a bundle has no dispositions);
+      from a case archive (verified first, refused whole when it fails), the case as archived: its
+      findings chosen by the investigator's dispositions as in the app, the annotations and the journal's
+      head. Tokens have their signatures redacted. --generated-at fixes the generation and signing time:
+      the same input, key and time give a byte-identical package. Exit 0, or 2 when the input or key
+      cannot be used.`,
   options: OPTIONS,
   shared: ['geo-db', 'no-geo'],
   async run({ values, positionals, shared }, output) {
     if (positionals.length !== 1)
-      throw new CliError('wrong-input-count', 'takes exactly one bundle (a .zip or a folder)');
+      throw new CliError(
+        'wrong-input-count',
+        'takes exactly one bundle (a .zip or a folder) or case archive (.ttcase)',
+      );
     if (values.key === undefined) throw new CliError('missing-value', `--key needs ${OPTIONS.key.needs}`);
     if (values.out === undefined) throw new CliError('missing-value', `--out needs ${OPTIONS.out.needs}`);
     const formats = parseFormats(values.formats);
@@ -76,10 +84,15 @@ export const reportCreateCommand: Command<typeof OPTIONS> = {
     let geo: { locator: GeoLocator; close(): void } | undefined;
     let evidence: AnalyzeEvidence | undefined;
     try {
-      evidence = await readAnalyzeEvidence([positionals[0]!]);
-      geo = shared.geo ? openGeoLocator(shared.geoDatabases) : undefined;
-      const result = await runPipeline(evidence, geo?.locator);
-      const input = cliReportInput(evidence, result, { examiners, geoDatabases: geo?.locator.databases ?? [] });
+      let input: ReportInput;
+      if (await isCaseArchiveTarget(positionals[0]!))
+        input = archiveReportInput(await readArchivedCase(positionals[0]!), examiners);
+      else {
+        evidence = await readAnalyzeEvidence([positionals[0]!]);
+        geo = shared.geo ? openGeoLocator(shared.geoDatabases) : undefined;
+        const result = await runPipeline(evidence, geo?.locator);
+        input = cliReportInput(evidence, result, { examiners, geoDatabases: geo?.locator.databases ?? [] });
+      }
       const model = buildReport(input, { generatedAt });
       const files = await createReportPackage(model, signer, { formats, signedAt: generatedAt });
       await mkdir(values.out, { recursive: true });

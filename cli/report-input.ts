@@ -1,11 +1,58 @@
-import { TOOL_NAME, TOOL_VERSION, type GeoDatabaseInfo, type ParameterValue } from '../core';
-import { methodAnalyzers, recordKey, type ReportInput, type ReportTokenInput } from '../core/report';
+import { TOOL_NAME, TOOL_VERSION, type AuthEvent, type ParameterValue } from '../core';
+import type { CaseMaterial } from '../core/case';
+import { methodAnalyzers, recordKey, type ReportInput, type ReportMethod, type ReportTokenInput } from '../core/report';
+import type { TimelineParameterOverrides } from '../core/timeline';
+import type { TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { PipelineResult } from './analyze-pipeline';
 
 /** What the CLI states where the app would have the investigator's own limitations statement. */
 export const CLI_LIMITATIONS =
   'Made by the tokentrail CLI directly from the evidence bundle: there are no investigator annotations or dispositions, so every finding counts as open and every high and critical finding is reported; there is no case journal.';
+
+/** The original text of every record, by recordKey of its source. */
+export function reportRecords(events: readonly AuthEvent[]): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const event of events) records.set(recordKey(event.source), event.record);
+  return records;
+}
+
+/** What each analysed token looks like, by token hash. */
+export function reportTokens(analyses: readonly TokenAnalysis[]): Map<string, ReportTokenInput> {
+  const tokens = new Map<string, ReportTokenInput>();
+  for (const analysis of analyses)
+    tokens.set(analysis.tokenHash, {
+      compact: analysis.decoded.compact ?? analysis.decoded.raw,
+      header: analysis.decoded.header,
+      claims: analysis.decoded.claims,
+    });
+  return tokens;
+}
+
+/**
+ * The method section: every check and detector with the parameters they ran with, the case configuration and keys of
+ * the case material, and the geolocation databases that placed IPs.
+ */
+export function reportMethod(
+  material: Pick<CaseMaterial, 'caseConfig' | 'keys'>,
+  parameters: TimelineParameterOverrides,
+  geoDatabases: ReportMethod['geoDatabases'],
+): ReportMethod {
+  return {
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    analyzers: methodAnalyzers(parameters, TOOL_VERSION),
+    caseConfiguration: material.caseConfig as unknown as ParameterValue | undefined,
+    keys: material.keys.flatMap((file) =>
+      file.keys.map((key) => ({ thumbprint: key.thumbprint, kid: key.kid, kty: key.kty, file: file.file })),
+    ),
+    geoDatabases: geoDatabases.map((database) => ({
+      name: database.name,
+      version: database.version,
+      sha256: database.sha256,
+    })),
+  };
+}
 
 /**
  * The report input the CLI fills from its in-memory pipeline: the bundle's case metadata, every evidence file with
@@ -16,19 +63,10 @@ export const CLI_LIMITATIONS =
 export function cliReportInput(
   evidence: AnalyzeEvidence,
   result: PipelineResult,
-  context: { readonly examiners: readonly string[]; readonly geoDatabases: readonly GeoDatabaseInfo[] },
+  context: { readonly examiners: readonly string[]; readonly geoDatabases: ReportMethod['geoDatabases'] },
 ): ReportInput {
   const [first] = evidence.reports;
   const metadata = first?.manifest.case;
-  const records = new Map<string, string>();
-  for (const event of result.events) records.set(recordKey(event.source), event.record);
-  const tokens = new Map<string, ReportTokenInput>();
-  for (const analysis of result.analyses)
-    tokens.set(analysis.tokenHash, {
-      compact: analysis.decoded.compact ?? analysis.decoded.raw,
-      header: analysis.decoded.header,
-      claims: analysis.decoded.claims,
-    });
   return {
     case: {
       id: metadata?.caseNumber ?? first?.origin.sha256 ?? first?.origin.name ?? 'unnamed',
@@ -49,22 +87,9 @@ export function cliReportInput(
         custody: [],
       })),
     ),
-    method: {
-      toolName: TOOL_NAME,
-      toolVersion: TOOL_VERSION,
-      analyzers: methodAnalyzers(evidence.parameters, TOOL_VERSION),
-      caseConfiguration: evidence.caseConfig as unknown as ParameterValue | undefined,
-      keys: evidence.keys.flatMap((file) =>
-        file.keys.map((key) => ({ thumbprint: key.thumbprint, kid: key.kid, kty: key.kty, file: file.file })),
-      ),
-      geoDatabases: context.geoDatabases.map((database) => ({
-        name: database.name,
-        version: database.version,
-        sha256: database.sha256,
-      })),
-    },
+    method: reportMethod(evidence, evidence.parameters, context.geoDatabases),
     findings: result.timeline.findings,
-    records,
-    tokens,
+    records: reportRecords(result.events),
+    tokens: reportTokens(result.analyses),
   };
 }

@@ -1,5 +1,5 @@
 import { CancelledError } from '../evidence/errors';
-import { createSha256 } from '../evidence/sha256';
+import { createSha256, type Sha256Factory } from '../evidence/sha256';
 import type { AbortSignal } from '../evidence/types';
 import type { OpenedZip } from '../evidence/zip/read-zip';
 import { ArchiveError } from './errors';
@@ -82,8 +82,9 @@ export async function checkBody(
   manifest: ArchiveManifest,
   onRead: (done: number) => void,
   signal: AbortSignal | undefined,
+  sha256: Sha256Factory = createSha256,
 ): Promise<void> {
-  const hash = createSha256();
+  const hash = sha256();
   for (let at = 0; at < manifest.body.size; at += READ_STEP) {
     if (signal?.aborted) throw new CancelledError();
     hash.update(await zip.input.read(at, Math.min(READ_STEP, manifest.body.size - at)));

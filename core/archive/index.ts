@@ -28,6 +28,7 @@ export {
 export { ArchiveError, type ArchiveErrorCode } from './errors';
 export { writeArchive } from './write-archive';
 export { verifyArchive, type VerifiedArchive } from './verify-archive';
+export { isCaseArchive } from './open-archive';
 export { readArchive, type ReadArchiveOptions } from './read-archive';
 export { encodeRow, decodeRow } from './row-codec';
 export { isTableName } from './entry-names';

@@ -6,7 +6,7 @@ import type { AcceptedEntry } from '../evidence/zip/entry-policy';
 import { checkLayout } from './check-layout';
 import { ArchiveError } from './errors';
 import { parseArchiveManifest } from './parse-manifest';
-import { ARCHIVE_MANIFEST_NAME, type ArchiveManifest } from './types';
+import { ARCHIVE_FORMAT, ARCHIVE_MANIFEST_NAME, type ArchiveManifest } from './types';
 
 /**
  * The evidence zip reader's rules (no traversal, no links, no encryption, no overlap), with limits for archives: an
@@ -106,5 +106,23 @@ export async function openArchive(input: RandomAccessInput): Promise<OpenedArchi
     return { zip, manifest, manifestSha256: sha256, entries: new Map(zip.entries.map((entry) => [entry.name, entry])) };
   } catch (error) {
     throw asArchiveError(error);
+  }
+}
+
+/**
+ * Whether `input` presents itself as a case archive: a zip whose last entry is a manifest.json naming this format.
+ * Checks nothing else — a host uses it only to choose between reading a file as an archive (which
+ * `verifyArchive` then checks completely) and as an evidence bundle. Never throws.
+ */
+export async function isCaseArchive(input: RandomAccessInput): Promise<boolean> {
+  try {
+    const zip = await openZip(input, ARCHIVE_LIMITS);
+    const last = zip.entries.at(-1);
+    if (!last || last.name !== ARCHIVE_MANIFEST_NAME) return false;
+    const { bytes } = await readManifest(zip, last);
+    const value = JSON.parse(new TextDecoder().decode(bytes)) as { format?: unknown } | null;
+    return value?.format === ARCHIVE_FORMAT;
+  } catch {
+    return false;
   }
 }

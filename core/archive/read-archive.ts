@@ -34,12 +34,12 @@ export async function readArchive(
       'manifest.json',
     );
   const { manifest } = archive;
-  const signal = options.signal;
+  const { signal, sha256 } = options;
   const batchSize = options.batchSize ?? 2000;
   const byName = new Map(manifest.entries.map((entry) => [entry.name, entry]));
   for (const file of manifest.evidence) {
     let done = 0;
-    const chunks = verifiedEntryChunks(archive, byName.get(file.entry)!, { signal }, (bytes) => {
+    const chunks = verifiedEntryChunks(archive, byName.get(file.entry)!, { signal, sha256 }, (bytes) => {
       done += bytes;
       options.onProgress?.({ phase: `evidence ${file.path}`, done, total: file.size });
     });
@@ -50,7 +50,7 @@ export async function readArchive(
   for (const table of manifest.tables) {
     let batch: ArchiveRow[] = [];
     let done = 0;
-    const chunks = verifiedEntryChunks(archive, byName.get(table.entry)!, { signal });
+    const chunks = verifiedEntryChunks(archive, byName.get(table.entry)!, { signal, sha256 });
     for await (const row of entryRows(chunks, table.entry, manifest.case.id, table.rows)) {
       batch.push(row);
       if (batch.length < batchSize) continue;

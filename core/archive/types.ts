@@ -1,5 +1,6 @@
 import type { AbortSignal, CustodyEntry } from '../evidence/types';
 import type { GeoDatabaseInfo } from '../geo/types';
+import type { Sha256Factory } from '../evidence/sha256';
 
 /** The `format` of every case archive's manifest. */
 export const ARCHIVE_FORMAT = 'tokentrail-case-archive';
@@ -129,6 +130,11 @@ export interface ArchiveProgress {
 export interface ArchiveOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ArchiveProgress) => void;
+  /**
+   * The SHA-256 to hash entries and the archive's body with: every byte of the archive passes through it, so a host
+   * with a native one injects it (the CLI: node:crypto). Default: the pure-JS one (core/evidence createSha256).
+   */
+  readonly sha256?: Sha256Factory;
 }
 
 /** What {@link writeArchive} made. */

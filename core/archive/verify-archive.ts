@@ -40,11 +40,11 @@ function checkCustody(rows: readonly CustodyEntry[], manifest: ArchiveManifest, 
 
 async function verifyOpened(archive: OpenedArchive, options: ArchiveOptions): Promise<void> {
   const { manifest } = archive;
-  const signal = options.signal;
+  const { signal, sha256 } = options;
   const byName = new Map(manifest.entries.map((entry) => [entry.name, entry]));
   for (const file of manifest.evidence) {
     let done = 0;
-    for await (const chunk of verifiedEntryChunks(archive, byName.get(file.entry)!, { signal })) {
+    for await (const chunk of verifiedEntryChunks(archive, byName.get(file.entry)!, { signal, sha256 })) {
       done += chunk.length;
       options.onProgress?.({ phase: `evidence ${file.path}`, done, total: file.size });
     }
@@ -52,7 +52,7 @@ async function verifyOpened(archive: OpenedArchive, options: ArchiveOptions): Pr
   for (const table of manifest.tables) {
     const custody: CustodyEntry[] = [];
     let done = 0;
-    const chunks = verifiedEntryChunks(archive, byName.get(table.entry)!, { signal });
+    const chunks = verifiedEntryChunks(archive, byName.get(table.entry)!, { signal, sha256 });
     for await (const row of entryRows(chunks, table.entry, manifest.case.id, table.rows)) {
       if (signal?.aborted) throw new CancelledError();
       if (table.name === CUSTODY_TABLE) custody.push(row as unknown as CustodyEntry);
@@ -68,6 +68,7 @@ async function verifyOpened(archive: OpenedArchive, options: ArchiveOptions): Pr
     manifest,
     (done) => options.onProgress?.({ phase: 'body', done, total: manifest.body.size }),
     signal,
+    sha256,
   );
 }
 

@@ -76,7 +76,7 @@ export async function writeArchive(
   const bad = names.find((name, index) => !isTableName(name) || names.indexOf(name) !== index);
   if (bad !== undefined) throw new TypeError(`table name "${bad}" is not a plain name or is given twice`);
   if (!names.includes(CUSTODY_TABLE)) throw new TypeError(`an archive needs the "${CUSTODY_TABLE}" table`);
-  const zip = new ArchiveZipWriter(sink, options.signal);
+  const zip = new ArchiveZipWriter(sink, options.signal, options.sha256);
   const entries: ArchiveEntry[] = [];
   const evidence: ArchiveEvidence[] = [];
   for (const [index, file] of source.evidence.entries()) {

@@ -1,6 +1,6 @@
 import { Deflate } from 'fflate';
 import { CancelledError } from '../evidence/errors';
-import { createSha256, type Sha256Stream } from '../evidence/sha256';
+import { createSha256, type Sha256Factory, type Sha256Stream } from '../evidence/sha256';
 import type { AbortSignal } from '../evidence/types';
 import { updateCrc32 } from '../evidence/zip/crc32';
 import { centralDirectory, dataDescriptor, localHeader, MAX_ZIP_OFFSET, type ZipEntryFacts } from './zip-layout';
@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
 export class ArchiveZipWriter {
   private offset = 0;
   private readonly written: ZipEntryFacts[] = [];
-  private readonly body: Sha256Stream = createSha256();
+  private readonly body: Sha256Stream;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   /** Set once the body's hash is taken: the manifest, directory and end record are not part of the body. */
@@ -34,7 +34,10 @@ export class ArchiveZipWriter {
   constructor(
     private readonly sink: ArchiveByteSink,
     private readonly signal?: AbortSignal,
-  ) {}
+    private readonly sha256: Sha256Factory = createSha256,
+  ) {
+    this.body = sha256();
+  }
 
   /** Bytes written so far. */
   get size(): number {
@@ -46,7 +49,7 @@ export class ArchiveZipWriter {
     const nameBytes = encoder.encode(name);
     const localHeaderOffset = this.offset;
     await this.emit(localHeader({ nameBytes, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0 }));
-    const hash = createSha256();
+    const hash = this.sha256();
     let crc32 = 0;
     let uncompressedSize = 0;
     let compressedSize = 0;

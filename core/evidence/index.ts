@@ -23,7 +23,7 @@ export {
   type CustodyFields,
 } from './custody';
 export { parameterChanges, describeParameterChange, type ParameterSettings } from './parameter-changes';
-export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex } from './sha256';
+export { sha256Hex, sha256HexOfText, createSha256, isSha256Hex, type Sha256Factory, type Sha256Stream } from './sha256';
 export {
   reverifyBytes,
   compareFileHashes,

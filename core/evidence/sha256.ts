@@ -11,6 +11,12 @@ export interface Sha256Stream {
   digestHex(): string;
 }
 
+/**
+ * Starts an incremental SHA-256: what a host may inject where it has a faster one than {@link createSha256} (Node's
+ * native `crypto.createHash`; in a browser, WebCrypto cannot hash incrementally, so the JS one stays).
+ */
+export type Sha256Factory = () => Sha256Stream;
+
 /** Start an incremental SHA-256. */
 export function createSha256(): Sha256Stream {
   const hash = sha256.create();

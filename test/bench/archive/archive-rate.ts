@@ -3,8 +3,9 @@
  * real file: events/s and peak memory (Node's process.memoryUsage: RSS and heap used, sampled at every progress
  * callback, every chunk written and every batch read, and every 20 ms). Memory must stay flat from 100k to 1M.
  * Baseline in the same run: the same rows as plain NDJSON (JSON.stringify, written; read back, split, JSON.parse) —
- * no zip, no hashing, no verification.
- *   BENCH_NODE_FLAGS=--expose-gc npm run bench -- archive-rate [counts=100000,1000000] [evidenceMB=64]
+ * no zip, no hashing, no verification. Each count runs once per SHA-256 (`js`: core's pure-JS default, which the
+ * browser build uses; `node`: node:crypto, which the CLI injects), so both are measured under the same load.
+ *   BENCH_NODE_FLAGS=--expose-gc npm run bench -- archive-rate [counts=100000,1000000] [evidenceMB=64] [hashers=js,node]
  */
 import { open, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -13,12 +14,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { readArchive, verifyArchive, writeArchive, type ArchiveRow, type ArchiveSource } from '../../../core/archive';
 import { createCustodyEntry, type CustodyEntry } from '../../../core';
+import { createSha256, type Sha256Factory } from '../../../core/evidence';
 import { randomAccessFile } from '../../../cli/node-inputs';
+import { nodeSha256 } from '../../../cli/node-sha256';
 import { generateLog } from '../ingest/generate-logs';
 import { seededRandom } from '../../support/seeded-random';
 
 const counts = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
 const evidenceMegabytes = Number(process.argv[3] ?? 64);
+const HASHERS: Readonly<Record<string, Sha256Factory>> = { js: createSha256, node: nodeSha256 };
+const hashers = (process.argv[4] ?? 'js,node').split(',').filter((name) => name in HASHERS);
 const CASE_ID = 'bench-case';
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -164,48 +169,55 @@ const rate = (count: number, seconds: number) => `${Math.round(count / seconds).
 console.log(
   `evidence ${evidenceMegabytes} MB of access log per case; gc between phases: ${gc ? 'yes' : 'no (--expose-gc)'}`,
 );
-console.log('| events | phase | time | events/s | peak RSS | peak heap | baseline events/s | ratio |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| events | SHA-256 | phase | time | events/s | peak RSS | peak heap | baseline events/s | ratio |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 try {
-  for (const count of counts) {
-    const archive = path.join(dir, `case-${count}.zip`);
-    const ndjson = path.join(dir, `events-${count}.ndjson`);
-    const exported = await measured(async () => {
-      const { sink, close } = await fileSink(archive);
-      const written = await writeArchive(source(count), sink, { onProgress: sample });
-      await close();
-      return written;
-    });
-    const baseWrite = await measured(() => baselineWrite(ndjson, count));
-    const input = await randomAccessFile(archive);
-    const verified = await measured(() => verifyArchive(input, { onProgress: sample }));
-    let rows = 0;
-    const read = await measured(() =>
-      readArchive(input, verified.result, {
-        async evidence(_file, chunks) {
-          for await (const _chunk of chunks) sample();
-        },
-        async rows(_table, batch) {
-          rows += batch.length;
-          sample();
-        },
-      }),
-    );
-    await input.close();
-    const baseRead = await measured(() => baselineRead(ndjson));
-    const line = (phase: string, run: { seconds: number; rss: number; heap: number }, base?: { seconds: number }) =>
-      console.log(
-        `| ${count.toLocaleString('en')} | ${phase} | ${run.seconds.toFixed(1)} s | ${rate(count, run.seconds)} | ${mb(run.rss)} | ${mb(run.heap)} | ${base ? rate(count, base.seconds) : '—'} | ${base ? (base.seconds / run.seconds).toFixed(2) : '—'} |`,
+  for (const count of counts)
+    for (const hasher of hashers) {
+      const sha256 = HASHERS[hasher]!;
+      const archive = path.join(dir, `case-${count}.zip`);
+      const ndjson = path.join(dir, `events-${count}.ndjson`);
+      const exported = await measured(async () => {
+        const { sink, close } = await fileSink(archive);
+        const written = await writeArchive(source(count), sink, { onProgress: sample, sha256 });
+        await close();
+        return written;
+      });
+      const baseWrite = await measured(() => baselineWrite(ndjson, count));
+      const input = await randomAccessFile(archive);
+      const verified = await measured(() => verifyArchive(input, { onProgress: sample, sha256 }));
+      let rows = 0;
+      const read = await measured(() =>
+        readArchive(
+          input,
+          verified.result,
+          {
+            async evidence(_file, chunks) {
+              for await (const _chunk of chunks) sample();
+            },
+            async rows(_table, batch) {
+              rows += batch.length;
+              sample();
+            },
+          },
+          { sha256 },
+        ),
       );
-    line('export (write)', exported, baseWrite);
-    line('import pass 1 (verify)', verified);
-    line('import pass 2 (read rows)', read, baseRead);
-    console.log(
-      `|   | archive | ${mb(exported.result.size)}, ${rows.toLocaleString('en')} rows read back; NDJSON baseline ${mb((await import('node:fs')).statSync(ndjson).size)} | | | | | |`,
-    );
-    await rm(archive);
-    await rm(ndjson);
-  }
+      await input.close();
+      const baseRead = await measured(() => baselineRead(ndjson));
+      const line = (phase: string, run: { seconds: number; rss: number; heap: number }, base?: { seconds: number }) =>
+        console.log(
+          `| ${count.toLocaleString('en')} | ${hasher} | ${phase} | ${run.seconds.toFixed(1)} s | ${rate(count, run.seconds)} | ${mb(run.rss)} | ${mb(run.heap)} | ${base ? rate(count, base.seconds) : '—'} | ${base ? (base.seconds / run.seconds).toFixed(2) : '—'} |`,
+        );
+      line('export (write)', exported, baseWrite);
+      line('import pass 1 (verify)', verified);
+      line('import pass 2 (read rows)', read, baseRead);
+      console.log(
+        `|   |   | archive | ${mb(exported.result.size)}, ${rows.toLocaleString('en')} rows read back; NDJSON baseline ${mb((await import('node:fs')).statSync(ndjson).size)} | | | | | | |`,
+      );
+      await rm(archive);
+      await rm(ndjson);
+    }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

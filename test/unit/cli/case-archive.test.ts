@@ -46,6 +46,7 @@ describe('tokentrail case export / verify / import', () => {
       'cliEvents',
       'cliTokenAnalyses',
       'cliFindings',
+      'cliIdentities',
     ]);
     expect(summary.tables.find((table) => table.name === 'cliFindings')!.rows).toBeGreaterThan(5);
     expect(summary.evidence).toBe(7);

@@ -4,19 +4,14 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../cli/run';
+import { runCli } from '../../support/run-cli';
 import { useTempDirs } from '../electron/temp-dir';
 
 const SAMPLE = 'test/fixtures/bundles/sample-case.zip';
 const TAMPERED = 'test/fixtures/bundles/tampered-case.zip';
 const AT = '2026-12-01T10:00:00Z';
 
-async function cli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await run(argv, { stdout: (line) => void stdout.push(line), stderr: (line) => void stderr.push(line) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 /** A real key pair written as the CLI takes it: the private key as PKCS#8 PEM or JWK, the public key as a JWK file. */
 async function writeKeys(dir: string, type: 'ed25519' | 'p256', privateAs: 'pem' | 'jwk' = 'pem') {

@@ -11,9 +11,14 @@ import {
   type ArchiveTable,
 } from '../../../../core/archive';
 import { CancelledError, sha256Hex } from '../../../../core/evidence';
+import { openZip } from '../../../../core/evidence/zip/read-zip';
 import { unzipSync } from './unzip-helper';
 import { craftZip, memoryInput } from '../../../support/craft-zip';
 import { ARCHIVE_CASE_ID, archiveBytes, smallCase } from '../../../support/case-archive';
+
+async function* rowsOf(rows: readonly ArchiveRow[]): AsyncGenerator<ArchiveRow> {
+  yield* rows;
+}
 
 /** Everything a verified archive delivers in its second pass. */
 async function readAll(bytes: Uint8Array) {
@@ -158,6 +163,50 @@ describe('a damaged or altered archive is refused whole, naming why', () => {
     // Several kinds of refusal: the check that catches a byte depends on where it is.
     expect(codes.size).toBeGreaterThan(2);
   }, 120_000);
+
+  it("refuses a changed byte in any entry's deflated data as that entry's hash mismatch, never as a row", async () => {
+    const { source } = smallCase();
+    // Several hundred rows make table entries span many deflate symbols, so a changed byte often still inflates to
+    // text that no longer parses as a row well before the entry's end: the hash must be what is reported.
+    const events = Array.from({ length: 150 }, (_, seq) => ({ caseId: ARCHIVE_CASE_ID, seq, text: `event ${seq}` }));
+    const bytes = await archiveBytes({
+      ...source,
+      tables: [...source.tables, { name: 'many', rows: () => rowsOf(events) }],
+    });
+    const zip = await openZip(memoryInput('case.zip', bytes), {
+      maxEntries: 100,
+      maxCompressionRatio: 1032,
+      maxUncompressedBytes: 1e9,
+    });
+    const entries = zip.entries.filter((entry) => entry.name !== 'manifest.json');
+    expect(entries.map((entry) => entry.name)).toContain('tables/many.ndjson');
+    const refusals: Record<string, number> = {};
+    for (const { name, record } of entries) {
+      const start = record.localHeaderOffset + 30 + record.nameBytes.length;
+      // The last byte may end in padding bits that inflate ignores (then the body hash refuses it, tested above).
+      for (let at = start; at < start + record.compressedSize - 1; at++) {
+        for (const mask of [0x01, 0xff]) {
+          const changed = bytes.slice();
+          changed[at]! ^= mask;
+          const refused = await refusal(changed);
+          const what = `${name} byte ${at - start} ^ ${mask}: ${refused.message}`;
+          refusals[refused.code] = (refusals[refused.code] ?? 0) + 1;
+          // A changed back-reference can copy the same text from elsewhere: the entry inflates unchanged, and only
+          // the body hash (checked last) sees the byte. Anything else is the entry's hash mismatch.
+          if (refused.code === 'archive-layout') {
+            expect(refused.message, what).toContain('do not have the SHA-256 it records');
+            continue;
+          }
+          expect({ code: refused.code, entry: refused.entry }, what).toEqual({
+            code: 'archive-entry-hash',
+            entry: name,
+          });
+          expect(refused.message, what).toContain(`the entry "${name}" does not match its SHA-256 in the manifest`);
+        }
+      }
+    }
+    expect(refusals['archive-entry-hash']).toBeGreaterThan(20 * (refusals['archive-layout'] ?? 0));
+  }, 300_000);
 
   it('refuses an archive cut short at any length', async () => {
     const bytes = await archiveBytes(smallCase().source);
