@@ -1,5 +1,5 @@
-import { TOOL_NAME, TOOL_VERSION, type GeoDatabaseInfo, type ParameterValue } from '../core';
-import { methodAnalyzers, recordKey, type ReportInput, type ReportTokenInput } from '../core/report';
+import type { GeoDatabaseInfo } from '../core';
+import { recordKey, reportMethod, type ReportInput, type ReportTokenInput } from '../core/report';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { PipelineResult } from './analyze-pipeline';
 
@@ -49,20 +49,12 @@ export function cliReportInput(
         custody: [],
       })),
     ),
-    method: {
-      toolName: TOOL_NAME,
-      toolVersion: TOOL_VERSION,
-      analyzers: methodAnalyzers(evidence.parameters, TOOL_VERSION),
-      caseConfiguration: evidence.caseConfig as unknown as ParameterValue | undefined,
-      keys: evidence.keys.flatMap((file) =>
-        file.keys.map((key) => ({ thumbprint: key.thumbprint, kid: key.kid, kty: key.kty, file: file.file })),
-      ),
-      geoDatabases: context.geoDatabases.map((database) => ({
-        name: database.name,
-        version: database.version,
-        sha256: database.sha256,
-      })),
-    },
+    method: reportMethod({
+      parameters: evidence.parameters,
+      caseConfig: evidence.caseConfig,
+      keyFiles: evidence.keys,
+      geoDatabases: context.geoDatabases,
+    }),
     findings: result.timeline.findings,
     records,
     tokens,

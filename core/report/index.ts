@@ -31,7 +31,7 @@ export { buildReport, recordKey } from './build-report';
 /** The default finding selection (confirmed, plus open high and critical) and how dispositions are read. */
 export { defaultFindingSelection, dispositionOf, effectiveSeverity } from './select-findings';
 /** Every check and detector with the parameters it ran with, for the method section. */
-export { methodAnalyzers } from './method-analyzers';
+export { methodAnalyzers, reportMethod, type ReportMethodSources } from './method-analyzers';
 /** Recommendations derived from reported findings, each with its references. */
 export { deriveRecommendations } from './recommendations';
 /** Redaction of tokens and masking of recovered secrets. */
@@ -42,7 +42,17 @@ export { escapeHtml } from './html-escape';
 export { renderReportHtml, reportCsp } from './render-html';
 /** The package: its file names, manifest, and the whole signed set. */
 export { REPORT_FILES, buildManifest, type ReportManifest, type ReportPackageFile } from './report-package';
-export { createReportPackage, reportJsonBytes, REPORT_FORMATS, type ReportFormat } from './create-package';
+export {
+  createReportPackage,
+  createSignedReportPackage,
+  renderReportFiles,
+  reportJsonBytes,
+  REPORT_FORMATS,
+  type ManifestSigner,
+  type ReportFormat,
+} from './create-package';
+/** The package as one zip (what the app saves). */
+export { reportPackageZip } from './report-zip';
 /** Signing with a host-held key: the signer interface and the detached JWS over the manifest. */
 export {
   signManifest,
