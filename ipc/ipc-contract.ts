@@ -360,7 +360,11 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   'report:sign': (args) => {
     expectArgumentCount('report:sign', args, 3);
     const [manifest, signer, signedAt] = args;
-    if (!(manifest instanceof Uint8Array) || manifest.byteLength === 0 || manifest.byteLength > MAX_REPORT_MANIFEST_BYTES)
+    if (
+      !(manifest instanceof Uint8Array) ||
+      manifest.byteLength === 0 ||
+      manifest.byteLength > MAX_REPORT_MANIFEST_BYTES
+    )
       throw invalid(
         'report:sign',
         `manifest must be a Uint8Array of 1 to ${MAX_REPORT_MANIFEST_BYTES} bytes, got ${describe(manifest)}`,

@@ -99,7 +99,9 @@ export class SigningKeyCustody {
   }
 
   private weakProtection(): string | undefined {
-    return this.dependencies.safeStorage.getSelectedStorageBackend?.() === 'basic_text' ? BASIC_TEXT_WARNING : undefined;
+    return this.dependencies.safeStorage.getSelectedStorageBackend?.() === 'basic_text'
+      ? BASIC_TEXT_WARNING
+      : undefined;
   }
 
   private describe(privateKey: KeyObject, createdAt: number): HeldKey {

@@ -3,13 +3,13 @@
 // keyring is no protection), and saves the signed package as one zip. The public key can be saved as a JWK for
 // reviewers to pin.
 import { useEffect, useState } from 'react';
-import { db } from '../db/schema';
 import type { ReportSigningKeyInfo } from '../host/host';
 import { useApp } from '../shell/app-context';
 import { Dialog } from '../shell/Dialog';
 import { safeText } from '../shell/format';
 import { LOCAL_ZONE } from '../shell/format-time';
-import { createCaseReport, publicKeyFile, type CreatedReport } from './create-report';
+import { publicKeyFile, type CreatedReport } from './create-report';
+import { createReport } from './queries';
 
 interface CreateReportDialogProps {
   readonly caseId: string;
@@ -64,7 +64,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
     try {
       const zone = timeZone === LOCAL_ZONE ? Intl.DateTimeFormat().resolvedOptions().timeZone : timeZone;
       setCreated(
-        await createCaseReport(db, host, {
+        await createReport(host, {
           caseId,
           caseTitle: title,
           investigator,
@@ -83,14 +83,19 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
     <Dialog title="Create signed report" testId="report-dialog" onClose={onClose}>
       <div className="dialog-body report-form">
         <p className="muted">
-          The report holds the evidence inventory with its custody, the method, the findings you confirmed plus the
-          open high and critical ones with the records that prove them, your notes, recommendations and the journal
-          head. It is signed by you ({safeText(investigator)}) and saved as one zip: report.json, report.html,
-          manifest.json and manifest.jws.
+          The report holds the evidence inventory with its custody, the method, the findings you confirmed plus the open
+          high and critical ones with the records that prove them, your notes, recommendations and the journal head. It
+          is signed by you ({safeText(investigator)}) and saved as one zip: report.json, report.html, manifest.json and
+          manifest.jws.
         </p>
         <label>
           Summary
-          <textarea data-testid="report-summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          <textarea
+            data-testid="report-summary"
+            rows={4}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
         </label>
         <label>
           Limitations

@@ -32,11 +32,16 @@ const REPORTED_KINDS = ['finding', 'token', 'file'] as const;
 /** The custody entries that name a file by its path and SHA-256: its import, re-verifications, discard. */
 function custodyOf(file: EvidenceFileRecord, chain: readonly CustodyEntry[]): CustodyEntry[] {
   return chain.filter((entry) =>
-    entry.files.some((named) => named.path === file.path && (file.sha256 === undefined || named.sha256 === file.sha256)),
+    entry.files.some(
+      (named) => named.path === file.path && (file.sha256 === undefined || named.sha256 === file.sha256),
+    ),
   );
 }
 
-async function annotationsOf(database: TokentrailDatabase, caseId: string): Promise<Map<string, ReportAnnotationInput>> {
+async function annotationsOf(
+  database: TokentrailDatabase,
+  caseId: string,
+): Promise<Map<string, ReportAnnotationInput>> {
   const annotations = new Map<string, ReportAnnotationInput>();
   for (const kind of REPORTED_KINDS) {
     const rows = await database.annotationStates
@@ -57,7 +62,9 @@ async function recordsOf(
   findings: readonly TimelineFinding[],
 ): Promise<Map<string, string>> {
   const seqs = [
-    ...new Set(findings.flatMap((finding) => finding.events.map((event) => event.id)).filter((id) => typeof id === 'number')),
+    ...new Set(
+      findings.flatMap((finding) => finding.events.map((event) => event.id)).filter((id) => typeof id === 'number'),
+    ),
   ];
   const records = new Map<string, string>();
   const rows = await database.authEvents.bulkGet(seqs.map((seq): [string, number] => [caseId, seq]));
@@ -108,7 +115,9 @@ export async function storeReportInput(
   if (!record) throw new Error('this case no longer exists');
   const check = checkCustodyChain(chain, record.custodyAnchor);
   if (!check.intact)
-    throw new Error(`the journal of this case does not verify (${check.problem}); examine it in the Evidence tab first`);
+    throw new Error(
+      `the journal of this case does not verify (${check.problem}); examine it in the Evidence tab first`,
+    );
   const material = await loadCaseMaterial(database, caseId, CASE_MATERIAL_KINDS);
   const head = chain.at(-1);
   return {

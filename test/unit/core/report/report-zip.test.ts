@@ -37,7 +37,9 @@ describe('report package as one zip', () => {
   it('a host-held signer (the desktop app over IPC) gives the same package as a signer in hand', async () => {
     const signer = await webCryptoSigner('EdDSA');
     const inHand = await createReportPackage(model(), signer, { signedAt: GENERATED_AT });
-    const overIpc = await createSignedReportPackage(model(), (manifest) => signManifest(manifest, signer, GENERATED_AT));
+    const overIpc = await createSignedReportPackage(model(), (manifest) =>
+      signManifest(manifest, signer, GENERATED_AT),
+    );
     expect(overIpc).toEqual(inHand);
   });
 });

@@ -95,7 +95,13 @@ describe('report:signing-key and report:sign', () => {
   it('refuses requests to export the key, to sign what is not a report manifest, and strangers', async () => {
     const { handlers } = await setup();
     const manifest = new TextEncoder().encode('{"format":"tokentrail-report-manifest","formatVersion":1,"files":[]}');
-    const refusal = async (promise: Promise<unknown>) => ipcErrorCode(await promise.then(() => null, (error) => error));
+    const refusal = async (promise: Promise<unknown>) =>
+      ipcErrorCode(
+        await promise.then(
+          () => null,
+          (error) => error,
+        ),
+      );
     // An "export" request is an argument the contract does not have: refused before the key is touched.
     expect(await refusal(handlers['report:signing-key'](APP_SENDER, 'export-private-key'))).toBe('invalid-argument');
     expect(await refusal(handlers['report:sign'](APP_SENDER, manifest, 'Casey', SIGNED_AT, { export: 'pkcs8' }))).toBe(
@@ -108,11 +114,15 @@ describe('report:signing-key and report:sign', () => {
       'invalid-argument',
     );
     expect(await refusal(handlers['report:sign'](APP_SENDER, manifest, 'Casey', -1))).toBe('invalid-argument');
-    expect(await refusal(handlers['report:sign'](APP_SENDER, 'not bytes', 'Casey', SIGNED_AT))).toBe('invalid-argument');
+    expect(await refusal(handlers['report:sign'](APP_SENDER, 'not bytes', 'Casey', SIGNED_AT))).toBe(
+      'invalid-argument',
+    );
     expect(await refusal(handlers['report:sign']({ url: 'https://evil.example/' }, manifest, 'Casey', SIGNED_AT))).toBe(
       'untrusted-sender',
     );
-    await expect(handlers['report:sign'](APP_SENDER, manifest, 'Casey', SIGNED_AT)).resolves.toMatch(/^[\w-]+\.\.[\w-]+$/);
+    await expect(handlers['report:sign'](APP_SENDER, manifest, 'Casey', SIGNED_AT)).resolves.toMatch(
+      /^[\w-]+\.\.[\w-]+$/,
+    );
   });
 
   it('makes no key where the OS offers no encryption, and says so', async () => {
@@ -125,7 +135,9 @@ describe('report:signing-key and report:sign', () => {
 
   it("warns plainly when Linux offers only the 'basic_text' backend", async () => {
     const { handlers } = await setup(fakeSafeStorage({ backend: 'basic_text' }));
-    await expect(handlers['report:signing-key'](APP_SENDER)).resolves.toMatchObject({ weakProtection: BASIC_TEXT_WARNING });
+    await expect(handlers['report:signing-key'](APP_SENDER)).resolves.toMatchObject({
+      weakProtection: BASIC_TEXT_WARNING,
+    });
   });
 
   it('never replaces a key file it cannot decrypt (a reviewer may have pinned that key)', async () => {
