@@ -1,13 +1,18 @@
 import { canonicalJson } from '../util/canonical-json';
 import { renderReportHtml } from './render-html';
+import { renderReportPdf } from './render-pdf';
 import { buildManifest, REPORT_FILES, type ReportPackageFile } from './report-package';
 import { signManifest, type ReportSigner } from './sign-report';
 import type { ReportModel } from './types';
 
 /** The formats a package can hold besides the manifest and its signature. */
-export type ReportFormat = 'json' | 'html';
+export type ReportFormat = 'json' | 'html' | 'pdf';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html'];
+/** Every format a package can hold. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html', 'pdf'];
+
+/** What a package holds when no formats are chosen (the CLI's default; the app adds the PDF). */
+export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = ['json', 'html'];
 
 /** report.json: the model as canonical JSON (RFC 8785), so the same model always gives the same bytes. */
 export function reportJsonBytes(model: ReportModel): Uint8Array {
@@ -23,11 +28,12 @@ export type ManifestSigner = (manifest: Uint8Array) => Promise<string>;
 
 /** The report's own files in the chosen formats (report.json always): what the manifest lists. */
 export function renderReportFiles(model: ReportModel, formats?: readonly ReportFormat[]): ReportPackageFile[] {
-  const chosen = new Set<ReportFormat>(['json', ...(formats ?? REPORT_FORMATS)]);
+  const chosen = new Set<ReportFormat>(['json', ...(formats ?? DEFAULT_REPORT_FORMATS)]);
   const files: ReportPackageFile[] = [];
   if (chosen.has('json')) files.push({ path: REPORT_FILES.json, bytes: reportJsonBytes(model) });
   if (chosen.has('html'))
     files.push({ path: REPORT_FILES.html, bytes: new TextEncoder().encode(renderReportHtml(model)) });
+  if (chosen.has('pdf')) files.push({ path: REPORT_FILES.pdf, bytes: renderReportPdf(model) });
   return files;
 }
 

@@ -40,6 +40,8 @@ export { REDACTED, redactCompactToken, redactTokensInText, SECRET_MASK } from '.
 export { escapeHtml } from './html-escape';
 /** report.html and its Content-Security-Policy. */
 export { renderReportHtml, reportCsp } from './render-html';
+/** report.pdf: paginated, Helvetica/Courier in WinAnsi, deterministic. */
+export { renderReportPdf } from './render-pdf';
 /** The package: its file names, manifest, and the whole signed set. */
 export { REPORT_FILES, buildManifest, type ReportManifest, type ReportPackageFile } from './report-package';
 export {
@@ -48,6 +50,7 @@ export {
   renderReportFiles,
   reportJsonBytes,
   REPORT_FORMATS,
+  DEFAULT_REPORT_FORMATS,
   type ManifestSigner,
   type ReportFormat,
 } from './create-package';

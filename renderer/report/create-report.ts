@@ -6,6 +6,7 @@ import {
   buildReport,
   createSignedReportPackage,
   REPORT_FILES,
+  REPORT_FORMATS,
   reportPackageZip,
   type ReportPackageFile,
 } from '../../core/report';
@@ -50,8 +51,10 @@ export async function createCaseReport(
   const input = await storeReportInput(database, request.caseId, request.statement);
   const generatedAt = Date.now();
   const model = buildReport(input, { generatedAt, includeSecrets: request.includeSecrets });
-  const files = await createSignedReportPackage(model, (manifest) =>
-    host.signReportManifest(manifest, request.investigator, generatedAt),
+  const files = await createSignedReportPackage(
+    model,
+    (manifest) => host.signReportManifest(manifest, request.investigator, generatedAt),
+    { formats: REPORT_FORMATS },
   );
   const zip = await reportPackageZip(files);
   const manifest = files.find((file) => file.path === REPORT_FILES.manifest)!;

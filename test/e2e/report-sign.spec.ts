@@ -66,9 +66,17 @@ test('a report signed in the browser build verifies with the CLI, pinned to the 
   const created = page.getByTestId('report-created');
   await expect(created).toBeVisible();
 
-  // The package: four files, the summary escaped in the HTML, the signer in the header.
+  // The package: five files, the summary escaped in the HTML, the PDF a PDF, the signer in the header.
   const files = unzipSync(new Uint8Array(zip));
-  expect(Object.keys(files).sort()).toEqual(['manifest.json', 'manifest.jws', 'report.html', 'report.json']);
+  expect(Object.keys(files).sort()).toEqual([
+    'manifest.json',
+    'manifest.jws',
+    'report.html',
+    'report.json',
+    'report.pdf',
+  ]);
+  expect(Buffer.from(files['report.pdf']!).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+  await writeFile(path.join(OUT, 'report.pdf'), files['report.pdf']!);
   const html = Buffer.from(files['report.html']!).toString('utf8');
   expect(html).not.toContain('<img src=x');
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
