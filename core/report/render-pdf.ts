@@ -211,32 +211,34 @@ function evidenceSection(layout: PdfLayout, model: ReportModel): void {
   }
 }
 
+/** A titled list of monospaced lines, or "none". */
+function monoList(layout: PdfLayout, title: string, lines: readonly string[], size = 7.5): void {
+  layout.paragraph(title, { font: 'bold', size: 9 });
+  if (lines.length === 0) layout.paragraph('none', { indent: 10 });
+  for (const line of lines) layout.paragraph(line, { font: 'mono', size, indent: 10 });
+}
+
 function methodSection(layout: PdfLayout, model: ReportModel): void {
   const { method } = model;
   layout.paragraph(`${method.toolName} ${method.toolVersion}`);
-  layout.paragraph('Checks and detectors, with the parameters each ran with:', { font: 'bold', size: 9 });
-  for (const analyzer of method.analyzers)
-    layout.paragraph(`${analyzer.kind} ${analyzer.id} ${analyzer.version} ${compactJson(analyzer.parameters)}`, {
-      font: 'mono',
-      size: 7,
-      indent: 10,
-    });
-  layout.paragraph('Key material (by RFC 7638 thumbprint):', { font: 'bold', size: 9 });
-  if (method.keys.length === 0) layout.paragraph('none', { indent: 10 });
-  for (const key of method.keys)
-    layout.paragraph(`${key.thumbprint} ${key.kty} kid ${key.kid ?? '-'} from ${key.file}`, {
-      font: 'mono',
-      size: 7.5,
-      indent: 10,
-    });
-  layout.paragraph('Geolocation databases:', { font: 'bold', size: 9 });
-  if (method.geoDatabases.length === 0) layout.paragraph('none', { indent: 10 });
-  for (const database of method.geoDatabases)
-    layout.paragraph(`${database.name} ${database.version} sha256 ${database.sha256}`, {
-      font: 'mono',
-      size: 7.5,
-      indent: 10,
-    });
+  monoList(
+    layout,
+    'Checks and detectors, with the parameters each ran with:',
+    method.analyzers.map(
+      (analyzer) => `${analyzer.kind} ${analyzer.id} ${analyzer.version} ${compactJson(analyzer.parameters)}`,
+    ),
+    7,
+  );
+  monoList(
+    layout,
+    'Key material (by RFC 7638 thumbprint):',
+    method.keys.map((key) => `${key.thumbprint} ${key.kty} kid ${key.kid ?? '-'} from ${key.file}`),
+  );
+  monoList(
+    layout,
+    'Geolocation databases:',
+    method.geoDatabases.map((database) => `${database.name} ${database.version} sha256 ${database.sha256}`),
+  );
 }
 
 const RENDER: Readonly<Record<Section, (layout: PdfLayout, model: ReportModel) => void>> = {

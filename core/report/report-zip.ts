@@ -1,4 +1,4 @@
-import { ArchiveZipWriter } from '../archive/zip-writer';
+import { ArchiveZipWriter, concat } from '../archive/zip-writer';
 import type { ReportPackageFile } from './report-package';
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -18,11 +18,8 @@ export async function reportPackageZip(files: readonly ReportPackageFile[]): Pro
   const writer = new ArchiveZipWriter((chunk) => void chunks.push(chunk.slice()));
   for (const file of files.slice(0, -1)) await writer.entry(file.path, once(file.bytes));
   await writer.finish(last.path, () => last.bytes);
-  const zip = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    zip.set(chunk, at);
-    at += chunk.length;
-  }
-  return zip;
+  return concat(
+    chunks,
+    chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+  );
 }
