@@ -1,4 +1,4 @@
-import { pdfString, winAnsiBytes, type PdfFont } from './pdf-text';
+import { pdfString, type PdfFont } from './pdf-text';
 
 /** A4 in points. */
 export const PAGE_WIDTH = 595;
@@ -22,6 +22,16 @@ export class PdfPage {
   rule(x1: number, x2: number, y: number): void {
     this.operators.push(`0.6 G 0.5 w ${x1.toFixed(2)} ${y.toFixed(2)} m ${x2.toFixed(2)} ${y.toFixed(2)} l S`);
   }
+}
+
+/**
+ * A text string for the document information dictionary, which is not WinAnsi but PDFDocEncoding or UTF-16BE: the
+ * whole title as a UTF-16BE hex string with its byte order mark, so every character survives and the file stays ASCII.
+ */
+function utf16HexString(text: string): string {
+  let hex = '<FEFF';
+  for (let index = 0; index < text.length; index += 1) hex += text.charCodeAt(index).toString(16).padStart(4, '0');
+  return `${hex}>`;
 }
 
 /** A PDF date `D:YYYYMMDDHHmmSSZ` from an ISO 8601 UTC time. */
@@ -59,7 +69,7 @@ export function writePdf(
   objects[pageTree - 1] =
     `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const infoObject = add(
-    `<< /Title ${pdfString(winAnsiBytes(info.title).filter((byte) => byte !== 0x0a))} /Producer (Tokentrail) /CreationDate (${pdfDate(info.createdAt)}) >>`,
+    `<< /Title ${utf16HexString(info.title)} /Producer (Tokentrail) /CreationDate (${pdfDate(info.createdAt)}) >>`,
   );
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

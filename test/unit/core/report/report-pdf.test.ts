@@ -95,6 +95,8 @@ describe('report.pdf', () => {
     expect(rendered.status).toBe(0);
     const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info.stdout).toMatch(/Pages:\s+[1-9]/);
+    // The title (UTF-16 in the info dictionary) keeps every character, the fixture's hostile text included.
+    expect(info.stdout).toContain('Title:           Tokentrail report: Case with <img src=x onerror=alert(1)>');
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('Page 1 of');
     expect(text).toContain(PDF_INJECTION.trim());
