@@ -2,12 +2,12 @@
 // custody entries, the findings the case's analysis stored, the investigator's annotations and dispositions (which
 // choose the findings, as in the app), and the journal's head — instead of a fresh run over a bundle.
 import type { AuthEvent, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../core';
-import type { ReportAnnotationInput, ReportInput, ReportTokenInput } from '../core/report';
+import { reportMethod, type ReportAnnotationInput, type ReportInput, type ReportTokenInput } from '../core/report';
 import type { TimelineParameterOverrides } from '../core/timeline';
 import type { TokenAnalysis } from '../core/token';
 import { archivedAnnotations, archivedFindings } from './archive-export-input';
 import type { ArchivedCase } from './case-archive-read';
-import { reportMethod, reportRecords, reportTokens } from './report-input';
+import { reportRecords, reportTokens } from './report-input';
 
 /** What the CLI states where the app would have the investigator's own limitations statement. */
 export function archiveLimitations(archived: ArchivedCase): string {
@@ -81,7 +81,12 @@ export function archiveReportInput(archived: ArchivedCase, examiners: readonly s
         custody: custodyOf(custody, file),
       };
     }),
-    method: reportMethod(archived.material, parameters, archived.manifest.geoDatabases),
+    method: reportMethod({
+      parameters,
+      caseConfig: archived.material.caseConfig,
+      keyFiles: archived.material.keys,
+      geoDatabases: archived.manifest.geoDatabases,
+    }),
     findings: archivedFindings(archived),
     records: reportRecords(archivedEventList(archived)),
     tokens: archivedTokens(archived),

@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EvidenceError, isCalendarTime, type GeoLocator } from '../core';
 import { jwkThumbprint } from '../core/token';
-import { buildReport, createReportPackage, REPORT_FORMATS, type ReportFormat } from '../core/report';
+import {
+  buildReport,
+  createReportPackage,
+  DEFAULT_REPORT_FORMATS,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../core/report';
 import { readAnalyzeEvidence, type AnalyzeEvidence } from './analyze-evidence';
 import { runPipeline } from './analyze-pipeline';
 import { archiveReportInput } from './archive-report-input';
@@ -28,13 +34,13 @@ const OPTIONS = {
 } as const;
 
 function parseFormats(value: string | undefined): ReportFormat[] {
-  if (value === undefined) return [...REPORT_FORMATS];
+  if (value === undefined) return [...DEFAULT_REPORT_FORMATS];
   const formats = value.split(',').map((format) => format.trim());
   for (const format of formats)
     if (!REPORT_FORMATS.includes(format as ReportFormat))
       throw new CliError(
         'invalid-value',
-        `--formats: "${format}" is not a format this version writes (${REPORT_FORMATS.join(', ')}; pdf is not available yet)`,
+        `--formats: "${format}" is not a format this version writes (${REPORT_FORMATS.join(', ')})`,
       );
   return formats as ReportFormat[];
 }
@@ -50,14 +56,15 @@ function parseGeneratedAt(value: string | undefined): number {
   return time;
 }
 
-/** `tokentrail report create <bundle | case archive> --key KEY --out DIR [--formats json,html] [--generated-at ISO] [--examiner NAME]`. */
+/** `tokentrail report create <bundle | case archive> --key KEY --out DIR [--formats json,html,pdf] [--generated-at ISO] [--examiner NAME]`. */
 export const reportCreateCommand: Command<typeof OPTIONS> = {
   name: 'report create',
-  help: `  tokentrail report create <bundle.zip | folder | case.ttcase> --key KEY --out DIR [--formats json,html]
+  help: `  tokentrail report create <bundle.zip | folder | case.ttcase> --key KEY --out DIR [--formats json,html,pdf]
                   [--generated-at ISO-TIME] [--examiner NAME]... [--cert CHAIN.pem]
                   [--geo-db FILE.mmdb]... [--no-geo]
       Run the whole pipeline on the bundle and write a signed report package into DIR (docs/reports.md):
-      report.json (canonical JSON), report.html (self-contained, no script), manifest.json (SHA-256 of
+      report.json (canonical JSON), report.html (self-contained, no script), report.pdf when
+      --formats names it (default json,html), manifest.json (SHA-256 of
       every file) and manifest.jws (detached JWS over the manifest). KEY is a PKCS#8 PEM or a private JWK,
       Ed25519 (EdDSA) or P-256 (ES256); --cert adds the organisation's certificate chain for it (x5c).
       From a bundle, the report holds every high and critical finding (a bundle has no dispositions);

@@ -1,7 +1,5 @@
-import { TOOL_NAME, TOOL_VERSION, type AuthEvent, type ParameterValue } from '../core';
-import type { CaseMaterial } from '../core/case';
-import { methodAnalyzers, recordKey, type ReportInput, type ReportMethod, type ReportTokenInput } from '../core/report';
-import type { TimelineParameterOverrides } from '../core/timeline';
+import type { AuthEvent } from '../core';
+import { recordKey, reportMethod, type ReportInput, type ReportMethod, type ReportTokenInput } from '../core/report';
 import type { TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { PipelineResult } from './analyze-pipeline';
@@ -27,31 +25,6 @@ export function reportTokens(analyses: readonly TokenAnalysis[]): Map<string, Re
       claims: analysis.decoded.claims,
     });
   return tokens;
-}
-
-/**
- * The method section: every check and detector with the parameters they ran with, the case configuration and keys of
- * the case material, and the geolocation databases that placed IPs.
- */
-export function reportMethod(
-  material: Pick<CaseMaterial, 'caseConfig' | 'keys'>,
-  parameters: TimelineParameterOverrides,
-  geoDatabases: ReportMethod['geoDatabases'],
-): ReportMethod {
-  return {
-    toolName: TOOL_NAME,
-    toolVersion: TOOL_VERSION,
-    analyzers: methodAnalyzers(parameters, TOOL_VERSION),
-    caseConfiguration: material.caseConfig as unknown as ParameterValue | undefined,
-    keys: material.keys.flatMap((file) =>
-      file.keys.map((key) => ({ thumbprint: key.thumbprint, kid: key.kid, kty: key.kty, file: file.file })),
-    ),
-    geoDatabases: geoDatabases.map((database) => ({
-      name: database.name,
-      version: database.version,
-      sha256: database.sha256,
-    })),
-  };
 }
 
 /**
@@ -87,7 +60,12 @@ export function cliReportInput(
         custody: [],
       })),
     ),
-    method: reportMethod(evidence, evidence.parameters, context.geoDatabases),
+    method: reportMethod({
+      parameters: evidence.parameters,
+      caseConfig: evidence.caseConfig,
+      keyFiles: evidence.keys,
+      geoDatabases: context.geoDatabases,
+    }),
     findings: result.timeline.findings,
     records: reportRecords(result.events),
     tokens: reportTokens(result.analyses),

@@ -33,6 +33,8 @@ export function createBridge(transport: BridgeTransport): TokentrailBridge {
     appInfo: () => invoke('app:info'),
     shippedGeoDatabases: () => invoke('geo:shipped'),
     openedFiles: () => invoke('files:opened'),
+    reportSigningKey: () => invoke('report:signing-key'),
+    signReport: (manifest, signer, signedAt) => invoke('report:sign', manifest, signer, signedAt),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         if (isMenuCommand(payload)) listener(payload);

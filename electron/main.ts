@@ -3,7 +3,7 @@
  * IPC. Decisions live in small pure modules (app-scheme, request-policy, resolve-app-file, content-security-policy)
  * and the IPC handlers in handlers/; this file only connects them to Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { buildApplicationMenu } from './application-menu';
 import { FileRegistry } from './handlers/file-registry';
 import { createIpcHandlers } from './handlers/index';
 import type { ShowSaveDialog } from './handlers/save-export';
+import { SigningKeyCustody } from './handlers/signing-key-custody';
 import { OpenedFileQueue, openablePathsFromArgv } from './handlers/opened-files';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../ipc/ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
@@ -139,6 +140,15 @@ function registerIpc(): void {
         registry,
       },
       openedFiles: { queue: openedFiles, registry, fs },
+      // The report-signing key lives beside the profile, encrypted with safeStorage; only main ever decrypts it.
+      reportSigning: {
+        custody: new SigningKeyCustody({
+          safeStorage,
+          fs,
+          keyFile: path.join(app.getPath('userData'), 'report-signing-key.bin'),
+          now: Date.now,
+        }),
+      },
     }),
   );
 }

@@ -77,6 +77,31 @@ export interface OpenedFile {
   readonly problem?: string;
 }
 
+/**
+ * The public half of a report-signing key as a JWK: only the members RFC 7638 hashes. There is deliberately no
+ * member for private material (`d`): no channel's type can carry it (test/unit/ipc/report-signing-contract.test.ts).
+ */
+export type SigningPublicJwk =
+  | { readonly kty: 'OKP'; readonly crv: 'Ed25519'; readonly x: string }
+  | { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string };
+
+/** The report-signing key a host holds, as the investigator and a reviewer may see it: never its private part. */
+export interface ReportSigningKeyInfo {
+  readonly alg: 'EdDSA' | 'ES256';
+  readonly publicJwk: SigningPublicJwk;
+  /** RFC 7638 thumbprint of `publicJwk`: the `kid` of every signature, and what a reviewer pins. */
+  readonly thumbprint: string;
+  /** When the key was made (UTC epoch ms). */
+  readonly createdAt: number;
+  /** Where and how the private key is kept, in one sentence for the investigator. */
+  readonly custody: string;
+  /**
+   * Set when the key is not protected by the operating system at rest (Linux's `basic_text` safeStorage backend):
+   * the sentence the app shows before the first signature.
+   */
+  readonly weakProtection?: string;
+}
+
 /** Every invoke channel with its argument tuple and its result. */
 export interface IpcContract {
   'bundle:pick': { args: [kind: BundlePickKind]; result: PickedBundle | null };
@@ -89,6 +114,10 @@ export interface IpcContract {
   'app:info': { args: []; result: AppInfo };
   'geo:shipped': { args: []; result: readonly ShippedGeoDatabase[] };
   'files:opened': { args: []; result: readonly OpenedFile[] };
+  /** The desktop signing key's public half (made on first use); never its private part. */
+  'report:signing-key': { args: []; result: ReportSigningKeyInfo };
+  /** Main signs a report's manifest.json bytes with the key it holds and returns the detached compact JWS. */
+  'report:sign': { args: [manifest: Uint8Array, signer: string, signedAt: number]; result: string };
 }
 
 /** A channel name of the contract. */
@@ -110,6 +139,8 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'app:info',
   'geo:shipped',
   'files:opened',
+  'report:signing-key',
+  'report:sign',
 ];
 
 /** The one main→renderer event channel: application-menu commands. */
@@ -139,6 +170,13 @@ export interface TokentrailBridge {
   shippedGeoDatabases(): Promise<readonly ShippedGeoDatabase[]>;
   /** The files the operating system asked to open since the last call (each is handed out once). */
   openedFiles(): Promise<readonly OpenedFile[]>;
+  /** The report-signing key main holds (made, encrypted with safeStorage, on first use): its public half only. */
+  reportSigningKey(): Promise<ReportSigningKeyInfo>;
+  /**
+   * Has main sign a report's manifest.json (the exact bytes) as `signer` at `signedAt` (epoch ms); resolves the
+   * detached compact JWS (manifest.jws). The private key never leaves main.
+   */
+  signReport(manifest: Uint8Array, signer: string, signedAt: number): Promise<string>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -147,12 +185,21 @@ export interface TokentrailBridge {
 export const MAX_READ_LENGTH = 16 * 1024 * 1024;
 /** Largest export accepted over IPC; reports and case archives are far smaller. */
 export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+/** Largest manifest.json `report:sign` accepts: a manifest lists a handful of files, a few hundred bytes each. */
+export const MAX_REPORT_MANIFEST_BYTES = 64 * 1024;
+/** Longest signer name `report:sign` accepts (it goes into the signature's protected header). */
+export const MAX_SIGNER_NAME_LENGTH = 200;
 /** Most files one folder pick may hold; beyond that the investigator should pick a zip or a narrower folder. */
 export const MAX_FOLDER_FILES = 10_000;
 
 /** Stable codes of every error a handler rejects with (jose style: callers switch on the code, not the text). */
 export type IpcErrorCode =
-  'untrusted-sender' | 'invalid-argument' | 'unknown-file' | 'too-many-files' | 'unreadable-path';
+  | 'untrusted-sender'
+  | 'invalid-argument'
+  | 'unknown-file'
+  | 'too-many-files'
+  | 'unreadable-path'
+  | 'signing-key-unavailable';
 
 /**
  * An error a handler rejects with. Electron forwards only the message across IPC, so the code is also written
@@ -174,6 +221,7 @@ const ERROR_CODES: readonly IpcErrorCode[] = [
   'unknown-file',
   'too-many-files',
   'unreadable-path',
+  'signing-key-unavailable',
 ];
 
 /** Recovers the {@link IpcErrorCode} from an error that crossed IPC (its message embeds `[code]`), if any. */
@@ -304,6 +352,35 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   'files:opened': (args) => {
     expectArgumentCount('files:opened', args, 0);
     return [];
+  },
+  'report:signing-key': (args) => {
+    expectArgumentCount('report:signing-key', args, 0);
+    return [];
+  },
+  'report:sign': (args) => {
+    expectArgumentCount('report:sign', args, 3);
+    const [manifest, signer, signedAt] = args;
+    if (
+      !(manifest instanceof Uint8Array) ||
+      manifest.byteLength === 0 ||
+      manifest.byteLength > MAX_REPORT_MANIFEST_BYTES
+    )
+      throw invalid(
+        'report:sign',
+        `manifest must be a Uint8Array of 1 to ${MAX_REPORT_MANIFEST_BYTES} bytes, got ${describe(manifest)}`,
+      );
+    if (
+      typeof signer !== 'string' ||
+      signer.trim() === '' ||
+      signer.length > MAX_SIGNER_NAME_LENGTH ||
+      /[\u0000-\u001f\u007f]/.test(signer)
+    )
+      throw invalid(
+        'report:sign',
+        `signer must be a name of 1-${MAX_SIGNER_NAME_LENGTH} characters without control characters, got ${describe(signer)}`,
+      );
+    // 1970 up to the year 9999: what an ISO 8601 time in the protected header can say.
+    return [manifest, signer, expectNonNegativeInteger('report:sign', 'signedAt', signedAt, 253_402_300_799_999)];
   },
 };
 

@@ -126,7 +126,8 @@ export class ArchiveZipWriter {
   }
 }
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+/** `parts` joined into one array of `total` bytes. */
+export function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {

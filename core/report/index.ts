@@ -31,7 +31,7 @@ export { buildReport, recordKey } from './build-report';
 /** The default finding selection (confirmed, plus open high and critical) and how dispositions are read. */
 export { defaultFindingSelection, dispositionOf, effectiveSeverity } from './select-findings';
 /** Every check and detector with the parameters it ran with, for the method section. */
-export { methodAnalyzers } from './method-analyzers';
+export { methodAnalyzers, reportMethod, type ReportMethodSources } from './method-analyzers';
 /** Recommendations derived from reported findings, each with its references. */
 export { deriveRecommendations } from './recommendations';
 /** Redaction of tokens and masking of recovered secrets. */
@@ -40,9 +40,22 @@ export { REDACTED, redactCompactToken, redactTokensInText, SECRET_MASK } from '.
 export { escapeHtml } from './html-escape';
 /** report.html and its Content-Security-Policy. */
 export { renderReportHtml, reportCsp } from './render-html';
+/** report.pdf: paginated, Helvetica/Courier in WinAnsi, deterministic. */
+export { renderReportPdf } from './render-pdf';
 /** The package: its file names, manifest, and the whole signed set. */
 export { REPORT_FILES, buildManifest, type ReportManifest, type ReportPackageFile } from './report-package';
-export { createReportPackage, reportJsonBytes, REPORT_FORMATS, type ReportFormat } from './create-package';
+export {
+  createReportPackage,
+  createSignedReportPackage,
+  renderReportFiles,
+  reportJsonBytes,
+  REPORT_FORMATS,
+  DEFAULT_REPORT_FORMATS,
+  type ManifestSigner,
+  type ReportFormat,
+} from './create-package';
+/** The package as one zip (what the app saves). */
+export { reportPackageZip } from './report-zip';
 /** Signing with a host-held key: the signer interface and the detached JWS over the manifest. */
 export {
   signManifest,

@@ -3,6 +3,7 @@ import type { IpcHandlerMap } from './ipc-handler';
 import { createOpenedFilesHandler, type OpenedFilesDependencies } from './opened-files';
 import { createPickBundleHandler, type PickBundleDependencies } from './pick-bundle';
 import { createReadFileHandler, type ReadFileDependencies } from './read-file';
+import { createReportSigningHandlers, type ReportSigningDependencies } from './report-signing';
 import { createSaveExportHandler, type SaveExportDependencies } from './save-export';
 import { createSaveStreamHandlers, type SaveStreamDependencies } from './save-stream';
 import { createShippedGeoDatabasesHandler, type ShippedGeoDatabasesDependencies } from './shipped-geo-databases';
@@ -16,6 +17,7 @@ export interface IpcHandlerDependencies {
   readonly appInfo: AppInfoDependencies;
   readonly shippedGeoDatabases: ShippedGeoDatabasesDependencies;
   readonly openedFiles: OpenedFilesDependencies;
+  readonly reportSigning: ReportSigningDependencies;
 }
 
 /** Builds the handler of every contract channel; the type makes a missing channel a compile error. */
@@ -28,5 +30,6 @@ export function createIpcHandlers(dependencies: IpcHandlerDependencies): IpcHand
     'app:info': createAppInfoHandler(dependencies.appInfo),
     'geo:shipped': createShippedGeoDatabasesHandler(dependencies.shippedGeoDatabases),
     'files:opened': createOpenedFilesHandler(dependencies.openedFiles),
+    ...createReportSigningHandlers(dependencies.reportSigning),
   };
 }

@@ -82,14 +82,19 @@ export async function caseArchiveSource(
   };
 }
 
-/** A file name for the archive of `record`: its title made safe for every file system, and the date. */
-export function archiveFileName(record: Pick<CaseRecord, 'title'>, at = new Date()): string {
+/** A file name for something made of a case: its title made safe for every file system, the date, and `suffix`. */
+export function caseFileName(title: string, suffix: string, at = new Date()): string {
   // Runs of anything but letters, digits, dot and dash become one dash, none at either end (split, not a trimming
   // pattern: nothing here may backtrack).
-  const words = record.title.split(/[^\w.-]+/).filter((word) => word !== '');
-  const title = words.join('-').slice(0, 60) || 'case';
+  const words = title.split(/[^\w.-]+/).filter((word) => word !== '');
+  const stem = words.join('-').slice(0, 60) || 'case';
+  return `${stem}-${at.toISOString().slice(0, 10)}${suffix}`;
+}
+
+/** A file name for the archive of `record`. */
+export function archiveFileName(record: Pick<CaseRecord, 'title'>, at = new Date()): string {
   // .ttcase: a zip under the name the installers associate with the app (docs/install-offline.md).
-  return `${title}-${at.toISOString().slice(0, 10)}.ttcase`;
+  return caseFileName(record.title, '.ttcase', at);
 }
 
 /**

@@ -31,6 +31,7 @@ import { ExerciseTab } from '../exercise/ExerciseTab';
 import { RenameCase } from './RenameCase';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ArchiveExportButton } from '../archive/ArchiveExportButton';
+import { CreateReportButton } from '../report/CreateReportDialog';
 import { storedFindingCount } from '../findings/queries';
 import { markInterrupted } from '../ingest/queries';
 import { caseRecord } from './queries';
@@ -105,7 +106,10 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
             {plural(counts.tokens, 'token')} · {plural(counts.custodyEntries, 'custody entry', 'custody entries')}
           </p>
         </div>
-        <ArchiveExportButton caseId={caseId} title={record.title} />
+        <div className="case-head-actions">
+          <CreateReportButton caseId={caseId} title={record.title} />
+          <ArchiveExportButton caseId={caseId} title={record.title} />
+        </div>
       </header>
       <ImportBar host={host} controls={controls} onSelection={start} onPickError={controls.fail} />
       {controls.state.phase === 'review' && (

@@ -4,6 +4,7 @@ import type { Host, PickKind, PickedSelection, ShellInfo } from './host';
 import { looseSelectionName } from './host';
 import { blobSaveStream, pickedFileFromBlob, splitFolderPath } from './blob-file';
 import { embeddedGeoDatabases } from '../geo/embedded-geo';
+import { browserSigningKey, browserSignManifest } from './browser-signing-key';
 
 function createInput(kind: PickKind): HTMLInputElement {
   const input = document.createElement('input');
@@ -84,4 +85,6 @@ export const browserHost: Host = {
   shellInfo: async () => browserShellInfo(navigator.userAgent),
   // The single HTML file carries a country-level database (134 MB of city database would not fit); dist/web none.
   shippedGeoDatabases: () => embeddedGeoDatabases(document),
+  reportSigningKey: browserSigningKey,
+  signReportManifest: browserSignManifest,
 };

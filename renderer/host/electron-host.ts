@@ -108,5 +108,8 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
       const databases = await bridge.shippedGeoDatabases();
       return databases.map(({ id, fileName, size }) => pickedFileFromHandle(bridge, { id, path: fileName, size }));
     },
+    // The key stays in main: the renderer hands over the manifest's bytes and gets the finished JWS back.
+    reportSigningKey: () => bridge.reportSigningKey(),
+    signReportManifest: (manifest, signer, signedAt) => bridge.signReport(manifest, signer, signedAt),
   };
 }

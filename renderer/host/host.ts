@@ -1,6 +1,9 @@
 // The only way the UI reaches the platform. Two implementations: browser-host.ts (file inputs, downloads)
 // and electron-host.ts (the preload bridge). The UI never imports Electron or touches window.tokentrail.
 import type { RandomAccessInput, SequentialInput } from '../../core/evidence';
+import type { ReportSigningKeyInfo } from '../../ipc/ipc-contract';
+
+export type { ReportSigningKeyInfo } from '../../ipc/ipc-contract';
 
 /** What the investigator asked to pick. */
 export type PickKind = 'files' | 'folder' | 'zip';
@@ -86,6 +89,17 @@ export interface Host {
    * desktop app carries DB-IP City Lite; the browser build carries none (see renderer/geo/).
    */
   shippedGeoDatabases(): Promise<readonly ShippedFile[]>;
+  /**
+   * The host's report-signing key, made on first use: its public half, thumbprint and custody, never its private
+   * part. The browser keeps a non-extractable WebCrypto key in IndexedDB; the desktop app's main process keeps an
+   * Ed25519 key encrypted with safeStorage.
+   */
+  reportSigningKey(): Promise<ReportSigningKeyInfo>;
+  /**
+   * Signs a report's manifest.json (its exact bytes) with that key as `signer` at `signedAt` (epoch ms) and
+   * resolves the detached compact JWS (manifest.jws). The private key stays where the host keeps it.
+   */
+  signReportManifest(manifest: Uint8Array, signer: string, signedAt: number): Promise<string>;
 }
 
 /** Name shown for a set of loose files. */

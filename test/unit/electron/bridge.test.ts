@@ -36,6 +36,8 @@ describe('createBridge', () => {
     await bridge.appendSave('save-1', bytes);
     await bridge.finishSave('save-1');
     await bridge.abortSave('save-1');
+    await bridge.reportSigningKey();
+    await bridge.signReport(bytes, 'Casey Examiner', 1_764_583_200_000);
     expect(invocations).toEqual([
       ['bundle:pick', 'folder'],
       ['file:read', 'id-1', 512, 64],
@@ -47,6 +49,8 @@ describe('createBridge', () => {
       ['export:append', 'save-1', bytes],
       ['export:finish', 'save-1'],
       ['export:abort', 'save-1'],
+      ['report:signing-key'],
+      ['report:sign', bytes, 'Casey Examiner', 1_764_583_200_000],
     ]);
   });
 
@@ -62,8 +66,10 @@ describe('createBridge', () => {
       'openedFiles',
       'pickBundle',
       'readFile',
+      'reportSigningKey',
       'saveExport',
       'shippedGeoDatabases',
+      'signReport',
     ]);
   });
 

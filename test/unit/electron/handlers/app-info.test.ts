@@ -30,6 +30,7 @@ function handlersWith(log: BlockedRequestLog) {
     appInfo: { version: '0.1.0', platform: 'linux', versions: VERSIONS, blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
     openedFiles: { registry, queue: new OpenedFileQueue(), fs: { stat: unexpected } },
+    reportSigning: { custody: { info: unexpected, signer: unexpected } },
   });
 }
 
