@@ -1,6 +1,5 @@
 // The core journey: a case, a verified bundle zip and a loose HAR imported through the pickers, hash
 // verdicts and decoded tokens shown, and all of it still there after a browser restart.
-import path from 'node:path';
 import { expect, test } from './fixtures';
 import {
   createCase,
@@ -8,7 +7,6 @@ import {
   LOOSE_HAR,
   openCaseFromList,
   SAMPLE_BUNDLE,
-  SCREENSHOTS,
   signIn,
 } from './app-actions';
 
@@ -34,7 +32,6 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
   );
   await expect(page.locator('[data-testid=custody-row][data-action=import]')).toHaveCount(2);
   await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'evidence-view.png'), fullPage: true });
 
   await page.getByTestId('tab-tokens').click();
   const tokens = page.getByTestId('token-row');
@@ -44,7 +41,6 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
   await expect(page.getByTestId('token-header-json')).toContainText('"alg"');
   await expect(page.getByTestId('token-claims-json')).toContainText('"iss"');
   await expect(page.getByTestId('token-sighting').first()).toContainText(/:\d+:\d+/);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'tokens-view.png'), fullPage: true });
 
   await app.restart();
   await openCaseFromList(app.page, 'Orders refund fraud');
