@@ -5,7 +5,7 @@
 // seen in, so one run names them all; the test fails on any. The sample walk also takes the README's pictures of
 // the main views at 1280 px.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { accessibilityViolations, keyboardUnreachable, type Violation } from './axe';
 import { createCase, FIXTURES, LOOSE_HAR, pickEvidence, SCREENSHOTS, signIn } from './app-actions';
@@ -18,6 +18,13 @@ async function openTab(page: Page, tab: string): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
   await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator(`#panel-${tab}`)).toBeVisible();
+}
+
+/** Focuses a drawn button and presses Enter: its event opens on the timeline. */
+async function enterOpensEvent(page: Page, button: Locator): Promise<void> {
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('event-detail')).toBeVisible();
 }
 
 /** A checker that collects every violation of the page as it is now, named by the state given. */
@@ -125,6 +132,14 @@ test('every tab of the sample case, loaded and with its detail open, breaks no r
   await page.getByTestId('timeline-row').first().click();
   await expect(page.getByTestId('event-detail')).toBeVisible();
   await check('sample, event open');
+  // Readability at 1280 px with the detail open: no time is cut (a millisecond time with its offset included).
+  const clipped = await page
+    .getByTestId('timeline-row-time')
+    .evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+    );
+  expect(clipped).toEqual([]);
+  await expect(page.getByTestId('timeline-row-time').filter({ hasText: '.120 UTC+00:00' })).toHaveCount(1);
   await picture('timeline.png');
 
   await openTab(page, 'findings');
@@ -142,9 +157,7 @@ test('every tab of the sample case, loaded and with its detail open, breaks no r
   await check('sample, map');
   await picture('map.png');
   // A place on the map is a button to the keyboard: Enter opens its first event, as a click does.
-  await page.getByTestId('map-place').first().focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('event-detail')).toBeVisible();
+  await enterOpensEvent(page, page.getByTestId('map-place').first());
 
   await openTab(page, 'lifecycle');
   await check('sample, lifecycle, nothing picked');
@@ -154,9 +167,7 @@ test('every tab of the sample case, loaded and with its detail open, breaks no r
   await expect(page.getByTestId('lifecycle-diagram')).toBeVisible();
   await check('sample, lifecycle');
   await picture('lifecycle.png');
-  await page.locator('[data-testid=lifecycle-marker][data-kind=issued]').first().focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('event-detail')).toBeVisible();
+  await enterOpensEvent(page, page.locator('[data-testid=lifecycle-marker][data-kind=issued]').first());
 
   await openTab(page, 'people');
   await check('sample, people');
