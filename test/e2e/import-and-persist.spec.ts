@@ -1,14 +1,7 @@
 // The core journey: a case, a verified bundle zip and a loose HAR imported through the pickers, hash
 // verdicts and decoded tokens shown, and all of it still there after a browser restart.
 import { expect, test } from './fixtures';
-import {
-  createCase,
-  importEvidence,
-  LOOSE_HAR,
-  openCaseFromList,
-  SAMPLE_BUNDLE,
-  signIn,
-} from './app-actions';
+import { createCase, importEvidence, LOOSE_HAR, openCaseFromList, SAMPLE_BUNDLE, signIn } from './app-actions';
 
 test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps them across a restart', async ({
   app,
