@@ -201,7 +201,7 @@ function gapsOf(
   if (untimed > 0)
     gaps.push({
       kind: 'untimed-events',
-      message: `${untimed} record(s) of this token carry no time (e.g. a token list) and cannot be placed on the timeline.`,
+      message: `${untimed === 1 ? '1 record of this token carries' : `${untimed} records of this token carry`} no time (e.g. a token list) and cannot be placed on the timeline.`,
     });
   return gaps;
 }

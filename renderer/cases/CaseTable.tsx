@@ -22,7 +22,7 @@ export function CaseTable({ cases, onOpen, onDelete }: CaseTableProps) {
           <th className="num">Evidence</th>
           <th className="num">Tokens</th>
           <th>Last change</th>
-          <th aria-label="Actions" />
+          <th>Actions</th>
         </tr>
       </thead>
       <tbody>

@@ -8,7 +8,7 @@ import type { StoredFinding } from '../db/case-analysis-records';
 import { apiProfileOf, detailLabel, isPlaceFinding, mapFocus, mapScopeOf, refreshChainOf } from './finding-links';
 import { evidenceKept } from './findings-in-filter';
 import { useApp } from '../shell/app-context';
-import { location, shortHash } from '../shell/format';
+import { location, plural, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { eventFocus, type CaseTab } from '../shell/route';
 import { SeverityBadge } from '../tokens/AnalysisBadges';
@@ -121,9 +121,9 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
       <h3>
         Evidence (
         {finding.eventCount === finding.events.length
-          ? finding.events.length
-          : `${finding.events.length} of ${finding.eventCount}`}{' '}
-        events)
+          ? plural(finding.events.length, 'event')
+          : `${finding.events.length} of ${plural(finding.eventCount, 'event')}`}
+        )
       </h3>
       <table className="table" data-testid="finding-events">
         <thead>

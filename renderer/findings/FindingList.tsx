@@ -78,13 +78,14 @@ export function FindingList({ findings, selected, onSelect, annotations, groupBy
         <div
           key={group.name}
           role="group"
-          aria-label={group.name}
+          aria-label={`${group.name}, ${group.findings.length}`}
           data-testid="finding-group"
           data-severity={groupBy === 'severity' ? group.name : undefined}
           data-disposition={groupBy === 'disposition' ? group.name : undefined}
           data-count={group.findings.length}
         >
-          <h3 className="finding-group-head">
+          {/* A listbox owns options only: the group's label says what this heading shows, for a screen reader. */}
+          <h3 className="finding-group-head" aria-hidden="true">
             {group.name} · {group.findings.length}
           </h3>
           {group.findings.map((finding) => (

@@ -10,7 +10,7 @@ const SHOWN = 200;
 export function ProblemsList({ ingest }: { readonly ingest: IngestRecord }) {
   const problems = useLiveQuery(() => ingestProblems(ingest.id, SHOWN), [ingest.id, ingest.problems]);
   return (
-    <ul className="problems ingest-problems" data-testid="problem-list">
+    <ul className="problems ingest-problems" data-testid="problem-list" tabIndex={0} aria-label="Problems">
       {(problems ?? []).map((problem) => (
         <li key={problem.id} data-testid="problem-row" data-code={problem.code}>
           <span className="mono" data-testid="problem-location">

@@ -6,6 +6,7 @@ import { GAP_LABEL, type LifecycleLayout, type MarkerKind } from './lifecycle-la
 import { useApp } from '../shell/app-context';
 import { location, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
+import { svgButtonProps } from '../shell/svg-button';
 
 export const DIAGRAM_WIDTH = 1000;
 export const LABEL_WIDTH = 190;
@@ -57,7 +58,7 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
       className="lifecycle"
       data-testid="lifecycle-diagram"
       viewBox={`0 0 ${DIAGRAM_WIDTH} ${layout.height}`}
-      role="img"
+      role="group"
       aria-label="Token lifecycle diagram"
     >
       <defs>
@@ -91,6 +92,10 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
       ))}
       {layout.lanes.map((lane) => {
         const { lifecycle } = lane;
+        const name =
+          lifecycle.refreshTokenId !== undefined
+            ? `refresh token id ${lifecycle.refreshTokenId}`
+            : (lifecycle.jti ?? shortHash(lane.tokenHash));
         return (
           <g
             key={lane.tokenHash}
@@ -99,10 +104,13 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
             data-token={lane.tokenHash}
             data-end={lifecycle.end.reason}
           >
-            <text x={8} y={lane.y - 4} className="lc-lane-label link" onClick={() => onOpenToken(lane.tokenHash)}>
-              {lifecycle.refreshTokenId !== undefined
-                ? `refresh token id ${lifecycle.refreshTokenId}`
-                : (lifecycle.jti ?? shortHash(lane.tokenHash))}
+            <text
+              x={8}
+              y={lane.y - 4}
+              className="lc-lane-label link"
+              {...svgButtonProps(`Open the token ${name}`, () => onOpenToken(lane.tokenHash))}
+            >
+              {name}
             </text>
             <text x={8} y={lane.y + 11} className="lc-lane-sub">
               {lifecycle.uses.count} use{lifecycle.uses.count === 1 ? '' : 's'} · {lifecycle.end.reason}
@@ -157,20 +165,27 @@ export function LifecycleDiagram({ layout, focus, onOpenEvent, onOpenToken }: Li
                 data-testid="lifecycle-use"
               />
             ))}
-            {lane.markers.map((marker, index) => (
-              <g
-                key={index}
-                transform={`translate(${marker.x},${lane.y})`}
-                className={marker.outside ? 'lc-marker outside' : 'lc-marker'}
-                data-testid="lifecycle-marker"
-                data-kind={marker.kind}
-                data-in-filter={!marker.outside}
-                onClick={() => typeof marker.event?.id === 'number' && onOpenEvent(marker.event.id)}
-              >
-                <Marker kind={marker.kind} />
-                <title>{`${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${location(marker.event.source.file, marker.event.source.line || undefined)}` : ''}${marker.outside ? ' · outside the timeline filters' : ''}`}</title>
-              </g>
-            ))}
+            {lane.markers.map((marker, index) => {
+              const label = `${MARKER_LABEL[marker.kind]} ${time(marker.ts)}${marker.event ? ` · ${location(marker.event.source.file, marker.event.source.line || undefined)}` : ''}${marker.outside ? ' · outside the timeline filters' : ''}`;
+              const eventId = marker.event?.id;
+              return (
+                <g
+                  key={index}
+                  transform={`translate(${marker.x},${lane.y})`}
+                  className={marker.outside ? 'lc-marker outside' : 'lc-marker'}
+                  data-testid="lifecycle-marker"
+                  data-kind={marker.kind}
+                  data-in-filter={!marker.outside}
+                  // Only a marker drawn from an event opens something; the others (an expiry) are pictures.
+                  {...(typeof eventId === 'number'
+                    ? svgButtonProps(`${label}: open the event`, () => onOpenEvent(eventId))
+                    : {})}
+                >
+                  <Marker kind={marker.kind} />
+                  <title>{label}</title>
+                </g>
+              );
+            })}
             {lane.notes.map((note, index) => (
               <text
                 key={note.kind}

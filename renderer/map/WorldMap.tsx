@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import { fitProjection } from './map-projection';
 import type { MapHop, MapPlace } from './map-hops';
 import { worldGeometry } from './world-geometry';
+import { svgButtonProps } from '../shell/svg-button';
+import { plural } from '../shell/format';
 
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -31,7 +33,7 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
       className="world-map"
       data-testid="world-map"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
+      role="group"
       aria-label="Map of the events' locations and the hops between them"
     >
       <defs>
@@ -89,6 +91,7 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
         ))}
         {places.map((place) => {
           const [x, y] = at(place.longitude, place.latitude);
+          const order = place.order.length > 3 ? `${place.order[0]}…${place.order.at(-1)}` : place.order.join(', ');
           return (
             <g
               key={`${place.latitude},${place.longitude}`}
@@ -96,7 +99,9 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
               className={`map-place${place.excluded ? ' excluded' : ''}${place.matches ? '' : ' outside'}`}
               data-testid="map-place"
               data-in-filter={place.matches}
-              onClick={() => onOpenEvent(place.events[0]!.seq)}
+              {...svgButtonProps(`${order} · ${place.label}: open its first event`, () =>
+                onOpenEvent(place.events[0]!.seq),
+              )}
             >
               <circle r={5 + Math.min(6, Math.log2(place.events.length))} />
               <text
@@ -105,10 +110,9 @@ export function WorldMap({ places, hops, onOpenEvent }: WorldMapProps) {
                 textAnchor={x > WIDTH * 0.7 ? 'end' : 'start'}
                 className="map-label"
               >
-                {place.order.length > 3 ? `${place.order[0]}…${place.order.at(-1)}` : place.order.join(', ')} ·{' '}
-                {place.label}
+                {order} · {place.label}
               </text>
-              <title>{`${place.label}: ${place.events.length} event(s)${place.excluded ? ' (excluded range)' : ''}${place.matches ? '' : ' (outside the timeline filters)'}`}</title>
+              <title>{`${place.label}: ${plural(place.events.length, 'event')}${place.excluded ? ' (excluded range)' : ''}${place.matches ? '' : ' (outside the timeline filters)'}`}</title>
             </g>
           );
         })}

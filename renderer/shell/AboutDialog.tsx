@@ -66,7 +66,7 @@ export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
       </dl>
       <details>
         <summary>Every rule and its version</summary>
-        <ul className="plain-list mono about-rules" data-testid="about-rule-list">
+        <ul className="plain-list mono about-rules" data-testid="about-rule-list" tabIndex={0} aria-label="Rules">
           {RULES.map((rule) => (
             <li key={`${rule.kind}:${rule.id}`}>
               {rule.kind} {rule.id} {rule.version}

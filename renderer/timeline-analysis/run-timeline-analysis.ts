@@ -11,6 +11,7 @@ import { loadCaseEvidence } from './case-evidence';
 import { checkCaseParameters } from '../../core/timeline';
 import { mergeParameterOverrides } from './detector-parameters';
 import { loadStoredTokenResults } from './stored-token-facts';
+import { plural } from '../shell/format';
 
 /** Events per page: one read each, and a progress report. */
 const PAGE_SIZE = 2000;
@@ -42,7 +43,7 @@ export async function runTimelineAnalysis(
   const tokens = await loadStoredTokenResults(database, caseId, options.signal);
   if (tokens.unanalysed > 0)
     problems.push(
-      `${tokens.unanalysed} token(s) had not been analysed yet: their signature verdicts and token checks are missing from this run. Re-run after the token analysis.`,
+      `${plural(tokens.unanalysed, 'token')} had not been analysed yet: their signature verdicts and token checks are missing from this run. Re-run after the token analysis.`,
     );
 
   const parameters = mergeParameterOverrides(evidence.parameters, fromCase.parameters);

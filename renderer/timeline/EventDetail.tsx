@@ -130,7 +130,7 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
         </label>
       </div>
       <h3>Original record</h3>
-      <pre className="json" data-testid="event-record">
+      <pre className="json" data-testid="event-record" tabIndex={0}>
         {event.record}
       </pre>
     </section>

@@ -207,7 +207,8 @@ export function TimelineList({ data, selected, onSelect, onOpen }: TimelineListP
       <div
         ref={scroller}
         className="timeline-scroll"
-        role="listbox"
+        // A listbox must own options: with none (nothing matches) it is a group that holds the "no events" line.
+        role={rows.length > 0 ? 'listbox' : 'group'}
         aria-label="Events"
         tabIndex={0}
         data-testid="timeline-list"

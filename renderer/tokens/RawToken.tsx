@@ -21,7 +21,7 @@ export function RawToken({ compact, findings, active }: RawTokenProps) {
     [compact, findings],
   );
   return (
-    <pre className="raw-token" data-testid="token-compact">
+    <pre className="raw-token" data-testid="token-compact" tabIndex={0}>
       {pieces.map((piece) => {
         const className = `part-${piece.kind}`;
         if (piece.findings.length === 0)

@@ -185,13 +185,13 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       <div className="json-pair">
         <div>
           <h3>Header</h3>
-          <pre className="json" data-testid="token-header-json">
+          <pre className="json" data-testid="token-header-json" tabIndex={0}>
             {prettyJson(token.header)}
           </pre>
         </div>
         <div>
           <h3>Claims</h3>
-          <pre className="json" data-testid="token-claims-json">
+          <pre className="json" data-testid="token-claims-json" tabIndex={0}>
             {claimsText(token, findings, analysis?.decrypted)}
           </pre>
         </div>

@@ -2,9 +2,8 @@
 // import, ingest and token analysis the detectors run in their worker; every planted incident is in the Findings
 // view; the impossible travel opens its evidence on the timeline (the event selected) and on the map (the red
 // hop); alice's token shows its refresh in the lifecycle diagram.
-import path from 'node:path';
 import { expect, test } from './fixtures';
-import { openCaseFromList, SCREENSHOTS } from './app-actions';
+import { openCaseFromList } from './app-actions';
 import { findingRow, openSampleFindings, SAMPLE_TITLE } from './sample-case';
 
 test('every planted incident is a finding whose evidence opens on the timeline, the map and the lifecycle', async ({
@@ -44,7 +43,6 @@ test('every planted incident is a finding whose evidence opens on the timeline, 
   await expect(events).toHaveCount(2);
   await expect(events.first()).toContainText('logs/orders-api-access.log:1');
   await expect(events.nth(1)).toContainText('logs/auth-server.jsonl:3');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'findings.png'), fullPage: true });
 
   // Its "to" event on the timeline: selected in the list, its detail open.
   const toEvent = events.nth(1);
@@ -68,7 +66,6 @@ test('every planted incident is a finding whose evidence opens on the timeline, 
   const redRow = page.locator('[data-testid=map-hop-row][data-impossible=true]');
   await expect(redRow).toContainText('175.45.176.3');
   await expect(redRow.locator('td').nth(1)).toContainText('logs/orders-api-access.log:1');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'map.png'), fullPage: true });
   // The map honours the timeline's filters: narrowed to bob's IP, alice's hop is dimmed and counted, not dropped.
   await page.getByTestId('filter-ip').fill('81.2.69.161');
   await page.getByTestId('filter-apply').click();
@@ -86,7 +83,6 @@ test('every planted incident is a finding whose evidence opens on the timeline, 
   await expect(diagram.getByTestId('lifecycle-lane')).toHaveCount(2);
   await expect(diagram.getByTestId('lifecycle-link')).toHaveCount(1);
   await expect(diagram.locator('[data-testid=lifecycle-marker][data-kind=issued]')).toHaveCount(2);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'lifecycle.png'), fullPage: true });
 });
 
 test('detector parameters are saved on the case and re-run the detectors', async ({ app }) => {

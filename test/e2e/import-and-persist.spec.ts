@@ -1,16 +1,7 @@
 // The core journey: a case, a verified bundle zip and a loose HAR imported through the pickers, hash
 // verdicts and decoded tokens shown, and all of it still there after a browser restart.
-import path from 'node:path';
 import { expect, test } from './fixtures';
-import {
-  createCase,
-  importEvidence,
-  LOOSE_HAR,
-  openCaseFromList,
-  SAMPLE_BUNDLE,
-  SCREENSHOTS,
-  signIn,
-} from './app-actions';
+import { createCase, importEvidence, LOOSE_HAR, openCaseFromList, SAMPLE_BUNDLE, signIn } from './app-actions';
 
 test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps them across a restart', async ({
   app,
@@ -34,7 +25,6 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
   );
   await expect(page.locator('[data-testid=custody-row][data-action=import]')).toHaveCount(2);
   await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'evidence-view.png'), fullPage: true });
 
   await page.getByTestId('tab-tokens').click();
   const tokens = page.getByTestId('token-row');
@@ -44,7 +34,6 @@ test('imports a bundle and a loose HAR, shows verdicts and tokens, and keeps the
   await expect(page.getByTestId('token-header-json')).toContainText('"alg"');
   await expect(page.getByTestId('token-claims-json')).toContainText('"iss"');
   await expect(page.getByTestId('token-sighting').first()).toContainText(/:\d+:\d+/);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'tokens-view.png'), fullPage: true });
 
   await app.restart();
   await openCaseFromList(app.page, 'Orders refund fraud');

@@ -3,7 +3,7 @@
 // opens its detail. References in findings open the in-app help.
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { SCREENSHOTS, signIn } from './app-actions';
+import { signIn } from './app-actions';
 import { PLANTED } from './sample-case';
 
 test('opening the sample lands on its overview, whose items open their detail', async ({ app }) => {
@@ -24,7 +24,6 @@ test('opening the sample lands on its overview, whose items open their detail', 
   await expect(page.getByTestId('overview-severity').first()).toHaveAttribute('data-severity', 'critical');
   await expect(page.getByTestId('overview-subject').first()).toBeVisible();
   await expect(page.getByTestId('overview-span-text')).toContainText('events from');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
 
   // The load-geolocation button loads the MMDB, parses the case again, and the detectors then find the travel.
   const chooser = page.waitForEvent('filechooser');

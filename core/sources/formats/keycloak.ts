@@ -9,6 +9,7 @@ import {
   keyValuePairs,
   splitKeycloakLine,
 } from './keycloak-text-line';
+import { countOf } from '../../util/count-of';
 
 /**
  * Keycloak user events: the admin REST API's JSON (`GET /admin/realms/{realm}/events`: `time` in epoch ms, `type`,
@@ -107,7 +108,11 @@ class KeycloakParser implements RecordParser {
   }
 
   describe(): Record<string, string> {
-    return this.skipped > 0 ? { skipped: `${this.skipped} Keycloak server log line(s) that are not events` } : {};
+    return this.skipped > 0
+      ? {
+          skipped: `${countOf(this.skipped, 'Keycloak server log line')} that ${this.skipped === 1 ? 'is not an event' : 'are not events'}`,
+        }
+      : {};
   }
 
   // jboss-logging line: "<time> <LEVEL> [org.keycloak.events] (<thread>) type=LOGIN, realmId=..., key=value, ..."

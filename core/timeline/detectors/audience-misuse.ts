@@ -1,6 +1,6 @@
 import type { ProvingEvent } from '../finding-builder';
 import { apiOfRequest, apiTarget, type ConfiguredApi } from '../util/api-match';
-import { iso, tokenName } from '../util/describe';
+import { countOf, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { ownerOf } from './token-steps';
 
@@ -65,7 +65,7 @@ export const audienceMisuse = defineDetector({
         severity: group.audiences === undefined ? 'medium' : 'high',
         scope: key,
         message:
-          `${tokenName(group.hash, track.facts?.jti)} ${audText}, but was presented ${group.count} time(s) to ${group.api.name} (${group.api.baseUrl}, accepts ${group.api.audiences.map((aud) => `"${aud}"`).join(', ')}), first at ${iso(first.ts)}: ${first.method ?? ''} ${first.path}.`.replace(
+          `${tokenName(group.hash, track.facts?.jti)} ${audText}, but was presented ${countOf(group.count, 'time')} to ${group.api.name} (${group.api.baseUrl}, accepts ${group.api.audiences.map((aud) => `"${aud}"`).join(', ')}), first at ${iso(first.ts)}: ${first.method ?? ''} ${first.path}.`.replace(
             ':  ',
             ': ',
           ),

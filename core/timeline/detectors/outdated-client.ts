@@ -1,6 +1,6 @@
 import type { ProvingEvent } from '../finding-builder';
 import { compareAppVersions, parseAppVersion, type AppVersion } from '../util/app-version';
-import { iso } from '../util/describe';
+import { countOf, iso } from '../util/describe';
 import { bestName } from '../identity/best-name';
 import { defineDetector } from './detector';
 
@@ -78,7 +78,7 @@ export const outdatedClient = defineDetector({
       findings.add({
         detector: outdatedClient,
         scope: key,
-        message: `${group.count} ${first.kind === 'refresh' ? 'refresh(es)' : 'token issue(s)'}${group.subject ? ` for ${bestName(identities, group.subject)}` : ''}${group.clientId ? ` (client ${group.clientId})` : ''} came from app version ${group.version}, below the minimum ${group.minimum}; the first at ${iso(first.ts)}${first.ip ? ` from ${first.ip}` : ''}.`,
+        message: `${first.kind === 'refresh' ? countOf(group.count, 'refresh', 'refreshes') : countOf(group.count, 'token issue')}${group.subject ? ` for ${bestName(identities, group.subject)}` : ''}${group.clientId ? ` (client ${group.clientId})` : ''} came from app version ${group.version}, below the minimum ${group.minimum}; the first at ${iso(first.ts)}${first.ip ? ` from ${first.ip}` : ''}.`,
         explanation:
           "Old app versions are refused for a reason — a known flaw, or a client the attacker has repackaged. A token issued to a version the organisation no longer supports, especially when the user's own device runs a current version, suggests the request came from a different (possibly attacker-controlled) client. Compare its user agent and IP with the user's earlier events.",
         tokenHashes: [...group.tokens],

@@ -1,6 +1,6 @@
 import type { Entry } from '../entry';
 import type { ProvingEvent } from '../finding-builder';
-import { duration, iso, tokenName } from '../util/describe';
+import { countOf, duration, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 
 interface Redemptions {
@@ -66,11 +66,11 @@ export const refreshTokenReuse = defineDetector({
       const parts: string[] = [];
       if (again.length > 0)
         parts.push(
-          `redeemed ${item.entries.length} times: first at ${iso(first!.ts)}, again ${duration(again[0]!.ts! - first!.ts!)} later${again.length > 1 ? ` and ${again.length - 1} more time(s)` : ''} (grace window ${parameters.graceSeconds} s)`,
+          `redeemed ${item.entries.length} times: first at ${iso(first!.ts)}, again ${duration(again[0]!.ts! - first!.ts!)} later${again.length > 1 ? ` and ${countOf(again.length - 1, 'more time', 'more times')}` : ''} (grace window ${parameters.graceSeconds} s)`,
         );
       if (afterEnd.length > 0)
         parts.push(
-          `redeemed ${afterEnd.length} time(s) after ${ended === own ? 'it was revoked' : 'its family was ended'} at ${iso(ended!.ts)}`,
+          `redeemed ${countOf(afterEnd.length, 'time')} after ${ended === own ? 'it was revoked' : 'its family was ended'} at ${iso(ended!.ts)}`,
         );
       const ips = new Set(item.entries.map((entry) => entry.ip).filter((ip) => ip !== undefined));
       const events: ProvingEvent[] = [
@@ -82,7 +82,7 @@ export const refreshTokenReuse = defineDetector({
       findings.add({
         detector: refreshTokenReuse,
         scope: item.key,
-        message: `Refresh ${name} was ${parts.join('; ')}${ips.size > 1 ? `, from ${ips.size} different IPs (${[...ips].join(', ')})` : ''}.`,
+        message: `${item.tokenHash ? `Refresh ${name}` : `The ${name}`} was ${parts.join('; ')}${ips.size > 1 ? `, from ${ips.size} different IPs (${[...ips].join(', ')})` : ''}.`,
         explanation:
           'A rotated refresh token is good for one redemption. When it is presented again, two parties hold it — the legitimate client and whoever copied it — and the issuer cannot tell which is which; RFC 9700 says to revoke the whole family. Look at which redemption came from an unfamiliar IP or user agent and what the tokens it produced were used for.',
         tokenHashes: [

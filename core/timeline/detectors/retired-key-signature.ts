@@ -1,7 +1,7 @@
 import type { TokenTrack } from '../correlate';
 import type { ProvingEvent } from '../finding-builder';
 import type { KeyHistoryEntry } from '../types';
-import { iso, tokenName } from '../util/describe';
+import { countOf, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { issueEvidence, ownerOf } from './token-steps';
 
@@ -79,8 +79,8 @@ export const retiredKeySignature = defineDetector({
         .filter(Boolean)
         .join(', ');
       const message = atSigning
-        ? `${tokenName(track.hash, track.facts?.jti)} carries a valid signature by key "${key.kid}" (${window}), which was ${WORDS[atSigning]} when the token was made (${track.facts?.issuedAt !== undefined ? 'iat' : 'first seen'} ${iso(signedAt)}).${uses.length > 0 ? ` It was used ${uses.length} time(s).` : ''}${key.compromised ? ' The key is recorded as compromised.' : ''}`
-        : `${tokenName(track.hash, track.facts?.jti)} was signed by key "${key.kid}" while it was active, but used ${usesAfterRevocation.length} time(s) after the key was revoked at ${iso(key.revoked)}.`;
+        ? `${tokenName(track.hash, track.facts?.jti)} carries a valid signature by key "${key.kid}" (${window}), which was ${WORDS[atSigning]} when the token was made (${track.facts?.issuedAt !== undefined ? 'iat' : 'first seen'} ${iso(signedAt)}).${uses.length > 0 ? ` It was used ${countOf(uses.length, 'time')}.` : ''}${key.compromised ? ' The key is recorded as compromised.' : ''}`
+        : `${tokenName(track.hash, track.facts?.jti)} was signed by key "${key.kid}" while it was active, but used ${countOf(usesAfterRevocation.length, 'time')} after the key was revoked at ${iso(key.revoked)}.`;
       findings.add({
         detector: retiredKeySignature,
         severity,

@@ -1,6 +1,6 @@
 import type { Severity } from '../../token/findings';
 import type { TokenTrack } from '../correlate';
-import { iso, tokenName } from '../util/describe';
+import { countOf, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { ownerOf } from './token-steps';
 
@@ -60,6 +60,9 @@ function judge(track: TokenTrack, predatesLog: boolean): Verdict {
   };
 }
 
+/** Kinds of event that issue a token, whether or not they carry it. */
+const ISSUING_KINDS: ReadonlySet<string> = new Set(['issue', 'login', 'refresh']);
+
 /** A token seen in use but never in an issue or refresh event. */
 export const tokenNeverIssued = defineDetector({
   id: 'token-never-issued',
@@ -80,8 +83,14 @@ export const tokenNeverIssued = defineDetector({
         firstIssuance = entry.ts!;
         break;
       }
-    if (firstIssuance === undefined && parameters.requireIssuanceEvidence)
-      return 'the evidence holds no issuance record (issue, login, refresh or set-cookie event)';
+    if (firstIssuance === undefined && parameters.requireIssuanceEvidence) {
+      // Identity-provider exports record issues without the token itself: say they were seen and why they do not
+      // count, rather than that there were none.
+      const unnamed = timeline.entries.filter((entry) => ISSUING_KINDS.has(entry.kind)).length;
+      return unnamed > 0
+        ? `the evidence holds ${countOf(unnamed, 'issue, login or refresh event')}, but none names the token it issued (identity-provider exports leave the token out), so no token can be matched to its issue`
+        : 'the evidence holds no issuance record (issue, login, refresh or set-cookie event)';
+    }
     for (const track of timeline.tokens.values()) {
       if (track.steps.some((step) => step.use === 'issued')) continue;
       const uses = track.steps.filter(
@@ -95,7 +104,7 @@ export const tokenNeverIssued = defineDetector({
         detector: tokenNeverIssued,
         severity: verdict.severity,
         scope: track.hash,
-        message: `${tokenName(track.hash, track.facts?.jti)} was used ${uses.length} time(s), first at ${iso(firstUse)}${uses[0]!.entry.path ? ` (${uses[0]!.entry.method ?? ''} ${uses[0]!.entry.path})`.replace('( ', '(') : ''}, but no issue or refresh event in the evidence produced it${track.facts?.issuedAt !== undefined ? ` (its iat says ${iso(track.facts.issuedAt)})` : ''}. ${verdict.likely}`,
+        message: `${tokenName(track.hash, track.facts?.jti)} was used ${countOf(uses.length, 'time')}, first at ${iso(firstUse)}${uses[0]!.entry.path ? ` (${uses[0]!.entry.method ?? ''} ${uses[0]!.entry.path})`.replace('( ', '(') : ''}, but no issue or refresh event in the evidence produced it${track.facts?.issuedAt !== undefined ? ` (its iat says ${iso(track.facts.issuedAt)})` : ''}. ${verdict.likely}`,
         explanation:
           "Three explanations fit a token nobody issued: forgery (a weak or missing signature, a key-confusion trick), key compromise (a valid signature from a genuine key that the issuer did not use), or a gap in the logs. Telling them apart: the signature verdict and the token checks show forgery; the issuer's own records for this jti (its database, HSM or KMS signing logs) show whether the issuer made it; the continuity of the issuer's log around the iat (other tokens issued then, jti sequence, log rotation) shows a gap.",
         tokenHashes: [track.hash],

@@ -1,4 +1,4 @@
-import { duration, iso, tokenName } from '../util/describe';
+import { countOf, duration, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { isTimedUse, issueEvidence, ownerOf } from './token-steps';
 
@@ -31,7 +31,7 @@ export const useAfterExpiry = defineDetector({
       findings.add({
         detector: useAfterExpiry,
         scope: track.hash,
-        message: `${tokenName(track.hash, track.facts?.jti)} expired at ${iso(exp)} but was used ${late.length} time(s) afterwards (${accepted} accepted), first at ${iso(late[0]!.entry.ts)}, last at ${iso(last)} — ${duration(last - exp)} after expiry.`,
+        message: `${tokenName(track.hash, track.facts?.jti)} expired at ${iso(exp)} but was used ${countOf(late.length, 'time')} afterwards (${accepted} accepted), first at ${iso(late[0]!.entry.ts)}, last at ${iso(last)} — ${duration(last - exp)} after expiry.`,
         explanation:
           'An expired token must be refused. Accepted uses after expiry mean a service does not check exp (or its clock is wrong), and whoever holds an old token — from a log, a backup, a stolen device — can still use it. Find which service accepted it from the request host and path.',
         tokenHashes: [track.hash],

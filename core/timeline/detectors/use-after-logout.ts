@@ -1,6 +1,6 @@
 import type { Entry } from '../entry';
 import type { ProvingEvent } from '../finding-builder';
-import { duration, iso } from '../util/describe';
+import { countOf, duration, iso } from '../util/describe';
 import { defineDetector } from './detector';
 
 interface SessionState {
@@ -84,7 +84,7 @@ export const useAfterLogout = defineDetector({
       findings.add({
         detector: useAfterLogout,
         scope: key,
-        message: `${name} was logged out at ${iso(state.logout.ts)}, but ${state.tokens.size} of its token(s) were used ${state.count} time(s) afterwards (${state.accepted} accepted), the first ${duration(first - state.logout.ts!)} after the logout.`,
+        message: `${name} was logged out at ${iso(state.logout.ts)}, but ${state.tokens.size} of its tokens were used ${countOf(state.count, 'time')} afterwards (${state.accepted} accepted), the first ${duration(first - state.logout.ts!)} after the logout.`,
         explanation:
           "After a logout the session's tokens should be worthless. Uses afterwards mean a service still trusts them (JWTs stay valid until exp unless services learn of the logout), and — if the user really logged out — that someone else holds a copy of the token.",
         tokenHashes: [...state.tokens],

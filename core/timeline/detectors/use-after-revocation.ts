@@ -1,4 +1,4 @@
-import { duration, iso, tokenName } from '../util/describe';
+import { countOf, duration, iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
 import { isTimedUse, issueEvidence, ownerOf } from './token-steps';
 
@@ -32,7 +32,7 @@ export const useAfterRevocation = defineDetector({
       findings.add({
         detector: useAfterRevocation,
         scope: track.hash,
-        message: `${tokenName(track.hash, track.facts?.jti)} was revoked at ${iso(revokedAt)} but used ${late.length} time(s) afterwards (${accepted} accepted), first at ${iso(late[0]!.entry.ts)}, last ${duration(last - revokedAt)} after the revocation.`,
+        message: `${tokenName(track.hash, track.facts?.jti)} was revoked at ${iso(revokedAt)} but used ${countOf(late.length, 'time')} afterwards (${accepted} accepted), first at ${iso(late[0]!.entry.ts)}, last ${duration(last - revokedAt)} after the revocation.`,
         explanation:
           'Revocation is what an incident responder does to cut an attacker off. A self-contained JWT stays valid at every service that only checks its signature and exp, so uses after revocation show that revocation did not reach those services — or that the revoked token was replayed by someone who kept a copy.',
         tokenHashes: [track.hash],

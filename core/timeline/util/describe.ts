@@ -1,5 +1,7 @@
 import { isCalendarTime, isoTimeOrNumber } from '../../util/calendar-range';
 
+export { countOf } from '../../util/count-of';
+
 /** Wording shared by findings: times in ISO 8601 UTC, durations in the largest sensible unit. */
 
 /** `2026-11-18T09:55:02Z` (milliseconds only when there are any). */

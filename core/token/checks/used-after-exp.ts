@@ -1,6 +1,7 @@
 import { numericDateMs } from '../strict/claims';
 import { findingOf, type TokenCheck } from './check-types';
 import { claimEvidence, iso } from './token-facts';
+import { countOf } from '../../util/count-of';
 
 /** The evidence shows the token in use after it expired (or before nbf). */
 export const usedAfterExp: TokenCheck = {
@@ -19,7 +20,7 @@ export const usedAfterExp: TokenCheck = {
       findings.push(
         findingOf(
           usedAfterExp,
-          `The token was used ${late.length} time(s) after it expired at ${iso(exp!)}, the last at ${iso(last)} (${Math.round((last - exp!) / 1000)} s late). If a service accepted those requests, it does not check exp.`,
+          `The token was used ${countOf(late.length, 'time')} after it expired at ${iso(exp!)}, the last at ${iso(last)} (${Math.round((last - exp!) / 1000)} s late). If a service accepted those requests, it does not check exp.`,
           claimEvidence(decoded, 'exp', { detail: { uses: late.length, lastUse: iso(last) } }),
         ),
       );
@@ -28,7 +29,7 @@ export const usedAfterExp: TokenCheck = {
       findings.push(
         findingOf(
           usedAfterExp,
-          `The token was used ${early.length} time(s) before its "nbf" (${iso(nbf!)}).`,
+          `The token was used ${countOf(early.length, 'time')} before its "nbf" (${iso(nbf!)}).`,
           claimEvidence(decoded, 'nbf', { detail: { uses: early.length } }),
           'medium',
         ),
