@@ -51,8 +51,14 @@ export async function inlineHtml(outDir, outFile, dataBlocks = '') {
     html = html.replace(tag, () => `<style>${css}</style>`);
   }
   html = html.replace(/<link[^>]*rel="modulepreload"[^>]*>/g, '');
-  // Inert data (the embedded geolocation database) goes last, so the page's own markup and scripts come first.
-  if (dataBlocks) html = html.replace('</body>', () => `${dataBlocks}\n</body>`);
+  // Inert data (the embedded geolocation database) goes last, so the page's own markup and scripts come first. Before
+  // the LAST </body>: the inlined bundle may hold the text "</body>" itself (the report's HTML renderer does), and
+  // inserting there would cut the script and break its CSP hash.
+  if (dataBlocks) {
+    const end = html.lastIndexOf('</body>');
+    if (end < 0) throw new Error('inline-html: index.html has no </body> to put the data blocks before');
+    html = `${html.slice(0, end)}${dataBlocks}\n${html.slice(end)}`;
+  }
   await writeFile(outFile, html);
   return { file: outFile, bytes: Buffer.byteLength(html) };
 }

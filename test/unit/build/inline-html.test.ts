@@ -27,4 +27,20 @@ describe('the single-file build allows its inlined scripts by hash, not with uns
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(policy).toContain("default-src 'none'");
   });
+
+  it("puts the data blocks before the page's own </body>, not inside a script that holds the text </body>", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tt-inline-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'index.html'), INDEX);
+    const code = 'const page = `<html><body></body></html>`;';
+    writeFileSync(path.join(dir, 'assets', 'index.js'), code);
+    writeFileSync(path.join(dir, 'assets', 'index.css'), 'body{color:red}');
+    const out = path.join(dir, 'one.html');
+    const data = '<script type="application/octet-stream" id="data">AAAA</script>';
+    await inlineHtml(dir, out, data);
+    const html = readFileSync(out, 'utf8');
+    const inlined = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(inlined).toBe(code);
+    expect(html.endsWith(`<body>${data}\n</body></html>`)).toBe(true);
+  });
 });
