@@ -9,8 +9,8 @@ import type { CaseTab } from '../shell/route';
 import { useApp } from '../shell/app-context';
 import { location, plural, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
-import { caseIdentities, subjectActivity, subjectFindings } from './queries';
-import { matchesPeopleSearch } from './people-search';
+import { caseIdentities, caseSubjectIds, subjectActivity, subjectFindings, SUBJECT_LIST_LIMIT } from './queries';
+import { matchesPeopleSearch, peopleIds } from './people-search';
 import type { ActivityValue } from './subject-activity';
 
 interface PeopleTabProps {
@@ -163,10 +163,13 @@ function SubjectPage({
 
 export function PeopleTab({ caseId, focus, onNavigate }: PeopleTabProps) {
   const directory = useLiveQuery(() => caseIdentities(caseId), [caseId]);
+  const logged = useLiveQuery(() => caseSubjectIds(caseId), [caseId]);
   const [query, setQuery] = useState('');
-  const subjects = (directory?.subjects ?? []).filter((identity) =>
-    matchesPeopleSearch(directory!, identity.subject, query.trim()),
-  );
+  const subjects = directory
+    ? peopleIds(directory, logged?.subjects ?? []).filter((subject) =>
+        matchesPeopleSearch(directory, subject, query.trim()),
+      )
+    : [];
   return (
     <div className="people-layout" data-testid="people-tab">
       <section className="panel">
@@ -191,20 +194,27 @@ export function PeopleTab({ caseId, focus, onNavigate }: PeopleTabProps) {
               </p>
             )}
             <ul className="plain-list people-list" data-testid="people-list">
-              {subjects.map((identity) => (
-                <li key={identity.subject}>
+              {subjects.map((subject) => (
+                <li key={subject}>
                   <button
                     type="button"
-                    className={`link${identity.subject === focus ? ' selected' : ''}`}
+                    className={`link${subject === focus ? ' selected' : ''}`}
                     data-testid="people-subject"
-                    aria-current={identity.subject === focus ? 'true' : undefined}
-                    onClick={() => onNavigate('people', identity.subject)}
+                    aria-current={subject === focus ? 'true' : undefined}
+                    onClick={() => onNavigate('people', subject)}
                   >
-                    {safeText(bestName(directory, identity.subject))}
+                    {safeText(bestName(directory, subject))}
                   </button>
                 </li>
               ))}
             </ul>
+            {logged?.truncated && (
+              <p className="muted" data-testid="people-truncated">
+                The events name more than {SUBJECT_LIST_LIMIT.toLocaleString('en')} subject ids: the first{' '}
+                {SUBJECT_LIST_LIMIT.toLocaleString('en')} by id are listed with every named one. Filter the timeline by
+                subject for the rest.
+              </p>
+            )}
           </>
         )}
       </section>

@@ -14,6 +14,31 @@ export async function caseIdentities(caseId: string): Promise<IdentityDirectory 
   return (await db.caseAnalyses.get(caseId))?.identities;
 }
 
+/** Subject ids listed at most on the People tab; a case with more says so and its search still finds names. */
+export const SUBJECT_LIST_LIMIT = 2000;
+
+/**
+ * Every distinct subject id of the case's events, in id order, up to `limit` — including those the evidence never
+ * names, which the identity directory leaves out. A skip scan over the `facets` index: one keyed read per distinct
+ * subject, never a read of the events themselves.
+ */
+export async function caseSubjectIds(
+  caseId: string,
+  limit = SUBJECT_LIST_LIMIT,
+): Promise<{ subjects: string[]; truncated: boolean }> {
+  const subjects: string[] = [];
+  let lower: unknown[] = [caseId, 'subject', '', Dexie.minKey, Dexie.minKey];
+  const upper = [caseId, 'subject', Dexie.maxKey, Dexie.maxKey, Dexie.maxKey];
+  while (subjects.length <= limit) {
+    const [key] = await db.authEvents.where('facets').between(lower, upper, true, true).limit(1).keys();
+    if (!key) break;
+    const subject = (key as unknown as readonly unknown[])[2] as string;
+    subjects.push(subject);
+    lower = [caseId, 'subject', subject, Dexie.maxKey, Dexie.maxKey];
+  }
+  return { subjects: subjects.slice(0, limit), truncated: subjects.length > limit };
+}
+
 /** Everything the timeline holds for one subject id, summed (the first SUBJECT_EVENT_LIMIT events in time order). */
 export async function subjectActivity(caseId: string, subject: string): Promise<SubjectActivity> {
   const rows = await db.authEvents

@@ -48,3 +48,15 @@ test('names from the logs stand beside subject ids, on a person page, and in the
   await page.getByTestId('filter-apply').click();
   await expect(page.getByTestId('timeline-row')).toHaveCount(0);
 });
+
+test('subjects the evidence never names are listed too (the sample case)', async ({ app }) => {
+  const page = app.page;
+  await signIn(page);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('tab-people').click();
+  // The sample's logs give no usernames or display names: every subject id is still a person to look at.
+  for (const subject of ['admin@northwind.example', 'alice@northwind.example', 'bob@northwind.example'])
+    await expect(page.getByTestId('people-subject').filter({ hasText: subject })).toHaveCount(1, { timeout: 45_000 });
+  await page.getByTestId('people-subject').filter({ hasText: 'bob@northwind.example' }).click();
+  await expect(page.getByTestId('subject-title')).toContainText('bob@northwind.example');
+});
