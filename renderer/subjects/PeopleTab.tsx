@@ -9,7 +9,14 @@ import type { CaseTab } from '../shell/route';
 import { useApp } from '../shell/app-context';
 import { location, plural, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
-import { caseIdentities, caseSubjectIds, subjectActivity, subjectFindings, SUBJECT_LIST_LIMIT } from './queries';
+import {
+  caseIdentities,
+  caseSubjectIds,
+  findingSubjects,
+  subjectActivity,
+  subjectFindings,
+  SUBJECT_LIST_LIMIT,
+} from './queries';
 import { matchesPeopleSearch, peopleIds } from './people-search';
 import type { ActivityValue } from './subject-activity';
 
@@ -164,9 +171,10 @@ function SubjectPage({
 export function PeopleTab({ caseId, focus, onNavigate }: PeopleTabProps) {
   const directory = useLiveQuery(() => caseIdentities(caseId), [caseId]);
   const logged = useLiveQuery(() => caseSubjectIds(caseId), [caseId]);
+  const named = useLiveQuery(() => findingSubjects(caseId), [caseId]);
   const [query, setQuery] = useState('');
   const subjects = directory
-    ? peopleIds(directory, logged?.subjects ?? []).filter((subject) =>
+    ? peopleIds(directory, [...(logged?.subjects ?? []), ...(named ?? [])]).filter((subject) =>
         matchesPeopleSearch(directory, subject, query.trim()),
       )
     : [];

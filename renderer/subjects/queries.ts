@@ -39,6 +39,16 @@ export async function caseSubjectIds(
   return { subjects: subjects.slice(0, limit), truncated: subjects.length > limit };
 }
 
+/** The subjects the case's findings name: a token's `sub` may name someone no log record carries. */
+export async function findingSubjects(caseId: string): Promise<string[]> {
+  const subjects = new Set<string>();
+  await db.timelineFindings
+    .where('[caseId+key]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .each((finding) => void (finding.subject !== undefined && subjects.add(finding.subject)));
+  return [...subjects];
+}
+
 /** Everything the timeline holds for one subject id, summed (the first SUBJECT_EVENT_LIMIT events in time order). */
 export async function subjectActivity(caseId: string, subject: string): Promise<SubjectActivity> {
   const rows = await db.authEvents

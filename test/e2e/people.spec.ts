@@ -54,7 +54,8 @@ test('subjects the evidence never names are listed too (the sample case)', async
   await signIn(page);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('tab-people').click();
-  // The sample's logs give no usernames or display names: every subject id is still a person to look at.
+  // The sample's logs give no usernames or display names: every subject id a record or a finding (a token's sub) names
+  // is still a person to look at.
   for (const subject of ['admin@northwind.example', 'alice@northwind.example', 'bob@northwind.example'])
     await expect(page.getByTestId('people-subject').filter({ hasText: subject })).toHaveCount(1, { timeout: 45_000 });
   await page.getByTestId('people-subject').filter({ hasText: 'bob@northwind.example' }).click();
