@@ -1,4 +1,5 @@
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { inflateSync } from 'fflate';
 import {
   PDFDocument,
   TextRenderingMode,
@@ -53,11 +54,14 @@ export class PdfPage {
   }
 }
 
-/** The font programs, decoded once: they are constants of the build. */
+/** The font programs, decoded and inflated once: they are constants of the build. */
 let programs: { readonly sans: Uint8Array; readonly mono: Uint8Array } | undefined;
 
 function fontPrograms(): { readonly sans: Uint8Array; readonly mono: Uint8Array } {
-  programs ??= { sans: decodeBase64Url(DEJAVU_SANS)!, mono: decodeBase64Url(DEJAVU_SANS_MONO)! };
+  programs ??= {
+    sans: inflateSync(decodeBase64Url(DEJAVU_SANS)!),
+    mono: inflateSync(decodeBase64Url(DEJAVU_SANS_MONO)!),
+  };
   return programs;
 }
 

@@ -301,7 +301,12 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   });
   const total = layout.pages.length;
   // The running header is one line: the case title is cut (by characters, never inside one) where the line ends.
-  const running = wrapText(line(`Tokentrail case report - ${model.case.id} - ${model.case.title}`), WIDTH, 8, regular)[0]!;
+  const running = wrapText(
+    line(`Tokentrail case report - ${model.case.id} - ${model.case.title}`),
+    WIDTH,
+    8,
+    regular,
+  )[0]!;
   layout.pages.forEach((page, index) => {
     page.text(MARGIN, PAGE_HEIGHT - 35, running, 'regular', 8, 0.45);
     page.rule(MARGIN, MARGIN + WIDTH, PAGE_HEIGHT - 40);

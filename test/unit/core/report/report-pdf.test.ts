@@ -121,12 +121,15 @@ describe('report.pdf', () => {
     expect(text).not.toMatch(/^FORGED/m);
   });
 
-  it.skipIf(!hasPoppler)('keeps a Cyrillic, Greek or accented claim as selectable text; CJK as its code points', async () => {
-    const { text } = pdfText('scripts.pdf', await pdfOf(inputWith('summary')));
-    expect(text).toContain(`subject ${CYRILLIC}; ${GREEK}; ${LATIN}`);
-    // DejaVu has no CJK or emoji glyphs: those are printed as markers, the text still says what was there.
-    expect(text).toContain('and [U+4E2D][U+6587] and emoji [U+1F642] and [U+202E] bidi');
-  });
+  it.skipIf(!hasPoppler)(
+    'keeps a Cyrillic, Greek or accented claim as selectable text; CJK as its code points',
+    async () => {
+      const { text } = pdfText('scripts.pdf', await pdfOf(inputWith('summary')));
+      expect(text).toContain(`subject ${CYRILLIC}; ${GREEK}; ${LATIN}`);
+      // DejaVu has no CJK or emoji glyphs: those are printed as markers, the text still says what was there.
+      expect(text).toContain('and [U+4E2D][U+6587] and emoji [U+1F642] and [U+202E] bidi');
+    },
+  );
 
   it('runs without Node or DOM: bundled for a neutral platform, it renders in a bare JavaScript context', async () => {
     const bundle = await build({
