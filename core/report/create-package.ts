@@ -27,13 +27,16 @@ export function reportJsonBytes(model: ReportModel): Uint8Array {
 export type ManifestSigner = (manifest: Uint8Array) => Promise<string>;
 
 /** The report's own files in the chosen formats (report.json always): what the manifest lists. */
-export function renderReportFiles(model: ReportModel, formats?: readonly ReportFormat[]): ReportPackageFile[] {
+export async function renderReportFiles(
+  model: ReportModel,
+  formats?: readonly ReportFormat[],
+): Promise<ReportPackageFile[]> {
   const chosen = new Set<ReportFormat>(['json', ...(formats ?? DEFAULT_REPORT_FORMATS)]);
   const files: ReportPackageFile[] = [];
   if (chosen.has('json')) files.push({ path: REPORT_FILES.json, bytes: reportJsonBytes(model) });
   if (chosen.has('html'))
     files.push({ path: REPORT_FILES.html, bytes: new TextEncoder().encode(renderReportHtml(model)) });
-  if (chosen.has('pdf')) files.push({ path: REPORT_FILES.pdf, bytes: renderReportPdf(model) });
+  if (chosen.has('pdf')) files.push({ path: REPORT_FILES.pdf, bytes: await renderReportPdf(model) });
   return files;
 }
 
@@ -47,7 +50,7 @@ export async function createSignedReportPackage(
   sign: ManifestSigner,
   options: { readonly formats?: readonly ReportFormat[] } = {},
 ): Promise<ReportPackageFile[]> {
-  const files = renderReportFiles(model, options.formats);
+  const files = await renderReportFiles(model, options.formats);
   const manifest = buildManifest(files, { caseId: model.case.id, generatedAt: model.generatedAt });
   const signature = await sign(manifest);
   return [

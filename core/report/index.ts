@@ -40,7 +40,7 @@ export { REDACTED, redactCompactToken, redactTokensInText, SECRET_MASK } from '.
 export { escapeHtml } from './html-escape';
 /** report.html and its Content-Security-Policy. */
 export { renderReportHtml, reportCsp } from './render-html';
-/** report.pdf: paginated, Helvetica/Courier in WinAnsi, deterministic. */
+/** report.pdf: paginated, DejaVu Sans and Sans Mono embedded as subsets (pdf-lib), deterministic. */
 export { renderReportPdf } from './render-pdf';
 /** The package: its file names, manifest, and the whole signed set. */
 export { REPORT_FILES, buildManifest, type ReportManifest, type ReportPackageFile } from './report-package';

@@ -1,85 +1,151 @@
-import { pdfString, type PdfFont } from './pdf-text';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { inflateSync } from 'fflate';
+import {
+  PDFDocument,
+  TextRenderingMode,
+  grayscale,
+  popGraphicsState,
+  pushGraphicsState,
+  setLineWidth,
+  setStrokingGrayscaleColor,
+  setTextRenderingMode,
+  type PDFFont,
+} from 'pdf-lib';
+import { decodeBase64Url } from '../token/base64url';
+import { DEJAVU_SANS } from './fonts/dejavu-sans';
+import { DEJAVU_SANS_MONO } from './fonts/dejavu-sans-mono';
+import type { PdfFontMetrics } from './pdf-text';
 
 /** A4 in points. */
 export const PAGE_WIDTH = 595;
 export const PAGE_HEIGHT = 842;
 
-const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { regular: 'F1', bold: 'F2', mono: 'F3' };
-const FONT_NAME: Readonly<Record<PdfFont, string>> = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier' };
+/**
+ * The faces a report PDF uses: DejaVu Sans for prose (bold is the same font drawn filled and outlined, which saves
+ * embedding a third font program), DejaVu Sans Mono for hashes, tokens and records.
+ */
+export type PdfFont = 'regular' | 'bold' | 'mono';
 
-/** One page being drawn: text runs and rules, in PDF content-stream operators. */
+/** Stroke width, in points per point of text size, that thickens "bold" text. */
+const BOLD_STROKE = 0.035;
+
+interface TextRun {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly font: PdfFont;
+  readonly size: number;
+  readonly grey: number;
+}
+
+/** One page being laid out: text runs (already printable, see pdf-text.ts) and rules, drawn when the PDF is written. */
 export class PdfPage {
-  readonly operators: string[] = [];
+  readonly runs: TextRun[] = [];
+  readonly rules: { readonly x1: number; readonly x2: number; readonly y: number }[] = [];
 
-  /** Draw one line of WinAnsi bytes with its baseline at (x, y). */
-  text(x: number, y: number, bytes: readonly number[], font: PdfFont, size: number, grey = 0): void {
-    this.operators.push(
-      `BT ${grey.toFixed(2)} g /${FONT_RESOURCE[font]} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td ${pdfString(bytes)} Tj ET`,
-    );
+  /** Draw one line of printable text with its baseline at (x, y). */
+  text(x: number, y: number, text: string, font: PdfFont, size: number, grey = 0): void {
+    this.runs.push({ x, y, text, font, size, grey });
   }
 
   /** A horizontal rule. */
   rule(x1: number, x2: number, y: number): void {
-    this.operators.push(`0.6 G 0.5 w ${x1.toFixed(2)} ${y.toFixed(2)} m ${x2.toFixed(2)} ${y.toFixed(2)} l S`);
+    this.rules.push({ x1, x2, y });
   }
 }
 
-/**
- * A text string for the document information dictionary, which is not WinAnsi but PDFDocEncoding or UTF-16BE: the
- * whole title as a UTF-16BE hex string with its byte order mark, so every character survives and the file stays ASCII.
- */
-function utf16HexString(text: string): string {
-  let hex = '<FEFF';
-  for (let index = 0; index < text.length; index += 1) hex += text.charCodeAt(index).toString(16).padStart(4, '0');
-  return `${hex}>`;
+/** The font programs, decoded and inflated once: they are constants of the build. */
+let programs: { readonly sans: Uint8Array; readonly mono: Uint8Array } | undefined;
+
+function fontPrograms(): { readonly sans: Uint8Array; readonly mono: Uint8Array } {
+  programs ??= {
+    sans: inflateSync(decodeBase64Url(DEJAVU_SANS)!),
+    mono: inflateSync(decodeBase64Url(DEJAVU_SANS_MONO)!),
+  };
+  return programs;
 }
 
-/** A PDF date `D:YYYYMMDDHHmmSSZ` from an ISO 8601 UTC time. */
-function pdfDate(iso: string): string {
-  return `D:${iso.slice(0, 19).replace(/[-T:]/g, '')}Z`;
+/** Coverage and widths straight from a font program's cmap and hmtx, memoised per code point. */
+function metricsOf(font: Font): PdfFontMetrics {
+  const widths = new Map<number, number>();
+  const scale = 1000 / font.unitsPerEm;
+  return {
+    covers: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    advance: (codePoint) => {
+      let width = widths.get(codePoint);
+      if (width === undefined) {
+        width = font.glyphForCodePoint(codePoint).advanceWidth * scale;
+        widths.set(codePoint, width);
+      }
+      return width;
+    },
+  };
 }
 
+let metrics: Readonly<Record<PdfFont, PdfFontMetrics>> | undefined;
+
+/** What each face covers and how wide its glyphs are, for layout before the PDF exists. */
+export function pdfFontMetrics(): Readonly<Record<PdfFont, PdfFontMetrics>> {
+  if (!metrics) {
+    const sans = metricsOf(fontkit.create(fontPrograms().sans));
+    metrics = { regular: sans, bold: sans, mono: metricsOf(fontkit.create(fontPrograms().mono)) };
+  }
+  return metrics;
+}
+
+/** A PDF date object from an ISO 8601 time: the report's generation time, never the clock. */
+const dateOf = (iso: string): Date => new Date(iso);
+
 /**
- * Serialise pages into a PDF 1.4 file: the standard 14 fonts (no font program is embedded: every conforming reader
- * has Helvetica and Courier), WinAnsiEncoding, uncompressed content streams, and no time but the one given, so the
- * same pages always give the same bytes. Everything written is ASCII.
+ * Serialise laid-out pages with pdf-lib: DejaVu Sans and DejaVu Sans Mono embedded as subsets (only the glyphs used,
+ * with a ToUnicode map, so text stays selectable and searchable), the info dictionary's dates set to the report's
+ * generation time and no document ID, so the same pages always give the same bytes. Text reaches the file only as
+ * glyph ids in hex strings: evidence text cannot end a string or inject an operator.
  */
-export function writePdf(
+export async function writePdf(
   pages: readonly PdfPage[],
   info: { readonly title: string; readonly createdAt: string },
-): Uint8Array {
-  const objects: string[] = [];
-  const add = (body: string): number => objects.push(body);
-  const catalog = add('');
-  const pageTree = add('');
-  const fonts = (Object.keys(FONT_RESOURCE) as PdfFont[]).map((font) =>
-    add(`<< /Type /Font /Subtype /Type1 /BaseFont /${FONT_NAME[font]} /Encoding /WinAnsiEncoding >>`),
-  );
-  const fontDictionary = (Object.keys(FONT_RESOURCE) as PdfFont[])
-    .map((font, index) => `/${FONT_RESOURCE[font]} ${fonts[index]} 0 R`)
-    .join(' ');
-  const kids = pages.map((page) => {
-    const stream = page.operators.join('\n');
-    const content = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-    return add(
-      `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << ${fontDictionary} >> >> /Contents ${content} 0 R >>`,
-    );
-  });
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
-  objects[pageTree - 1] =
-    `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const infoObject = add(
-    `<< /Title ${utf16HexString(info.title)} /Producer (Tokentrail) /CreationDate (${pdfDate(info.createdAt)}) >>`,
-  );
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(out.length);
-    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoObject} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  document.registerFontkit(fontkit);
+  // Subset fonts are named TAG+Name (ISO 32000-1 §9.6.4), which tells readers the program is partial; pdf-lib's own
+  // name (Name-NNNN) does not say so. The tags are fixed: each report embeds exactly these two subsets.
+  const sans = await document.embedFont(fontPrograms().sans, { subset: true, customName: 'TTSANS+DejaVuSans' });
+  const mono = await document.embedFont(fontPrograms().mono, { subset: true, customName: 'TTMONO+DejaVuSansMono' });
+  const faces: Readonly<Record<PdfFont, PDFFont>> = { regular: sans, bold: sans, mono };
+  for (const laidOut of pages) {
+    const page = document.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    for (const rule of laidOut.rules)
+      page.drawLine({
+        start: { x: rule.x1, y: rule.y },
+        end: { x: rule.x2, y: rule.y },
+        thickness: 0.5,
+        color: grayscale(0.6),
+      });
+    for (const run of laidOut.runs) {
+      if (run.text === '') continue;
+      const bold = run.font === 'bold';
+      if (bold)
+        page.pushOperators(
+          pushGraphicsState(),
+          setTextRenderingMode(TextRenderingMode.FillAndOutline),
+          setLineWidth(run.size * BOLD_STROKE),
+          setStrokingGrayscaleColor(run.grey),
+        );
+      page.drawText(run.text, {
+        x: run.x,
+        y: run.y,
+        font: faces[run.font],
+        size: run.size,
+        color: grayscale(run.grey),
+      });
+      if (bold) page.pushOperators(popGraphicsState());
+    }
+  }
+  document.setTitle(info.title);
+  document.setProducer('Tokentrail');
+  document.setCreator('Tokentrail');
+  document.setCreationDate(dateOf(info.createdAt));
+  document.setModificationDate(dateOf(info.createdAt));
+  return document.save({ useObjectStreams: false });
 }

@@ -1,5 +1,5 @@
-import { PAGE_HEIGHT, PAGE_WIDTH, PdfPage, writePdf } from './pdf-document';
-import { winAnsiBytes, wrapBytes, type PdfFont } from './pdf-text';
+import { PAGE_HEIGHT, PAGE_WIDTH, PdfPage, pdfFontMetrics, writePdf, type PdfFont } from './pdf-document';
+import { printableText, wrapText } from './pdf-text';
 import type { ReportModel } from './types';
 
 const MARGIN = 50;
@@ -43,11 +43,12 @@ class PdfLayout {
     this.y -= points;
   }
 
-  /** One paragraph, wrapped to the text width; returns where its first line is (page index and baseline). */
+  /** One paragraph, wrapped to the text width. */
   paragraph(text: string, style: TextStyle = {}): void {
     const { font = 'regular', size = 9.5, indent = 0, grey = 0 } = style;
     const leading = size * 1.35;
-    for (const line of wrapBytes(winAnsiBytes(text), WIDTH - indent, size, font)) {
+    const metrics = pdfFontMetrics()[font];
+    for (const line of wrapText(printableText(text, metrics), WIDTH - indent, size, metrics)) {
       this.keep(leading);
       this.y -= leading;
       this.page.text(MARGIN + indent, this.y, line, font, size, grey);
@@ -254,11 +255,12 @@ const RENDER: Readonly<Record<Section, (layout: PdfLayout, model: ReportModel) =
 
 /**
  * report.pdf: the report paginated for print and archiving — A4, a title block, contents with page numbers, every
- * section of report.html, a running header naming the case and "Page N of M" on every page. Helvetica and Courier in
- * WinAnsi (pdf-text.ts: a character the encoding lacks is printed as `[U+XXXX]`); text stays selectable. Pure and
- * deterministic: the same model gives the same bytes.
+ * section of report.html, a running header naming the case and "Page N of M" on every page. DejaVu Sans and Sans Mono
+ * embedded as subsets (pdf-document.ts), so evidence text in any script DejaVu covers prints as itself and stays
+ * selectable; what it does not cover is printed as `[U+XXXX]` (pdf-text.ts). Pure and deterministic: the same model
+ * gives the same bytes.
  */
-export function renderReportPdf(model: ReportModel): Uint8Array {
+export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   const layout = new PdfLayout();
   layout.paragraph('Tokentrail case report', { font: 'bold', size: 11, grey: 0.35 });
   layout.paragraph(model.case.title, { font: 'bold', size: 18 });
@@ -290,18 +292,26 @@ export function renderReportPdf(model: ReportModel): Uint8Array {
     RENDER[section](layout, model);
     return page;
   });
+  const regular = pdfFontMetrics().regular;
+  const line = (text: string): string => printableText(text, regular).replace(/\n/g, ' ');
   SECTIONS.forEach((section, index) => {
     const slot = slots[index]!;
-    slot.page.text(MARGIN + 10, slot.y, winAnsiBytes(`${index + 1}. ${section}`), 'regular', 10);
-    slot.page.text(MARGIN + WIDTH - 40, slot.y, winAnsiBytes(`page ${starts[index]}`), 'regular', 10);
+    slot.page.text(MARGIN + 10, slot.y, line(`${index + 1}. ${section}`), 'regular', 10);
+    slot.page.text(MARGIN + WIDTH - 40, slot.y, line(`page ${starts[index]}`), 'regular', 10);
   });
   const total = layout.pages.length;
-  const running = winAnsiBytes(`Tokentrail case report - ${model.case.id} - ${model.case.title}`).slice(0, 110);
+  // The running header is one line: the case title is cut (by characters, never inside one) where the line ends.
+  const running = wrapText(
+    line(`Tokentrail case report - ${model.case.id} - ${model.case.title}`),
+    WIDTH,
+    8,
+    regular,
+  )[0]!;
   layout.pages.forEach((page, index) => {
     page.text(MARGIN, PAGE_HEIGHT - 35, running, 'regular', 8, 0.45);
     page.rule(MARGIN, MARGIN + WIDTH, PAGE_HEIGHT - 40);
-    page.text(MARGIN, 30, winAnsiBytes(`Generated ${model.generatedAt}`), 'regular', 8, 0.45);
-    page.text(MARGIN + WIDTH - 60, 30, winAnsiBytes(`Page ${index + 1} of ${total}`), 'regular', 8, 0.45);
+    page.text(MARGIN, 30, line(`Generated ${model.generatedAt}`), 'regular', 8, 0.45);
+    page.text(MARGIN + WIDTH - 60, 30, line(`Page ${index + 1} of ${total}`), 'regular', 8, 0.45);
   });
   return writePdf(layout.pages, { title: `Tokentrail report: ${model.case.title}`, createdAt: model.generatedAt });
 }

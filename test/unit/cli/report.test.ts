@@ -137,10 +137,21 @@ describe('tokentrail report create / verify', () => {
     60_000,
   );
 
-  it('makes a byte-identical package twice from the same bundle, key and time', async () => {
+  it('makes a byte-identical package twice from the same bundle, key and time (report.pdf included)', async () => {
     const dir = await tempDir();
     const keys = await writeKeys(dir, 'ed25519', 'jwk');
-    const args = ['--key', keys.privateFile, '--generated-at', AT, '--examiner', 'Ada', '--no-geo'];
+    // report.pdf too: its subset fonts, dates and object order may depend on nothing but the input.
+    const args = [
+      '--key',
+      keys.privateFile,
+      '--generated-at',
+      AT,
+      '--examiner',
+      'Ada',
+      '--no-geo',
+      '--formats',
+      'json,html,pdf',
+    ];
     expect((await cli('report', 'create', SAMPLE, '--out', path.join(dir, 'a'), ...args)).code).toBe(0);
     expect((await cli('report', 'create', SAMPLE, '--out', path.join(dir, 'b'), ...args)).code).toBe(0);
     const [a, b] = [await readAll(path.join(dir, 'a')), await readAll(path.join(dir, 'b'))];
