@@ -74,7 +74,9 @@ export class HashedTokenIndex {
     const found = new Map<string, HashMatch>();
     if (/^[0-9a-fA-F]+$/.test(value) && value.length >= MIN_HEX_PREFIX && value.length <= HEX_LENGTH)
       collect(this.hex, value.toLowerCase(), 'hex', HEX_LENGTH, found);
-    const base64 = value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    let end = value.length;
+    while (end > 0 && value[end - 1] === '=') end--;
+    const base64 = value.slice(0, end).replace(/\+/g, '-').replace(/\//g, '_');
     if (/^[A-Za-z0-9_-]+$/.test(base64) && base64.length >= MIN_BASE64URL_PREFIX && base64.length <= BASE64URL_LENGTH)
       collect(this.base64url, base64, 'base64url', BASE64URL_LENGTH, found);
     if (found.size === 0) return undefined;
