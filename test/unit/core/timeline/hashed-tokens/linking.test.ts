@@ -136,7 +136,11 @@ describe('records that log only a digest of the token are linked to it', () => {
       tokenHashFields: ['x_tok'],
       tokenHashForms: ['token'],
     };
-    const values = [{ x_tok: digest(ALICE).toString('hex') }, { x_tok: signature }, { at_hash: signature }];
+    const values: Record<string, string>[] = [
+      { x_tok: digest(ALICE).toString('hex') },
+      { x_tok: signature },
+      { at_hash: signature },
+    ];
     // Unconfigured, x_tok is no known field and at_hash (an ID token's claim, not this token's digest) is never read.
     expect(linksOf(timelineOf(values))).toEqual([undefined, undefined, undefined]);
     expect(linksOf(timelineOf(values, config))).toEqual([
