@@ -71,14 +71,19 @@ export class HashedTokenIndex {
       this.sorted = true;
     }
     const value = raw.trim().replace(/^sha-?256[:=]/i, '');
+    if (value.length < MIN_BASE64URL_PREFIX || value.length > HEX_LENGTH) return undefined;
     const found = new Map<string, HashMatch>();
-    if (/^[0-9a-fA-F]+$/.test(value) && value.length >= MIN_HEX_PREFIX && value.length <= HEX_LENGTH)
+    if (value.length >= MIN_HEX_PREFIX && /^[0-9a-fA-F]+$/.test(value))
       collect(this.hex, value.toLowerCase(), 'hex', HEX_LENGTH, found);
     let end = value.length;
     while (end > 0 && value[end - 1] === '=') end--;
-    const base64 = value.slice(0, end).replace(/\+/g, '-').replace(/\//g, '_');
-    if (/^[A-Za-z0-9_-]+$/.test(base64) && base64.length >= MIN_BASE64URL_PREFIX && base64.length <= BASE64URL_LENGTH)
-      collect(this.base64url, base64, 'base64url', BASE64URL_LENGTH, found);
+    if (end <= BASE64URL_LENGTH) {
+      let base64 = value.slice(0, end);
+      // Standard base64 (`+/`) of the same digest is accepted too.
+      if (base64.includes('+') || base64.includes('/')) base64 = base64.replace(/\+/g, '-').replace(/\//g, '_');
+      if (base64.length >= MIN_BASE64URL_PREFIX && /^[A-Za-z0-9_-]+$/.test(base64))
+        collect(this.base64url, base64, 'base64url', BASE64URL_LENGTH, found);
+    }
     if (found.size === 0) return undefined;
     if (found.size > 1) return { ambiguous: found.size };
     return { match: [...found.values()][0]! };

@@ -1,3 +1,4 @@
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { sha256HexOfText } from '../../evidence/sha256';
 
 /**
@@ -18,17 +19,23 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 
 /** Lower-case hex digest → the same bytes in base64url without padding (a SHA-256 gives 43 characters). */
 export function hexToBase64Url(hex: string): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (let i = 0; i < hex.length; i += 2) {
-    value = ((value << 8) | parseInt(hex.slice(i, i + 2), 16)) & 0xffffff;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += BASE64URL[(value >> bits) & 63];
-    }
+  const bytes = hexToBytes(hex);
+  const out: string[] = [];
+  let at = 0;
+  for (; at + 2 < bytes.length; at += 3) {
+    const triple = (bytes[at]! << 16) | (bytes[at + 1]! << 8) | bytes[at + 2]!;
+    out.push(
+      BASE64URL[triple >> 18]!,
+      BASE64URL[(triple >> 12) & 63]!,
+      BASE64URL[(triple >> 6) & 63]!,
+      BASE64URL[triple & 63]!,
+    );
   }
-  if (bits > 0) out += BASE64URL[(value << (6 - bits)) & 63];
-  return out;
+  const left = bytes.length - at;
+  if (left > 0) {
+    const pair = (bytes[at]! << 16) | (left === 2 ? bytes[at + 1]! << 8 : 0);
+    out.push(BASE64URL[pair >> 18]!, BASE64URL[(pair >> 12) & 63]!);
+    if (left === 2) out.push(BASE64URL[(pair >> 6) & 63]!);
+  }
+  return out.join('');
 }
