@@ -10,7 +10,15 @@ export interface CaseConfig {
   readonly minimumAppVersion?: string;
   /** Where the issuer publishes its keys; a jku/x5u elsewhere is suspicious. Never fetched. */
   readonly jwksUri?: string;
+  /** Record fields holding a token's SHA-256 (or a prefix of it), in addition to the common names. */
+  readonly tokenHashFields?: readonly string[];
+  /** Record fields holding a token's jti, in addition to the common names. */
+  readonly tokenIdFields?: readonly string[];
+  /** Which digests a hash field may hold: the whole token's and/or its signature segment's (default both). */
+  readonly tokenHashForms?: readonly ('token' | 'signature')[];
 }
+
+const HASH_FORMS = ['token', 'signature'];
 
 const JWS_ALGORITHMS = [
   'HS256',
@@ -85,6 +93,12 @@ export function parseCaseConfig(
     problem('minimumAppVersion', '"minimumAppVersion" must be a version string such as "4.2.0".');
   if (raw.jwksUri !== undefined && typeof raw.jwksUri !== 'string')
     problem('jwksUri', '"jwksUri" must be a URL string.');
+  for (const field of ['tokenHashFields', 'tokenIdFields'] as const)
+    if (raw[field] !== undefined && !isStringArray(raw[field]))
+      problem(field, `"${field}" must be an array of record field names.`);
+  const forms = raw.tokenHashForms;
+  if (forms !== undefined && !(isStringArray(forms) && forms.every((form) => HASH_FORMS.includes(form))))
+    problem('tokenHashForms', '"tokenHashForms" must be an array of "token" and/or "signature".');
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -95,6 +109,9 @@ export function parseCaseConfig(
       maxTokenLifetimeSeconds: lifetime as number | undefined,
       minimumAppVersion: minimumAppVersion as string | undefined,
       jwksUri: raw.jwksUri as string | undefined,
+      ...(raw.tokenHashFields !== undefined ? { tokenHashFields: raw.tokenHashFields as string[] } : {}),
+      ...(raw.tokenIdFields !== undefined ? { tokenIdFields: raw.tokenIdFields as string[] } : {}),
+      ...(forms !== undefined ? { tokenHashForms: forms as ('token' | 'signature')[] } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Detector } from './detectors/detector';
 import { TIMELINE_DETECTORS } from './detectors/registry';
 import { toEntry, type Entry } from './entry';
 import { buildFamilies } from './families';
+import { hashLinkSettings } from './hashed-tokens/link-fields';
 import { buildIdentityDirectory } from './identity/build-directory';
 import { FindingSink } from './finding-builder';
 import { buildLifecycles } from './lifecycles';
@@ -35,11 +36,12 @@ export interface TimelineAnalysis {
  */
 export function createTimelineAnalysis(options: TimelineAnalysisOptions = {}): TimelineAnalysis {
   const entries: Entry[] = [];
+  const links = hashLinkSettings(options.caseConfig);
   let finished = false;
   return {
     add(events) {
       if (finished) throw new Error('createTimelineAnalysis: add() after finish()');
-      for (const event of events) entries.push(toEntry(event, entries.length));
+      for (const event of events) entries.push(toEntry(event, entries.length, links));
     },
     finish() {
       if (finished) throw new Error('createTimelineAnalysis: finish() called twice');

@@ -2,6 +2,8 @@ import type { CaseConfig } from '../evidence/case-config';
 import { attributeIdentity, jtiIndex } from './attribution';
 import { classifyTokenUses } from './token-uses';
 import { compareEntries, type Entry } from './entry';
+import { hashLinkSettings } from './hashed-tokens/link-fields';
+import { linkHashedRecords, type HashLinkStats } from './hashed-tokens/link-records';
 import type { KeyHistoryEntry, TokenFacts, TokenUse } from './types';
 
 /** One appearance of a token in the timeline. */
@@ -37,12 +39,15 @@ export interface Timeline {
   /** jti → token hash, from token claims and from events that carry both. */
   readonly jtiToHash: ReadonlyMap<string, string>;
   readonly refreshEdges: readonly RefreshEdge[];
+  /** Records linked to a token they name only by digest or jti, and digests left unlinked as ambiguous. */
+  readonly hashLinking: HashLinkStats;
   readonly caseConfig?: CaseConfig;
   readonly keyHistory: readonly KeyHistoryEntry[];
 }
 
 /**
- * Correlate events: sort once by time, resolve jti-only events to their token, classify how each token took part
+ * Correlate events: sort once by time, resolve events that name a token only by digest or jti to that token
+ * (core/timeline/hashed-tokens), classify how each token took part
  * (issued, presented, redeemed, revoked, logged out), infer subject and session from token claims where the record
  * has none, and record refresh edges.
  */
@@ -62,6 +67,7 @@ export function correlate(
   for (const entry of rawEntries)
     if (entry.jti !== undefined && entry.roles.length === 1 && !jtiToHash.has(entry.jti))
       jtiToHash.set(entry.jti, entry.roles[0]!.hash);
+  const hashLinking = linkHashedRecords(rawEntries, facts, jtiToHash, hashLinkSettings(caseConfig).forms);
 
   const tokens = new Map<string, TokenTrack>();
   const refreshEdges: RefreshEdge[] = [];
@@ -77,7 +83,7 @@ export function correlate(
   const place = (entry: Entry) => {
     if (entry.roles.length === 0 && entry.jti !== undefined) {
       const hash = jtiToHash.get(entry.jti);
-      if (hash !== undefined) entry.roles = [{ hash, role: 'field' }];
+      if (hash !== undefined) entry.roles = [{ hash, role: 'field', link: { by: 'jti', field: 'jti' } }];
     }
     entry.tokens = classifyTokenUses(entry, seenBefore);
     const redeemed: string[] = [];
@@ -104,5 +110,5 @@ export function correlate(
   };
   for (const entry of entries) place(entry);
   for (const entry of untimed) place(entry);
-  return { entries, untimed, tokens, facts, jtiToHash, refreshEdges, caseConfig, keyHistory };
+  return { entries, untimed, tokens, facts, jtiToHash, refreshEdges, hashLinking, caseConfig, keyHistory };
 }

@@ -1,4 +1,6 @@
 import type { AuthEventKind, TokenRole } from '../sources/types';
+import type { HashLinkSettings } from './hashed-tokens/link-fields';
+import type { TokenLink } from './hashed-tokens/link-types';
 import { personNames } from './identity/person-names';
 import type { EventId, EventRef, EvidenceLocation, PersonNames, TimelineEvent, TokenUse } from './types';
 
@@ -39,17 +41,30 @@ export interface Entry {
   readonly keyId?: string;
   /** Names the record gives its user (`details.username`, `details.email`, `details.displayName`), for the identity directory. */
   readonly names?: PersonNames;
-  roles: readonly { readonly hash: string; readonly role: TokenRole }[];
+  /** Tokens in the record; a token correlation attached by a digest or jti the record names carries its `link`. */
+  roles: readonly { readonly hash: string; readonly role: TokenRole; readonly link?: TokenLink }[];
+  /** Values of the record's token-digest and token-id fields, for correlation to resolve to captured tokens. */
+  readonly tokenReferences?: readonly TokenReference[];
   /** Filled in by correlation: how each token took part, and the subject/session inferred from token claims. */
   tokens: { readonly hash: string; use: TokenUse }[];
   effectiveSubject?: string;
   effectiveSession?: string;
 }
 
+/** A field of the record that may name a token without carrying it: a digest of it, or its jti. */
+export interface TokenReference {
+  readonly field: string;
+  readonly value: string;
+  readonly kind: 'hash' | 'jti';
+}
+
 const DEVICE_KEYS = ['deviceId', 'device_id', 'deviceFingerprint', 'device_fingerprint', 'fingerprint', 'dfp'];
 
-/** Copy the fields the timeline needs out of an event (the record text and raw tokens stay behind). */
-export function toEntry(event: TimelineEvent, seq: number): Entry {
+/**
+ * Copy the fields the timeline needs out of an event (the record text and raw tokens stay behind). With `links`, the
+ * values of the case's token-digest and token-id fields are kept for correlation to resolve.
+ */
+export function toEntry(event: TimelineEvent, seq: number, links?: HashLinkSettings): Entry {
   const details = event.details;
   let device: string | undefined;
   if (details)
@@ -60,6 +75,7 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
       }
   const status = event.http?.status;
   const geo = event.geo;
+  const references = details && links ? tokenReferences(details, links) : undefined;
   return {
     seq,
     id: event.id,
@@ -88,8 +104,25 @@ export function toEntry(event: TimelineEvent, seq: number): Entry {
     // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
     names: details ? personNames(details.username, details.email, details.displayName) : undefined,
     roles: event.tokens.map((token) => ({ hash: token.hash, role: token.role })),
+    ...(references ? { tokenReferences: references } : {}),
     tokens: [],
   };
+}
+
+function tokenReferences(
+  details: Readonly<Record<string, string>>,
+  links: HashLinkSettings,
+): TokenReference[] | undefined {
+  let found: TokenReference[] | undefined;
+  const read = (fields: readonly string[], kind: TokenReference['kind']) => {
+    for (const field of fields) {
+      const value = details[field];
+      if (typeof value === 'string' && value !== '' && value.length <= 256) (found ??= []).push({ field, value, kind });
+    }
+  };
+  read(links.hashFields, 'hash');
+  read(links.idFields, 'jti');
+  return found;
 }
 
 function locationOf(source: EvidenceLocation): EvidenceLocation {

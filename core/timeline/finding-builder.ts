@@ -1,6 +1,7 @@
 import type { FindingEvidence, Severity } from '../token/findings';
 import { SEVERITY_RANK } from '../token/findings';
 import { refOf, type Entry } from './entry';
+import { describeTokenLink } from './hashed-tokens/link-types';
 import type { FindingEventRef, KeyHistoryEntry, TimelineFinding } from './types';
 
 /** One proving event as a detector names it. */
@@ -115,9 +116,16 @@ function selectEvents(events: readonly ProvingEvent[], max: number): FindingEven
     unique.length <= limit
       ? unique
       : [...unique.slice(0, Math.ceil(limit / 2)), ...unique.slice(unique.length - Math.floor(limit / 2))];
-  return kept.map((event) => ({
-    ...refOf(event.entry),
-    role: event.role,
-    ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}),
-  }));
+  return kept.map((event) => {
+    const link =
+      event.tokenHash !== undefined
+        ? event.entry.roles.find((role) => role.hash === event.tokenHash && role.link)?.link
+        : undefined;
+    return {
+      ...refOf(event.entry),
+      role: event.role,
+      ...(event.tokenHash !== undefined ? { tokenHash: event.tokenHash } : {}),
+      ...(link ? { linkedBy: describeTokenLink(link) } : {}),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import { effectiveSignature, type TokenAnalysis } from '../token/analyze-token';
 import type { SignatureVerdict } from '../token/verify/verify-signature';
+import { signatureSha256 } from './hashed-tokens/token-digests';
 import { personNames } from './identity/person-names';
 import type { TokenFacts } from './types';
 
@@ -60,15 +61,21 @@ export type VerdictFacts = Pick<SignatureVerdict, 'status' | 'alg' | 'key'>;
 
 /**
  * The facts of a token from its claims, its signature verdict and the ids of the token checks that fired: for hosts
- * that stored the token engine's results (the renderer's store keeps claims and verdicts, not whole analyses).
+ * that stored the token engine's results (the renderer's store keeps claims and verdicts, not whole analyses). With
+ * the compact form, the signature's SHA-256 is added so records that log only that digest are linked to the token.
  */
 export function tokenFactsFromVerdict(
   tokenHash: string,
   claims: Readonly<Record<string, unknown>> | null | undefined,
   verdict: VerdictFacts | undefined,
   checkIds: readonly string[],
+  compact?: string,
 ): TokenFacts {
-  const base = tokenFactsFromClaims(tokenHash, claims);
+  const signatureDigest = signatureSha256(compact);
+  const base = {
+    ...tokenFactsFromClaims(tokenHash, claims),
+    ...(signatureDigest !== undefined ? { signatureSha256: signatureDigest } : {}),
+  };
   if (!verdict) return { ...base, checkIds: [...new Set(checkIds)] };
   return {
     ...base,
@@ -99,5 +106,6 @@ export function tokenFactsFromAnalysis(analysis: TokenAnalysis): TokenFacts {
     claimsOf.decoded.claims,
     effectiveSignature(analysis),
     analysis.findings.map((finding) => finding.id),
+    analysis.decoded.compact,
   );
 }

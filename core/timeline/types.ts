@@ -90,6 +90,8 @@ export interface TokenFacts {
   readonly names?: PersonNames;
   /** Ids of the token engine's findings on this token (e.g. `weak-hmac-secret`), used to explain forgery. */
   readonly checkIds?: readonly string[];
+  /** SHA-256 (hex) of the compact JWS's signature segment, so records that log only that digest link to the token. */
+  readonly signatureSha256?: string;
 }
 
 /** A key's recorded life, with where that record is in the evidence (so a finding can point at it). */
@@ -112,6 +114,8 @@ export interface EventRef {
 export interface FindingEventRef extends EventRef {
   readonly role: string;
   readonly tokenHash?: string;
+  /** Set when the record does not carry the token but names it by a digest or jti: how it was linked, in words. */
+  readonly linkedBy?: string;
 }
 
 /** One finding of a detector or a token check, with the events that prove it. */

@@ -42,7 +42,15 @@ function EventRow({ event, outside, onOpen }: { event: FindingEventRef; outside:
       <td>
         <span className={`kind kind-${event.kind}`}>{event.kind}</span>
       </td>
-      <td>{event.role}</td>
+      <td>
+        {event.role}
+        {/* A record that names the token only by a digest or jti: say how it was tied to the token. */}
+        {event.linkedBy && (
+          <div className="small muted" data-testid="finding-event-linked-by">
+            {event.linkedBy}
+          </div>
+        )}
+      </td>
       <td className="mono" title={`file sha256 ${event.source.sha256}`}>
         {onOpen ? (
           <button

@@ -38,6 +38,7 @@ export async function loadStoredTokenResults(
           token.claims,
           analysis?.verdict,
           findings.map((finding) => finding.id),
+          token.compact,
         ),
       );
       if (findings.length > 0) checks.push({ tokenHash: token.tokenHash, findings });

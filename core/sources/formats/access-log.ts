@@ -80,7 +80,39 @@ function splitHostPort(host: string | undefined): { host?: string; port?: string
   return { host: host.slice(0, colon), port: host.slice(colon + 1) };
 }
 
-function toDraft(raw: Fields): EventDraft {
+/** Layout variables the event's own fields are made of; any other variable of a layout string is kept in details. */
+const READ_VARIABLES = new Set([
+  'host',
+  'remote_addr',
+  'remote_user',
+  'time_local',
+  'time_iso8601',
+  'msec',
+  'time_custom',
+  'request',
+  'request_method',
+  'request_uri',
+  'uri',
+  'args',
+  'status',
+  'http_authorization',
+  'http_referer',
+  'http_user_agent',
+  'http_x_forwarded_for',
+  'server_port',
+  'rest',
+]);
+
+/** A layout's further variables (`$request_time`, `$http_x_token_sha256`…) by name, so nothing it logged is lost. */
+function layoutDetails(field: Fields): Fields {
+  const out: Fields = {};
+  for (const name in field)
+    if (!READ_VARIABLES.has(name) && !name.startsWith('cookie_') && field[name] !== undefined)
+      out[name] = field[name]!.length > 500 ? `${field[name]!.slice(0, 500)}…` : field[name];
+  return out;
+}
+
+function toDraft(raw: Fields, fromLayout: boolean): EventDraft {
   const field: Fields = {};
   for (const name in raw) field[name] = present(unescape(raw[name]));
   const request = field.request ? readRequestLine(field.request) : undefined;
@@ -130,6 +162,7 @@ function toDraft(raw: Fields): EventDraft {
     tokens,
     http: compact({ method, path: target, host, status }),
     details: detailsOf({
+      ...(fromLayout ? layoutDetails(field) : {}),
       forwardedFor,
       serverPort: field.server_port ?? port,
       requestShape: request?.shape,
@@ -154,7 +187,7 @@ function createParser(pattern: AccessLogPattern | undefined): RecordParser {
         const hint = pattern ? '' : '; if the layout is custom, give it with --log-format';
         return [unparsedLine(`not an access-log line: ${read.problem}${hint}`, read.time, bracketedTime)];
       }
-      return [toDraft(read.fields)];
+      return [toDraft(read.fields, pattern !== undefined)];
     },
   };
 }

@@ -2,6 +2,7 @@ import { compact, withTime, firstText, numberAt, objectAt, readTime, stringDetai
 import type { SourceFormat } from '../format';
 import { parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
+import { TOKEN_HASH_FIELDS, TOKEN_ID_FIELDS } from '../token-reference-fields';
 
 /**
  * Auth0 tenant logs (Management API `GET /api/v2/logs` as a JSON array, a log-stream export as JSON Lines, or the
@@ -86,7 +87,8 @@ export const auth0: SourceFormat = {
             scope: textAt(event.scope),
             hostname: textAt(event.hostname),
             description: textAt(event.description),
-            ...stringDetails(details, ['grant_type', 'prompts', 'error']),
+            // Digest and jti fields an Action may add: kept so the timeline can link the record to its token.
+            ...stringDetails(details, ['grant_type', 'prompts', 'error', ...TOKEN_HASH_FIELDS, ...TOKEN_ID_FIELDS]),
           }) as Record<string, string>,
         }),
       ];

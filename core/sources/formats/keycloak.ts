@@ -2,6 +2,7 @@ import { compact, withTime, objectAt, readTime, stringDetails, textAt } from '..
 import type { RawRecord, RecordParser, RecordResult, SourceFormat } from '../format';
 import { parseEpochTime, parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
+import { TOKEN_HASH_FIELDS, TOKEN_ID_FIELDS } from '../token-reference-fields';
 import {
   holdsKeycloakEventLine,
   isKeycloakServerLine,
@@ -53,6 +54,9 @@ const DETAIL_KEYS = [
   'reason',
 ];
 
+// Digest and jti fields a custom event listener may add: kept so the timeline can link the record to its token.
+const TOKEN_REFERENCE_KEYS = [...TOKEN_HASH_FIELDS, ...TOKEN_ID_FIELDS];
+
 function kindOf(type: string): AuthEventKind {
   if (type.endsWith('_ERROR')) return 'failure';
   return KINDS[type] ?? 'other';
@@ -87,7 +91,7 @@ function toDraft(event: Record<string, unknown>, lineTime?: unknown): RecordResu
           realm: known(event.realmName) ?? known(event.realmId),
           error: known(event.error),
           id: known(event.id),
-          ...stringDetails(details, DETAIL_KEYS),
+          ...stringDetails(details, [...DETAIL_KEYS, ...TOKEN_REFERENCE_KEYS]),
         }) as Record<string, string>,
       },
     ),

@@ -2,6 +2,7 @@ import { compact, withTime, firstText, numberAt, objectAt, readTime, stringDetai
 import type { SourceFormat } from '../format';
 import { parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
+import { TOKEN_HASH_FIELDS, TOKEN_ID_FIELDS } from '../token-reference-fields';
 
 /**
  * Okta System Log (`/api/v1/logs` LogEvent objects, as a JSON array or JSON Lines): `published`, `eventType`,
@@ -102,7 +103,16 @@ export const okta: SourceFormat = {
           http: requestUri ? { path: requestUri } : undefined,
           // The user's login and display name, for the identity directory (the subject is already the login).
           details: compact({
-            ...stringDetails(debug, ['grantType', 'grantedScopes', 'requestId', 'refreshTokenId', 'threatSuspected']),
+            ...stringDetails(debug, [
+              'grantType',
+              'grantedScopes',
+              'requestId',
+              'refreshTokenId',
+              'threatSuspected',
+              // Digest and jti fields an Okta hook or proxy may add: the timeline links the record to its token.
+              ...TOKEN_HASH_FIELDS,
+              ...TOKEN_ID_FIELDS,
+            ]),
             username: textAt(user, 'alternateId'),
             displayName: textAt(user, 'displayName'),
             userId: textAt(user, 'id'),

@@ -37,7 +37,12 @@ describe('attributing an event to a subject and session', () => {
       event({ at: '2026-11-18T09:04:00Z', kind: 'revoke', jti: 'at-1' }),
       event({ at: '2026-11-18T09:05:00Z', kind: 'use', subject: 'carol', tokens: [alice.tokenHash] }),
     ];
-    const timeline = correlate(events.map(toEntry), [alice, bob], undefined, []);
+    const timeline = correlate(
+      events.map((item, seq) => toEntry(item, seq)),
+      [alice, bob],
+      undefined,
+      [],
+    );
     const own = events.map((item) =>
       attributeIdentity(
         { subject: item.subject, sessionId: item.sessionId, jti: item.jti, firstTokenHash: item.tokens[0]?.hash },
