@@ -57,6 +57,11 @@ export function printHuman(evidence: AnalyzeEvidence, result: PipelineResult, ou
     out.stdout(
       `API:      ${profile.name}${profile.configured ? '' : ' (not configured)'} — ${profile.requests} answered request(s) with a token, ${profile.accepted} accepted, ${profile.refused} refused: ${apiProfileSummary(profile)}`,
     );
+  const { linked, ambiguous } = timeline.stats.hashLinking;
+  if (linked + ambiguous > 0)
+    out.stdout(
+      `Linked:   ${linked} record(s) naming a token only by its digest or jti${ambiguous > 0 ? `; ${ambiguous} digest(s) fit several tokens and were left unlinked` : ''}`,
+    );
   const skipped = timeline.runs.filter((run) => run.skipped !== undefined);
   if (skipped.length > 0) out.stdout(`Not judged: ${skipped.map((run) => `${run.id} (${run.skipped})`).join('; ')}`);
   printNameConflicts(timeline.identities, out);

@@ -27,7 +27,9 @@ export const analyzeCommand: Command<typeof OPTIONS> = {
       (docs/detectors.md). Prints every finding with the events (file, line, SHA-256) that prove it.
       With --json: one finding per line (id, severity, message, tokenHashes, subject and its names,
       events[{source, ts}]…), then one "api-profile" record per API (what it accepted and refused, per
-      class of token flaw). Text and JSON name each subject by its best known name beside its id.
+      class of token flaw), then one "hash-linking" record: how many records were linked to a token
+      they name only by a digest or jti, and how many digests fit several tokens and stayed unlinked.
+      Text and JSON name each subject by its best known name beside its id.
       Exit 0, or 1 when --fail-on is given and a finding at or above that severity
       (info, low, medium, high, critical) exists; 2 when evidence cannot be read.`,
   options: OPTIONS,
@@ -69,6 +71,8 @@ async function analyze(
         out.stdout(JSON.stringify(findingRecord(finding, result.timeline.identities)));
       // After the findings, one record per API (`record: "api-profile"`): finding lines stay what they were.
       for (const profile of result.timeline.apiProfiles ?? []) out.stdout(JSON.stringify(apiProfileRecord(profile)));
+      // Last, how many records were linked to a token they name only by digest or jti, and how many digests were not.
+      out.stdout(JSON.stringify({ record: 'hash-linking', ...result.timeline.stats.hashLinking }));
     } else printHuman(evidence, result, out);
     if (failOn === undefined) return ANALYZE_EXIT.ok;
     const threshold = SEVERITY_RANK[failOn];

@@ -5,6 +5,7 @@ import { TIMELINE_DETECTORS } from './detectors/registry';
 import { toEntry, type Entry } from './entry';
 import { buildFamilies } from './families';
 import { hashLinkSettings } from './hashed-tokens/link-fields';
+import { eventTokenLinks } from './hashed-tokens/event-token-links';
 import { buildIdentityDirectory } from './identity/build-directory';
 import { FindingSink } from './finding-builder';
 import { buildLifecycles } from './lifecycles';
@@ -119,6 +120,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
     runs,
     identities,
     apiProfiles: buildApiProfiles(timeline, common),
+    tokenLinks: eventTokenLinks(timeline),
     stats: {
       events: entries.length,
       untimedEvents: timeline.untimed.length,
@@ -126,6 +128,7 @@ function runAnalysis(entries: Entry[], options: TimelineAnalysisOptions): Timeli
       firstTs: timed.length > 0 ? timed[0]!.ts : null,
       lastTs: timed.length > 0 ? timed[timed.length - 1]!.ts : null,
       milliseconds: clock() - started,
+      hashLinking: timeline.hashLinking,
     },
   };
 }

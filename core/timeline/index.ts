@@ -70,6 +70,7 @@ export {
   type EventFilter,
 } from './event-filter';
 export * from './types';
+export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
 export {
   buildApiProfiles,
   PROFILE_REFS_PER_CELL,

@@ -4,6 +4,7 @@ import type { KeyLifecycle } from '../evidence/key-rotation';
 import type { AuthEventKind, HttpExchange, TokenRole } from '../sources/types';
 import type { FindingEvidence, Severity } from '../token/findings';
 import type { IdentityDirectory } from './identity/directory-types';
+import type { TokenLink } from './hashed-tokens/link-types';
 
 /**
  * The records of core/timeline: what goes in (events and token facts), and what comes out (lifecycles, token
@@ -273,6 +274,11 @@ export interface TimelineResult {
   readonly identities: IdentityDirectory;
   /** What each API was seen to accept and refuse, per class of token flaw (core/timeline/acceptance). */
   readonly apiProfiles?: readonly ApiProfile[];
+  /**
+   * Events that name a token only by a digest or jti, with the tokens correlation attached to them and how: a store
+   * keeps them so its views (a token's events, the timeline's token filter) show the same uses the detectors saw.
+   */
+  readonly tokenLinks: readonly EventTokenLinks[];
   readonly stats: {
     readonly events: number;
     readonly untimedEvents: number;
@@ -280,5 +286,14 @@ export interface TimelineResult {
     readonly firstTs: number | null;
     readonly lastTs: number | null;
     readonly milliseconds: number;
+    /** Records linked to a token by digest or jti, and digests left unlinked because they fit several tokens. */
+    readonly hashLinking: { readonly linked: number; readonly ambiguous: number };
   };
+}
+
+/** The tokens correlation attached to one event that does not carry them (core/timeline/hashed-tokens). */
+export interface EventTokenLinks {
+  /** The event's id as it was added (the app's seq). */
+  readonly eventId: EventId;
+  readonly tokens: readonly { readonly hash: string; readonly link: TokenLink }[];
 }

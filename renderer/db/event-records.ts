@@ -5,7 +5,7 @@ import type { GeoDatabaseInfo } from '../../core/geo';
 import type { CsvMapping } from '../../core/sources';
 import type { FormatCandidate } from '../../core/sources';
 import type { AuthEvent, ParseProblemCode, SourceFormatName } from '../../core/sources';
-import { UNTIMED_SORT_TS, type EventFacet } from '../../core/timeline';
+import { UNTIMED_SORT_TS, type EventFacet, type TokenLink } from '../../core/timeline';
 
 /** The fields the timeline filters on through an index (see FacetKey); the filter itself is core's (core/timeline). */
 export { EVENT_FACETS, type EventFacet } from '../../core/timeline';
@@ -37,6 +37,18 @@ export interface StoredEvent {
   readonly fileId: string;
   readonly facets: readonly FacetKey[];
   readonly event: AuthEvent;
+  /**
+   * Tokens the case analysis linked to this event by a digest or jti the record names (core/timeline/hashed-tokens),
+   * each also in `facets` as a token value so a token's events and the timeline's token filter include the record.
+   * Derived, not parsed: replaced by every analysis run; `event` is never changed.
+   */
+  readonly tokenLinks?: readonly StoredTokenLink[];
+}
+
+/** One token linked to an event by correlation, and how (quoted in the event view). */
+export interface StoredTokenLink {
+  readonly hash: string;
+  readonly link: TokenLink;
 }
 
 /** Format choices the investigator made for one file. */

@@ -12,6 +12,7 @@ import { checkCaseParameters } from '../../core/timeline';
 import { mergeParameterOverrides } from './detector-parameters';
 import { loadStoredTokenResults } from './stored-token-facts';
 import { plural } from '../shell/format';
+import { PreviousTokenLinks, saveTokenLinks } from './stored-token-links';
 
 /** Events per page: one read each, and a progress report. */
 const PAGE_SIZE = 2000;
@@ -57,15 +58,23 @@ export async function runTimelineAnalysis(
     onProgress: (phase, done, steps) => options.onProgress({ phase, done, total: steps }),
   });
   let read = 0;
+  const previousLinks = new PreviousTokenLinks();
   for await (const page of casePages(database.authEvents, 'seq', caseId, PAGE_SIZE)) {
     if (options.signal.aborted) return { cancelled: true };
     // The store's seq is the event's id in every finding and lifecycle: the UI opens events by it.
     analysis.add(page.map((row) => ({ ...row.event, id: row.seq })));
+    for (const row of page) previousLinks.note(row);
     read += page.length;
     options.onProgress({ phase: 'reading events', done: read, total: Math.max(total, read) });
   }
   if (options.signal.aborted) return { cancelled: true };
   const result = analysis.finish();
+  options.onProgress({
+    phase: 'linking records that name a token by digest',
+    done: 0,
+    total: result.tokenLinks.length,
+  });
+  await saveTokenLinks(database, caseId, previousLinks, result.tokenLinks);
   await saveCaseAnalysis(database, { caseId, basis, startedAt, problems, parameters, result });
   const bySeverity: Record<string, number> = {};
   for (const finding of result.findings) bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;

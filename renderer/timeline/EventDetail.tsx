@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StoredEvent } from '../db/event-records';
 import { UNTIMED_TS } from '../db/event-records';
+import { describeTokenLink } from '../../core/timeline';
 import { useApp } from '../shell/app-context';
 import { shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
@@ -102,6 +103,30 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
                   {token.role}
                   {token.field ? ` (${token.field})` : ''}
                 </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {row.tokenLinks && row.tokenLinks.length > 0 && (
+        <>
+          <h3>Linked tokens</h3>
+          <p className="muted small">
+            The record does not carry these tokens; the case analysis linked them by a value it names.
+          </p>
+          <ul className="token-links">
+            {row.tokenLinks.map(({ hash, link }) => (
+              <li key={hash}>
+                <button
+                  type="button"
+                  className="link mono"
+                  data-testid="event-linked-token"
+                  onClick={() => onOpenToken(hash)}
+                  title={`sha256 ${hash}`}
+                >
+                  {shortHash(hash, 16)}
+                </button>{' '}
+                <span className="muted">{describeTokenLink(link)}</span>
               </li>
             ))}
           </ul>

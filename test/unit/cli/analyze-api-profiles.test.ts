@@ -70,10 +70,11 @@ describe('tokentrail analyze: bad-token-accepted and api-profile records', () =>
     ]);
   });
 
-  it('prints one api-profile record per API after every finding', () => {
+  it('prints one api-profile record per API after every finding, then the hash-linking record', () => {
     const first = records.findIndex((record) => record.record === 'api-profile');
-    expect(records.slice(first).every((record) => record.record === 'api-profile')).toBe(true);
-    const profiles = records.slice(first);
+    expect(records.at(-1)).toMatchObject({ record: 'hash-linking' });
+    const profiles = records.slice(first, -1);
+    expect(profiles.every((record) => record.record === 'api-profile')).toBe(true);
     expect(profiles.map((profile) => profile.key)).toEqual(['api:orders', 'host:/billing/v1']);
     for (const row of profiles[0]!.flaws!)
       expect(row, row.flaw).toMatchObject({

@@ -117,10 +117,12 @@ describe('tokentrail export on the shipped sample bundle', () => {
     const analyze = await cli('analyze', SAMPLE, '--json', '--no-geo');
     const exported = await cli('export', SAMPLE, '--format', 'findings-jsonl', '--no-geo');
     expect(exported.code).toBe(0);
-    // analyze --json prints the api-profile records after the findings; the findings export holds the findings.
-    const findingLines = analyze.stdout.filter((line) => !line.startsWith('{"record":"api-profile"'));
+    // analyze --json prints the api-profile records and the hash-linking record after the findings; the findings
+    // export holds the findings.
+    const findingLines = analyze.stdout.filter((line) => !line.startsWith('{"record":'));
     expect(exported.stdout).toEqual(findingLines);
-    expect(analyze.stdout.at(-1)).toMatch(/^\{"record":"api-profile"/);
+    expect(analyze.stdout.at(-2)).toMatch(/^\{"record":"api-profile"/);
+    expect(JSON.parse(analyze.stdout.at(-1)!)).toEqual({ record: 'hash-linking', linked: 0, ambiguous: 0 });
 
     type Finding = { key: string; events: { source: { sha256: string; line?: number; index?: number } }[] };
     const idOf = ({ source }: Finding['events'][number]) =>

@@ -36,6 +36,13 @@ describe('hash-linked records in the detectors', () => {
       ['accepted', 'linked by the SHA-256 of its signature (hex, first 32 characters) in field token_sha256'],
       ['refused', 'linked by the SHA-256 of its signature (hex, first 32 characters) in field token_sha256'],
     ]);
+    // The counts analyze --json prints, and the links a store writes into the three gateway events.
+    expect(result.stats.hashLinking).toEqual({ linked: 3, ambiguous: 0 });
+    expect(result.tokenLinks.map((item) => item.tokens.map((token) => [token.hash, token.link.by]))).toEqual([
+      [[sha256(expired).toString('hex'), 'signature-sha256']],
+      [[sha256(expired).toString('hex'), 'signature-sha256']],
+      [[sha256(CLEAN).toString('hex'), 'token-sha256']],
+    ]);
   }, 60_000);
 });
 
