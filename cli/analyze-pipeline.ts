@@ -1,5 +1,10 @@
 import { collectSource, type AuthEvent, type GeoLocator, type ParseProblem, type ParseSummary } from '../core';
-import { analyzeTimeline, tokenFactsFromAnalysis, type TimelineResult } from '../core/timeline';
+import {
+  analyzeTimeline,
+  caseTokenReferenceFields,
+  tokenFactsFromAnalysis,
+  type TimelineResult,
+} from '../core/timeline';
 import { analyzeToken, createKeyring, tokenPresentation, type TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import { createNodeVerifier, nodeHmac } from './node-crypto-verifier';
@@ -45,8 +50,10 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
   const events: AuthEvent[] = [];
   const parseProblems: ParseProblem[] = [];
   const summaries: ParseSummary[] = [];
+  // The case's own digest and jti field names: parsers keep them so correlation can link those records.
+  const formatOptions = { tokenReferenceFields: caseTokenReferenceFields(evidence.caseConfig) };
   for (const file of evidence.eventFiles) {
-    const collected = await collectSource(file.open(), file.sha256, { geo });
+    const collected = await collectSource(file.open(), file.sha256, { geo, formatOptions });
     events.push(...collected.events);
     parseProblems.push(...collected.problems);
     summaries.push(collected.summary);

@@ -58,6 +58,12 @@ export interface FormatOptions {
   readonly csvMapping?: CsvMapping;
   /** Access logs: an nginx `log_format` or Apache `LogFormat` string for custom layouts. */
   readonly accessLogFormat?: string;
+  /**
+   * Field names beyond the common ones that name a token by digest or jti: the case's `tokenHashFields` and
+   * `tokenIdFields`. Parsers that keep fields by an allow-list or a column mapping keep these too, so correlation can
+   * link the record to its token (docs/sources.md, "Tokens the logs only hash").
+   */
+  readonly tokenReferenceFields?: readonly string[];
 }
 
 /** Parses the records of one file; may keep state (a CSV header, a HAR creator). */

@@ -27,3 +27,15 @@ export const TOKEN_HASH_FIELDS: readonly string[] = [
 
 /** Record fields that commonly hold a token's jti (besides the event's own jti, which parsers fill). */
 export const TOKEN_ID_FIELDS: readonly string[] = ['jti', 'token_jti', 'tokenJti', 'jwt_id', 'jwtId'];
+
+const COMMON_REFERENCE_FIELDS: readonly string[] = [...TOKEN_HASH_FIELDS, ...TOKEN_ID_FIELDS];
+
+/**
+ * The field names a parser keeps for linking: the common digest and jti names, and the case's own
+ * (FormatOptions.tokenReferenceFields, from case-config `tokenHashFields` and `tokenIdFields`).
+ */
+export function tokenReferenceNames(caseFields: readonly string[] | undefined): readonly string[] {
+  return caseFields && caseFields.length > 0
+    ? [...new Set([...COMMON_REFERENCE_FIELDS, ...caseFields])]
+    : COMMON_REFERENCE_FIELDS;
+}

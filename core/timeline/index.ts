@@ -71,6 +71,7 @@ export {
 } from './event-filter';
 export * from './types';
 export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
+export { caseTokenReferenceFields } from './hashed-tokens/link-fields';
 export {
   buildApiProfiles,
   PROFILE_REFS_PER_CELL,

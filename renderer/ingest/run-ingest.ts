@@ -8,6 +8,7 @@ import { buildEventRows } from '../db/event-rows';
 import { beginIngest, finishIngest, removeIngestEvents, writeBatch } from './ingest-store';
 import type { TokentrailDatabase } from '../db/schema';
 import { storedEvidenceContent } from './stored-evidence-input';
+import { caseReferenceFields } from './case-reference-fields';
 
 export interface IngestRunOptions {
   readonly signal: { readonly aborted: boolean };
@@ -54,7 +55,11 @@ export async function runIngest(
     const input = await storedEvidenceContent(ingest.path, blob.bytes);
     const run = parseSource(input, ingest.sha256, {
       format: ingest.options.format,
-      formatOptions: { csvMapping: ingest.options.csvMapping, accessLogFormat: ingest.options.accessLogFormat },
+      formatOptions: {
+        csvMapping: ingest.options.csvMapping,
+        accessLogFormat: ingest.options.accessLogFormat,
+        tokenReferenceFields: await caseReferenceFields(database, ingest.caseId),
+      },
       geo: options.geo,
       signal: options.signal,
       batchSize: options.batchSize,

@@ -3,6 +3,7 @@ import type { DraftToken, RawRecord, RecordParser, RecordResult, SourceFormat } 
 import { parseAnyTime, type ParsedTime } from '../parse-time';
 import { AUTH_EVENT_KINDS, type AuthEventKind } from '../types';
 import { guessDelimiter, splitCsvRecord } from './csv-fields';
+import { tokenReferenceNames } from '../token-reference-fields';
 import { CSV_HEADER_ALIASES, headerKey, type CsvField, type CsvMapping } from './csv-mapping';
 
 /**
@@ -42,10 +43,30 @@ function resolveColumns(
   return out;
 }
 
-function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
+/**
+ * The columns the mapping does not use whose header is a digest or jti field name (`referenceNames`, compared without
+ * case): kept in the event's details under the header as written, so correlation can link the row to its token.
+ */
+function referenceColumns(
+  header: readonly string[],
+  columns: Partial<Record<CsvField, number>>,
+  referenceNames: readonly string[],
+): [string, number][] {
+  const wanted = new Set(referenceNames.map((name) => name.toLowerCase()));
+  const mapped = new Set(Object.values(columns));
+  const out: [string, number][] = [];
+  header.forEach((raw, at) => {
+    const name = raw.trim().replace(/^\uFEFF/, '');
+    if (!mapped.has(at) && wanted.has(name.toLowerCase())) out.push([name, at]);
+  });
+  return out;
+}
+
+function createCsvParser(mapping: CsvMapping | undefined, referenceNames: readonly string[]): RecordParser {
   let delimiter = mapping?.delimiter;
   let columns: Partial<Record<CsvField, number>> | undefined =
     mapping?.hasHeader === false ? resolveColumns(mapping, undefined) : undefined;
+  let kept: [string, number][] = [];
   let pending: { text: string; line: number; lines: number } | undefined;
   const shift = offsetMinutes(mapping?.utcOffset);
 
@@ -57,6 +78,7 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
   const toEvent = (fields: string[], line: number): RecordResult => {
     if (!columns) {
       columns = resolveColumns(mapping, fields);
+      kept = referenceColumns(fields, columns, referenceNames);
       const seen = `the headers are ${fields
         .slice(0, 40)
         .map((name) => `"${name.trim().slice(0, 60)}"`)
@@ -97,6 +119,11 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
     const tokens: DraftToken[] = token
       ? [{ compact: token.replace(/^bearer\s+/i, ''), role: 'field', field: 'token' }]
       : [];
+    const details: Record<string, string> = {};
+    for (const [name, at] of kept) {
+      const value = fields[at]?.trim();
+      if (value) details[name] = value;
+    }
     return [
       compact({
         ts: time?.ts ?? null,
@@ -136,6 +163,7 @@ function createCsvParser(mapping: CsvMapping | undefined): RecordParser {
           get('method') || get('path') || httpStatus
             ? compact({ method: get('method'), path: get('path'), status: httpStatus })
             : undefined,
+        details: kept.length > 0 && Object.keys(details).length > 0 ? details : undefined,
         line,
       }),
     ];
@@ -190,5 +218,5 @@ export const csv: SourceFormat = {
     ).length;
     return known >= 2 && names.some((name) => CSV_HEADER_ALIASES.time.includes(name)) ? 0.7 : known >= 2 ? 0.4 : 0;
   },
-  createParser: (options) => createCsvParser(options.csvMapping),
+  createParser: (options) => createCsvParser(options.csvMapping, tokenReferenceNames(options.tokenReferenceFields)),
 };

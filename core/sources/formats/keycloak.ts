@@ -2,7 +2,7 @@ import { compact, withTime, objectAt, readTime, stringDetails, textAt } from '..
 import type { RawRecord, RecordParser, RecordResult, SourceFormat } from '../format';
 import { parseEpochTime, parseIsoTime } from '../parse-time';
 import type { AuthEventKind } from '../types';
-import { TOKEN_HASH_FIELDS, TOKEN_ID_FIELDS } from '../token-reference-fields';
+import { tokenReferenceNames } from '../token-reference-fields';
 import {
   holdsKeycloakEventLine,
   isKeycloakServerLine,
@@ -55,7 +55,6 @@ const DETAIL_KEYS = [
 ];
 
 // Digest and jti fields a custom event listener may add: kept so the timeline can link the record to its token.
-const TOKEN_REFERENCE_KEYS = [...TOKEN_HASH_FIELDS, ...TOKEN_ID_FIELDS];
 
 function kindOf(type: string): AuthEventKind {
   if (type.endsWith('_ERROR')) return 'failure';
@@ -68,7 +67,7 @@ function known(value: unknown): string | undefined {
   return text === undefined || /^(null|undefined)$/i.test(text.trim()) ? undefined : text;
 }
 
-function toDraft(event: Record<string, unknown>, lineTime?: unknown): RecordResult {
+function toDraft(event: Record<string, unknown>, referenceNames: readonly string[], lineTime?: unknown): RecordResult {
   const type = known(event.type) ?? '';
   const details = objectAt(event.details) ?? {};
   const time = event.time ?? lineTime;
@@ -91,7 +90,7 @@ function toDraft(event: Record<string, unknown>, lineTime?: unknown): RecordResu
           realm: known(event.realmName) ?? known(event.realmId),
           error: known(event.error),
           id: known(event.id),
-          ...stringDetails(details, [...DETAIL_KEYS, ...TOKEN_REFERENCE_KEYS]),
+          ...stringDetails(details, [...DETAIL_KEYS, ...referenceNames]),
         }) as Record<string, string>,
       },
     ),
@@ -102,13 +101,16 @@ function toDraft(event: Record<string, unknown>, lineTime?: unknown): RecordResu
 class KeycloakParser implements RecordParser {
   private skipped = 0;
 
+  /** `referenceNames`: the digest and jti fields kept from `details` (the common names and the case's). */
+  constructor(private readonly referenceNames: readonly string[]) {}
+
   parse(record: RawRecord): RecordResult {
     if (record.value === undefined) return this.textLine(record);
     const event = objectAt(record.value);
     if (!event) return { rejected: 'not-a-record', message: 'a Keycloak event must be a JSON object' };
     const logger = textAt(event.loggerName);
     if (logger !== undefined && event.type === undefined) return this.jsonLogLine(event, logger);
-    return toDraft(event);
+    return toDraft(event, this.referenceNames);
   }
 
   describe(): Record<string, string> {
@@ -128,7 +130,7 @@ class KeycloakParser implements RecordParser {
     const parts = splitKeycloakLine(text);
     if (parts) {
       const fields = keyValuePairs(parts.body);
-      return toDraft({ ...fields, details: fields }, parts.time || undefined);
+      return toDraft({ ...fields, details: fields }, this.referenceNames, parts.time || undefined);
     }
     if (isKeycloakServerLine(text)) return this.skip();
     return {
@@ -149,7 +151,7 @@ class KeycloakParser implements RecordParser {
     }
     const event = objectAt(value);
     return event
-      ? toDraft(event, lineTime)
+      ? toDraft(event, this.referenceNames, lineTime)
       : { rejected: 'not-a-record', message: 'the JSON_EVENT:: payload is not a JSON object' };
   }
 
@@ -160,7 +162,7 @@ class KeycloakParser implements RecordParser {
     const json = jsonEventText(message);
     if (json) return this.jsonEvent(json.json, textAt(line.timestamp));
     const fields = keyValuePairs(message);
-    return toDraft({ ...fields, details: fields }, textAt(line.timestamp));
+    return toDraft({ ...fields, details: fields }, this.referenceNames, textAt(line.timestamp));
   }
 
   private skip(): RecordResult {
@@ -181,5 +183,5 @@ export const keycloak: SourceFormat = {
     if (holdsKeycloakEventLine(sample)) return 0.9;
     return 0;
   },
-  createParser: () => new KeycloakParser(),
+  createParser: (options) => new KeycloakParser(tokenReferenceNames(options.tokenReferenceFields)),
 };

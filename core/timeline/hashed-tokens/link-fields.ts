@@ -15,3 +15,11 @@ export function hashLinkSettings(caseConfig: CaseConfig | undefined): HashLinkSe
   const idFields = [...new Set([...TOKEN_ID_FIELDS, ...(caseConfig?.tokenIdFields ?? [])])];
   return { hashFields, idFields, forms: new Set(caseConfig?.tokenHashForms ?? ['token', 'signature']) };
 }
+
+/**
+ * The case's own digest and jti field names, for the parsers (FormatOptions.tokenReferenceFields): they keep the
+ * common names already, and these too, so the fields hashLinkSettings reads reach correlation.
+ */
+export function caseTokenReferenceFields(caseConfig: CaseConfig | undefined): readonly string[] {
+  return [...(caseConfig?.tokenHashFields ?? []), ...(caseConfig?.tokenIdFields ?? [])];
+}

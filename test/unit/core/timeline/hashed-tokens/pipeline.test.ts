@@ -93,4 +93,43 @@ describe('parsers keep the digest fields the linking reads', () => {
     );
     expect(okta.events[0]!.details).toMatchObject({ tokenHash: sha256(token).toString('base64url') });
   });
+
+  it('CSV keeps an unmapped digest column by its header, and a column the case names, and links them', async () => {
+    const csv = `time,ip,path,token_sha256,x_digest,comment\n${at(5)},203.0.113.9,/orders/v2/list,${hex},${hex.slice(0, 20)},ok\n`;
+    const plain = await parse('logs/gateway.csv', csv, { format: 'csv' });
+    expect(plain.events[0]!.details).toEqual({ token_sha256: hex }); // not x_digest, not the comment
+    expect(await usesOf(plain.events)).toBe(1);
+    const named = await parse('logs/gateway.csv', csv.replace('token_sha256', 'other'), {
+      format: 'csv',
+      formatOptions: { tokenReferenceFields: ['X_Digest'] },
+    });
+    expect(named.events[0]!.details).toEqual({ x_digest: hex.slice(0, 20) });
+    const caseConfig = { expectedIssuers: [], apis: [], allowedAlgorithms: [], tokenHashFields: ['x_digest'] };
+    expect(await usesOf(named.events, { caseConfig })).toBe(1);
+  });
+
+  it('the canonical format keeps a digest written beside ts rather than inside details', async () => {
+    const line = `${JSON.stringify({ ts: at(5), kind: 'use', path: '/orders', jti: 'j-1', token_sha256: hex, details: { a: 'b' } })}\n`;
+    const { events } = await parse('logs/gateway.jsonl', line);
+    expect(events[0]!.details).toEqual({ a: 'b', token_sha256: hex });
+    expect(events[0]!.jti).toBe('j-1');
+    expect(await usesOf(events)).toBe(1);
+  });
+
+  it('vendor allow-lists keep a field name the case adds, only when the case adds it', async () => {
+    const line = `${JSON.stringify({ time: T0, type: 'CODE_TO_TOKEN', realmId: 'nw', userId: 'u-1', details: { gw_token_digest: hex } })}\n`;
+    const without = await parse('logs/keycloak.json', line, { format: 'keycloak' });
+    expect(without.events[0]!.details?.gw_token_digest).toBeUndefined();
+    const withName = await parse('logs/keycloak.json', line, {
+      format: 'keycloak',
+      formatOptions: { tokenReferenceFields: ['gw_token_digest'] },
+    });
+    expect(withName.events[0]!.details).toMatchObject({ gw_token_digest: hex });
+    const auth0 = await parse(
+      'logs/auth0.json',
+      `${JSON.stringify({ date: at(5), type: 'seacft', log_id: 'l-1', user_id: 'u-1', details: { gw_token_digest: hex } })}\n`,
+      { format: 'auth0', formatOptions: { tokenReferenceFields: ['gw_token_digest'] } },
+    );
+    expect(auth0.events[0]!.details).toMatchObject({ gw_token_digest: hex });
+  });
 });
