@@ -29,7 +29,7 @@ function emptyDirectory(dir: string): void {
  * A bundle folder written as the generator produces it: each file opened on its first write ('wx': never over an
  * existing one) and appended to, so a bundle of millions of events never sits in memory.
  */
-function folderSink(folder: string): BundleSink & { close(): void } {
+export function folderSink(folder: string): BundleSink & { close(): void } {
   const descriptors = new Map<string, number>();
   return {
     write(file, bytes) {
