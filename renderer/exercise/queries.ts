@@ -8,6 +8,8 @@ import { storedFindings } from '../timeline-analysis/queries';
 import { submissionDigest, submissionFindings } from './exercise-submission';
 import type { PickedFile } from '../host/host';
 import { openExerciseAsCase } from './open-exercise';
+import { openGeneratedAsCase } from './scenario-in-browser';
+import type { GeneratedScenario } from '../../core/scenarios';
 
 /** The findings the trainee's work reports right now: confirmed ones and their own. */
 export async function currentSubmissionFindings(caseId: string, own: readonly SubmittedFinding[]) {
@@ -91,4 +93,9 @@ export async function submitExercise(
 /** Opens a sealed exercise file as a new case in exercise mode; returns the case id. */
 export function openExercise(investigator: string, file: PickedFile): Promise<string> {
   return openExerciseAsCase(db, investigator, file);
+}
+
+/** Opens a bundle generated in the page as a new case, through the ordinary import path; returns the case id. */
+export function openGeneratedScenario(investigator: string, generated: GeneratedScenario): Promise<string> {
+  return openGeneratedAsCase(db, investigator, generated);
 }

@@ -92,7 +92,8 @@ describe('the digest a submission is journalled with', () => {
   it('is the SHA-256 of the submission with its bundle, whatever the order of its members', () => {
     const digest = submissionDigest(exercise, submission);
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
-    const reordered = { answers: { country: 'Singapore', token: 'at-1' }, ...submission };
+    const { answers: _answers, ...rest } = submission;
+    const reordered = { answers: { country: 'Singapore', token: 'at-1' }, ...rest };
     expect(submissionDigest(exercise, reordered)).toBe(digest);
   });
 
