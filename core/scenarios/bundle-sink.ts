@@ -1,3 +1,4 @@
+import { concat } from '../archive/zip-writer';
 import { createSha256, type Sha256Factory, type Sha256Stream } from '../evidence';
 
 /**
@@ -50,13 +51,10 @@ export function memorySink(): BundleSink & { bytesOf(path: string): Uint8Array }
     },
     bytesOf(path) {
       const list = chunks.get(path) ?? [];
-      const bytes = new Uint8Array(list.reduce((total, chunk) => total + chunk.length, 0));
-      let at = 0;
-      for (const chunk of list) {
-        bytes.set(chunk, at);
-        at += chunk.length;
-      }
-      return bytes;
+      return concat(
+        list,
+        list.reduce((total, chunk) => total + chunk.length, 0),
+      );
     },
   };
 }
