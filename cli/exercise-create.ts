@@ -4,7 +4,13 @@ import { HIDDEN_ANALYSES, sealExercise, serializeExerciseFile, type HiddenAnalys
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { readPassphraseFile } from './passphrase-file';
-import { GENERATION_OPTIONS, MAX_SEED, generateRequested, generationRequest } from './scenario-options';
+import {
+  GENERATION_OPTIONS,
+  MAX_EXERCISE_EVENTS,
+  MAX_SEED,
+  generateRequested,
+  generationRequest,
+} from './scenario-options';
 
 const OPTIONS = {
   out: { type: 'string', needs: 'a new file to write the exercise into (.ttexercise)' },
@@ -43,6 +49,11 @@ export const exerciseCreateCommand: Command<typeof OPTIONS> = {
   shared: [],
   async run({ values, positionals }, io) {
     const request = generationRequest(positionals, values);
+    if ((request.events ?? 0) > MAX_EXERCISE_EVENTS)
+      throw new CliError(
+        'invalid-value',
+        `--events: an exercise file holds at most ${MAX_EXERCISE_EVENTS.toLocaleString('en')} events (its bundle is sealed in memory); use tokentrail sample for more`,
+      );
     const out = values.out;
     if (out === undefined) throw new CliError('missing-value', `--out needs ${OPTIONS.out.needs}`);
     // Said before the bundle is generated; the write itself still refuses an existing file ('wx' below).

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { SCENARIO_FORMATS } from '../core/scenarios';
+import { SCENARIO_FORMATS, type BundleSink } from '../core/scenarios';
 import { CliError } from './cli-error';
 import type { Command } from './command';
-import { GENERATION_OPTIONS, generateRequested, generationRequest } from './scenario-options';
+import { GENERATION_OPTIONS, generationRequest, streamRequested } from './scenario-options';
 
 const OPTIONS = {
   out: { type: 'string', needs: 'a directory to write the bundle into' },
@@ -25,6 +25,30 @@ function emptyDirectory(dir: string): void {
   if (entries.length > 0) throw new CliError('invalid-value', `--out ${dir} is not empty; choose a new directory`);
 }
 
+/**
+ * A bundle folder written as the generator produces it: each file opened on its first write ('wx': never over an
+ * existing one) and appended to, so a bundle of millions of events never sits in memory.
+ */
+export function folderSink(folder: string): BundleSink & { close(): void } {
+  const descriptors = new Map<string, number>();
+  return {
+    write(file, bytes) {
+      let descriptor = descriptors.get(file);
+      if (descriptor === undefined) {
+        const target = path.join(folder, file);
+        mkdirSync(path.dirname(target), { recursive: true });
+        descriptor = openSync(target, 'wx');
+        descriptors.set(file, descriptor);
+      }
+      for (let at = 0; at < bytes.length;) at += writeSync(descriptor, bytes, at);
+    },
+    close() {
+      for (const descriptor of descriptors.values()) closeSync(descriptor);
+      descriptors.clear();
+    },
+  };
+}
+
 /** `tokentrail sample <scenario> --out DIR [--events N] [--seed S] [--formats …]`. */
 export const sampleCommand: Command<typeof OPTIONS> = {
   name: 'sample',
@@ -43,19 +67,20 @@ export const sampleCommand: Command<typeof OPTIONS> = {
     const out = values.out;
     if (out === undefined) throw new CliError('missing-value', `--out needs ${OPTIONS.out.needs}`);
     emptyDirectory(out);
-    const generated = generateRequested(request);
+    // The bundle in its own folder, so the answer key beside it is not an unlisted file of the bundle.
+    const sink = folderSink(path.join(out, BUNDLE_FOLDER));
+    let generated;
     try {
-      // The bundle in its own folder, so the answer key beside it is not an unlisted file of the bundle.
-      for (const file of generated.files) {
-        mkdirSync(path.dirname(path.join(out, BUNDLE_FOLDER, file.path)), { recursive: true });
-        writeFileSync(path.join(out, BUNDLE_FOLDER, file.path), file.bytes);
-      }
+      generated = streamRequested(request, sink);
       writeFileSync(path.join(out, 'answer-key.json'), `${JSON.stringify(generated.answerKey, null, 2)}\n`);
     } catch (error) {
+      if (error instanceof CliError || !('code' in (error as object))) throw error;
       throw new CliError('unreadable-input', `cannot write into ${out} (${(error as Error).message})`);
+    } finally {
+      sink.close();
     }
     io.stdout(
-      `${request.scenarioId}: ${generated.eventCount} events, ${generated.files.length} files written to ${path.join(out, BUNDLE_FOLDER)}`,
+      `${request.scenarioId}: ${generated.eventCount} events, ${generated.paths.length} files written to ${path.join(out, BUNDLE_FOLDER)}`,
     );
     io.stdout(`answer key: ${path.join(out, 'answer-key.json')} (keep it from the trainees)`);
     return Promise.resolve(0);

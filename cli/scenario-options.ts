@@ -5,14 +5,23 @@ import {
   generateScenario,
   SCENARIO_FORMATS,
   SCENARIOS,
+  writeScenario,
+  type BundleSink,
   type GeneratedScenario,
   type ScenarioFormat,
+  type StreamedScenario,
 } from '../core/scenarios';
 import { CliError } from './cli-error';
 import { nodeRs256Signer } from './node-crypto-signer';
+import { nodeSha256 } from './node-sha256';
 
-/** The most events one run generates: the bundle is built in memory (docs/training.md, "Size, seed, keys"). */
-export const MAX_EVENTS = 2_000_000;
+/**
+ * The most events one run generates. `sample` streams the bundle to disk a day at a time, so this is about time
+ * (about 45 minutes at 10M), not memory; `exercise create` builds its file in memory and stops earlier.
+ */
+export const MAX_EVENTS = 10_000_000;
+/** The most events of an exercise file, which holds its whole bundle in memory (as JSON) while it is sealed. */
+export const MAX_EXERCISE_EVENTS = 2_000_000;
 /** Seeds are 32-bit: a larger one would silently give another seed's bundle. */
 export const MAX_SEED = 0xffff_ffff;
 
@@ -79,8 +88,14 @@ export function generationRequest(
   };
 }
 
-/** Generate what `request` asks for, signing with node:crypto (the same bytes as core's signer, faster). */
+/** Generate what `request` asks for in memory, signing with node:crypto (the same bytes as core's signer, faster). */
 export function generateRequested(request: GenerationRequest): GeneratedScenario {
   const { scenarioId, ...options } = request;
-  return generateScenario(findScenario(scenarioId)!, { signer: nodeRs256Signer, ...options });
+  return generateScenario(findScenario(scenarioId)!, { signer: nodeRs256Signer, sha256: nodeSha256, ...options });
+}
+
+/** Generate what `request` asks for into `sink` as it is produced (node:crypto signing and hashing). */
+export function streamRequested(request: GenerationRequest, sink: BundleSink): StreamedScenario {
+  const { scenarioId, ...options } = request;
+  return writeScenario(findScenario(scenarioId)!, { signer: nodeRs256Signer, sha256: nodeSha256, ...options }, sink);
 }

@@ -203,7 +203,8 @@ export interface ParameterChange {
  * What a custody (journal) entry records. Evidence handling: import, import-rejected, reverify, evidence-discarded.
  * The case: case-created, case-deleted, case-renamed, parameters-changed. The investigator's judgement:
  * annotation-created/-edited/-deleted (one item) and bulk-annotation (a filter and the count it matched). What left
- * or entered the case: export (a timeline/findings export), archive-exported, archive-imported, report.
+ * or entered the case: export (a timeline/findings export), archive-exported, archive-imported, report. Training:
+ * exercise-submitted (a trainee's frozen submission, by its digest).
  */
 export type CustodyAction =
   | 'import'
@@ -221,7 +222,8 @@ export type CustodyAction =
   | 'export'
   | 'archive-exported'
   | 'archive-imported'
-  | 'report';
+  | 'report'
+  | 'exercise-submitted';
 
 /** Every custody action, for filters and validation. */
 export const CUSTODY_ACTIONS: readonly CustodyAction[] = [
@@ -241,6 +243,7 @@ export const CUSTODY_ACTIONS: readonly CustodyAction[] = [
   'archive-exported',
   'archive-imported',
   'report',
+  'exercise-submitted',
 ];
 
 /** One entry of a case's custody record; entries are hash-chained so any later edit is detectable. */

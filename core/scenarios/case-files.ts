@@ -11,33 +11,32 @@ import {
   ROTATION_TIME,
 } from './organisation';
 import { publicJwk } from './rsa-signature';
-import type { LogFile } from './writers/log-file';
+import type { StaticFile } from './writers/log-file';
 
-const json = (value: unknown) => [`${JSON.stringify(value, null, 2)}\n`];
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const iso = (ts: number) => new Date(ts).toISOString().replace('.000Z', 'Z');
 
 /** The issuer's published keys: the current one and the retired one (kept published for old tokens' sake). */
-export function jwksFile(): LogFile {
+export function jwksFile(): StaticFile {
   return {
     path: 'keys/jwks.json',
     kind: 'jwks',
     mediaType: 'application/jwk-set+json',
     description: 'Public signing keys published by login.northwind.example',
-    parts: json({
+    text: json({
       keys: [publicJwk(FIXTURE_KEYS.issuerCurrent, CURRENT_KID), publicJwk(FIXTURE_KEYS.issuerRetired, RETIRED_KID)],
     }),
-    locations: new Map(),
   };
 }
 
 /** The key-rotation history: the old key retired when the current one took over. */
-export function keyRotationFile(): LogFile {
+export function keyRotationFile(): StaticFile {
   return {
     path: 'keys/key-rotation.json',
     kind: 'key-rotation',
     mediaType: 'application/json',
     description: 'Signing-key rotation history from the IAM runbook',
-    parts: json({
+    text: json({
       format: 'tokentrail-key-rotation',
       formatVersion: 1,
       keys: [
@@ -50,18 +49,17 @@ export function keyRotationFile(): LogFile {
         { kid: CURRENT_KID, created: '2026-11-01T00:00:00Z', activated: iso(ROTATION_TIME) },
       ],
     }),
-    locations: new Map(),
   };
 }
 
 /** What Northwind expects of its tokens, with its VPN egress excluded from the travel detectors. */
-export function caseConfigFile(): LogFile {
+export function caseConfigFile(): StaticFile {
   return {
     path: 'case-config.json',
     kind: 'case-config',
     mediaType: 'application/json',
     description: 'What Northwind expects of its tokens, and the VPN egress range the travel detectors skip',
-    parts: json({
+    text: json({
       format: 'tokentrail-case-config',
       formatVersion: 1,
       expectedIssuers: [ISSUER],
@@ -79,6 +77,5 @@ export function caseConfigFile(): LogFile {
         'country-change': { excludedRanges: [VPN_EGRESS.range] },
       },
     }),
-    locations: new Map(),
   };
 }

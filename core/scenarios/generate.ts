@@ -1,5 +1,7 @@
+import type { Sha256Factory } from '../evidence';
 import type { AnswerKey, EvidenceRow } from './answer-key';
-import { bundleManifest, type BundleFileFacts } from './bundle-manifest';
+import { bundleManifestOfDigests, type BundleFileDigest } from './bundle-manifest';
+import { HashingBundleWriter, memorySink, type BundleSink } from './bundle-sink';
 import type { Rs256Signer } from './compact-jws';
 import { signRs256 } from './rsa-signature';
 import { caseConfigFile, jwksFile, keyRotationFile } from './case-files';
@@ -8,11 +10,11 @@ import { makeDevice, makePerson } from './population';
 import { createRandom } from './random';
 import type { PlantedIncident, ScenarioDefinition, Stage } from './scenario';
 import { chooseNoise, placeIn, runSession, signIn, type Simulation } from './simulation';
-import { writeAccessLog } from './writers/access-log';
-import { writeHar } from './writers/har';
-import type { LogFile } from './writers/log-file';
-import { writeSignInLog } from './writers/sign-in-logs';
-import { writeTokenServiceLog } from './writers/token-service-log';
+import { accessLogSpec } from './writers/access-log';
+import { harSpec } from './writers/har';
+import { LogFileWriter, type LogFileSpec } from './writers/log-file';
+import { signInLogSpec } from './writers/sign-in-logs';
+import { tokenServiceLogSpec } from './writers/token-service-log';
 
 /** How to generate a scenario. */
 export interface GenerateOptions {
@@ -24,6 +26,23 @@ export interface GenerateOptions {
   readonly formats?: readonly ScenarioFormat[];
   /** RS256 signing; default core's pure TypeScript one. A Node host passes node:crypto's (same bytes, faster). */
   readonly signer?: Rs256Signer;
+  /** Incremental SHA-256 for the manifest; default core's pure TypeScript one (a Node host passes node:crypto's). */
+  readonly sha256?: Sha256Factory;
+}
+
+/** How far generation is: events generated so far of the number asked for (the planted ones come on top). */
+export interface GenerationProgress {
+  readonly events: number;
+  readonly target: number;
+}
+
+/** What a streamed generation leaves besides the files it wrote. */
+export interface StreamedScenario {
+  /** The files written, manifest.json first, in the manifest's order. */
+  readonly paths: readonly string[];
+  readonly answerKey: AnswerKey;
+  /** Truth events generated (background and planted). */
+  readonly eventCount: number;
 }
 
 /** A file of a generated bundle. */
@@ -41,6 +60,13 @@ export interface GeneratedScenario {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Ordinary events per simulated working day. A larger size continues on the following days with new people, so
+ * memory is bounded by one day's events whatever the size (and a day stays as busy as a real tenant's).
+ */
+export const EVENTS_PER_DAY = 25_000;
 const VENDORS: readonly IdentityProviderFormat[] = ['okta', 'entra', 'auth0', 'keycloak'];
 
 /** Mix the scenario id into the seed, so two scenarios with the same seed do not share their population. */
@@ -50,37 +76,42 @@ function scenarioSeed(id: string, seed: number): number {
   return hash;
 }
 
-function background(simulation: Simulation, stage: Stage, count: number): void {
+/**
+ * Ordinary traffic of one working day from `dayStart` until the simulation holds `count` events, yielding the count
+ * after each session. The first day also has the one computer whose traffic was captured.
+ */
+function* background(
+  simulation: Simulation,
+  stage: Stage,
+  count: number,
+  dayStart: number,
+  withCapture: boolean,
+): Generator<number> {
   const random = simulation.random;
-  // One computer whose traffic was captured (HAR), with a clock a few seconds off, as real captures are.
-  const captured = stage.person('web', { device: { captured: true, clockSkewMs: random.integer(-15, 15) * 1000 } });
-  runSession(simulation, captured.person, captured.device, stage.start + random.integer(0, 2 * HOUR), {
-    ...chooseNoise(random, captured.device, captured.person),
-    vpn: false,
-  });
+  if (withCapture) {
+    // One computer whose traffic was captured (HAR), with a clock a few seconds off, as real captures are.
+    const captured = stage.person('web', { device: { captured: true, clockSkewMs: random.integer(-15, 15) * 1000 } });
+    runSession(simulation, captured.person, captured.device, dayStart + random.integer(0, 2 * HOUR), {
+      ...chooseNoise(random, captured.device, captured.person),
+      vpn: false,
+    });
+  }
   while (simulation.events.length < count) {
     const { person, device } = stage.person(random.chance(0.6) ? 'mobile' : 'web');
-    runSession(
-      simulation,
-      person,
-      device,
-      stage.start + random.integer(0, 6 * HOUR),
-      chooseNoise(random, device, person),
-    );
+    runSession(simulation, person, device, dayStart + random.integer(0, 6 * HOUR), chooseNoise(random, device, person));
+    yield simulation.events.length;
   }
   simulation.events.length = Math.min(simulation.events.length, Math.max(count, 1));
 }
 
-function writeLogs(events: readonly TruthEvent[], formats: readonly ScenarioFormat[]): LogFile[] {
+function logSpecs(formats: readonly ScenarioFormat[]): LogFileSpec[] {
   const vendors = VENDORS.filter((vendor) => formats.includes(vendor));
-  const files = [
-    writeTokenServiceLog(events, vendors.length === 0),
-    ...vendors.map((vendor) => writeSignInLog(vendor, events)),
+  return [
+    tokenServiceLogSpec(vendors.length === 0),
+    ...vendors.map((vendor) => signInLogSpec(vendor)),
+    ...(formats.includes('access-log') ? [accessLogSpec] : []),
+    ...(formats.includes('har') ? [harSpec] : []),
   ];
-  if (formats.includes('access-log')) files.push(writeAccessLog(events));
-  const har = formats.includes('har') ? writeHar(events) : undefined;
-  if (har) files.push(har);
-  return files;
 }
 
 /** A one-line description of a truth event, for evidence rows and the timeline. */
@@ -98,9 +129,12 @@ export function describeEvent(event: TruthEvent): string {
   }
 }
 
-function rowsOf(event: TruthEvent, files: readonly LogFile[]): EvidenceRow[] {
+/** Where the events the answer key cites were written, per log file in the bundle's order. */
+type Locations = readonly ReadonlyMap<TruthEvent, RecordLocation>[];
+
+function rowsOf(event: TruthEvent, files: Locations): EvidenceRow[] {
   const located: RecordLocation[] = files.flatMap((file) => {
-    const location = file.locations.get(event);
+    const location = file.get(event);
     return location ? [location] : [];
   });
   return located.map((location) => ({
@@ -115,7 +149,7 @@ function answerKeyOf(
   definition: ScenarioDefinition,
   options: Required<Pick<GenerateOptions, 'seed' | 'events'>>,
   planted: PlantedIncident,
-  files: readonly LogFile[],
+  files: Locations,
 ): AnswerKey {
   const hashes = (tokens: readonly { hash: string }[] | undefined) =>
     tokens ? { tokenHashes: tokens.map((token) => token.hash) } : {};
@@ -160,10 +194,10 @@ function answerKeyOf(
 function manifestOf(
   definition: ScenarioDefinition,
   seed: number,
-  files: readonly BundleFileFacts[],
+  files: readonly BundleFileDigest[],
   lastTs: number,
 ): string {
-  const manifest = bundleManifest(
+  const manifest = bundleManifestOfDigests(
     {
       title: `Training: ${definition.title}`,
       caseNumber: `NW-TRAIN-${definition.id}-${seed}`,
@@ -178,26 +212,25 @@ function manifestOf(
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** The UTF-8 bytes of a file's parts, in one array. */
-function encodeParts(parts: readonly string[]): Uint8Array {
-  const encoder = new TextEncoder();
-  const encoded = parts.map((part) => encoder.encode(part));
-  const bytes = new Uint8Array(encoded.reduce((total, part) => total + part.length, 0));
-  let at = 0;
-  for (const part of encoded) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+/** The events the answer key points at: only their locations are kept while the days are written. */
+function citedEvents(planted: PlantedIncident): Set<TruthEvent> {
+  return new Set([...planted.expected.flatMap((item) => item.evidence), ...planted.timeline.map((step) => step.event)]);
 }
 
 /**
- * Generate a scenario's complete bundle: ordinary traffic of a population (with its noise), the planted incident,
- * the logs in the chosen formats, the issuer's keys, key history and case configuration, the manifest, and the
- * answer key pointing at the records that prove each finding. Pure and deterministic: the same definition, seed,
+ * Generate a scenario's complete bundle into `sink`, a working day at a time: ordinary traffic of a population
+ * (with its noise), the planted incident on the first day, the logs in the chosen formats — each record written as
+ * the day is, every file hashed on the way — then the issuer's keys, key history, case configuration and the
+ * manifest, and the answer key pointing at the records that prove each finding. Memory stays bounded by one day
+ * ({@link EVENTS_PER_DAY}), whatever the size. A generator: it yields its progress after each session, so a host
+ * can show it and breathe; {@link writeScenario} runs it through. Pure and deterministic: the same definition, seed,
  * size and formats give the same bytes on every host.
  */
-export function generateScenario(definition: ScenarioDefinition, options: GenerateOptions = {}): GeneratedScenario {
+export function* streamScenario(
+  definition: ScenarioDefinition,
+  options: GenerateOptions,
+  sink: BundleSink,
+): Generator<GenerationProgress, StreamedScenario> {
   const seed = options.seed ?? 1;
   const count = options.events ?? 400;
   const formats = options.formats ?? ['jsonl', definition.provider, 'access-log', 'har'];
@@ -218,20 +251,73 @@ export function generateScenario(definition: ScenarioDefinition, options: Genera
     session: (person, device, at) =>
       signIn(simulation, person, device, at, placeIn(random, person.home, device.client.kind === 'mobile')),
   };
-  background(simulation, stage, count);
-  const planted = definition.plant(stage);
-  const events = [...simulation.events].sort((a, b) => a.ts - b.ts);
-  const logs = [...writeLogs(events, formats), jwksFile(), keyRotationFile(), caseConfigFile()];
-  const encoder = new TextEncoder();
-  // Each file is encoded once; the manifest hashes and sizes the very bytes written.
-  const encoded = logs.map((log) => ({ ...log, bytes: encodeParts(log.parts) }));
-  const manifest = manifestOf(definition, seed, encoded, events.at(-1)?.ts ?? stage.start);
-  return {
-    files: [
-      { path: 'manifest.json', bytes: encoder.encode(manifest) },
-      ...encoded.map(({ path, bytes }) => ({ path, bytes })),
-    ],
-    answerKey: answerKeyOf(definition, { seed, events: count }, planted, logs),
-    eventCount: events.length,
+  const bundle = new HashingBundleWriter(sink, options.sha256);
+  const writers = logSpecs(formats).map((spec) => new LogFileWriter(spec, (text) => bundle.write(spec.path, text)));
+  const locations = writers.map(() => new Map<TruthEvent, RecordLocation>());
+  let written = 0;
+  let lastTs = stage.start;
+  const writeDay = (cited: ReadonlySet<TruthEvent>) => {
+    // In place and stable: the day's events in time order, ties in the order they happened.
+    const events = simulation.events.sort((a, b) => a.ts - b.ts);
+    if (written > 0 && events.length > 0 && events[0]!.ts < lastTs)
+      throw new Error(`scenario ${definition.id}: a day's events overlap the previous day's (a generator bug)`);
+    for (const event of events)
+      for (const [index, writer] of writers.entries()) {
+        const location = writer.append(event);
+        if (location && cited.has(event)) locations[index]!.set(event, location);
+      }
+    written += events.length;
+    lastTs = events.at(-1)?.ts ?? lastTs;
+    simulation.events.length = 0;
   };
+  const progress = function* (day: Generator<number>) {
+    for (const events of day) yield { events: written + events, target: count };
+  };
+
+  const firstDay = Math.min(count, EVENTS_PER_DAY);
+  yield* progress(background(simulation, stage, firstDay, stage.start, true));
+  const planted = definition.plant(stage);
+  writeDay(citedEvents(planted));
+  for (let day = 1, remaining = count - firstDay; remaining > 0; day++) {
+    const today = Math.min(remaining, EVENTS_PER_DAY);
+    yield* progress(background(simulation, stage, today, stage.start + day * DAY, false));
+    writeDay(new Set());
+    remaining -= today;
+  }
+  for (const writer of writers) writer.finish();
+  const staticFiles = [jwksFile(), keyRotationFile(), caseConfigFile()];
+  for (const file of staticFiles) bundle.write(file.path, file.text);
+  const files: BundleFileDigest[] = [
+    ...writers.filter((writer) => writer.present).map((writer) => writer.spec),
+    ...staticFiles,
+  ].map(({ path, kind, mediaType, description }) => ({ path, kind, mediaType, description, ...bundle.digest(path) }));
+  bundle.write('manifest.json', manifestOf(definition, seed, files, lastTs));
+  return {
+    paths: ['manifest.json', ...files.map((file) => file.path)],
+    answerKey: answerKeyOf(definition, { seed, events: count }, planted, locations),
+    eventCount: written,
+  };
+}
+
+/** {@link streamScenario} run to the end at once. */
+export function writeScenario(
+  definition: ScenarioDefinition,
+  options: GenerateOptions,
+  sink: BundleSink,
+): StreamedScenario {
+  const generation = streamScenario(definition, options, sink);
+  for (;;) {
+    const step = generation.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Generate a scenario's complete bundle in memory ({@link streamScenario} into memory): the files, manifest.json
+ * first, and the answer key. For bundles that fit in memory; the CLI streams larger ones to disk.
+ */
+export function generateScenario(definition: ScenarioDefinition, options: GenerateOptions = {}): GeneratedScenario {
+  const sink = memorySink();
+  const { paths, answerKey, eventCount } = writeScenario(definition, options, sink);
+  return { files: paths.map((path) => ({ path, bytes: sink.bytesOf(path) })), answerKey, eventCount };
 }

@@ -16,7 +16,18 @@ export type {
 export type { Rs256Signer } from './compact-jws';
 export type { FixtureRsaKey } from './fixture-keys';
 export { signRs256 } from './rsa-signature';
-export { generateScenario, type GenerateOptions, type GeneratedFile, type GeneratedScenario } from './generate';
+export {
+  EVENTS_PER_DAY,
+  generateScenario,
+  streamScenario,
+  writeScenario,
+  type GenerateOptions,
+  type GeneratedFile,
+  type GeneratedScenario,
+  type GenerationProgress,
+  type StreamedScenario,
+} from './generate';
+export { memorySink, type BundleSink } from './bundle-sink';
 export { SCENARIO_FORMATS, type Difficulty, type ScenarioFormat } from './model';
 export { seededRandom, createRandom, type Random } from './random';
 export type { ScenarioDefinition } from './scenario';
@@ -33,7 +44,12 @@ export {
 } from './score';
 export { HOME_CITIES, TRAIN_DESTINATIONS, ATTACKER_CITIES, VPN_EGRESS, type City } from './geography';
 export { parseAnswerKey, parseSubmission, type ReadResult } from './read-exercise-files';
-export { bundleManifest, type BundleFileFacts } from './bundle-manifest';
+export {
+  bundleManifest,
+  bundleManifestOfDigests,
+  type BundleFileDigest,
+  type BundleFileFacts,
+} from './bundle-manifest';
 export { harDocument, harEntry, type HarRequest } from './writers/har-document';
 export {
   EXERCISE_FORMAT,

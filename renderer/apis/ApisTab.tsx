@@ -2,6 +2,7 @@
 // host and path prefix), and one API's verification profile — per class of token flaw, what it was seen to accept
 // (2xx/3xx) and refuse (401/403), with the requests, or that it was never tested. An API that accepted a flaw has a
 // bad-token-accepted finding; its profile says what else it lets through.
+import { useHiddenViews } from '../exercise/hidden-views';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { FLAW_LABELS, type ApiProfile, type ProfileAnswers, type ProfileFlaw } from '../../core/timeline';
 import type { CaseTab } from '../shell/route';
@@ -79,6 +80,7 @@ function ProfilePage({
   readonly profile: ApiProfile;
   readonly onNavigate: ApisTabProps['onNavigate'];
 }) {
+  const hidden = useHiddenViews();
   return (
     <article className="panel api-profile" data-testid="api-profile">
       <h2 data-testid="api-profile-title">{safeText(profile.name)}</h2>
@@ -90,44 +92,55 @@ function ProfilePage({
         {plural(profile.requests, 'answered request')} carrying {plural(profile.tokens, 'token')}: {profile.accepted}{' '}
         accepted, {profile.refused} refused.
       </p>
-      <table className="table" data-testid="api-profile-flaws">
-        <thead>
-          <tr>
-            <th>Token flaw a correct verifier refuses</th>
-            <th>This API</th>
-            <th>Accepted (2xx/3xx)</th>
-            <th>Refused (401/403)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {profile.flaws.map((row) => (
-            <tr key={row.flaw} data-testid="api-profile-flaw" data-flaw={row.flaw} data-verdict={row.verdict}>
-              <td>
-                {FLAW_LABELS[row.flaw]} <code className="muted small">{row.flaw}</code>
-              </td>
-              <td>
-                <span className={VERDICT_BADGE[row.verdict]}>{VERDICT_TEXT[row.verdict]}</span>
-              </td>
-              <td>
-                <Answers answers={row.accepted} onNavigate={onNavigate} />
-              </td>
-              <td>
-                <Answers answers={row.refused} onNavigate={onNavigate} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted small">
-        Not judged: the case configuration lacks what judging needs (the API&apos;s audiences, the expected issuers).
-        Never tested: no request to this API carried a token with that flaw. docs/detectors.md, bad-token-accepted.
-      </p>
+      {/* Which token flaws an API accepted is the token checks' verdict: an exercise hiding the checks hides it. */}
+      {hidden.tokenChecks ? (
+        <p className="muted" data-testid="api-profile-flaws-hidden">
+          The token checks are hidden in this exercise, and with them which token flaws this API accepted.
+        </p>
+      ) : (
+        <>
+          <table className="table" data-testid="api-profile-flaws">
+            <thead>
+              <tr>
+                <th>Token flaw a correct verifier refuses</th>
+                <th>This API</th>
+                <th>Accepted (2xx/3xx)</th>
+                <th>Refused (401/403)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.flaws.map((row) => (
+                <tr key={row.flaw} data-testid="api-profile-flaw" data-flaw={row.flaw} data-verdict={row.verdict}>
+                  <td>
+                    {FLAW_LABELS[row.flaw]} <code className="muted small">{row.flaw}</code>
+                  </td>
+                  <td>
+                    <span className={VERDICT_BADGE[row.verdict]}>{VERDICT_TEXT[row.verdict]}</span>
+                  </td>
+                  <td>
+                    <Answers answers={row.accepted} onNavigate={onNavigate} />
+                  </td>
+                  <td>
+                    <Answers answers={row.refused} onNavigate={onNavigate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            Not judged: the case configuration lacks what judging needs (the API&apos;s audiences, the expected
+            issuers). Never tested: no request to this API carried a token with that flaw. docs/detectors.md,
+            bad-token-accepted.
+          </p>
+        </>
+      )}
     </article>
   );
 }
 
 export function ApisTab({ caseId, focus, onNavigate }: ApisTabProps) {
   const profiles = useLiveQuery(() => caseApiProfiles(caseId), [caseId]);
+  const hidden = useHiddenViews();
   const open = profiles?.find((profile) => profile.key === focus);
   return (
     <div className="people-layout" data-testid="apis-tab">
@@ -153,7 +166,7 @@ export function ApisTab({ caseId, focus, onNavigate }: ApisTabProps) {
                   {safeText(profile.name)}
                 </button>{' '}
                 <span className="muted small">{plural(profile.requests, 'request')}</span>{' '}
-                {acceptedFlaws(profile) > 0 && (
+                {!hidden.tokenChecks && acceptedFlaws(profile) > 0 && (
                   <span className="badge badge-bad" data-testid="apis-item-accepts">
                     accepts {plural(acceptedFlaws(profile), 'flaw')}
                   </span>

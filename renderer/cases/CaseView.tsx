@@ -28,6 +28,7 @@ import { useAutoAnalysis } from '../tokens/use-auto-analysis';
 import { CaseFilterContext, useCaseFilterState } from './case-filter';
 import { CaseTabs, tabLabel, visibleTabs } from './CaseTabs';
 import { ExerciseTab } from '../exercise/ExerciseTab';
+import { HiddenViewsContext, hiddenViewsOf } from '../exercise/hidden-views';
 import { RenameCase } from './RenameCase';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ArchiveExportButton } from '../archive/ArchiveExportButton';
@@ -93,6 +94,9 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
 
   const { counts } = record;
   const shown = visibleTabs(record.exercise);
+  const hidden = hiddenViewsOf(record.exercise);
+  // A report lists every finding and verdict: an exercise that hides any of them makes none.
+  const hidesAnalysis = hidden.findings || hidden.tokenChecks || hidden.map;
   // A tab this case does not show (a view the exercise hides, an old link) opens as the overview.
   const activeTab: CaseTab = shown.includes(tab) ? tab : 'overview';
   return (
@@ -107,7 +111,7 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
           </p>
         </div>
         <div className="case-head-actions">
-          <CreateReportButton caseId={caseId} title={record.title} />
+          {!hidesAnalysis && <CreateReportButton caseId={caseId} title={record.title} />}
           <ArchiveExportButton caseId={caseId} title={record.title} />
         </div>
       </header>
@@ -133,43 +137,45 @@ export function CaseView({ caseId, tab, focus, onTab, onClosed }: CaseViewProps)
         }}
         onSelect={(next) => onTab(next)}
       />
-      <SubjectNamesContext.Provider value={nameOf}>
-        <CaseFilterContext.Provider value={caseFilter}>
-          <RemedyContext.Provider value={remedies}>
-            <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="tab-panel">
-              <ErrorBoundary key={activeTab} panel={tabLabel(activeTab)}>
-                {activeTab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
-                {activeTab === 'evidence' && <EvidenceTab caseRecord={record} />}
-                {activeTab === 'tokens' && (
-                  <TokensTab
-                    caseId={caseId}
-                    focus={focus}
-                    onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
-                    onOpenView={onTab}
-                  />
-                )}
-                {activeTab === 'timeline' && (
-                  <TimelineRoute
-                    key={focus ?? ''}
-                    caseRecord={record}
-                    focus={focus}
-                    onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
-                  />
-                )}
-                {activeTab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
-                {activeTab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {activeTab === 'map' && (
-                  <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />
-                )}
-                {activeTab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {activeTab === 'apis' && <ApisTab caseId={caseId} focus={focus} onNavigate={onTab} />}
-                {activeTab === 'journal' && <JournalTab caseId={caseId} />}
-                {activeTab === 'exercise' && <ExerciseTab caseRecord={record} />}
-              </ErrorBoundary>
-            </div>
-          </RemedyContext.Provider>
-        </CaseFilterContext.Provider>
-      </SubjectNamesContext.Provider>
+      <HiddenViewsContext.Provider value={hidden}>
+        <SubjectNamesContext.Provider value={nameOf}>
+          <CaseFilterContext.Provider value={caseFilter}>
+            <RemedyContext.Provider value={remedies}>
+              <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="tab-panel">
+                <ErrorBoundary key={activeTab} panel={tabLabel(activeTab)}>
+                  {activeTab === 'overview' && <OverviewTab caseRecord={record} onNavigate={onTab} />}
+                  {activeTab === 'evidence' && <EvidenceTab caseRecord={record} />}
+                  {activeTab === 'tokens' && (
+                    <TokensTab
+                      caseId={caseId}
+                      focus={focus}
+                      onShowEvents={(tokenHash) => onTab('timeline', tokenHash)}
+                      onOpenView={onTab}
+                    />
+                  )}
+                  {activeTab === 'timeline' && (
+                    <TimelineRoute
+                      key={focus ?? ''}
+                      caseRecord={record}
+                      focus={focus}
+                      onOpenToken={(tokenHash) => onTab('tokens', tokenHash)}
+                    />
+                  )}
+                  {activeTab === 'findings' && <FindingsTab caseRecord={record} focus={focus} onNavigate={onTab} />}
+                  {activeTab === 'lifecycle' && <LifecycleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                  {activeTab === 'map' && (
+                    <MapTab key={focus ?? ''} caseRecord={record} focus={focus} onNavigate={onTab} />
+                  )}
+                  {activeTab === 'people' && <PeopleTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                  {activeTab === 'apis' && <ApisTab caseId={caseId} focus={focus} onNavigate={onTab} />}
+                  {activeTab === 'journal' && <JournalTab caseId={caseId} />}
+                  {activeTab === 'exercise' && <ExerciseTab caseRecord={record} />}
+                </ErrorBoundary>
+              </div>
+            </RemedyContext.Provider>
+          </CaseFilterContext.Provider>
+        </SubjectNamesContext.Provider>
+      </HiddenViewsContext.Provider>
       {drop.dragging && (
         <div className="drop-overlay" data-testid="drop-zone">
           Drop to verify — nothing is stored until you choose Import

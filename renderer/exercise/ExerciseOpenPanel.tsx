@@ -1,13 +1,13 @@
-// The welcome screen's training entry: open a sealed exercise file (`tokentrail exercise create`) as a case in
-// exercise mode, and the scenarios an instructor can make one from, with their story and difficulty.
+// The welcome screen's training entry: open a sealed exercise file as a case in exercise mode, compare trainees'
+// result files, and the scenarios with their story and difficulty, each opened as a case or made an exercise.
 import { useState } from 'react';
-import { SCENARIOS } from '../../core/scenarios';
 import { describeStorageError, isQuotaError } from '../db/storage-errors';
 import { ingestClient } from '../ingest/ingest-client';
 import { useApp } from '../shell/app-context';
 import type { CaseTab } from '../shell/route';
 import { openExercise } from './queries';
 import { ResultComparison } from './ResultComparison';
+import { ScenarioCatalogue } from './ScenarioCatalogue';
 
 export function ExerciseOpenPanel({ onOpen }: { readonly onOpen: (caseId: string, tab?: CaseTab) => void }) {
   const { host, investigator } = useApp();
@@ -52,19 +52,8 @@ export function ExerciseOpenPanel({ onOpen }: { readonly onOpen: (caseId: string
         <ResultComparison />
       </details>
       <details>
-        <summary>Scenarios for instructors</summary>
-        <p className="muted">
-          Make an exercise with <span className="mono">tokentrail exercise create &lt;id&gt;</span> (docs/training.md).
-        </p>
-        <ul className="scenario-list" data-testid="scenario-list">
-          {SCENARIOS.map((scenario) => (
-            <li key={scenario.id}>
-              <strong>{scenario.title}</strong> <span className="muted">({scenario.difficulty})</span>{' '}
-              <span className="mono">{scenario.id}</span>
-              <p className="muted">{scenario.story}</p>
-            </li>
-          ))}
-        </ul>
+        <summary>Scenarios: open one as a case, or make an exercise</summary>
+        <ScenarioCatalogue onOpen={onOpen} />
       </details>
     </section>
   );

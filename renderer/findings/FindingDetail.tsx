@@ -2,6 +2,7 @@
 // the chosen zone, file:line and the file's SHA-256, each opening the event in the timeline — the tokens (to the
 // Tokens tab and their lifecycle), the key-history records it rests on, and where it leads on the map. Under a
 // timeline filter, the evidence events the filter drops are dimmed and say so: the finding rests on all of them.
+import { useHiddenViews } from '../exercise/hidden-views';
 import { HelpLink } from '../help/HelpLink';
 import type { FindingEventRef, KeyHistoryEntry } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
@@ -88,6 +89,7 @@ function keyDates(key: KeyHistoryEntry, timeZone: string): string {
 
 export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetailProps) {
   const { timeZone } = useApp();
+  const hidden = useHiddenViews();
   const scope = mapScopeOf(finding);
   const refreshChain = refreshChainOf(finding);
   const apiProfile = apiProfileOf(finding);
@@ -104,7 +106,7 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           <SeverityBadge severity={finding.severity} /> {finding.title}{' '}
           <code className="finding-id muted">{finding.id}</code>
         </h2>
-        {scope && (
+        {scope && !hidden.map && (
           <button
             type="button"
             className={isPlaceFinding(finding) ? 'primary' : ''}
@@ -198,14 +200,16 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
                 >
                   lifecycle
                 </button>{' '}
-                <button
-                  type="button"
-                  className="link small"
-                  data-testid="finding-token-map"
-                  onClick={() => onNavigate('map', mapFocus({ facet: 'token', value: hash }))}
-                >
-                  map
-                </button>
+                {!hidden.map && (
+                  <button
+                    type="button"
+                    className="link small"
+                    data-testid="finding-token-map"
+                    onClick={() => onNavigate('map', mapFocus({ facet: 'token', value: hash }))}
+                  >
+                    map
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 // grouped by severity and filterable, and the selected finding's evidence. The case's timeline filter narrows it
 // first — a finding stays when one of its evidence events is in the filtered timeline — and says so above the list,
 // with one click to clear it. The route's focus is the finding key.
+import { findingShown, useHiddenViews } from '../exercise/hidden-views';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { CaseRecord } from '../db/records';
@@ -41,7 +42,9 @@ export function FindingsTab({ caseRecord, focus, onNavigate }: FindingsTabProps)
     () => new Map([...(annotationRows ?? new Map()).values()].map((row) => [row.id, row.state])),
     [annotationRows],
   );
-  const kept = findings?.kept;
+  const hidden = useHiddenViews();
+  // With the token checks hidden by an exercise, their findings are not listed (the detectors' still are).
+  const kept = useMemo(() => findings?.kept.filter((finding) => findingShown(hidden, finding)), [findings, hidden]);
   const shown = useMemo(() => filterFindings(kept ?? [], filter, annotations), [kept, filter, annotations]);
   const dispositions = useMemo(() => dispositionCounts(kept ?? [], annotations), [kept, annotations]);
   const counts = useMemo(() => severityCounts(kept ?? []), [kept]);

@@ -1,6 +1,7 @@
 // The case overview, the first tab: what happened, most severe first, in one screen — the incidents with their
 // one-line stories, who and which tokens they involve, the time span, what could not be judged and why, and the
 // evidence verdict. Every item opens its detail (the finding, the token, the timeline narrowed, the evidence).
+import { findingShown, useHiddenViews } from '../exercise/hidden-views';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseRecord } from '../db/records';
 import type { CaseTab } from '../shell/route';
@@ -25,9 +26,12 @@ export function OverviewTab({ caseRecord, onNavigate }: OverviewTabProps) {
   const caseId = caseRecord.id;
   const { timeZone } = useApp();
   const { setFilter } = useCaseFilter();
+  const hidden = useHiddenViews();
   const overview = useLiveQuery(() => caseOverview(caseId), [caseId, caseRecord.updatedAt, caseRecord.counts.events]);
   if (!overview) return <div className="loading">Loading the overview…</div>;
-  const { analysis, findings, extent, verdicts } = overview;
+  const { analysis, extent, verdicts } = overview;
+  // An exercise's hidden analyses are not summarised here either.
+  const findings = overview.findings.filter((finding) => findingShown(hidden, finding));
   const verdict = evidenceVerdictLine(verdicts);
   const groups = incidentsBySeverity(findings);
   const subjects = involvedSubjects(findings);

@@ -2,6 +2,7 @@
 // names), the conflicts among names, and one person's page: each name with where it was first seen, every token,
 // session, IP and country from the timeline, and every finding about them. Names that only unverified or forged
 // tokens claim are marked as claims, never as who the person is.
+import { findingShown, useHiddenViews } from '../exercise/hidden-views';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { bestName, subjectIdentity, type IdentityDirectory, type NameSighting } from '../../core/timeline';
@@ -114,7 +115,9 @@ function SubjectPage({
 }) {
   const { timeZone } = useApp();
   const activity = useLiveQuery(() => subjectActivity(caseId, subject), [caseId, subject]);
-  const findings = useLiveQuery(() => subjectFindings(caseId, subject), [caseId, subject]);
+  const hidden = useHiddenViews();
+  const stored = useLiveQuery(() => subjectFindings(caseId, subject), [caseId, subject]);
+  const findings = stored?.filter((finding) => findingShown(hidden, finding));
   const identity = directory ? subjectIdentity(directory, subject) : undefined;
   const conflicts = (directory?.conflicts ?? []).filter((conflict) => conflict.subjects.includes(subject));
   return (
@@ -137,9 +140,11 @@ function SubjectPage({
             {activity.truncated && ' (the first of more; filter the timeline for all)'}
             {activity.first !== null &&
               ` from ${formatInstant(activity.first, timeZone)} to ${formatInstant(activity.last ?? activity.first, timeZone)}`}{' '}
-            <button type="button" className="link" onClick={() => onNavigate('map', `subject:${subject}`)}>
-              Show on the map
-            </button>
+            {!hidden.map && (
+              <button type="button" className="link" onClick={() => onNavigate('map', `subject:${subject}`)}>
+                Show on the map
+              </button>
+            )}
           </p>
           <div className="subject-activity-grid">
             <ActivityList title="Tokens" values={activity.tokens} onOpen={(hash) => onNavigate('tokens', hash)} />
@@ -156,9 +161,15 @@ function SubjectPage({
         <ul className="plain-list">
           {(findings ?? []).map((finding) => (
             <li key={finding.key}>
-              <button type="button" className="link" onClick={() => onNavigate('findings', finding.key)}>
-                [{finding.severity}] {finding.title}
-              </button>{' '}
+              {hidden.findings ? (
+                <strong>
+                  [{finding.severity}] {finding.title}
+                </strong>
+              ) : (
+                <button type="button" className="link" onClick={() => onNavigate('findings', finding.key)}>
+                  [{finding.severity}] {finding.title}
+                </button>
+              )}{' '}
               <span className="muted">{safeText(finding.message)}</span>
             </li>
           ))}

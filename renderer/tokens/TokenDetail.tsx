@@ -1,6 +1,7 @@
 // One token: its signature verdict and findings, the raw token with the bytes each finding points at, its claims
 // at a glance with times in the chosen zone, the decoded header and claims, the verification trail, and every
 // place it was seen.
+import { useHiddenViews } from '../exercise/hidden-views';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { signingKeyOf } from '../../core/token';
@@ -58,10 +59,13 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
   const { timeZone } = useApp();
   const { token } = row;
   // The details (trail, findings, key windows) of the one token shown; the list only holds summaries.
-  const analysis = useLiveQuery(
+  const hidden = useHiddenViews();
+  const stored = useLiveQuery(
     () => tokenAnalysisDetail(token.caseId, token.tokenHash),
     [token.caseId, token.tokenHash],
   );
+  // An exercise hiding the token checks shows the token as decoded only: no verdict, trail, findings or marks.
+  const analysis = hidden.tokenChecks ? undefined : stored;
   const findings = useMemo(() => (analysis ? [...analysis.findings, ...analysis.wordlistFindings] : []), [analysis]);
   // When and where the verifying key's life is recorded (key-rotation), for its window badges and findings.
   const keyHistory = useKeyHistory(
@@ -97,13 +101,15 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
               >
                 Lifecycle
               </button>
-              <button
-                type="button"
-                data-testid="token-show-map"
-                onClick={() => onOpenView('map', mapFocus({ facet: 'token', value: token.tokenHash }))}
-              >
-                Map
-              </button>
+              {!hidden.map && (
+                <button
+                  type="button"
+                  data-testid="token-show-map"
+                  onClick={() => onOpenView('map', mapFocus({ facet: 'token', value: token.tokenHash }))}
+                >
+                  Map
+                </button>
+              )}
             </>
           )}
           {onShowEvents && (
@@ -123,7 +129,8 @@ export function TokenDetail({ row, onShowEvents, onOpenView }: TokenDetailProps)
       {analysis ? (
         <TokenVerdict analysis={analysis} keyHistory={keyHistory} />
       ) : (
-        !row.analysis && (
+        !row.analysis &&
+        !hidden.tokenChecks && (
           <p className="muted" data-testid="token-verdict-pending">
             Not analysed yet.
           </p>

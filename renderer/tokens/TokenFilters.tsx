@@ -24,39 +24,45 @@ interface TokenFiltersProps {
   readonly onChange: (filter: TokenFilter) => void;
   readonly shown: number;
   readonly total: number;
+  /** An exercise hides the token checks: no filter by verdict or by the checks' findings. */
+  readonly checksHidden?: boolean;
 }
 
-export function TokenFilters({ caseId, filter, onChange, shown, total }: TokenFiltersProps) {
+export function TokenFilters({ caseId, filter, onChange, shown, total, checksHidden }: TokenFiltersProps) {
   return (
     <div className="token-filters">
-      <label className="inline-field">
-        <span>Verdict</span>
-        <select
-          data-testid="filter-verdict"
-          value={filter.verdict}
-          onChange={(event) => onChange({ ...filter, verdict: event.target.value as VerdictFilter })}
-        >
-          {VERDICT_FILTERS.map((verdict) => (
-            <option key={verdict} value={verdict}>
-              {verdict === 'any' ? 'any verdict' : verdict}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>Severity</span>
-        <select
-          data-testid="filter-severity"
-          value={filter.severity}
-          onChange={(event) => onChange({ ...filter, severity: event.target.value as SeverityFilter })}
-        >
-          {SEVERITY_FILTERS.map((severity) => (
-            <option key={severity} value={severity}>
-              {SEVERITY_LABEL[severity]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!checksHidden && (
+        <>
+          <label className="inline-field">
+            <span>Verdict</span>
+            <select
+              data-testid="filter-verdict"
+              value={filter.verdict}
+              onChange={(event) => onChange({ ...filter, verdict: event.target.value as VerdictFilter })}
+            >
+              {VERDICT_FILTERS.map((verdict) => (
+                <option key={verdict} value={verdict}>
+                  {verdict === 'any' ? 'any verdict' : verdict}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            <span>Severity</span>
+            <select
+              data-testid="filter-severity"
+              value={filter.severity}
+              onChange={(event) => onChange({ ...filter, severity: event.target.value as SeverityFilter })}
+            >
+              {SEVERITY_FILTERS.map((severity) => (
+                <option key={severity} value={severity}>
+                  {SEVERITY_LABEL[severity]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
       <AnnotationFilterFields
         caseId={caseId}
         filter={filter.annotation}

@@ -15,6 +15,8 @@ interface TokenListProps {
   readonly rows: readonly TokenRow[];
   readonly selected: string | undefined;
   readonly onSelect: (tokenHash: string) => void;
+  /** An exercise hides the token checks: no verdict, verifying key or findings column. */
+  readonly checksHidden?: boolean;
 }
 
 function KeyCell({ row }: { readonly row: TokenRow }) {
@@ -33,7 +35,7 @@ function KeyCell({ row }: { readonly row: TokenRow }) {
 }
 
 // Memoised: a case can hold thousands of rows, redrawn only when the rows or the selection change.
-export const TokenList = memo(function TokenList({ rows, selected, onSelect }: TokenListProps) {
+export const TokenList = memo(function TokenList({ rows, selected, onSelect, checksHidden }: TokenListProps) {
   const { timeZone } = useApp();
   const onKeyDown = (event: KeyboardEvent) => {
     const command = annotationKeyCommand(event);
@@ -56,10 +58,10 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
       <table className="table selectable token-list" data-testid="token-list">
         <thead>
           <tr>
-            <th>Verdict</th>
+            {!checksHidden && <th>Verdict</th>}
             <th>alg</th>
-            <th>Key</th>
-            <th>Findings</th>
+            {!checksHidden && <th>Key</th>}
+            {!checksHidden && <th>Findings</th>}
             <th className="sub-cell">sub</th>
             <th>exp</th>
             <th className="num">Seen</th>
@@ -74,33 +76,39 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 id={`token-${token.tokenHash}`}
                 data-testid="token-row"
                 data-token-hash={token.tokenHash}
-                data-verdict={analysis?.status ?? 'pending'}
+                data-verdict={checksHidden ? undefined : (analysis?.status ?? 'pending')}
                 title={`token sha256 ${token.tokenHash}${token.iss ? `\niss ${token.iss}` : ''}`}
                 aria-selected={token.tokenHash === selected}
                 tabIndex={token.tokenHash === selected || (!selected && row === rows[0]) ? 0 : -1}
                 onClick={() => onSelect(token.tokenHash)}
                 onFocus={() => onSelect(token.tokenHash)}
               >
-                <td className="verdict-cell">
-                  <SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" />
-                </td>
+                {!checksHidden && (
+                  <td className="verdict-cell">
+                    <SignatureVerdictBadge status={analysis?.status} testId="token-row-verdict" />
+                  </td>
+                )}
                 <td className={token.alg?.toLowerCase() === 'none' ? 'danger-text mono' : 'mono'}>
                   {token.alg ?? '—'}
                 </td>
-                <KeyCell row={row} />
-                <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
-                  {analysis?.highestSeverity ? (
-                    <span
-                      className="nowrap"
-                      title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}
-                    >
-                      <SeverityBadge severity={analysis.highestSeverity} />{' '}
-                      <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
-                    </span>
-                  ) : (
-                    <span className="muted">{analysis ? 'none' : '…'}</span>
-                  )}
-                </td>
+                {!checksHidden && (
+                  <>
+                    <KeyCell row={row} />
+                    <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
+                      {analysis?.highestSeverity ? (
+                        <span
+                          className="nowrap"
+                          title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}
+                        >
+                          <SeverityBadge severity={analysis.highestSeverity} />{' '}
+                          <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
+                        </span>
+                      ) : (
+                        <span className="muted">{analysis ? 'none' : '…'}</span>
+                      )}
+                    </td>
+                  </>
+                )}
                 {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
                 <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>
                   <AnnotationBadges state={row.annotation} />

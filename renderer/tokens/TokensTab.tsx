@@ -15,6 +15,7 @@ import './token-analysis.css';
 import { BulkAnnotationBar } from '../annotations/BulkAnnotationBar';
 import { tokenFilterText } from '../annotations/bulk-filter-text';
 import type { BulkSelection } from '../annotations/bulk-annotation-targets';
+import { useHiddenViews } from '../exercise/hidden-views';
 
 const NO_FILTER: TokenFilter = { verdict: 'any', severity: 'any' };
 
@@ -36,6 +37,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
   const analysing = useAnalysisRunning(caseId, 'analyze');
+  const { tokenChecks: checksHidden } = useHiddenViews();
   const rows = useMemo(
     () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
     [tokens, analyses, annotations, keyAnnotations],
@@ -56,11 +58,25 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const current = shown.find((row) => row.token.tokenHash === selected) ?? shown[0];
   return (
     <div className="stack">
-      <div className="panel analysis-controls">
-        <AnalysisBar caseId={caseId} analysed={analyses?.length ?? 0} total={tokens.length} />
-        <WordlistPanel caseId={caseId} disabled={analysing} />
-      </div>
-      <TokenFilters caseId={caseId} filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      {checksHidden ? (
+        <p className="notice" data-testid="token-checks-hidden">
+          The token checks are hidden in this exercise: verdicts, verifying keys and the checks&apos; findings are yours
+          to work out.
+        </p>
+      ) : (
+        <div className="panel analysis-controls">
+          <AnalysisBar caseId={caseId} analysed={analyses?.length ?? 0} total={tokens.length} />
+          <WordlistPanel caseId={caseId} disabled={analysing} />
+        </div>
+      )}
+      <TokenFilters
+        caseId={caseId}
+        filter={filter}
+        onChange={setFilter}
+        shown={shown.length}
+        total={rows.length}
+        checksHidden={checksHidden}
+      />
       <BulkAnnotationBar
         caseId={caseId}
         selection={bulkSelection}
@@ -69,7 +85,12 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
       />
       <div className="tokens-layout">
         {shown.length > 0 ? (
-          <TokenList rows={shown} selected={current?.token.tokenHash} onSelect={setSelected} />
+          <TokenList
+            rows={shown}
+            selected={current?.token.tokenHash}
+            onSelect={setSelected}
+            checksHidden={checksHidden}
+          />
         ) : (
           <div className="empty" data-testid="tokens-filtered-empty">
             No token matches these filters.

@@ -89,6 +89,13 @@ test('a trainee completes an exercise and is scored; a wrong submission scores l
   for (const question of answerKey.questions) await answer(page, question.id, question.accept[0] ?? question.answer);
   await page.getByTestId('exercise-submit').click();
   await expect(page.getByTestId('exercise-submitted')).toContainText('By Tess Trainee');
+  // Submit is journalled: the action, the trainee and the submission's digest, in the hash chain.
+  await page.getByTestId('tab-journal').click();
+  const submitted = page.locator('[data-testid=journal-row][data-action=exercise-submitted]');
+  await expect(submitted).toHaveCount(1);
+  await expect(submitted.getByTestId('journal-investigator')).toHaveText('Tess Trainee');
+  await expect(submitted.getByTestId('journal-digest')).toHaveAttribute('title', /^[0-9a-f]{64}$/);
+  await page.getByTestId('tab-exercise').click();
 
   // The submission and the sealed key are stored; the key's content is not readable in the store.
   const stored = await page.evaluate(
@@ -179,4 +186,25 @@ test('a tampered exercise file is refused naming the problem, and no case is cre
   await expect(page.getByTestId('exercise-open-error')).toContainText('tampered.ttexercise is refused');
   await expect(page.getByTestId('exercise-open-error')).toContainText('the file was altered');
   await expect(page.getByTestId('empty-cases')).toBeVisible();
+});
+
+test('a scenario opens from the welcome screen as a case, generated in the page, and its findings are found', async ({
+  app,
+}) => {
+  test.setTimeout(180_000);
+  const page = app.page;
+  await signIn(page);
+  await page.getByTestId('training').locator('summary', { hasText: 'Scenarios' }).click();
+  const scenario = page.locator('[data-testid=scenario-item][data-scenario=alg-none]');
+  await expect(scenario).toContainText('An unsigned admin token');
+  await expect(scenario).toContainText('(easy)');
+  await scenario.getByTestId('scenario-open-case').click();
+  await expect(page.getByTestId('case-view')).toBeVisible({ timeout: 60_000 });
+  // Imported like any bundle: verified, and journalled as an import.
+  await page.getByTestId('tab-journal').click();
+  await expect(page.locator('[data-testid=journal-row][data-action=import]')).toHaveCount(1);
+  await page.getByTestId('tab-findings').click();
+  for (const id of ['alg-none', 'token-never-issued'])
+    await expect(findingRow(page, id).first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('tab-exercise')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
-import type { RecordLocation, TruthEvent } from '../model';
-import { linesInParts, type LogFile } from './log-file';
+import type { TruthEvent } from '../model';
+import type { LogFileSpec } from './log-file';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (value: number) => String(value).padStart(2, '0');
@@ -14,23 +14,14 @@ export function clfTime(ts: number): string {
  * The API gateway's nginx log, combined format with the Authorization header appended (`"$http_authorization"`),
  * one line per request that reached it.
  */
-export function writeAccessLog(events: readonly TruthEvent[]): LogFile {
-  const path = 'logs/api-gateway-access.log';
-  const locations = new Map<TruthEvent, RecordLocation>();
-  const lines: string[] = [];
-  for (const event of events) {
-    if (event.kind !== 'use' || event.captureOnly || !event.presented) continue;
-    lines.push(
-      `${event.ip} - - [${clfTime(event.ts)}] "${event.method} ${event.path} HTTP/1.1" ${event.status} ${event.status === 200 ? 2048 : 0} "-" "${event.userAgent}" "Bearer ${event.presented.compact}"`,
-    );
-    locations.set(event, { file: path, line: lines.length });
-  }
-  return {
-    path,
-    kind: 'access-log',
-    mediaType: 'text/plain',
-    description: 'nginx log of the api.northwind.example gateway (combined + Authorization header)',
-    parts: linesInParts(lines),
-    locations,
-  };
-}
+export const accessLogSpec: LogFileSpec = {
+  path: 'logs/api-gateway-access.log',
+  kind: 'access-log',
+  mediaType: 'text/plain',
+  description: 'nginx log of the api.northwind.example gateway (combined + Authorization header)',
+  layout: { kind: 'lines' },
+  render: (event: TruthEvent) =>
+    event.kind !== 'use' || event.captureOnly || !event.presented
+      ? undefined
+      : `${event.ip} - - [${clfTime(event.ts)}] "${event.method} ${event.path} HTTP/1.1" ${event.status} ${event.status === 200 ? 2048 : 0} "-" "${event.userAgent}" "Bearer ${event.presented.compact}"`,
+};

@@ -42,11 +42,13 @@ export function harEntry(request: HarRequest): Record<string, unknown> {
   };
 }
 
+/** What comes before a HAR document's entries (Chromium DevTools' export). */
+export const HAR_OPENING =
+  '{"log":{"version":"1.2","creator":{"name":"Chromium DevTools","version":"141.0"},"entries":[';
+/** What comes after them. */
+export const HAR_CLOSING = ']}}';
+
 /** The HAR document around some entries (each already serialised), in parts, so large captures stay strings. */
 export function harDocument(entries: readonly string[]): string[] {
-  return jsonArrayParts(
-    entries,
-    '{"log":{"version":"1.2","creator":{"name":"Chromium DevTools","version":"141.0"},"entries":[',
-    ']}}',
-  );
+  return jsonArrayParts(entries, HAR_OPENING, HAR_CLOSING);
 }

@@ -1,8 +1,5 @@
 import type { IdentityProviderFormat, TruthEvent } from '../model';
-import { isoTime, jsonArrayFile, jsonLinesFile, type LogFile } from './log-file';
-
-const signIns = (events: readonly TruthEvent[]) =>
-  events.filter((event) => event.kind === 'login' || event.kind === 'logout');
+import { isoTime, type LogFileSpec } from './log-file';
 
 const okta = (event: TruthEvent) => ({
   actor: {
@@ -70,40 +67,52 @@ const keycloak = (event: TruthEvent) => ({
   details: { username: event.person.email, email: event.person.email, auth_method: 'openid-connect' },
 });
 
+const signInOrOut = (event: TruthEvent) => event.kind === 'login' || event.kind === 'logout';
+
+/** A record of every sign-in and sign-out (`only` narrows it), serialised by the vendor's mapping. */
+const signInRecords =
+  (toRecord: (event: TruthEvent) => unknown, only: (event: TruthEvent) => boolean = signInOrOut) =>
+  (event: TruthEvent) =>
+    only(event) ? JSON.stringify(toRecord(event)) : undefined;
+
+const JSON_ARRAY = { kind: 'json-array', opening: '[', closing: ']' } as const;
+
 /**
  * The identity provider's own sign-in log, in its vendor's export format: sign-ins and sign-outs, with the
  * location the vendor resolved (Okta, Entra) or none (Auth0, Keycloak: located offline).
  */
-export function writeSignInLog(format: IdentityProviderFormat, events: readonly TruthEvent[]): LogFile {
+export function signInLogSpec(format: IdentityProviderFormat): LogFileSpec {
   const meta = (file: string, mediaType: string, vendor: string) => ({
     path: `logs/${file}`,
     kind: 'auth-log' as const,
     mediaType,
     description: `${vendor} sign-in events for the Northwind tenant, exported by IAM`,
   });
-  const selected = signIns(events);
   switch (format) {
     case 'okta':
-      return jsonArrayFile(meta('okta-system-log.json', 'application/json', 'Okta System Log'), selected, okta);
+      return {
+        ...meta('okta-system-log.json', 'application/json', 'Okta System Log'),
+        layout: JSON_ARRAY,
+        render: signInRecords(okta),
+      };
     case 'entra':
       // Entra's sign-in log has no sign-outs: a non-interactive record would read as a token issue.
-      return jsonArrayFile(
-        meta('entra-sign-ins.json', 'application/json', 'Microsoft Entra ID'),
-        selected.filter((event) => event.kind === 'login'),
-        entra,
-        { opening: '{"value":[', closing: ']}' },
-      );
+      return {
+        ...meta('entra-sign-ins.json', 'application/json', 'Microsoft Entra ID'),
+        layout: { kind: 'json-array', opening: '{"value":[', closing: ']}' },
+        render: signInRecords(entra, (event) => event.kind === 'login'),
+      };
     case 'auth0':
-      return jsonLinesFile(
-        meta('auth0-tenant-logs.jsonl', 'application/x-ndjson', 'Auth0 tenant log'),
-        selected,
-        auth0,
-      );
+      return {
+        ...meta('auth0-tenant-logs.jsonl', 'application/x-ndjson', 'Auth0 tenant log'),
+        layout: { kind: 'lines' },
+        render: signInRecords(auth0),
+      };
     case 'keycloak':
-      return jsonArrayFile(
-        meta('keycloak-events.json', 'application/json', 'Keycloak admin events API'),
-        selected,
-        keycloak,
-      );
+      return {
+        ...meta('keycloak-events.json', 'application/json', 'Keycloak admin events API'),
+        layout: JSON_ARRAY,
+        render: signInRecords(keycloak),
+      };
   }
 }

@@ -1,5 +1,5 @@
 import type { TruthEvent } from '../model';
-import { isoTime, jsonLinesFile, type LogFile } from './log-file';
+import { isoTime, type LogFileSpec } from './log-file';
 
 /**
  * The tokens of a record. A refresh names the refresh token presented as `refreshToken` (the grant's
@@ -25,34 +25,35 @@ function tokenFields(event: TruthEvent): Record<string, unknown> {
  * the tokens themselves — the record that says which tokens the issuer really made. With `withSignIns`, sign-ins and
  * sign-outs too (when no vendor sign-in log is written).
  */
-export function writeTokenServiceLog(events: readonly TruthEvent[], withSignIns: boolean): LogFile {
+export function tokenServiceLogSpec(withSignIns: boolean): LogFileSpec {
   const kinds = new Set<TruthEvent['kind']>([
     'issue',
     'refresh',
     'revoke',
     ...(withSignIns ? (['login', 'logout'] as const) : []),
   ]);
-  return jsonLinesFile(
-    {
-      path: 'logs/token-service.jsonl',
-      kind: 'auth-log',
-      mediaType: 'application/x-ndjson',
-      description: 'Token endpoint audit log of login.northwind.example (issue, refresh, revoke), exported by IAM',
-    },
-    events.filter((event) => kinds.has(event.kind)),
-    (event) => ({
-      ts: isoTime(event.ts),
-      kind: event.kind,
-      sub: event.person.subject,
-      sessionId: event.sessionId,
-      ...(event.accessToken?.jti !== undefined ? { jti: event.accessToken.jti } : {}),
-      clientId: event.device.client.clientId,
-      ...(event.appVersion !== undefined && event.device.client.kind === 'mobile'
-        ? { appVersion: event.appVersion }
-        : {}),
-      ip: event.ip,
-      userAgent: event.userAgent,
-      ...tokenFields(event),
-    }),
-  );
+  return {
+    path: 'logs/token-service.jsonl',
+    kind: 'auth-log',
+    mediaType: 'application/x-ndjson',
+    description: 'Token endpoint audit log of login.northwind.example (issue, refresh, revoke), exported by IAM',
+    layout: { kind: 'lines' },
+    render: (event) =>
+      !kinds.has(event.kind)
+        ? undefined
+        : JSON.stringify({
+            ts: isoTime(event.ts),
+            kind: event.kind,
+            sub: event.person.subject,
+            sessionId: event.sessionId,
+            ...(event.accessToken?.jti !== undefined ? { jti: event.accessToken.jti } : {}),
+            clientId: event.device.client.clientId,
+            ...(event.appVersion !== undefined && event.device.client.kind === 'mobile'
+              ? { appVersion: event.appVersion }
+              : {}),
+            ip: event.ip,
+            userAgent: event.userAgent,
+            ...tokenFields(event),
+          }),
+  };
 }
