@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeTokenNow, type AnalyzeOptions, type TokenAnalysis } from '../core/token';
+import { analyzeTokenNow, createHeaderResults, type AnalyzeOptions, type TokenAnalysis } from '../core/token';
 import type { InspectArgs } from './inspect-args';
 import { loadInspectKeys } from './inspect-keys';
 import { inspectJsonLine, inspectText, passes } from './inspect-output';
@@ -97,13 +97,19 @@ export async function analyzeBlock(
   return { output: out.join('\n'), count, allPass };
 }
 
-/** The analysis options `inspect` uses, from loaded keys (shared by the main thread and the workers). */
+/**
+ * The analysis options `inspect` uses, from loaded keys (shared by the main thread and the workers). `bulk`: the
+ * block path, which remembers header-scoped findings by header (createHeaderResults); the streaming one-thread path
+ * (--workers 0) runs every check on every token, and the benchmark compares the two outputs byte for byte.
+ */
 export function inspectOptions(
   keys: Awaited<ReturnType<typeof loadInspectKeys>>,
   presentedTo: string | undefined,
   verifier: AnalyzeOptions['verifier'],
+  bulk = false,
 ): AnalyzeOptions {
   return {
+    headerResults: bulk ? createHeaderResults() : undefined,
     verifier,
     keyring: keys.keyring,
     caseConfig: keys.caseConfig,
@@ -119,7 +125,7 @@ export async function serveInspectWorker(): Promise<number> {
   const args = (workerData as { args: WorkerArgs }).args;
   const port = parentPort!;
   const keys = await loadInspectKeys(args.keys, args.caseConfig, args.keyRotation);
-  const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
+  const options = inspectOptions(keys, args.presentedTo, createNodeVerifier(), true);
   let queue = Promise.resolve();
   port.on('message', (message: { id: number; bytes: Uint8Array; firstLine: number }) => {
     queue = queue.then(async () => {
