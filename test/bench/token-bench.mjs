@@ -7,7 +7,8 @@
 //  2. `tokentrail inspect --json` on N tokens per algorithm against PyJWT's whole process on the same file
 //     (test/bench/pyjwt-inspect.py: decode, verify, one JSON line per token; target ≥ 2× for HS256, RS256, ES256).
 //     The files hold two headers (one with a jku) and one token in a hundred with a broken signature, so findings
-//     and invalid verdicts are part of what is compared. Also printed: the minimal Node verifier
+//     and invalid verdicts are part of what is compared; RS256 signs 10,000 distinct tokens and repeats them (RSA
+//     signing is slow). Also printed: the minimal Node verifier
 //     (helper-minimal-verifier.mjs, one run: the floor of any whole-process verifier in Node here).
 //  3. Identical output: the bulk path (blocks in worker threads, header results reused) and the slow path
 //     (--workers 0: one thread, streaming, every check on every token) must print byte-identical JSON for every token.
@@ -139,6 +140,9 @@ function rawVerify(alg, key, data, sig) {
   if (alg.startsWith('ES')) return crypto.verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, sig);
   return crypto.verify('sha256', data, key, sig);
 }
+/** Distinct RS256/PS256 tokens signed (then repeated), and tokens per pool pass for the asymmetric algorithms. */
+const DISTINCT_RSA = 10_000;
+const POOL_TOKENS = 20_000;
 /** One token in this many has its signature broken (its first character changed): an invalid verdict to compare. */
 const BROKEN_EVERY = 100;
 const broken = (i) => i % BROKEN_EVERY === BROKEN_EVERY - 1;
@@ -152,8 +156,15 @@ console.log('algorithm | raw node:crypto /core | pool, cold pass | pool, warm be
 const wholeRows = [];
 for (const [alg, make] of Object.entries(ALGS)) {
   const keys = make();
+  // RSA signing costs ~1 ms a token (minutes for 100k on a busy machine): RS256 and PS256 sign DISTINCT_RSA distinct
+  // tokens and repeat them in order to fill the file (nothing in inspect or PyJWT remembers a token it has seen).
+  const distinct = alg.startsWith('RS') || alg.startsWith('PS') ? Math.min(count, DISTINCT_RSA) : count;
   const tokens = [];
   for (let i = 0; i < count; i++) {
+    if (i >= distinct) {
+      tokens.push(tokens[i % distinct]);
+      continue;
+    }
     const header =
       i % 2 === 0
         ? { alg, typ: 'JWT', kid: 'bench' }
@@ -161,7 +172,9 @@ for (const [alg, make] of Object.entries(ALGS)) {
     const input = `${b64(header)}.${b64({ sub: `user-${i}`, iat: 1_700_000_000 + i, exp: 4_000_000_000 + i, iss: 'https://issuer.example' })}`;
     tokens.push(`${input}.${sign(alg, keys, input).toString('base64url')}`);
   }
-  const parts = tokens.map((token) => {
+  // The pool passes take at most POOL_TOKENS of them (asymmetric verification of 100k tokens, four passes, would
+  // take minutes on a busy machine without telling more).
+  const parts = tokens.slice(0, alg.startsWith('HS') ? count : Math.min(count, POOL_TOKENS)).map((token) => {
     const at = token.lastIndexOf('.');
     return [Buffer.from(token.slice(0, at)), Buffer.from(token.slice(at + 1), 'base64url')];
   });

@@ -14,7 +14,12 @@ import { json, keyPair, keyringOf, makeToken, publicJwk, verifier } from './toke
 
 const rsa = keyPair('rsa');
 const NOW = Date.UTC(2026, 0, 1);
-const config: CaseConfig = { allowedAlgorithms: ['RS256'], jwksUri: 'https://id.example/jwks' };
+const config: CaseConfig = {
+  expectedIssuers: [],
+  apis: [],
+  allowedAlgorithms: ['RS256'],
+  jwksUri: 'https://id.example/jwks',
+};
 // A header with findings of header-scoped checks that leave the signature valid (a crit header would not).
 const HEADER = { kid: "rsa' OR '1'='1", jku: 'https://evil.example/jwks', typ: 'JWT' };
 const claims = (extra: Record<string, unknown> = {}) => ({
