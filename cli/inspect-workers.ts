@@ -213,7 +213,8 @@ export async function inspectInParallel(
   const pick = (): Executor | undefined => {
     let best: Executor | undefined;
     for (const executor of executors)
-      if (executor.ready && executor.inFlight < BLOCKS_PER_WORKER && (!best || executor.inFlight < best.inFlight)) best = executor;
+      if (executor.ready && executor.inFlight < BLOCKS_PER_WORKER && (!best || executor.inFlight < best.inFlight))
+        best = executor;
     return best;
   };
   for (let i = 0; i < size; i++) {

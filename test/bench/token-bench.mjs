@@ -154,7 +154,10 @@ console.log(
 console.log('1. Bulk verification in the worker pool (valid tokens only), against raw node:crypto in this process');
 console.log('algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | load');
 const wholeRows = [];
+// TOKENTRAIL_BENCH_ALGS=HS256,ES256 measures only those algorithms.
+const only = process.env.TOKENTRAIL_BENCH_ALGS?.split(',');
 for (const [alg, make] of Object.entries(ALGS)) {
+  if (only && !only.includes(alg)) continue;
   const keys = make();
   // RSA signing costs ~1 ms a token (minutes for 100k on a busy machine): RS256 and PS256 sign DISTINCT_RSA distinct
   // tokens and repeat them in order to fill the file (nothing in inspect or PyJWT remembers a token it has seen).
@@ -291,86 +294,89 @@ for (const { alg, tokenFile, keyFile } of wholeRows) {
   );
 }
 
-// 4. HMAC secret search.
-const secret = 'not-in-the-list';
-const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', exp: 4_000_000_000 })}`;
-const token = `${input}.${crypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
-const wordlist = path.join(dir, 'words.txt');
-await new Promise((resolve) => {
-  const stream = createWriteStream(wordlist);
-  let i = 0;
-  const write = () => {
-    let ok = true;
-    while (i < wordCount && ok) {
-      const chunk = [];
-      for (let j = 0; j < 10_000 && i < wordCount; j++, i++)
-        chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`);
-      ok = stream.write(`${chunk.join('\n')}\n`);
-    }
-    if (i < wordCount) stream.once('drain', write);
-    else stream.end(resolve);
-  };
-  write();
-});
-const inputBytes = Buffer.from(input);
-const rawWords = Array.from({ length: 200_000 }, (_, i) => Buffer.from(`candidate-${i.toString(36)}`));
-const rawGuessRate = () => {
-  const started = performance.now();
-  for (const word of rawWords) crypto.createHmac('sha256', word).update(inputBytes).digest();
-  return rate(rawWords.length, performance.now() - started);
-};
-const rawGuess = Math.max(rawGuessRate(), rawGuessRate());
-const searchCheck = (run) => {
-  if (!run.stdout.includes('weak-hmac-secret'))
-    throw new Error(`inspect --wordlist did not find the secret: ${run.stderr.slice(0, 500)}`);
-};
-const searchSide = { file: cli, args: ['inspect', token, '--wordlist', wordlist, '--json'], check: searchCheck };
-let jwtToolSide;
-if (existsSync(jwtTool) && existsSync(python)) {
-  const home = path.join(dir, 'jwt-tool-home');
-  mkdirSync(home);
-  const env = { ...process.env, HOME: home };
-  const tiny = path.join(dir, 'tiny-words.txt');
-  writeFileSync(tiny, `a\n${secret}\n`);
-  spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }); // first start: writes ~/.jwt_tool/jwtconf.ini
-  const probe = spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }).stdout.toString();
-  if (probe.includes('CORRECT key'))
-    jwtToolSide = {
-      file: python,
-      args: [jwtTool, token, '-C', '-d', wordlist],
-      env,
-      check: (run) => {
-        if (!run.stdout.toString().includes('CORRECT key'))
-          throw new Error(`jwt_tool did not find the secret: ${run.stderr}`);
-      },
-    };
-  else console.log(`(jwt_tool at ${jwtTool} does not run here: ${probe.slice(-300)})`);
-} else console.log(`(No jwt_tool at ${jwtTool}: set TOKENTRAIL_BENCH_JWT_TOOL to jwt_tool.py of v2.2.7.)`);
-
-console.log(
-  `\n3. HMAC-SHA256 secret search on ${fmt(wordCount)} words (secret on the last line), ${runs} alternating runs per side; raw createHmac loop ${fmt(rawGuess)}/s on one core in this process; ${load()}`,
-);
-const [search, jwtToolRun] = alternate(jwtToolSide ? [searchSide, jwtToolSide] : [searchSide]);
-const searchRate = rate(wordCount, search.ms);
-const searchRss = Math.max(...search.runs.map((run) => run.rss ?? 0));
-const busy = median(search.runs.map((run) => run.cpu / (run.ms / 1000) / cores));
-console.log(
-  `  inspect --wordlist, whole process: ${(search.ms / 1000).toFixed(2)} s = ${fmt(searchRate)} guesses/s; peak RSS ${searchRss ? `${searchRss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}; CPU ÷ (wall × cores) ${busy.toFixed(2)} (every core busy = 1.00)`,
-);
+// 4. HMAC secret search (words = 0 leaves it out).
 let searchRatio;
-if (jwtToolRun) {
-  const pairs = search.runs.map((run, i) => jwtToolRun.runs[i].ms / run.ms);
-  searchRatio = jwtToolRun.ms / search.ms;
+let searchRss = 0;
+if (wordCount > 0) {
+  const secret = 'not-in-the-list';
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', exp: 4_000_000_000 })}`;
+  const token = `${input}.${crypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
+  const wordlist = path.join(dir, 'words.txt');
+  await new Promise((resolve) => {
+    const stream = createWriteStream(wordlist);
+    let i = 0;
+    const write = () => {
+      let ok = true;
+      while (i < wordCount && ok) {
+        const chunk = [];
+        for (let j = 0; j < 10_000 && i < wordCount; j++, i++)
+          chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`);
+        ok = stream.write(`${chunk.join('\n')}\n`);
+      }
+      if (i < wordCount) stream.once('drain', write);
+      else stream.end(resolve);
+    };
+    write();
+  });
+  const inputBytes = Buffer.from(input);
+  const rawWords = Array.from({ length: 200_000 }, (_, i) => Buffer.from(`candidate-${i.toString(36)}`));
+  const rawGuessRate = () => {
+    const started = performance.now();
+    for (const word of rawWords) crypto.createHmac('sha256', word).update(inputBytes).digest();
+    return rate(rawWords.length, performance.now() - started);
+  };
+  const rawGuess = Math.max(rawGuessRate(), rawGuessRate());
+  const searchCheck = (run) => {
+    if (!run.stdout.includes('weak-hmac-secret'))
+      throw new Error(`inspect --wordlist did not find the secret: ${run.stderr.slice(0, 500)}`);
+  };
+  const searchSide = { file: cli, args: ['inspect', token, '--wordlist', wordlist, '--json'], check: searchCheck };
+  let jwtToolSide;
+  if (existsSync(jwtTool) && existsSync(python)) {
+    const home = path.join(dir, 'jwt-tool-home');
+    mkdirSync(home);
+    const env = { ...process.env, HOME: home };
+    const tiny = path.join(dir, 'tiny-words.txt');
+    writeFileSync(tiny, `a\n${secret}\n`);
+    spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }); // first start: writes ~/.jwt_tool/jwtconf.ini
+    const probe = spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }).stdout.toString();
+    if (probe.includes('CORRECT key'))
+      jwtToolSide = {
+        file: python,
+        args: [jwtTool, token, '-C', '-d', wordlist],
+        env,
+        check: (run) => {
+          if (!run.stdout.toString().includes('CORRECT key'))
+            throw new Error(`jwt_tool did not find the secret: ${run.stderr}`);
+        },
+      };
+    else console.log(`(jwt_tool at ${jwtTool} does not run here: ${probe.slice(-300)})`);
+  } else console.log(`(No jwt_tool at ${jwtTool}: set TOKENTRAIL_BENCH_JWT_TOOL to jwt_tool.py of v2.2.7.)`);
+
   console.log(
-    `  jwt_tool v2.2.7 -C -d, whole process: ${(jwtToolRun.ms / 1000).toFixed(2)} s = ${fmt(rate(wordCount, jwtToolRun.ms))} guesses/s, peak RSS ${Math.max(...jwtToolRun.runs.map((run) => run.rss ?? 0)).toFixed(0)} MB`,
+    `\n3. HMAC-SHA256 secret search on ${fmt(wordCount)} words (secret on the last line), ${runs} alternating runs per side; raw createHmac loop ${fmt(rawGuess)}/s on one core in this process; ${load()}`,
   );
+  const [search, jwtToolRun] = alternate(jwtToolSide ? [searchSide, jwtToolSide] : [searchSide]);
+  const searchRate = rate(wordCount, search.ms);
+  searchRss = Math.max(...search.runs.map((run) => run.rss ?? 0));
+  const busy = median(search.runs.map((run) => run.cpu / (run.ms / 1000) / cores));
   console.log(
-    `  inspect ÷ jwt_tool: ${searchRatio.toFixed(2)}× (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}; target ≥ 3)`,
+    `  inspect --wordlist, whole process: ${(search.ms / 1000).toFixed(2)} s = ${fmt(searchRate)} guesses/s; peak RSS ${searchRss ? `${searchRss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}; CPU ÷ (wall × cores) ${busy.toFixed(2)} (every core busy = 1.00)`,
   );
-} else
-  console.log(
-    `  no jwt_tool: inspect ÷ (raw createHmac × ${cores} cores) = ${(searchRate / (rawGuess * cores)).toFixed(2)}× (the baseline the issue names when jwt_tool cannot run)`,
-  );
+  if (jwtToolRun) {
+    const pairs = search.runs.map((run, i) => jwtToolRun.runs[i].ms / run.ms);
+    searchRatio = jwtToolRun.ms / search.ms;
+    console.log(
+      `  jwt_tool v2.2.7 -C -d, whole process: ${(jwtToolRun.ms / 1000).toFixed(2)} s = ${fmt(rate(wordCount, jwtToolRun.ms))} guesses/s, peak RSS ${Math.max(...jwtToolRun.runs.map((run) => run.rss ?? 0)).toFixed(0)} MB`,
+    );
+    console.log(
+      `  inspect ÷ jwt_tool: ${searchRatio.toFixed(2)}× (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}; target ≥ 3)`,
+    );
+  } else
+    console.log(
+      `  no jwt_tool: inspect ÷ (raw createHmac × ${cores} cores) = ${(searchRate / (rawGuess * cores)).toFixed(2)}× (the baseline the issue names when jwt_tool cannot run)`,
+    );
+}
 console.log(`\nSummary (${load()}):`);
 for (const { alg, ratio } of summary)
   console.log(
