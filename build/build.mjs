@@ -1,5 +1,7 @@
 // Builds Tokentrail's hosts. Usage: node build/build.mjs <cli|electron|web|all>
-//   cli       dist/cli/tokentrail.cjs       (the `tokentrail` command; runs on `npm ci` through `prepare`)
+//   cli       dist/cli/tokentrail.cjs       (the `tokentrail` command; runs on `npm ci` through `prepare`): a tiny
+//                                            dispatcher to dist/cli/inspect.cjs (`inspect` alone, quick to start
+//                                            on bulk input) or dist/cli/commands.cjs (every command)
 //             dist/cli/inspect-worker.cjs   (the analysis worker of `tokentrail inspect` on large inputs: only
 //                                            the token engine, so each worker starts without compiling the CLI)
 //             dist/cli/node-crypto-worker.cjs (a worker of the CLI's crypto pool: bulk signature verification and
@@ -35,6 +37,8 @@ const nodeBundle = (entry, outfile, extra = {}) =>
 
 async function buildCli() {
   await nodeBundle('cli/main.ts', 'dist/cli/tokentrail.cjs');
+  await nodeBundle('cli/commands-main.ts', 'dist/cli/commands.cjs');
+  await nodeBundle('cli/inspect-main.ts', 'dist/cli/inspect.cjs');
   await nodeBundle('cli/inspect-worker-main.ts', 'dist/cli/inspect-worker.cjs');
   await nodeBundle('cli/node-crypto-worker.ts', 'dist/cli/node-crypto-worker.cjs');
 }

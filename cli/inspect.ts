@@ -98,7 +98,7 @@ async function inspect(args: InspectArgs, { stdin, ...out }: CommandIo): Promise
     // and a bundle is running; printed in input order. (--workers 0 keeps the streaming one-thread path below.)
     const threshold = args.workers === undefined ? DEFAULT_PARALLEL_THRESHOLD_BYTES : PARALLEL_THRESHOLD_BYTES;
     const workers = bundleFile() !== undefined && input.size >= threshold ? (args.workers ?? defaultWorkerCount()) : 0;
-    const options = inspectOptions(keys, args.presentedTo, createNodeVerifier());
+    const options = inspectOptions(keys, args.presentedTo, createNodeVerifier(), true);
     let summary: { count: number; allPass: boolean };
     try {
       summary = await inspectInParallel(

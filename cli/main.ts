@@ -1,19 +1,9 @@
-import { isInspectWorker, serveInspectWorker } from './inspect-workers';
-import { processOutput } from './output';
-import { run } from './run';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
-// The one place that touches process exit: everything else is testable through run(). An `inspect` analysis
-// worker started from this same bundle (when no dedicated worker bundle sits beside it) serves blocks instead.
-// A reader that goes away (`tokentrail export … | head`) makes writes fail with EPIPE: the export's write sees the
-// error and says so; without a listener Node would also throw it as an unhandled 'error' event.
-process.stdout.on('error', () => {});
-
-(isInspectWorker() ? serveInspectWorker() : run(process.argv.slice(2), processOutput)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`tokentrail: unexpected failure: ${(error as Error).message}\n`);
-    process.exitCode = 2;
-  },
-);
+// Entry point of dist/cli/tokentrail.cjs: a dispatcher, kept tiny so that starting it costs nothing. `inspect` runs
+// from dist/cli/inspect.cjs (the token engine and that command only), everything else from dist/cli/commands.cjs;
+// both sit beside this file (build/build.mjs, test/support/build-cli.ts). Loaded at run time by path, so the bundler
+// leaves them out of this file.
+const bundle = process.argv[2] === 'inspect' ? 'inspect.cjs' : 'commands.cjs';
+createRequire(__filename)(path.join(__dirname, bundle));

@@ -7,9 +7,9 @@ import { bundleVerifyCommand } from './bundle-verify';
 import { caseExportCommand } from './case-export';
 import { caseImportCommand } from './case-import';
 import { caseVerifyCommand } from './case-verify';
-import { CLI_ERROR_EXIT, CliError } from './cli-error';
+import { CliError } from './cli-error';
 import { exportCommand } from './export';
-import { parseCommandLine, type Command, type CommandIo } from './command';
+import type { Command } from './command';
 import { helpText } from './help-text';
 import { ingestCommand } from './ingest';
 import { reportCreateCommand } from './report-create';
@@ -18,7 +18,7 @@ import { inspectCommand } from './inspect';
 import { sampleCommand } from './sample';
 import { sampleListCommand } from './sample-list';
 import type { Output } from './output';
-import { terminalSafe } from './terminal-text';
+import { reportCliError, runCommand } from './run-command';
 
 /**
  * Every command, in the order `tokentrail --help` lists them. A command whose words start another's (`sample`,
@@ -49,29 +49,12 @@ export function findCommand(argv: readonly string[]): Command | undefined {
 /** Parse argv (without node and script) and run the command; returns the exit code. */
 export async function run(argv: readonly string[], out: Output, stdin: Readable = process.stdin): Promise<number> {
   const command = findCommand(argv);
+  if (command) return runCommand(command, argv.slice(command.name.split(' ').length), { ...out, stdin });
   try {
-    if (command) return await runCommand(command, argv.slice(command.name.split(' ').length), { ...out, stdin });
     return builtIn(argv, out);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    // Named after the command it concerns, and pointing at that command's help when the mistake is in the typing.
-    const words = command ? `tokentrail ${command.name}` : 'tokentrail';
-    // Messages can quote a path or a value from the command line or a file: printed terminal-safe like evidence.
-    out.stderr(
-      terminalSafe(
-        error.isUsage ? `${words}: ${error.message}. Run "${words} --help" for usage.` : `${words}: ${error.message}`,
-      ),
-    );
-    return CLI_ERROR_EXIT;
+    return reportCliError(error, undefined, out);
   }
-}
-
-async function runCommand(command: Command, argv: readonly string[], io: CommandIo): Promise<number> {
-  if (argv.includes('--help')) {
-    io.stdout(command.help);
-    return 0;
-  }
-  return command.run(parseCommandLine(command, argv), io);
 }
 
 /** What is not a command: the help (whole, or of the command after `help`), the version, or a mistake. */

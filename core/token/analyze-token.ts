@@ -4,6 +4,7 @@ import { TOKEN_CHECKS } from './checks/registry';
 import { pureHmac, type HmacProvider } from './crypto/hmac';
 import type { SignatureVerifier } from './crypto/signature-verifier';
 import { SEVERITY_RANK, type Finding } from './findings';
+import type { HeaderResults } from './header-results';
 import { createJoseDecrypter } from './jwe/jose-decrypter';
 import { readJweContent } from './jwe/jwe-content';
 import {
@@ -46,6 +47,11 @@ export interface AnalyzeOptions {
   readonly decode?: DecodeOptions;
   /** Run only these checks (default: all of TOKEN_CHECKS). */
   readonly checks?: readonly TokenCheck[];
+  /**
+   * Findings of header-scoped checks remembered by header, for bulk analysis with these options (one cache per
+   * option set: see createHeaderResults). Without it every check runs on every token; the findings are the same.
+   */
+  readonly headerResults?: HeaderResults;
 }
 
 /** The complete analysis of one token. */
@@ -98,12 +104,26 @@ function addAll(findings: Finding[], more: readonly Finding[]): void {
 /**
  * Run the checks in order. Synchronous while every check is (the bulk of tokens: no promise per check or per
  * token); from the first check that returns a promise on, the rest are awaited in turn, in the same order. A check
- * that throws or rejects adds a finding saying it was skipped.
+ * that throws or rejects adds a finding saying it was skipped. With `known` (the remembered findings of this token's
+ * header), a header-scoped check that already ran on the same header is not run again: a copy of what it found then
+ * takes its place in the list; one that has not is run and what it returns (synchronously, without throwing) kept.
  */
-function runChecks(checks: readonly TokenCheck[], context: CheckContext): MaybePromise<Finding[]> {
+function runChecks(
+  checks: readonly TokenCheck[],
+  context: CheckContext,
+  known?: Map<TokenCheck, readonly Finding[]>,
+): MaybePromise<Finding[]> {
   const findings: Finding[] = [];
   const ran = eachInOrder(0, checks.length, (index) => {
     const check = checks[index]!;
+    const remember = known !== undefined && check.scope === 'header';
+    if (remember) {
+      const found = known.get(check);
+      if (found) {
+        for (let i = 0; i < found.length; i++) findings.push({ ...found[i]! });
+        return undefined;
+      }
+    }
     try {
       const result = check.run(context);
       if (result instanceof Promise)
@@ -112,6 +132,11 @@ function runChecks(checks: readonly TokenCheck[], context: CheckContext): MaybeP
           (error: unknown) => void findings.push(checkFailed(check, error)),
         );
       addAll(findings, result);
+      if (remember)
+        known.set(
+          check,
+          result.map((finding) => ({ ...finding })),
+        );
     } catch (error) {
       findings.push(checkFailed(check, error));
     }
@@ -249,6 +274,7 @@ function analyzeDecoded(
       const checked = runChecks(
         options.checks ?? TOKEN_CHECKS,
         checkContext(decoded, signature, options, keyring, useTimes, jwe),
+        options.headerResults?.entryFor(decoded),
       );
       return andThen(
         andThen(checked, (first) => withOtherSignatures(decoded, options, first)),

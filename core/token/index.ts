@@ -33,6 +33,7 @@ export {
   type AnalyzeOptions,
   type TokenAnalysis,
 } from './analyze-token';
+export { createHeaderResults, type HeaderResults } from './header-results';
 export {
   decodeToken,
   DEFAULT_MAX_TOKEN_LENGTH,

@@ -1,70 +1,93 @@
-// Token engine benchmarks: node test/bench/token-bench.mjs [tokensPerAlg=20000] [words=2000000] [runs=3]
-// Prints, measured in the same run:
-//  - raw node:crypto verifications/s per core for each algorithm (the baseline);
-//  - bulk verification tokens/s through the worker pool: the first (cold) pass and the best of three warm passes,
-//    the warm one with its ratio to raw node:crypto × cores (target ≥ 0.70);
-//  - `tokentrail inspect --json` whole process on N tokens per algorithm (best of `runs`, peak RSS), with its ratio
-//    to the PyJWT reference of issue 3 §5 (target ≥ 1.5× PyJWT);
-//  - the same for a minimal Node verifier (helper-minimal-verifier.mjs: plain node:crypto on every core, one JSON line
-//    per token, no strict decoding and no checks), the floor of any whole-process verifier in Node on this machine;
-//    `inspect ÷ minimal` is what the engine's decoding and checks cost, `minimal ÷ PyJWT ref` what Node alone reaches;
-//  - HMAC-SHA256 guesses/s: a raw createHmac loop (one core), the pool, and `tokentrail inspect --wordlist` whole
-//    process with its peak RSS (targets: ≥ 1.3× jwt_tool's 390k/s, ≤ 100 MB);
-//  - when a Python with PyJWT is installed (Debian: apt-get install python3-jwt; or TOKENTRAIL_BENCH_PYTHON), PyJWT
-//    measured in the same run on the same files (test/bench/pyjwt-inspect.py): whole process printing one JSON line
-//    per token like `inspect --json`, and per core with keys preloaded. Context only: the targets stay the fixed
-//    figures of issue 3, whatever PyJWT version this machine has.
-// The machine may be shared: compare the ratios, which are measured against baselines taken in the same run.
-// TOKENTRAIL_BENCH_COMPARE=/path/to/other/tokentrail.cjs also times another build of the CLI on the same inputs.
-// Needs the CLI built (node build/build.mjs cli). No timed assertions: figures only.
+// Token engine benchmarks, side by side: node test/bench/token-bench.mjs [tokensPerAlg=100000] [words=2000000] [runs=3]
+// Every ratio is measured in this run, on the same files, whole process against whole process, the two sides
+// alternating (A B A B …) so a change in the machine's load hits both; each side's figure is the median of `runs`.
+// The load average is printed with every section: the machine may be shared.
+//  1. Bulk verification through the CLI's worker pool for five algorithms, against raw node:crypto per core measured
+//     in the same run (target: pool ≥ 0.7 × raw × cores).
+//  2. `tokentrail inspect --json` on N tokens per algorithm against PyJWT's whole process on the same file
+//     (test/bench/pyjwt-inspect.py: decode, verify, one JSON line per token; target ≥ 2× for HS256, RS256, ES256).
+//     The files hold two headers (one with a jku) and one token in a hundred with a broken signature, so findings
+//     and invalid verdicts are part of what is compared; RS256 signs 10,000 distinct tokens and repeats them (RSA
+//     signing is slow). Also printed: the minimal Node verifier
+//     (helper-minimal-verifier.mjs, one run: the floor of any whole-process verifier in Node here).
+//  3. Identical output: the bulk path (blocks in worker threads, header results reused) and the slow path
+//     (--workers 0: one thread, streaming, every check on every token) must print byte-identical JSON for every token.
+//  4. HMAC secret search on a `words`-word list: `inspect --wordlist` against jwt_tool v2.2.7 `-C -d` whole process
+//     (target ≥ 3×), inspect's peak RSS (target ≤ 100 MB) and its CPU use (user+sys ÷ wall ÷ cores: every core busy
+//     is 1.0). Without jwt_tool, a raw createHmac loop on every core is the baseline instead, and the bench says so.
+// Peers: PyJWT from Debian's python3-jwt (or TOKENTRAIL_BENCH_PYTHON); jwt_tool from TOKENTRAIL_BENCH_JWT_TOOL (path to
+// jwt_tool.py of v2.2.7, commit e4f380f of github.com/ticarpi/jwt_tool), else /tmp/jwt_tool/jwt_tool.py. jwt_tool
+// runs with HOME set to a temporary folder (it writes its config into ~/.jwt_tool on first start; that first start
+// is made once, untimed). Its imports (termcolor, Cryptodome, requests) come from Debian's python3-termcolor,
+// python3-pycryptodome and python3-requests.
+// Needs the CLI built (node build/build.mjs cli). No timed assertions: figures only; a wrong answer stops the bench.
 import { build } from 'esbuild';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtempSync, mkdirSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const count = Number(process.argv[2] ?? 20_000);
+const count = Number(process.argv[2] ?? 100_000);
 const wordCount = Number(process.argv[3] ?? 2_000_000);
 const runs = Math.max(1, Number(process.argv[4] ?? 3));
-const compare = process.env.TOKENTRAIL_BENCH_COMPARE;
-/** Reference figures of issue 3 §5, measured on this machine: PyJWT per core with keys preloaded, jwt_tool -C -d. */
-const PYJWT = { HS256: 67_000, RS256: 18_500, ES256: 10_000 };
-const JWT_TOOL = 390_000;
+const cores = availableParallelism();
+const load = () =>
+  `load ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}`;
+const rate = (n, ms) => Math.round((n / ms) * 1000);
+const fmt = (n) => n.toLocaleString('en-US');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-/** Run a program (a .cjs file runs under this Node); wall time, peak RSS (MB, when /usr/bin/time exists), stdout. */
-function runCli(file, args) {
+/**
+ * Run a program (a .cjs/.mjs file runs under this Node): wall ms, CPU s (user + sys) and peak RSS in MB when
+ * /usr/bin/time exists, stdout as bytes.
+ */
+function runProcess(file, args, env) {
   const command = /\.[cm]js$/.test(file) ? [process.execPath, file, ...args] : [file, ...args];
   const started = performance.now();
   const run = timeBinary
-    ? spawnSync(timeBinary, ['-f', '%M', ...command], { maxBuffer: 1 << 30 })
-    : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30 });
+    ? spawnSync(timeBinary, ['-f', 'TIME %M %U %S', ...command], { maxBuffer: 1 << 30, env: env ?? process.env })
+    : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30, env: env ?? process.env });
   const ms = performance.now() - started;
-  const rss = timeBinary ? Number(run.stderr.toString().trim().split('\n').pop()) / 1024 : undefined;
-  return { ms, rss, stdout: run.stdout.toString(), stderr: run.stderr.toString(), status: run.status };
+  const stderr = run.stderr.toString();
+  const timeLine = stderr
+    .trim()
+    .split('\n')
+    .findLast((line) => line.startsWith('TIME '));
+  const [rss, user, sys] = timeLine ? timeLine.slice(5).split(' ').map(Number) : [];
+  return {
+    ms,
+    rss: rss === undefined ? undefined : rss / 1024,
+    cpu: user + sys,
+    stdout: run.stdout,
+    stderr,
+    status: run.status,
+  };
 }
-/** Best of `runs` runs (the machine may be shared), with the highest peak RSS seen. */
-function bestOf(file, args, check) {
-  let best;
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const run = runCli(file, args);
-    check(run);
-    if (!best || run.ms < best.ms) best = run;
-    rss = Math.max(rss, run.rss ?? 0);
-  }
-  return { ms: best.ms, rss: timeBinary ? rss : undefined };
+/** `runs` rounds of each side in turn (A B A B …); per side the runs, and the median wall time. */
+function alternate(sides) {
+  const results = sides.map(() => []);
+  for (let round = 0; round < runs; round++)
+    sides.forEach((side, index) => {
+      const run = runProcess(side.file, side.args, side.env);
+      side.check(run);
+      results[index].push(run);
+    });
+  return results.map((list) => ({ runs: list, ms: median(list.map((run) => run.ms)) }));
 }
-const cores = availableParallelism();
+
 const python = process.env.TOKENTRAIL_BENCH_PYTHON ?? '/usr/bin/python3';
 const pyjwtVersion = existsSync(python)
   ? spawnSync(python, ['-c', 'import jwt; print(jwt.__version__)']).stdout?.toString().trim()
   : '';
 const pyjwtScript = path.join(root, 'test/bench/pyjwt-inspect.py');
-const measuredPyjwt = [];
+const jwtTool = process.env.TOKENTRAIL_BENCH_JWT_TOOL ?? '/tmp/jwt_tool/jwt_tool.py';
 const dir = mkdtempSync(path.join(tmpdir(), 'tokentrail-bench-'));
 const cli = path.join(root, 'dist/cli/tokentrail.cjs');
 const minimalVerifier = path.join(root, 'test/bench/helper-minimal-verifier.mjs');
@@ -94,6 +117,8 @@ const ALGS = {
   ES256: () => crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }),
   EdDSA: () => crypto.generateKeyPairSync('ed25519'),
 };
+/** The algorithms with a whole-process comparison against PyJWT (the issue's targets). */
+const WHOLE_PROCESS = new Set(['HS256', 'RS256', 'ES256']);
 function sign(alg, keys, input) {
   if (alg.startsWith('HS')) return crypto.createHmac('sha256', keys.secret).update(input).digest();
   if (alg === 'EdDSA') return crypto.sign(null, Buffer.from(input), keys.privateKey);
@@ -115,44 +140,63 @@ function rawVerify(alg, key, data, sig) {
   if (alg.startsWith('ES')) return crypto.verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, sig);
   return crypto.verify('sha256', data, key, sig);
 }
-const rate = (n, ms) => Math.round((n / ms) * 1000);
-const fmt = (n) => n.toLocaleString('en-US');
+/** Distinct RS256/PS256 tokens signed (then repeated), and tokens per pool pass for the asymmetric algorithms. */
+const DISTINCT_RSA = 10_000;
+const POOL_TOKENS = 20_000;
+/** One token in this many has its signature broken (its first character changed): an invalid verdict to compare. */
+const BROKEN_EVERY = 100;
+const broken = (i) => i % BROKEN_EVERY === BROKEN_EVERY - 1;
+const expectedValid = count - Math.floor(count / BROKEN_EVERY);
 
 console.log(
-  `Tokentrail token benchmarks — Node ${process.version}, ${cores} core(s), ${count} tokens per algorithm, best of ${runs} whole-process runs\n`,
+  `Tokentrail token benchmarks — Node ${process.version}, ${cores} core(s), ${fmt(count)} tokens per algorithm, ${fmt(wordCount)} words, medians of ${runs} alternating whole-process runs; ${load()}\n`,
 );
-console.log(
-  'algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | inspect tokens/s | minimal tokens/s | inspect ÷ minimal | inspect ÷ PyJWT ref ≥1.5 | minimal ÷ PyJWT ref | inspect peak RSS' +
-    (compare ? ' | compared build tokens/s' : ''),
-);
+console.log('1. Bulk verification in the worker pool (valid tokens only), against raw node:crypto in this process');
+console.log('algorithm | raw node:crypto /core | pool, cold pass | pool, warm best | pool ÷ (raw × cores) ≥0.7 | load');
+const wholeRows = [];
+// TOKENTRAIL_BENCH_ALGS=HS256,ES256 measures only those algorithms.
+const only = process.env.TOKENTRAIL_BENCH_ALGS?.split(',');
 for (const [alg, make] of Object.entries(ALGS)) {
+  if (only && !only.includes(alg)) continue;
   const keys = make();
+  // RSA signing costs ~1 ms a token (minutes for 100k on a busy machine): RS256 and PS256 sign DISTINCT_RSA distinct
+  // tokens and repeat them in order to fill the file (nothing in inspect or PyJWT remembers a token it has seen).
+  const distinct = alg.startsWith('RS') || alg.startsWith('PS') ? Math.min(count, DISTINCT_RSA) : count;
   const tokens = [];
   for (let i = 0; i < count; i++) {
-    const input = `${b64({ alg, typ: 'JWT', kid: 'bench' })}.${b64({ sub: `user-${i}`, iat: 1_700_000_000 + i, exp: 4_000_000_000 + i, iss: 'https://issuer.example' })}`;
+    if (i >= distinct) {
+      tokens.push(tokens[i % distinct]);
+      continue;
+    }
+    const header =
+      i % 2 === 0
+        ? { alg, typ: 'JWT', kid: 'bench' }
+        : { alg, typ: 'JWT', kid: 'bench', jku: 'https://issuer.example/jwks' };
+    const input = `${b64(header)}.${b64({ sub: `user-${i}`, iat: 1_700_000_000 + i, exp: 4_000_000_000 + i, iss: 'https://issuer.example' })}`;
     tokens.push(`${input}.${sign(alg, keys, input).toString('base64url')}`);
   }
-  const parts = tokens.map((token) => {
+  // The pool passes take at most POOL_TOKENS of them (asymmetric verification of 100k tokens, four passes, would
+  // take minutes on a busy machine without telling more).
+  const parts = tokens.slice(0, alg.startsWith('HS') ? count : Math.min(count, POOL_TOKENS)).map((token) => {
     const at = token.lastIndexOf('.');
     return [Buffer.from(token.slice(0, at)), Buffer.from(token.slice(at + 1), 'base64url')];
   });
   const rawKey = alg.startsWith('HS') ? keys.secret : keys.publicKey;
-  const sample = Math.min(parts.length, alg.startsWith('HS') ? parts.length : 5000);
+  const sample = Math.min(parts.length, alg.startsWith('HS') ? 100_000 : 5000);
   const rawRate = () => {
     const started = performance.now();
     for (let i = 0; i < sample; i++)
       if (!rawVerify(alg, rawKey, parts[i][0], parts[i][1])) throw new Error('raw verify failed');
     return rate(sample, performance.now() - started);
   };
-
   const pool = createCryptoPool(cores);
   const jwk = alg.startsWith('HS') ? undefined : keys.publicKey.export({ format: 'jwk' });
   const key = alg.startsWith('HS')
     ? { id: 'k', kind: 'secret', secret: new Uint8Array(keys.secret) }
     : { id: 'k', kind: 'public', jwk, spki: new Uint8Array(0) };
   await Promise.all(parts.slice(0, 200).map(([d, s]) => pool.verify(alg, key, d, s))); // workers started, key imported
-  // The first pass over the tokens runs the workers' code cold; bulk verification of a large case runs warm, so
-  // the target is judged on the best of three passes after it. Both are printed.
+  // The first pass runs the workers' code cold; bulk verification of a large case runs warm, so the target is judged
+  // on the best of three passes after it, each next to a raw pass (the raw figure is the best of those).
   const poolPass = async () => {
     const started = performance.now();
     const results = await Promise.all(parts.map(([d, s]) => pool.verify(alg, key, d, s)));
@@ -161,11 +205,24 @@ for (const [alg, make] of Object.entries(ALGS)) {
   };
   const pooledCold = await poolPass();
   let pooled = 0;
-  for (let pass = 0; pass < 3; pass++) pooled = Math.max(pooled, await poolPass());
+  let raw = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    raw = Math.max(raw, rawRate());
+    pooled = Math.max(pooled, await poolPass());
+  }
   await pool.close();
+  console.log(
+    `${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooledCold).padStart(15)} | ${fmt(pooled).padStart(15)} | ${(pooled / (raw * cores)).toFixed(2).padStart(25)} | ${load()}`,
+  );
+  if (!WHOLE_PROCESS.has(alg)) continue;
 
+  // The files of the whole-process runs: one token in a hundred broken.
   const tokenFile = path.join(dir, `${alg}.txt`);
-  writeFileSync(tokenFile, `${tokens.join('\n')}\n`);
+  const breakSignature = (token) => {
+    const at = token.lastIndexOf('.') + 1;
+    return `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+  };
+  writeFileSync(tokenFile, `${tokens.map((token, i) => (broken(i) ? breakSignature(token) : token)).join('\n')}\n`);
   const keyFile = path.join(dir, `${alg}.jwk`);
   writeFileSync(
     keyFile,
@@ -175,119 +232,157 @@ for (const [alg, make] of Object.entries(ALGS)) {
         : { ...jwk, kid: 'bench' },
     ),
   );
-  const check = (run) => {
-    const valid = run.stdout
-      .trim()
-      .split('\n')
-      .filter((line) => JSON.parse(line).signature.status === 'valid').length;
-    if (valid !== count) throw new Error(`inspect ${alg}: ${valid}/${count} valid (exit ${run.status}): ${run.stderr}`);
-  };
-  // Raw baseline before and after the whole-process runs; the higher one (the least disturbed) is used.
-  const rawBefore = rawRate();
-  const whole = bestOf(cli, ['inspect', tokenFile, '--keys', keyFile, '--json'], check);
-  const minimal = bestOf(minimalVerifier, [tokenFile, keyFile, alg], check);
-  const other = compare ? bestOf(compare, ['inspect', tokenFile, '--keys', keyFile, '--json'], check) : undefined;
-  const raw = Math.max(rawBefore, rawRate());
-  const wholeRate = rate(count, whole.ms);
-  if (pyjwtVersion && PYJWT[alg]) {
-    const pyCheck = (run) => {
-      const valid = run.stdout.split('\n').filter((line) => line.includes('"status": "valid"')).length;
-      if (valid !== count) throw new Error(`PyJWT ${alg}: ${valid}/${count} valid: ${run.stderr}`);
-    };
-    const pyWhole = bestOf(python, [pyjwtScript, tokenFile, keyFile, alg], pyCheck);
-    const steady = Number(
-      spawnSync(python, [pyjwtScript, tokenFile, keyFile, alg, '--steady', '2']).stdout.toString().trim(),
-    );
-    measuredPyjwt.push({ alg, whole: rate(count, pyWhole.ms), steady, inspect: wholeRate });
-  }
-  const minimalRate = rate(count, minimal.ms);
-  const toPyjwt = (value) => (PYJWT[alg] ? `${(value / PYJWT[alg]).toFixed(2)}` : 'n/a');
+  wholeRows.push({ alg, tokenFile, keyFile });
+}
+
+console.log(
+  `\n2. Whole process on ${fmt(count)} tokens (${fmt(expectedValid)} valid), ${runs} alternating runs per side`,
+);
+const validLines = (stdout, marker) => {
+  let valid = 0;
+  for (let at = stdout.indexOf(marker); at >= 0; at = stdout.indexOf(marker, at + 1)) valid++;
+  return valid;
+};
+const inspectCheck = (what) => (run) => {
+  const valid = validLines(run.stdout, Buffer.from('"status":"valid"'));
+  if (valid !== expectedValid)
+    throw new Error(`${what}: ${valid}/${expectedValid} valid (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+};
+if (!pyjwtVersion)
   console.log(
-    `${alg.padEnd(9)} | ${fmt(raw).padStart(21)} | ${fmt(pooledCold).padStart(15)} | ${fmt(pooled).padStart(15)} | ${(pooled / (raw * cores)).toFixed(2).padStart(25)} | ${fmt(wholeRate).padStart(16)} | ${fmt(minimalRate).padStart(16)} | ${(wholeRate / minimalRate).toFixed(2).padStart(16)} | ${toPyjwt(wholeRate).padStart(25)} | ${toPyjwt(minimalRate).padStart(17)} | ${whole.rss ? `${whole.rss.toFixed(0)} MB` : 'n/a'}${other ? ` | ${fmt(rate(count, other.ms))} (${(rate(count, other.ms) / raw).toFixed(2)} × raw/core)` : ''}`,
+    '(No Python with PyJWT here: apt-get install python3-jwt, or set TOKENTRAIL_BENCH_PYTHON. PyJWT columns are empty.)',
+  );
+console.log(
+  `algorithm | inspect median s | PyJWT ${pyjwtVersion || '—'} median s | inspect ÷ PyJWT ≥2 (pairs min–max) | inspect tokens/s | inspect CPU s | PyJWT CPU s | minimal verifier tokens/s (1 run) | inspect peak RSS | identical JSON, bulk vs --workers 0 | load`,
+);
+const summary = [];
+for (const { alg, tokenFile, keyFile } of wholeRows) {
+  const sides = [
+    { file: cli, args: ['inspect', tokenFile, '--keys', keyFile, '--json'], check: inspectCheck(`inspect ${alg}`) },
+  ];
+  if (pyjwtVersion)
+    sides.push({
+      file: python,
+      args: [pyjwtScript, tokenFile, keyFile, alg],
+      check: (run) => {
+        const valid = validLines(run.stdout, Buffer.from('"status": "valid"'));
+        if (valid !== expectedValid)
+          throw new Error(`PyJWT ${alg}: ${valid}/${expectedValid} valid: ${run.stderr.slice(0, 500)}`);
+      },
+    });
+  const [inspect, pyjwt] = alternate(sides);
+  const slow = runProcess(cli, ['inspect', tokenFile, '--keys', keyFile, '--json', '--workers', '0']);
+  inspectCheck(`inspect --workers 0 ${alg}`)(slow);
+  const fast = inspect.runs[0].stdout;
+  const identical = Buffer.compare(fast, slow.stdout) === 0;
+  if (!identical) {
+    const a = fast.toString().split('\n');
+    const b = slow.stdout.toString().split('\n');
+    const line = a.findIndex((text, i) => text !== b[i]);
+    throw new Error(
+      `${alg}: the bulk path and --workers 0 differ first at output line ${line + 1}:\n${a[line]}\n${b[line]}`,
+    );
+  }
+  const minimal = runProcess(minimalVerifier, [tokenFile, keyFile, alg]);
+  const pairs = pyjwt ? inspect.runs.map((run, i) => pyjwt.runs[i].ms / run.ms) : [];
+  const ratio = pyjwt ? pyjwt.ms / inspect.ms : undefined;
+  summary.push({ alg, ratio });
+  const cpu = (side) => (side ? median(side.runs.map((run) => run.cpu)).toFixed(2) : '—');
+  const rss = Math.max(...inspect.runs.map((run) => run.rss ?? 0));
+  console.log(
+    `${alg.padEnd(9)} | ${(inspect.ms / 1000).toFixed(2).padStart(16)} | ${pyjwt ? (pyjwt.ms / 1000).toFixed(2).padStart(16) : '—'.padStart(16)} | ${ratio ? `${ratio.toFixed(2)} (${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})`.padStart(34) : '—'} | ${fmt(rate(count, inspect.ms)).padStart(16)} | ${cpu(inspect).padStart(13)} | ${cpu(pyjwt).padStart(11)} | ${fmt(rate(count, minimal.ms)).padStart(33)} | ${rss ? `${rss.toFixed(0)} MB` : 'n/a'} | ${identical ? `yes, ${fmt(count)} lines` : 'NO'} | ${load()}`,
   );
 }
-console.log(
-  `PyJWT reference (issue 3 §5, per core, keys preloaded): ${Object.entries(PYJWT)
-    .map(([alg, value]) => `${alg} ${fmt(value)}/s`)
-    .join(', ')}; ratios above are against these fixed figures, not measured here.`,
-);
-if (measuredPyjwt.length > 0) {
-  console.log(
-    `\nPyJWT ${pyjwtVersion} (${python}) measured in this run on the same files — context; the targets above stay the issue's figures`,
-  );
-  console.log(
-    'algorithm | PyJWT whole process tokens/s | inspect ÷ PyJWT whole | PyJWT per core, keys preloaded | inspect ÷ PyJWT per core',
-  );
-  for (const { alg, whole, steady, inspect } of measuredPyjwt)
-    console.log(
-      `${alg.padEnd(9)} | ${fmt(whole).padStart(28)} | ${(inspect / whole).toFixed(2).padStart(21)} | ${fmt(steady).padStart(30)} | ${(inspect / steady).toFixed(2).padStart(24)}`,
-    );
-} else
-  console.log(
-    '(No Python with PyJWT here: set TOKENTRAIL_BENCH_PYTHON, or apt-get install python3-jwt, to measure it in the same run.)',
-  );
 
-// HMAC secret search.
-const secret = 'not-in-the-list';
-const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', exp: 4_000_000_000 })}`;
-const token = `${input}.${crypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
-const wordlist = path.join(dir, 'words.txt');
-await new Promise((resolve) => {
-  const stream = createWriteStream(wordlist);
-  let i = 0;
-  const write = () => {
-    let ok = true;
-    while (i < wordCount && ok) {
-      const chunk = [];
-      for (let j = 0; j < 10_000 && i < wordCount; j++, i++)
-        chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`);
-      ok = stream.write(`${chunk.join('\n')}\n`);
-    }
-    if (i < wordCount) stream.once('drain', write);
-    else stream.end(resolve);
+// 4. HMAC secret search (words = 0 leaves it out).
+let searchRatio;
+let searchRss = 0;
+if (wordCount > 0) {
+  const secret = 'not-in-the-list';
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', exp: 4_000_000_000 })}`;
+  const token = `${input}.${crypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
+  const wordlist = path.join(dir, 'words.txt');
+  await new Promise((resolve) => {
+    const stream = createWriteStream(wordlist);
+    let i = 0;
+    const write = () => {
+      let ok = true;
+      while (i < wordCount && ok) {
+        const chunk = [];
+        for (let j = 0; j < 10_000 && i < wordCount; j++, i++)
+          chunk.push(i === wordCount - 1 ? secret : `candidate-${i.toString(36)}`);
+        ok = stream.write(`${chunk.join('\n')}\n`);
+      }
+      if (i < wordCount) stream.once('drain', write);
+      else stream.end(resolve);
+    };
+    write();
+  });
+  const inputBytes = Buffer.from(input);
+  const rawWords = Array.from({ length: 200_000 }, (_, i) => Buffer.from(`candidate-${i.toString(36)}`));
+  const rawGuessRate = () => {
+    const started = performance.now();
+    for (const word of rawWords) crypto.createHmac('sha256', word).update(inputBytes).digest();
+    return rate(rawWords.length, performance.now() - started);
   };
-  write();
-});
-const rawWords = Array.from({ length: 300_000 }, (_, i) => Buffer.from(`candidate-${i.toString(36)}`));
-const inputBytes = Buffer.from(input);
-const rawGuessRate = () => {
-  const started = performance.now();
-  for (const word of rawWords) crypto.createHmac('sha256', word).update(inputBytes).digest();
-  return rate(rawWords.length, performance.now() - started);
-};
-const rawBefore = rawGuessRate();
-const pool = createCryptoPool(cores);
-const target = {
-  id: 't',
-  alg: 'HS256',
-  signingInput: new Uint8Array(inputBytes),
-  signature: new Uint8Array(Buffer.from(token.split('.')[2], 'base64url')),
-};
-let started = performance.now();
-const matches = await pool.wordlistSearcher(wordlist).search([target]);
-const pooledGuess = rate(wordCount, performance.now() - started);
-await pool.close();
-if (matches.length !== 1) throw new Error('wordlist search did not find the secret');
-const searchCheck = (run) => {
-  if (!run.stdout.includes('weak-hmac-secret'))
-    throw new Error(`inspect --wordlist did not find the secret: ${run.stderr}`);
-};
-const search = bestOf(cli, ['inspect', token, '--wordlist', wordlist, '--json'], searchCheck);
-const otherSearch = compare
-  ? bestOf(compare, ['inspect', token, '--wordlist', wordlist, '--json'], searchCheck)
-  : undefined;
-const rawGuess = Math.max(rawBefore, rawGuessRate());
-const wholeSearch = rate(wordCount, search.ms);
-console.log(
-  `\nHMAC-SHA256 guessing on ${fmt(wordCount)} words (raw createHmac loop: ${fmt(rawGuess)}/s on one core; jwt_tool reference ${fmt(JWT_TOOL)}/s)`,
-);
-console.log(
-  `  pool:                                   ${fmt(pooledGuess).padStart(10)}/s = ${(pooledGuess / rawGuess).toFixed(2)}× raw one core, ${(pooledGuess / (rawGuess * cores)).toFixed(2)}× (raw × cores)`,
-);
-console.log(
-  `  tokentrail inspect --wordlist (whole):  ${fmt(wholeSearch).padStart(10)}/s = ${(wholeSearch / rawGuess).toFixed(2)}× raw one core, ${(wholeSearch / JWT_TOOL).toFixed(2)}× jwt_tool (target 1.3), peak RSS ${search.rss ? `${search.rss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}`,
-);
-if (otherSearch)
+  const rawGuess = Math.max(rawGuessRate(), rawGuessRate());
+  const searchCheck = (run) => {
+    if (!run.stdout.includes('weak-hmac-secret'))
+      throw new Error(`inspect --wordlist did not find the secret: ${run.stderr.slice(0, 500)}`);
+  };
+  const searchSide = { file: cli, args: ['inspect', token, '--wordlist', wordlist, '--json'], check: searchCheck };
+  let jwtToolSide;
+  if (existsSync(jwtTool) && existsSync(python)) {
+    const home = path.join(dir, 'jwt-tool-home');
+    mkdirSync(home);
+    const env = { ...process.env, HOME: home };
+    const tiny = path.join(dir, 'tiny-words.txt');
+    writeFileSync(tiny, `a\n${secret}\n`);
+    spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }); // first start: writes ~/.jwt_tool/jwtconf.ini
+    const probe = spawnSync(python, [jwtTool, token, '-C', '-d', tiny], { env }).stdout.toString();
+    if (probe.includes('CORRECT key'))
+      jwtToolSide = {
+        file: python,
+        args: [jwtTool, token, '-C', '-d', wordlist],
+        env,
+        check: (run) => {
+          if (!run.stdout.toString().includes('CORRECT key'))
+            throw new Error(`jwt_tool did not find the secret: ${run.stderr}`);
+        },
+      };
+    else console.log(`(jwt_tool at ${jwtTool} does not run here: ${probe.slice(-300)})`);
+  } else console.log(`(No jwt_tool at ${jwtTool}: set TOKENTRAIL_BENCH_JWT_TOOL to jwt_tool.py of v2.2.7.)`);
+
   console.log(
-    `  compared build (whole):                 ${fmt(rate(wordCount, otherSearch.ms)).padStart(10)}/s = ${(rate(wordCount, otherSearch.ms) / rawGuess).toFixed(2)}× raw one core, peak RSS ${otherSearch.rss ? `${otherSearch.rss.toFixed(0)} MB` : 'n/a'}`,
+    `\n3. HMAC-SHA256 secret search on ${fmt(wordCount)} words (secret on the last line), ${runs} alternating runs per side; raw createHmac loop ${fmt(rawGuess)}/s on one core in this process; ${load()}`,
+  );
+  const [search, jwtToolRun] = alternate(jwtToolSide ? [searchSide, jwtToolSide] : [searchSide]);
+  const searchRate = rate(wordCount, search.ms);
+  searchRss = Math.max(...search.runs.map((run) => run.rss ?? 0));
+  const busy = median(search.runs.map((run) => run.cpu / (run.ms / 1000) / cores));
+  console.log(
+    `  inspect --wordlist, whole process: ${(search.ms / 1000).toFixed(2)} s = ${fmt(searchRate)} guesses/s; peak RSS ${searchRss ? `${searchRss.toFixed(0)} MB (target ≤ 100)` : 'n/a'}; CPU ÷ (wall × cores) ${busy.toFixed(2)} (every core busy = 1.00)`,
+  );
+  if (jwtToolRun) {
+    const pairs = search.runs.map((run, i) => jwtToolRun.runs[i].ms / run.ms);
+    searchRatio = jwtToolRun.ms / search.ms;
+    console.log(
+      `  jwt_tool v2.2.7 -C -d, whole process: ${(jwtToolRun.ms / 1000).toFixed(2)} s = ${fmt(rate(wordCount, jwtToolRun.ms))} guesses/s, peak RSS ${Math.max(...jwtToolRun.runs.map((run) => run.rss ?? 0)).toFixed(0)} MB`,
+    );
+    console.log(
+      `  inspect ÷ jwt_tool: ${searchRatio.toFixed(2)}× (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}; target ≥ 3)`,
+    );
+  } else
+    console.log(
+      `  no jwt_tool: inspect ÷ (raw createHmac × ${cores} cores) = ${(searchRate / (rawGuess * cores)).toFixed(2)}× (the baseline the issue names when jwt_tool cannot run)`,
+    );
+}
+console.log(`\nSummary (${load()}):`);
+for (const { alg, ratio } of summary)
+  console.log(
+    `  inspect ÷ PyJWT ${alg}: ${ratio ? `${ratio.toFixed(2)}× — ${ratio >= 2 ? 'met' : 'not met'}` : 'not measured'}`,
+  );
+if (searchRatio !== undefined)
+  console.log(
+    `  secret search ÷ jwt_tool: ${searchRatio.toFixed(2)}× — ${searchRatio >= 3 ? 'met' : 'not met'}; peak RSS ${searchRss.toFixed(0)} MB — ${searchRss <= 100 ? 'met' : 'not met'}`,
   );

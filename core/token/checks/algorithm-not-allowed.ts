@@ -7,6 +7,7 @@ export const algorithmNotAllowed: TokenCheck = {
   title: 'Algorithm not allowed',
   severity: 'high',
   references: ['RFC 8725 §3.1', 'RFC 7515 §4.1.1'],
+  scope: 'header',
   run({ decoded, caseConfig }) {
     const allowed = caseConfig?.allowedAlgorithms ?? [];
     const alg = decoded.header?.alg;

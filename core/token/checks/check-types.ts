@@ -44,6 +44,12 @@ export interface TokenCheck {
   readonly severity: Severity;
   /** RFC sections, CVEs, and write-ups the rule rests on. */
   readonly references: readonly string[];
+  /**
+   * `'header'` when the findings depend only on the JOSE header, the token's form and the analysis options (case
+   * configuration, keyring, presented-to) — never on the payload, the signature bytes or the verdict. Bulk analysis
+   * then runs the check once per distinct header and reuses its findings (core/token/header-results.ts).
+   */
+  readonly scope?: 'header';
   /** Run the rule. Must not throw; returns no finding when the token passes. */
   run(context: CheckContext): readonly Finding[] | Promise<readonly Finding[]>;
 }

@@ -34,6 +34,7 @@ export const critHeader: TokenCheck = {
   title: 'Problems with the crit header',
   severity: 'medium',
   references: ['RFC 7515 §4.1.11', 'RFC 7516 §4.1.13', 'RFC 8725 §3.11'],
+  scope: 'header',
   run({ decoded }) {
     const header = decoded.header;
     if (!header || !('crit' in header)) return [];

@@ -8,6 +8,7 @@ export const jkuX5u: TokenCheck = {
   title: 'Key URL in the header (jku / x5u)',
   severity: 'medium',
   references: ['RFC 7515 §4.1.2, §4.1.5', 'RFC 8725 §3.10', 'PortSwigger: JWT header injection (jku)'],
+  scope: 'header',
   run({ decoded, caseConfig }) {
     const findings: Finding[] = [];
     for (const field of ['jku', 'x5u'] as const) {

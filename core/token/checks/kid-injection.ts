@@ -42,6 +42,7 @@ export const kidInjection: TokenCheck = {
   title: 'Injection payload in kid',
   severity: 'high',
   references: ['RFC 7515 §4.1.4', 'RFC 8725 §3.10', 'PortSwigger: JWT kid header path traversal', 'CVE-2021-29500'],
+  scope: 'header',
   run({ decoded }) {
     if (!decoded.header || !('kid' in decoded.header)) return [];
     const kid = decoded.header.kid;

@@ -7,6 +7,7 @@ export const unencodedPayload: TokenCheck = {
   title: 'Unencoded payload (b64: false)',
   severity: 'medium',
   references: ['RFC 7797 §3, §6', 'RFC 7515 §4.1.11'],
+  scope: 'header',
   run({ decoded }) {
     const header = decoded.header;
     if (!header || !('b64' in header)) return [];
