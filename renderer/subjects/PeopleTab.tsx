@@ -19,6 +19,7 @@ import {
 } from './queries';
 import { matchesPeopleSearch, peopleIds } from './people-search';
 import type { ActivityValue } from './subject-activity';
+import { ZonedProse } from '../shell/ZonedProse';
 
 interface PeopleTabProps {
   readonly caseId: string;
@@ -159,7 +160,9 @@ function SubjectPage({
               <button type="button" className="link" onClick={() => onNavigate('findings', finding.key)}>
                 [{finding.severity}] {finding.title}
               </button>{' '}
-              <span className="muted">{safeText(finding.message)}</span>
+              <span className="muted">
+                <ZonedProse text={finding.message} />
+              </span>
             </li>
           ))}
         </ul>
