@@ -11,7 +11,7 @@ const request = (overrides: Partial<AuthEvent>): AuthEvent => ({
   source: { file: 'har/mobile.har', sha256: 'a'.repeat(64), format: 'har', index: 3 },
   kind: 'use',
   tokenHashes: ['1'.repeat(64)],
-  tokens: [{ hash: '1'.repeat(64), compact: jwt({ sub: 'alice@northwind.example' }), role: 'bearer' }],
+  tokens: [{ hash: '1'.repeat(64), compact: jwt({ sub: 'alice@northwind.example' }), role: 'authorization' }],
   ip: '81.2.69.160',
   record: 'GET /orders/v2/list',
   ...overrides,
@@ -39,9 +39,9 @@ describe('subjects from token claims', () => {
   it('gives nothing for no token, a token without a string sub, a placeholder sub or an unreadable token', () => {
     for (const tokens of [
       [],
-      [{ hash: '2'.repeat(64), compact: jwt({ sub: 42 }), role: 'bearer' as const }],
-      [{ hash: '2'.repeat(64), compact: jwt({ sub: 'anonymous' }), role: 'bearer' as const }],
-      [{ hash: '2'.repeat(64), compact: 'eyJhbGciOi.not-base64!.x', role: 'bearer' as const }],
+      [{ hash: '2'.repeat(64), compact: jwt({ sub: 42 }), role: 'authorization' as const }],
+      [{ hash: '2'.repeat(64), compact: jwt({ sub: 'anonymous' }), role: 'authorization' as const }],
+      [{ hash: '2'.repeat(64), compact: 'eyJhbGciOi.not-base64!.x', role: 'authorization' as const }],
     ]) {
       const event = request({ tokens });
       expect(tokenClaimSubject(event)).toBeUndefined();
@@ -53,7 +53,7 @@ describe('subjects from token claims', () => {
   it('reads the first token only, as attribution does', () => {
     const event = request({
       tokens: [
-        { hash: '1'.repeat(64), compact: jwt({ sub: 'carol' }), role: 'bearer' },
+        { hash: '1'.repeat(64), compact: jwt({ sub: 'carol' }), role: 'authorization' },
         { hash: '2'.repeat(64), compact: jwt({ sub: 'dave' }), role: 'cookie' },
       ],
     });

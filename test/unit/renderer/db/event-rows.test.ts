@@ -36,7 +36,7 @@ describe('event rows', () => {
     const claims = Buffer.from(JSON.stringify({ sub: 'alice@northwind.example' })).toString('base64url');
     const compact = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${claims}.c2ln`;
     const rows = buildEventRows('case', 'ingest', 'file', [
-      event(1000, { tokenHashes: ['h1'], tokens: [{ hash: 'h1', compact, role: 'bearer' }] }),
+      event(1000, { tokenHashes: ['h1'], tokens: [{ hash: 'h1', compact, role: 'authorization' }] }),
     ]);
     stampSeq(rows, 7);
     expect(rows[0]!.facets).toContainEqual(['case', 'subject', 'alice@northwind.example', 1000, 7]);
