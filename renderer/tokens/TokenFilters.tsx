@@ -1,9 +1,11 @@
-// Filters of the token list: by signature verdict, by the worst finding's severity and by annotation.
+// Filters of the token list: by signature verdict, by the worst finding's severity and by annotation; and its order.
 import {
   SEVERITY_FILTERS,
   VERDICT_FILTERS,
+  TOKEN_SORTS,
   type SeverityFilter,
   type TokenFilter,
+  type TokenSort,
   type VerdictFilter,
 } from './token-filter';
 import { AnnotationFilterFields } from '../annotations/AnnotationFilterFields';
@@ -22,11 +24,13 @@ interface TokenFiltersProps {
   readonly caseId: string;
   readonly filter: TokenFilter;
   readonly onChange: (filter: TokenFilter) => void;
+  readonly sort: TokenSort;
+  readonly onSort: (sort: TokenSort) => void;
   readonly shown: number;
   readonly total: number;
 }
 
-export function TokenFilters({ caseId, filter, onChange, shown, total }: TokenFiltersProps) {
+export function TokenFilters({ caseId, filter, onChange, sort, onSort, shown, total }: TokenFiltersProps) {
   return (
     <div className="token-filters">
       <label className="inline-field">
@@ -53,6 +57,16 @@ export function TokenFilters({ caseId, filter, onChange, shown, total }: TokenFi
           {SEVERITY_FILTERS.map((severity) => (
             <option key={severity} value={severity}>
               {SEVERITY_LABEL[severity]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>Order</span>
+        <select data-testid="token-sort" value={sort} onChange={(event) => onSort(event.target.value as TokenSort)}>
+          {TOKEN_SORTS.map((option) => (
+            <option key={option.sort} value={option.sort}>
+              {option.label}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@
 // and the selected token in detail.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { filterTokenRows, joinAnalyses, type TokenFilter } from './token-filter';
+import { filterTokenRows, joinAnalyses, sortTokenRows, type TokenFilter, type TokenSort } from './token-filter';
 import { caseTokens, tokenAnalysisSummaries } from './queries';
 import { AnalysisBar } from './AnalysisBar';
 import { TokenDetail } from './TokenDetail';
@@ -35,12 +35,13 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const keyAnnotations = useLiveQuery(() => listAnnotations(caseId, 'key'), [caseId]);
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
+  const [sort, setSort] = useState<TokenSort>('issued');
   const analysing = useAnalysisRunning(caseId, 'analyze');
   const rows = useMemo(
     () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
     [tokens, analyses, annotations, keyAnnotations],
   );
-  const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
+  const shown = useMemo(() => sortTokenRows(filterTokenRows(rows, filter), sort), [rows, filter, sort]);
   const bulkSelection = useMemo((): BulkSelection => ({ kind: 'token', filter }), [filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {
@@ -60,7 +61,15 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         <AnalysisBar caseId={caseId} analysed={analyses?.length ?? 0} total={tokens.length} />
         <WordlistPanel caseId={caseId} disabled={analysing} />
       </div>
-      <TokenFilters caseId={caseId} filter={filter} onChange={setFilter} shown={shown.length} total={rows.length} />
+      <TokenFilters
+        caseId={caseId}
+        filter={filter}
+        onChange={setFilter}
+        sort={sort}
+        onSort={setSort}
+        shown={shown.length}
+        total={rows.length}
+      />
       <BulkAnnotationBar
         caseId={caseId}
         selection={bulkSelection}
