@@ -340,9 +340,9 @@ describe('token checks', () => {
     const genuine = lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' }));
     const twin = highS(genuine);
     const highSFinding = async (options: Partial<AnalyzeOptions>) =>
-      (
-        await analyzeToken(twin, { verifier, keyring, caseConfig: config, now: NOW, ...options })
-      ).findings.find((finding) => finding.id === 'ecdsa-high-s');
+      (await analyzeToken(twin, { verifier, keyring, caseConfig: config, now: NOW, ...options })).findings.find(
+        (finding) => finding.id === 'ecdsa-high-s',
+      );
     // Alone, with or without the case's tokens known: high-S is how many signers write.
     expect(await highSFinding({})).toBeUndefined();
     expect(await highSFinding({ caseTokenHashes: new Set([sha256Hex(twin)]) })).toBeUndefined();

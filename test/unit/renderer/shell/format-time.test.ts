@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, LOCAL_ZONE, timeZoneChoices, validZone, zonedProse } from '../../../../renderer/shell/format-time';
+import {
+  formatInstant,
+  LOCAL_ZONE,
+  timeZoneChoices,
+  validZone,
+  zonedProse,
+} from '../../../../renderer/shell/format-time';
 
 // 2026-11-18T09:59:58Z, the exp of the sample's first token.
 const INSTANT = Date.UTC(2026, 10, 18, 9, 59, 58);
@@ -45,7 +51,9 @@ describe('zonedProse', () => {
     expect(zonedProse(prose, 'Europe/Berlin')).toBe(
       'used at 2026-11-18 10:55:02 UTC+01:00, 8,660 km from 2026-11-18 11:02:11.120 UTC+01:00.',
     );
-    expect(zonedProse(prose, 'UTC')).toMatch(/^used at 2026-11-18 09:55:02 UTC(\+00:00)?, 8,660 km from 2026-11-18 10:02:11\.120 UTC/);
+    expect(zonedProse(prose, 'UTC')).toMatch(
+      /^used at 2026-11-18 09:55:02 UTC(\+00:00)?, 8,660 km from 2026-11-18 10:02:11\.120 UTC/,
+    );
     expect(zonedProse('no time', 'Asia/Tokyo')).toBe('no time');
   });
 });
