@@ -134,12 +134,12 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect }: T
                 <KeyCell row={row} />
                 <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
                   {analysis?.highestSeverity ? (
-                    <span
-                      className="nowrap"
-                      title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}
-                    >
-                      <SeverityBadge severity={analysis.highestSeverity} />{' '}
-                      <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
+                    // The worst severity over the count, on two lines like the other cells: the subject keeps the width.
+                    <span title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}>
+                      <span className="line">
+                        <SeverityBadge severity={analysis.highestSeverity} />
+                      </span>{' '}
+                      <span className="line muted small">{plural(analysis.findingCount, 'finding')}</span>
                     </span>
                   ) : (
                     <span className="muted">{analysis ? 'none' : '…'}</span>
