@@ -60,7 +60,9 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
   }
   const keyring = createKeyring(evidence.keys, evidence.keyHistory);
   const verifier = createNodeVerifier();
-  const usage = [...tokenUsage(events).values()];
+  const usageByHash = tokenUsage(events);
+  const usage = [...usageByHash.values()];
+  const caseTokenHashes = new Set(usageByHash.keys());
   const lastTs = events.reduce((latest, event) => (event.ts !== null && event.ts > latest ? event.ts : latest), 0);
   const analyses: TokenAnalysis[] = [];
   for (let at = 0; at < usage.length; at += IN_FLIGHT) {
@@ -75,6 +77,7 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
             presentedTo: item.presentedTo,
             hmac: nodeHmac,
             now: lastTs || Date.now(),
+            caseTokenHashes,
           }),
         ),
       )),

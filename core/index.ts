@@ -4,6 +4,7 @@ export { extractTokens, type ExtractedToken, type TokenSighting } from './token/
 export { decodeCompact, type DecodedCompact } from './token/decode-compact';
 export { canonicalJson } from './util/canonical-json';
 export { MAX_CALENDAR_MS, isCalendarTime, isoTimeOrNumber } from './util/calendar-range';
+export { splitProseTimes, type ProsePart } from './util/prose-times';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export * from './sources';
 export * from './geo';

@@ -16,6 +16,8 @@ export interface CaseConfig {
   readonly tokenIdFields?: readonly string[];
   /** Which digests a hash field may hold: the whole token's and/or its signature segment's (default both). */
   readonly tokenHashForms?: readonly ('token' | 'signature')[];
+  /** The case's verifiers refuse high-S ECDSA signatures (s > n/2), as some libraries do: reported by ecdsa-high-s. */
+  readonly requireLowS?: boolean;
 }
 
 const HASH_FORMS = ['token', 'signature'];
@@ -99,6 +101,8 @@ export function parseCaseConfig(
   const forms = raw.tokenHashForms;
   if (forms !== undefined && !(isStringArray(forms) && forms.every((form) => HASH_FORMS.includes(form))))
     problem('tokenHashForms', '"tokenHashForms" must be an array of "token" and/or "signature".');
+  if (raw.requireLowS !== undefined && typeof raw.requireLowS !== 'boolean')
+    problem('requireLowS', '"requireLowS" must be true or false.');
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -112,6 +116,7 @@ export function parseCaseConfig(
       ...(raw.tokenHashFields !== undefined ? { tokenHashFields: raw.tokenHashFields as string[] } : {}),
       ...(raw.tokenIdFields !== undefined ? { tokenIdFields: raw.tokenIdFields as string[] } : {}),
       ...(forms !== undefined ? { tokenHashForms: forms as ('token' | 'signature')[] } : {}),
+      ...(raw.requireLowS !== undefined ? { requireLowS: raw.requireLowS as boolean } : {}),
     },
   };
 }

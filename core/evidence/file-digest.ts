@@ -6,6 +6,8 @@ import type { EvidenceKind } from './types';
 export interface Classification {
   readonly kind: EvidenceKind;
   readonly mediaType: string;
+  /** Said of a file nothing can be read from (empty, or not text), so it is never imported without a word. */
+  readonly description?: string;
 }
 
 /**

@@ -222,6 +222,7 @@ async function assemble(
       mediaType: entry.mediaType,
       verdict: 'generated',
       actual: { size: entry.size, sha256: entry.sha256 },
+      ...(entry.description !== undefined ? { description: entry.description } : {}),
     }));
     return {
       verdict: {

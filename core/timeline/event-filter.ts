@@ -1,6 +1,7 @@
 // The timeline filter on one normalized event: the same test in the app (over stored rows, renderer/timeline) and in
 // the CLI (over events held in memory, `tokentrail export`), so a filter means the same in both.
 import type { AuthEvent } from '../sources';
+import { tokenClaimSubject } from './claim-subject';
 
 /** The fields the timeline filters on through an index (the app's `facets` index; see renderer/db/event-records.ts). */
 export type EventFacet = 'kind' | 'subject' | 'token' | 'session' | 'ip' | 'country' | 'file' | 'appVersion';
@@ -30,14 +31,20 @@ export interface EventFilter {
 /** The time an untimed event sorts at: before every real time, so any `from` drops it and a `to` alone keeps it. */
 export const UNTIMED_SORT_TS = Number.MIN_SAFE_INTEGER;
 
-/** The value an event has for one facet (token is many-valued). `fileId` is the host's id of the event's file. */
+/**
+ * The values an event has for one facet (token is many-valued; subject is the record's and, when the record names
+ * none, its token's `sub`). `fileId` is the host's id of the event's file.
+ */
 export function facetValues(event: AuthEvent, fileId: string, facet: EventFacet): readonly string[] {
   const one = (value: string | undefined) => (value ? [value] : []);
   switch (facet) {
     case 'kind':
       return [event.kind];
-    case 'subject':
-      return one(event.subject);
+    case 'subject': {
+      // A record without a subject of its own is found under its token's `sub` too (claim-subject.ts).
+      const claimed = tokenClaimSubject(event);
+      return claimed !== undefined ? [...one(event.subject), claimed] : one(event.subject);
+    }
     case 'token':
       return event.tokenHashes;
     case 'session':

@@ -38,6 +38,8 @@ export {
   type ParameterProblem,
 } from './parameters';
 export { PARAMETER_DEFAULTS, checkCaseParameters } from './parameter-defaults';
+export { parameterLabel, parameterUnit } from './parameter-labels';
+export { shownSubject, tokenClaimSubject, type ShownSubject, type SubjectOrigin } from './claim-subject';
 export { tokenFactsFromAnalysis, tokenFactsFromClaims, tokenFactsFromVerdict, type VerdictFacts } from './token-facts';
 export type { TokenCheckResult } from './token-check-findings';
 export { parseAppVersion, compareAppVersions, type AppVersion } from './util/app-version';

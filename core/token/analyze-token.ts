@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
   readonly clockSkewSeconds?: number;
   /** Decoder options (size limit, native SHA-256). */
   readonly decode?: DecodeOptions;
+  /** The SHA-256 of every distinct token of the case (see CheckContext.caseTokenHashes). */
+  readonly caseTokenHashes?: ReadonlySet<string>;
   /** Run only these checks (default: all of TOKEN_CHECKS). */
   readonly checks?: readonly TokenCheck[];
   /**
@@ -166,6 +168,7 @@ function checkContext(
     now: options.now ?? Date.now(),
     clockSkewMs: (options.clockSkewSeconds ?? 60) * 1000,
     secretSearch: options.wordlist,
+    caseTokenHashes: options.caseTokenHashes,
   };
 }
 

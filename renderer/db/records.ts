@@ -129,6 +129,18 @@ export interface TokenRecord extends Omit<ExtractedToken, 'sightings'> {
   readonly caseId: string;
   readonly firstImportId: string;
   readonly sightingCount: number;
+  /**
+   * Where the token was first seen: its first sighting's file and line in the first import that had it, so tokens that
+   * look alike are told apart and can be listed in file order. Absent on tokens stored before it was kept (the Tokens
+   * view reads their first sighting instead).
+   */
+  readonly firstSeen?: TokenPlace;
+}
+
+/** A file of the case and a 1-based line in it. */
+export interface TokenPlace {
+  readonly path: string;
+  readonly line: number;
 }
 
 /** One place a token was seen: file, line, column and what kind of place it was. */

@@ -11,6 +11,7 @@ import { formatBytes, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { VerdictBadge } from '../shell/VerdictBadge';
 import { DiscardEvidenceButton } from './DiscardEvidenceButton';
+import { FileNote } from './FileNote';
 
 interface EvidenceFilesTableProps {
   readonly files: readonly EvidenceFileRecord[];
@@ -51,7 +52,10 @@ export function EvidenceFilesTable({ files, imports }: EvidenceFilesTableProps) 
                 <td className="mono" data-testid="evidence-file-name">
                   {safeText(file.path)}
                 </td>
-                <td>{file.kind}</td>
+                <td>
+                  {file.kind}
+                  <FileNote file={file} />
+                </td>
                 <td className="num">{file.size === undefined ? '—' : formatBytes(file.size)}</td>
                 <td className="mono" title={file.sha256}>
                   {shortHash(file.sha256, 16)}

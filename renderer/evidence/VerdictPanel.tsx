@@ -5,6 +5,7 @@ import type { ExtractedToken } from '../../core/token';
 import { formatBytes, location, plural, safeText, shortHash } from '../shell/format';
 import { VerdictBadge } from '../shell/VerdictBadge';
 import { CaseMetadataList } from './CaseMetadataList';
+import { FileNote } from './FileNote';
 
 interface VerdictPanelProps {
   readonly report: BundleReport;
@@ -32,7 +33,10 @@ function FileRow({ check }: { readonly check: FileCheck }) {
   return (
     <tr data-testid="verdict-file-row" data-path={check.path} data-verdict={check.verdict}>
       <td className="mono">{safeText(check.path)}</td>
-      <td>{check.kind}</td>
+      <td>
+        {check.kind}
+        <FileNote file={check} />
+      </td>
       <HashCell value={check.declared} />
       <HashCell value={check.actual} />
       <td>

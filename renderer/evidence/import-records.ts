@@ -28,7 +28,15 @@ export interface ImportContext {
 
 function tokenRecord(caseId: string, importId: string, token: ExtractedToken): TokenRecord {
   const { sightings, ...decoded } = token;
-  return { ...decoded, caseId, firstImportId: importId, sightingCount: sightings.length };
+  // extractTokens lists sightings in file order, so the first is where the token first appears.
+  const first = sightings[0];
+  return {
+    ...decoded,
+    caseId,
+    firstImportId: importId,
+    sightingCount: sightings.length,
+    ...(first ? { firstSeen: { path: first.path, line: first.line } } : {}),
+  };
 }
 
 /** The token and sighting rows of the tokens found in one import's files. */

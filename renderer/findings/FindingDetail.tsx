@@ -14,6 +14,7 @@ import { formatInstant } from '../shell/format-time';
 import { eventFocus, type CaseTab } from '../shell/route';
 import { SeverityBadge } from '../tokens/AnalysisBadges';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { ZonedProse } from '../shell/ZonedProse';
 
 interface FindingDetailProps {
   readonly finding: StoredFinding;
@@ -122,11 +123,15 @@ export function FindingDetail({ finding, eventsKept, onNavigate }: FindingDetail
           </button>
         )}
       </div>
-      <p data-testid="finding-message">{finding.message}</p>
+      <p data-testid="finding-message">
+        <ZonedProse text={finding.message} />
+      </p>
       <AnnotationPanel caseId={finding.caseId} target={{ kind: 'finding', id: finding.key }} />
       <div className="explanation" data-testid="finding-explanation">
         <h3>What it means</h3>
-        <p>{finding.explanation}</p>
+        <p>
+          <ZonedProse text={finding.explanation} />
+        </p>
       </div>
       <h3>
         Evidence (

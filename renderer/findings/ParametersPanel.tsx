@@ -1,6 +1,7 @@
 // The detector parameters of the case, one field per parameter with its default as placeholder and its meaning
-// as help. Saving stores only the values that differ from the defaults on the case, records each change in the
-// custody log (who, which parameter, old → new) and re-runs the detectors.
+// as help, labelled in words with its unit (beside the camelCase name that case-config.json uses). Saving stores
+// only the values that differ from the defaults on the case, records each change in the custody log (who, which
+// parameter, old → new) and re-runs the detectors.
 import { useState } from 'react';
 import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import { checkCaseParameters, PARAMETER_DEFAULTS } from '../../core/timeline';
@@ -10,7 +11,7 @@ import {
   parameterText,
   parseParameterText,
 } from '../timeline-analysis/detector-parameters';
-import { detectorById } from '../../core/timeline';
+import { detectorById, parameterLabel } from '../../core/timeline';
 import { saveParameters } from '../timeline-analysis/queries';
 import type { CaseRecord } from '../db/records';
 import { describeStorageError } from '../db/storage-errors';
@@ -84,7 +85,9 @@ export function ParametersPanel({
           <legend className="mono">{id}</legend>
           {Object.entries(defaults).map(([name, example]) => (
             <label key={name} className="field" title={helpOf(id, name)}>
-              <span className="mono">{name}</span>
+              <span data-testid={`parameter-label-${id}-${name}`}>
+                {parameterLabel(name)} <code className="muted small">{name}</code>
+              </span>
               <input
                 data-testid={`parameter-${id}-${name}`}
                 placeholder={parameterText(example) || '(none)'}

@@ -44,7 +44,8 @@ function TopicEntry({ topic, selected }: { readonly topic: HelpTopic; readonly s
           {topic.parameters.map((parameter) => (
             <div key={parameter.name}>
               <dt>
-                <code>{parameter.name}</code> (default <code>{parameter.defaultValue}</code>)
+                {parameter.label} <code className="muted">{parameter.name}</code> (default{' '}
+                <code>{parameter.defaultValue}</code>)
               </dt>
               <dd>{parameter.help}</dd>
             </div>

@@ -1,13 +1,14 @@
 // The in-app help's content, read from core's registries (so it can never disagree with what runs): every token
 // check, every detector with its parameters and defaults, and every log format. Pure, so it is unit-tested.
 import { TOKEN_CHECKS } from '../../core/token';
-import { TIMELINE_DETECTORS } from '../../core/timeline';
+import { parameterLabel, TIMELINE_DETECTORS } from '../../core/timeline';
 import { SOURCE_FORMATS } from '../../core/sources';
 import type { Severity } from '../../core/token';
 
-/** One parameter of a detector: its name, default and what it means. */
+/** One parameter of a detector: its name, its label in words with its unit, default and what it means. */
 export interface HelpParameter {
   readonly name: string;
+  readonly label: string;
   readonly defaultValue: string;
   readonly help: string;
 }
@@ -42,6 +43,7 @@ export function helpTopics(): HelpTopic[] {
       description: detector.description,
       parameters: Object.entries(detector.defaults).map(([name, value]) => ({
         name,
+        label: parameterLabel(name),
         defaultValue: JSON.stringify(value),
         help: (detector.parameterHelp as Readonly<Record<string, string>>)[name] ?? '',
       })),

@@ -10,10 +10,11 @@ import { NotJudgedList } from '../findings/NotJudgedList';
 import { Histogram } from '../timeline/Histogram';
 import { useApp } from '../shell/app-context';
 import { plural, safeText, shortHash } from '../shell/format';
-import { formatInstant } from '../shell/format-time';
+import { formatInstant, zonedProse } from '../shell/format-time';
 import { caseOverview } from './queries';
 import './overview.css';
 import { evidenceVerdictLine, incidentsBySeverity, involvedSubjects, involvedTokens } from './overview-summary';
+import { ZonedProse } from '../shell/ZonedProse';
 
 const SHOWN = 8;
 
@@ -83,10 +84,10 @@ export function OverviewTab({ caseRecord, onNavigate }: OverviewTabProps) {
                       className="link overview-story"
                       data-testid="overview-incident"
                       data-finding-id={finding.id}
-                      title={safeText(finding.message)}
+                      title={safeText(zonedProse(finding.message, timeZone))}
                       onClick={() => onNavigate('findings', finding.key)}
                     >
-                      <strong>{finding.title}</strong> — {safeText(finding.message)}
+                      <strong>{finding.title}</strong> — <ZonedProse text={finding.message} />
                     </button>
                   </li>
                 ))}

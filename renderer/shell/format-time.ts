@@ -1,4 +1,4 @@
-import { isCalendarTime, isoTimeOrNumber } from '../../core';
+import { isCalendarTime, isoTimeOrNumber, splitProseTimes } from '../../core';
 
 // Instants shown in the time zone the investigator picked. Stored times are always UTC epoch ms; the
 // offset is printed with every time so a screenshot or a copied line is never ambiguous.
@@ -89,4 +89,14 @@ export function parseZonedInput(
   // Two steps, because the offset to apply is the one in force at the local time, which may straddle a DST change.
   const guess = parsed.ts - zoneOffsetMs(parsed.ts, zone);
   return parsed.ts - zoneOffsetMs(guess, zone);
+}
+
+/**
+ * Finding prose with its UTC instants ("2026-11-18T09:55:02Z") rewritten in the chosen zone, for places that take a
+ * plain string (a tooltip). Views use <ZonedProse>, which keeps the written instant in each time's tooltip.
+ */
+export function zonedProse(prose: string, zone: TimeZoneChoice): string {
+  return splitProseTimes(prose)
+    .map((part) => (part.kind === 'time' ? formatInstant(part.ts, zone) : part.text))
+    .join('');
 }

@@ -20,6 +20,7 @@ import {
 } from './queries';
 import { matchesPeopleSearch, peopleIds } from './people-search';
 import type { ActivityValue } from './subject-activity';
+import { ZonedProse } from '../shell/ZonedProse';
 
 interface PeopleTabProps {
   readonly caseId: string;
@@ -170,7 +171,9 @@ function SubjectPage({
                   [{finding.severity}] {finding.title}
                 </button>
               )}{' '}
-              <span className="muted">{safeText(finding.message)}</span>
+              <span className="muted">
+                <ZonedProse text={finding.message} />
+              </span>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { formatInstant } from '../shell/format-time';
 import { eventSource } from './event-summary';
 import { useNameOf } from '../subjects/subject-names-context';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { tokenClaimSubject } from '../../core/timeline';
 
 interface EventDetailProps {
   readonly row: StoredEvent;
@@ -30,6 +31,7 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
   const nameOf = useNameOf();
   const [minutes, setMinutes] = useState(5);
   const { event } = row;
+  const claimed = tokenClaimSubject(event);
   const agent =
     event.agent &&
     [event.agent.browser, event.agent.browserVersion, event.agent.os, event.agent.osVersion, event.agent.device]
@@ -42,6 +44,8 @@ export function EventDetail({ row, onClose, onSurrounding, onOpenToken }: EventD
     ['action', event.action],
     ['outcome', event.outcome && `${event.outcome}${event.reason ? ` — ${event.reason}` : ''}`],
     ['subject', event.subject && nameOf(event.subject)],
+    // The record names no subject: the token's claim stands in, labelled so it is not taken for the record's.
+    ['subject (from the token’s sub claim)', claimed && nameOf(claimed)],
     ['client', event.clientId],
     ['app version', event.appVersion],
     ['session', event.sessionId],

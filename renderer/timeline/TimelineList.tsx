@@ -10,6 +10,7 @@ import { formatInstant } from '../shell/format-time';
 import { eventSource, eventSummary } from './event-summary';
 import type { TimelineData } from './use-timeline';
 import { useNameOf } from '../subjects/subject-names-context';
+import { shownSubject, type ShownSubject } from '../../core/timeline';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotationState } from '../../core/annotations';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
@@ -27,6 +28,27 @@ interface TimelineListProps {
   readonly selected: number | undefined;
   readonly onSelect: (row: StoredEvent) => void;
   readonly onOpen: (row: StoredEvent) => void;
+}
+
+/** The record's subject, or its token's `sub` marked as from the token (the record names none). */
+function SubjectCell({ subject, nameOf }: { subject: ShownSubject | undefined; nameOf: (subject: string) => string }) {
+  if (!subject) return <span className="ellipsis-cell">—</span>;
+  const fromToken = subject.origin === 'token-claim';
+  return (
+    <span
+      className="ellipsis-cell"
+      data-testid="timeline-row-subject"
+      data-origin={subject.origin}
+      title={
+        fromToken
+          ? `${subject.subject} — from the sub claim of the event's token; the record names no subject`
+          : subject.subject
+      }
+    >
+      {fromToken && <span className="claim-mark">token: </span>}
+      {nameOf(subject.subject)}
+    </span>
+  );
 }
 
 function Row({
@@ -63,9 +85,7 @@ function Row({
       <span>
         <span className={`kind kind-${event.kind}`}>{event.kind}</span>
       </span>
-      <span className="ellipsis-cell" title={event.subject}>
-        {event.subject ? nameOf(event.subject) : '—'}
-      </span>
+      <SubjectCell subject={shownSubject(event)} nameOf={nameOf} />
       <span className="mono ellipsis-cell" title={event.ip}>
         {event.ip ?? '—'}
         {event.geo?.country ? ` ${event.geo.country}` : ''}

@@ -1,9 +1,11 @@
-// Filters of the token list: by signature verdict, by the worst finding's severity and by annotation.
+// Filters of the token list: by signature verdict, by the worst finding's severity and by annotation; and its order.
 import {
   SEVERITY_FILTERS,
   VERDICT_FILTERS,
+  TOKEN_SORTS,
   type SeverityFilter,
   type TokenFilter,
+  type TokenSort,
   type VerdictFilter,
 } from './token-filter';
 import { AnnotationFilterFields } from '../annotations/AnnotationFilterFields';
@@ -22,13 +24,24 @@ interface TokenFiltersProps {
   readonly caseId: string;
   readonly filter: TokenFilter;
   readonly onChange: (filter: TokenFilter) => void;
+  readonly sort: TokenSort;
+  readonly onSort: (sort: TokenSort) => void;
   readonly shown: number;
   readonly total: number;
   /** An exercise hides the token checks: no filter by verdict or by the checks' findings. */
   readonly checksHidden?: boolean;
 }
 
-export function TokenFilters({ caseId, filter, onChange, shown, total, checksHidden }: TokenFiltersProps) {
+export function TokenFilters({
+  caseId,
+  filter,
+  onChange,
+  sort,
+  onSort,
+  shown,
+  total,
+  checksHidden,
+}: TokenFiltersProps) {
   return (
     <div className="token-filters">
       {!checksHidden && (
@@ -63,6 +76,16 @@ export function TokenFilters({ caseId, filter, onChange, shown, total, checksHid
           </label>
         </>
       )}
+      <label className="inline-field">
+        <span>Order</span>
+        <select data-testid="token-sort" value={sort} onChange={(event) => onSort(event.target.value as TokenSort)}>
+          {TOKEN_SORTS.filter((option) => !(checksHidden && option.sort === 'severity')).map((option) => (
+            <option key={option.sort} value={option.sort}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <AnnotationFilterFields
         caseId={caseId}
         filter={filter.annotation}

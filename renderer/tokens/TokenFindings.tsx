@@ -9,6 +9,7 @@ import { useApp } from '../shell/app-context';
 import { SeverityBadge } from './AnalysisBadges';
 import { evidenceFacts } from './evidence-facts';
 import { findingKeyRecord } from './key-history';
+import { ZonedProse } from '../shell/ZonedProse';
 
 interface TokenFindingsProps {
   readonly findings: readonly Finding[];
@@ -55,7 +56,9 @@ export function TokenFindings({ findings, active, onHover, onPick, keyHistory }:
                 <HelpLink id={finding.id} testId="finding-doc-ref" />
               </span>
             </div>
-            <p className="finding-message">{finding.message}</p>
+            <p className="finding-message">
+              <ZonedProse text={finding.message} />
+            </p>
             <dl className="finding-evidence">
               {facts.map(([name, value]) => (
                 <div key={name} data-testid="finding-fact" data-fact={name}>

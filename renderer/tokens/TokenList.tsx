@@ -1,9 +1,10 @@
-// Every distinct token of the case, one row each, with its verdict, the key that verified it and its worst
-// finding, and the investigator's marks (star, tags, note); arrow keys move the selection, s/t/n annotate it.
+// Every distinct token of the case, one row each, with its verdict, its kid and the key that verified it, its worst
+// finding, subject and issuer, expiry, where it was first seen (file:line) and how often, and the investigator's
+// marks (star, tags, note); arrow keys move the selection, s/t/n annotate it. Fits beside the detail at 1280 px.
 import { memo, type KeyboardEvent } from 'react';
 import type { TokenRow } from './token-filter';
 import { useApp } from '../shell/app-context';
-import { plural, shortHash } from '../shell/format';
+import { plural, safeText, shortHash } from '../shell/format';
 import { formatInstant } from '../shell/format-time';
 import { SeverityBadge, SignatureVerdictBadge } from './AnalysisBadges';
 import { listTarget } from './list-keys';
@@ -19,17 +20,59 @@ interface TokenListProps {
   readonly checksHidden?: boolean;
 }
 
+/**
+ * The token's own `kid` (from its header), and the key that verified it when that is another one or the header
+ * names none — so tokens signed alike can be told apart, and a relabelled kid shows.
+ */
 function KeyCell({ row }: { readonly row: TokenRow }) {
   const key = row.analysis?.key;
-  if (!key) return <td className="mono muted">—</td>;
+  const own = row.token.kid;
+  const verifiedBy = key ? (key.kid ?? shortHash(key.thumbprint)) : undefined;
+  if (own === undefined && !verifiedBy) return <td className="mono muted">—</td>;
+  const title = [
+    own !== undefined ? `kid in the header: ${own}` : 'no kid in the header',
+    key
+      ? `verified by ${key.kid !== undefined ? `kid ${key.kid}, ` : ''}thumbprint ${key.thumbprint}\n${key.source}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <td className="mono ellipsis" data-testid="token-row-key" title={title}>
+      {own ?? verifiedBy}
+      {own !== undefined && verifiedBy !== undefined && verifiedBy !== own && (
+        <span className="muted"> → {verifiedBy}</span>
+      )}
+      <AnnotationBadges state={row.keyAnnotation} />
+    </td>
+  );
+}
+
+/** "2026-11-18" over "09:59:58 UTC+00:00": the same text as everywhere, on two lines so the column stays narrow. */
+function TwoLineInstant({ text }: { readonly text: string }) {
+  const space = text.indexOf(' ');
+  if (space < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="line">{text.slice(0, space)}</span> <span className="line">{text.slice(space + 1)}</span>
+    </>
+  );
+}
+
+/** Where the token was first seen: file and line. */
+function PlaceCell({ row }: { readonly row: TokenRow }) {
+  const place = row.token.firstSeen;
+  if (!place) return <td className="mono muted">—</td>;
+  // The file's own name fits the column; its folder is in the tooltip (the whole path, as the evidence has it).
+  const name = place.path.slice(place.path.lastIndexOf('/') + 1);
   return (
     <td
-      className="mono ellipsis"
-      data-testid="token-row-key"
-      title={`${key.kid !== undefined ? `kid ${key.kid}\n` : ''}thumbprint ${key.thumbprint}\n${key.source}`}
+      className="mono place-cell"
+      data-testid="token-row-place"
+      data-place={`${place.path}:${place.line}`}
+      title={`first seen at ${place.path}:${place.line}`}
     >
-      {key.kid ?? shortHash(key.thumbprint)}
-      <AnnotationBadges state={row.keyAnnotation} />
+      {safeText(`${name}:${place.line}`)}
     </td>
   );
 }
@@ -60,10 +103,11 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect, che
           <tr>
             {!checksHidden && <th>Verdict</th>}
             <th>alg</th>
-            {!checksHidden && <th>Key</th>}
+            {!checksHidden && <th>kid</th>}
             {!checksHidden && <th>Findings</th>}
-            <th className="sub-cell">sub</th>
+            <th className="sub-cell">Subject / issuer</th>
             <th>exp</th>
+            <th>First seen at</th>
             <th className="num">Seen</th>
           </tr>
         </thead>
@@ -96,12 +140,14 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect, che
                     <KeyCell row={row} />
                     <td data-testid="token-row-findings" data-count={analysis?.findingCount ?? 0}>
                       {analysis?.highestSeverity ? (
+                        // The worst severity over the count, on two lines like the other cells: the subject keeps the width.
                         <span
-                          className="nowrap"
                           title={`${plural(analysis.findingCount, 'finding')}, the worst ${analysis.highestSeverity}`}
                         >
-                          <SeverityBadge severity={analysis.highestSeverity} />{' '}
-                          <span className="muted small">{plural(analysis.findingCount, 'finding')}</span>
+                          <span className="line">
+                            <SeverityBadge severity={analysis.highestSeverity} />
+                          </span>{' '}
+                          <span className="line muted small">{plural(analysis.findingCount, 'finding')}</span>
                         </span>
                       ) : (
                         <span className="muted">{analysis ? 'none' : '…'}</span>
@@ -110,13 +156,19 @@ export const TokenList = memo(function TokenList({ rows, selected, onSelect, che
                   </>
                 )}
                 {/* The flexible column: it takes what the others leave and cuts a long subject short (whole in the tooltip). */}
-                <td className="sub-cell" data-testid="token-row-sub" title={token.sub}>
-                  <AnnotationBadges state={row.annotation} />
-                  {token.sub ?? '—'}
+                <td className="sub-cell" title={[token.sub, token.iss].filter(Boolean).join('\n') || undefined}>
+                  <span className="line" data-testid="token-row-sub" title={token.sub}>
+                    <AnnotationBadges state={row.annotation} />
+                    {token.sub !== undefined ? safeText(token.sub) : '—'}
+                  </span>
+                  <span className="line muted small" data-testid="token-row-iss">
+                    {token.iss !== undefined ? safeText(token.iss) : 'no iss'}
+                  </span>
                 </td>
-                <td className="mono nowrap" data-testid="token-row-exp">
-                  {token.exp === undefined ? '—' : formatInstant(token.exp, timeZone)}
+                <td className="mono instant-cell" data-testid="token-row-exp">
+                  {token.exp === undefined ? '—' : <TwoLineInstant text={formatInstant(token.exp, timeZone)} />}
                 </td>
+                <PlaceCell row={row} />
                 <td className="num">{token.sightingCount}</td>
               </tr>
             );

@@ -2,7 +2,7 @@
 // and the selected token in detail.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { filterTokenRows, joinAnalyses, type TokenFilter } from './token-filter';
+import { filterTokenRows, joinAnalyses, sortTokenRows, type TokenFilter, type TokenSort } from './token-filter';
 import { caseTokens, tokenAnalysisSummaries } from './queries';
 import { AnalysisBar } from './AnalysisBar';
 import { TokenDetail } from './TokenDetail';
@@ -36,13 +36,16 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
   const keyAnnotations = useLiveQuery(() => listAnnotations(caseId, 'key'), [caseId]);
   const [selected, setSelected] = useState<string | undefined>(focus);
   const [filter, setFilter] = useState(NO_FILTER);
+  const [sort, setSort] = useState<TokenSort>('issued');
   const analysing = useAnalysisRunning(caseId, 'analyze');
   const { tokenChecks: checksHidden } = useHiddenViews();
   const rows = useMemo(
     () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
     [tokens, analyses, annotations, keyAnnotations],
   );
-  const shown = useMemo(() => filterTokenRows(rows, filter), [rows, filter]);
+  // An exercise that hides the checks offers no "worst finding" order: the order itself would tell the verdicts.
+  const order = checksHidden && sort === 'severity' ? 'issued' : sort;
+  const shown = useMemo(() => sortTokenRows(filterTokenRows(rows, filter), order), [rows, filter, order]);
   const bulkSelection = useMemo((): BulkSelection => ({ kind: 'token', filter }), [filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
   if (tokens.length === 0) {
@@ -73,6 +76,8 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         caseId={caseId}
         filter={filter}
         onChange={setFilter}
+        sort={sort}
+        onSort={setSort}
         shown={shown.length}
         total={rows.length}
         checksHidden={checksHidden}

@@ -38,6 +38,8 @@ interface RunContext {
   readonly uses: ReadonlyMap<string, TokenUses>;
   readonly verifier: SignatureVerifier;
   readonly now: number;
+  /** Every token of the case, by hash: ecdsa-high-s looks for a token's low-S twin among them. */
+  readonly caseTokenHashes: ReadonlySet<string>;
 }
 
 async function analyseOne(context: RunContext, token: TokenRecord): Promise<AnalysisResult> {
@@ -50,6 +52,7 @@ async function analyseOne(context: RunContext, token: TokenRecord): Promise<Anal
     useTimes: uses.useTimes,
     presentedTo: uses.presentedTo,
     now: context.now,
+    caseTokenHashes: context.caseTokenHashes,
     // The built-in secret list and key confusion MAC one signing input under many keys: what guessingHmac is for.
     hmac: guessingHmac,
   });
@@ -88,10 +91,14 @@ async function runContext(
   subtle: SubtleLike,
 ): Promise<RunContext> {
   const material = await loadCaseKeyMaterial(database, caseId, createWebCryptoPublicKeyDeriver(subtle));
+  const keys = (await database.tokens.where('caseId').equals(caseId).primaryKeys()) as unknown as [string, string][];
+  const caseTokenHashes = new Set(keys.map(([, tokenHash]) => tokenHash));
   return {
     material,
-    // Events bring use times: once an ingest adds some, every token is judged again on its uses.
-    basis: sha256HexOfText(`${material.fingerprint}\nevents ${events}`),
+    // Events bring use times: once an ingest adds some, every token is judged again on its uses. New tokens may be
+    // an earlier token's twin (ecdsa-high-s), so they count too.
+    basis: sha256HexOfText(`${material.fingerprint}\nevents ${events}\ntokens ${caseTokenHashes.size}`),
+    caseTokenHashes,
     uses: events > 0 ? await caseTokenUses(database, caseId) : new Map(),
     verifier: createWebCryptoVerifier(subtle),
     // "now" only matters for tokens the evidence never shows in use; the evidence's own latest time beats the

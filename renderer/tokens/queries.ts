@@ -6,9 +6,20 @@ import { db } from '../db/schema';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from '../db/token-analysis-records';
 import { loadCaseEvidence } from '../timeline-analysis/case-evidence';
 
-/** The case's tokens, oldest issued first. */
-export function caseTokens(caseId: string): Promise<TokenRecord[]> {
-  return db.tokens.where('caseId').equals(caseId).sortBy('iat');
+/**
+ * The case's tokens, oldest issued first. A token stored before its first place was kept gets it from its first
+ * sighting (the sightings' auto-increment ids follow file order), one indexed read each, only for such tokens.
+ */
+export async function caseTokens(caseId: string): Promise<TokenRecord[]> {
+  const tokens = await db.tokens.where('caseId').equals(caseId).sortBy('iat');
+  if (tokens.every((token) => token.firstSeen)) return tokens;
+  return Promise.all(
+    tokens.map(async (token) => {
+      if (token.firstSeen) return token;
+      const first = await db.tokenSightings.where('[caseId+tokenHash]').equals([caseId, token.tokenHash]).first();
+      return first ? { ...token, firstSeen: { path: first.path, line: first.line } } : token;
+    }),
+  );
 }
 
 export function tokenAnalysisSummaries(caseId: string): Promise<TokenAnalysisSummary[]> {

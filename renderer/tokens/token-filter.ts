@@ -80,3 +80,35 @@ export function joinAnalyses(
     };
   });
 }
+
+/** Orders of the token list: by iat (as stored), by where each was first seen, by worst finding, by sightings. */
+export type TokenSort = 'issued' | 'file' | 'severity' | 'seen';
+
+export const TOKEN_SORTS: readonly { readonly sort: TokenSort; readonly label: string }[] = [
+  { sort: 'issued', label: 'issued (iat)' },
+  { sort: 'file', label: 'file order' },
+  { sort: 'severity', label: 'worst finding' },
+  { sort: 'seen', label: 'most seen' },
+];
+
+const byPlace = (a: TokenRow, b: TokenRow): number => {
+  const [first, second] = [a.token.firstSeen, b.token.firstSeen];
+  if (!first || !second) return first ? -1 : second ? 1 : 0; // tokens without a known place last
+  if (first.path !== second.path) return first.path < second.path ? -1 : 1;
+  return first.line - second.line;
+};
+
+const severityRank = (row: TokenRow): number =>
+  row.analysis?.highestSeverity ? SEVERITY_RANK[row.analysis.highestSeverity] : -1;
+
+/** The rows in the chosen order; ties keep the given (iat) order (Array.prototype.sort is stable). */
+export function sortTokenRows(rows: readonly TokenRow[], sort: TokenSort): TokenRow[] {
+  const sorted = [...rows];
+  if (sort === 'file') sorted.sort(byPlace);
+  else if (sort === 'severity')
+    sorted.sort(
+      (a, b) => severityRank(b) - severityRank(a) || (b.analysis?.findingCount ?? 0) - (a.analysis?.findingCount ?? 0),
+    );
+  else if (sort === 'seen') sorted.sort((a, b) => b.token.sightingCount - a.token.sightingCount);
+  return sorted;
+}

@@ -33,6 +33,11 @@ export interface CheckContext {
   readonly secretSearch?: SecretSearcher;
   /** What happened when decrypting a JWE, when the token is one. */
   readonly jwe?: JweOutcome;
+  /**
+   * The SHA-256 of every distinct token of the case, when the host knows them: checks that compare a token with
+   * its siblings (the low-S twin of a high-S ECDSA signature) look them up here. Absent for a token judged alone.
+   */
+  readonly caseTokenHashes?: ReadonlySet<string>;
 }
 
 /** One check: a stable id, a title, a default severity, references, and the rule itself. */

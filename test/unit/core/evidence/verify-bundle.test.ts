@@ -102,6 +102,36 @@ describe('verifyBundle', () => {
     expect(report.contents[0]!.sha256).toBe(sha256Hex(encoder.encode(har)));
   });
 
+  it('says of a loose file that is empty or not text what it is and that nothing was read from it', async () => {
+    const bytesFile = (path: string, bytes: Uint8Array): SequentialInput => ({
+      path,
+      size: bytes.length,
+      chunks: async function* () {
+        if (bytes.length > 0) yield bytes;
+      },
+    });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const gzip = Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+    const report = await verifyBundle({
+      type: 'loose-files',
+      files: [
+        bytesFile('empty.log', new Uint8Array(0)),
+        bytesFile('screenshot.png', png),
+        bytesFile('dump.bin', Uint8Array.from([1, 2, 0, 4])),
+        bytesFile('access.log.gz', gzip),
+        file('access.log', '127.0.0.1 - - [18/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 1\n'),
+      ],
+    });
+    expect(report.files.map((check) => [check.path, check.kind, check.mediaType, check.description])).toEqual([
+      ['empty.log', 'other', 'application/octet-stream', 'Empty file (0 bytes): nothing was read from it.'],
+      ['screenshot.png', 'other', 'image/png', 'Not text (a PNG image): nothing was read from it.'],
+      ['dump.bin', 'other', 'application/octet-stream', 'Not text (binary data): nothing was read from it.'],
+      ['access.log.gz', 'other', 'application/octet-stream', undefined],
+      ['access.log', 'access-log', 'text/plain', undefined],
+    ]);
+    expect(report.manifest.files[0]!.description).toBe('Empty file (0 bytes): nothing was read from it.');
+  });
+
   it('reports a broken manifest with its line, and still hashes and lists every file', async () => {
     const report = await verifyBundle({
       type: 'folder',

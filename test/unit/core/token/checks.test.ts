@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,7 @@ function certificateFor(): { pem: string; key: string } {
   );
   return { pem: readFileSync(path.join(dir, 'c.pem'), 'utf8'), key: readFileSync(path.join(dir, 'k.pem'), 'utf8') };
 }
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 const derBody = (pem: string) => pem.replace(/-----[^-]+-----|\s/g, '');
 
 describe('token checks', () => {
@@ -234,8 +235,16 @@ describe('token checks', () => {
     ],
     [
       'ecdsa-high-s',
-      async () => [highS(lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' })))],
-      async () => [lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' }))],
+      // Both S forms of one signature in the case: one was made from the other.
+      async () => {
+        const genuine = lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' }));
+        return [highS(genuine), { caseTokenHashes: new Set([sha256Hex(genuine)]) }];
+      },
+      // A genuine high-S token alone is how many signers write: no finding.
+      async () => {
+        const genuine = highS(lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' })));
+        return [genuine, { caseTokenHashes: new Set([sha256Hex(genuine)]) }];
+      },
     ],
     [
       'ecdsa-der-signature',
@@ -324,6 +333,37 @@ describe('token checks', () => {
     expect(await ids(attack, attackOptions)).toContain(id);
     const [benign, benignOptions] = await nearMiss();
     expect(await ids(benign, benignOptions)).not.toContain(id);
+  });
+
+  it('ecdsa-high-s: a high-S token is reported only where it matters, saying why', async () => {
+    keyring = await keyringOf({ 'ec.jwk': JSON.stringify(publicJwk(ec.publicKey, { kid: 'ec' })) });
+    const genuine = lowS(makeToken('ES256', ec.privateKey, claims(), { kid: 'ec' }));
+    const twin = highS(genuine);
+    const highSFinding = async (options: Partial<AnalyzeOptions>) =>
+      (await analyzeToken(twin, { verifier, keyring, caseConfig: config, now: NOW, ...options })).findings.find(
+        (finding) => finding.id === 'ecdsa-high-s',
+      );
+    // Alone, with or without the case's tokens known: high-S is how many signers write.
+    expect(await highSFinding({})).toBeUndefined();
+    expect(await highSFinding({ caseTokenHashes: new Set([sha256Hex(twin)]) })).toBeUndefined();
+    // Both S forms in the case: medium, naming the low-S twin.
+    const seen = await highSFinding({ caseTokenHashes: new Set([sha256Hex(twin), sha256Hex(genuine)]) });
+    expect(seen?.severity).toBe('medium');
+    expect(seen?.message).toContain(`low-S twin, token ${sha256Hex(genuine).slice(0, 12)}`);
+    expect(seen?.evidence.detail).toMatchObject({ lowSTwin: sha256Hex(genuine), requireLowS: false });
+    // Verifiers that require low-S: low, saying they refuse it.
+    const required = await highSFinding({ caseConfig: { ...config, requireLowS: true } });
+    expect(required?.severity).toBe('low');
+    expect(required?.message).toContain('require low-S signatures (requireLowS)');
+    // The genuine low-S token never gets the finding.
+    const low = await analyzeToken(genuine, {
+      verifier,
+      keyring,
+      caseConfig: { ...config, requireLowS: true },
+      now: NOW,
+      caseTokenHashes: new Set([sha256Hex(twin), sha256Hex(genuine)]),
+    });
+    expect(low.findings.map((finding) => finding.id)).not.toContain('ecdsa-high-s');
   });
 
   it('key confusion is found in every encoding of the public key', async () => {

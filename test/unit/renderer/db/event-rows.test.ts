@@ -32,6 +32,17 @@ describe('event rows', () => {
     ]);
   });
 
+  it("indexes a record without a subject under its token's sub, so the subject filter finds it", () => {
+    const claims = Buffer.from(JSON.stringify({ sub: 'alice@northwind.example' })).toString('base64url');
+    const compact = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${claims}.c2ln`;
+    const rows = buildEventRows('case', 'ingest', 'file', [
+      event(1000, { tokenHashes: ['h1'], tokens: [{ hash: 'h1', compact, role: 'authorization' }] }),
+    ]);
+    stampSeq(rows, 7);
+    expect(rows[0]!.facets).toContainEqual(['case', 'subject', 'alice@northwind.example', 1000, 7]);
+    expect(filterPredicate({ facets: { subject: 'alice@northwind.example' } })!(rows[0]!)).toBe(true);
+  });
+
   it('counts only few-valued facets, and buckets only timed events', () => {
     const rows = buildEventRows('case', 'ingest', 'file', [
       event(60_000, { subject: 'alice' }),

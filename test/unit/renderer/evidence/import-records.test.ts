@@ -41,9 +41,11 @@ describe('buildImportRows', () => {
     expect(rows.sightings).toHaveLength(tokens.reduce((sum, token) => sum + token.sightings.length, 0));
     for (const token of rows.tokens) {
       expect(token.firstImportId).toBe(rows.importRecord.id);
-      expect(rows.sightings.filter((sighting) => sighting.tokenHash === token.tokenHash)).toHaveLength(
-        token.sightingCount,
-      );
+      const sightings = rows.sightings.filter((sighting) => sighting.tokenHash === token.tokenHash);
+      expect(sightings).toHaveLength(token.sightingCount);
+      // Where it was first seen: its first sighting's file and line, so look-alike tokens are told apart.
+      expect(token.firstSeen).toEqual({ path: sightings[0]!.path, line: sightings[0]!.line });
+      expect(token.firstSeen!.line).toBeGreaterThan(0);
     }
   });
 });

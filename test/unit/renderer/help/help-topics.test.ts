@@ -17,10 +17,11 @@ describe('helpTopics', () => {
     expect(topics.filter((topic) => topic.kind === 'format')).toHaveLength(SOURCE_FORMATS.length);
   });
 
-  it('gives each detector parameter its default and its help text', () => {
+  it('gives each detector parameter its label with its unit, its default and its help text', () => {
     const travel = topics.find((topic) => topic.id === 'impossible-travel')!;
     expect(travel.parameters.find((parameter) => parameter.name === 'maxSpeedKmh')).toEqual({
       name: 'maxSpeedKmh',
+      label: 'Max speed (km/h)',
       defaultValue: '805',
       help: expect.stringContaining('km/h'),
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, LOCAL_ZONE, timeZoneChoices, validZone } from '../../../../renderer/shell/format-time';
+import {
+  formatInstant,
+  LOCAL_ZONE,
+  timeZoneChoices,
+  validZone,
+  zonedProse,
+} from '../../../../renderer/shell/format-time';
 
 // 2026-11-18T09:59:58Z, the exp of the sample's first token.
 const INSTANT = Date.UTC(2026, 10, 18, 9, 59, 58);
@@ -36,5 +42,18 @@ describe('time zone choices', () => {
     expect(validZone(undefined)).toBe('UTC');
     expect(validZone('Europe/Berlin')).toBe('Europe/Berlin');
     expect(validZone(LOCAL_ZONE)).toBe(LOCAL_ZONE);
+  });
+});
+
+describe('zonedProse', () => {
+  it("rewrites a finding's UTC instants in the chosen zone and leaves the rest as written", () => {
+    const prose = 'used at 2026-11-18T09:55:02Z, 8,660 km from 2026-11-18T10:02:11.120Z.';
+    expect(zonedProse(prose, 'Europe/Berlin')).toBe(
+      'used at 2026-11-18 10:55:02 UTC+01:00, 8,660 km from 2026-11-18 11:02:11.120 UTC+01:00.',
+    );
+    expect(zonedProse(prose, 'UTC')).toMatch(
+      /^used at 2026-11-18 09:55:02 UTC(\+00:00)?, 8,660 km from 2026-11-18 10:02:11\.120 UTC/,
+    );
+    expect(zonedProse('no time', 'Asia/Tokyo')).toBe('no time');
   });
 });
