@@ -1,6 +1,7 @@
-// Runs in Chromium (bundled by bulk-tag.mjs). Seeds a case with N events (not timed), then measures either side:
+// Runs in Chromium (bundled by bulk-tag.mjs). `seedCase` fills a case with N events (not timed) in a profile that
+// bulk-tag.mjs then copies for each side, so the bulk tag and the plain bulkPut start from the same files; the sides:
 // - `runBulkTag`: the app's bulk annotation (renderer/annotations/bulk-annotation.ts) tagging every event an IP filter
-//   matches — the timeline query's keyset pages, the existing states read, new states computed, revisions and states
+//   matches — the filter's index keys batch by batch, the existing states read, new states computed, revisions and states
 //   written, one transaction per batch, the journal entry at the end;
 // - `runPlainBulkPut`: plain Dexie bulkPut of the very same rows (same count, same shapes, same batches, computed
 //   before the clock starts) into the same tables — what the store alone costs, without any of our logic;
@@ -82,9 +83,19 @@ function sameRows(count: number): { revisions: AnnotationRevisionRecord[]; state
   return batches;
 }
 
-async function runBulkTag(count: number) {
-  const database = new TokentrailDatabase(`bench-bulk-${count}`);
+/** The seeded database: every side but the key-only one runs in a copy of the profile `seedCase` filled. */
+const seededDatabase = (count: number) => new TokentrailDatabase(`bench-${count}`);
+
+/** Seeds the case of `count` events (run once; the sides run in copies of this profile). */
+async function seedCase(count: number) {
+  const database = seededDatabase(count);
   const seedSeconds = await seed(database, count);
+  database.close();
+  return { seedSeconds };
+}
+
+async function runBulkTag(count: number) {
+  const database = seededDatabase(count);
   const job: BulkAnnotationJob = {
     caseId: CASE,
     bulkId: 'bench-bulk',
@@ -98,7 +109,7 @@ async function runBulkTag(count: number) {
   const seconds = (performance.now() - started) / 1000;
   const stored = await database.annotationRevisions.count();
   database.close();
-  return { side: 'bulk-tag', written: result.summary!.written, stored, seconds, seedSeconds };
+  return { side: 'bulk-tag', written: result.summary!.written, stored, seconds };
 }
 
 async function putAll(
@@ -116,8 +127,7 @@ async function putAll(
 }
 
 async function runPlainBulkPut(count: number) {
-  const database = new TokentrailDatabase(`bench-plain-${count}`);
-  const seedSeconds = await seed(database, count);
+  const database = seededDatabase(count);
   const seconds = await putAll(
     { revisions: database.annotationRevisions, states: database.annotationStates },
     database,
@@ -125,7 +135,7 @@ async function runPlainBulkPut(count: number) {
   );
   const stored = await database.annotationRevisions.count();
   database.close();
-  return { side: 'plain-bulkPut', written: count, stored, seconds, seedSeconds };
+  return { side: 'plain-bulkPut', written: count, stored, seconds };
 }
 
 async function runKeyOnlyBulkPut(count: number) {
@@ -138,7 +148,7 @@ async function runKeyOnlyBulkPut(count: number) {
   );
   const stored = await database.table('revisions').count();
   database.close();
-  return { side: 'key-only-bulkPut', written: count, stored, seconds, seedSeconds: 0 };
+  return { side: 'key-only-bulkPut', written: count, stored, seconds };
 }
 
-Object.assign(globalThis, { runBulkTag, runPlainBulkPut, runKeyOnlyBulkPut });
+Object.assign(globalThis, { seedCase, runBulkTag, runPlainBulkPut, runKeyOnlyBulkPut });
