@@ -7,7 +7,6 @@
 //   before the clock starts) into the same tables — what the store alone costs, without any of our logic;
 // - `runKeyOnlyBulkPut`: the same rows into tables with a primary key only (no `facets` index): the layer below.
 import { Dexie } from 'dexie';
-import type { AuthEvent } from '../../../core/sources';
 import { annotationWrite } from '../../../renderer/annotations/annotation-write';
 import { runBulkAnnotation, BULK_BATCH_SIZE } from '../../../renderer/annotations/bulk-annotation';
 import type { BulkAnnotationJob } from '../../../renderer/annotations/bulk-annotation-protocol';
@@ -17,24 +16,11 @@ import type { StoredEvent } from '../../../renderer/db/event-records';
 import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { accessLogEvent } from '../../support/access-log-events';
 
 const CASE = 'bench-case';
 const IP = '203.0.113.7';
 const SEED_BATCH = 10_000;
-
-function event(index: number): AuthEvent {
-  const ts = Date.UTC(2026, 10, 18) + index * 100;
-  return {
-    ts,
-    time: new Date(ts).toISOString(),
-    source: { file: 'edge.log', sha256: '0'.repeat(64), format: 'access-log', line: index + 1 },
-    kind: 'use',
-    ip: IP,
-    tokenHashes: [],
-    tokens: [],
-    record: `${IP} - - "GET /orders/${index} HTTP/1.1" 200`,
-  };
-}
 
 /** N events of one case, written with plain bulkAdd (not timed: this is the case the job runs on). */
 async function seed(database: TokentrailDatabase, count: number): Promise<number> {
@@ -49,7 +35,9 @@ async function seed(database: TokentrailDatabase, count: number): Promise<number
   });
   let seq = 0;
   for (let first = 0; first < count; first += SEED_BATCH) {
-    const events = Array.from({ length: Math.min(SEED_BATCH, count - first) }, (_, offset) => event(first + offset));
+    const events = Array.from({ length: Math.min(SEED_BATCH, count - first) }, (_, offset) =>
+      accessLogEvent(first + offset, IP),
+    );
     const rows = buildEventRows(CASE, 'ingest', 'file', events);
     seq = stampSeq(rows, seq);
     await database.authEvents.bulkAdd(rows as StoredEvent[]);

@@ -4,31 +4,17 @@
 // one while the job runs, and enough in one batch's range that its key read overflows and reads the whole batch.
 // Every event must end with one unbroken history whose bulk revision follows the one before; a revision numbered
 // as if the item were new collides with the stored one and fails the job.
-import type { AuthEvent } from '../../../core/sources/types';
 import { saveAnnotation, storedStates } from '../../../renderer/annotations/annotation-store';
 import { runBulkAnnotation } from '../../../renderer/annotations/bulk-annotation';
 import type { StoredEvent } from '../../../renderer/db/event-records';
 import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { accessLogEvent } from '../../support/access-log-events';
 
 const CASE = 'case-bulk';
 const EVENTS = 40;
 const IP = '198.51.100.9';
-
-function event(index: number): AuthEvent {
-  const ts = Date.UTC(2026, 10, 18) + index * 1000;
-  return {
-    ts,
-    time: new Date(ts).toISOString(),
-    source: { file: 'gateway.log', sha256: '1'.repeat(64), format: 'access-log', line: index + 1 },
-    kind: 'use',
-    ip: IP,
-    tokenHashes: [],
-    tokens: [],
-    record: `${IP} "GET /item/${index}"`,
-  };
-}
 
 const note = (text: string) => ({ note: text, tags: [], starred: false });
 
@@ -55,7 +41,7 @@ async function runBulkRevisionCheck() {
     CASE,
     'ingest',
     'file',
-    Array.from({ length: EVENTS }, (_, index) => event(index)),
+    Array.from({ length: EVENTS }, (_, index) => accessLogEvent(index, IP)),
   );
   stampSeq(rows, 0);
   await database.authEvents.bulkAdd(rows as StoredEvent[]);
