@@ -12,36 +12,16 @@ import { runBulkAnnotation, BULK_BATCH_SIZE } from '../../../renderer/annotation
 import type { BulkAnnotationJob } from '../../../renderer/annotations/bulk-annotation-protocol';
 import { applyBulkChange } from '../../../renderer/annotations/bulk-change';
 import type { AnnotationRevisionRecord, AnnotationStateRecord } from '../../../renderer/db/annotation-records';
-import type { StoredEvent } from '../../../renderer/db/event-records';
-import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
-import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import { accessLogEvent } from '../../support/access-log-events';
+import { seedAccessLogCase } from '../../support/access-log-case';
 
 const CASE = 'bench-case';
 const IP = '203.0.113.7';
-const SEED_BATCH = 10_000;
 
-/** N events of one case, written with plain bulkAdd (not timed: this is the case the job runs on). */
+/** N events of one case (not timed: this is the case the job runs on); returns the seconds it took. */
 async function seed(database: TokentrailDatabase, count: number): Promise<number> {
   const started = performance.now();
-  await database.cases.add({
-    id: CASE,
-    title: 'bench',
-    createdAt: 0,
-    updatedAt: 0,
-    counts: { ...EMPTY_COUNTS, events: count },
-    nextEventSeq: count,
-  });
-  let seq = 0;
-  for (let first = 0; first < count; first += SEED_BATCH) {
-    const events = Array.from({ length: Math.min(SEED_BATCH, count - first) }, (_, offset) =>
-      accessLogEvent(first + offset, IP),
-    );
-    const rows = buildEventRows(CASE, 'ingest', 'file', events);
-    seq = stampSeq(rows, seq);
-    await database.authEvents.bulkAdd(rows as StoredEvent[]);
-  }
+  await seedAccessLogCase(database, CASE, IP, count);
   return (performance.now() - started) / 1000;
 }
 

@@ -6,11 +6,8 @@
 // as if the item were new collides with the stored one and fails the job.
 import { saveAnnotation, storedStates } from '../../../renderer/annotations/annotation-store';
 import { runBulkAnnotation } from '../../../renderer/annotations/bulk-annotation';
-import type { StoredEvent } from '../../../renderer/db/event-records';
-import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
-import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import { accessLogEvent } from '../../support/access-log-events';
+import { seedAccessLogCase } from '../../support/access-log-case';
 
 const CASE = 'case-bulk';
 const EVENTS = 40;
@@ -18,7 +15,7 @@ const IP = '198.51.100.9';
 
 const note = (text: string) => ({ note: text, tags: [], starred: false });
 
-/** One event's history: each revision's number, change, bulk id and whether it carried the note before it. */
+/** One event's history as the spec checks it: its revision numbers, the bulk revision's and the note it found. */
 export interface EventHistory {
   readonly revs: number[];
   readonly bulkRev: number | undefined;
@@ -29,22 +26,7 @@ export interface EventHistory {
 
 async function runBulkRevisionCheck() {
   const database = new TokentrailDatabase('bulk-revisions');
-  await database.cases.add({
-    id: CASE,
-    title: 'bulk',
-    createdAt: 0,
-    updatedAt: 0,
-    counts: { ...EMPTY_COUNTS, events: EVENTS },
-    nextEventSeq: EVENTS,
-  });
-  const rows = buildEventRows(
-    CASE,
-    'ingest',
-    'file',
-    Array.from({ length: EVENTS }, (_, index) => accessLogEvent(index, IP)),
-  );
-  stampSeq(rows, 0);
-  await database.authEvents.bulkAdd(rows as StoredEvent[]);
+  await seedAccessLogCase(database, CASE, IP, EVENTS);
   const save = (id: number, next: ReturnType<typeof note>) =>
     saveAnnotation(database, { caseId: CASE, target: { kind: 'event', id: String(id) }, investigator: 'Ann', next });
 
