@@ -46,7 +46,7 @@ export interface AnnotationWrite {
   /**
    * The state row to put. When the annotation became empty it holds the empty state and no facets: the row stays so
    * that the item's next revision is numbered after this one without reading its history (a bulk annotation of a
-   * million items reads their state rows in one bulkGet per batch, never their revisions).
+   * million items reads their state rows per batch, never their revisions).
    */
   readonly state: AnnotationStateRecord;
   /** [caseId, target]: the key of the state row. */

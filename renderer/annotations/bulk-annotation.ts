@@ -4,7 +4,7 @@
 // transaction, so a cancel or a crash between batches leaves whole batches written and nothing half-done. One
 // `bulk-annotation` journal entry closes the job — also after a cancel or a failure — naming the filter, the change
 // and how many items were written, with the digest of {bulkId, filter, change, count}.
-import { changeDigest, type AnnotationTarget } from '../../core/annotations';
+import { changeDigest, targetKey, type AnnotationTarget } from '../../core/annotations';
 import type { CustodyEntry } from '../../core/evidence';
 import type { AnnotationRevisionRecord, AnnotationStateRecord } from '../db/annotation-records';
 import type { TokentrailDatabase } from '../db/schema';
@@ -12,7 +12,7 @@ import { appendCustody } from '../evidence/custody-log';
 import type { CancelSignal, JobResult } from '../jobs/job-protocol';
 import type { BulkAnnotationJob, BulkAnnotationProgress, BulkAnnotationSummary } from './bulk-annotation-protocol';
 import { annotationWrite } from './annotation-write';
-import { createMissingTags } from './annotation-store';
+import { createMissingTags, storedStates } from './annotation-store';
 import { matchingTargets } from './bulk-annotation-targets';
 import { applyBulkChange, describeBulkChange } from './bulk-change';
 
@@ -36,9 +36,7 @@ async function writeBatch(
   const { caseId, selection, change } = job;
   const targets = ids.map((id): AnnotationTarget => ({ kind: selection.kind, id }));
   return database.transaction('rw', [database.annotationStates, database.annotationRevisions], async () => {
-    const previous = await database.annotationStates.bulkGet(
-      targets.map((target): [string, string] => [caseId, `${target.kind}:${target.id}`]),
-    );
+    const previous = await storedStates(database, caseId, targets.map(targetKey));
     const revisions: AnnotationRevisionRecord[] = [];
     const states: AnnotationStateRecord[] = [];
     targets.forEach((target, index) => {

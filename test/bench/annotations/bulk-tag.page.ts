@@ -1,58 +1,27 @@
-// Runs in Chromium (bundled by bulk-tag.mjs). Seeds a case with N events (not timed), then measures either side:
+// Runs in Chromium (bundled by bulk-tag.mjs). `seedCase` fills a case with N events (not timed) in a profile that
+// bulk-tag.mjs then copies for each side, so the bulk tag and the plain bulkPut start from the same files; the sides:
 // - `runBulkTag`: the app's bulk annotation (renderer/annotations/bulk-annotation.ts) tagging every event an IP filter
-//   matches — the timeline query's keyset pages, the existing states read, new states computed, revisions and states
+//   matches — the filter's index keys batch by batch, the existing states read, new states computed, revisions and states
 //   written, one transaction per batch, the journal entry at the end;
 // - `runPlainBulkPut`: plain Dexie bulkPut of the very same rows (same count, same shapes, same batches, computed
 //   before the clock starts) into the same tables — what the store alone costs, without any of our logic;
 // - `runKeyOnlyBulkPut`: the same rows into tables with a primary key only (no `facets` index): the layer below.
 import { Dexie } from 'dexie';
-import type { AuthEvent } from '../../../core/sources';
 import { annotationWrite } from '../../../renderer/annotations/annotation-write';
 import { runBulkAnnotation, BULK_BATCH_SIZE } from '../../../renderer/annotations/bulk-annotation';
 import type { BulkAnnotationJob } from '../../../renderer/annotations/bulk-annotation-protocol';
 import { applyBulkChange } from '../../../renderer/annotations/bulk-change';
 import type { AnnotationRevisionRecord, AnnotationStateRecord } from '../../../renderer/db/annotation-records';
-import type { StoredEvent } from '../../../renderer/db/event-records';
-import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
-import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { seedAccessLogCase } from '../../support/access-log-case';
 
 const CASE = 'bench-case';
 const IP = '203.0.113.7';
-const SEED_BATCH = 10_000;
 
-function event(index: number): AuthEvent {
-  const ts = Date.UTC(2026, 10, 18) + index * 100;
-  return {
-    ts,
-    time: new Date(ts).toISOString(),
-    source: { file: 'edge.log', sha256: '0'.repeat(64), format: 'access-log', line: index + 1 },
-    kind: 'use',
-    ip: IP,
-    tokenHashes: [],
-    tokens: [],
-    record: `${IP} - - "GET /orders/${index} HTTP/1.1" 200`,
-  };
-}
-
-/** N events of one case, written with plain bulkAdd (not timed: this is the case the job runs on). */
+/** N events of one case (not timed: this is the case the job runs on); returns the seconds it took. */
 async function seed(database: TokentrailDatabase, count: number): Promise<number> {
   const started = performance.now();
-  await database.cases.add({
-    id: CASE,
-    title: 'bench',
-    createdAt: 0,
-    updatedAt: 0,
-    counts: { ...EMPTY_COUNTS, events: count },
-    nextEventSeq: count,
-  });
-  let seq = 0;
-  for (let first = 0; first < count; first += SEED_BATCH) {
-    const events = Array.from({ length: Math.min(SEED_BATCH, count - first) }, (_, offset) => event(first + offset));
-    const rows = buildEventRows(CASE, 'ingest', 'file', events);
-    seq = stampSeq(rows, seq);
-    await database.authEvents.bulkAdd(rows as StoredEvent[]);
-  }
+  await seedAccessLogCase(database, CASE, IP, count);
   return (performance.now() - started) / 1000;
 }
 
@@ -82,9 +51,19 @@ function sameRows(count: number): { revisions: AnnotationRevisionRecord[]; state
   return batches;
 }
 
-async function runBulkTag(count: number) {
-  const database = new TokentrailDatabase(`bench-bulk-${count}`);
+/** The seeded database: every side but the key-only one runs in a copy of the profile `seedCase` filled. */
+const seededDatabase = (count: number) => new TokentrailDatabase(`bench-${count}`);
+
+/** Seeds the case of `count` events (run once; the sides run in copies of this profile). */
+async function seedCase(count: number) {
+  const database = seededDatabase(count);
   const seedSeconds = await seed(database, count);
+  database.close();
+  return { seedSeconds };
+}
+
+async function runBulkTag(count: number) {
+  const database = seededDatabase(count);
   const job: BulkAnnotationJob = {
     caseId: CASE,
     bulkId: 'bench-bulk',
@@ -98,7 +77,7 @@ async function runBulkTag(count: number) {
   const seconds = (performance.now() - started) / 1000;
   const stored = await database.annotationRevisions.count();
   database.close();
-  return { side: 'bulk-tag', written: result.summary!.written, stored, seconds, seedSeconds };
+  return { side: 'bulk-tag', written: result.summary!.written, stored, seconds };
 }
 
 async function putAll(
@@ -116,8 +95,7 @@ async function putAll(
 }
 
 async function runPlainBulkPut(count: number) {
-  const database = new TokentrailDatabase(`bench-plain-${count}`);
-  const seedSeconds = await seed(database, count);
+  const database = seededDatabase(count);
   const seconds = await putAll(
     { revisions: database.annotationRevisions, states: database.annotationStates },
     database,
@@ -125,7 +103,7 @@ async function runPlainBulkPut(count: number) {
   );
   const stored = await database.annotationRevisions.count();
   database.close();
-  return { side: 'plain-bulkPut', written: count, stored, seconds, seedSeconds };
+  return { side: 'plain-bulkPut', written: count, stored, seconds };
 }
 
 async function runKeyOnlyBulkPut(count: number) {
@@ -138,7 +116,7 @@ async function runKeyOnlyBulkPut(count: number) {
   );
   const stored = await database.table('revisions').count();
   database.close();
-  return { side: 'key-only-bulkPut', written: count, stored, seconds, seedSeconds: 0 };
+  return { side: 'key-only-bulkPut', written: count, stored, seconds };
 }
 
-Object.assign(globalThis, { runBulkTag, runPlainBulkPut, runKeyOnlyBulkPut });
+Object.assign(globalThis, { seedCase, runBulkTag, runPlainBulkPut, runKeyOnlyBulkPut });
