@@ -3,55 +3,21 @@
 // directions, from a cursor, with a scan budget small enough to force partial pages, and after an ingest is removed.
 // And the v4 → v5 upgrade. The page code (pages/timeline-store.page.ts) is bundled here and served from loopback, each
 // test on a fresh profile.
-import { build } from 'esbuild';
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { servePage, type ServedPage } from './page-bundle';
 
-let server: Server;
-let url = '';
+let served: ServedPage;
 
 test.beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages/timeline-store.page.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.text;
-  server = createServer((request, response) => {
-    if (request.url === '/page.js') return response.end(script);
-    response.setHeader('content-type', 'text/html');
-    response.end('<!doctype html><meta charset="utf-8"><script src="/page.js"></script>');
-  }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  served = await servePage(path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages/timeline-store.page.ts'));
 });
 
-test.afterAll(() => server?.close());
+test.afterAll(() => served?.close());
 
 /** Runs `fn` in a page on a fresh profile. */
-async function inFreshProfile<T>(
-  launchOptions: object | undefined,
-  fn: (page: import('@playwright/test').Page) => Promise<T>,
-): Promise<T> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'tokentrail-query-'));
-  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, headless: true });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
-    return await fn(page);
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
-}
+const inFreshProfile: ServedPage['inFreshProfile'] = (launchOptions, fn) => served.inFreshProfile(launchOptions, fn);
 
 test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes moved intact and its custody chains anchored', async ({}, testInfo) => {
   const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
