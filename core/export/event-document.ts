@@ -4,6 +4,7 @@
 // _source, __ts_timeline_id) and dots (OpenSearch would read them as object paths).
 import type { AnnotationState } from '../annotations';
 import { eventSummary, type AuthEvent, type AuthEventKind } from '../sources';
+import { tokenClaimSubject } from '../timeline/claim-subject';
 
 /** An event to export: its id (`event:<id>` is its annotation target), the event, and its annotation if any. */
 export interface ExportEvent {
@@ -40,6 +41,7 @@ export const EVENT_FIELDS = [
   'event_action',
   'outcome',
   'subject',
+  'token_subject',
   'client_id',
   'session_id',
   'jti',
@@ -92,6 +94,8 @@ export function eventDocument({ id, event, annotation }: ExportEvent): EventDocu
     event_action: event.action,
     outcome: event.outcome,
     subject: event.subject,
+    // The record names no subject: its token's `sub` claim (unverified), the value the timeline shows and filters by.
+    token_subject: tokenClaimSubject(event),
     client_id: event.clientId,
     session_id: event.sessionId,
     jti: event.jti,
