@@ -9,7 +9,9 @@ import { Dialog } from '../shell/Dialog';
 import { safeText } from '../shell/format';
 import { LOCAL_ZONE } from '../shell/format-time';
 import { publicKeyFile, type CreatedReport } from './create-report';
-import { createReport } from './queries';
+import { chosenFindingKeys, type FindingChoice } from './finding-choices';
+import { FindingChoiceList } from './FindingChoiceList';
+import { createReport, reportFindingChoices } from './queries';
 
 interface CreateReportDialogProps {
   readonly caseId: string;
@@ -47,10 +49,22 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedReport>();
   const [error, setError] = useState('');
+  const [choices, setChoices] = useState<readonly FindingChoice[]>();
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     host.reportSigningKey().then(setKeyInfo, (failure: unknown) => setError(`No signing key: ${message(failure)}`));
   }, [host]);
+
+  useEffect(() => {
+    reportFindingChoices(caseId).then(
+      (listed) => {
+        setChoices(listed);
+        setTicked(new Set(listed.filter((choice) => choice.byDefault).map((choice) => choice.key)));
+      },
+      (failure: unknown) => setError(`The findings could not be read: ${message(failure)}`),
+    );
+  }, [caseId]);
 
   const exportPublicKey = () => {
     if (!keyInfo) return;
@@ -70,6 +84,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
           investigator,
           statement: { examiners: [investigator], timeZone: zone, summary, limitations },
           includeSecrets,
+          findingKeys: choices ? chosenFindingKeys(choices, ticked) : undefined,
         }),
       );
     } catch (failure) {
@@ -83,9 +98,10 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
     <Dialog title="Create signed report" testId="report-dialog" onClose={onClose}>
       <div className="dialog-body report-form">
         <p className="muted">
-          The report holds the evidence inventory with its custody, the method, the findings you confirmed plus the open
-          high and critical ones with the records that prove them, your notes, recommendations and the journal head. It
-          is signed by you ({safeText(investigator)}) and saved as one zip: report.json, report.html, manifest.json and
+          The report holds the evidence inventory with its custody, the method, the findings you tick below (at first the
+          ones you confirmed plus the open high and critical ones) with the records that prove them, their lifecycle and
+          map figures, your notes, recommendations and the journal head. It
+          is signed by you ({safeText(investigator)}) and saved as one zip: report.json, report.html, report.pdf, manifest.json and
           manifest.jws.
         </p>
         <label>
@@ -106,6 +122,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
             onChange={(e) => setLimitations(e.target.value)}
           />
         </label>
+        {choices && <FindingChoiceList choices={choices} ticked={ticked} onChange={setTicked} />}
         <label>
           <input
             type="checkbox"
@@ -133,7 +150,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
         <button type="button" data-testid="report-close" onClick={onClose}>
           Close
         </button>
-        <button type="button" data-testid="report-create" disabled={busy || !keyInfo} onClick={() => void create()}>
+        <button type="button" data-testid="report-create" disabled={busy || !keyInfo || !choices} onClick={() => void create()}>
           {busy ? 'Signing…' : 'Create and save'}
         </button>
       </div>

@@ -38,7 +38,8 @@ function custodyOf(file: EvidenceFileRecord, chain: readonly CustodyEntry[]): Cu
   );
 }
 
-async function annotationsOf(
+/** The investigator's annotations on findings, tokens and files of a case, by target key. */
+export async function annotationsOf(
   database: TokentrailDatabase,
   caseId: string,
 ): Promise<Map<string, ReportAnnotationInput>> {
