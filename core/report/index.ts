@@ -63,6 +63,16 @@ export {
   type ReportSignatureAlgorithm,
   type ReportSignatureHeader,
 } from './sign-report';
+/** An organisation's key and certificate chain, read and checked for import into an app host. */
+export {
+  OrganisationKeyError,
+  proveKeyHolder,
+  readOrganisationKey,
+  type OrganisationCertificateSummary,
+  type OrganisationKeyFile,
+  type OrganisationKeyMaterial,
+  type OrganisationPublicJwk,
+} from './organisation-key';
 /** Verification of a package, with a pinned key and the evidence when given. */
 export {
   verifyReportPackage,
