@@ -87,7 +87,8 @@ export async function createCaseReport(
       `signed report (${files.map((file) => file.path).join(', ')}): ${model.findings.length} findings ` +
       `(${model.selection === 'default' ? 'default selection' : 'chosen by the investigator'}), ` +
       `${model.tokens.length} tokens, ${model.secretsIncluded ? 'tokens and secrets INCLUDED in full' : 'tokens redacted'}; ` +
-      `${key.alg} key ${key.thumbprint}; zip SHA-256 ${created.zipSha256}`,
+      `${key.alg} key ${key.thumbprint}${key.certificate ? ` (organisation key certified to ${key.certificate.subject}, x5c)` : ''}; ` +
+      `zip SHA-256 ${created.zipSha256}`,
   });
   return { ...created, saved: true, path: saved.path };
 }

@@ -6,10 +6,9 @@ import {
   readOrganisationKey,
   type OrganisationKeyMaterial,
 } from '../../../../core/report';
-import { createWebCryptoVerifier } from '../../../../core/token';
+import { verifier } from '../token/token-helpers';
 import { HAS_OPENSSL, makeOrganisationChain } from './organisation-chain';
 
-const verifier = createWebCryptoVerifier(crypto.subtle);
 // A few minutes on: the certificates are made (valid from this second) after the module loads.
 const now = Date.now() + 5 * 60_000;
 
