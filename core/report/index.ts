@@ -25,7 +25,11 @@ export type {
   ReportToken,
   ReportAnnotation,
   ReportRecommendation,
+  ReportFigures,
+  ReportPlaceInput,
 } from './types';
+/** The data of the lifecycle and map figures, and the places a host hands in for the map. */
+export { reportFigures, reportPlaces, REPORT_FIGURE_LIMITS } from './figure-data';
 /** Build the report model from a case state; {@link recordKey} keys the original records a host supplies. */
 export { buildReport, recordKey } from './build-report';
 /** The default finding selection (confirmed, plus open high and critical) and how dispositions are read. */

@@ -255,7 +255,11 @@ class TaggedContent {
       if (element.kids.length === 0) return;
       const ref = this.elementRef(block);
       children.push(ref);
-      const kids = element.kids.map((kid) => context.obj({ Type: 'MCR', Pg: kid.page, MCID: kid.mcid }));
+      const firstPage = element.kids[0]!.page;
+      // A bare MCID means "on the element's page" (/Pg); only content continued on another page needs a reference.
+      const kids = element.kids.map((kid) =>
+        kid.page === firstPage ? context.obj(kid.mcid) : context.obj({ Type: 'MCR', Pg: kid.page, MCID: kid.mcid }),
+      );
       context.assign(
         ref,
         context.obj({

@@ -8,6 +8,7 @@ import {
   type PdfFont,
   type PdfOutlineEntry,
 } from './pdf-document';
+import { figuresSection } from './pdf-figures';
 import { printableText, wrapText } from './pdf-text';
 import type { ReportModel } from './types';
 
@@ -145,6 +146,7 @@ function findingsSection(layout: PdfLayout, model: ReportModel): void {
     `${model.findings.length} finding(s), chosen ${model.selection === 'default' ? 'by the default rule: confirmed, plus open high and critical' : 'by the investigator'}.`,
     { grey: 0.35 },
   );
+  figuresSection(layout, model, MARGIN, WIDTH);
   for (const finding of model.findings) {
     layout.keep(60);
     layout.gap(6);

@@ -67,7 +67,8 @@ describe('report.pdf structure', async () => {
     const tags = elements.map((element) => (element.get(PDFName.of('S')) as PDFName).decodeText());
     expect(tags.filter((tag) => tag === 'H1')).toHaveLength(1);
     expect(tags.filter((tag) => tag === 'H2')).toHaveLength(9); // Contents and the eight sections
-    expect(tags.filter((tag) => tag === 'H3')).toHaveLength(model.findings.length);
+    // Each finding, and the two figure headings (token lifecycles, map).
+    expect(tags.filter((tag) => tag === 'H3')).toHaveLength(model.findings.length + 2);
     expect(tags.filter((tag) => tag === 'P').length).toBeGreaterThan(50);
     for (const element of elements.filter((_, index) => tags[index] === 'Figure'))
       expect(textOf(element.get(PDFName.of('Alt')))).toMatch(/\w{10}/);
