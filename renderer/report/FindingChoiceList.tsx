@@ -38,8 +38,8 @@ export function FindingChoiceList({ choices, ticked, onChange }: FindingChoiceLi
                 checked={ticked.has(choice.key)}
                 onChange={(event) => toggle(choice.key, event.target.checked)}
               />{' '}
-              <span className={`severity severity-${choice.severity}`}>{choice.severity}</span>{' '}
-              {safeText(choice.title)} <span className="muted">({safeText(choice.disposition)})</span>
+              <span className={`severity severity-${choice.severity}`}>{choice.severity}</span> {safeText(choice.title)}{' '}
+              <span className="muted">({safeText(choice.disposition)})</span>
             </label>
           </li>
         ))}

@@ -32,9 +32,9 @@ describe('report-signing channels in the IPC contract', () => {
     // half back, so the private key goes from disk into main and nowhere else.
     expectTypeOf<IpcArgs<'report:import-organisation-key'>>().toEqualTypeOf<[]>();
     expectTypeOf<IpcArgs<'report:forget-organisation-key'>>().toEqualTypeOf<[]>();
-    expect(() =>
-      validateIpcArgs['report:import-organisation-key'](['-----BEGIN PRIVATE KEY-----\nMC4CAQAw…']),
-    ).toThrow(/expected 0 argument/);
+    expect(() => validateIpcArgs['report:import-organisation-key'](['-----BEGIN PRIVATE KEY-----\nMC4CAQAw…'])).toThrow(
+      /expected 0 argument/,
+    );
     expect(validateIpcArgs['report:import-organisation-key']([])).toEqual([]);
   });
 
