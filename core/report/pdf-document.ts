@@ -22,6 +22,7 @@ import {
 import { decodeBase64Url } from '../token/base64url';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { DEJAVU_SANS_MONO } from './fonts/dejavu-sans-mono';
+import type { FigureShape } from './figure-shapes';
 import type { PdfFontMetrics } from './pdf-text';
 
 /** A4 in points. */
@@ -36,9 +37,6 @@ export type PdfFont = 'regular' | 'bold' | 'mono';
 
 /** Stroke width, in points per point of text size, that thickens "bold" text. */
 const BOLD_STROKE = 0.035;
-
-/** An RGB colour, each part 0–1. */
-export type PdfColour = readonly [number, number, number];
 
 /**
  * A structure element of the tagged PDF (ISO 32000-1 §14.8.4): a heading, a paragraph, or a figure with its
@@ -60,36 +58,8 @@ interface TextRun {
   readonly block?: number;
 }
 
-/** A vector shape of a figure: a line, a filled circle or a rectangle (filled, or outlined when `stroke`). */
-export type PdfShape =
-  | {
-      readonly kind: 'line';
-      readonly x1: number;
-      readonly y1: number;
-      readonly x2: number;
-      readonly y2: number;
-      readonly width: number;
-      readonly colour: PdfColour;
-      readonly block?: number;
-    }
-  | {
-      readonly kind: 'circle';
-      readonly x: number;
-      readonly y: number;
-      readonly radius: number;
-      readonly colour: PdfColour;
-      readonly block?: number;
-    }
-  | {
-      readonly kind: 'rect';
-      readonly x: number;
-      readonly y: number;
-      readonly width: number;
-      readonly height: number;
-      readonly colour: PdfColour;
-      readonly stroke?: boolean;
-      readonly block?: number;
-    };
+/** A vector shape of a figure (figure-shapes.ts, in page coordinates), as part of `block`. */
+export type PdfShape = Exclude<FigureShape, { readonly kind: 'text' }> & { readonly block?: number };
 
 /** One page being laid out: text runs (already printable, see pdf-text.ts), rules and shapes, drawn when written. */
 export class PdfPage {
