@@ -2,7 +2,13 @@
 // custody entries, the findings the case's analysis stored, the investigator's annotations and dispositions (which
 // choose the findings, as in the app), and the journal's head — instead of a fresh run over a bundle.
 import type { AuthEvent, CaseMetadata, CustodyEntry, EvidenceKind, FileVerdict } from '../core';
-import { reportMethod, type ReportAnnotationInput, type ReportInput, type ReportTokenInput } from '../core/report';
+import {
+  reportMethod,
+  reportPlaces,
+  type ReportAnnotationInput,
+  type ReportInput,
+  type ReportTokenInput,
+} from '../core/report';
 import type { TimelineParameterOverrides } from '../core/timeline';
 import type { TokenAnalysis } from '../core/token';
 import { archivedAnnotations, archivedFindings } from './archive-export-input';
@@ -89,6 +95,7 @@ export function archiveReportInput(archived: ArchivedCase, examiners: readonly s
     }),
     findings: archivedFindings(archived),
     records: reportRecords(archivedEventList(archived)),
+    places: reportPlaces(archivedEventList(archived)),
     tokens: archivedTokens(archived),
     annotations,
     journal: { headHash: archived.manifest.custody.headHash, length: archived.manifest.custody.length },

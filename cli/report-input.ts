@@ -1,5 +1,12 @@
 import type { AuthEvent } from '../core';
-import { recordKey, reportMethod, type ReportInput, type ReportMethod, type ReportTokenInput } from '../core/report';
+import {
+  recordKey,
+  reportMethod,
+  reportPlaces,
+  type ReportInput,
+  type ReportMethod,
+  type ReportTokenInput,
+} from '../core/report';
 import type { TokenAnalysis } from '../core/token';
 import type { AnalyzeEvidence } from './analyze-evidence';
 import type { PipelineResult } from './analyze-pipeline';
@@ -69,5 +76,6 @@ export function cliReportInput(
     findings: result.timeline.findings,
     records: reportRecords(result.events),
     tokens: reportTokens(result.analyses),
+    places: reportPlaces(result.events),
   };
 }

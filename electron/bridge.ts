@@ -35,6 +35,8 @@ export function createBridge(transport: BridgeTransport): TokentrailBridge {
     openedFiles: () => invoke('files:opened'),
     reportSigningKey: () => invoke('report:signing-key'),
     signReport: (manifest, signer, signedAt) => invoke('report:sign', manifest, signer, signedAt),
+    importOrganisationKey: () => invoke('report:import-organisation-key'),
+    forgetOrganisationKey: () => invoke('report:forget-organisation-key'),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         if (isMenuCommand(payload)) listener(payload);

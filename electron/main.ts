@@ -15,6 +15,8 @@ import { FileRegistry } from './handlers/file-registry';
 import { createIpcHandlers } from './handlers/index';
 import type { ShowSaveDialog } from './handlers/save-export';
 import { SigningKeyCustody } from './handlers/signing-key-custody';
+import { OrganisationKeyCustody, readKeyFileText } from './handlers/organisation-key-custody';
+import { createWebCryptoVerifier, type SubtleLike } from '../core/token';
 import { OpenedFileQueue, openablePathsFromArgv } from './handlers/opened-files';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../ipc/ipc-contract';
 import { lockDownSession, lockDownWebContents } from './lockdown';
@@ -148,6 +150,27 @@ function registerIpc(): void {
           keyFile: path.join(app.getPath('userData'), 'report-signing-key.bin'),
           now: Date.now,
         }),
+        organisation: new OrganisationKeyCustody({
+          safeStorage,
+          fs,
+          keyFile: path.join(app.getPath('userData'), 'report-organisation-key.bin'),
+          now: Date.now,
+          verifier: createWebCryptoVerifier(globalThis.crypto.subtle as unknown as SubtleLike),
+        }),
+        pickOrganisationKeyFiles: async () => {
+          const request: Electron.OpenDialogOptions = {
+            title: 'Organisation signing key (PKCS#8 PEM) and its certificate chain (PEM, leaf first)',
+            properties: ['openFile', 'multiSelections'],
+            filters: [
+              { name: 'PEM key and certificates', extensions: ['pem', 'key', 'crt', 'cer'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
+          };
+          const parent = dialogParent();
+          const chosen = await (parent ? dialog.showOpenDialog(parent, request) : dialog.showOpenDialog(request));
+          return chosen.canceled ? [] : chosen.filePaths;
+        },
+        readKeyFile: (filePath) => readKeyFileText(fs, filePath),
       },
     }),
   );

@@ -100,6 +100,17 @@ export interface ReportSigningKeyInfo {
    * the sentence the app shows before the first signature.
    */
   readonly weakProtection?: string;
+  /**
+   * Set when the key is an organisation's, imported with its certificate chain: the leaf certificate in words. Its
+   * signatures carry the chain as `x5c`.
+   */
+  readonly certificate?: {
+    readonly subject: string;
+    readonly issuer: string;
+    readonly chainLength: number;
+    /** Until when the leaf is valid (UTC epoch ms). */
+    readonly notAfter: number;
+  };
 }
 
 /** Every invoke channel with its argument tuple and its result. */
@@ -118,6 +129,14 @@ export interface IpcContract {
   'report:signing-key': { args: []; result: ReportSigningKeyInfo };
   /** Main signs a report's manifest.json bytes with the key it holds and returns the detached compact JWS. */
   'report:sign': { args: [manifest: Uint8Array, signer: string, signedAt: number]; result: string };
+  /**
+   * Main asks for the organisation's key and chain files itself (its own open dialog), checks and stores them, and
+   * returns the key's public half — `null` when the investigator cancels. The private key goes from disk into main
+   * only: the renderer neither sends nor receives it.
+   */
+  'report:import-organisation-key': { args: []; result: ReportSigningKeyInfo | null };
+  /** Main deletes the imported organisation key; reports are signed with the app's own key again (returned). */
+  'report:forget-organisation-key': { args: []; result: ReportSigningKeyInfo };
 }
 
 /** A channel name of the contract. */
@@ -141,6 +160,8 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'files:opened',
   'report:signing-key',
   'report:sign',
+  'report:import-organisation-key',
+  'report:forget-organisation-key',
 ];
 
 /** The one main→renderer event channel: application-menu commands. */
@@ -177,6 +198,10 @@ export interface TokentrailBridge {
    * detached compact JWS (manifest.jws). The private key never leaves main.
    */
   signReport(manifest: Uint8Array, signer: string, signedAt: number): Promise<string>;
+  /** Has main pick, check and keep an organisation's key and chain; resolves its public half, null if cancelled. */
+  importOrganisationKey(): Promise<ReportSigningKeyInfo | null>;
+  /** Has main delete the organisation key; resolves the app's own key, which signs from then on. */
+  forgetOrganisationKey(): Promise<ReportSigningKeyInfo>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -355,6 +380,14 @@ export const validateIpcArgs: { readonly [C in IpcChannel]: (args: readonly unkn
   },
   'report:signing-key': (args) => {
     expectArgumentCount('report:signing-key', args, 0);
+    return [];
+  },
+  'report:import-organisation-key': (args) => {
+    expectArgumentCount('report:import-organisation-key', args, 0);
+    return [];
+  },
+  'report:forget-organisation-key': (args) => {
+    expectArgumentCount('report:forget-organisation-key', args, 0);
     return [];
   },
   'report:sign': (args) => {

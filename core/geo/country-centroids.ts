@@ -57,3 +57,9 @@ export function countryCentroid(code: string): Coordinates | undefined {
   centres ??= parseTable();
   return centres.get(code.toUpperCase());
 }
+
+/** Every country centre of the table, in the table's order: the faint land hint of a map drawn without map data. */
+export function allCountryCentroids(): readonly Coordinates[] {
+  centres ??= parseTable();
+  return [...centres.values()];
+}

@@ -1,4 +1,5 @@
 import type { EvidenceLocation, TimelineFinding } from '../timeline/types';
+import { reportFigures } from './figure-data';
 import { deriveRecommendations } from './recommendations';
 import { maskSecretsInText, redactCompactToken, redactTokensInText } from './redact';
 import { defaultFindingSelection, dispositionOf, effectiveSeverity, findingAnnotation } from './select-findings';
@@ -175,5 +176,6 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     annotations: reportAnnotations(input, included, scrub),
     journal: input.journal ?? null,
     recommendations: deriveRecommendations(findings),
+    figures: reportFigures(chosen, tokens, input),
   };
 }

@@ -25,7 +25,11 @@ export type {
   ReportToken,
   ReportAnnotation,
   ReportRecommendation,
+  ReportFigures,
+  ReportPlaceInput,
 } from './types';
+/** The data of the lifecycle and map figures, and the places a host hands in for the map. */
+export { reportFigures, reportPlaces, REPORT_FIGURE_LIMITS } from './figure-data';
 /** Build the report model from a case state; {@link recordKey} keys the original records a host supplies. */
 export { buildReport, recordKey } from './build-report';
 /** The default finding selection (confirmed, plus open high and critical) and how dispositions are read. */
@@ -63,6 +67,16 @@ export {
   type ReportSignatureAlgorithm,
   type ReportSignatureHeader,
 } from './sign-report';
+/** An organisation's key and certificate chain, read and checked for import into an app host. */
+export {
+  OrganisationKeyError,
+  proveKeyHolder,
+  readOrganisationKey,
+  type OrganisationCertificateSummary,
+  type OrganisationKeyFile,
+  type OrganisationKeyMaterial,
+  type OrganisationPublicJwk,
+} from './organisation-key';
 /** Verification of a package, with a pinned key and the evidence when given. */
 export {
   verifyReportPackage,

@@ -12,6 +12,7 @@ import {
 } from './html-sections';
 import { REPORT_STYLE } from './report-style';
 import { severityFigure } from './severity-figure';
+import { findingFiguresHtml } from './svg-figures';
 import type { ReportModel } from './types';
 
 /** Standard base64 (with padding) of a digest, as CSP hash sources write it. */
@@ -69,7 +70,7 @@ ${notice}
 <nav><h2>Contents</h2><ol>${TABLE_OF_CONTENTS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('')}</ol></nav>
 <main>
 ${summarySection(model)}
-${findingsSection(model, severityFigure(model.findings))}
+${findingsSection(model, severityFigure(model.findings) + findingFiguresHtml(model))}
 ${recommendationsSection(model)}
 ${tokensSection(model)}
 ${annotationsSection(model)}

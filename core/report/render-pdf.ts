@@ -1,4 +1,14 @@
-import { PAGE_HEIGHT, PAGE_WIDTH, PdfPage, pdfFontMetrics, writePdf, type PdfFont } from './pdf-document';
+import {
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  PdfPage,
+  pdfFontMetrics,
+  writePdf,
+  type PdfBlock,
+  type PdfFont,
+  type PdfOutlineEntry,
+} from './pdf-document';
+import { figuresSection } from './pdf-figures';
 import { printableText, wrapText } from './pdf-text';
 import type { ReportModel } from './types';
 
@@ -12,11 +22,18 @@ interface TextStyle {
   readonly size?: number;
   readonly indent?: number;
   readonly grey?: number;
+  /** The structure element the paragraph is (default P). */
+  readonly tag?: PdfBlock['tag'];
 }
 
-/** Flowing text down pages: a new page when the next line would not fit above the footer. */
-class PdfLayout {
+/**
+ * Flowing text down pages: a new page when the next line would not fit above the footer. Every paragraph, heading
+ * and figure is a block of the tagged PDF's structure, in reading order; headings are bookmarked too.
+ */
+export class PdfLayout {
   readonly pages: PdfPage[] = [];
+  readonly blocks: PdfBlock[] = [];
+  readonly outline: PdfOutlineEntry[] = [];
   private page!: PdfPage;
   private y = TOP;
 
@@ -43,23 +60,47 @@ class PdfLayout {
     this.y -= points;
   }
 
+  /** A new structure block; its index is what text and shapes name. */
+  block(block: PdfBlock): number {
+    this.blocks.push(block);
+    return this.blocks.length - 1;
+  }
+
+  /** Bookmark the current position (the top of the next line) as `title`. */
+  bookmark(title: string, level: 0 | 1): void {
+    this.outline.push({ title, page: this.pages.length - 1, y: Math.round(this.y + 14), level });
+  }
+
   /** One paragraph, wrapped to the text width. */
   paragraph(text: string, style: TextStyle = {}): void {
-    const { font = 'regular', size = 9.5, indent = 0, grey = 0 } = style;
+    const { font = 'regular', size = 9.5, indent = 0, grey = 0, tag = 'P' } = style;
     const leading = size * 1.35;
     const metrics = pdfFontMetrics()[font];
+    const block = this.block({ tag });
     for (const line of wrapText(printableText(text, metrics), WIDTH - indent, size, metrics)) {
       this.keep(leading);
       this.y -= leading;
-      this.page.text(MARGIN + indent, this.y, line, font, size, grey);
+      this.page.text(MARGIN + indent, this.y, line, font, size, grey, block);
     }
   }
 
-  /** A section heading with a rule under it; returns the page it starts on. */
+  /**
+   * A figure `height` points tall, kept whole on one page: `draw` gets the page, the block to put its shapes and
+   * labels in, and the figure's top edge. `alt` is its alternate text in the structure tree.
+   */
+  figure(alt: string, height: number, draw: (page: PdfPage, block: number, top: number) => void): void {
+    this.keep(height + 6);
+    this.gap(4);
+    draw(this.page, this.block({ tag: 'Figure', alt }), this.y);
+    this.y -= height;
+  }
+
+  /** A section heading with a rule under it, bookmarked; returns the page it starts on. */
   heading(text: string): number {
     this.keep(70);
     this.gap(10);
-    this.paragraph(text, { font: 'bold', size: 13 });
+    this.bookmark(text, 0);
+    this.paragraph(text, { font: 'bold', size: 13, tag: 'H2' });
     this.gap(3);
     this.page.rule(MARGIN, MARGIN + WIDTH, this.y);
     this.gap(4);
@@ -67,11 +108,11 @@ class PdfLayout {
   }
 
   /** Reserve `count` lines here and hand back where each is, to be drawn once the pages are known (the contents). */
-  reserveLines(count: number, size: number): { page: PdfPage; y: number }[] {
+  reserveLines(count: number, size: number): { page: PdfPage; y: number; block: number }[] {
     const slots = [];
     for (let index = 0; index < count; index += 1) {
       this.y -= size * 1.5;
-      slots.push({ page: this.page, y: this.y });
+      slots.push({ page: this.page, y: this.y, block: this.block({ tag: 'P' }) });
     }
     return slots;
   }
@@ -105,12 +146,15 @@ function findingsSection(layout: PdfLayout, model: ReportModel): void {
     `${model.findings.length} finding(s), chosen ${model.selection === 'default' ? 'by the default rule: confirmed, plus open high and critical' : 'by the investigator'}.`,
     { grey: 0.35 },
   );
+  figuresSection(layout, model, MARGIN, WIDTH);
   for (const finding of model.findings) {
     layout.keep(60);
     layout.gap(6);
+    layout.bookmark(`${finding.title} (${finding.severity})`, 1);
     layout.paragraph(`[${finding.severity.toUpperCase()}] ${finding.title} (${finding.id}) - ${finding.disposition}`, {
       font: 'bold',
       size: 10.5,
+      tag: 'H3',
     });
     if (finding.severity !== finding.engineSeverity)
       layout.paragraph(
@@ -263,7 +307,7 @@ const RENDER: Readonly<Record<Section, (layout: PdfLayout, model: ReportModel) =
 export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   const layout = new PdfLayout();
   layout.paragraph('Tokentrail case report', { font: 'bold', size: 11, grey: 0.35 });
-  layout.paragraph(model.case.title, { font: 'bold', size: 18 });
+  layout.paragraph(model.case.title, { font: 'bold', size: 18, tag: 'H1' });
   layout.gap(6);
   const facts: [string, string][] = [
     ['Case', model.case.id],
@@ -285,7 +329,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
     { size: 8.5, grey: 0.35 },
   );
   layout.gap(10);
-  layout.paragraph('Contents', { font: 'bold', size: 12 });
+  layout.paragraph('Contents', { font: 'bold', size: 12, tag: 'H2' });
   const slots = layout.reserveLines(SECTIONS.length, 10);
   const starts = SECTIONS.map((section, index) => {
     const page = layout.heading(`${index + 1}. ${section}`);
@@ -296,8 +340,8 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   const line = (text: string): string => printableText(text, regular).replace(/\n/g, ' ');
   SECTIONS.forEach((section, index) => {
     const slot = slots[index]!;
-    slot.page.text(MARGIN + 10, slot.y, line(`${index + 1}. ${section}`), 'regular', 10);
-    slot.page.text(MARGIN + WIDTH - 40, slot.y, line(`page ${starts[index]}`), 'regular', 10);
+    slot.page.text(MARGIN + 10, slot.y, line(`${index + 1}. ${section}`), 'regular', 10, 0, slot.block);
+    slot.page.text(MARGIN + WIDTH - 40, slot.y, line(`page ${starts[index]}`), 'regular', 10, 0, slot.block);
   });
   const total = layout.pages.length;
   // The running header is one line: the case title is cut (by characters, never inside one) where the line ends.
@@ -313,5 +357,9 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
     page.text(MARGIN, 30, line(`Generated ${model.generatedAt}`), 'regular', 8, 0.45);
     page.text(MARGIN + WIDTH - 60, 30, line(`Page ${index + 1} of ${total}`), 'regular', 8, 0.45);
   });
-  return writePdf(layout.pages, { title: `Tokentrail report: ${model.case.title}`, createdAt: model.generatedAt });
+  return writePdf(
+    layout.pages,
+    { title: `Tokentrail report: ${model.case.title}`, createdAt: model.generatedAt },
+    { blocks: layout.blocks, outline: layout.outline, language: 'en' },
+  );
 }

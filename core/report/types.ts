@@ -34,6 +34,43 @@ export interface ReportInput {
   readonly annotations?: ReadonlyMap<string, ReportAnnotationInput>;
   /** The case journal's head: absent where there is no journal (a report the CLI makes from a bundle). */
   readonly journal?: { readonly headHash: string; readonly length: number };
+  /** Where the records findings point at were placed by geolocation, by {@link recordKey}; absent where none was. */
+  readonly places?: ReadonlyMap<string, ReportPlaceInput>;
+}
+
+/** A record's geolocation as the event holds it. */
+export interface ReportPlaceInput {
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly country?: string;
+  readonly city?: string;
+  /** `country`: the point is the country's centre (a country-level database). */
+  readonly precision?: 'country';
+}
+
+/** The data behind the report's figures, kept in report.json so a reviewer can check what each figure draws. */
+export interface ReportFigures {
+  /** One row per token the findings involve (at most {@link REPORT_FIGURE_LIMITS}.tokens): its validity and uses. */
+  readonly lifecycles: readonly {
+    readonly token: string;
+    /** From the token's `iat` and `exp` claims (ISO 8601 UTC), null when it has none. */
+    readonly issuedAt: string | null;
+    readonly expiresAt: string | null;
+    /** The findings' records of this token, in time order: when, in which role, for which finding (1-based). */
+    readonly events: readonly { readonly time: string; readonly role: string; readonly finding: number }[];
+  }[];
+  /** Tokens left out of the lifecycle figure (beyond the limit). */
+  readonly lifecyclesOmitted: number;
+  /** The findings' geolocated records in time order (at most the limit): the map figure's points. */
+  readonly places: readonly {
+    readonly time: string | null;
+    readonly latitude: number;
+    readonly longitude: number;
+    readonly label: string;
+    readonly precision?: 'country';
+    readonly finding: number;
+  }[];
+  readonly placesOmitted: number;
 }
 
 /** One evidence file as the case holds it, with its custody entries. */
@@ -199,4 +236,6 @@ export interface ReportModel {
   readonly annotations: readonly ReportAnnotation[];
   readonly journal: { readonly headHash: string; readonly length: number } | null;
   readonly recommendations: readonly ReportRecommendation[];
+  /** What the lifecycle and map figures draw. */
+  readonly figures: ReportFigures;
 }

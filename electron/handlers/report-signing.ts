@@ -1,12 +1,21 @@
+import path from 'node:path';
 import type { ReportManifest } from '../../core/report';
 import { signManifest } from '../../core/report';
 import { IpcRequestError } from '../../ipc/ipc-contract';
 import { defineIpcHandler, type IpcHandler } from './ipc-handler';
+import type { OrganisationKeyCustody } from './organisation-key-custody';
 import type { SigningKeyCustody } from './signing-key-custody';
 
-/** What the report-signing handlers need: the key custody main holds. */
+/** What the report-signing handlers need: the key custodies main holds, and main's own way to choose key files. */
 export interface ReportSigningDependencies {
+  /** The app's own key, made on first use. */
   readonly custody: Pick<SigningKeyCustody, 'info' | 'signer'>;
+  /** The organisation key, when one is imported: it signs instead of the app's own key. */
+  readonly organisation: Pick<OrganisationKeyCustody, 'info' | 'signer' | 'import' | 'forget'>;
+  /** Main's open dialog for the key and chain files (several may be chosen); empty when cancelled. */
+  readonly pickOrganisationKeyFiles: () => Promise<readonly string[]>;
+  /** Reads a chosen key or chain file as text (refusing one too large to be a key file). */
+  readonly readKeyFile: (filePath: string) => Promise<string>;
 }
 
 /**
@@ -38,12 +47,33 @@ function assertReportManifest(manifest: Uint8Array): void {
 export function createReportSigningHandlers(dependencies: ReportSigningDependencies): {
   readonly 'report:signing-key': IpcHandler<'report:signing-key'>;
   readonly 'report:sign': IpcHandler<'report:sign'>;
+  readonly 'report:import-organisation-key': IpcHandler<'report:import-organisation-key'>;
+  readonly 'report:forget-organisation-key': IpcHandler<'report:forget-organisation-key'>;
 } {
+  const { custody, organisation } = dependencies;
   return {
-    'report:signing-key': defineIpcHandler('report:signing-key', () => dependencies.custody.info()),
+    'report:signing-key': defineIpcHandler(
+      'report:signing-key',
+      async () => (await organisation.info()) ?? custody.info(),
+    ),
     'report:sign': defineIpcHandler('report:sign', async (manifest, signer, signedAt) => {
       assertReportManifest(manifest);
-      return signManifest(manifest, await dependencies.custody.signer(signer), signedAt);
+      return signManifest(manifest, (await organisation.signer(signer)) ?? (await custody.signer(signer)), signedAt);
+    }),
+    'report:import-organisation-key': defineIpcHandler('report:import-organisation-key', async () => {
+      const chosen = await dependencies.pickOrganisationKeyFiles();
+      if (chosen.length === 0) return null;
+      const files = await Promise.all(
+        chosen.map(async (filePath) => ({
+          name: path.basename(filePath),
+          text: await dependencies.readKeyFile(filePath),
+        })),
+      );
+      return organisation.import(files);
+    }),
+    'report:forget-organisation-key': defineIpcHandler('report:forget-organisation-key', async () => {
+      await organisation.forget();
+      return custody.info();
     }),
   };
 }

@@ -46,7 +46,7 @@ export const BASIC_TEXT_WARNING =
   'stored encrypted with a fixed password, so anyone who can read your profile folder can sign reports as you. ' +
   'Install and unlock a Secret Service keyring (GNOME Keyring, KWallet) before relying on these signatures.';
 
-function unavailable(detail: string): IpcRequestError {
+export function unavailable(detail: string): IpcRequestError {
   return new IpcRequestError('signing-key-unavailable', detail);
 }
 
@@ -58,8 +58,33 @@ function publicJwkOf(privateKey: KeyObject): SigningPublicJwk {
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
 }
 
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
   return (error as { code?: unknown }).code === 'ENOENT';
+}
+
+/** The warning to show when safeStorage's protection at rest is a fixed password (Linux `basic_text`), else none. */
+export function weakProtectionOf(safeStorage: SafeStorage): string | undefined {
+  return safeStorage.getSelectedStorageBackend?.() === 'basic_text' ? BASIC_TEXT_WARNING : undefined;
+}
+
+/**
+ * Encrypt `text` with safeStorage into `keyFile`, all or nothing: written beside it under a name of this process,
+ * then renamed over it, so a crash never leaves half a key where the key should be.
+ */
+export async function storeEncrypted(
+  dependencies: Pick<SigningKeyDependencies, 'safeStorage' | 'fs' | 'keyFile'>,
+  text: string,
+  what: string,
+): Promise<void> {
+  const { safeStorage, fs, keyFile } = dependencies;
+  const partial = `${keyFile}.${process.pid}.partial`;
+  try {
+    await fs.writeFile(partial, safeStorage.encryptString(text), { flag: 'wx' });
+    await fs.rename(partial, keyFile);
+  } catch (error) {
+    await fs.rm(partial, { force: true });
+    throw unavailable(`${what} could not be stored (${(error as Error).message})`);
+  }
 }
 
 /**
@@ -99,9 +124,7 @@ export class SigningKeyCustody {
   }
 
   private weakProtection(): string | undefined {
-    return this.dependencies.safeStorage.getSelectedStorageBackend?.() === 'basic_text'
-      ? BASIC_TEXT_WARNING
-      : undefined;
+    return weakProtectionOf(this.dependencies.safeStorage);
   }
 
   private describe(privateKey: KeyObject, createdAt: number): HeldKey {
@@ -149,14 +172,7 @@ export class SigningKeyCustody {
       createdAt: now(),
       pkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     };
-    const partial = `${keyFile}.${process.pid}.partial`;
-    try {
-      await fs.writeFile(partial, safeStorage.encryptString(JSON.stringify(stored)), { flag: 'wx' });
-      await fs.rename(partial, keyFile);
-    } catch (error) {
-      await fs.rm(partial, { force: true });
-      throw unavailable(`the new signing key could not be stored (${(error as Error).message})`);
-    }
+    await storeEncrypted(this.dependencies, JSON.stringify(stored), 'the new signing key');
     return this.describe(privateKey, stored.createdAt);
   }
 }

@@ -4,7 +4,12 @@ import type { Host, PickKind, PickedSelection, ShellInfo } from './host';
 import { looseSelectionName } from './host';
 import { blobSaveStream, pickedFileFromBlob, splitFolderPath } from './blob-file';
 import { embeddedGeoDatabases } from '../geo/embedded-geo';
-import { browserSigningKey, browserSignManifest } from './browser-signing-key';
+import {
+  browserForgetOrganisationKey,
+  browserImportOrganisationKey,
+  browserSigningKey,
+  browserSignManifest,
+} from './browser-signing-key';
 
 function createInput(kind: PickKind): HTMLInputElement {
   const input = document.createElement('input');
@@ -40,6 +45,31 @@ function pickWithInput(kind: PickKind): Promise<PickedSelection | null> {
       resolve(selection);
     };
     input.addEventListener('change', () => finish(selectionFromFileList(kind, [...(input.files ?? [])])));
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Ask for the organisation key and chain files (several at once); their texts, or null when cancelled. */
+function pickKeyFiles(): Promise<{ name: string; text: string }[] | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.hidden = true;
+    input.multiple = true;
+    input.accept = '.pem,.key,.crt,.cer,application/x-pem-file';
+    input.dataset.testid = 'file-input-signing-key';
+    const finish = (files: readonly File[] | null) => {
+      input.remove();
+      if (!files || files.length === 0) return resolve(null);
+      // A key or chain file is a few kilobytes; a large file is a wrong choice, not something to read whole.
+      const large = files.find((file) => file.size > 1024 * 1024);
+      if (large)
+        return reject(new Error(`${large.name} is ${large.size} bytes, too large for a key or certificate file`));
+      Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))).then(resolve, reject);
+    };
+    input.addEventListener('change', () => finish([...(input.files ?? [])]));
     input.addEventListener('cancel', () => finish(null));
     document.body.append(input);
     input.click();
@@ -87,4 +117,9 @@ export const browserHost: Host = {
   shippedGeoDatabases: () => embeddedGeoDatabases(document),
   reportSigningKey: browserSigningKey,
   signReportManifest: browserSignManifest,
+  async importOrganisationSigningKey() {
+    const files = await pickKeyFiles();
+    return files ? browserImportOrganisationKey(files) : null;
+  },
+  forgetOrganisationSigningKey: browserForgetOrganisationKey,
 };

@@ -1,20 +1,31 @@
 // The browser build's report-signing key: a NON-EXTRACTABLE WebCrypto key pair kept in an IndexedDB database of its
 // own (not the case store, so no case archive or export can ever carry it). The page can ask the key to sign but
 // cannot read its private part: WebCrypto refuses to export it, and IndexedDB stores the CryptoKey object, not bytes.
-import { signManifest, type ReportSigner } from '../../core/report';
-import { jwkThumbprint } from '../../core/token';
+import {
+  proveKeyHolder,
+  readOrganisationKey,
+  signManifest,
+  type OrganisationKeyFile,
+  type ReportSigner,
+} from '../../core/report';
+import { createWebCryptoVerifier, jwkThumbprint, type SubtleLike } from '../../core/token';
 import type { ReportSigningKeyInfo, SigningPublicJwk } from '../../ipc/ipc-contract';
 
 const KEY_DATABASE = 'tokentrail-signing-key';
 const KEY_STORE = 'keys';
 const KEY_ID = 'report';
+/** The organisation key, when one is imported: it signs instead of the browser's own key, which stays stored. */
+const ORGANISATION_KEY_ID = 'organisation';
 
 interface StoredKeyPair {
-  readonly id: typeof KEY_ID;
+  readonly id: typeof KEY_ID | typeof ORGANISATION_KEY_ID;
   readonly alg: 'EdDSA' | 'ES256';
   readonly privateKey: CryptoKey;
   readonly publicJwk: SigningPublicJwk;
   readonly createdAt: number;
+  /** The organisation's chain (x5c, leaf first) and its leaf in words; only on the organisation key. */
+  readonly x5c?: readonly string[];
+  readonly certificate?: ReportSigningKeyInfo['certificate'];
 }
 
 const CUSTODY =
@@ -98,30 +109,105 @@ function storedPair(): Promise<StoredKeyPair> {
 }
 
 function infoOf(pair: StoredKeyPair): ReportSigningKeyInfo {
+  const kind = pair.alg === 'EdDSA' ? 'Ed25519' : 'ECDSA P-256';
   return {
     alg: pair.alg,
     publicJwk: pair.publicJwk,
     thumbprint: jwkThumbprint(pair.publicJwk),
     createdAt: pair.createdAt,
-    custody: `${pair.alg === 'EdDSA' ? 'Ed25519' : 'ECDSA P-256'} ${CUSTODY}`,
+    custody: pair.certificate
+      ? `${kind} organisation key certified to "${pair.certificate.subject}" by "${pair.certificate.issuer}", imported as a ${CUSTODY}`
+      : `${kind} ${CUSTODY}`,
+    ...(pair.certificate ? { certificate: pair.certificate } : {}),
   };
 }
 
-/** The browser key's public half and thumbprint (making the key on first use). */
-export async function browserSigningKey(): Promise<ReportSigningKeyInfo> {
-  return infoOf(await storedPair());
+/** The imported organisation key, read afresh each time (another tab may have imported or forgotten one). */
+async function organisationPair(): Promise<StoredKeyPair | undefined> {
+  const database = await openKeyDatabase();
+  try {
+    return (await request(database.transaction(KEY_STORE).objectStore(KEY_STORE).get(ORGANISATION_KEY_ID))) as
+      StoredKeyPair | undefined;
+  } finally {
+    database.close();
+  }
 }
 
-/** Sign a report manifest with the browser key: the detached compact JWS. WebCrypto's ECDSA output is already R‖S. */
+/** The key that signs: the organisation's when one is imported, else the browser's own (made on first use). */
+async function signingPair(): Promise<StoredKeyPair> {
+  return (await organisationPair()) ?? storedPair();
+}
+
+/** The signing key's public half and thumbprint (making the browser's own key on first use). */
+export async function browserSigningKey(): Promise<ReportSigningKeyInfo> {
+  return infoOf(await signingPair());
+}
+
+const algorithmOf = (alg: StoredKeyPair['alg']) =>
+  alg === 'EdDSA' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: 'SHA-256' };
+
+const signWith = async (pair: Pick<StoredKeyPair, 'alg' | 'privateKey'>, input: Uint8Array) =>
+  new Uint8Array(await crypto.subtle.sign(algorithmOf(pair.alg), pair.privateKey, input as Uint8Array<ArrayBuffer>));
+
+/** Sign a report manifest with the signing key: the detached compact JWS. WebCrypto's ECDSA output is already R‖S. */
 export async function browserSignManifest(manifest: Uint8Array, name: string, signedAt: number): Promise<string> {
-  const pair = await storedPair();
-  const algorithm = pair.alg === 'EdDSA' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: 'SHA-256' };
+  const pair = await signingPair();
   const signer: ReportSigner = {
     alg: pair.alg,
     publicJwk: pair.publicJwk,
     name,
-    sign: async (input) =>
-      new Uint8Array(await crypto.subtle.sign(algorithm, pair.privateKey, input as Uint8Array<ArrayBuffer>)),
+    x5c: pair.x5c,
+    sign: (input) => signWith(pair, input),
   };
   return signManifest(manifest, signer, signedAt);
+}
+
+/**
+ * Import an organisation key and its chain from the files chosen: core reads and checks them, WebCrypto imports the
+ * private key NON-EXTRACTABLE (from then on this page can only ask it to sign), the key must sign a proof the leaf
+ * certificate's key verifies, and only then is it stored, replacing an organisation key imported before. The PKCS#8
+ * text the page read is dropped with the files; the browser's own key stays stored for when this one is forgotten.
+ */
+export async function browserImportOrganisationKey(
+  files: readonly OrganisationKeyFile[],
+): Promise<ReportSigningKeyInfo> {
+  const verifier = createWebCryptoVerifier(crypto.subtle as unknown as SubtleLike);
+  const material = await readOrganisationKey(files, { verifier, now: Date.now() });
+  const algorithm = material.alg === 'EdDSA' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256' };
+  let privateKey: CryptoKey;
+  try {
+    privateKey = await crypto.subtle.importKey('pkcs8', material.pkcs8 as Uint8Array<ArrayBuffer>, algorithm, false, [
+      'sign',
+    ]);
+  } catch (error) {
+    throw new Error(`this browser cannot import the ${algorithm.name} key (${(error as Error).message})`);
+  }
+  await proveKeyHolder(material, (input) => signWith({ alg: material.alg, privateKey }, input), verifier);
+  const pair: StoredKeyPair = {
+    id: ORGANISATION_KEY_ID,
+    alg: material.alg,
+    privateKey,
+    publicJwk: material.publicJwk,
+    createdAt: Date.now(),
+    x5c: material.x5c,
+    certificate: material.certificate,
+  };
+  const database = await openKeyDatabase();
+  try {
+    await request(database.transaction(KEY_STORE, 'readwrite').objectStore(KEY_STORE).put(pair));
+  } finally {
+    database.close();
+  }
+  return infoOf(pair);
+}
+
+/** Delete the organisation key: the browser's own key signs again (returned). */
+export async function browserForgetOrganisationKey(): Promise<ReportSigningKeyInfo> {
+  const database = await openKeyDatabase();
+  try {
+    await request(database.transaction(KEY_STORE, 'readwrite').objectStore(KEY_STORE).delete(ORGANISATION_KEY_ID));
+  } finally {
+    database.close();
+  }
+  return infoOf(await storedPair());
 }

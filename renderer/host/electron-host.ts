@@ -111,5 +111,7 @@ export function createElectronHost(bridge: TokentrailBridge): Host {
     // The key stays in main: the renderer hands over the manifest's bytes and gets the finished JWS back.
     reportSigningKey: () => bridge.reportSigningKey(),
     signReportManifest: (manifest, signer, signedAt) => bridge.signReport(manifest, signer, signedAt),
+    importOrganisationSigningKey: () => bridge.importOrganisationKey(),
+    forgetOrganisationSigningKey: () => bridge.forgetOrganisationKey(),
   };
 }

@@ -100,6 +100,16 @@ export interface Host {
    * resolves the detached compact JWS (manifest.jws). The private key stays where the host keeps it.
    */
   signReportManifest(manifest: Uint8Array, signer: string, signedAt: number): Promise<string>;
+  /**
+   * Import an organisation-issued signing key with its certificate chain (PKCS#8 PEM and PEM certificates, leaf
+   * first, in one or several files the host asks for): checked, kept non-extractable where the host keeps its key,
+   * and used for every report from then on, its chain in the signature as `x5c`. Resolves the key's public half, or
+   * null when the investigator cancels; rejects with the reason when the files do not fit (the chain does not match
+   * the key…). The desktop app's main process opens the files itself, so the private key never reaches the page.
+   */
+  importOrganisationSigningKey(): Promise<ReportSigningKeyInfo | null>;
+  /** Delete the imported organisation key; the host's own key signs again (resolved). */
+  forgetOrganisationSigningKey(): Promise<ReportSigningKeyInfo>;
 }
 
 /** Name shown for a set of loose files. */

@@ -9,7 +9,9 @@ import { Dialog } from '../shell/Dialog';
 import { safeText } from '../shell/format';
 import { LOCAL_ZONE } from '../shell/format-time';
 import { publicKeyFile, type CreatedReport } from './create-report';
-import { createReport } from './queries';
+import { chosenFindingKeys, type FindingChoice } from './finding-choices';
+import { FindingChoiceList } from './FindingChoiceList';
+import { createReport, reportFindingChoices } from './queries';
 
 interface CreateReportDialogProps {
   readonly caseId: string;
@@ -19,15 +21,50 @@ interface CreateReportDialogProps {
 
 const message = (failure: unknown): string => (failure instanceof Error ? failure.message : String(failure));
 
-function KeyPanel({ keyInfo, onExport }: { readonly keyInfo: ReportSigningKeyInfo; readonly onExport: () => void }) {
+interface KeyPanelProps {
+  readonly keyInfo: ReportSigningKeyInfo;
+  readonly onExport: () => void;
+  readonly onImport: () => void;
+  readonly onForget: () => void;
+}
+
+function KeyPanel({ keyInfo, onExport, onImport, onForget }: KeyPanelProps) {
+  const certificate = keyInfo.certificate;
   return (
-    <div className="report-key" data-testid="report-signing-key" data-thumbprint={keyInfo.thumbprint}>
+    <div
+      className="report-key"
+      data-testid="report-signing-key"
+      data-thumbprint={keyInfo.thumbprint}
+      data-organisation={certificate ? 'true' : 'false'}
+    >
       <p>
-        Signed with {keyInfo.alg} key <span className="mono">{safeText(keyInfo.thumbprint)}</span> — {keyInfo.custody}.
-        Give reviewers this thumbprint (or the public key) through another channel so they can pin it.{' '}
+        Signed with {keyInfo.alg} key <span className="mono">{safeText(keyInfo.thumbprint)}</span> —{' '}
+        {safeText(keyInfo.custody)}. Give reviewers this thumbprint (or the public key) through another channel so they
+        can pin it.{' '}
         <button type="button" data-testid="report-export-public-key" onClick={onExport}>
           Save public key (JWK)…
         </button>
+      </p>
+      {certificate && (
+        <p data-testid="report-key-certificate">
+          Certificate: {safeText(certificate.subject)}, issued by {safeText(certificate.issuer)}, valid until{' '}
+          {new Date(certificate.notAfter).toISOString()}; the chain of {certificate.chainLength} goes into the signature
+          (x5c).
+        </p>
+      )}
+      <p>
+        <button type="button" data-testid="report-import-key" onClick={onImport}>
+          Import organisation key…
+        </button>{' '}
+        {certificate && (
+          <button type="button" data-testid="report-forget-key" onClick={onForget}>
+            Sign with this app's own key again
+          </button>
+        )}{' '}
+        <span className="muted">
+          An organisation key is a PKCS#8 PEM (Ed25519 or P-256) with its certificate chain as PEM, leaf first: choose
+          the files together.
+        </span>
       </p>
       {keyInfo.weakProtection && (
         <p className="error" role="alert" data-testid="report-key-warning">
@@ -47,15 +84,41 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedReport>();
   const [error, setError] = useState('');
+  const [choices, setChoices] = useState<readonly FindingChoice[]>();
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     host.reportSigningKey().then(setKeyInfo, (failure: unknown) => setError(`No signing key: ${message(failure)}`));
   }, [host]);
 
+  useEffect(() => {
+    reportFindingChoices(caseId).then(
+      (listed) => {
+        setChoices(listed);
+        setTicked(new Set(listed.filter((choice) => choice.byDefault).map((choice) => choice.key)));
+      },
+      (failure: unknown) => setError(`The findings could not be read: ${message(failure)}`),
+    );
+  }, [caseId]);
+
   const exportPublicKey = () => {
     if (!keyInfo) return;
     const file = publicKeyFile(keyInfo);
     host.saveExport(file.name, file.bytes).catch((failure: unknown) => setError(message(failure)));
+  };
+
+  const importKey = () => {
+    setError('');
+    host.importOrganisationSigningKey().then(
+      (imported) => imported && setKeyInfo(imported),
+      (failure: unknown) =>
+        setError(`The organisation key was not imported: ${message(failure).replace(/^.*not imported: /, '')}`),
+    );
+  };
+
+  const forgetKey = () => {
+    setError('');
+    host.forgetOrganisationSigningKey().then(setKeyInfo, (failure: unknown) => setError(message(failure)));
   };
 
   const create = async () => {
@@ -70,6 +133,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
           investigator,
           statement: { examiners: [investigator], timeZone: zone, summary, limitations },
           includeSecrets,
+          findingKeys: choices ? chosenFindingKeys(choices, ticked) : undefined,
         }),
       );
     } catch (failure) {
@@ -83,9 +147,10 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
     <Dialog title="Create signed report" testId="report-dialog" onClose={onClose}>
       <div className="dialog-body report-form">
         <p className="muted">
-          The report holds the evidence inventory with its custody, the method, the findings you confirmed plus the open
-          high and critical ones with the records that prove them, your notes, recommendations and the journal head. It
-          is signed by you ({safeText(investigator)}) and saved as one zip: report.json, report.html, manifest.json and
+          The report holds the evidence inventory with its custody, the method, the findings you tick below (at first
+          the ones you confirmed plus the open high and critical ones) with the records that prove them, their lifecycle
+          and map figures, your notes, recommendations and the journal head. It is signed by you (
+          {safeText(investigator)}) and saved as one zip: report.json, report.html, report.pdf, manifest.json and
           manifest.jws.
         </p>
         <label>
@@ -106,6 +171,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
             onChange={(e) => setLimitations(e.target.value)}
           />
         </label>
+        {choices && <FindingChoiceList choices={choices} ticked={ticked} onChange={setTicked} />}
         <label>
           <input
             type="checkbox"
@@ -115,7 +181,7 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
           />{' '}
           Include whole tokens and recovered secrets (they are live credentials; the report says so on its first page)
         </label>
-        {keyInfo && <KeyPanel keyInfo={keyInfo} onExport={exportPublicKey} />}
+        {keyInfo && <KeyPanel keyInfo={keyInfo} onExport={exportPublicKey} onImport={importKey} onForget={forgetKey} />}
         {created?.saved && (
           <p className="notice" data-testid="report-created" data-manifest-sha256={created.manifestSha256}>
             Saved {safeText(created.path ?? created.fileName)}: {created.findings} findings, {created.tokens} tokens,
@@ -133,7 +199,12 @@ export function CreateReportDialog({ caseId, title, onClose }: CreateReportDialo
         <button type="button" data-testid="report-close" onClick={onClose}>
           Close
         </button>
-        <button type="button" data-testid="report-create" disabled={busy || !keyInfo} onClick={() => void create()}>
+        <button
+          type="button"
+          data-testid="report-create"
+          disabled={busy || !keyInfo || !choices}
+          onClick={() => void create()}
+        >
           {busy ? 'Signing…' : 'Create and save'}
         </button>
       </div>

@@ -24,6 +24,8 @@ export interface CreateReportRequest {
   readonly statement: ReportStatement;
   /** Whole tokens and recovered secrets in the report: an explicit choice the report states. */
   readonly includeSecrets: boolean;
+  /** The findings the investigator ticked; absent for the default rule (confirmed, plus open high and critical). */
+  readonly findingKeys?: readonly string[];
 }
 
 export interface CreatedReport {
@@ -50,7 +52,11 @@ export async function createCaseReport(
   const key = await host.reportSigningKey();
   const input = await storeReportInput(database, request.caseId, request.statement);
   const generatedAt = Date.now();
-  const model = buildReport(input, { generatedAt, includeSecrets: request.includeSecrets });
+  const model = buildReport(input, {
+    generatedAt,
+    includeSecrets: request.includeSecrets,
+    findingKeys: request.findingKeys,
+  });
   const files = await createSignedReportPackage(
     model,
     (manifest) => host.signReportManifest(manifest, request.investigator, generatedAt),
@@ -78,9 +84,11 @@ export async function createCaseReport(
     files: [],
     digest: created.manifestSha256,
     detail:
-      `signed report (${files.map((file) => file.path).join(', ')}): ${model.findings.length} findings, ` +
+      `signed report (${files.map((file) => file.path).join(', ')}): ${model.findings.length} findings ` +
+      `(${model.selection === 'default' ? 'default selection' : 'chosen by the investigator'}), ` +
       `${model.tokens.length} tokens, ${model.secretsIncluded ? 'tokens and secrets INCLUDED in full' : 'tokens redacted'}; ` +
-      `${key.alg} key ${key.thumbprint}; zip SHA-256 ${created.zipSha256}`,
+      `${key.alg} key ${key.thumbprint}${key.certificate ? ` (organisation key certified to ${key.certificate.subject}, x5c)` : ''}; ` +
+      `zip SHA-256 ${created.zipSha256}`,
   });
   return { ...created, saved: true, path: saved.path };
 }

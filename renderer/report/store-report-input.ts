@@ -7,7 +7,9 @@ import { checkCustodyChain, type CustodyEntry } from '../../core/evidence';
 import {
   recordKey,
   reportMethod,
+  reportPlaces,
   type ReportAnnotationInput,
+  type ReportPlaceInput,
   type ReportInput,
   type ReportTokenInput,
 } from '../../core/report';
@@ -38,7 +40,8 @@ function custodyOf(file: EvidenceFileRecord, chain: readonly CustodyEntry[]): Cu
   );
 }
 
-async function annotationsOf(
+/** The investigator's annotations on findings, tokens and files of a case, by target key. */
+export async function annotationsOf(
   database: TokentrailDatabase,
   caseId: string,
 ): Promise<Map<string, ReportAnnotationInput>> {
@@ -60,7 +63,7 @@ async function recordsOf(
   database: TokentrailDatabase,
   caseId: string,
   findings: readonly TimelineFinding[],
-): Promise<Map<string, string>> {
+): Promise<{ records: Map<string, string>; places: Map<string, ReportPlaceInput> }> {
   const seqs = [
     ...new Set(
       findings.flatMap((finding) => finding.events.map((event) => event.id)).filter((id) => typeof id === 'number'),
@@ -69,7 +72,8 @@ async function recordsOf(
   const records = new Map<string, string>();
   const rows = await database.authEvents.bulkGet(seqs.map((seq): [string, number] => [caseId, seq]));
   for (const row of rows) if (row) records.set(recordKey(row.event.source), row.event.record);
-  return records;
+  const places = reportPlaces(rows.flatMap((row) => (row ? [row.event] : [])));
+  return { records, places };
 }
 
 async function tokensOf(
@@ -146,7 +150,7 @@ export async function storeReportInput(
       geoDatabases: record.geoDatabases ?? [],
     }),
     findings,
-    records: await recordsOf(database, caseId, findings),
+    ...(await recordsOf(database, caseId, findings)),
     tokens: await tokensOf(database, caseId, findings),
     annotations: await annotationsOf(database, caseId),
     journal: head ? { headHash: head.hash, length: chain.length } : undefined,

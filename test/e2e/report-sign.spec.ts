@@ -10,7 +10,8 @@ import { unzipSync } from 'fflate';
 import { run } from '../../cli/run';
 import { SAMPLE_BUNDLE, SCREENSHOTS, signIn } from './app-actions';
 import { expect, test } from './fixtures';
-import { findingRow, PLANTED } from './sample-case';
+import { HAS_OPENSSL, makeOrganisationChain } from '../unit/core/report/organisation-chain';
+import { findingRow, openSampleFindings, PLANTED } from './sample-case';
 
 const OUT = path.resolve('test-results/report-sign');
 const HOSTILE_SUMMARY = 'Session theft confirmed. <img src=x onerror=alert(1)></script>';
@@ -120,4 +121,81 @@ test('a report signed in the browser build verifies with the CLI, pinned to the 
   await page.getByTestId('verify-run').click();
   await expect(page.getByTestId('report-verification')).toHaveAttribute('data-verified', 'true');
   await expect(page.getByTestId('report-signer')).toContainText('Casey Examiner');
+});
+
+test('an organisation key imported with its chain signs the report, x5c and all, with the findings ticked one by one', async ({
+  app,
+}) => {
+  test.skip(!HAS_OPENSSL, 'openssl makes the organisation chain');
+  test.setTimeout(300_000);
+  const { page } = app;
+  const out = path.join(OUT, 'organisation');
+  await mkdir(out, { recursive: true });
+  const chain = await makeOrganisationChain();
+  await openSampleFindings(page);
+  await expect(page.getByTestId('case-analysis-status')).toHaveAttribute('data-status', 'complete', {
+    timeout: 60_000,
+  });
+  await page.getByTestId('report-open').click();
+  await expect(page.getByTestId('report-signing-key')).toHaveAttribute('data-organisation', 'false');
+
+  // A key that is not the certificate's is refused with the reason; the app's own key still signs.
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('report-import-key').click();
+  await (await chooser).setFiles([chain.otherKey, chain.chain]);
+  await expect(page.getByTestId('report-error')).toContainText(
+    'The organisation key was not imported: the private key is not the key of the leaf certificate (CN=Northwind CSIRT, O=Northwind',
+  );
+  await expect(page.getByTestId('report-signing-key')).toHaveAttribute('data-organisation', 'false');
+
+  // The right pair: the dialog names the certificate and the key's thumbprint changes to the leaf's.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('report-import-key').click();
+  await (await chooser).setFiles([chain.leafKey, chain.chain]);
+  const key = page.getByTestId('report-signing-key');
+  await expect(key).toHaveAttribute('data-organisation', 'true');
+  await expect(page.getByTestId('report-key-certificate')).toContainText(
+    'CN=Northwind CSIRT, O=Northwind, issued by CN=Northwind Root CA, O=Northwind',
+  );
+  const thumbprint = (await key.getAttribute('data-thumbprint'))!;
+  const jwkFile = path.join(out, 'organisation.jwk.json');
+  expect(JSON.parse((await download(page, 'report-export-public-key', jwkFile)).toString('utf8')).kid).toBe(thumbprint);
+
+  // Findings one by one: leave out the first default one, add the first one the rule leaves out.
+  const boxes = page.getByTestId('report-finding-choice');
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(1);
+  const ticks = await Promise.all([...Array(count).keys()].map((index) => boxes.nth(index).isChecked()));
+  const dropped = ticks.indexOf(true);
+  const added = ticks.indexOf(false);
+  expect(dropped).toBeGreaterThanOrEqual(0);
+  await boxes.nth(dropped).uncheck();
+  if (added >= 0) await boxes.nth(added).check();
+  const chosen: string[] = [];
+  for (let index = 0; index < count; index += 1)
+    if (await boxes.nth(index).isChecked()) chosen.push((await boxes.nth(index).getAttribute('data-finding-key'))!);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'report-create-organisation.png') });
+
+  const zipFile = path.join(out, 'report.zip');
+  const files = unzipSync(new Uint8Array(await download(page, 'report-create', zipFile)));
+  await expect(page.getByTestId('report-created')).toBeVisible();
+  const report = JSON.parse(Buffer.from(files['report.json']!).toString('utf8'));
+  expect(report.selection).toBe('investigator');
+  expect(report.findings.map((finding: { key: string }) => finding.key).sort()).toEqual([...chosen].sort());
+  const header = JSON.parse(
+    Buffer.from(Buffer.from(files['manifest.jws']!).toString().split('.')[0]!, 'base64url').toString(),
+  );
+  expect(header.x5c).toHaveLength(2);
+  await writeFile(path.join(out, 'report.pdf'), files['report.pdf']!);
+
+  const verified = await cliVerify([zipFile, '--pubkey', jwkFile, '--evidence', SAMPLE_BUNDLE]);
+  expect(verified.text).toMatch(
+    /PASS\s+certificate\s+manifest\.jws: the signing key is certified to "CN=Northwind CSIRT, O=Northwind"/,
+  );
+  expect(verified.text).toContain('Verdict: VERIFIED');
+  expect(verified.code).toBe(0);
+
+  // Forgetting the organisation key goes back to the browser's own key.
+  await page.getByTestId('report-forget-key').click();
+  await expect(page.getByTestId('report-signing-key')).toHaveAttribute('data-organisation', 'false');
 });

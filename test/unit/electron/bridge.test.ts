@@ -38,6 +38,8 @@ describe('createBridge', () => {
     await bridge.abortSave('save-1');
     await bridge.reportSigningKey();
     await bridge.signReport(bytes, 'Casey Examiner', 1_764_583_200_000);
+    await bridge.importOrganisationKey();
+    await bridge.forgetOrganisationKey();
     expect(invocations).toEqual([
       ['bundle:pick', 'folder'],
       ['file:read', 'id-1', 512, 64],
@@ -51,6 +53,8 @@ describe('createBridge', () => {
       ['export:abort', 'save-1'],
       ['report:signing-key'],
       ['report:sign', bytes, 'Casey Examiner', 1_764_583_200_000],
+      ['report:import-organisation-key'],
+      ['report:forget-organisation-key'],
     ]);
   });
 
@@ -62,6 +66,8 @@ describe('createBridge', () => {
       'appendSave',
       'beginSave',
       'finishSave',
+      'forgetOrganisationKey',
+      'importOrganisationKey',
       'onMenuCommand',
       'openedFiles',
       'pickBundle',

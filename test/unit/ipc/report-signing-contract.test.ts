@@ -21,11 +21,21 @@ describe('report-signing channels in the IPC contract', () => {
     expectTypeOf<IpcResult<'report:sign'>>().toEqualTypeOf<string>();
     expectTypeOf<IpcArgs<'report:signing-key'>>().toEqualTypeOf<[]>();
     expectTypeOf<IpcArgs<'report:sign'>>().toEqualTypeOf<[manifest: Uint8Array, signer: string, signedAt: number]>();
+    expectTypeOf<CarriesPrivate<NonNullable<IpcResult<'report:import-organisation-key'>>>>().toEqualTypeOf<false>();
+    expectTypeOf<CarriesPrivate<IpcResult<'report:forget-organisation-key'>>>().toEqualTypeOf<false>();
   });
 
-  it('no channel or bridge method exports or imports a key', () => {
-    expect(IPC_CHANNELS.filter((channel) => /private|export-key|key:export|import-key/i.test(channel))).toEqual([]);
+  it('no channel exports a key, and importing one carries no key material either way', () => {
+    expect(IPC_CHANNELS.filter((channel) => /private|export-key|key:export/i.test(channel))).toEqual([]);
     expectTypeOf<keyof TokentrailBridge>().not.toEqualTypeOf<'exportSigningKey'>();
+    // Main opens the organisation's key and chain files itself: the renderer sends no argument and gets the public
+    // half back, so the private key goes from disk into main and nowhere else.
+    expectTypeOf<IpcArgs<'report:import-organisation-key'>>().toEqualTypeOf<[]>();
+    expectTypeOf<IpcArgs<'report:forget-organisation-key'>>().toEqualTypeOf<[]>();
+    expect(() => validateIpcArgs['report:import-organisation-key'](['-----BEGIN PRIVATE KEY-----\nMC4CAQAw…'])).toThrow(
+      /expected 0 argument/,
+    );
+    expect(validateIpcArgs['report:import-organisation-key']([])).toEqual([]);
   });
 
   it('validates the arguments of report:sign', () => {

@@ -30,7 +30,12 @@ function handlersWith(log: BlockedRequestLog) {
     appInfo: { version: '0.1.0', platform: 'linux', versions: VERSIONS, blockedRequests: () => log.list() },
     shippedGeoDatabases: { registry, directory: '/nonexistent', fileNames: [], fs: { stat: unexpected } },
     openedFiles: { registry, queue: new OpenedFileQueue(), fs: { stat: unexpected } },
-    reportSigning: { custody: { info: unexpected, signer: unexpected } },
+    reportSigning: {
+      custody: { info: unexpected, signer: unexpected },
+      organisation: { info: unexpected, signer: unexpected, import: unexpected, forget: unexpected },
+      pickOrganisationKeyFiles: unexpected,
+      readKeyFile: unexpected,
+    },
   });
 }
 

@@ -9,7 +9,10 @@ import {
   SigningKeyCustody,
   type SafeStorage,
 } from '../../../../electron/handlers/signing-key-custody';
+import { OrganisationKeyCustody, readKeyFileText } from '../../../../electron/handlers/organisation-key-custody';
 import { ipcErrorCode } from '../../../../ipc/ipc-contract';
+import { HAS_OPENSSL, makeOrganisationChain } from '../../core/report/organisation-chain';
+import { verifier } from '../../core/token/token-helpers';
 import { reportInput } from '../../core/report/report-fixture';
 import { APP_SENDER, useTempDirs } from '../temp-dir';
 
@@ -39,8 +42,25 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
 async function setup(safeStorage = fakeSafeStorage()) {
   const dir = await makeDir();
   const keyFile = path.join(dir, 'report-signing-key.bin');
+  const organisationKeyFile = path.join(dir, 'report-organisation-key.bin');
   const custody = new SigningKeyCustody({ safeStorage, fs, keyFile, now: () => SIGNED_AT });
-  return { dir, keyFile, safeStorage, custody, handlers: createReportSigningHandlers({ custody }) };
+  const organisation = new OrganisationKeyCustody({
+    safeStorage,
+    fs,
+    keyFile: organisationKeyFile,
+    // The certificates the tests make are valid from now for 30 days.
+    now: () => Date.now() + 60_000,
+    verifier,
+  });
+  /** What main's open dialog returns next: the files a test "chooses". */
+  const picked: { files: string[] } = { files: [] };
+  const handlers = createReportSigningHandlers({
+    custody,
+    organisation,
+    pickOrganisationKeyFiles: async () => picked.files,
+    readKeyFile: (filePath) => readKeyFileText(fs, filePath),
+  });
+  return { dir, keyFile, organisationKeyFile, safeStorage, custody, picked, handlers };
 }
 
 const model = () => buildReport(reportInput(), { generatedAt: SIGNED_AT });
@@ -148,5 +168,86 @@ describe('report:signing-key and report:sign', () => {
     const other = new SigningKeyCustody({ safeStorage: fakeSafeStorage(), fs, keyFile, now: () => 0 });
     await expect(other.info()).rejects.toThrow(/cannot be decrypted/);
     expect(await fs.readFile(keyFile)).toEqual(before);
+  });
+});
+
+describe.skipIf(!HAS_OPENSSL)('report:import-organisation-key and report:forget-organisation-key', async () => {
+  const chain = HAS_OPENSSL ? await makeOrganisationChain() : undefined!;
+  const manifestOf = async () =>
+    (await createSignedReportPackage(model(), async () => 'unused')).find((file) => file.path === 'manifest.json')!
+      .bytes;
+  const headerOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString('utf8'));
+
+  it('main reads the chosen key and chain, keeps the key encrypted, and signs with it, x5c and all', async () => {
+    const { handlers, picked, organisationKeyFile, safeStorage } = await setup();
+    const own = await handlers['report:signing-key'](APP_SENDER);
+    picked.files = [chain.leafKey, chain.chain];
+    const imported = (await handlers['report:import-organisation-key'](APP_SENDER))!;
+    expect(imported).toMatchObject({
+      alg: 'ES256',
+      certificate: {
+        subject: 'CN=Northwind CSIRT, O=Northwind',
+        issuer: 'CN=Northwind Root CA, O=Northwind',
+        chainLength: 2,
+      },
+    });
+    expect(imported.thumbprint).not.toBe(own.thumbprint);
+    expect(await handlers['report:signing-key'](APP_SENDER)).toEqual(imported);
+    const stored = await fs.readFile(organisationKeyFile);
+    expect(stored.toString('latin1')).not.toContain('PRIVATE KEY');
+    expect(JSON.parse(safeStorage.decryptString(stored)).pkcs8).toContain('-----BEGIN PRIVATE KEY-----');
+
+    const files = await createSignedReportPackage(model(), (manifest) =>
+      handlers['report:sign'](APP_SENDER, manifest, 'Casey Examiner', SIGNED_AT),
+    );
+    const jws = new TextDecoder().decode(files.find((file) => file.path === 'manifest.jws')!.bytes);
+    expect(headerOf(jws).x5c).toHaveLength(2);
+    const verification = await verifyReportPackage(new Map(files.map((file) => [file.path, file.bytes])), {
+      pinnedThumbprint: imported.thumbprint,
+    });
+    expect(verification.verified).toBe(true);
+    expect(verification.checks.find((check) => check.id === 'certificate')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('certified to "CN=Northwind CSIRT, O=Northwind"'),
+    });
+    // Nothing that crossed IPC holds the private scalar.
+    const { createPrivateKey } = await import('node:crypto');
+    const d = createPrivateKey(await fs.readFile(chain.leafKey, 'utf8')).export({ format: 'jwk' }).d!;
+    for (const crossing of [JSON.stringify(imported), jws]) expect(crossing).not.toContain(d);
+  });
+
+  it('refuses a key that is not the certificate’s with the reason, and keeps signing with the app key', async () => {
+    const { handlers, picked, organisationKeyFile } = await setup();
+    const own = await handlers['report:signing-key'](APP_SENDER);
+    picked.files = [chain.otherKey, chain.chain];
+    const error = await handlers['report:import-organisation-key'](APP_SENDER).catch((failure: unknown) => failure);
+    expect(ipcErrorCode(error)).toBe('invalid-argument');
+    expect(String(error)).toMatch(
+      /not imported: the private key is not the key of the leaf certificate \(CN=Northwind CSIRT/,
+    );
+    await expect(fs.stat(organisationKeyFile)).rejects.toThrow(/ENOENT/);
+    expect(await handlers['report:signing-key'](APP_SENDER)).toEqual(own);
+  });
+
+  it('a cancelled dialog imports nothing; forgetting the key goes back to the app key, without x5c', async () => {
+    const { handlers, picked, safeStorage, organisationKeyFile } = await setup();
+    const own = await handlers['report:signing-key'](APP_SENDER);
+    expect(await handlers['report:import-organisation-key'](APP_SENDER)).toBeNull();
+    picked.files = [chain.selfKey, chain.selfCert];
+    const imported = (await handlers['report:import-organisation-key'](APP_SENDER))!;
+    expect(imported.alg).toBe('EdDSA');
+    // A restart finds it again.
+    const restarted = new OrganisationKeyCustody({
+      safeStorage,
+      fs,
+      keyFile: organisationKeyFile,
+      now: Date.now,
+      verifier,
+    });
+    expect(await restarted.info()).toEqual(imported);
+    expect(await handlers['report:forget-organisation-key'](APP_SENDER)).toEqual(own);
+    const jws = await handlers['report:sign'](APP_SENDER, await manifestOf(), 'Casey', SIGNED_AT);
+    expect(headerOf(jws).kid).toBe(own.thumbprint);
+    expect(headerOf(jws).x5c).toBeUndefined();
   });
 });
