@@ -9,7 +9,7 @@ import {
   type ReportInput,
   type ReportTokenInput,
 } from '../core/report';
-import type { TimelineParameterOverrides } from '../core/timeline';
+import type { ApiProfile, TimelineParameterOverrides } from '../core/timeline';
 import type { TokenAnalysis } from '../core/token';
 import { archivedAnnotations, archivedFindings } from './archive-export-input';
 import type { ArchivedCase } from './case-archive-read';
@@ -96,6 +96,7 @@ export function archiveReportInput(archived: ArchivedCase, examiners: readonly s
     findings: archivedFindings(archived),
     records: reportRecords(archivedEventList(archived)),
     places: reportPlaces(archivedEventList(archived)),
+    apiProfiles: analysis?.apiProfiles as readonly ApiProfile[] | undefined,
     tokens: archivedTokens(archived),
     annotations,
     journal: { headHash: archived.manifest.custody.headHash, length: archived.manifest.custody.length },

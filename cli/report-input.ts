@@ -77,5 +77,6 @@ export function cliReportInput(
     records: reportRecords(result.events),
     tokens: reportTokens(result.analyses),
     places: reportPlaces(result.events),
+    apiProfiles: result.timeline.apiProfiles,
   };
 }

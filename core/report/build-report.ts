@@ -1,4 +1,5 @@
 import type { EvidenceLocation, TimelineFinding } from '../timeline/types';
+import { reportApiProfiles } from './api-profiles';
 import { reportFigures } from './figure-data';
 import { deriveRecommendations } from './recommendations';
 import { maskSecretsInText, redactCompactToken, redactTokensInText } from './redact';
@@ -176,6 +177,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     annotations: reportAnnotations(input, included, scrub),
     journal: input.journal ?? null,
     recommendations: deriveRecommendations(findings),
+    apis: reportApiProfiles(input.apiProfiles),
     figures: reportFigures(chosen, tokens, input),
   };
 }

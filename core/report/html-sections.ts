@@ -80,6 +80,21 @@ export function recommendationsSection(model: ReportModel): string {
 ${table(['Recommendation', 'References', 'Follows from findings'], rows)}</section>`;
 }
 
+/** What each API accepted and refused, per class of token flaw: the holes the findings prove, and the checks it passed. */
+export function apisSection(model: ReportModel): string {
+  const rows = model.apis.map((api) => [
+    `${text(api.name)}${api.configured ? '' : ' <span class="muted">(not configured)</span>'}<br><span class="mono">${text(`${api.host ?? ''}${api.pathPrefix}`)}</span>`,
+    text(`${api.requests} (${api.accepted} accepted, ${api.refused} refused)`),
+    text(api.summary || 'no flaw class could be judged'),
+  ]);
+  const intro =
+    model.apis.length === 0
+      ? 'No answered request carried a token: no API could be profiled.'
+      : 'For every API the evidence shows answering requests with a token: what it accepted (2xx/3xx) and refused (401/403), per class of token flaw a correct verifier must refuse.';
+  return `<section id="apis"><h2>4. API verification</h2><p>${text(intro)}</p>
+${model.apis.length > 0 ? table(['API', 'Requests with a token', 'Accepts, refuses, never tested'], rows) : ''}</section>`;
+}
+
 export function tokensSection(model: ReportModel): string {
   const note = model.secretsIncluded
     ? 'Whole tokens are included (signatures and all): they are live credentials. Handle this report accordingly.'
@@ -90,7 +105,7 @@ export function tokensSection(model: ReportModel): string {
     jsonBlock(token.claims),
     `<pre>${text(token.compact)}</pre>`,
   ]);
-  return `<section id="tokens"><h2>4. Tokens involved</h2><p>${text(note)}</p>
+  return `<section id="tokens"><h2>5. Tokens involved</h2><p>${text(note)}</p>
 ${table(['SHA-256', 'Header', 'Claims', 'Compact form'], rows)}</section>`;
 }
 
@@ -105,7 +120,7 @@ export function annotationsSection(model: ReportModel): string {
   const journal = model.journal
     ? `Case journal: ${text(model.journal.length)} entries, head hash <span class="mono">${text(model.journal.headHash)}</span>.`
     : 'No case journal: this report was made directly from an evidence bundle.';
-  return `<section id="annotations"><h2>5. Annotations and journal</h2><p>${journal}</p>
+  return `<section id="annotations"><h2>6. Annotations and journal</h2><p>${journal}</p>
 ${table(['Item', 'Note', 'Tags, star, disposition', 'Author', 'Time (UTC)'], rows)}</section>`;
 }
 
@@ -124,7 +139,7 @@ export function evidenceSection(model: ReportModel): string {
           )
           .join('<br>'),
   ]);
-  return `<section id="evidence"><h2>6. Evidence inventory</h2>
+  return `<section id="evidence"><h2>7. Evidence inventory</h2>
 ${table(['Path', 'Kind', 'Bytes', 'SHA-256', 'Manifest verdict', 'Custody'], rows)}</section>`;
 }
 
@@ -151,7 +166,7 @@ export function methodSection(model: ReportModel): string {
               `${text(database.name)} ${text(database.version)}, SHA-256 <span class="mono">${text(database.sha256)}</span>`,
           )
           .join('; ');
-  return `<section id="method"><h2>7. Method</h2>
+  return `<section id="method"><h2>8. Method</h2>
 <p>${text(method.toolName)} ${text(method.toolVersion)}. Geolocation databases: ${geo}.</p>
 <h3>Key material (RFC 7638 thumbprints)</h3>${table(['Thumbprint', 'kid', 'Type', 'File'], keys)}
 <h3>Case configuration</h3>${method.caseConfiguration === undefined ? '<p class="muted">None.</p>' : jsonBlock(method.caseConfiguration)}

@@ -7,6 +7,7 @@ import {
   findingsSection,
   methodSection,
   recommendationsSection,
+  apisSection,
   summarySection,
   tokensSection,
 } from './html-sections';
@@ -35,6 +36,7 @@ const TABLE_OF_CONTENTS = [
   ['summary', 'Summary and limitations'],
   ['findings', 'Findings'],
   ['recommendations', 'Recommendations'],
+  ['apis', 'API verification'],
   ['tokens', 'Tokens involved'],
   ['annotations', 'Annotations and journal'],
   ['evidence', 'Evidence inventory'],
@@ -72,6 +74,7 @@ ${notice}
 ${summarySection(model)}
 ${findingsSection(model, severityFigure(model.findings) + findingFiguresHtml(model))}
 ${recommendationsSection(model)}
+${apisSection(model)}
 ${tokensSection(model)}
 ${annotationsSection(model)}
 ${evidenceSection(model)}

@@ -124,6 +124,7 @@ const SECTIONS = [
   'Summary and limitations',
   'Findings',
   'Recommendations',
+  'API verification',
   'Tokens',
   'Annotations',
   'Journal',
@@ -194,6 +195,20 @@ function recommendationsSection(layout: PdfLayout, model: ReportModel): void {
     layout.gap(3);
     layout.paragraph(recommendation.text);
     layout.paragraph(`References: ${recommendation.references.join('; ')}`, { size: 8.5, indent: 10, grey: 0.35 });
+  }
+}
+
+function apisSection(layout: PdfLayout, model: ReportModel): void {
+  if (model.apis.length === 0) layout.paragraph('No answered request carried a token: no API could be profiled.');
+  for (const api of model.apis) {
+    layout.gap(3);
+    layout.paragraph(`${api.name}${api.configured ? '' : ' (not configured)'} — ${api.host ?? ''}${api.pathPrefix}`, {
+      font: 'bold',
+    });
+    layout.paragraph(
+      `${api.requests} answered requests with a token: ${api.accepted} accepted, ${api.refused} refused.`,
+    );
+    layout.paragraph(api.summary || 'No flaw class could be judged.', { size: 8.5, indent: 10 });
   }
 }
 
@@ -290,6 +305,7 @@ const RENDER: Readonly<Record<Section, (layout: PdfLayout, model: ReportModel) =
   'Summary and limitations': caseSection,
   Findings: findingsSection,
   Recommendations: recommendationsSection,
+  'API verification': apisSection,
   Tokens: tokensSection,
   Annotations: annotationsSection,
   Journal: journalSection,

@@ -1,6 +1,7 @@
 import type { AnnotationState, Disposition } from '../annotations/types';
 import type { CustodyEntry, EvidenceKind, FileVerdict, ParameterValue } from '../evidence/types';
 import type { TimelineFinding } from '../timeline/types';
+import type { ApiProfile } from '../timeline/acceptance/api-profiles';
 import type { Severity } from '../token/findings';
 
 /**
@@ -36,6 +37,8 @@ export interface ReportInput {
   readonly journal?: { readonly headHash: string; readonly length: number };
   /** Where the records findings point at were placed by geolocation, by {@link recordKey}; absent where none was. */
   readonly places?: ReadonlyMap<string, ReportPlaceInput>;
+  /** What each API was seen to accept and refuse (core/timeline/acceptance), as the analysis found; absent: none. */
+  readonly apiProfiles?: readonly ApiProfile[];
 }
 
 /** A record's geolocation as the event holds it. */
@@ -236,6 +239,31 @@ export interface ReportModel {
   readonly annotations: readonly ReportAnnotation[];
   readonly journal: { readonly headHash: string; readonly length: number } | null;
   readonly recommendations: readonly ReportRecommendation[];
+  /** Every API's verification profile: per class of token flaw, what it accepted and refused, with counts. */
+  readonly apis: readonly ReportApiProfile[];
   /** What the lifecycle and map figures draw. */
   readonly figures: ReportFigures;
+}
+
+/** One API's verification profile as the report states it (docs/detectors.md, `bad-token-accepted`). */
+export interface ReportApiProfile {
+  readonly key: string;
+  readonly name: string;
+  readonly host?: string;
+  readonly pathPrefix: string;
+  /** Named in the case configuration, or grouped by host and path prefix. */
+  readonly configured: boolean;
+  /** Answered requests that carried a token; of them accepted (2xx/3xx) and refused (401/403). */
+  readonly requests: number;
+  readonly accepted: number;
+  readonly refused: number;
+  /** The profile in one line: `ACCEPTS unsigned tokens (1 × 200); refuses expired tokens (12 × 401); never tested: …`. */
+  readonly summary: string;
+  readonly flaws: readonly {
+    readonly flaw: string;
+    readonly label: string;
+    readonly verdict: string;
+    readonly accepted: { readonly count: number; readonly statuses: readonly number[] };
+    readonly refused: { readonly count: number; readonly statuses: readonly number[] };
+  }[];
 }

@@ -154,5 +154,6 @@ export async function storeReportInput(
     tokens: await tokensOf(database, caseId, findings),
     annotations: await annotationsOf(database, caseId),
     journal: head ? { headHash: head.hash, length: chain.length } : undefined,
+    apiProfiles: analysis?.apiProfiles,
   };
 }

@@ -73,6 +73,17 @@ describe('tokentrail report create / verify', () => {
     expect(
       report.findings.every((finding: { severity: string }) => ['high', 'critical'].includes(finding.severity)),
     ).toBe(true);
+    // The APIs' verification profiles: the sample's Orders API accepted an unsigned token.
+    const orders = report.apis.find((api: { name: string }) => api.name === 'Orders API');
+    expect(orders).toMatchObject({ configured: true, accepted: 4, refused: 0 });
+    expect(orders.flaws.find((row: { flaw: string }) => row.flaw === 'unsigned')).toMatchObject({
+      verdict: 'accepts',
+      accepted: { count: 1, statuses: [200] },
+    });
+    expect(orders.summary).toMatch(/^ACCEPTS unsigned tokens/);
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>4. API verification</h2>');
+    expect(html).toContain('ACCEPTS unsigned tokens');
   }, 60_000);
 
   it('verifies a zipped package, and names the file a flipped byte changed inside the zip', async () => {

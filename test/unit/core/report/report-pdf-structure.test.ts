@@ -41,11 +41,12 @@ describe('report.pdf structure', async () => {
       '1. Summary and limitations',
       '2. Findings',
       '3. Recommendations',
-      '4. Tokens',
-      '5. Annotations',
-      '6. Journal',
-      '7. Evidence inventory',
-      '8. Method',
+      '4. API verification',
+      '5. Tokens',
+      '6. Annotations',
+      '7. Journal',
+      '8. Evidence inventory',
+      '9. Method',
     ]);
     const nested = titles.filter((title) => title.startsWith('  '));
     expect(nested).toHaveLength(model.findings.length);
@@ -66,7 +67,7 @@ describe('report.pdf structure', async () => {
     const elements = (document.get(PDFName.of('K')) as PDFArray).asArray().map(dict);
     const tags = elements.map((element) => (element.get(PDFName.of('S')) as PDFName).decodeText());
     expect(tags.filter((tag) => tag === 'H1')).toHaveLength(1);
-    expect(tags.filter((tag) => tag === 'H2')).toHaveLength(9); // Contents and the eight sections
+    expect(tags.filter((tag) => tag === 'H2')).toHaveLength(10); // Contents and the nine sections
     // Each finding, and the two figure headings (token lifecycles, map).
     expect(tags.filter((tag) => tag === 'H3')).toHaveLength(model.findings.length + 2);
     expect(tags.filter((tag) => tag === 'P').length).toBeGreaterThan(50);
