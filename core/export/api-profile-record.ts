@@ -16,10 +16,12 @@ const answersRecord = (answers: ProfileAnswers) => ({
   })),
 });
 
-/** The record of one API's profile: its identity, its totals, and per flaw class the verdict, counts and requests. */
-export function apiProfileRecord(profile: ApiProfile): Record<string, unknown> {
+/**
+ * One API's profile as plain data, each side of each flaw row written by `side` (the requests in full for
+ * `analyze --json`, counts and statuses only in a report).
+ */
+export function apiProfileFields<Side>(profile: ApiProfile, side: (answers: ProfileAnswers) => Side) {
   return {
-    record: 'api-profile',
     key: profile.key,
     name: profile.name,
     ...(profile.host !== undefined ? { host: profile.host } : {}),
@@ -33,10 +35,15 @@ export function apiProfileRecord(profile: ApiProfile): Record<string, unknown> {
       flaw: row.flaw,
       label: FLAW_LABELS[row.flaw],
       verdict: row.verdict,
-      accepted: answersRecord(row.accepted),
-      refused: answersRecord(row.refused),
+      accepted: side(row.accepted),
+      refused: side(row.refused),
     })),
   };
+}
+
+/** The record of one API's profile: its identity, its totals, and per flaw class the verdict, counts and requests. */
+export function apiProfileRecord(profile: ApiProfile): Record<string, unknown> {
+  return { record: 'api-profile', ...apiProfileFields(profile, answersRecord) };
 }
 
 /** One line for a person: `accepts unsigned tokens (3 × 200); refuses expired tokens (12 × 401); never tested: …`. */

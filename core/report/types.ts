@@ -1,7 +1,7 @@
 import type { AnnotationState, Disposition } from '../annotations/types';
 import type { CustodyEntry, EvidenceKind, FileVerdict, ParameterValue } from '../evidence/types';
 import type { TimelineFinding } from '../timeline/types';
-import type { ApiProfile } from '../timeline/acceptance/api-profiles';
+import type { ApiProfile, ProfileAnswers } from '../timeline/acceptance/api-profiles';
 import type { Severity } from '../token/findings';
 
 /**
@@ -245,25 +245,14 @@ export interface ReportModel {
   readonly figures: ReportFigures;
 }
 
-/** One API's verification profile as the report states it (docs/detectors.md, `bad-token-accepted`). */
-export interface ReportApiProfile {
-  readonly key: string;
-  readonly name: string;
-  readonly host?: string;
-  readonly pathPrefix: string;
-  /** Named in the case configuration, or grouped by host and path prefix. */
-  readonly configured: boolean;
-  /** Answered requests that carried a token; of them accepted (2xx/3xx) and refused (401/403). */
-  readonly requests: number;
-  readonly accepted: number;
-  readonly refused: number;
-  /** The profile in one line: `ACCEPTS unsigned tokens (1 × 200); refuses expired tokens (12 × 401); never tested: …`. */
+/** One API's verification profile as the report states it (docs/detectors.md, `bad-token-accepted`): the analysis's
+ * profile with each flaw row's sides as counts and statuses (no request list), and a one-line summary. */
+export type ReportApiProfile = Omit<ApiProfile, 'flaws'> & {
+  /** `ACCEPTS unsigned tokens (1 × 200); refuses expired tokens (12 × 401); never tested: …`. */
   readonly summary: string;
-  readonly flaws: readonly {
-    readonly flaw: string;
+  readonly flaws: readonly (Omit<ApiProfile['flaws'][number], 'accepted' | 'refused'> & {
     readonly label: string;
-    readonly verdict: string;
-    readonly accepted: { readonly count: number; readonly statuses: readonly number[] };
-    readonly refused: { readonly count: number; readonly statuses: readonly number[] };
-  }[];
-}
+    readonly accepted: Pick<ProfileAnswers, 'count' | 'statuses'>;
+    readonly refused: Pick<ProfileAnswers, 'count' | 'statuses'>;
+  })[];
+};

@@ -4,30 +4,15 @@
 // meets the first one's compaction work (see timeline/timeline-ingest.mjs). A benchmark whose sides need the same
 // large store can seed it once (`seedProfile`) and run each side in a copy of that profile (`runInCopy`), made while
 // Chromium is closed: every side starts from the very same files, without paying for the seeding again.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { servePageScript } from '../support/serve-page-script.mjs';
 
 /** Bundles `entry` and serves it; `run(name, ...args)` calls `globalThis[name](...args)` in a fresh profile. */
 export async function startBrowserBench(entry) {
-  const bundle = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0].text;
-  const server = createServer((request, response) => {
-    if (request.url === '/bench.js') return response.end(script);
-    response.setHeader('content-type', 'text/html');
-    response.end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
-  }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const served = await servePageScript(entry);
 
   /** Calls `globalThis[name](...args)` in Chromium on the profile in `profile`; removes it after unless `keep`. */
   async function runIn(profile, keep, name, args) {
@@ -39,7 +24,7 @@ export async function startBrowserBench(entry) {
       const page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(0);
       // The same server, so the same origin (port included): a copied profile's databases are this page's own.
-      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.goto(served.url);
       return await page.evaluate(([fn, values]) => globalThis[fn](...values), [name, args]);
     } finally {
       await context.close();
@@ -71,5 +56,5 @@ export async function startBrowserBench(entry) {
     });
     return runIn(profile, false, name, args);
   }
-  return { run, seedProfile, runInCopy, close: () => server.close() };
+  return { run, seedProfile, runInCopy, close: served.close };
 }
