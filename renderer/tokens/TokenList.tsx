@@ -63,7 +63,8 @@ function TwoLineInstant({ text }: { readonly text: string }) {
 function PlaceCell({ row }: { readonly row: TokenRow }) {
   const place = row.token.firstSeen;
   if (!place) return <td className="mono muted">—</td>;
-  // The file's own name fits the column; its folder is in the tooltip (the whole path, as the evidence has it).
+  // The file's own name over its line, like the other two-line cells: a long name is cut, the line number never is.
+  // The folder is in the tooltip (the whole path, as the evidence has it).
   const name = place.path.slice(place.path.lastIndexOf('/') + 1);
   return (
     <td
@@ -72,7 +73,7 @@ function PlaceCell({ row }: { readonly row: TokenRow }) {
       data-place={`${place.path}:${place.line}`}
       title={`first seen at ${place.path}:${place.line}`}
     >
-      {safeText(`${name}:${place.line}`)}
+      <span className="line">{safeText(name)}</span> <span className="line muted small">line {place.line}</span>
     </td>
   );
 }

@@ -43,11 +43,14 @@ test.describe('the sample case report', () => {
   test('reads as a report: contents, findings with their records, recommendations, method', async ({ app }) => {
     const { page } = app;
     await expect(page.locator('h1')).toHaveText('Northwind — suspected theft of a mobile session token');
-    await expect(page.locator('nav li')).toHaveCount(7);
+    await expect(page.locator('nav li')).toHaveCount(8);
+    await expect(page.locator('#apis')).toContainText('ACCEPTS unsigned tokens');
     await expect(page.locator('#findings article.finding').first()).toContainText('alg "none"');
     await expect(page.locator('#recommendations')).toContainText('Reject unsecured tokens');
     await expect(page.locator('#method')).toContainText('impossible-travel');
-    await expect(page.locator('#findings figure svg rect')).toHaveCount(5);
+    await expect(page.locator('#findings figure svg[aria-label="Findings by severity"] rect')).toHaveCount(5);
+    // The tokens' lifecycle figure follows it, as inline SVG (this report was made without geolocation: no map).
+    await expect(page.locator('#findings figure svg[aria-label^="Token lifecycles:"]')).toHaveCount(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-html.png') });
     await page.locator('#finding-5').scrollIntoViewIfNeeded();
     await page.locator('#finding-5').screenshot({ path: path.join(SCREENSHOTS, 'report-html-finding.png') });

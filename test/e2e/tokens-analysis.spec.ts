@@ -337,7 +337,7 @@ test('crafted tokens at 1280×800: a stripped signature marked, long values wrap
   // Look-alike tokens told apart: each row says where the token was first seen, and file order is a sort.
   await page.getByTestId('token-sort').selectOption('file');
   await expect(page.getByTestId('token-row-place')).toHaveText(
-    Object.keys(tokens).map((_, index) => `crafted-tokens.txt:${index + 1}`),
+    Object.keys(tokens).map((_, index) => `crafted-tokens.txt line ${index + 1}`),
   );
   expect(await listScroll.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
   // A long subject is cut short in the list, whole in its tooltip.
