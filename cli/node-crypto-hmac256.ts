@@ -63,9 +63,8 @@ function finishOuter(outer: Int32Array): void {
   compressBlock(state);
 }
 
-/** True when `signature` is HMAC-SHA256(key, data). */
-export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uint8Array): boolean {
-  if (signature.length !== 32) return false;
+/** HMAC-SHA256(key, data) into `state` (big-endian words). */
+function hmac256State(key: Hmac256Key, data: Uint8Array): void {
   state.set(key.inner);
   const length = data.length;
   const blocks = Math.ceil((length + 9) / 64); // message, 0x80, 64-bit length
@@ -93,6 +92,12 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
     compressBlock(state);
   }
   finishOuter(key.outer);
+}
+
+/** True when `signature` is HMAC-SHA256(key, data). */
+export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uint8Array): boolean {
+  if (signature.length !== 32) return false;
+  hmac256State(key, data);
   let difference = 0;
   for (let i = 0; i < 8; i++) {
     const word = state[i]!;
@@ -104,6 +109,20 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
       ((word & 0xff) ^ signature[at + 3]!);
   }
   return difference === 0;
+}
+
+/** HMAC-SHA256(key, data) as 32 bytes. */
+export function hmac256Digest(key: Hmac256Key, data: Uint8Array): Uint8Array {
+  hmac256State(key, data);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const word = state[i]!;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = word >>> 16;
+    out[i * 4 + 2] = word >>> 8;
+    out[i * 4 + 3] = word;
+  }
+  return out;
 }
 
 /** A token under attack: its message schedules after the key block, and its signature as words. */

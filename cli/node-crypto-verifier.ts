@@ -17,7 +17,7 @@ import type {
   VerificationKey,
 } from '../core/token';
 import { JWS_ALGORITHMS } from '../core/token';
-import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
+import { hmac256Digest, hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
 /**
  * node:crypto implementations of the token engine's crypto seams, for the CLI: a SignatureVerifier that imports
@@ -102,9 +102,22 @@ export function createNodeVerifier(): SignatureVerifier {
   };
 }
 
-/** HMAC on node:crypto. */
+/**
+ * Keys MACed with before, their pad blocks compressed (the checks try the same keys on every token: the built-in
+ * list of common secrets on each HS256 token no keyring secret verifies, a public key's encodings for key confusion);
+ * weakly held, so a key no check keeps does not stay.
+ */
+const preparedHmac256Keys = new WeakMap<Uint8Array, Hmac256Key>();
+
+/** HMAC for the checks: SHA-256 in plain TypeScript under prepared keys (a createHmac object per call costs more than
+ * the hashing for a token's few blocks), SHA-384/512 on node:crypto. */
 export const nodeHmac: HmacProvider = {
-  hmac: (hash, key, data) => createHmac(NODE_HASH[hash], key).update(data).digest(),
+  hmac: (hash, key, data) => {
+    if (hash !== 'SHA-256') return createHmac(NODE_HASH[hash], key).update(data).digest();
+    let prepared = preparedHmac256Keys.get(key);
+    if (!prepared) preparedHmac256Keys.set(key, (prepared = hmac256Key(key)));
+    return hmac256Digest(prepared, data);
+  },
 };
 
 /** crypto.hash (Node ≥ 20.12): one call instead of a Hash object per digest. */

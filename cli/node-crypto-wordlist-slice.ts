@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { MAX_WORD_BYTES } from '../core/token';
 import type { SearchFileRequest, SliceMatch, SliceResult } from './node-crypto-messages';
-import { secretGuesser } from './node-crypto-secret-guess';
+import { candidateBatch } from './node-crypto-candidate-batch';
 
 /**
  * One byte range of a wordlist, searched by a crypto worker that reads it itself through a small fixed buffer (no
@@ -22,16 +22,25 @@ let readBuffer: Buffer | undefined;
 /** Search the range of `request`; see {@link SearchFileRequest}. */
 export function searchWordlistSlice(request: SearchFileRequest): SliceResult {
   const { file, slice, start, end, shared } = request;
-  const guessers = request.targets.map(secretGuesser);
-  const count = guessers.length;
+  const count = request.targets.length;
   const active = new Uint8Array(count).fill(1);
   const matches: SliceMatch[] = [];
+  let remaining = count;
+  const candidates = candidateBatch(request.targets, active, (t, before, word) => {
+    matches.push([t, before, word]);
+    active[t] = 0;
+    remaining--;
+    // Lower the shared "found in range" mark to this range unless another worker found it earlier.
+    for (;;) {
+      const current = Atomics.load(shared, 2 + t);
+      if (current <= slice || Atomics.compareExchange(shared, 2 + t, current, slice) === current) break;
+    }
+  });
   const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
   const fd = openSync(file, 'r');
   let newlines = 0; // '\n' in [start, end) seen so far
   let complete = true;
   let tried = 0;
-  let remaining = count;
   // Targets another worker found in an earlier range need no more tries here.
   const settled = (): boolean => {
     for (let t = 0; t < count; t++) {
@@ -108,17 +117,7 @@ export function searchWordlistSlice(request: SearchFileRequest): SliceResult {
       }
       const wordEnd = newline > at && buffer[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
       const before = newlines - (counted ? 1 : 0);
-      for (let t = 0; t < count; t++) {
-        if (!active[t] || !guessers[t]!(buffer, at, wordEnd)) continue;
-        matches.push([t, before, Uint8Array.from(buffer.subarray(at, wordEnd))]);
-        active[t] = 0;
-        remaining--;
-        // Lower the shared "found in range" mark to this range unless another worker found it earlier.
-        for (;;) {
-          const current = Atomics.load(shared, 2 + t);
-          if (current <= slice || Atomics.compareExchange(shared, 2 + t, current, slice) === current) break;
-        }
-      }
+      candidates.offer(buffer, at, wordEnd, before);
       at = newline + 1;
       if (remaining === 0) {
         complete = false;
@@ -133,6 +132,8 @@ export function searchWordlistSlice(request: SearchFileRequest): SliceResult {
         }
       }
     }
+    // The range's last candidates may still wait for a full batch (a stopped search does not need them).
+    if (complete) candidates.flush();
   } finally {
     closeSync(fd);
     Atomics.add(shared, 1, tried);

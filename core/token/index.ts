@@ -71,7 +71,8 @@ export { createWebCryptoVerifier, createWebCryptoPublicKeyDeriver } from './cryp
 export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
-export { SHA256_IV, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
+export { SHA256_IV, SHA256_K, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
+export { sha256x4ModuleBytes } from './crypto/sha256-x4-wasm';
 export {
   verifySignature,
   signingKeyOf,
