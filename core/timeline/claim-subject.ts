@@ -21,13 +21,31 @@ export interface ShownSubject {
 const identity = (value: string | undefined): string | undefined =>
   value === undefined || value === '' || isPlaceholderIdentity(value) ? undefined : value;
 
+/**
+ * Tokens whose `sub` was read lately. Ingest asks once per stored event, and a gateway log repeats the same few
+ * tokens on most of its lines: decoding each again (base64url and JSON of header and claims) cost more than the rest
+ * of the row. Bounded in entries and in the length of a token kept, so hostile evidence cannot grow it.
+ */
+const recentSubjects = new Map<string, string | undefined>();
+const RECENT_SUBJECTS = 4096;
+const LONGEST_REMEMBERED = 8192;
+
+function claimSubject(compact: string): string | undefined {
+  if (recentSubjects.has(compact)) return recentSubjects.get(compact);
+  const sub = decodeCompact(compact)?.claims?.sub;
+  const subject = typeof sub === 'string' ? identity(sub) : undefined;
+  if (compact.length <= LONGEST_REMEMBERED) {
+    if (recentSubjects.size >= RECENT_SUBJECTS) recentSubjects.clear();
+    recentSubjects.set(compact, subject);
+  }
+  return subject;
+}
+
 /** The `sub` claim of the event's first token, when the record itself names no subject (none, or a placeholder). */
 export function tokenClaimSubject(event: Pick<AuthEvent, 'subject' | 'tokens'>): string | undefined {
   if (identity(event.subject) !== undefined) return undefined;
   const first = event.tokens[0];
-  if (!first) return undefined;
-  const sub = decodeCompact(first.compact)?.claims?.sub;
-  return typeof sub === 'string' ? identity(sub) : undefined;
+  return first ? claimSubject(first.compact) : undefined;
 }
 
 /** The record's own subject, else its token's `sub` (marked as such), else a placeholder the record wrote, else none. */

@@ -50,6 +50,19 @@ describe('subjects from token claims', () => {
     }
   });
 
+  it('answers the same for a token seen before, past the bound of tokens it remembers', () => {
+    const tokens = Array.from({ length: 5000 }, (_, i) =>
+      i % 3 === 0 ? jwt({ iat: i }) : jwt({ sub: `user-${i}`, iat: i }),
+    );
+    const subjectOf = (compact: string) =>
+      tokenClaimSubject(request({ tokens: [{ hash: '3'.repeat(64), compact, role: 'authorization' }] }));
+    for (let round = 0; round < 2; round++)
+      tokens.forEach((compact, i) => expect(subjectOf(compact)).toBe(i % 3 === 0 ? undefined : `user-${i}`));
+    const long = jwt({ sub: 'mallory', pad: 'x'.repeat(10_000) }); // too long to remember: decoded every time
+    expect(subjectOf(long)).toBe('mallory');
+    expect(subjectOf(long)).toBe('mallory');
+  });
+
   it('reads the first token only, as attribution does', () => {
     const event = request({
       tokens: [
