@@ -2,7 +2,7 @@
 import {
   SEVERITY_FILTERS,
   VERDICT_FILTERS,
-  TOKEN_SORTS,
+  tokenSorts,
   type SeverityFilter,
   type TokenFilter,
   type TokenSort,
@@ -79,7 +79,7 @@ export function TokenFilters({
       <label className="inline-field">
         <span>Order</span>
         <select data-testid="token-sort" value={sort} onChange={(event) => onSort(event.target.value as TokenSort)}>
-          {TOKEN_SORTS.filter((option) => !(checksHidden && option.sort === 'severity')).map((option) => (
+          {tokenSorts(checksHidden === true).map((option) => (
             <option key={option.sort} value={option.sort}>
               {option.label}
             </option>

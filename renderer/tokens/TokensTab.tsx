@@ -2,7 +2,14 @@
 // and the selected token in detail.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { filterTokenRows, joinAnalyses, sortTokenRows, type TokenFilter, type TokenSort } from './token-filter';
+import {
+  filterTokenRows,
+  joinAnalyses,
+  offeredSort,
+  sortTokenRows,
+  type TokenFilter,
+  type TokenSort,
+} from './token-filter';
 import { caseTokens, tokenAnalysisSummaries } from './queries';
 import { AnalysisBar } from './AnalysisBar';
 import { TokenDetail } from './TokenDetail';
@@ -43,8 +50,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
     () => joinAnalyses(tokens ?? [], analyses ?? [], annotations, keyAnnotations),
     [tokens, analyses, annotations, keyAnnotations],
   );
-  // An exercise that hides the checks offers no "worst finding" order: the order itself would tell the verdicts.
-  const order = checksHidden && sort === 'severity' ? 'issued' : sort;
+  const order = offeredSort(sort, checksHidden);
   const shown = useMemo(() => sortTokenRows(filterTokenRows(rows, filter), order), [rows, filter, order]);
   const bulkSelection = useMemo((): BulkSelection => ({ kind: 'token', filter }), [filter]);
   if (!tokens) return <div className="loading">Loading tokens…</div>;
@@ -76,7 +82,7 @@ export function TokensTab({ caseId, focus, onShowEvents, onOpenView }: TokensTab
         caseId={caseId}
         filter={filter}
         onChange={setFilter}
-        sort={sort}
+        sort={order}
         onSort={setSort}
         shown={shown.length}
         total={rows.length}

@@ -84,12 +84,26 @@ export function joinAnalyses(
 /** Orders of the token list: by iat (as stored), by where each was first seen, by worst finding, by sightings. */
 export type TokenSort = 'issued' | 'file' | 'severity' | 'seen';
 
-export const TOKEN_SORTS: readonly { readonly sort: TokenSort; readonly label: string }[] = [
+const TOKEN_SORTS: readonly { readonly sort: TokenSort; readonly label: string }[] = [
   { sort: 'issued', label: 'issued (iat)' },
   { sort: 'file', label: 'file order' },
   { sort: 'severity', label: 'worst finding' },
   { sort: 'seen', label: 'most seen' },
 ];
+
+/**
+ * The orders offered. An exercise that hides the checks offers no "worst finding" order: the order itself would tell
+ * the verdicts.
+ */
+export function tokenSorts(checksHidden: boolean): typeof TOKEN_SORTS {
+  return checksHidden ? TOKEN_SORTS.filter((option) => option.sort !== 'severity') : TOKEN_SORTS;
+}
+
+/** The order chosen if it is offered, else the first offered (iat). */
+export function offeredSort(sort: TokenSort, checksHidden: boolean): TokenSort {
+  const offered = tokenSorts(checksHidden);
+  return offered.some((option) => option.sort === sort) ? sort : offered[0]!.sort;
+}
 
 const byPlace = (a: TokenRow, b: TokenRow): number => {
   const [first, second] = [a.token.firstSeen, b.token.firstSeen];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenRecord } from '../../../../renderer/db/records';
-import { sortTokenRows, type TokenRow } from '../../../../renderer/tokens/token-filter';
+import { offeredSort, sortTokenRows, tokenSorts, type TokenRow } from '../../../../renderer/tokens/token-filter';
 
 const row = (
   name: string,
@@ -37,5 +37,15 @@ describe('sortTokenRows', () => {
   it('does not reorder its input', () => {
     sortTokenRows(rows, 'file');
     expect(order(rows)).toBe('abcd');
+  });
+});
+
+describe('the orders offered', () => {
+  it('offers no "worst finding" order while an exercise hides the checks, and falls back to iat from it', () => {
+    expect(tokenSorts(false).map((option) => option.sort)).toEqual(['issued', 'file', 'severity', 'seen']);
+    expect(tokenSorts(true).map((option) => option.sort)).toEqual(['issued', 'file', 'seen']);
+    expect(offeredSort('severity', true)).toBe('issued');
+    expect(offeredSort('severity', false)).toBe('severity');
+    expect(offeredSort('seen', true)).toBe('seen');
   });
 });
