@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { SHA256_IV, sha256x4ModuleBytes } from '../core/token';
-import { hmac256Target } from './node-crypto-hmac256';
+import { hmac256Target, type Hmac256Target } from './node-crypto-hmac256';
 
 /**
- * HMAC-SHA256 secret guessing four candidates at a time on the SIMD SHA-256 of core/token/crypto/sha256-x4-wasm.ts.
- * Per batch the candidates' inner and outer key blocks are compressed once, whatever the number of targets (a key
- * block depends on the candidate only); per target the token's message schedules, expanded once and copied into every
- * lane, are run from that inner state, then the outer block. About 2.5× the plain TypeScript guess of
- * node-crypto-hmac256.ts per candidate on this machine (docs/benchmarks.md, "Token engine").
+ * HMAC-SHA256 under four keys at a time on the SIMD SHA-256 of core/token/crypto/sha256-x4-wasm.ts, two ways:
+ * - wordlist guessing ({@link hmac256Lanes}): per batch of candidates the inner and outer key blocks are compressed
+ *   once, whatever the number of targets (a key block depends on the candidate only); per target the token's message
+ *   schedules, expanded once and copied into every lane, are run from that inner state, then the outer block;
+ * - a fixed key list on many tokens ({@link hmac256KeySet}): the keys' pad states are compressed once for good.
+ * About 2.5× the plain TypeScript guess of node-crypto-hmac256.ts per candidate on this machine (docs/benchmarks.md,
+ * "Token engine").
  */
 
 /** Four candidates share one batch: the lanes of a 128-bit vector. */
@@ -32,7 +34,7 @@ const PAGE = 65536;
 
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  readonly rounds: (state: number, schedule: number) => void;
+  readonly rounds: (from: number, to: number, schedule: number) => void;
   readonly expand: (schedule: number) => void;
 }
 
@@ -45,12 +47,106 @@ function sha256x4Module(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** A token under attack, as the lanes need it. */
-interface LaneTarget {
+/** One instance of the module, its memory growing on demand (a grown memory detaches the old view: ask again). */
+interface Engine {
+  readonly rounds: Exports['rounds'];
+  readonly expand: Exports['expand'];
+  words(): Int32Array;
+  /** Make the memory at least `bytes` long. */
+  reserve(bytes: number): void;
+}
+
+function engine(): Engine | undefined {
+  const module = sha256x4Module();
+  if (!module) return undefined;
+  const { memory, rounds, expand } = new WebAssembly.Instance(module).exports as unknown as Exports;
+  let words = new Int32Array(memory.buffer);
+  const result: Engine = {
+    rounds,
+    expand,
+    words: () => words,
+    reserve(bytes) {
+      if (bytes <= memory.buffer.byteLength) return;
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+      words = new Int32Array(memory.buffer);
+    },
+  };
+  splat(words, AT.iv, SHA256_IV, 0, 8);
+  // The outer message's last block after the inner digest: 0x80, zeros, its length in bits (pad block + digest).
+  splat(words, AT.final + 8 * VECTOR, [0x80000000 | 0, 0, 0, 0, 0, 0, 0, (64 + 32) * 8], 0, 8);
+  return result;
+}
+
+/** `count` words of `source` from `from`, each copied into the four lanes of a vector, from byte `at` on. */
+function splat(words: Int32Array, at: number, source: ArrayLike<number>, from: number, count: number): void {
+  for (let i = 0; i < count; i++) words.fill(source[from + i]!, at / 4 + i * LANES, at / 4 + (i + 1) * LANES);
+}
+
+/** The key `bytes[start..end)` XOR the inner and outer pads, into `lane` of the two key blocks. */
+function loadKey(words: Int32Array, lane: number, bytes: Uint8Array, start: number, end: number): void {
+  let source = bytes;
+  if (end - start > 64) {
+    // HMAC hashes a key longer than the block first (RFC 2104 §2).
+    source = createHash('sha256').update(bytes.subarray(start, end)).digest();
+    start = 0;
+    end = source.length;
+  }
+  const innerPad = AT.innerKeyBlock / 4;
+  const outerPad = AT.outerKeyBlock / 4;
+  for (let i = 0, at = start; i < 16; i++, at += 4) {
+    let word = 0;
+    if (at + 4 <= end) word = (source[at]! << 24) | (source[at + 1]! << 16) | (source[at + 2]! << 8) | source[at + 3]!;
+    else if (at < end) for (let k = 0; k < 4; k++) word |= (at + k < end ? source[at + k]! : 0) << (24 - 8 * k);
+    words[innerPad + i * LANES + lane] = word ^ 0x36363636;
+    words[outerPad + i * LANES + lane] = word ^ 0x5c5c5c5c;
+  }
+}
+
+/** Compress the loaded key blocks into the states after the inner and outer pad blocks, at `inner` and `outer`. */
+function compressKeys(e: Engine, inner: number, outer: number): void {
+  e.expand(AT.innerKeyBlock);
+  e.expand(AT.outerKeyBlock);
+  e.rounds(AT.iv, inner, AT.innerKeyBlock);
+  e.rounds(AT.iv, outer, AT.outerKeyBlock);
+}
+
+/** A message's schedules in memory and the signature to compare with. */
+interface LaneMessage {
   /** Byte offset of its first message schedule in memory. */
   readonly messages: number;
   readonly blocks: number;
   readonly signature: Int32Array;
+}
+
+/** The bit mask of the first `count` lanes whose keys (their pad states at `innerKey`, `outerKey`) MAC `message`. */
+function laneMatches(e: Engine, innerKey: number, outerKey: number, message: LaneMessage, count: number): number {
+  // The inner hash, block after block; its last block leaves the digest where the outer message's last block starts.
+  let state = innerKey;
+  for (let block = 0; block < message.blocks; block++) {
+    const to = block === message.blocks - 1 ? AT.final : AT.inner;
+    e.rounds(state, to, message.messages + block * SCHEDULE);
+    state = to;
+  }
+  e.expand(AT.final);
+  e.rounds(outerKey, AT.outer, AT.final);
+  const words = e.words();
+  const signature = message.signature;
+  const outer = AT.outer / 4;
+  let found = 0;
+  for (let lane = 0; lane < count; lane++) {
+    if (words[outer + lane] !== signature[0]) continue;
+    let same = true;
+    for (let k = 1; k < 8 && same; k++) same = words[outer + k * LANES + lane] === signature[k];
+    if (same) found |= 1 << lane;
+  }
+  return found;
+}
+
+/** Write a message's expanded schedules, one copy per lane, from byte `at` on (memory reserved by the caller). */
+function placeMessage(words: Int32Array, at: number, target: Hmac256Target): LaneMessage {
+  for (let block = 0; block < target.blocks; block++)
+    splat(words, at + block * SCHEDULE, target.schedules, block * 64, 64);
+  return { messages: at, blocks: target.blocks, signature: target.signature };
 }
 
 /** Candidates loaded into lanes, tried against several HS256 tokens at once. */
@@ -73,78 +169,65 @@ export interface Hmac256Lanes {
 export function hmac256Lanes(
   targets: readonly { readonly input: Uint8Array; readonly signature: Uint8Array }[],
 ): Hmac256Lanes | undefined {
-  const module = sha256x4Module();
-  if (!module) return undefined;
-  const { memory, rounds, expand } = new WebAssembly.Instance(module).exports as unknown as Exports;
+  const e = engine();
+  if (!e) return undefined;
   const prepared = targets.map((target) => hmac256Target(target.input, target.signature));
-  const blocks = prepared.reduce((sum, target) => sum + target.blocks, 0);
-  const bytes = AT.messages + blocks * SCHEDULE;
-  if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  const words = new Int32Array(memory.buffer); // taken after growing: growing detaches earlier views
-  const splat = (at: number, source: ArrayLike<number>, from: number, count: number): void => {
-    for (let i = 0; i < count; i++) words.fill(source[from + i]!, at / 4 + i * LANES, at / 4 + (i + 1) * LANES);
-  };
-  splat(AT.iv, SHA256_IV, 0, 8);
-  // The outer message's last block after the inner digest: 0x80, zeros, its length in bits (pad block + digest).
-  splat(AT.final + 8 * VECTOR, [0x80000000 | 0, 0, 0, 0, 0, 0, 0, (64 + 32) * 8], 0, 8);
+  e.reserve(AT.messages + prepared.reduce((sum, target) => sum + target.blocks, 0) * SCHEDULE);
   let next: number = AT.messages;
-  const laneTargets: (LaneTarget | undefined)[] = prepared.map((target) => {
-    if (!target.possible) return undefined;
-    const messages = next;
-    for (let block = 0; block < target.blocks; block++, next += SCHEDULE) splat(next, target.schedules, block * 64, 64);
-    return { messages, blocks: target.blocks, signature: target.signature };
+  const messages = prepared.map((target) => {
+    const placed = placeMessage(e.words(), next, target);
+    next += target.blocks * SCHEDULE;
+    return target.possible ? placed : undefined;
   });
-
-  const copyState = (to: number, from: number): void => {
-    words.copyWithin(to / 4, from / 4, from / 4 + STATE / 4);
-  };
-  const innerPad = AT.innerKeyBlock / 4;
-  const outerPad = AT.outerKeyBlock / 4;
   return {
-    load(lane, bytes, start, end) {
-      let source = bytes;
-      if (end - start > 64) {
-        // HMAC hashes a key longer than the block first (RFC 2104 §2).
-        source = createHash('sha256').update(bytes.subarray(start, end)).digest();
-        start = 0;
-        end = source.length;
-      }
-      for (let i = 0, at = start; i < 16; i++, at += 4) {
-        let word = 0;
-        if (at + 4 <= end)
-          word = (source[at]! << 24) | (source[at + 1]! << 16) | (source[at + 2]! << 8) | source[at + 3]!;
-        else if (at < end) for (let k = 0; k < 4; k++) word |= (at + k < end ? source[at + k]! : 0) << (24 - 8 * k);
-        words[innerPad + i * LANES + lane] = word ^ 0x36363636;
-        words[outerPad + i * LANES + lane] = word ^ 0x5c5c5c5c;
-      }
-    },
-    prepareKeys() {
-      expand(AT.innerKeyBlock);
-      expand(AT.outerKeyBlock);
-      copyState(AT.innerKey, AT.iv);
-      rounds(AT.innerKey, AT.innerKeyBlock);
-      copyState(AT.outerKey, AT.iv);
-      rounds(AT.outerKey, AT.outerKeyBlock);
-    },
+    load: (lane, bytes, start, end) => loadKey(e.words(), lane, bytes, start, end),
+    prepareKeys: () => compressKeys(e, AT.innerKey, AT.outerKey),
     matches(t, count) {
-      const target = laneTargets[t];
-      if (!target) return 0;
-      copyState(AT.inner, AT.innerKey);
-      for (let block = 0; block < target.blocks; block++) rounds(AT.inner, target.messages + block * SCHEDULE);
-      copyState(AT.final, AT.inner); // the inner digest: the first 8 words of the outer message's last block
-      expand(AT.final);
-      copyState(AT.outer, AT.outerKey);
-      rounds(AT.outer, AT.final);
-      const signature = target.signature;
-      const outer = AT.outer / 4;
-      let found = 0;
-      for (let lane = 0; lane < count; lane++) {
-        if (words[outer + lane] !== signature[0]) continue;
-        let same = true;
-        for (let k = 1; k < 8 && same; k++) same = words[outer + k * LANES + lane] === signature[k];
-        if (same) found |= 1 << lane;
+      const message = messages[t];
+      return message ? laneMatches(e, AT.innerKey, AT.outerKey, message, count) : 0;
+    },
+  };
+}
+
+/** A fixed list of keys, their pad states compressed once, tried on one message after another. */
+export interface Hmac256KeySet {
+  /** The index of the first key under which `signature` is the HMAC-SHA256 of `data`, or -1. */
+  firstMatch(data: Uint8Array, signature: Uint8Array): number;
+}
+
+/**
+ * For a list of keys tried on many tokens (the built-in list of common secrets, on every HS256 token no keyring
+ * secret verifies): a key then costs only the token's message blocks and the outer block, four keys at a time.
+ * Undefined where WebAssembly SIMD is missing.
+ */
+export function hmac256KeySet(keys: readonly Uint8Array[]): Hmac256KeySet | undefined {
+  const e = engine();
+  if (!e) return undefined;
+  const batches = Math.ceil(keys.length / LANES);
+  const messagesAt = AT.messages + batches * 2 * STATE;
+  e.reserve(messagesAt);
+  const padStates = (batch: number): [number, number] => [
+    AT.messages + batch * 2 * STATE,
+    AT.messages + batch * 2 * STATE + STATE,
+  ];
+  for (let batch = 0; batch < batches; batch++) {
+    for (let lane = 0; lane < LANES; lane++) {
+      const key = keys[batch * LANES + lane] ?? new Uint8Array(0); // lanes past the list are never counted
+      loadKey(e.words(), lane, key, 0, key.length);
+    }
+    compressKeys(e, ...padStates(batch));
+  }
+  return {
+    firstMatch(data, signature) {
+      if (signature.length !== 32) return -1;
+      const target = hmac256Target(data, signature);
+      e.reserve(messagesAt + target.blocks * SCHEDULE);
+      const message = placeMessage(e.words(), messagesAt, target);
+      for (let batch = 0; batch < batches; batch++) {
+        const found = laneMatches(e, ...padStates(batch), message, Math.min(LANES, keys.length - batch * LANES));
+        if (found !== 0) return batch * LANES + 31 - Math.clz32(found & -found);
       }
-      return found;
+      return -1;
     },
   };
 }

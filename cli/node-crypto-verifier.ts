@@ -18,6 +18,7 @@ import type {
 } from '../core/token';
 import { JWS_ALGORITHMS } from '../core/token';
 import { hmac256Digest, hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
+import { hmac256KeySet, type Hmac256KeySet } from './node-crypto-hmac256-x4';
 
 /**
  * node:crypto implementations of the token engine's crypto seams, for the CLI: a SignatureVerifier that imports
@@ -108,6 +109,8 @@ export function createNodeVerifier(): SignatureVerifier {
  * weakly held, so a key no check keeps does not stay.
  */
 const preparedHmac256Keys = new WeakMap<Uint8Array, Hmac256Key>();
+/** Key lists tried before (null: no WebAssembly SIMD here), weakly held as the keys are. */
+const preparedKeySets = new WeakMap<readonly Uint8Array[], Hmac256KeySet | null>();
 
 /** HMAC for the checks: SHA-256 in plain TypeScript under prepared keys (a createHmac object per call costs more than
  * the hashing for a token's few blocks), SHA-384/512 on node:crypto. */
@@ -117,6 +120,12 @@ export const nodeHmac: HmacProvider = {
     let prepared = preparedHmac256Keys.get(key);
     if (!prepared) preparedHmac256Keys.set(key, (prepared = hmac256Key(key)));
     return hmac256Digest(prepared, data);
+  },
+  firstMatchingKey(hash, keys, data, signature) {
+    let keySet = hash === 'SHA-256' ? preparedKeySets.get(keys) : null;
+    if (keySet === undefined) preparedKeySets.set(keys, (keySet = hmac256KeySet(keys) ?? null));
+    if (keySet) return keySet.firstMatch(data, signature);
+    return keys.findIndex((key) => Buffer.compare(nodeHmac.hmac(hash, key, data), signature) === 0);
   },
 };
 

@@ -208,3 +208,44 @@ test('a scenario opens from the welcome screen as a case, generated in the page,
     await expect(findingRow(page, id).first()).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('tab-exercise')).toHaveCount(0);
 });
+
+test('an exercise made in the page hides the token checks: the file seals that choice, and the trainee sees no verdict, check or severity order', async ({
+  app,
+}) => {
+  test.setTimeout(240_000);
+  const page = app.page;
+  await signIn(page, 'Ian Instructor');
+  await page.getByTestId('training').locator('summary', { hasText: 'Scenarios' }).click();
+  const scenario = page.locator('[data-testid=scenario-item][data-scenario=alg-none]');
+  await scenario.getByTestId('scenario-make-exercise').click();
+  await scenario.getByTestId('scenario-hide-token-checks').check();
+  await scenario.getByTestId('scenario-passphrase').fill(PASSPHRASE);
+
+  // Saved (the browser host downloads it): a sealed exercise whose key opens with the passphrase and says what is hidden.
+  const saved = path.join(root, 'made-in-page.ttexercise');
+  const download = page.waitForEvent('download');
+  await scenario.getByTestId('scenario-save-exercise').click();
+  await (await download).saveAs(saved);
+  const parsed = parseExerciseFile(await readFile(saved, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.message);
+  expect(parsed.value.header.hidden).toEqual(['token-checks']);
+  const key = await unsealAnswerKey(webcrypto.subtle, parsed.value, PASSPHRASE);
+  expect(key.ok).toBe(true);
+
+  // Opened here as a trainee: the Tokens view hides verdicts, checks and the order that would tell them.
+  await scenario.getByTestId('scenario-open-trainee').click();
+  await expect(page.getByTestId('exercise-tab')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('tab-tokens').click();
+  await expect(page.getByTestId('token-checks-hidden')).toBeVisible();
+  await expect(page.getByTestId('token-row').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('token-row-verdict')).toHaveCount(0);
+  await expect(page.getByTestId('token-row-findings')).toHaveCount(0);
+  const orders = await page
+    .getByTestId('token-sort')
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  expect(orders).toEqual(['issued', 'file', 'seen']);
+  await page.getByTestId('token-row').first().click();
+  await expect(page.getByTestId('token-verdict')).toHaveCount(0);
+  await expect(page.getByTestId('token-verdict-pending')).toHaveCount(0);
+});

@@ -12,6 +12,12 @@ export type HmacHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
 /** Computes HMAC(key, data). */
 export interface HmacProvider {
   hmac(hash: HmacHash, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * Optional: the index of the first of `keys` under which `signature` is the HMAC of `data`, or -1. For a host that
+   * tries a list of keys faster than one MAC at a time (the CLI prepares a list it sees again, such as the built-in
+   * list of common secrets, once, and tries it four keys at a time).
+   */
+  firstMatchingKey?(hash: HmacHash, keys: readonly Uint8Array[], data: Uint8Array, signature: Uint8Array): number;
 }
 
 const HASHES = { 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 } as const;

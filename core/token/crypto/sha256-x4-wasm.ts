@@ -21,8 +21,10 @@ import { SHA256_K } from './sha256-compress';
  * (word k of lane j at `state + 16k + 4j`), a schedule 64 vectors; words are little-endian i32 in memory, which is
  * what an Int32Array over the memory writes on every host the app runs on.
  *
- * Exports: `memory` (one page to start; the caller grows it), `rounds(state, schedule)` — the 64 rounds over an
- * expanded schedule, added into the state — and `expand(schedule)` — words 16..63 from words 0..15.
+ * Exports: `memory` (one page to start; the caller grows it), `rounds(from, to, schedule)` — the 64 rounds over an
+ * expanded schedule starting from the state at `from`, the result (that state plus the working variables) stored at
+ * `to`, which may be `from`: the callers chain blocks and place a digest where the next block needs it without a
+ * copy — and `expand(schedule)` — words 16..63 from words 0..15.
  */
 
 const OP = {
@@ -47,62 +49,128 @@ const SIMD = {
 /** log2 of a v128's 16-byte alignment, as a memarg states it. */
 const ALIGN_16 = 4;
 
-const get = (local: number): number[] => [OP.localGet, ...unsignedLeb(local)];
-const set = (local: number): number[] => [OP.localSet, ...unsignedLeb(local)];
-const i32 = (value: number): number[] => [OP.i32Const, ...signedLeb(value)];
-const simd = (op: number): number[] => [OP.simd, ...unsignedLeb(op)];
-const load = (offset: number): number[] => [...simd(SIMD.load), ALIGN_16, ...unsignedLeb(offset)];
-const store = (offset: number): number[] => [...simd(SIMD.store), ALIGN_16, ...unsignedLeb(offset)];
-const add = simd(SIMD.add);
-const xor = simd(SIMD.xor);
-/** A vector with `value` in every lane. */
-function splat(value: number): number[] {
-  const bytes: number[] = [];
-  for (let lane = 0; lane < 4; lane++) for (let b = 0; b < 4; b++) bytes.push((value >>> (8 * b)) & 0xff);
-  return [...simd(SIMD.const), ...bytes];
+// Each emitter appends to the function's code in place: building the unrolled rounds from small arrays and spreads
+// cost over 100 ms of garbage collection at start-up, more than the whole search of a short list.
+type Code = number[];
+/** An unsigned LEB128 number; the one-byte case (nearly every immediate here) without an array. */
+function leb(code: Code, value: number): void {
+  if (value < 0x80) code.push(value);
+  else for (const byte of unsignedLeb(value)) code.push(byte);
 }
-/** Rotate every lane of `local` right by `n`. */
-const rotr = (local: number, n: number): number[] => [
-  ...get(local),
-  ...i32(n),
-  ...simd(SIMD.shrU),
-  ...get(local),
-  ...i32(32 - n),
-  ...simd(SIMD.shl),
-  ...simd(SIMD.or),
-];
+const get = (code: Code, local: number): void => {
+  code.push(OP.localGet);
+  leb(code, local);
+};
+const set = (code: Code, local: number): void => {
+  code.push(OP.localSet);
+  leb(code, local);
+};
+const i32 = (code: Code, value: number): void => {
+  code.push(OP.i32Const);
+  if (value >= 0 && value < 0x40) code.push(value);
+  else for (const byte of signedLeb(value)) code.push(byte);
+};
+const simd = (code: Code, op: number): void => {
+  code.push(OP.simd);
+  leb(code, op);
+};
+const memory = (code: Code, op: number, offset: number): void => {
+  simd(code, op);
+  code.push(ALIGN_16);
+  leb(code, offset);
+};
+const load = (code: Code, offset: number): void => memory(code, SIMD.load, offset);
+const store = (code: Code, offset: number): void => memory(code, SIMD.store, offset);
+const add = (code: Code): void => simd(code, SIMD.add);
+const xor = (code: Code): void => simd(code, SIMD.xor);
+/** A vector with `value` in every lane. */
+function splat(code: Code, value: number): void {
+  simd(code, SIMD.const);
+  for (let lane = 0; lane < 4; lane++) for (let b = 0; b < 4; b++) code.push((value >>> (8 * b)) & 0xff);
+}
+/** Every lane of `local` shifted right by `n` (zeros in). */
+function shr(code: Code, local: number, n: number): void {
+  get(code, local);
+  i32(code, n);
+  simd(code, SIMD.shrU);
+}
+/** Every lane of `local` rotated right by `n`. */
+function rotr(code: Code, local: number, n: number): void {
+  shr(code, local, n);
+  get(code, local);
+  i32(code, 32 - n);
+  simd(code, SIMD.shl);
+  simd(code, SIMD.or);
+}
 /** rotr(x, p) ^ rotr(x, q) ^ (rotr or shr)(x, r): the four Σ and σ functions. */
-function sigma(local: number, p: number, q: number, r: number, shiftOnly: boolean): number[] {
-  const last = shiftOnly ? [...get(local), ...i32(r), ...simd(SIMD.shrU)] : rotr(local, r);
-  return [...rotr(local, p), ...rotr(local, q), ...xor, ...last, ...xor];
+function sigma(code: Code, local: number, p: number, q: number, r: number, shiftOnly: boolean): void {
+  rotr(code, local, p);
+  rotr(code, local, q);
+  xor(code);
+  if (shiftOnly) shr(code, local, r);
+  else rotr(code, local, r);
+  xor(code);
 }
 
-/** rounds(state, schedule): parameters 0 and 1; locals 2..9 the working variables, 10 the round's T1. */
+/** rounds(from, to, schedule): parameters 0..2; locals 3..10 the working variables, 11 the round's T1. */
 function roundsBody(): number[] {
-  const state = 0;
-  const schedule = 1;
-  const t1 = 10;
-  const v = [2, 3, 4, 5, 6, 7, 8, 9]; // the locals holding a..h in the current round
-  const code: number[] = [];
-  for (let k = 0; k < 8; k++) code.push(...get(state), ...load(16 * k), ...set(v[k]!));
+  const from = 0;
+  const to = 1;
+  const schedule = 2;
+  const t1 = 11;
+  const v = [3, 4, 5, 6, 7, 8, 9, 10]; // the locals holding a..h in the current round
+  const c: Code = [];
+  for (let k = 0; k < 8; k++) {
+    get(c, from);
+    load(c, 16 * k);
+    set(c, v[k]!);
+  }
   for (let i = 0; i < 64; i++) {
-    const [a, b, c, d, e, f, g, h] = v as [number, number, number, number, number, number, number, number];
+    const [a, b, cc, d, e, f, g, h] = v as [number, number, number, number, number, number, number, number];
     // T1 = h + Σ1(e) + Ch(e, f, g) + K[i] + W[i]; Ch is a bit select of f and g by e.
-    code.push(...get(h), ...sigma(e, 6, 11, 25, false), ...add);
-    code.push(...get(f), ...get(g), ...get(e), ...simd(SIMD.bitselect), ...add);
-    code.push(...splat(SHA256_K[i]!), ...add, ...get(schedule), ...load(16 * i), ...add, ...set(t1));
+    get(c, h);
+    sigma(c, e, 6, 11, 25, false);
+    add(c);
+    get(c, f);
+    get(c, g);
+    get(c, e);
+    simd(c, SIMD.bitselect);
+    add(c);
+    splat(c, SHA256_K[i]!);
+    add(c);
+    get(c, schedule);
+    load(c, 16 * i);
+    add(c);
+    set(c, t1);
     // e' = d + T1, written over d; a' = T1 + Σ0(a) + Maj(a, b, c), written over h. Maj selects b where a and c
     // differ and a (= c) where they agree.
-    code.push(...get(d), ...get(t1), ...add, ...set(d));
-    code.push(...get(t1), ...sigma(a, 2, 13, 22, false), ...add);
-    code.push(...get(b), ...get(a), ...get(a), ...get(c), ...xor, ...simd(SIMD.bitselect), ...add, ...set(h));
-    v.splice(0, 8, h, a, b, c, d, e, f, g);
+    get(c, d);
+    get(c, t1);
+    add(c);
+    set(c, d);
+    get(c, t1);
+    sigma(c, a, 2, 13, 22, false);
+    add(c);
+    get(c, b);
+    get(c, a);
+    get(c, a);
+    get(c, cc);
+    xor(c);
+    simd(c, SIMD.bitselect);
+    add(c);
+    set(c, h);
+    v.splice(0, 8, h, a, b, cc, d, e, f, g);
   }
   // 64 rounds rotate the names back to where they started: v[k] holds working variable k again.
   for (let k = 0; k < 8; k++) {
-    code.push(...get(state), ...get(state), ...load(16 * k), ...get(v[k]!), ...add, ...store(16 * k));
+    get(c, to);
+    get(c, from);
+    load(c, 16 * k);
+    get(c, v[k]!);
+    add(c);
+    store(c, 16 * k);
   }
-  return functionBody([[9, VALUE_TYPE.v128]], code);
+  return functionBody([[9, VALUE_TYPE.v128]], c);
 }
 
 /** expand(schedule): parameter 0; locals 1 and 2 hold W[i-15] and W[i-2]. */
@@ -110,35 +178,45 @@ function expandBody(): number[] {
   const schedule = 0;
   const x = 1;
   const y = 2;
-  const code: number[] = [];
+  const c: Code = [];
+  const word = (i: number): void => {
+    get(c, schedule);
+    load(c, 16 * i);
+  };
   for (let i = 16; i < 64; i++) {
-    code.push(...get(schedule), ...load(16 * (i - 15)), ...set(x));
-    code.push(...get(schedule), ...load(16 * (i - 2)), ...set(y));
-    code.push(...get(schedule)); // the store's address
-    code.push(...sigma(y, 17, 19, 10, true), ...get(schedule), ...load(16 * (i - 7)), ...add);
-    code.push(...sigma(x, 7, 18, 3, true), ...add, ...get(schedule), ...load(16 * (i - 16)), ...add);
-    code.push(...store(16 * i));
+    word(i - 15);
+    set(c, x);
+    word(i - 2);
+    set(c, y);
+    get(c, schedule); // the store's address
+    sigma(c, y, 17, 19, 10, true);
+    word(i - 7);
+    add(c);
+    sigma(c, x, 7, 18, 3, true);
+    add(c);
+    word(i - 16);
+    add(c);
+    store(c, 16 * i);
   }
-  return functionBody([[2, VALUE_TYPE.v128]], code);
+  return functionBody([[2, VALUE_TYPE.v128]], c);
 }
 
 /** The module's bytes (about 30 KB). */
 export function sha256x4ModuleBytes(): Uint8Array<ArrayBuffer> {
   const { i32: I32 } = VALUE_TYPE;
-  const bytes = [
-    ...MODULE_HEADER,
-    ...section(SECTION.type, vector([functionType([I32, I32], []), functionType([I32], [])])),
-    ...section(SECTION.function, vector([[0], [1]])),
-    ...section(SECTION.memory, vector([[0x00, 1]])),
-    ...section(
+  const bytes = MODULE_HEADER.concat(
+    section(SECTION.type, vector([functionType([I32, I32, I32], []), functionType([I32], [])])),
+    section(SECTION.function, vector([[0], [1]])),
+    section(SECTION.memory, vector([[0x00, 1]])),
+    section(
       SECTION.export,
       vector([
-        [...name('memory'), EXPORT_KIND.memory, 0],
-        [...name('rounds'), EXPORT_KIND.function, 0],
-        [...name('expand'), EXPORT_KIND.function, 1],
+        name('memory').concat(EXPORT_KIND.memory, 0),
+        name('rounds').concat(EXPORT_KIND.function, 0),
+        name('expand').concat(EXPORT_KIND.function, 1),
       ]),
     ),
-    ...section(SECTION.code, vector([roundsBody(), expandBody()])),
-  ];
+    section(SECTION.code, vector([roundsBody(), expandBody()])),
+  );
   return Uint8Array.from(bytes);
 }

@@ -123,12 +123,10 @@ export function matchCandidates(
   const matches: SecretMatch[] = [];
   for (const target of targets) {
     const hash = HMAC_HASH[target.alg];
-    for (let i = 0; i < words.length; i++) {
-      if (equalBytes(hmac.hmac(hash, words[i]!, target.signingInput), target.signature)) {
-        matches.push({ targetId: target.id, secret: words[i]!, line: firstLine + i, source });
-        break;
-      }
-    }
+    const i = hmac.firstMatchingKey
+      ? hmac.firstMatchingKey(hash, words, target.signingInput, target.signature)
+      : words.findIndex((word) => equalBytes(hmac.hmac(hash, word, target.signingInput), target.signature));
+    if (i >= 0) matches.push({ targetId: target.id, secret: words[i]!, line: firstLine + i, source });
   }
   return matches;
 }

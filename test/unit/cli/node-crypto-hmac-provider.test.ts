@@ -16,3 +16,31 @@ describe('the CLI checks’ HMAC provider', () => {
     }
   });
 });
+
+describe('the CLI provider’s key-list search', () => {
+  const NODE = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
+  // Eleven keys: two full batches of four and a partial one; lengths across the block edge (over 64: hashed first).
+  const keys = [0, 1, 5, 31, 32, 63, 64, 65, 100, 7, 9].map((length) => randomBytes(length));
+
+  it('names the first key that verifies, the list prepared once and reused on other messages', () => {
+    for (const hash of ['SHA-256', 'SHA-384', 'SHA-512'] as const) {
+      for (const length of [0, 1, 55, 56, 64, 119, 120, 500]) {
+        const data = randomBytes(length);
+        keys.forEach((key, k) => {
+          const signature = createHmac(NODE[hash], key).update(data).digest();
+          expect(nodeHmac.firstMatchingKey!(hash, keys, data, signature), `${hash} ${length} key ${k}`).toBe(k);
+        });
+        const unrelated = createHmac(NODE[hash], 'not in the list').update(data).digest();
+        expect(nodeHmac.firstMatchingKey!(hash, keys, data, unrelated)).toBe(-1);
+      }
+    }
+  });
+
+  it('reports the earlier of two equal keys, and nothing for a signature of the wrong length', () => {
+    const twice = [Buffer.from('a'), Buffer.from('secret'), Buffer.from('b'), Buffer.from('c'), Buffer.from('secret')];
+    const data = Buffer.from('eyJhbGciOiJIUzI1NiJ9.e30');
+    const signature = createHmac('sha256', 'secret').update(data).digest();
+    expect(nodeHmac.firstMatchingKey!('SHA-256', twice, data, signature)).toBe(1);
+    expect(nodeHmac.firstMatchingKey!('SHA-256', twice, data, signature.subarray(0, 31))).toBe(-1);
+  });
+});

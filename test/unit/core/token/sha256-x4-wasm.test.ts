@@ -5,14 +5,14 @@ import { sha256x4ModuleBytes } from '../../../../core/token/crypto/sha256-x4-was
 
 interface Exports {
   memory: WebAssembly.Memory;
-  rounds(state: number, schedule: number): void;
+  rounds(from: number, to: number, schedule: number): void;
   expand(schedule: number): void;
 }
 
 /** SHA-256 of four messages at once through the module, padding done here (FIPS 180-4 §5.1.1). */
 function digests(messages: readonly Buffer[], exports: Exports): string[] {
   const words = new Int32Array(exports.memory.buffer);
-  const schedule = 128; // after the state's 8 vectors
+  const schedule = 256; // after two states of 8 vectors: blocks alternate between them, from one into the other
   const padded = messages.map((message) => {
     const length = Math.ceil((message.length + 9) / 64) * 64;
     const bytes = Buffer.alloc(length);
@@ -30,9 +30,10 @@ function digests(messages: readonly Buffer[], exports: Exports): string[] {
       for (let i = 0; i < 16; i++)
         words[schedule / 4 + i * 4 + lane] = block * 64 < bytes.length ? bytes.readInt32BE(block * 64 + i * 4) : 0;
     }
+    const [from, to] = block % 2 === 0 ? [0, 128] : [128, 0];
     exports.expand(schedule);
-    exports.rounds(0, schedule);
-    states.push(words.slice(0, 32));
+    exports.rounds(from, to, schedule);
+    states.push(words.slice(to / 4, to / 4 + 32));
   }
   // A lane whose message ended earlier is read at its own last block.
   return padded.map((bytes, lane) => {
