@@ -26,7 +26,7 @@ export function candidateBatch(targets: readonly WireTarget[], active: Uint8Arra
   const lanes = lanedIndexes.length > 0 ? hmac256Lanes(lanedIndexes.map((t) => targets[t]!)) : undefined;
   const laned = lanes ? lanedIndexes : [];
   const single: [number, SecretGuesser][] = targets.flatMap((target, t) =>
-    laned.includes(t) ? [] : [[t, secretGuesser(target)] as [number, SecretGuesser]],
+    lanes && target.alg === 'HS256' ? [] : [[t, secretGuesser(target)] as [number, SecretGuesser]],
   );
   const waitingWords = new Uint8Array(LANES * MAX_WORD_BYTES);
   const waitingLength = new Int32Array(LANES);

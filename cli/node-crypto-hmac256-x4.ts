@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { SHA256_IV, sha256x4ModuleBytes } from '../core/token';
-import { hmac256Target, type Hmac256Target } from './node-crypto-hmac256';
+import { hmac256Target, hmacKeyWords, type Hmac256Target } from './node-crypto-hmac256';
 
 /**
  * HMAC-SHA256 under four keys at a time on the SIMD SHA-256 of core/token/crypto/sha256-x4-wasm.ts, two ways:
@@ -84,21 +83,12 @@ function splat(words: Int32Array, at: number, source: ArrayLike<number>, from: n
 
 /** The key `bytes[start..end)` XOR the inner and outer pads, into `lane` of the two key blocks. */
 function loadKey(words: Int32Array, lane: number, bytes: Uint8Array, start: number, end: number): void {
-  let source = bytes;
-  if (end - start > 64) {
-    // HMAC hashes a key longer than the block first (RFC 2104 §2).
-    source = createHash('sha256').update(bytes.subarray(start, end)).digest();
-    start = 0;
-    end = source.length;
-  }
+  const key = hmacKeyWords(bytes, start, end);
   const innerPad = AT.innerKeyBlock / 4;
   const outerPad = AT.outerKeyBlock / 4;
-  for (let i = 0, at = start; i < 16; i++, at += 4) {
-    let word = 0;
-    if (at + 4 <= end) word = (source[at]! << 24) | (source[at + 1]! << 16) | (source[at + 2]! << 8) | source[at + 3]!;
-    else if (at < end) for (let k = 0; k < 4; k++) word |= (at + k < end ? source[at + k]! : 0) << (24 - 8 * k);
-    words[innerPad + i * LANES + lane] = word ^ 0x36363636;
-    words[outerPad + i * LANES + lane] = word ^ 0x5c5c5c5c;
+  for (let i = 0; i < 16; i++) {
+    words[innerPad + i * LANES + lane] = key[i]! ^ 0x36363636;
+    words[outerPad + i * LANES + lane] = key[i]! ^ 0x5c5c5c5c;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SHA256_IV as IV, sha256Rounds, sha256Schedule } from '../core/token';
+import { SHA256_IV as IV, sha256Rounds, sha256Schedule, sha256StateBytes } from '../core/token';
 
 /**
  * HMAC-SHA256 in plain TypeScript for the CLI's two bulk paths, both cheaper than a createHmac object per call (whose
@@ -38,6 +38,15 @@ function loadKeyWords(bytes: Uint8Array, start: number, end: number): void {
   }
   w.fill(0, 0, 16);
   for (let i = start, j = 0; i < end; i++, j++) w[j >> 2]! |= bytes[i]! << (24 - 8 * (j & 3));
+}
+
+/**
+ * The HMAC key block of `bytes[start..end)` before the pads: 16 big-endian words, valid until the next call into this
+ * module (it is this module's scratch schedule).
+ */
+export function hmacKeyWords(bytes: Uint8Array, start: number, end: number): Int32Array {
+  loadKeyWords(bytes, start, end);
+  return w;
 }
 
 /** Precompute a key for {@link hmac256Matches}. */
@@ -114,15 +123,7 @@ export function hmac256Matches(key: Hmac256Key, data: Uint8Array, signature: Uin
 /** HMAC-SHA256(key, data) as 32 bytes. */
 export function hmac256Digest(key: Hmac256Key, data: Uint8Array): Uint8Array {
   hmac256State(key, data);
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 8; i++) {
-    const word = state[i]!;
-    out[i * 4] = word >>> 24;
-    out[i * 4 + 1] = word >>> 16;
-    out[i * 4 + 2] = word >>> 8;
-    out[i * 4 + 3] = word;
-  }
-  return out;
+  return sha256StateBytes(state);
 }
 
 /** A token under attack: its message schedules after the key block, and its signature as words. */

@@ -16,7 +16,7 @@ import type {
   SignatureVerifier,
   VerificationKey,
 } from '../core/token';
-import { JWS_ALGORITHMS } from '../core/token';
+import { firstMatchingKeyOneByOne, JWS_ALGORITHMS } from '../core/token';
 import { hmac256Digest, hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 import { hmac256KeySet, type Hmac256KeySet } from './node-crypto-hmac256-x4';
 
@@ -125,7 +125,7 @@ export const nodeHmac: HmacProvider = {
     let keySet = hash === 'SHA-256' ? preparedKeySets.get(keys) : null;
     if (keySet === undefined) preparedKeySets.set(keys, (keySet = hmac256KeySet(keys) ?? null));
     if (keySet) return keySet.firstMatch(data, signature);
-    return keys.findIndex((key) => Buffer.compare(nodeHmac.hmac(hash, key, data), signature) === 0);
+    return firstMatchingKeyOneByOne(nodeHmac, hash, keys, data, signature);
   },
 };
 

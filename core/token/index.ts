@@ -71,7 +71,14 @@ export { createWebCryptoVerifier, createWebCryptoPublicKeyDeriver } from './cryp
 export type { SubtleLike } from './crypto/subtle-types';
 export { pureHmac, type HmacProvider, type HmacHash } from './crypto/hmac';
 export { guessingHmac } from './crypto/fast-hmac';
-export { SHA256_IV, SHA256_K, sha256Compress, sha256Rounds, sha256Schedule } from './crypto/sha256-compress';
+export {
+  SHA256_IV,
+  SHA256_K,
+  sha256Compress,
+  sha256Rounds,
+  sha256Schedule,
+  sha256StateBytes,
+} from './crypto/sha256-compress';
 export { sha256x4ModuleBytes } from './crypto/sha256-x4-wasm';
 export {
   verifySignature,
@@ -85,6 +92,7 @@ export { verificationKeyOf } from './verify/key-selection';
 export {
   createWordlistSearcher,
   wordBatches,
+  firstMatchingKeyOneByOne,
   matchCandidates,
   HMAC_HASH,
   MAX_WORD_BYTES,

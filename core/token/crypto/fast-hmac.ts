@@ -1,6 +1,6 @@
 import { pureHmac, type HmacProvider } from './hmac';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { SHA256_IV as IV, sha256Compress as compress } from './sha256-compress';
+import { SHA256_IV as IV, sha256Compress as compress, sha256StateBytes } from './sha256-compress';
 
 /**
  * HMAC-SHA-256 tuned for guessing secrets: the same message (a token's signing input) is MACed under millions of
@@ -57,15 +57,7 @@ function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
   compress(outer, keyBlock, 0);
   outerBlock.set(inner);
   compress(outer, outerBlock, 0);
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 8; i++) {
-    const word = outer[i]!;
-    out[i * 4] = word >>> 24;
-    out[i * 4 + 1] = word >>> 16;
-    out[i * 4 + 2] = word >>> 8;
-    out[i * 4 + 3] = word;
-  }
-  return out;
+  return sha256StateBytes(outer);
 }
 
 /** An {@link HmacProvider} for secret guessing: fast HMAC-SHA-256, the pure implementation for the others. */

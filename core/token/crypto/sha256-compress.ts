@@ -86,3 +86,16 @@ export function sha256Compress(state: Int32Array, words: Int32Array, offset: num
   sha256Schedule(schedule, 0);
   sha256Rounds(state, schedule, 0);
 }
+
+/** A state's 8 words as the 32-byte big-endian digest. */
+export function sha256StateBytes(state: Int32Array): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const word = state[i]!;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = word >>> 16;
+    out[i * 4 + 2] = word >>> 8;
+    out[i * 4 + 3] = word;
+  }
+  return out;
+}

@@ -112,6 +112,17 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** The first of `keys` under which `signature` is the HMAC of `data`, one MAC at a time, or -1. */
+export function firstMatchingKeyOneByOne(
+  hmac: HmacProvider,
+  hash: HmacHash,
+  keys: readonly Uint8Array[],
+  data: Uint8Array,
+  signature: Uint8Array,
+): number {
+  return keys.findIndex((key) => equalBytes(hmac.hmac(hash, key, data), signature));
+}
+
 /** Try candidate secrets against targets in this thread. */
 export function matchCandidates(
   targets: readonly SecretTarget[],
@@ -123,9 +134,10 @@ export function matchCandidates(
   const matches: SecretMatch[] = [];
   for (const target of targets) {
     const hash = HMAC_HASH[target.alg];
+    const { signingInput, signature } = target;
     const i = hmac.firstMatchingKey
-      ? hmac.firstMatchingKey(hash, words, target.signingInput, target.signature)
-      : words.findIndex((word) => equalBytes(hmac.hmac(hash, word, target.signingInput), target.signature));
+      ? hmac.firstMatchingKey(hash, words, signingInput, signature)
+      : firstMatchingKeyOneByOne(hmac, hash, words, signingInput, signature);
     if (i >= 0) matches.push({ targetId: target.id, secret: words[i]!, line: firstLine + i, source });
   }
   return matches;
