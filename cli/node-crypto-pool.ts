@@ -20,11 +20,14 @@ import type {
   WorkerReply,
 } from './node-crypto-messages';
 import { cryptoWorkerScript } from './node-crypto-worker-file';
+import { createNodeVerifier } from './node-crypto-verifier';
+import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
 /**
- * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (keys imported once per
- * worker, requests packed into batches, many batches in flight) and HMAC secret search over a wordlist that the
- * workers read from disk themselves with a small fixed buffer (memory does not grow with the list's size). The
+ * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (HMACs in the calling
+ * thread, where they cost less than the trip to a worker; public keys imported once per worker, requests packed into
+ * batches, many batches in flight) and HMAC secret search over a wordlist that the workers read from disk themselves
+ * with a small fixed buffer (memory does not grow with the list's size). The
  * workers run cli/node-crypto-worker.ts (see cli/node-crypto-worker-file.ts for how they are started).
  */
 
@@ -121,6 +124,15 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     return index;
   };
 
+  // HMAC stays in the calling thread: a token's trip to a worker and back costs this thread about 1.5 µs (measured
+  // with workers that verify nothing), as much as the MAC itself under a prepared key (docs/benchmarks.md).
+  const inThread = createNodeVerifier();
+  const hmac256Keys = new Map<string, Hmac256Key>();
+  const hmac256 = (key: Extract<VerificationKey, { kind: 'secret' }>): Hmac256Key => {
+    let prepared = hmac256Keys.get(key.id);
+    if (!prepared) hmac256Keys.set(key.id, (prepared = hmac256Key(key.secret)));
+    return prepared;
+  };
   let pending: Pending[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -159,6 +171,12 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
   return {
     size,
     verify(alg, key, data, signature) {
+      if (key.kind === 'secret')
+        return Promise.resolve(
+          alg === 'HS256'
+            ? hmac256Matches(hmac256(key), data, signature)
+            : inThread.verifySync!(alg, key, data, signature),
+        );
       return new Promise<boolean>((resolve) => {
         pending.push({ alg: ALGS.indexOf(alg), key: registerKey(key), data, signature, resolve });
         if (pending.length >= BATCH) flush();
