@@ -2,6 +2,7 @@ import type { AuthEventKind, TokenRole } from '../sources/types';
 import type { HashLinkSettings } from './hashed-tokens/link-fields';
 import type { TokenLink } from './hashed-tokens/link-types';
 import { personNames } from './identity/person-names';
+import { StringPool } from './string-pool';
 import type { EventId, EventRef, EvidenceLocation, PersonNames, TimelineEvent, TokenUse } from './types';
 
 /**
@@ -64,7 +65,12 @@ const DEVICE_KEYS = ['deviceId', 'device_id', 'deviceFingerprint', 'device_finge
  * Copy the fields the timeline needs out of an event (the record text and raw tokens stay behind). With `links`, the
  * values of the case's token-digest and token-id fields are kept for correlation to resolve.
  */
-export function toEntry(event: TimelineEvent, seq: number, links?: HashLinkSettings): Entry {
+export function toEntry(
+  event: TimelineEvent,
+  seq: number,
+  links?: HashLinkSettings,
+  strings: StringPool = new StringPool(),
+): Entry {
   const details = event.details;
   let device: string | undefined;
   if (details)
@@ -76,38 +82,43 @@ export function toEntry(event: TimelineEvent, seq: number, links?: HashLinkSetti
   const status = event.http?.status;
   const geo = event.geo;
   const references = details && links ? tokenReferences(details, links) : undefined;
+  const pooled = <T extends string | undefined>(value: T): T => strings.of(value);
   return {
     seq,
     id: event.id,
     ts: typeof event.ts === 'number' && Number.isFinite(event.ts) ? event.ts : null,
     kind: event.kind,
-    source: locationOf(event.source),
+    source: locationOf(event.source, strings),
     rejected: event.outcome === 'failure' || status === 401 || status === 403,
-    subject: event.subject,
-    sessionId: event.sessionId,
-    jti: event.jti,
-    clientId: event.clientId,
-    appVersion: event.appVersion,
-    ip: event.ip ? stripPort(event.ip) : undefined,
-    userAgent: event.userAgent,
-    device,
-    country: geo?.country,
+    subject: pooled(event.subject),
+    sessionId: pooled(event.sessionId),
+    jti: pooled(event.jti),
+    clientId: pooled(event.clientId),
+    appVersion: pooled(event.appVersion),
+    ip: event.ip ? pooled(stripPort(event.ip)) : undefined,
+    userAgent: pooled(event.userAgent),
+    device: pooled(device),
+    country: pooled(geo?.country),
     latitude: typeof geo?.latitude === 'number' ? geo.latitude : undefined,
     longitude: typeof geo?.longitude === 'number' ? geo.longitude : undefined,
     countryLevel: geo?.precision === 'country' || undefined,
-    host: event.http?.host,
-    path: event.http?.path,
-    method: event.http?.method,
+    host: pooled(event.http?.host),
+    path: pooled(event.http?.path),
+    method: pooled(event.http?.method),
     status: typeof status === 'number' && Number.isInteger(status) ? status : undefined,
-    refreshTokenId: details?.refresh_token_id,
-    keyId: details?.kid ?? details?.keyId ?? details?.key_id,
+    refreshTokenId: pooled(details?.refresh_token_id),
+    keyId: pooled(details?.kid ?? details?.keyId ?? details?.key_id),
     // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
     names: details ? personNames(details.username, details.email, details.displayName) : undefined,
-    roles: event.tokens.map((token) => ({ hash: token.hash, role: token.role })),
-    ...(references ? { tokenReferences: references } : {}),
-    tokens: [],
+    roles: event.tokens.map((token) => ({ hash: pooled(token.hash), role: token.role })),
+    // Always present (a spread would build this object property by property, in V8's larger dictionary form).
+    tokenReferences: references,
+    tokens: NO_TOKENS,
   };
 }
+
+/** Every entry's `tokens` until correlation gives it its own array (frozen: nothing may add to the shared one). */
+const NO_TOKENS = Object.freeze([]) as unknown as Entry['tokens'];
 
 function tokenReferences(
   details: Readonly<Record<string, string>>,
@@ -125,10 +136,10 @@ function tokenReferences(
   return found;
 }
 
-function locationOf(source: EvidenceLocation): EvidenceLocation {
+function locationOf(source: EvidenceLocation, strings: StringPool): EvidenceLocation {
   const location: { file: string; sha256: string; line?: number; index?: number } = {
-    file: source.file,
-    sha256: source.sha256,
+    file: strings.of(source.file),
+    sha256: strings.of(source.sha256),
   };
   if (source.line !== undefined) location.line = source.line;
   if (source.index !== undefined) location.index = source.index;
