@@ -2,7 +2,7 @@
 // and what it could not, a Re-run button, and the detector parameters of the case.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
+import { caseAnalysisJob, timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import type { CaseRecord } from '../db/records';
 import { caseIngestState } from '../ingest/queries';
 import { storedAnalysis } from '../timeline-analysis/queries';
@@ -73,7 +73,7 @@ export function CaseAnalysisBar({ caseRecord }: { readonly caseRecord: CaseRecor
               <button
                 type="button"
                 data-testid="case-analysis-rerun"
-                onClick={() => timelineAnalysisJobs.start({ caseId })}
+                onClick={() => timelineAnalysisJobs.start(caseAnalysisJob(caseId))}
               >
                 Re-run detectors
               </button>

@@ -3,7 +3,7 @@
 // only the values that differ from the defaults on the case, records each change in the custody log (who, which
 // parameter, old → new) and re-runs the detectors.
 import { useState } from 'react';
-import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
+import { caseAnalysisJob, timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import { checkCaseParameters, PARAMETER_DEFAULTS } from '../../core/timeline';
 import {
   changedParameters,
@@ -63,7 +63,7 @@ export function ParametersPanel({
       setProblems([describeStorageError(error, 'Saving the parameters')]);
       return;
     }
-    timelineAnalysisJobs.start({ caseId: caseRecord.id });
+    timelineAnalysisJobs.start(caseAnalysisJob(caseRecord.id));
     onDone();
   };
 

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { analysisJobs } from '../tokens/token-analysis-jobs';
 import { caseAnalysisBasis } from '../timeline-analysis/analysis-basis';
-import { timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
+import { caseAnalysisJob, timelineAnalysisJobs } from '../timeline-analysis/timeline-analysis-jobs';
 import type { CaseRecord } from '../db/records';
 import { caseIngestState } from '../ingest/queries';
 import { storedAnalysis } from '../timeline-analysis/queries';
@@ -44,6 +44,6 @@ export function useAutoCaseAnalysis(caseId: string, record: CaseRecord | null | 
     if (analysisJobs.running(caseId, 'analyze') || analysisJobs.running(caseId, 'wordlist')) return;
     const ingestNews = ingests.lastFinishedAt > (stored?.startedAt ?? 0) ? ingests.lastFinishedAt : 0;
     if (stored?.basis === basis && !ingestNews && !tokenNews && !wordlistNews) return;
-    timelineAnalysisJobs.autoStart(`${basis}|${ingestNews}|${tokenNews}|${wordlistNews}`, { caseId });
+    timelineAnalysisJobs.autoStart(`${basis}|${ingestNews}|${tokenNews}|${wordlistNews}`, caseAnalysisJob(caseId));
   }, [caseId, basis, hasEvidence, ingests, stored, tokenNews, wordlistNews, tokenJobsRunning]);
 }

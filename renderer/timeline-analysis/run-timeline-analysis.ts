@@ -13,12 +13,15 @@ import { mergeParameterOverrides } from './detector-parameters';
 import { loadStoredTokenResults } from './stored-token-facts';
 import { plural } from '../shell/format';
 import { PreviousTokenLinks, saveTokenLinks } from './stored-token-links';
+import { analysisMemoryProblem } from './analysis-memory';
 
 /** Events per page: one read each, and a progress report. */
 const PAGE_SIZE = 2000;
 
 export interface RunTimelineAnalysisOptions {
   readonly signal: { readonly aborted: boolean };
+  /** The page's heap limit: a case whose analysis would not fit is refused before any event is read. */
+  readonly heapLimit?: number;
   readonly onProgress: (progress: TimelineAnalysisProgress) => void;
   readonly clock?: () => number;
 }
@@ -34,6 +37,8 @@ export async function runTimelineAnalysis(
   if (!record) throw new Error('the case no longer exists');
   const basis = caseAnalysisBasis(record);
   const total = record.counts.events;
+  const tooLarge = analysisMemoryProblem(total, options.heapLimit);
+  if (tooLarge) throw new Error(tooLarge);
   options.onProgress({ phase: 'reading the case configuration and key history', done: 0, total });
   const evidence = await loadCaseEvidence(database, caseId);
   const fromCase = checkCaseParameters(record.detectorParameters ?? {});

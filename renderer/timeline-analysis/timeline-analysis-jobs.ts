@@ -3,6 +3,7 @@
 // always reflect the latest request.
 import CaseAnalysisWorker from './timeline-analysis.worker?worker&inline';
 import { CaseJobs } from '../jobs/case-jobs';
+import { pageHeapLimit } from './analysis-memory';
 import type { JobState } from '../jobs/job-queue';
 import type {
   TimelineAnalysisJob,
@@ -21,5 +22,11 @@ export const timelineAnalysisJobs = new CaseJobs<
 >({
   createWorker: () => new CaseAnalysisWorker({ name: 'tokentrail-case-analysis' }),
   stoppedMessage: 'the case-analysis worker stopped',
-  rerun: (caseId) => ({ caseId }),
+  rerun: (caseId) => caseAnalysisJob(caseId),
 });
+
+/** The job that analyses a case, with this window's heap limit for the worker's memory check (analysis-memory.ts). */
+export function caseAnalysisJob(caseId: string): TimelineAnalysisJob {
+  const heapLimit = pageHeapLimit();
+  return heapLimit === undefined ? { caseId } : { caseId, heapLimit };
+}

@@ -3,6 +3,8 @@
 
 export interface TimelineAnalysisJob {
   readonly caseId: string;
+  /** The page's JavaScript heap limit (workers cannot read it), for the worker to refuse a case too large for it. */
+  readonly heapLimit?: number;
 }
 
 export interface TimelineAnalysisProgress {

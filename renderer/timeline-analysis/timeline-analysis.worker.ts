@@ -12,5 +12,10 @@ import { runTimelineAnalysis } from './run-timeline-analysis';
 const database = new TokentrailDatabase();
 
 serveJobs<TimelineAnalysisJob, TimelineAnalysisProgress, TimelineAnalysisSummary>((job, { signal, onProgress }) =>
-  runTimelineAnalysis(database, job.caseId, { signal, onProgress, clock: () => performance.now() }),
+  runTimelineAnalysis(database, job.caseId, {
+    signal,
+    onProgress,
+    clock: () => performance.now(),
+    heapLimit: job.heapLimit,
+  }),
 );

@@ -10,8 +10,11 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { servePageScript } from '../support/serve-page-script.mjs';
 
-/** Bundles `entry` and serves it; `run(name, ...args)` calls `globalThis[name](...args)` in a fresh profile. */
-export async function startBrowserBench(entry) {
+/**
+ * Bundles `entry` and serves it; `run(name, ...args)` calls `globalThis[name](...args)` in a fresh profile. `switches`:
+ * extra Chromium switches (a memory benchmark asks for precise heap figures and a page-callable gc).
+ */
+export async function startBrowserBench(entry, { switches = [] } = {}) {
   const served = await servePageScript(entry);
 
   /** Calls `globalThis[name](...args)` in Chromium on the profile in `profile`; removes it after unless `keep`. */
@@ -19,6 +22,7 @@ export async function startBrowserBench(entry) {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.TOKENTRAIL_CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
+      args: switches,
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
