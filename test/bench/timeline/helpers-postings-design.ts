@@ -61,7 +61,7 @@ async function presentNeedles(database: PackedBlockDatabase, summaries: readonly
 }
 
 /** Blocks with packed summaries, postings and trigram filters; then pages, the needle and the checks on them. */
-export async function runBlockPostings(count: number, days: number, blockSize: number) {
+export async function runBlockPostings(count: number, days: number, blockSize: number, buckets = 0) {
   const database = new PackedBlockDatabase('bench-blocks-postings');
   const caseId = 'blocks';
   const before = await usage();
@@ -73,7 +73,7 @@ export async function runBlockPostings(count: number, days: number, blockSize: n
   let packs = 0;
   let postingRows = 0;
   let textFilterBytes = 0;
-  const postings = new PostingBuffer(FILE_ID);
+  const postings = new PostingBuffer(FILE_ID, buckets);
   let segment: { summaries: BlockSummary[]; filters: Uint8Array[] } = { summaries: [], filters: [] };
   // Every PACK_BLOCKS blocks: the segment's packed summaries, its text filters and the postings buffered since.
   const flush = async () => {
@@ -121,7 +121,7 @@ export async function runBlockPostings(count: number, days: number, blockSize: n
   const deep = Math.floor((summaries[0]!.start + summaries.at(-1)!.end) / 2);
   const page = (from: number) => () => blockPage(database, summaries, FILE_ID, { from, limit: PAGE });
   const subject: [EventFacet, string] = ['subject', SUBJECT];
-  const subjectPage = (from: number) => () => postingPage(database, caseId, subject, { from, limit: PAGE });
+  const subjectPage = (from: number) => () => postingPage(database, caseId, subject, { from, limit: PAGE }, buckets);
   const pagesMs = {
     first: await median(7, page(-Infinity)),
     deep: await median(7, page(deep)),
@@ -155,6 +155,7 @@ export async function runBlockPostings(count: number, days: number, blockSize: n
   return {
     design: 'blocks-postings',
     blockSize,
+    postingBuckets: buckets,
     ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
     flushSeconds: rounded(flushMs / 1000, 2),
     blocks: summaries.length,

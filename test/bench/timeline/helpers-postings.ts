@@ -5,8 +5,12 @@
 // (65 536 events in blocks of 256): one row per value seen since the last flush (split past MAX_ENTRIES), about 0.1
 // row per event in the generated log, against ~10 index entries per event in today's schema. The app would re-index
 // the blocks past the last flush when a case opens after a crash; the benchmark flushes at the end.
+// With `buckets` > 0, the values of a facet share rows by a hash of the value (a row per bucket and flush, each entry
+// naming its value): far fewer rows for values with a few entries a flush (sessions here), at the price of a page
+// reading its bucket-mates' entries too. Writing a row costs ~0.2 ms whatever its size, so the row count is the cost.
 import { eventSummary, type AuthEvent } from '../../../core/sources';
 import { facetValues, shownSubject, type EventFacet } from '../../../core/timeline';
+import { fnv1a } from './helpers-bloom';
 import type { PackedBlockDatabase } from './helpers-summary-packs';
 
 /** The facets with too many values for a count per block: each gets postings. */
@@ -31,6 +35,8 @@ export interface PostingRow {
   readonly block: Uint32Array;
   readonly offset: Uint16Array;
   readonly columns: Readonly<Record<ListColumn, readonly string[]>>;
+  /** In a bucket row (its `value` is the bucket's key), the value of each entry. */
+  readonly values?: readonly string[];
 }
 
 /** One event of a posting page: where it is stored and what its timeline row shows. */
@@ -56,6 +62,7 @@ export function listColumns(event: AuthEvent): Record<ListColumn, string> {
 }
 
 interface ListBuilder {
+  readonly values: string[];
   readonly ts: number[];
   readonly block: number[];
   readonly offset: number[];
@@ -63,6 +70,7 @@ interface ListBuilder {
 }
 
 const emptyBuilder = (): ListBuilder => ({
+  values: [],
   ts: [],
   block: [],
   offset: [],
@@ -73,7 +81,10 @@ const emptyBuilder = (): ListBuilder => ({
 export class PostingBuffer {
   private lists = new Map<EventFacet, Map<string, ListBuilder>>();
 
-  constructor(private readonly fileId: string) {}
+  constructor(
+    private readonly fileId: string,
+    private readonly buckets = 0,
+  ) {}
 
   /** Adds one block's events (in its stored, time-sorted order) under each of their posted values. */
   add(block: number, events: readonly AuthEvent[]): void {
@@ -84,8 +95,10 @@ export class PostingBuffer {
         if (!perValue) this.lists.set(facet, (perValue = new Map()));
         // A value listed twice for one event (a record's subject and its token's) is posted once.
         for (const value of new Set(facetValues(event, this.fileId, facet))) {
-          let list = perValue.get(value);
-          if (!list) perValue.set(value, (list = emptyBuilder()));
+          const key = rowValue(value, this.buckets);
+          let list = perValue.get(key);
+          if (!list) perValue.set(key, (list = emptyBuilder()));
+          if (this.buckets > 0) list.values.push(value);
           list.ts.push(event.ts ?? 0);
           list.block.push(block);
           list.offset.push(offset);
@@ -110,11 +123,17 @@ export class PostingBuffer {
             columns: Object.fromEntries(
               COLUMNS.map((column) => [column, list.columns[column].slice(first, end)]),
             ) as unknown as Record<ListColumn, string[]>,
+            ...(this.buckets > 0 ? { values: list.values.slice(first, end) } : {}),
           });
         }
     this.lists = new Map();
     return rows;
   }
+}
+
+/** The `value` of a value's rows: the value itself, or with buckets the key of its bucket (NUL: no value has it). */
+function rowValue(value: string, buckets: number): string {
+  return buckets > 0 ? `\u0000${fnv1a(value, 0, value.length) % buckets}` : value;
 }
 
 /** Rows read per request: a page of a rare value needs a few, and each request is a round trip. */
@@ -129,10 +148,12 @@ export async function postingPage(
   caseId: string,
   [facet, value]: [EventFacet, string],
   request: { readonly from: number; readonly limit: number },
+  buckets = 0,
 ): Promise<{ entries: PostingEntry[]; rowsRead: number }> {
   const entries: PostingEntry[] = [];
-  const upper = [caseId, facet, value, Infinity, Infinity, Infinity];
-  let lower: unknown[] = [caseId, facet, value, request.from, -Infinity, -Infinity];
+  const key = rowValue(value, buckets);
+  const upper = [caseId, facet, key, Infinity, Infinity, Infinity];
+  let lower: unknown[] = [caseId, facet, key, request.from, -Infinity, -Infinity];
   let includeLower = true;
   let rowsRead = 0;
   while (entries.length < request.limit) {
@@ -144,7 +165,7 @@ export async function postingPage(
     rowsRead += rows.length;
     for (const row of rows)
       for (let index = 0; index < row.ts.length && entries.length < request.limit; index += 1) {
-        if (row.ts[index]! < request.from) continue;
+        if (row.ts[index]! < request.from || (row.values && row.values[index] !== value)) continue;
         const columns = Object.fromEntries(COLUMNS.map((column) => [column, row.columns[column][index]!]));
         entries.push({
           ts: row.ts[index]!,
@@ -155,7 +176,7 @@ export async function postingPage(
       }
     const last = rows.at(-1);
     if (rows.length < ROWS_PER_READ || !last) break;
-    lower = [caseId, facet, value, last.lastTs, last.flush, last.part];
+    lower = [caseId, facet, key, last.lastTs, last.flush, last.part];
     includeLower = false;
   }
   return { entries, rowsRead };

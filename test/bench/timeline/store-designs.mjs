@@ -5,7 +5,7 @@
 // one primary-key-only row per block). Each design then answers the first, a deep and the last page, a one-subject
 // page (first and deep) and a free-text needle in no event over the whole case.
 // Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate,postings] [--days=10]
-// [events…] (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
+// [--posting-buckets=0] [events…] (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
 // Each design runs in a browser on a fresh profile of its own (see timeline-ingest.mjs for why).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,8 @@ const option = (name, fallback) => args.find((arg) => arg.startsWith(`--${name}=
 const blockSize = Number(option('block', 2048));
 const days = Number(option('days', 10));
 const designs = option('designs', 'raw,today,objects,deflate').split(',');
+// blocks-postings only: share posting rows among the values of a facet by hash, in this many buckets (0: a row a value).
+const postingBuckets = Number(option('posting-buckets', 0));
 const sizes = args
   .filter((arg) => !arg.startsWith('--'))
   .map(Number)
@@ -36,7 +38,7 @@ try {
           : design === 'today'
             ? await bench.run('runTodaySchema', size, days)
             : design === 'postings'
-              ? await bench.run('runBlockPostings', size, days, blockSize)
+              ? await bench.run('runBlockPostings', size, days, blockSize, postingBuckets)
               : await bench.run('runBlocks', size, days, blockSize, design);
       if (design === 'raw') raw = result;
       console.log(
