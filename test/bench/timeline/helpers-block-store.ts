@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuthEvent } from '../../../core/sources';
 import { facetValues, searchText, type EventFacet } from '../../../core/timeline';
+import { bloomAdd, bloomBits, bloomHas, hashPair } from './helpers-bloom';
 
 /** Facets with few values: counted per block (a query skips blocks whose count is 0). */
 const COUNTED: readonly EventFacet[] = ['kind', 'country', 'file', 'appVersion'];
@@ -59,44 +60,24 @@ export class BlockDatabase extends Dexie {
   }
 }
 
-/** Two 32-bit FNV-1a variants of a string; the filter's k positions are h1 + i·h2 (double hashing). */
-function hashPair(value: string): [number, number] {
-  let first = 0x811c9dc5;
-  let second = 0x01000193;
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    first = Math.imul(first ^ code, 0x01000193);
-    second = Math.imul(second ^ code, 0x5bd1e995);
-  }
-  return [first >>> 0, (second >>> 0) | 1];
-}
-
 function bloomOf(values: ReadonlySet<string>): Uint8Array {
-  let bits = 256;
-  while (bits < values.size * BITS_PER_VALUE) bits *= 2;
-  const filter = new Uint8Array(bits / 8);
-  for (const value of values) {
-    const [first, second] = hashPair(value);
-    for (let probe = 0; probe < 3; probe += 1) {
-      const bit = (first + probe * second) & (bits - 1);
-      filter[bit >>> 3]! |= 1 << (bit & 7);
-    }
-  }
+  const filter = new Uint8Array(bloomBits(values.size, BITS_PER_VALUE) / 8);
+  for (const value of values) bloomAdd(filter, ...hashPair(value), 3);
   return filter;
 }
 
 /** False when the block certainly holds no event with this value. */
 export function mayContain(filter: Uint8Array, value: string): boolean {
-  const bits = filter.length * 8;
-  const [first, second] = hashPair(value);
-  for (let probe = 0; probe < 3; probe += 1) {
-    const bit = (first + probe * second) & (bits - 1);
-    if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
-  }
-  return true;
+  return bloomHas(filter, ...hashPair(value), 3);
 }
 
-function summarize(caseId: string, fileId: string, events: readonly AuthEvent[], firstSeq: number): BlockSummary {
+function summarize(
+  caseId: string,
+  fileId: string,
+  events: readonly AuthEvent[],
+  firstSeq: number,
+  filtered: readonly EventFacet[],
+): BlockSummary {
   const counts: Record<string, Record<string, number>> = {};
   for (const facet of COUNTED) {
     const perValue: Record<string, number> = (counts[facet] = {});
@@ -104,7 +85,7 @@ function summarize(caseId: string, fileId: string, events: readonly AuthEvent[],
       for (const value of facetValues(event, fileId, facet)) perValue[value] = (perValue[value] ?? 0) + 1;
   }
   const filters: Record<string, Uint8Array> = {};
-  for (const facet of FILTERED) {
+  for (const facet of filtered) {
     const values = new Set<string>();
     for (const event of events) for (const value of facetValues(event, fileId, facet)) values.add(value);
     filters[facet] = bloomOf(values);
@@ -137,16 +118,20 @@ export interface EncodedBlock {
   readonly summary: BlockSummary;
 }
 
-/** Sorts one batch by time, summarizes it and encodes it (outside any transaction). */
+/**
+ * Sorts one batch by time, summarizes it and encodes it (outside any transaction). `filtered` are the facets given a
+ * Bloom filter in the summary (a design that indexes them otherwise passes none).
+ */
 export async function encodeBlock(
   caseId: string,
   fileId: string,
   batch: readonly AuthEvent[],
   firstSeq: number,
   encoding: BlockEncoding,
+  filtered: readonly EventFacet[] = FILTERED,
 ): Promise<EncodedBlock> {
   const events = [...batch].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
-  const summary = summarize(caseId, fileId, events, firstSeq);
+  const summary = summarize(caseId, fileId, events, firstSeq, filtered);
   const key = { caseId, start: summary.start, firstSeq };
   const text = events.map(searchText).join('\u0000');
   if (encoding === 'objects') return { block: { ...key, events }, text: { ...key, text }, summary };
@@ -154,13 +139,19 @@ export async function encodeBlock(
   return { block: { ...key, bytes }, text: { ...key, bytes: textBytes }, summary };
 }
 
-/** Writes one block, its text and its summary in one transaction. */
-export async function writeBlock(database: BlockDatabase, encoded: EncodedBlock): Promise<void> {
-  await database.transaction('rw', [database.blocks, database.blockText, database.summaries], () =>
+/**
+ * Writes one block, its text and (unless `withSummary` is false: a design that packs summaries writes them later, many
+ * to a row) its summary in one transaction.
+ */
+export async function writeBlock(database: BlockDatabase, encoded: EncodedBlock, withSummary = true): Promise<void> {
+  const tables = withSummary
+    ? [database.blocks, database.blockText, database.summaries]
+    : [database.blocks, database.blockText];
+  await database.transaction('rw', tables, () =>
     Promise.all([
       database.blocks.add(encoded.block),
       database.blockText.add(encoded.text),
-      database.summaries.add(encoded.summary),
+      ...(withSummary ? [database.summaries.add(encoded.summary)] : []),
     ]),
   );
 }
@@ -173,7 +164,8 @@ export async function readSummaries(database: BlockDatabase, caseId: string): Pr
     .toArray();
 }
 
-async function openBlock(database: BlockDatabase, summary: BlockSummary): Promise<readonly AuthEvent[]> {
+/** One block's events, in time order. */
+export async function openBlock(database: BlockDatabase, summary: BlockSummary): Promise<readonly AuthEvent[]> {
   const row = await database.blocks.get([summary.caseId, summary.start, summary.firstSeq]);
   if (!row) throw new Error('block missing');
   return row.events ?? (JSON.parse(await inflate(row.bytes!)) as AuthEvent[]);

@@ -1,10 +1,11 @@
 // Store designs for issue 19, in Chromium on a persistent (disk-backed) profile: the same generated events stored by
 // today's schema (the app's own batch writer), by time-ordered blocks of N events with per-block summaries, and by
-// the same blocks deflated; beside them, in the same run, the raw write bandwidth (the same events' JSON bytes put as
+// the same blocks deflated, and by blocks with packed summaries, postings and trigram filters (`postings`, not in the
+// default list); beside them, in the same run, the raw write bandwidth (the same events' JSON bytes put as
 // one primary-key-only row per block). Each design then answers the first, a deep and the last page, a one-subject
 // page (first and deep) and a free-text needle in no event over the whole case.
-// Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate] [--days=10] [events…]
-// (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
+// Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate,postings] [--days=10]
+// [--posting-buckets=0] [events…] (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
 // Each design runs in a browser on a fresh profile of its own (see timeline-ingest.mjs for why).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ const option = (name, fallback) => args.find((arg) => arg.startsWith(`--${name}=
 const blockSize = Number(option('block', 2048));
 const days = Number(option('days', 10));
 const designs = option('designs', 'raw,today,objects,deflate').split(',');
+// blocks-postings only: share posting rows among the values of a facet by hash, in this many buckets (0: a row a value).
+const postingBuckets = Number(option('posting-buckets', 0));
 const sizes = args
   .filter((arg) => !arg.startsWith('--'))
   .map(Number)
@@ -34,7 +37,9 @@ try {
           ? await bench.run('runRawBaseline', size, days, blockSize)
           : design === 'today'
             ? await bench.run('runTodaySchema', size, days)
-            : await bench.run('runBlocks', size, days, blockSize, design);
+            : design === 'postings'
+              ? await bench.run('runBlockPostings', size, days, blockSize, postingBuckets)
+              : await bench.run('runBlocks', size, days, blockSize, design);
       if (design === 'raw') raw = result;
       console.log(
         JSON.stringify({

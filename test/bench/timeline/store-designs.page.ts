@@ -4,8 +4,6 @@
 // bytes put as large rows with only a primary key. Parsing is timed apart from storing, so every design is compared
 // on its store cost; the end-to-end rate is parse + encode + store, one after the other (the app overlaps them).
 import Dexie from 'dexie';
-import type { AuthEvent } from '../../../core/sources';
-import { parseSource } from '../../../core/sources/parse-source';
 import { textNeedle } from '../../../core/timeline';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
@@ -13,8 +11,7 @@ import { beginIngest, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { newId } from '../../../renderer/db/ids';
 import { queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
-import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
-import { generateLog, median, newCase, wholeSearch } from './generate-bench-case';
+import { median, newCase, wholeSearch } from './generate-bench-case';
 import {
   BlockDatabase,
   blockPage,
@@ -24,51 +21,8 @@ import {
   writeBlock,
   type BlockEncoding,
 } from './helpers-block-store';
-
-const FILE_ID = 'bench-file';
-const SUBJECT = 'user5@example.com';
-const ABSENT = 'no-such-text';
-
-/** The parsed batches of the generated log, and the time parsing took (seconds), over a callback per batch. */
-async function eachBatch(
-  count: number,
-  days: number,
-  batchSize: number,
-  store: (events: readonly AuthEvent[]) => Promise<void>,
-): Promise<{ events: number; parseSeconds: number; logBytes: number }> {
-  const log = generateLog(count, days);
-  let parseMs = 0;
-  let events = 0;
-  const run = parseSource(storedEvidenceInput('bench.jsonl', log), '0'.repeat(64), { batchSize });
-  for (;;) {
-    const started = performance.now();
-    const next = await run.next();
-    parseMs += performance.now() - started;
-    if (next.done) break;
-    events += next.value.events.length;
-    await store(next.value.events);
-  }
-  return { events, parseSeconds: parseMs / 1000, logBytes: log.size };
-}
-
-/** The origin's usage as the browser reports it (LevelDB files and blob files of IndexedDB). */
-async function usage(): Promise<number> {
-  return (await navigator.storage.estimate()).usage ?? 0;
-}
-
-const rounded = (value: number, digits = 1) => +value.toFixed(digits);
-
-function rates(events: number, parseSeconds: number, encodeSeconds: number, storeSeconds: number, bytes: number) {
-  return {
-    events,
-    parseSeconds: rounded(parseSeconds, 2),
-    encodeSeconds: rounded(encodeSeconds, 2),
-    storeSeconds: rounded(storeSeconds, 2),
-    storePerSecond: Math.round(events / storeSeconds),
-    endToEndPerSecond: Math.round(events / (parseSeconds + encodeSeconds + storeSeconds)),
-    bytesPerEvent: Math.round(bytes / events),
-  };
-}
+import { ABSENT, eachBatch, FILE_ID, rates, rounded, SUBJECT, usage } from './helpers-store-run';
+import { runBlockPostings } from './helpers-postings-design';
 
 /** Raw write bandwidth: each batch's events as JSON bytes, one primary-key-only row per batch. */
 async function runRawBaseline(count: number, days: number, blockSize: number) {
@@ -212,4 +166,4 @@ async function runBlocks(count: number, days: number, blockSize: number, encodin
   };
 }
 
-Object.assign(globalThis, { runRawBaseline, runTodaySchema, runBlocks });
+Object.assign(globalThis, { runRawBaseline, runTodaySchema, runBlocks, runBlockPostings });

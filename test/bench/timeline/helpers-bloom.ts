@@ -1,0 +1,42 @@
+// Bloom filters for the store-designs benchmark (bundled into its page): the hashing and bit probing that the block
+// summaries' identifier filters (helpers-block-store.ts) and the per-block trigram filters (helpers-trigram-filter.ts)
+// share. A filter is a Uint8Array of a power-of-two number of bits; a value's k positions are h1 + i·h2 (double
+// hashing), so one pair of 32-bit hashes serves every probe.
+
+/** 32-bit FNV-1a of `text[start, end)` with a given seed and prime (two seeds give two independent-enough hashes). */
+export function fnv1a(text: string, start: number, end: number, seed = 0x811c9dc5, prime = 0x01000193): number {
+  let hash = seed;
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), prime);
+  return hash >>> 0;
+}
+
+/** Two hashes of a whole string: the first and the (odd, so every probe differs) step of double hashing. */
+export function hashPair(value: string): [number, number] {
+  return [fnv1a(value, 0, value.length), fnv1a(value, 0, value.length, 0x01000193, 0x5bd1e995) | 1];
+}
+
+/** The size in bits of a filter for `values` distinct values at `bitsPerValue`: a power of two, at least 256. */
+export function bloomBits(values: number, bitsPerValue: number): number {
+  let bits = 256;
+  while (bits < values * bitsPerValue) bits *= 2;
+  return bits;
+}
+
+/** Sets a value's `probes` bits, given its two hashes. */
+export function bloomAdd(filter: Uint8Array, first: number, second: number, probes: number): void {
+  const mask = filter.length * 8 - 1;
+  for (let probe = 0; probe < probes; probe += 1) {
+    const bit = (first + probe * second) & mask;
+    filter[bit >>> 3]! |= 1 << (bit & 7);
+  }
+}
+
+/** False when the value was certainly never added. */
+export function bloomHas(filter: Uint8Array, first: number, second: number, probes: number): boolean {
+  const mask = filter.length * 8 - 1;
+  for (let probe = 0; probe < probes; probe += 1) {
+    const bit = (first + probe * second) & mask;
+    if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
+}

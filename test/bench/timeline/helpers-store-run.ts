@@ -1,0 +1,61 @@
+// What the store-designs page's designs share (bundled into it): the generated log parsed batch by batch with the
+// parse time kept apart, the origin's storage usage, and the rates every design reports.
+import type { AuthEvent } from '../../../core/sources';
+import { parseSource } from '../../../core/sources/parse-source';
+import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
+import { generateLog } from './generate-bench-case';
+
+/** The one evidence file every design stores. */
+export const FILE_ID = 'bench-file';
+/** The subject of the one-subject pages: 1 event in 997 of the generated log, so in every block. */
+export const SUBJECT = 'user5@example.com';
+/** A free-text needle in no event: a search for it goes through the whole case. */
+export const ABSENT = 'no-such-text';
+
+/** The parsed batches of the generated log, and the time parsing took (seconds), over a callback per batch. */
+export async function eachBatch(
+  count: number,
+  days: number,
+  batchSize: number,
+  store: (events: readonly AuthEvent[]) => Promise<void>,
+): Promise<{ events: number; parseSeconds: number; logBytes: number }> {
+  const log = generateLog(count, days);
+  let parseMs = 0;
+  let events = 0;
+  const run = parseSource(storedEvidenceInput('bench.jsonl', log), '0'.repeat(64), { batchSize });
+  for (;;) {
+    const started = performance.now();
+    const next = await run.next();
+    parseMs += performance.now() - started;
+    if (next.done) break;
+    events += next.value.events.length;
+    await store(next.value.events);
+  }
+  return { events, parseSeconds: parseMs / 1000, logBytes: log.size };
+}
+
+/** The origin's usage as the browser reports it (LevelDB files and blob files of IndexedDB). */
+export async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+export const rounded = (value: number, digits = 1) => +value.toFixed(digits);
+
+/** The figures every design reports: times, store and end-to-end rates, bytes per event. */
+export function rates(
+  events: number,
+  parseSeconds: number,
+  encodeSeconds: number,
+  storeSeconds: number,
+  bytes: number,
+) {
+  return {
+    events,
+    parseSeconds: rounded(parseSeconds, 2),
+    encodeSeconds: rounded(encodeSeconds, 2),
+    storeSeconds: rounded(storeSeconds, 2),
+    storePerSecond: Math.round(events / storeSeconds),
+    endToEndPerSecond: Math.round(events / (parseSeconds + encodeSeconds + storeSeconds)),
+    bytesPerEvent: Math.round(bytes / events),
+  };
+}
