@@ -1,4 +1,11 @@
-import { collectSource, type AuthEvent, type GeoLocator, type ParseProblem, type ParseSummary } from '../core';
+import {
+  appendAll,
+  collectSource,
+  type AuthEvent,
+  type GeoLocator,
+  type ParseProblem,
+  type ParseSummary,
+} from '../core';
 import {
   analyzeTimeline,
   caseTokenReferenceFields,
@@ -54,8 +61,8 @@ export async function runPipeline(evidence: AnalyzeEvidence, geo: GeoLocator | u
   const formatOptions = { tokenReferenceFields: caseTokenReferenceFields(evidence.caseConfig) };
   for (const file of evidence.eventFiles) {
     const collected = await collectSource(file.open(), file.sha256, { geo, formatOptions });
-    events.push(...collected.events);
-    parseProblems.push(...collected.problems);
+    appendAll(events, collected.events);
+    appendAll(parseProblems, collected.problems);
     summaries.push(collected.summary);
   }
   const keyring = createKeyring(evidence.keys, evidence.keyHistory);

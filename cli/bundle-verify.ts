@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { bundleInputFromPath } from './node-inputs';
 import type { Output } from './output';
 import { terminalSafeOutput } from './terminal-text';
+import { largestOf } from '../core';
 
 /** Exit codes of `tokentrail bundle verify`, documented in docs/cli.md. */
 export const EXIT = { verified: 0, mismatch: 1, unreadable: 2 } as const;
@@ -112,7 +113,7 @@ function printHuman(report: BundleVerdict, out: Output): void {
       `Collected by ${manifest.case.collectedBy}${manifest.case.collectedAt ? ` at ${manifest.case.collectedAt}` : ''}`,
     );
   out.stdout('');
-  const width = Math.max(...report.files.map((file) => file.path.length), 4);
+  const width = Math.max(largestOf(report.files.map((file) => file.path.length)), 4);
   for (const file of report.files) {
     const sha = file.actual?.sha256 ?? file.declared?.sha256 ?? '';
     out.stdout(

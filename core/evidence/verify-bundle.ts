@@ -20,6 +20,7 @@ import {
   type ZipLimits,
 } from './types';
 import { readZip } from './zip/read-zip';
+import { appendAll } from '../util/append-all';
 
 /** Options of {@link verifyBundle} and {@link checkBundle}. */
 export interface VerifyBundleOptions extends OperationOptions {
@@ -242,7 +243,8 @@ async function assemble(
   const problems: EvidenceProblem[] = [...parsed.problems];
   const manifest = parsed.manifest ?? { ...generateManifest(origin.name, []), generated: false };
   const checks = compareWithManifest(manifest, shown);
-  problems.push(...describeVerdicts(checks), ...(await structuredProblems(checks, shown, files, limit)));
+  appendAll(problems, describeVerdicts(checks));
+  appendAll(problems, await structuredProblems(checks, shown, files, limit));
   const allMatch =
     parsed.manifest !== undefined && checks.every((file) => file.verdict === 'match') && parsed.problems.length === 0;
   return {

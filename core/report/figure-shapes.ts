@@ -1,5 +1,6 @@
 import { allCountryCentroids } from '../geo/country-centroids';
 import type { ReportFigures } from './types';
+import { largestOf, smallestOf } from '../util/extremes';
 
 /**
  * The lifecycle and map figures as plain vector shapes in a box (origin top left, y down, points), drawn the same
@@ -81,8 +82,8 @@ export function lifecycleFigure(figures: ReportFigures, width: number): Figure |
   const times = rows
     .flatMap((row) => [epoch(row.issuedAt), epoch(row.expiresAt), ...row.events.map((event) => Date.parse(event.time))])
     .filter((time): time is number => time !== undefined);
-  const start = Math.min(...times);
-  const end = Math.max(...times, start + 1000);
+  const start = smallestOf(times);
+  const end = Math.max(largestOf(times), start + 1000);
   const labelWidth = 92;
   const plot = width - labelWidth - 10;
   const x = (time: number) => round(labelWidth + ((time - start) / (end - start)) * plot);

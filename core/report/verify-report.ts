@@ -7,6 +7,7 @@ import { decodeBase64UrlStrict, encodeBase64Url } from '../token/strict/base64ur
 import { REPORT_FILES, type ReportManifest } from './report-package';
 import type { ReportSignatureHeader } from './sign-report';
 import { compareEvidence, type EvidenceFileHash } from './compare-evidence';
+import { appendAll } from '../util/append-all';
 
 /** One check of a report package and its result; a failure names the file and what differs. */
 export interface ReportCheck {
@@ -223,7 +224,7 @@ export async function verifyReportPackage(
   );
   const manifest = readManifest(manifestBytes);
   if (!manifest) checks.push(fail('manifest', 'is not a report manifest', REPORT_FILES.manifest));
-  else checks.push(...checkFiles(manifest, files));
+  else appendAll(checks, checkFiles(manifest, files));
   if (options.evidence) checks.push(...compareEvidence(files.get(REPORT_FILES.json), options.evidence));
   return { verified: checks.every((check) => check.status !== 'fail'), checks, signer };
 }

@@ -1,6 +1,7 @@
 import type { SequentialInput } from '../evidence/types';
 import { parseSource, type ParseSourceOptions, type ParseSummary } from './parse-source';
 import type { AuthEvent, ParseProblem } from './types';
+import { appendAll } from '../util/append-all';
 
 /** Everything one file parsed into, held in memory. */
 export interface CollectedSource {
@@ -24,7 +25,7 @@ export async function collectSource(
   for (;;) {
     const next = await run.next();
     if (next.done) return { events, problems, summary: next.value };
-    events.push(...next.value.events);
-    problems.push(...next.value.problems);
+    appendAll(events, next.value.events);
+    appendAll(problems, next.value.problems);
   }
 }

@@ -21,6 +21,7 @@ import type { SecretSearcher } from './secrets/secret-search';
 import { andThen, eachInOrder, type MaybePromise } from '../util/maybe-async';
 import { decodeToken, isUnsecured, type DecodedToken, type DecodeOptions } from './strict/decode-token';
 import { verifySignatureNow, type SignatureVerdict, type TrailEntry } from './verify/verify-signature';
+import { appendAll } from '../util/append-all';
 
 /** Options of {@link analyzeToken}. Only `verifier` is required. */
 export interface AnalyzeOptions {
@@ -99,10 +100,6 @@ function checkFailed(check: TokenCheck, error: unknown): Finding {
   };
 }
 
-function addAll(findings: Finding[], more: readonly Finding[]): void {
-  for (let i = 0; i < more.length; i++) findings.push(more[i]!);
-}
-
 /**
  * Run the checks in order. Synchronous while every check is (the bulk of tokens: no promise per check or per
  * token); from the first check that returns a promise on, the rest are awaited in turn, in the same order. A check
@@ -130,10 +127,10 @@ function runChecks(
       const result = check.run(context);
       if (result instanceof Promise)
         return result.then(
-          (more) => addAll(findings, more),
+          (more) => appendAll(findings, more),
           (error: unknown) => void findings.push(checkFailed(check, error)),
         );
-      addAll(findings, result);
+      appendAll(findings, result);
       if (remember)
         known.set(
           check,

@@ -4,6 +4,7 @@
 // laid out too, marked `outside`, so the axis keeps the whole life and the diagram only dims them. Pure: the
 // component only draws it.
 import type { EventId, EventRef, LifecycleGap, TokenLifecycle, TokenUse } from '../../core/timeline';
+import { largestOf, smallestOf } from '../../core';
 
 export interface LayoutBox {
   readonly left: number;
@@ -125,8 +126,8 @@ export function layoutLifecycles(
     timesOf(lifecycle, [...(usesByToken.get(lifecycle.tokenHash) ?? []), ...dropped(lifecycle.tokenHash)]),
   );
   if (all.length === 0) return undefined;
-  let from = Math.min(...all);
-  let to = Math.max(...all);
+  let from = smallestOf(all);
+  let to = largestOf(all);
   // A margin on both ends so the first and last markers are not drawn on the frame.
   const margin = Math.max((to - from) * 0.04, 30_000);
   from -= margin;

@@ -2,6 +2,7 @@
 // (at least 20° each way, so a hop inside one country still shows the country's neighbours for orientation).
 import { geoNaturalEarth1, type GeoProjection } from 'd3-geo';
 import type { Feature, Polygon } from 'geojson';
+import { largestOf, smallestOf } from '../../core';
 
 const MIN_SPAN_DEGREES = 20;
 
@@ -12,8 +13,8 @@ function paddedBox(points: readonly { latitude: number; longitude: number }[]): 
     const extra = Math.max(MIN_SPAN_DEGREES - (high - low), 0) / 2 + (high - low) * 0.15;
     return [Math.max(-limit, low - extra), Math.min(limit, high + extra)] as const;
   };
-  const [south, north] = pad(Math.min(...lats), Math.max(...lats), 85);
-  const [west, east] = pad(Math.min(...lons), Math.max(...lons), 180);
+  const [south, north] = pad(smallestOf(lats), largestOf(lats), 85);
+  const [west, east] = pad(smallestOf(lons), largestOf(lons), 180);
   // Counter-clockwise ring (d3-geo's winding for "the small side"), densified along the parallels.
   const ring: [number, number][] = [];
   for (let step = 0; step <= 8; step += 1) ring.push([west + ((east - west) * step) / 8, south]);

@@ -1,6 +1,7 @@
 import { numericDateMs } from '../strict/claims';
 import { findingOf, type TokenCheck } from './check-types';
 import { claimEvidence, iso } from './token-facts';
+import { smallestOf } from '../../util/extremes';
 
 /** iat later than when the token was first used (or than the analysis, when no use is known). */
 export const iatInFuture: TokenCheck = {
@@ -11,7 +12,7 @@ export const iatInFuture: TokenCheck = {
   run({ decoded, useTimes, now, clockSkewMs }) {
     const iat = numericDateMs(decoded.claims, 'iat');
     if (iat === undefined) return [];
-    const reference = useTimes.length > 0 ? Math.min(...useTimes) : now;
+    const reference = useTimes.length > 0 ? smallestOf(useTimes) : now;
     if (iat <= reference + clockSkewMs) return [];
     const against =
       useTimes.length > 0 ? `its first use at ${iso(reference)}` : `the time of analysis (${iso(reference)})`;

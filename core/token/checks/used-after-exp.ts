@@ -2,6 +2,7 @@ import { numericDateMs } from '../strict/claims';
 import { findingOf, type TokenCheck } from './check-types';
 import { claimEvidence, iso } from './token-facts';
 import { countOf } from '../../util/count-of';
+import { largestOf } from '../../util/extremes';
 
 /** The evidence shows the token in use after it expired (or before nbf). */
 export const usedAfterExp: TokenCheck = {
@@ -16,7 +17,7 @@ export const usedAfterExp: TokenCheck = {
     const early = nbf === undefined ? [] : useTimes.filter((time) => time < nbf - clockSkewMs);
     const findings = [];
     if (late.length > 0) {
-      const last = Math.max(...late);
+      const last = largestOf(late);
       findings.push(
         findingOf(
           usedAfterExp,

@@ -4,6 +4,7 @@ import { numericDateMs } from '../strict/claims';
 import { findingOf, type CheckContext, type TokenCheck } from './check-types';
 import { headerEvidence, iso } from './token-facts';
 import { certificateDetail, certificateName, x5cChainOf } from './x5c-chain';
+import { smallestOf } from '../../util/extremes';
 
 /** The moment the chain is judged at, and how messages name it. */
 interface ReferenceTime {
@@ -21,7 +22,7 @@ function referenceTime({ decoded, useTimes, now }: CheckContext): ReferenceTime 
   const iat = numericDateMs(decoded.claims, 'iat');
   if (iat !== undefined) return { time: iat, at: 'iat', phrase: `when the token says it was issued (iat ${iso(iat)})` };
   if (useTimes.length > 0) {
-    const first = Math.min(...useTimes);
+    const first = smallestOf(useTimes);
     return { time: first, at: 'first use', phrase: `when the token was first used (${iso(first)}; it has no iat)` };
   }
   return {

@@ -193,3 +193,27 @@ describe('tokentrail analyze: the case material of several bundles', () => {
     expect(versionProblem(both.stderr)).toHaveLength(2);
   }, 60_000);
 });
+
+describe('tokentrail analyze: a log file of more events than a call can take as arguments', () => {
+  const tempDir = useTempDirs();
+
+  it('reads all 150,000 events of one file (a spread push threw "Maximum call stack size exceeded" here)', async () => {
+    const dir = await tempDir();
+    const start = Date.UTC(2026, 10, 10);
+    const lines: string[] = [];
+    for (let i = 0; i < 150_000; i++)
+      lines.push(
+        JSON.stringify({
+          ts: new Date(start + i * 1000).toISOString(),
+          kind: 'use',
+          sub: `user${i % 997}@example.com`,
+          ip: `203.0.113.${i % 250}`,
+        }),
+      );
+    await writeTree(dir, { 'logs/api.jsonl': `${lines.join('\n')}\n` });
+    const result = await cli('analyze', dir, '--no-geo');
+    expect(result.stderr.join('\n')).not.toMatch(/stack/);
+    expect(result.code).toBe(0);
+    expect(result.stdout.join('\n')).toMatch(/Events: +150000 from 1 file\(s\)/);
+  }, 120_000);
+});

@@ -323,6 +323,16 @@ describe('token checks', () => {
     ],
   ];
 
+  it('judges the use times of a token used 200,000 times (a spread Math.max threw there and the checks were skipped)', async () => {
+    keyring = await keyringOf({ 'rsa.jwk': JSON.stringify(publicJwk(rsa.publicKey, { kid: 'rsa' })) });
+    const token = makeToken('RS256', rsa.privateKey, claims(), { kid: 'rsa' });
+    const useTimes = Array.from({ length: 200_000 }, (_, i) => NOW + 3_600_000 + i * 1000);
+    const { findings } = await analyzeToken(token, { verifier, keyring, caseConfig: config, now: NOW, useTimes });
+    expect(findings.filter((finding) => finding.message.includes('could not run'))).toEqual([]);
+    const late = findings.find((finding) => finding.id === 'used-after-exp');
+    expect(late?.message).toContain('200000');
+  });
+
   it.each(cases)('%s: triggers on an attack token and stays silent on a near miss', async (id, trigger, nearMiss) => {
     keyring = await keyringOf({
       'rsa.jwk': JSON.stringify(publicJwk(rsa.publicKey, { kid: 'rsa' })),
