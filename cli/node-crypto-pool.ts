@@ -72,6 +72,13 @@ interface PoolWorker {
   inFlight: number;
 }
 
+/**
+ * The two answers of an HMAC checked in the calling thread, made once: a settled promise cannot change, so every
+ * caller may share it, and a bulk run of HS256 tokens allocates no promise per token.
+ */
+const VALID = Promise.resolve(true);
+const INVALID = Promise.resolve(false);
+
 /** Start `size` workers (default: one per core). Workers are unref'd, so they never keep the process alive. */
 export function createCryptoPool(size = Math.max(1, availableParallelism())): CryptoPool {
   const workers: PoolWorker[] = [];
@@ -172,11 +179,13 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     size,
     verify(alg, key, data, signature) {
       if (key.kind === 'secret')
-        return Promise.resolve(
+        return (
           alg === 'HS256'
             ? hmac256Matches(hmac256(key), data, signature)
-            : inThread.verifySync!(alg, key, data, signature),
-        );
+            : inThread.verifySync!(alg, key, data, signature)
+        )
+          ? VALID
+          : INVALID;
       return new Promise<boolean>((resolve) => {
         pending.push({ alg: ALGS.indexOf(alg), key: registerKey(key), data, signature, resolve });
         if (pending.length >= BATCH) flush();
