@@ -2,8 +2,7 @@ import { buildApiProfiles } from './acceptance/api-profiles';
 import { correlate } from './correlate';
 import type { Detector } from './detectors/detector';
 import { TIMELINE_DETECTORS } from './detectors/registry';
-import { StringPool } from './string-pool';
-import { toEntry, type Entry } from './entry';
+import { entryPools, toEntry, type Entry } from './entry';
 import { buildFamilies } from './families';
 import { hashLinkSettings } from './hashed-tokens/link-fields';
 import { eventTokenLinks } from './hashed-tokens/event-token-links';
@@ -39,12 +38,12 @@ export interface TimelineAnalysis {
 export function createTimelineAnalysis(options: TimelineAnalysisOptions = {}): TimelineAnalysis {
   const entries: Entry[] = [];
   const links = hashLinkSettings(options.caseConfig);
-  const strings = new StringPool();
+  const pools = entryPools();
   let finished = false;
   return {
     add(events) {
       if (finished) throw new Error('createTimelineAnalysis: add() after finish()');
-      for (const event of events) entries.push(toEntry(event, entries.length, links, strings));
+      for (const event of events) entries.push(toEntry(event, entries.length, links, pools));
     },
     finish() {
       if (finished) throw new Error('createTimelineAnalysis: finish() called twice');

@@ -1,6 +1,7 @@
 import type { CaseConfig } from '../evidence/case-config';
 import { attributeIdentity, jtiIndex } from './attribution';
 import { classifyTokenUses } from './token-uses';
+import { SingleLists } from './single-lists';
 import { compareEntries, type Entry } from './entry';
 import { hashLinkSettings } from './hashed-tokens/link-fields';
 import { linkHashedRecords, type HashLinkStats } from './hashed-tokens/link-records';
@@ -80,12 +81,15 @@ export function correlate(
     return found;
   };
   const seenBefore = (hash: string) => tokens.has(hash);
+  // One shared list per single (token, use): most entries take part with one token (single-lists.ts).
+  const singleUses = new SingleLists<TokenUse, Entry['tokens'][number]>((hash, use) => ({ hash, use }));
   const place = (entry: Entry) => {
     if (entry.roles.length === 0 && entry.jti !== undefined) {
       const hash = jtiToHash.get(entry.jti);
       if (hash !== undefined) entry.roles = [{ hash, role: 'field', link: { by: 'jti', field: 'jti' } }];
     }
-    entry.tokens = classifyTokenUses(entry, seenBefore);
+    const uses = classifyTokenUses(entry, seenBefore);
+    entry.tokens = uses.length === 1 ? singleUses.of(uses[0]!.hash, uses[0]!.use) : uses;
     const redeemed: string[] = [];
     for (const token of entry.tokens) {
       const item = track(token.hash);

@@ -2,6 +2,7 @@ import type { AuthEventKind, TokenRole } from '../sources/types';
 import type { HashLinkSettings } from './hashed-tokens/link-fields';
 import type { TokenLink } from './hashed-tokens/link-types';
 import { personNames } from './identity/person-names';
+import { SharedRoles } from './shared-roles';
 import { StringPool } from './string-pool';
 import type { EventId, EventRef, EvidenceLocation, PersonNames, TimelineEvent, TokenUse } from './types';
 
@@ -47,7 +48,7 @@ export interface Entry {
   /** Values of the record's token-digest and token-id fields, for correlation to resolve to captured tokens. */
   readonly tokenReferences?: readonly TokenReference[];
   /** Filled in by correlation: how each token took part, and the subject/session inferred from token claims. */
-  tokens: { readonly hash: string; use: TokenUse }[];
+  tokens: readonly { readonly hash: string; readonly use: TokenUse }[];
   effectiveSubject?: string;
   effectiveSession?: string;
 }
@@ -69,8 +70,9 @@ export function toEntry(
   event: TimelineEvent,
   seq: number,
   links?: HashLinkSettings,
-  strings: StringPool = new StringPool(),
+  pools: EntryPools = entryPools(),
 ): Entry {
+  const { strings } = pools;
   const details = event.details;
   let device: string | undefined;
   if (details)
@@ -110,11 +112,23 @@ export function toEntry(
     keyId: pooled(details?.kid ?? details?.keyId ?? details?.key_id),
     // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
     names: details ? personNames(details.username, details.email, details.displayName) : undefined,
-    roles: event.tokens.map((token) => ({ hash: pooled(token.hash), role: token.role })),
+    roles: pools.roles.of(event.tokens),
     // Always present (a spread would build this object property by property, in V8's larger dictionary form).
     tokenReferences: references,
     tokens: NO_TOKENS,
   };
+}
+
+/** What entries share with each other: one copy of each repeated string, one list per single (token, role). */
+export interface EntryPools {
+  readonly strings: StringPool;
+  readonly roles: SharedRoles;
+}
+
+/** Pools for one analysis. */
+export function entryPools(): EntryPools {
+  const strings = new StringPool();
+  return { strings, roles: new SharedRoles(strings) };
 }
 
 /** Every entry's `tokens` until correlation gives it its own array (frozen: nothing may add to the shared one). */

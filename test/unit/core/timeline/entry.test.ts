@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toEntry } from '../../../../core/timeline/entry';
+import { entryPools, toEntry } from '../../../../core/timeline/entry';
 import { StringPool } from '../../../../core/timeline/string-pool';
 import type { TimelineEvent } from '../../../../core/timeline';
 
@@ -20,8 +20,8 @@ const event = (line: number): TimelineEvent =>
 
 describe('timeline entries', () => {
   it('keep every value of the event through a shared string pool', () => {
-    const strings = new StringPool();
-    const [first, second] = [event(1), event(2)].map((item, seq) => toEntry(item, seq, undefined, strings));
+    const pools = entryPools();
+    const [first, second] = [event(1), event(2)].map((item, seq) => toEntry(item, seq, undefined, pools));
     for (const entry of [first!, second!]) {
       expect(entry).toMatchObject({
         kind: 'use',
@@ -39,6 +39,31 @@ describe('timeline entries', () => {
       expect(entry.source.sha256).toBe('a'.repeat(64));
     }
     expect([first!.source.line, second!.source.line]).toEqual([1, 2]);
+  });
+
+  it('share one frozen roles list per single (token, role); several tokens get a list of their own', () => {
+    const pools = entryPools();
+    const [first, second] = [event(4), event(5)].map((item, seq) => toEntry(item, seq, undefined, pools));
+    expect(first!.roles).toBe(second!.roles);
+    expect(Object.isFrozen(first!.roles) && Object.isFrozen(first!.roles[0])).toBe(true);
+    const refresh = toEntry(
+      {
+        ...event(6),
+        kind: 'refresh',
+        tokens: [
+          { hash: 'b'.repeat(64), role: 'refresh_token' },
+          { hash: 'c'.repeat(64), role: 'access_token' },
+        ],
+      },
+      2,
+      undefined,
+      pools,
+    );
+    expect(refresh.roles).toEqual([
+      { hash: 'b'.repeat(64), role: 'refresh_token' },
+      { hash: 'c'.repeat(64), role: 'access_token' },
+    ]);
+    expect(toEntry({ ...event(7), tokens: [] }, 3, undefined, pools).roles).toEqual([]);
   });
 
   it('share one frozen empty token list until correlation gives each its own', () => {
