@@ -116,6 +116,10 @@ export function toEntry(
     // Always present (a spread would build this object property by property, in V8's larger dictionary form).
     tokenReferences: references,
     tokens: NO_TOKENS,
+    // Set by correlation; present from the start so the entry keeps one shape with every field in the object
+    // itself (a field added later moves the entry's fields to a separate, larger store).
+    effectiveSubject: undefined,
+    effectiveSession: undefined,
   };
 }
 
