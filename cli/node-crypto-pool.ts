@@ -21,7 +21,6 @@ import type {
 } from './node-crypto-messages';
 import { cryptoWorkerScript } from './node-crypto-worker-file';
 import { createNodeVerifier } from './node-crypto-verifier';
-import { hmac256Key, hmac256Matches, type Hmac256Key } from './node-crypto-hmac256';
 
 /**
  * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (HMACs in the calling
@@ -132,14 +131,9 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
   };
 
   // HMAC stays in the calling thread: a token's trip to a worker and back costs this thread about 1.5 µs (measured
-  // with workers that verify nothing), as much as the MAC itself under a prepared key (docs/benchmarks.md).
+  // with workers that verify nothing), as much as the MAC itself under a prepared key (docs/benchmarks.md). The
+  // in-thread verifier keeps each key imported and, for HS256, its pad states compressed.
   const inThread = createNodeVerifier();
-  const hmac256Keys = new Map<string, Hmac256Key>();
-  const hmac256 = (key: Extract<VerificationKey, { kind: 'secret' }>): Hmac256Key => {
-    let prepared = hmac256Keys.get(key.id);
-    if (!prepared) hmac256Keys.set(key.id, (prepared = hmac256Key(key.secret)));
-    return prepared;
-  };
   let pending: Pending[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -178,14 +172,7 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
   return {
     size,
     verify(alg, key, data, signature) {
-      if (key.kind === 'secret')
-        return (
-          alg === 'HS256'
-            ? hmac256Matches(hmac256(key), data, signature)
-            : inThread.verifySync!(alg, key, data, signature)
-        )
-          ? VALID
-          : INVALID;
+      if (key.kind === 'secret') return inThread.verifySync!(alg, key, data, signature) ? VALID : INVALID;
       return new Promise<boolean>((resolve) => {
         pending.push({ alg: ALGS.indexOf(alg), key: registerKey(key), data, signature, resolve });
         if (pending.length >= BATCH) flush();

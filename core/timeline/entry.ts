@@ -113,7 +113,6 @@ export function toEntry(
     // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
     names: details ? personNames(details.username, details.email, details.displayName) : undefined,
     roles: pools.roles.of(event.tokens),
-    // Always present (a spread would build this object property by property, in V8's larger dictionary form).
     tokenReferences: references,
     tokens: NO_TOKENS,
     // Set by correlation; present from the start so the entry keeps one shape with every field in the object
@@ -136,7 +135,7 @@ export function entryPools(): EntryPools {
 }
 
 /** Every entry's `tokens` until correlation gives it its own array (frozen: nothing may add to the shared one). */
-const NO_TOKENS = Object.freeze([]) as unknown as Entry['tokens'];
+const NO_TOKENS: Entry['tokens'] = Object.freeze([]);
 
 function tokenReferences(
   details: Readonly<Record<string, string>>,
