@@ -72,6 +72,7 @@ export {
   type EventFilter,
 } from './event-filter';
 export * from './types';
+export { mayContainText, trigramFilter } from './trigram-filter';
 export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
 export { caseTokenReferenceFields } from './hashed-tokens/link-fields';
 export {

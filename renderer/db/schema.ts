@@ -24,7 +24,7 @@ import type {
   IngestRecord,
   StoredEvent,
 } from './event-records';
-import type { EventTextRecord } from './event-text';
+import type { EventTextFilterRecord, EventTextRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -45,6 +45,7 @@ export class TokentrailDatabase extends Dexie {
   eventFacets!: Table<FacetCountRecord, [string, string, string]>;
   eventBuckets!: Table<BucketRecord, [string, number, number]>;
   eventText!: Table<EventTextRecord, [string, number, number]>;
+  eventTextFilters!: Table<EventTextFilterRecord, [string, number, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
   geoDatabaseFiles!: EntityTable<GeoDatabaseFileRecord, 'id'>;
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
@@ -60,7 +61,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 7) {
+  constructor(name = DATABASE_NAME, throughVersion = 8) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -175,6 +176,11 @@ export class TokentrailDatabase extends Dexie {
       annotationRevisions: '[caseId+target+rev]',
       caseTags: '[caseId+name]',
     });
+    if (throughVersion < 8) return;
+    // v8: a trigram filter record beside every free-text row (event-text.ts), written by every ingest batch. Nothing
+    // is rewritten here: rows stored before have no record, are read as before, and a search that reads one writes
+    // its record (text-filter-backfill.ts).
+    this.version(8).stores({ eventTextFilters: '[caseId+start+firstSeq], ingestId' });
   }
 }
 
@@ -199,6 +205,7 @@ export function caseTables(database: TokentrailDatabase) {
     database.eventFacets,
     database.eventBuckets,
     database.eventText,
+    database.eventTextFilters,
     database.findings,
     database.annotationStates,
     database.annotationRevisions,

@@ -6,7 +6,7 @@ import type { ParseSummary } from '../../core/sources';
 import type { ParseProblem } from '../../core/sources';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from '../db/event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from '../db/event-rows';
-import { buildTextRows, searchText } from '../db/event-text';
+import { buildTextRows, searchText, textFilterRow } from '../db/event-text';
 import { applyBucketDelta } from '../db/histogram-buckets';
 import type { CaseRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
@@ -21,6 +21,7 @@ function batchTables(database: TokentrailDatabase) {
   return [
     database.authEvents,
     database.eventText,
+    database.eventTextFilters,
     database.ingestProblems,
     database.eventFacets,
     database.eventBuckets,
@@ -119,9 +120,11 @@ export async function writeBatch(
     const room = Math.max(0, MAX_STORED_PROBLEMS - current.problems);
     const problemCounts = { ...current.problemCounts };
     for (const problem of problems) problemCounts[problem.code] = (problemCounts[problem.code] ?? 0) + 1;
+    const textRows = buildTextRows(ingest.caseId, ingest.id, rows, texts);
     await Promise.all([
       database.authEvents.bulkAdd(rows as StoredEvent[]),
-      database.eventText.bulkAdd(buildTextRows(ingest.caseId, ingest.id, rows, texts)),
+      database.eventText.bulkAdd(textRows),
+      database.eventTextFilters.bulkAdd(textRows.map(textFilterRow)),
       database.ingestProblems.bulkAdd(problemRows.slice(0, room)),
       applyDeltas(database, ingest.caseId, deltas),
       database.ingests.put({
@@ -211,11 +214,12 @@ export async function removeIngestEvents(
   }
   await database.transaction(
     'rw',
-    [database.eventText, database.ingestProblems, database.ingests, database.cases],
+    [database.eventText, database.eventTextFilters, database.ingestProblems, database.ingests, database.cases],
     async () => {
       const current = await database.ingests.get(id);
       // Until this commits a search may find text of removed events: the query reads the events and skips the missing.
       await database.eventText.where('ingestId').equals(id).delete();
+      await database.eventTextFilters.where('ingestId').equals(id).delete();
       await database.ingestProblems.where('ingestId').equals(id).delete();
       await database.ingests.update(id, { status: 'replaced', finishedAt: current?.finishedAt ?? Date.now() });
       await database.cases.update(caseId, (record: CaseRecord) => {

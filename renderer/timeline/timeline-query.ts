@@ -3,7 +3,8 @@
 // the key is the tie-break between events of the same millisecond. planQuery picks how a filter is served: an index
 // range, intersected facet keys (facet-pages.ts) or the packed free-text rows (text-pages.ts).
 import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent } from '../db/event-records';
-import { textNeedle } from '../db/event-text';
+import { textNeedle, type EventTextFilterRecord } from '../db/event-text';
+import { recordTextFilters } from './text-filter-backfill';
 import { facetIntersectionPage, type FacetIntersection } from './facet-pages';
 import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
 import type { TokentrailDatabase } from '../db/schema';
@@ -89,19 +90,21 @@ export async function queryPage(
   // was read ("Transaction committed too early", seen on the Map tab), and annotations do not change with an ingest.
   filter = await resolveAnnotatedSeqs(database, caseId, filter);
   if (filter.annotatedSeqs?.size === 0) return { rows: [], exhausted: true, scanned: 0 };
+  const unrecorded: EventTextFilterRecord[] = [];
   const page = await database.transaction(
     'r',
-    [database.cases, database.eventFacets, database.eventText, database.authEvents],
+    [database.cases, database.eventFacets, database.eventText, database.eventTextFilters, database.authEvents],
     async () => {
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };
-      if (plan.kind === 'text') return textPage(database, caseId, filter, request);
+      if (plan.kind === 'text') return textPage(database, caseId, filter, request, unrecorded);
       if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
       return rangePage(database, filter, plan, request);
     },
   );
   // Pages are gathered in reading order; a backward page is shown in time order like any other.
   if (request.direction === 'backward') page.rows.reverse();
+  if (unrecorded.length > 0) recordTextFilters(database, unrecorded);
   return page;
 }
 

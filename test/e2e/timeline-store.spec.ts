@@ -46,9 +46,22 @@ for (const seed of [1, 2]) {
         (value) =>
           (
             globalThis as unknown as {
-              runQueryChecks(
-                seed: number,
-              ): Promise<{ checks: number; failures: string[]; partialPages: number; textRows: number }>;
+              runQueryChecks(seed: number): Promise<{
+                checks: number;
+                failures: string[];
+                partialPages: number;
+                textRows: number;
+                allTextRows: number;
+                textFilterRows: number;
+                filteredRows: number;
+                textRowsLeft: number;
+                recordsWritten: number;
+                filteredWritten: number;
+                absentReadAfterRecording: number;
+                absentTextRowsRead: number;
+                rareTextRowsRead: number;
+                rareMatches: number;
+              }>;
             }
           ).runQueryChecks(value),
         seed,
@@ -59,6 +72,19 @@ for (const seed of [1, 2]) {
     // The small budget really cut pages short, and the text rows exist.
     expect(result.partialPages).toBeGreaterThan(0);
     expect(result.textRows).toBeGreaterThan(20);
+    // Every text row has a filter record, and most a trigram filter (not rows too small for one to pay, such as the
+    // sparse file's single events): an absent needle read only the text of the rows without one, a rare one (about
+    // 1 % of the events) only some rows'.
+    expect(result.textFilterRows).toBe(result.allTextRows);
+    expect(result.filteredRows).toBeGreaterThan(result.allTextRows / 4);
+    expect(result.absentTextRowsRead).toBe(result.allTextRows - result.filteredRows);
+    expect(result.rareMatches).toBeGreaterThan(0);
+    expect(result.rareTextRowsRead).toBeGreaterThan(0);
+    expect(result.rareTextRowsRead).toBeLessThan(result.allTextRows);
+    // Rows whose filter records were lost (as rows stored before schema v8) got them back from the searches.
+    expect(result.recordsWritten).toBe(result.textRowsLeft);
+    expect(result.filteredWritten).toBeGreaterThan(result.textRowsLeft / 4);
+    expect(result.absentReadAfterRecording).toBe(result.textRowsLeft - result.filteredWritten);
   });
 }
 

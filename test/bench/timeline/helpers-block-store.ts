@@ -6,7 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuthEvent } from '../../../core/sources';
 import { facetValues, searchText, type EventFacet } from '../../../core/timeline';
-import { bloomAdd, bloomBits, bloomHas, hashPair } from './helpers-bloom';
+import { bloomAdd, bloomBits, bloomHas, hashPair } from '../../../core/util/bloom';
 
 /** Facets with few values: counted per block (a query skips blocks whose count is 0). */
 const COUNTED: readonly EventFacet[] = ['kind', 'country', 'file', 'appVersion'];

@@ -3,7 +3,7 @@
 // (scanText, the same search the designs without filters run on every block).
 import { scanText, type BlockSummary } from './helpers-block-store';
 import { PACK_BLOCKS, type PackedBlockDatabase } from './helpers-summary-packs';
-import { mayContainText } from './helpers-trigram-filter';
+import { mayContainText } from '../../../core/timeline/trigram-filter';
 
 /** How often `needle` occurs in the case, how many blocks' texts were read, and how many filter rows. */
 export async function filteredTextSearch(

@@ -12,7 +12,7 @@ import { filteredTextSearch } from './helpers-filtered-text';
 import { listColumns, PostingBuffer, postingPage, type PostingEntry } from './helpers-postings';
 import { ABSENT, eachBatch, FILE_ID, rates, rounded, SUBJECT, usage } from './helpers-store-run';
 import { PACK_BLOCKS, PackedBlockDatabase, packSummaries, readSummaryPacks } from './helpers-summary-packs';
-import { trigramFilter } from './helpers-trigram-filter';
+import { trigramFilter } from '../../../core/timeline/trigram-filter';
 
 const PAGE = 200;
 

@@ -10,7 +10,7 @@
 // reading its bucket-mates' entries too. Writing a row costs ~0.2 ms whatever its size, so the row count is the cost.
 import { eventSummary, type AuthEvent } from '../../../core/sources';
 import { facetValues, shownSubject, type EventFacet } from '../../../core/timeline';
-import { fnv1a } from './helpers-bloom';
+import { fnv1a } from '../../../core/util/bloom';
 import type { PackedBlockDatabase } from './helpers-summary-packs';
 
 /** The facets with too many values for a count per block: each gets postings. */

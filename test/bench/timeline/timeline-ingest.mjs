@@ -66,6 +66,9 @@ try {
           rawBulkAddPerSecond: raws[index]?.rawBulkAddPerSecond,
         })),
         pagesMs: worstLatencies(ingests),
+        openMs: ingests.map((run) => run.openMs),
+        absentTextEventsPerSecond: ingests.map((run) => run.absentTextEventsPerSecond),
+        storage: ingests[0].storage,
       }),
     );
   }

@@ -7,7 +7,9 @@ import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import type { StoredEvent } from '../../../renderer/db/event-records';
 import { planImportIngest } from '../../../renderer/ingest/ingest-plan';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import { queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
+import { caseExtent, queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
+import { listFacetValues } from '../../../renderer/timeline/facet-counts';
+import { readHistogram } from '../../../renderer/timeline/timeline-histogram';
 import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
 import { runIngest } from '../../../renderer/ingest/run-ingest';
 import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
@@ -97,6 +99,42 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
   };
 }
 
+/**
+ * Opening the case's timeline as the Timeline tab does, on a new connection: the case's time range, then the
+ * histogram over it (120 bars), the four picked facets' value lists and the first page, at once.
+ */
+async function openTimeline(name: string, caseId: string): Promise<number> {
+  const database = new TokentrailDatabase(name);
+  const started = performance.now();
+  const extent = await caseExtent(database, caseId);
+  await Promise.all([
+    readHistogram(database, caseId, extent!.first, extent!.last, 120),
+    ...(['kind', 'country', 'file', 'appVersion'] as const).map((facet) => listFacetValues(database, caseId, facet)),
+    queryPage(database, caseId, {}, { direction: 'forward', limit: 200 }),
+  ]);
+  const ms = performance.now() - started;
+  database.close();
+  return ms;
+}
+
+/** Bytes per event of the free-text rows' text and of their trigram filters (read after the timings). */
+async function textStorage(database: TokentrailDatabase, caseId: string, events: number) {
+  let textChars = 0;
+  let filterBytes = 0;
+  await database.eventText
+    .where('[caseId+start+firstSeq]')
+    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+    .each((row) => (textChars += row.text.length));
+  await database.eventTextFilters
+    .where('[caseId+start+firstSeq]')
+    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+    .each((row) => (filterBytes += row.filter?.length ?? 0));
+  return {
+    textCharsPerEvent: Math.round(textChars / events),
+    filterBytesPerEvent: +(filterBytes / events).toFixed(1),
+  };
+}
+
 /** The baseline for `count` events: raw bulkAdd on a fresh database. */
 async function runRawBulkAdd(count: number, days: number) {
   const log = generateLog(count, days);
@@ -121,7 +159,9 @@ async function runIngestBench(count: number, days: number) {
   const ingestSeconds = (performance.now() - started) / 1000;
   const ingest = (await database.ingests.get(ingestId))!;
   const latencies = await pageLatencies(database, caseId);
+  const storage = await textStorage(database, caseId, ingest.events);
   database.close();
+  const openMs = await median(7, () => openTimeline(`tokentrail-bench-${count}`, caseId));
   return {
     events: count,
     logMB: +(log.size / 1e6).toFixed(1),
@@ -130,6 +170,10 @@ async function runIngestBench(count: number, days: number) {
     ingestSeconds: +ingestSeconds.toFixed(3),
     ingestPerSecond: Math.round(ingest.events / ingestSeconds),
     pagesMs: Object.fromEntries(Object.entries(latencies).map(([name, ms]) => [name, +ms.toFixed(1)])),
+    // A needle in no event over the whole case, in events ruled out per second.
+    openMs: +openMs.toFixed(1),
+    absentTextEventsPerSecond: Math.round(ingest.events / (latencies.absentTextWholeCaseMs / 1000)),
+    storage,
   };
 }
 

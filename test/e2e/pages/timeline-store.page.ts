@@ -5,6 +5,7 @@
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
+import { runningIngest } from '../../support/running-ingest';
 import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { listGeoDatabases } from '../../../renderer/geo/geo-store';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
@@ -13,6 +14,7 @@ import { TokentrailDatabase } from '../../../renderer/db/schema';
 import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter';
 import { queryPage, type EventCursor, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
+import { textFiltersRecorded } from '../../../renderer/timeline/text-filter-backfill';
 import { seededRandom } from '../../support/seeded-random';
 import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
 
@@ -49,22 +51,7 @@ async function ingestFile(
   times: readonly (number | null)[],
   pick: () => number,
 ): Promise<void> {
-  const ingest: IngestRecord = {
-    id,
-    caseId: CASE,
-    fileId: `file-${id}`,
-    importId: 'import',
-    path: file,
-    sha256: '0'.repeat(64),
-    size: 0,
-    options: {},
-    status: 'running',
-    queuedAt: 0,
-    bytesRead: 0,
-    events: 0,
-    problems: 0,
-    problemCounts: {},
-  };
+  const ingest = runningIngest(id, CASE, file);
   await database.ingests.add(ingest);
   // Batches of 97 (not a multiple of the 128 entries a text row holds), as the ingest writes them.
   for (let first = 0; first < times.length; first += 97) {
@@ -101,6 +88,32 @@ async function pageThrough(
 export async function runQueryChecks(seed: number) {
   const pick = seededRandom(seed);
   const database = new TokentrailDatabase(`tokentrail-query-${seed}`);
+  // Counts the free-text rows read (by key), to see what the trigram filters spare.
+  let textRowsRead = 0;
+  database.use({
+    stack: 'dbcore',
+    name: 'count-text-row-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'eventText') return table;
+        return {
+          ...table,
+          getMany: (request) => {
+            textRowsRead += request.keys.length;
+            return table.getMany(request);
+          },
+          // .then, not await: a native await inside a Dexie transaction commits it early.
+          query: (request) =>
+            table.query(request).then((result) => {
+              if (request.values) textRowsRead += result.result.length;
+              return result;
+            }),
+        };
+      },
+    }),
+  });
   await database.cases.add({ id: CASE, title: 'query', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS });
   // Dense: 3 000 events over 2 hours. Sparse: 120 events hours apart over the same day and beyond. Ties: events
   // sharing milliseconds, and untimed ones.
@@ -186,12 +199,40 @@ export async function runQueryChecks(seed: number) {
     seq: 3_150,
   });
 
-  // Re-ingesting a file removes its events and its text rows.
+  // Every text row has a filter record, most with a trigram filter: a needle in no event is ruled out without
+  // reading their text, and a rare one reads few rows.
+  const textFilterRows = await database.eventTextFilters.count();
+  const filteredRows = await database.eventTextFilters.filter((record) => !!record.filter).count();
+  const allTextRows = await database.eventText.count();
+  textRowsRead = 0;
+  await pageThrough(database, { text: 'no such thing' }, { direction: 'forward' }, 50);
+  const absentTextRowsRead = textRowsRead;
+  textRowsRead = 0;
+  const rare = await pageThrough(database, { text: 'needle-rare' }, { direction: 'backward' }, 50);
+  const rareTextRowsRead = textRowsRead;
+
+  // Re-ingesting a file removes its events, its text rows and their filters.
   const removed = (await database.ingests.get('sparse'))!;
   await removeIngestEvents(database, removed);
   const leftTextRows = await database.eventText.where('ingestId').equals('sparse').count();
   if (leftTextRows !== 0) failures.push(`${leftTextRows} text rows of a removed ingest remain`);
+  const leftFilterRows = await database.eventTextFilters.where('ingestId').equals('sparse').count();
+  if (leftFilterRows !== 0) failures.push(`${leftFilterRows} text filters of a removed ingest remain`);
   await check('common text after removing an ingest', { text: 'user1' }, 50);
+
+  // Text rows stored before schema v8 have no filter record: they are read, with the same results, and the search
+  // writes their records, after which a needle in no event again reads only the rows without a filter.
+  await database.eventTextFilters.where('ingestId').equals('dense').delete();
+  await check('rare text, some rows without filter records', { text: 'needle-rare' }, 20);
+  await check('common text, some rows without filter records', { text: 'user1' }, 50, 200);
+  await check('absent text, some rows without filter records', { text: 'no such thing' }, 50);
+  await textFiltersRecorded();
+  const textRowsLeft = await database.eventText.count();
+  const recordsWritten = await database.eventTextFilters.count();
+  const filteredWritten = await database.eventTextFilters.filter((record) => !!record.filter).count();
+  textRowsRead = 0;
+  await pageThrough(database, { text: 'no such thing' }, { direction: 'backward' }, 50);
+  const absentReadAfterRecording = textRowsRead;
 
   // A case stored before schema v5 has no text rows and is searched row by row, with the same results.
   await database.cases.update(CASE, { eventTextMissing: true });
@@ -199,7 +240,22 @@ export async function runQueryChecks(seed: number) {
 
   const textRows = await database.eventText.count();
   database.close();
-  return { checks, failures, partialPages, textRows };
+  return {
+    checks,
+    failures,
+    partialPages,
+    textRows,
+    allTextRows,
+    textFilterRows,
+    filteredRows,
+    textRowsLeft,
+    recordsWritten,
+    filteredWritten,
+    absentReadAfterRecording,
+    absentTextRowsRead,
+    rareTextRowsRead,
+    rareMatches: rare.seqs.length,
+  };
 }
 
 /**

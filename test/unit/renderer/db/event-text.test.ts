@@ -7,8 +7,11 @@ import {
   buildTextRows,
   matchingEntries,
   searchText,
+  textFilterRow,
   textNeedle,
 } from '../../../../renderer/db/event-text';
+import { mayContainText } from '../../../../core/timeline/trigram-filter';
+import { seededRandom } from '../../../support/seeded-random';
 
 function event(ts: number | null, record: string, fields: Partial<AuthEvent> = {}): AuthEvent {
   return {
@@ -88,5 +91,34 @@ describe('matchingEntries', () => {
   it('finds matches at the very start and end of the packed text', () => {
     expect(matchingEntries(row!, 'alpha b')).toEqual([0]);
     expect(matchingEntries(row!, 'logs/a.jsonl')).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('textFilterRow', () => {
+  it("keys a row's trigram filter as the row (start, first seq), with its ingest and entry count", () => {
+    const events = Array.from({ length: 100 }, (_, index) =>
+      event(index + 1, `{"kind":"use","sub":"user${index % 9}@example.com","ip":"81.2.69.160"}`),
+    );
+    const [row] = rowsOf([event(1, 'Alice signed in'), ...events], 40);
+    const record = textFilterRow(row!);
+    expect(record).toMatchObject({ caseId: 'c', start: 1, firstSeq: 40, ingestId: 'i', entries: 101 });
+    const filter = record.filter!;
+    expect(filter.length).toBeLessThanOrEqual(row!.text.length / 4);
+    expect(mayContainText(filter, 'alice signed')).toBe(true);
+    expect(mayContainText(filter, 'user8@example.com')).toBe(true);
+    expect(mayContainText(filter, 'mallory')).toBe(false);
+  });
+
+  it('records no filter for a row whose filter would not be a quarter of its text (it is read instead)', () => {
+    const small = textFilterRow(rowsOf([event(1, 'Alice signed in')])[0]!);
+    expect(small).toMatchObject({ entries: 1 });
+    expect(small.filter).toBeUndefined();
+    const pick = seededRandom(3);
+    const random = Array.from({ length: 64 }, (_, index) =>
+      event(index, Array.from({ length: 200 }, () => String.fromCharCode(97 + Math.floor(pick() * 26))).join('')),
+    );
+    const varied = textFilterRow(rowsOf(random)[0]!);
+    expect(varied).toMatchObject({ entries: 64 });
+    expect(varied.filter).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
-// Bloom filters for the store-designs benchmark (bundled into its page): the hashing and bit probing that the block
-// summaries' identifier filters (helpers-block-store.ts) and the per-block trigram filters (helpers-trigram-filter.ts)
-// share. A filter is a Uint8Array of a power-of-two number of bits; a value's k positions are h1 + i·h2 (double
+// Bloom filters: the hashing and bit probing that the free-text rows' trigram filters (core/timeline/trigram-filter.ts)
+// and the store-designs benchmark's block summaries share. A filter is a Uint8Array of a power-of-two number of bits; a value's k positions are h1 + i·h2 (double
 // hashing), so one pair of 32-bit hashes serves every probe.
 
 /** 32-bit FNV-1a of `text[start, end)` with a given seed and prime (two seeds give two independent-enough hashes). */

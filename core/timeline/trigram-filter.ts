@@ -1,14 +1,16 @@
-// A trigram Bloom filter per block, for the store-designs benchmark (bundled into its page): every three-character
-// window of the block's search text is added, so a free-text needle one of whose trigrams is missing is certainly not
-// in the block and its text need not be read. A needle of n ≥ 3 characters has n − 2 trigrams, all of which must
-// pass: with 2 probes at 8 bits a trigram about 5 % pass by chance, so a 12-character needle (10 trigrams) is let
-// through by an absent block about once in 10^13; a needle under 3 characters cannot be ruled out (every block is
-// read).
-import { bloomAdd, bloomBits, bloomHas, fnv1a } from './helpers-bloom';
+// A trigram Bloom filter of a block of search text (the app's packed free-text rows, the store-designs benchmark's
+// blocks): every three-character window of the text is added, so a free-text needle one of whose trigrams is missing
+// is certainly not in the block and its text need not be read. A needle of n ≥ 3 characters has n − 2 trigrams, all
+// of which must pass. At 4 to 8 bits per distinct trigram (the size is rounded up to a power of two) and 2 probes, a
+// trigram passes by chance at most (1 − e^(−1/2))² ≈ 15 % of the time: a 5-character needle (3 trigrams) is let
+// through by an absent block under 0.4 % of the time, a 12-character one (10 trigrams) about once in 10^8. Reading
+// the filter rather than the text pays because it is small: 4 bits per distinct trigram against ~16 bits per
+// character of text. A needle under 3 characters cannot be ruled out (every block is read).
+import { bloomAdd, bloomBits, bloomHas, fnv1a } from '../util/bloom';
 
-const BITS_PER_TRIGRAM = 8;
+const BITS_PER_TRIGRAM = 4;
 const PROBES = 2;
-/** Separates events in a block's text (helpers-block-store.ts): a window across it belongs to no event. */
+/** Separates events in a block's text (NUL, as in renderer/db/event-text.ts): a window across it belongs to no event. */
 const SEPARATOR = 0;
 
 /** The step hash of a trigram, derived from its first hash (a 32-bit mix), odd so every probe differs. */
