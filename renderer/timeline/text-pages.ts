@@ -29,7 +29,7 @@ import { budgetSpent, type PageRequest, type PageResult } from './page-request';
  * whatever it returns, so ruling out is fast only in large reads: forward, one getAllKeys of the text rows' keys and
  * one getAll of their filters (~1 KB each), up to 512 rows; backward the keys come from a key cursor (IndexedDB has
  * no reverse getAll), slower per row, so fewer at a time. A page starts with a small read (a common needle fills it
- * from the first rows) and doubles it while it finds nothing.
+ * from the first rows) and doubles it with every further read.
  */
 const FIRST_KEYS_PER_READ = 64;
 const FORWARD_KEYS_PER_READ = 512;
