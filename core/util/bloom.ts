@@ -1,17 +1,12 @@
 // Bloom filters: the hashing and bit probing that the free-text rows' trigram filters (core/timeline/trigram-filter.ts)
-// and the store-designs benchmark's block summaries share. A filter is a Uint8Array of a power-of-two number of bits; a value's k positions are h1 + i·h2 (double
-// hashing), so one pair of 32-bit hashes serves every probe.
+// and the store-designs benchmark's block summaries share. A filter is a Uint8Array of a power-of-two number of bits;
+// a value's k positions are h1 + i·h2 (double hashing), so one pair of 32-bit hashes serves every probe.
 
 /** 32-bit FNV-1a of `text[start, end)` with a given seed and prime (two seeds give two independent-enough hashes). */
 export function fnv1a(text: string, start: number, end: number, seed = 0x811c9dc5, prime = 0x01000193): number {
   let hash = seed;
   for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), prime);
   return hash >>> 0;
-}
-
-/** Two hashes of a whole string: the first and the (odd, so every probe differs) step of double hashing. */
-export function hashPair(value: string): [number, number] {
-  return [fnv1a(value, 0, value.length), fnv1a(value, 0, value.length, 0x01000193, 0x5bd1e995) | 1];
 }
 
 /** The size in bits of a filter for `values` distinct values at `bitsPerValue`: a power of two, at least 256. */

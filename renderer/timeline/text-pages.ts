@@ -39,7 +39,11 @@ const ROWS_PER_READ = 8;
 
 type Key = [string, number, number];
 
-/** A text row known by its keys: `key` in the direction's index ([caseId, edge, firstSeq]) and its primary key. */
+/**
+ * A text row known by its keys: `key` in the direction's index ([caseId, edge, firstSeq]) and its primary key. The
+ * straddling rows, picked from a range rather than read as a run, carry their primary key as `key` (firstSeq is the
+ * third element either way).
+ */
 interface RowKeys {
   readonly key: Key;
   readonly primaryKey: Key;

@@ -6,7 +6,12 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuthEvent } from '../../../core/sources';
 import { facetValues, searchText, type EventFacet } from '../../../core/timeline';
-import { bloomAdd, bloomBits, bloomHas, hashPair } from '../../../core/util/bloom';
+import { bloomAdd, bloomBits, bloomHas, fnv1a } from '../../../core/util/bloom';
+
+/** Two hashes of a whole string: the first and the (odd, so every probe differs) step of double hashing. */
+function hashPair(value: string): [number, number] {
+  return [fnv1a(value, 0, value.length), fnv1a(value, 0, value.length, 0x01000193, 0x5bd1e995) | 1];
+}
 
 /** Facets with few values: counted per block (a query skips blocks whose count is 0). */
 const COUNTED: readonly EventFacet[] = ['kind', 'country', 'file', 'appVersion'];
