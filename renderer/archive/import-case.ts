@@ -19,6 +19,7 @@ import { appendCustody } from '../evidence/custody-log';
 import { tokenRows } from '../evidence/import-records';
 import { archivedTables } from './archived-tables';
 import { IMPORT_MARKER, StoreWriter } from './store-writer';
+import { textRowsAllPacked } from './text-filter-coverage';
 
 /** Why an archive that verified is still not imported here (the case exists already, a table this store lacks). */
 export class ArchiveImportRefused extends Error {
@@ -120,6 +121,7 @@ export async function writeCaseArchive(
     await readArchive(input, verified, writer, options);
     let record = writer.caseRecord as unknown as CaseRecord;
     if (manifest.producer === 'cli') record = await deriveTokens(database, caseId, record);
+    if (!(await textRowsAllPacked(database, caseId))) record = { ...record, textFiltersIncomplete: true };
     await database.transaction('rw', [database.cases, database.custody, database.settings], async () => {
       await database.cases.add(record);
       await appendCustody(database, caseId, {

@@ -37,21 +37,63 @@ export interface EventTextRecord {
 }
 
 /**
- * The trigram filter of one text row (core/timeline/trigram-filter.ts), under the row's own key [caseId+start+firstSeq]
- * so one range read returns the filters of the rows a range of text keys names; indexed by ingestId. A filter never
- * hides a match, it only lets a row be skipped. Rows of cases ingested before schema v8 (and of archives made before
- * it) have no record until a search reads them (text-pages.ts writes the records of the rows it had to read).
+ * The trigram filters of text rows (core/timeline/trigram-filter.ts), keyed by the first row's key
+ * [caseId+start+firstSeq] and indexed by ingestId and (packs only) [caseId+lastTs+firstSeq]. A filter never hides a
+ * match, it only lets a row be skipped.
+ *
+ * Two forms. An ingest batch writes one record for several of its rows (`rows`: a pack of up to FILTER_PACK_ROWS
+ * rows whose starts lie within TEXT_ROW_SPAN_MS of the first's), because reading a value costs ~60 µs here whatever
+ * its size: one value per ~2 000 events instead of one per 128, and a pack names its rows' keys, so a forward search
+ * of a case whose every row is in a pack reads packs alone, not the rows' keys (text-pages.ts). A record of one row
+ * (`entries`, `filter`) is what schema v8 wrote and what the search still writes for a row stored before it
+ * (text-pages.ts builds the record of a row it had to read); rows of cases ingested before v8, and of archives made
+ * before it, have no record until then. Such cases are marked `textFiltersIncomplete` (records.ts).
  */
 export interface EventTextFilterRecord {
   readonly caseId: string;
+  /** Start of the first row. */
   readonly start: number;
+  /** firstSeq of the first row. */
   readonly firstSeq: number;
   readonly ingestId: string;
-  /** Entries (events) of the row, counted as searched when the filter rules the row out. */
+  /** One row: its entries (events), counted as searched when the filter rules the row out. */
+  readonly entries?: number;
+  /** One row: absent when a filter would not pay (MAX_FILTER_SHARE), and the row is always read. */
+  readonly filter?: Uint8Array;
+  /** Several rows of one batch. */
+  readonly rows?: TextFilterPack;
+  /** A pack: the latest lastTs of its rows (indexed, for the packs that straddle a position). */
+  readonly lastTs?: number;
+}
+
+/** The rows of a filter pack, one element each, in order of start. */
+export interface TextFilterPack {
+  /** The rows' keys ([caseId, start, firstSeq]) and their last entries' ts. */
+  readonly start: Float64Array;
+  readonly lastTs: Float64Array;
+  readonly firstSeq: Float64Array;
+  readonly entries: Uint32Array;
+  /** Where each row's filter ends in `filters` (exclusive): a row whose filter is empty has none and is read. */
+  readonly ends: Uint32Array;
+  readonly filters: Uint8Array;
+}
+
+/** What the filters say of one row: its entries, and its trigram filter when one pays. */
+export interface RowFilter {
   readonly entries: number;
-  /** Absent when a filter would not pay (MAX_FILTER_SHARE): the row is always read. */
   readonly filter?: Uint8Array;
 }
+
+/** A row as a filter record names it: its key, its last entry's ts, and its filter. */
+export interface FilteredRow extends RowFilter {
+  readonly start: number;
+  /** A one-row record (schema v8) does not say: the row's latest possible end, start + TEXT_ROW_SPAN_MS, stands in. */
+  readonly lastTs: number;
+  readonly firstSeq: number;
+}
+
+/** Rows per pack: ~16 KB of filters, well under the size where Chromium moves a value into a blob file. */
+export const FILTER_PACK_ROWS = 16;
 
 /**
  * A filter is kept only when it is at most a quarter of the row's text: reading it instead of the text must pay. Rows
@@ -60,17 +102,95 @@ export interface EventTextFilterRecord {
  */
 const MAX_FILTER_SHARE = 0.25;
 
-/** The filter record of a text row. */
-export function textFilterRow(row: EventTextRecord): EventTextFilterRecord {
+function rowFilter(row: EventTextRecord): RowFilter {
   const filter = trigramFilter(row.text);
   return {
-    caseId: row.caseId,
-    start: row.start,
-    firstSeq: row.firstSeq,
-    ingestId: row.ingestId,
     entries: row.seq.length,
     ...(filter.length <= row.text.length * MAX_FILTER_SHARE ? { filter } : {}),
   };
+}
+
+/** The one-row filter record of a text row. */
+export function textFilterRow(row: EventTextRecord): EventTextFilterRecord {
+  return { caseId: row.caseId, start: row.start, firstSeq: row.firstSeq, ingestId: row.ingestId, ...rowFilter(row) };
+}
+
+/**
+ * The filter packs of a batch's text rows (as buildTextRows returns them: one ingest, in order of start): runs of
+ * up to FILTER_PACK_ROWS rows begun within TEXT_ROW_SPAN_MS of the run's first, so the packs holding the rows begun
+ * in a range of time are found by a bounded range of keys (textFilterPackRange).
+ */
+export function textFilterPacks(rows: readonly EventTextRecord[]): EventTextFilterRecord[] {
+  const out: EventTextFilterRecord[] = [];
+  for (let first = 0; first < rows.length;) {
+    const head = rows[first]!;
+    let end = first + 1;
+    while (end < rows.length && end - first < FILTER_PACK_ROWS && rows[end]!.start - head.start < TEXT_ROW_SPAN_MS)
+      end += 1;
+    const packed = rows.slice(first, end);
+    const members = packed.map(rowFilter);
+    const ends = new Uint32Array(members.length);
+    let length = 0;
+    members.forEach((member, index) => {
+      length += member.filter?.length ?? 0;
+      ends[index] = length;
+    });
+    const filters = new Uint8Array(length);
+    members.forEach((member, index) => filters.set(member.filter ?? [], ends[index]! - (member.filter?.length ?? 0)));
+    out.push({
+      caseId: head.caseId,
+      start: head.start,
+      firstSeq: head.firstSeq,
+      ingestId: head.ingestId,
+      lastTs: Math.max(...packed.map((row) => row.lastTs)),
+      rows: {
+        start: Float64Array.from(packed, (row) => row.start),
+        lastTs: Float64Array.from(packed, (row) => row.lastTs),
+        firstSeq: Float64Array.from(packed, (row) => row.firstSeq),
+        entries: Uint32Array.from(members, (member) => member.entries),
+        ends,
+        filters,
+      },
+    });
+    first = end;
+  }
+  return out;
+}
+
+/** Every row a filter record speaks for, in order of start (firstSeq is unique in a case: rows partition its events). */
+export function* filteredRows(record: EventTextFilterRecord): Generator<FilteredRow> {
+  const pack = record.rows;
+  if (!pack) {
+    const { start, firstSeq, entries = 0, filter } = record;
+    yield { start, lastTs: start + TEXT_ROW_SPAN_MS, firstSeq, entries, ...(filter ? { filter } : {}) };
+    return;
+  }
+  for (let index = 0; index < pack.firstSeq.length; index += 1) {
+    const from = index === 0 ? 0 : pack.ends[index - 1]!;
+    const to = pack.ends[index]!;
+    yield {
+      start: pack.start[index]!,
+      lastTs: pack.lastTs[index]!,
+      firstSeq: pack.firstSeq[index]!,
+      entries: pack.entries[index]!,
+      ...(to > from ? { filter: pack.filters.subarray(from, to) } : {}),
+    };
+  }
+}
+
+/**
+ * The key range of the filter records that may speak for rows begun in [first, last] (a pack begins at most
+ * TEXT_ROW_SPAN_MS before any of its rows).
+ */
+export function textFilterPackRange(
+  caseId: string,
+  first: number,
+  last: number,
+): [[string, number, number], [string, number, number]] {
+  return [
+    [caseId, first - TEXT_ROW_SPAN_MS, -Infinity],
+    [caseId, last, Infinity],
+  ];
 }
 
 /** An entry separator no needle contains (core's textNeedle strips NUL). */

@@ -37,6 +37,13 @@ export interface CaseRecord {
    * tests stored events one by one instead. Absent on every case created since.
    */
   readonly eventTextMissing?: true;
+  /**
+   * Set on cases whose text rows may lack a filter pack (event-text.ts): cases that had events before schema v9, and
+   * cases imported from an archive whose filter records do not cover every text row. Their forward free-text pages
+   * read the rows' keys and ask the filters by key, as backward pages always do; other cases' forward pages read the
+   * packs alone. Absent on every case created since.
+   */
+  readonly textFiltersIncomplete?: true;
   /** How many evidence files were discarded (evidence/discard-evidence.ts); absent while none was. */
   readonly discardedFiles?: number;
   /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */

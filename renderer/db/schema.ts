@@ -61,7 +61,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 8) {
+  constructor(name = DATABASE_NAME, throughVersion = 9) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -181,6 +181,21 @@ export class TokentrailDatabase extends Dexie {
     // is rewritten here: rows stored before have no record, are read as before, and a search that reads one writes
     // its record (text-filter-backfill.ts).
     this.version(8).stores({ eventTextFilters: '[caseId+start+firstSeq], ingestId' });
+    if (throughVersion < 9) return;
+    // v9: an ingest batch packs its text rows' filters into records of ~16 rows that name the rows' keys, indexed by
+    // their latest time for the packs that straddle a position; a forward search reads packs instead of text keys.
+    // The records of cases with events from before are one per row or missing: those cases are marked and keep
+    // reading the rows' keys (text-pages.ts). Nothing is rewritten.
+    this.version(9)
+      .stores({ eventTextFilters: '[caseId+start+firstSeq], ingestId, [caseId+lastTs+firstSeq]' })
+      .upgrade(async (transaction) => {
+        await transaction
+          .table('cases')
+          .toCollection()
+          .modify((record: { nextEventSeq?: number; textFiltersIncomplete?: true }) => {
+            if ((record.nextEventSeq ?? 0) > 0) record.textFiltersIncomplete = true;
+          });
+      });
   }
 }
 

@@ -6,7 +6,7 @@ import type { ParseSummary } from '../../core/sources';
 import type { ParseProblem } from '../../core/sources';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from '../db/event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from '../db/event-rows';
-import { buildTextRows, searchText, textFilterRow } from '../db/event-text';
+import { buildTextRows, searchText, textFilterPacks } from '../db/event-text';
 import { applyBucketDelta } from '../db/histogram-buckets';
 import type { CaseRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
@@ -124,7 +124,7 @@ export async function writeBatch(
     await Promise.all([
       database.authEvents.bulkAdd(rows as StoredEvent[]),
       database.eventText.bulkAdd(textRows),
-      database.eventTextFilters.bulkAdd(textRows.map(textFilterRow)),
+      database.eventTextFilters.bulkAdd(textFilterPacks(textRows)),
       database.ingestProblems.bulkAdd(problemRows.slice(0, room)),
       applyDeltas(database, ingest.caseId, deltas),
       database.ingests.put({

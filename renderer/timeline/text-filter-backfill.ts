@@ -7,14 +7,22 @@ import type { TokentrailDatabase } from '../db/schema';
 
 let written: Promise<void> = Promise.resolve();
 
-/** Writes the records whose text rows still exist (one removed with its ingest meanwhile gets none). */
+/**
+ * Writes the records whose text rows still exist (one removed with its ingest meanwhile gets none) and have no record
+ * under their key yet (a record written meanwhile, by another search, is kept).
+ */
 export function recordTextFilters(database: TokentrailDatabase, records: readonly EventTextFilterRecord[]): void {
   written = written
     .then(() =>
       database.transaction('rw', [database.eventText, database.eventTextFilters], async () => {
         const keys = records.map((record): [string, number, number] => [record.caseId, record.start, record.firstSeq]);
-        const rows = await database.eventText.bulkGet(keys);
-        await database.eventTextFilters.bulkPut(records.filter((_, index) => rows[index] !== undefined));
+        const [rows, existing] = await Promise.all([
+          database.eventText.bulkGet(keys),
+          database.eventTextFilters.bulkGet(keys),
+        ]);
+        await database.eventTextFilters.bulkPut(
+          records.filter((_, index) => rows[index] !== undefined && existing[index] === undefined),
+        );
       }),
     )
     .catch(() => undefined);

@@ -24,7 +24,8 @@ interface RangePlan {
   readonly test?: (row: StoredEvent) => boolean;
 }
 
-type Plan = RangePlan | { readonly kind: 'text' } | ({ readonly kind: 'facets' } & FacetIntersection);
+type Plan =
+  RangePlan | { readonly kind: 'text'; readonly packed: boolean } | ({ readonly kind: 'facets' } & FacetIntersection);
 
 /** Identifier facets, most selective first: a token is rarer than a session, a session than a subject or an IP. */
 const SELECTIVITY: readonly EventFacet[] = [
@@ -51,12 +52,9 @@ export async function planQuery(
   filter: TimelineFilter,
 ): Promise<Plan | null> {
   const facets = activeFacets(filter);
-  if (
-    textNeedle(filter.text) &&
-    !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet)) &&
-    !(await database.cases.get(caseId))?.eventTextMissing
-  ) {
-    return { kind: 'text' };
+  if (textNeedle(filter.text) && !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet))) {
+    const record = await database.cases.get(caseId);
+    if (!record?.eventTextMissing) return { kind: 'text', packed: !record?.textFiltersIncomplete };
   }
   if (facets.length === 0)
     return {
@@ -97,7 +95,7 @@ export async function queryPage(
     async () => {
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };
-      if (plan.kind === 'text') return textPage(database, caseId, filter, request, unrecorded);
+      if (plan.kind === 'text') return textPage(database, caseId, filter, request, { packed: plan.packed, unrecorded });
       if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
       return rangePage(database, filter, plan, request);
     },

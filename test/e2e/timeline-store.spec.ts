@@ -27,6 +27,7 @@ test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes mov
   );
   expect(result).toEqual({
     marked: ['with-events'],
+    filtersIncomplete: ['with-events'],
     listingHasBytes: false,
     bytesIntact: true,
     listed: ['dbip-city-ipv4@2026-11-01'],
@@ -38,33 +39,45 @@ test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes mov
   });
 });
 
-for (const seed of [1, 2]) {
-  test(`every filter plan pages exactly the events the filter matches (seed ${seed})`, async ({}, testInfo) => {
+// Batches of 97 events hold one text row each; batches of 1 000 several, whose filters share a record.
+for (const [seed, batch] of [
+  [1, 97],
+  [2, 97],
+  [1, 1_000],
+] as const) {
+  const batches = batch === 97 ? '' : `, batches of ${batch}`;
+  test(`every filter plan pages exactly the events the filter matches (seed ${seed}${batches})`, async ({}, testInfo) => {
     testInfo.setTimeout(120_000);
     const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
       page.evaluate(
         (value) =>
           (
             globalThis as unknown as {
-              runQueryChecks(seed: number): Promise<{
+              runQueryChecks(
+                seed: number,
+                batch: number,
+              ): Promise<{
                 checks: number;
                 failures: string[];
                 partialPages: number;
                 textRows: number;
                 allTextRows: number;
                 textFilterRows: number;
+                largestPack: number;
                 filteredRows: number;
                 textRowsLeft: number;
                 recordsWritten: number;
                 filteredWritten: number;
                 absentReadAfterRecording: number;
+                packedBefore: boolean;
+                packedAfter: boolean;
                 absentTextRowsRead: number;
                 rareTextRowsRead: number;
                 rareMatches: number;
               }>;
             }
-          ).runQueryChecks(value),
-        seed,
+          ).runQueryChecks(...value),
+        [seed, batch] as const,
       ),
     );
     expect(result.failures).toEqual([]);
@@ -72,15 +85,20 @@ for (const seed of [1, 2]) {
     // The small budget really cut pages short, and the text rows exist.
     expect(result.partialPages).toBeGreaterThan(0);
     expect(result.textRows).toBeGreaterThan(20);
-    // Every text row has a filter record, and most a trigram filter (not rows too small for one to pay, such as the
+    // Every text row has a filter in a record, and most a trigram filter (not rows too small for one to pay, such as the
     // sparse file's single events): an absent needle read only the text of the rows without one, a rare one (about
     // 1 % of the events) only some rows'.
     expect(result.textFilterRows).toBe(result.allTextRows);
+    // An ingest batch packs its rows' filters into one record (one value read speaks for many rows): the dense
+    // file's batches of 1 000 events over 40 minutes hold 8 rows each.
+    expect(result.largestPack).toBe(batch > 128 ? 8 : 1);
     expect(result.filteredRows).toBeGreaterThan(result.allTextRows / 4);
     expect(result.absentTextRowsRead).toBe(result.allTextRows - result.filteredRows);
     expect(result.rareMatches).toBeGreaterThan(0);
     expect(result.rareTextRowsRead).toBeGreaterThan(0);
     expect(result.rareTextRowsRead).toBeLessThan(result.allTextRows);
+    // Every row was in a pack until one file's records were removed (as an archive from before v9 would be).
+    expect([result.packedBefore, result.packedAfter]).toEqual([true, false]);
     // Rows whose filter records were lost (as rows stored before schema v8) got them back from the searches.
     expect(result.recordsWritten).toBe(result.textRowsLeft);
     expect(result.filteredWritten).toBeGreaterThan(result.textRowsLeft / 4);

@@ -7,6 +7,7 @@ import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import type { StoredEvent } from '../../../renderer/db/event-records';
 import { planImportIngest } from '../../../renderer/ingest/ingest-plan';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
+import { filteredRows } from '../../../renderer/db/event-text';
 import { caseExtent, queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import { listFacetValues } from '../../../renderer/timeline/facet-counts';
 import { readHistogram } from '../../../renderer/timeline/timeline-histogram';
@@ -125,7 +126,9 @@ async function textStorage(database: TokentrailDatabase, caseId: string, events:
   await database.eventTextFilters
     .where('[caseId+start+firstSeq]')
     .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
-    .each((row) => (filterBytes += row.filter?.length ?? 0));
+    .each((record) => {
+      for (const row of filteredRows(record)) filterBytes += row.filter?.length ?? 0;
+    });
   return {
     textCharsPerEvent: Math.round(textChars / events),
     filterBytesPerEvent: +(filterBytes / events).toFixed(1),

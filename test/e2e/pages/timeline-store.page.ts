@@ -5,7 +5,7 @@
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
-import type { EventTextRecord } from '../../../renderer/db/event-text';
+import { filteredRows, type EventTextRecord } from '../../../renderer/db/event-text';
 import { runningIngest } from '../../support/running-ingest';
 import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { listGeoDatabases } from '../../../renderer/geo/geo-store';
@@ -18,6 +18,7 @@ import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { textFiltersRecorded } from '../../../renderer/timeline/text-filter-backfill';
 import { seededRandom } from '../../support/seeded-random';
 import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
+import { textRowsAllPacked } from '../../../renderer/archive/text-filter-coverage';
 
 const CASE = 'case-query';
 const KINDS: readonly AuthEventKind[] = ['issue', 'use', 'use', 'refresh', 'failure'];
@@ -51,17 +52,38 @@ async function ingestFile(
   file: string,
   times: readonly (number | null)[],
   pick: () => number,
+  batch = 97,
 ): Promise<void> {
   const ingest = runningIngest(id, CASE, file);
   await database.ingests.add(ingest);
-  // Batches of 97 (not a multiple of the 128 entries a text row holds), as the ingest writes them.
-  for (let first = 0; first < times.length; first += 97) {
-    const events = times.slice(first, first + 97).map((ts, index) => event(file, first + index + 1, ts, pick));
+  // Batches of 97 by default (not a multiple of the 128 entries a text row holds), as the ingest writes them; larger
+  // batches hold several text rows, whose filters are packed into one record.
+  for (let first = 0; first < times.length; first += batch) {
+    const events = times.slice(first, first + batch).map((ts, index) => event(file, first + index + 1, ts, pick));
     await writeBatch(database, ingest, buildEventRows(CASE, id, ingest.fileId, events), [], { bytesRead: 0 });
   }
 }
 
 /** Every row of the filter, page by page from the start (or the end), following each page's resume cursor. */
+/**
+ * The text rows the filter records speak for (one row a record, or a pack of them), how many have a filter, and the
+ * most rows one record holds.
+ */
+async function filterRecordRows(
+  database: TokentrailDatabase,
+): Promise<{ rows: number; filtered: number; largestPack: number }> {
+  let rows = 0;
+  let filtered = 0;
+  let largestPack = 0;
+  for (const record of await database.eventTextFilters.toArray()) {
+    const pack = [...filteredRows(record)];
+    rows += pack.length;
+    filtered += pack.filter((row) => row.filter).length;
+    largestPack = Math.max(largestPack, pack.length);
+  }
+  return { rows, filtered, largestPack };
+}
+
 async function pageThrough(
   database: TokentrailDatabase,
   filter: TimelineFilter,
@@ -86,7 +108,7 @@ async function pageThrough(
   throw new Error('paging did not end');
 }
 
-export async function runQueryChecks(seed: number) {
+export async function runQueryChecks(seed: number, batch?: number) {
   const pick = seededRandom(seed);
   const database = new TokentrailDatabase(`tokentrail-query-${seed}`);
   // The free-text rows whose text was read (by their firstSeq: a partial page's successor may read a row that
@@ -125,6 +147,7 @@ export async function runQueryChecks(seed: number) {
     'dense.jsonl',
     Array.from({ length: 3_000 }, (_, index) => T0 + 3_600_000 + Math.floor(index * 2_400 + pick() * 2_000)),
     pick,
+    batch,
   );
   await ingestFile(
     database,
@@ -132,6 +155,7 @@ export async function runQueryChecks(seed: number) {
     'sparse.jsonl',
     Array.from({ length: 120 }, () => T0 + Math.floor(pick() * 40 * 3_600_000)),
     pick,
+    batch,
   );
   await ingestFile(
     database,
@@ -141,6 +165,7 @@ export async function runQueryChecks(seed: number) {
       index % 10 === 0 ? null : T0 + 3_600_000 * 2 + Math.floor(index / 5) * 1_000,
     ),
     pick,
+    batch,
   );
 
   const failures: string[] = [];
@@ -203,8 +228,7 @@ export async function runQueryChecks(seed: number) {
 
   // Every text row has a filter record, most with a trigram filter: a needle in no event is ruled out without
   // reading their text, and a rare one reads few rows.
-  const textFilterRows = await database.eventTextFilters.count();
-  const filteredRows = await database.eventTextFilters.filter((record) => !!record.filter).count();
+  const { rows: textFilterRows, filtered: filteredRows, largestPack } = await filterRecordRows(database);
   const allTextRows = await database.eventText.count();
   textRowsRead.clear();
   await pageThrough(database, { text: 'no such thing' }, { direction: 'forward' }, 50);
@@ -222,16 +246,19 @@ export async function runQueryChecks(seed: number) {
   if (leftFilterRows !== 0) failures.push(`${leftFilterRows} text filters of a removed ingest remain`);
   await check('common text after removing an ingest', { text: 'user1' }, 50);
 
-  // Text rows stored before schema v8 have no filter record: they are read, with the same results, and the search
-  // writes their records, after which a needle in no event again reads only the rows without a filter.
+  // Text rows stored before schema v8 have no filter record (and their cases are marked by the v9 upgrade, or at an
+  // archive's import: textRowsAllPacked): they are read, with the same results, and the search writes their records,
+  // after which a needle in no event again reads only the rows without a filter.
+  const packedBefore = await textRowsAllPacked(database, CASE);
   await database.eventTextFilters.where('ingestId').equals('dense').delete();
+  const packedAfter = await textRowsAllPacked(database, CASE);
+  await database.cases.update(CASE, { textFiltersIncomplete: true });
   await check('rare text, some rows without filter records', { text: 'needle-rare' }, 20);
   await check('common text, some rows without filter records', { text: 'user1' }, 50, 200);
   await check('absent text, some rows without filter records', { text: 'no such thing' }, 50);
   await textFiltersRecorded();
   const textRowsLeft = await database.eventText.count();
-  const recordsWritten = await database.eventTextFilters.count();
-  const filteredWritten = await database.eventTextFilters.filter((record) => !!record.filter).count();
+  const { rows: recordsWritten, filtered: filteredWritten } = await filterRecordRows(database);
   textRowsRead.clear();
   await pageThrough(database, { text: 'no such thing' }, { direction: 'backward' }, 50);
   const absentReadAfterRecording = textRowsRead.size;
@@ -249,11 +276,14 @@ export async function runQueryChecks(seed: number) {
     textRows,
     allTextRows,
     textFilterRows,
+    largestPack,
     filteredRows,
     textRowsLeft,
     recordsWritten,
     filteredWritten,
     absentReadAfterRecording,
+    packedBefore,
+    packedAfter,
     absentTextRowsRead,
     rareTextRowsRead,
     rareMatches: rare.seqs.length,
@@ -262,7 +292,7 @@ export async function runQueryChecks(seed: number) {
 
 /**
  * A profile written by schema v4 opened by the current schema: the case that had events is marked for the row-by-row
- * search, the empty one is not, and a geolocation database's bytes move out of its listing record intact.
+ * search (and, from v9, as having text rows without filter packs), the empty one is not, and a geolocation database's bytes move out of its listing record intact.
  */
 export async function runUpgradeCheck() {
   const name = 'tokentrail-upgrade';
@@ -309,6 +339,7 @@ export async function runUpgradeCheck() {
   current.close();
   return {
     marked: cases.filter((record) => record.eventTextMissing).map((record) => record.id),
+    filtersIncomplete: cases.filter((record) => record.textFiltersIncomplete).map((record) => record.id),
     listingHasBytes: listing.some((record) => 'bytes' in record),
     bytesIntact:
       !!file && file.bytes.length === bytes.length && file.bytes.every((value, index) => value === bytes[index]),

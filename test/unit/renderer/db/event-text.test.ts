@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../../../../core/sources/types';
 import { buildEventRows, stampSeq } from '../../../../renderer/db/event-rows';
 import {
+  FILTER_PACK_ROWS,
   TEXT_ROW_ENTRIES,
   TEXT_ROW_SPAN_MS,
   buildTextRows,
   matchingEntries,
+  filteredRows,
   searchText,
+  textFilterPackRange,
+  textFilterPacks,
   textFilterRow,
   textNeedle,
 } from '../../../../renderer/db/event-text';
@@ -120,5 +124,82 @@ describe('textFilterRow', () => {
     const varied = textFilterRow(rowsOf(random)[0]!);
     expect(varied).toMatchObject({ entries: 64 });
     expect(varied.filter).toBeUndefined();
+  });
+});
+
+describe('textFilterPacks', () => {
+  const line = (index: number) =>
+    event(index * 1_000, `{"kind":"use","sub":"user${index % 13}@example.com","jti":"j-${index % 50}"}`);
+
+  it('packs up to FILTER_PACK_ROWS rows of a batch into one record keyed as its first row, each row its own filter', () => {
+    const rows = rowsOf(
+      Array.from({ length: TEXT_ROW_ENTRIES * (FILTER_PACK_ROWS + 3) }, (_, index) => line(index)),
+      7,
+    );
+    const packs = textFilterPacks(rows);
+    expect(packs.map((pack) => pack.rows?.firstSeq.length)).toEqual([FILTER_PACK_ROWS, 3]);
+    expect(packs[1]).toMatchObject({ caseId: 'c', ingestId: 'i', start: rows[FILTER_PACK_ROWS]!.start });
+    expect(packs[1]!.firstSeq).toBe(rows[FILTER_PACK_ROWS]!.firstSeq);
+    const filters = packs.flatMap((pack) => [...filteredRows(pack)]);
+    // Every row once, in order, with its key, last time, and the filter and entries its own one-row record has.
+    expect(filters.map(({ start, lastTs, firstSeq }) => [start, lastTs, firstSeq])).toEqual(
+      rows.map((row) => [row.start, row.lastTs, row.firstSeq]),
+    );
+    filters.forEach((filter, index) => {
+      const alone = textFilterRow(rows[index]!);
+      expect(filter.entries).toBe(alone.entries);
+      expect([...filter.filter!]).toEqual([...alone.filter!]);
+    });
+    // A pack's own lastTs (indexed) is its rows' latest.
+    expect(packs[0]!.lastTs).toBe(rows[FILTER_PACK_ROWS - 1]!.lastTs);
+  });
+
+  it('starts a new pack where a row begins TEXT_ROW_SPAN_MS after the pack, so packs are found by a bounded range', () => {
+    const times = [0, 1, TEXT_ROW_SPAN_MS - 1, TEXT_ROW_SPAN_MS + 5, 3 * TEXT_ROW_SPAN_MS];
+    const rows = rowsOf(
+      times.flatMap((ts) => Array.from({ length: TEXT_ROW_ENTRIES }, (_, index) => ({ ...line(index), ts }))),
+    );
+    const packs = textFilterPacks(rows);
+    expect(packs.map((pack) => [pack.start, pack.rows!.firstSeq.length])).toEqual([
+      [0, 3],
+      [TEXT_ROW_SPAN_MS + 5, 1],
+      [3 * TEXT_ROW_SPAN_MS, 1],
+    ]);
+    // The range for rows begun in [a, b] holds every pack that holds one of them.
+    for (const row of rows) {
+      const [lower, upper] = textFilterPackRange('c', row.start, row.start);
+      const holder = packs.find((pack) => [...filteredRows(pack)].some(({ firstSeq }) => firstSeq === row.firstSeq))!;
+      expect(holder.start).toBeGreaterThanOrEqual(lower[1]);
+      expect(holder.start).toBeLessThanOrEqual(upper[1]);
+    }
+  });
+
+  it('keeps a row without a filter in a pack as a row without one (it is read)', () => {
+    const pick = seededRandom(5);
+    const random = Array.from({ length: TEXT_ROW_ENTRIES }, (_, index) =>
+      event(5, Array.from({ length: 200 }, () => String.fromCharCode(97 + Math.floor(pick() * 26))).join(''), {
+        source: { file: 'r', sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line: index },
+      }),
+    );
+    const rows = rowsOf([
+      ...Array.from({ length: TEXT_ROW_ENTRIES }, (_, index) => line(index)).map((e) => ({ ...e, ts: 1 })),
+      ...random,
+    ]);
+    const filters = [...filteredRows(textFilterPacks(rows)[0]!)];
+    expect(filters.map((filter) => [filter.entries, !!filter.filter])).toEqual([
+      [TEXT_ROW_ENTRIES, true],
+      [TEXT_ROW_ENTRIES, false],
+    ]);
+  });
+
+  it('reads a one-row record of schema v8 as that row, reaching at most TEXT_ROW_SPAN_MS past its start', () => {
+    const [row] = rowsOf([line(1), line(2)], 40);
+    const record = textFilterRow(row!);
+    const lastTs = 1_000 + TEXT_ROW_SPAN_MS;
+    expect([...filteredRows(record)]).toEqual([
+      { start: 1_000, lastTs, firstSeq: 40, entries: 2, filter: record.filter },
+    ]);
+    const small = textFilterRow(rowsOf([event(1, 'Alice')], 9)[0]!);
+    expect([...filteredRows(small)]).toEqual([{ start: 1, lastTs: 1 + TEXT_ROW_SPAN_MS, firstSeq: 9, entries: 1 }]);
   });
 });
