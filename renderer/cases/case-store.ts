@@ -66,6 +66,10 @@ export async function deleteCase(database: TokentrailDatabase, caseId: string): 
         .where('[caseId+start+firstSeq]')
         .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
         .delete(),
+      database.eventTextRowFilters
+        .where('[caseId+start+firstSeq]')
+        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+        .delete(),
       database.findings.where('caseId').equals(caseId).delete(),
       database.annotationStates
         .where('[caseId+target]')

@@ -42,9 +42,11 @@ export interface EventTextRecord {
  * match, it only lets a row be skipped.
  *
  * Two forms. An ingest batch writes one record for several of its rows (`rows`: a pack of up to FILTER_PACK_ROWS
- * rows whose starts lie within TEXT_ROW_SPAN_MS of the first's), because reading a value costs ~60 µs here whatever
- * its size: one value per ~2 000 events instead of one per 128, and a pack names its rows' keys, so a forward search
- * of a case whose every row is in a pack reads packs alone, not the rows' keys (text-pages.ts). A record of one row
+ * rows whose starts lie within TEXT_ROW_SPAN_MS of the first's), because reading a value costs ~60 µs here, and its
+ * bytes ~50 ns each: a pack names its rows' keys, so a forward search of a case whose every row is in a pack reads
+ * packs alone, not the rows' keys (text-pages.ts), and its `filter` is one filter of all its rows' text (~1 B per
+ * event against ~8 for a filter per row: the rows of a log share most trigrams). Each row's own filter is in the
+ * pack's EventTextRowFiltersRecord, read only for the packs whose filter lets a needle through. A record of one row
  * (`entries`, `filter`) is what schema v8 wrote and what the search still writes for a row stored before it
  * (text-pages.ts builds the record of a row it had to read); rows of cases ingested before v8, and of archives made
  * before it, have no record until then. Such cases are marked `textFiltersIncomplete` (records.ts).
@@ -58,7 +60,10 @@ export interface EventTextFilterRecord {
   readonly ingestId: string;
   /** One row: its entries (events), counted as searched when the filter rules the row out. */
   readonly entries?: number;
-  /** One row: absent when a filter would not pay (MAX_FILTER_SHARE), and the row is always read. */
+  /**
+   * One row: its filter; a pack: the filter of all its rows' text, which speaks for each of them until the rows' own
+   * filters are read. Absent when a filter would not pay (MAX_FILTER_SHARE): a row without one is read.
+   */
   readonly filter?: Uint8Array;
   /** Several rows of one batch. */
   readonly rows?: TextFilterPack;
@@ -73,7 +78,15 @@ export interface TextFilterPack {
   readonly lastTs: Float64Array;
   readonly firstSeq: Float64Array;
   readonly entries: Uint32Array;
-  /** Where each row's filter ends in `filters` (exclusive): a row whose filter is empty has none and is read. */
+}
+
+/** The rows' own filters of a pack, under the pack's key [caseId+start+firstSeq]; indexed by ingestId. */
+export interface EventTextRowFiltersRecord {
+  readonly caseId: string;
+  readonly start: number;
+  readonly firstSeq: number;
+  readonly ingestId: string;
+  /** Where each row's filter ends in `filters` (exclusive), in the pack's row order: an empty one is no filter. */
   readonly ends: Uint32Array;
   readonly filters: Uint8Array;
 }
@@ -92,7 +105,7 @@ export interface FilteredRow extends RowFilter {
   readonly firstSeq: number;
 }
 
-/** Rows per pack: ~16 KB of filters, well under the size where Chromium moves a value into a blob file. */
+/** Rows per pack: ~2 000 events, ~16 KB of row filters, well under the size where Chromium moves a value into a blob file. */
 export const FILTER_PACK_ROWS = 16;
 
 /**
@@ -115,13 +128,19 @@ export function textFilterRow(row: EventTextRecord): EventTextFilterRecord {
   return { caseId: row.caseId, start: row.start, firstSeq: row.firstSeq, ingestId: row.ingestId, ...rowFilter(row) };
 }
 
+/** A pack's filter and its rows' own filters: two records under one key (event-text.ts). */
+export interface TextFilterPackRecords {
+  readonly pack: EventTextFilterRecord;
+  readonly rowFilters: EventTextRowFiltersRecord;
+}
+
 /**
  * The filter packs of a batch's text rows (as buildTextRows returns them: one ingest, in order of start): runs of
  * up to FILTER_PACK_ROWS rows begun within TEXT_ROW_SPAN_MS of the run's first, so the packs holding the rows begun
  * in a range of time are found by a bounded range of keys (textFilterPackRange).
  */
-export function textFilterPacks(rows: readonly EventTextRecord[]): EventTextFilterRecord[] {
-  const out: EventTextFilterRecord[] = [];
+export function textFilterPacks(rows: readonly EventTextRecord[]): TextFilterPackRecords[] {
+  const out: TextFilterPackRecords[] = [];
   for (let first = 0; first < rows.length;) {
     const head = rows[first]!;
     let end = first + 1;
@@ -137,28 +156,36 @@ export function textFilterPacks(rows: readonly EventTextRecord[]): EventTextFilt
     });
     const filters = new Uint8Array(length);
     members.forEach((member, index) => filters.set(member.filter ?? [], ends[index]! - (member.filter?.length ?? 0)));
+    const text = packed.map((row) => row.text).join(SEPARATOR);
+    const filter = trigramFilter(text);
+    const key = { caseId: head.caseId, start: head.start, firstSeq: head.firstSeq, ingestId: head.ingestId };
     out.push({
-      caseId: head.caseId,
-      start: head.start,
-      firstSeq: head.firstSeq,
-      ingestId: head.ingestId,
-      lastTs: Math.max(...packed.map((row) => row.lastTs)),
-      rows: {
-        start: Float64Array.from(packed, (row) => row.start),
-        lastTs: Float64Array.from(packed, (row) => row.lastTs),
-        firstSeq: Float64Array.from(packed, (row) => row.firstSeq),
-        entries: Uint32Array.from(members, (member) => member.entries),
-        ends,
-        filters,
+      pack: {
+        ...key,
+        lastTs: Math.max(...packed.map((row) => row.lastTs)),
+        rows: {
+          start: Float64Array.from(packed, (row) => row.start),
+          lastTs: Float64Array.from(packed, (row) => row.lastTs),
+          firstSeq: Float64Array.from(packed, (row) => row.firstSeq),
+          entries: Uint32Array.from(members, (member) => member.entries),
+        },
+        ...(filter.length <= text.length * MAX_FILTER_SHARE ? { filter } : {}),
       },
+      rowFilters: { ...key, ends, filters },
     });
     first = end;
   }
   return out;
 }
 
-/** Every row a filter record speaks for, in order of start (firstSeq is unique in a case: rows partition its events). */
-export function* filteredRows(record: EventTextFilterRecord): Generator<FilteredRow> {
+/**
+ * Every row a filter record speaks for, in order of start (firstSeq is unique in a case: rows partition its events),
+ * each with the finest filter known: a pack's row's own filter when its `rowFilters` are given, else the pack's.
+ */
+export function* filteredRows(
+  record: EventTextFilterRecord,
+  rowFilters?: EventTextRowFiltersRecord,
+): Generator<FilteredRow> {
   const pack = record.rows;
   if (!pack) {
     const { start, firstSeq, entries = 0, filter } = record;
@@ -166,14 +193,18 @@ export function* filteredRows(record: EventTextFilterRecord): Generator<Filtered
     return;
   }
   for (let index = 0; index < pack.firstSeq.length; index += 1) {
-    const from = index === 0 ? 0 : pack.ends[index - 1]!;
-    const to = pack.ends[index]!;
+    let filter = record.filter;
+    if (rowFilters) {
+      const from = index === 0 ? 0 : rowFilters.ends[index - 1]!;
+      const to = rowFilters.ends[index]!;
+      filter = to > from ? rowFilters.filters.subarray(from, to) : undefined;
+    }
     yield {
       start: pack.start[index]!,
       lastTs: pack.lastTs[index]!,
       firstSeq: pack.firstSeq[index]!,
       entries: pack.entries[index]!,
-      ...(to > from ? { filter: pack.filters.subarray(from, to) } : {}),
+      ...(filter ? { filter } : {}),
     };
   }
 }

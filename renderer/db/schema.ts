@@ -24,7 +24,7 @@ import type {
   IngestRecord,
   StoredEvent,
 } from './event-records';
-import type { EventTextFilterRecord, EventTextRecord } from './event-text';
+import type { EventTextFilterRecord, EventTextRecord, EventTextRowFiltersRecord } from './event-text';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -46,6 +46,7 @@ export class TokentrailDatabase extends Dexie {
   eventBuckets!: Table<BucketRecord, [string, number, number]>;
   eventText!: Table<EventTextRecord, [string, number, number]>;
   eventTextFilters!: Table<EventTextFilterRecord, [string, number, number]>;
+  eventTextRowFilters!: Table<EventTextRowFiltersRecord, [string, number, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
   geoDatabaseFiles!: EntityTable<GeoDatabaseFileRecord, 'id'>;
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
@@ -182,12 +183,17 @@ export class TokentrailDatabase extends Dexie {
     // its record (text-filter-backfill.ts).
     this.version(8).stores({ eventTextFilters: '[caseId+start+firstSeq], ingestId' });
     if (throughVersion < 9) return;
-    // v9: an ingest batch packs its text rows' filters into records of ~16 rows that name the rows' keys, indexed by
-    // their latest time for the packs that straddle a position; a forward search reads packs instead of text keys.
+    // v9: an ingest batch packs its text rows' filters into records of ~16 rows that name the rows' keys and hold one
+    // filter of all their text, indexed by their latest time for the packs that straddle a position; the rows' own
+    // filters are a record apart (eventTextRowFilters), read only for packs whose filter lets a needle through. A
+    // forward search reads packs instead of text keys.
     // The records of cases with events from before are one per row or missing: those cases are marked and keep
     // reading the rows' keys (text-pages.ts). Nothing is rewritten.
     this.version(9)
-      .stores({ eventTextFilters: '[caseId+start+firstSeq], ingestId, [caseId+lastTs+firstSeq]' })
+      .stores({
+        eventTextFilters: '[caseId+start+firstSeq], ingestId, [caseId+lastTs+firstSeq]',
+        eventTextRowFilters: '[caseId+start+firstSeq], ingestId',
+      })
       .upgrade(async (transaction) => {
         await transaction
           .table('cases')
@@ -221,6 +227,7 @@ export function caseTables(database: TokentrailDatabase) {
     database.eventBuckets,
     database.eventText,
     database.eventTextFilters,
+    database.eventTextRowFilters,
     database.findings,
     database.annotationStates,
     database.annotationRevisions,

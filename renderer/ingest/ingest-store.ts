@@ -22,6 +22,7 @@ function batchTables(database: TokentrailDatabase) {
     database.authEvents,
     database.eventText,
     database.eventTextFilters,
+    database.eventTextRowFilters,
     database.ingestProblems,
     database.eventFacets,
     database.eventBuckets,
@@ -121,10 +122,12 @@ export async function writeBatch(
     const problemCounts = { ...current.problemCounts };
     for (const problem of problems) problemCounts[problem.code] = (problemCounts[problem.code] ?? 0) + 1;
     const textRows = buildTextRows(ingest.caseId, ingest.id, rows, texts);
+    const packs = textFilterPacks(textRows);
     await Promise.all([
       database.authEvents.bulkAdd(rows as StoredEvent[]),
       database.eventText.bulkAdd(textRows),
-      database.eventTextFilters.bulkAdd(textFilterPacks(textRows)),
+      database.eventTextFilters.bulkAdd(packs.map(({ pack }) => pack)),
+      database.eventTextRowFilters.bulkAdd(packs.map(({ rowFilters }) => rowFilters)),
       database.ingestProblems.bulkAdd(problemRows.slice(0, room)),
       applyDeltas(database, ingest.caseId, deltas),
       database.ingests.put({
@@ -214,12 +217,20 @@ export async function removeIngestEvents(
   }
   await database.transaction(
     'rw',
-    [database.eventText, database.eventTextFilters, database.ingestProblems, database.ingests, database.cases],
+    [
+      database.eventText,
+      database.eventTextFilters,
+      database.eventTextRowFilters,
+      database.ingestProblems,
+      database.ingests,
+      database.cases,
+    ],
     async () => {
       const current = await database.ingests.get(id);
       // Until this commits a search may find text of removed events: the query reads the events and skips the missing.
       await database.eventText.where('ingestId').equals(id).delete();
       await database.eventTextFilters.where('ingestId').equals(id).delete();
+      await database.eventTextRowFilters.where('ingestId').equals(id).delete();
       await database.ingestProblems.where('ingestId').equals(id).delete();
       await database.ingests.update(id, { status: 'replaced', finishedAt: current?.finishedAt ?? Date.now() });
       await database.cases.update(caseId, (record: CaseRecord) => {

@@ -2,7 +2,8 @@
 // speaks for one row or for a pack of rows (event-text.ts), keyed by its first row's key, so the row a text key names
 // is found by reading the records of a key range: every record begun up to TEXT_ROW_SPAN_MS before the row. The
 // reader remembers which range of record keys it has read, so moving on reads only records not read yet.
-import { filteredRows, textFilterPackRange, type EventTextFilterRecord, type RowFilter } from '../db/event-text';
+import { textFilterPackRange, type EventTextFilterRecord, type RowFilter } from '../db/event-text';
+import { rowsOfRecords } from './text-filter-rows';
 import type { TokentrailDatabase } from '../db/schema';
 
 type Key = [string, number, number];
@@ -18,6 +19,8 @@ export class TextFilterReader {
   constructor(
     private readonly database: TokentrailDatabase,
     private readonly caseId: string,
+    /** Packs whose own filter lets it through have their rows' filters read too (text-filter-rows.ts). */
+    private readonly needle: string,
   ) {}
 
   /** What the filters say of the row that begins with event `firstSeq`; undefined: no record (read the row). */
@@ -57,14 +60,14 @@ export class TextFilterReader {
       .between(lower, end, !this.high, true)
       .limit(limit)
       .toArray();
-    this.remember(records);
+    await this.remember(records);
     this.low ??= start;
     const last = records.at(-1);
     this.high = records.length < limit || !last ? end : [this.caseId, last.start, last.firstSeq];
   }
 
   private async read(lower: Key, upper: Key, includeLower: boolean, includeUpper: boolean): Promise<void> {
-    this.remember(
+    await this.remember(
       await this.database.eventTextFilters
         .where('[caseId+start+firstSeq]')
         .between(lower, upper, includeLower, includeUpper)
@@ -72,7 +75,7 @@ export class TextFilterReader {
     );
   }
 
-  private remember(records: readonly EventTextFilterRecord[]): void {
-    for (const record of records) for (const row of filteredRows(record)) this.filters.set(row.firstSeq, row);
+  private async remember(records: readonly EventTextFilterRecord[]): Promise<void> {
+    for (const row of await rowsOfRecords(this.database, records, this.needle)) this.filters.set(row.firstSeq, row);
   }
 }

@@ -44,7 +44,7 @@ export class TextKeySource implements RowSource {
     private readonly side: Direction,
     private readonly range: RowRange,
   ) {
-    this.filters = new TextFilterReader(database, range.caseId);
+    this.filters = new TextFilterReader(database, range.caseId, range.needle);
     this.horizon = range.origin;
     const { caseId, origin, end } = range;
     this.bound = side.forward

@@ -7,7 +7,8 @@
 // the packs begun before a time are read, so are the rows begun before it: that time is the horizon. The rows that
 // straddle the origin (begun before it, reaching it) are in packs begun before it whose latest time reaches it,
 // found by the packs' [caseId+lastTs+firstSeq] index.
-import { TEXT_ROW_SPAN_MS, filteredRows, type EventTextFilterRecord } from '../db/event-text';
+import { TEXT_ROW_SPAN_MS, type EventTextFilterRecord } from '../db/event-text';
+import { rowsOfRecords } from './text-filter-rows';
 import type { TokentrailDatabase } from '../db/schema';
 import { judge, type JudgedRow, type Key, type RowRange, type RowSource } from './text-row-source';
 
@@ -43,7 +44,7 @@ export class TextPackSource implements RowSource {
     const packs = await this.database.eventTextFilters.bulkGet(keys.filter(([, start]) => start < origin));
     const straddling: JudgedRow[] = [];
     // Rows of those packs begun at or after the origin are the main read's (it starts with packs begun there).
-    this.take(packs, straddling);
+    await this.take(packs, straddling);
     return straddling;
   }
 
@@ -56,7 +57,7 @@ export class TextPackSource implements RowSource {
       .between(this.readThrough ?? [caseId, origin, -Infinity], [caseId, end, Infinity], !this.readThrough, true)
       .limit(limit)
       .toArray();
-    this.take(packs);
+    await this.take(packs);
     const last = packs.at(-1);
     this.exhausted = packs.length < limit;
     if (last) this.readThrough = [caseId, last.start, last.firstSeq];
@@ -69,18 +70,16 @@ export class TextPackSource implements RowSource {
    * `straddling`, those begun from the origin to the range's end join `rows` in key order; the others are not the
    * page's.
    */
-  private take(packs: readonly (EventTextFilterRecord | undefined)[], straddling?: JudgedRow[]): void {
+  private async take(packs: readonly (EventTextFilterRecord | undefined)[], straddling?: JudgedRow[]): Promise<void> {
     const { caseId, origin, end, needle } = this.range;
     const fresh: JudgedRow[] = [];
-    for (const pack of packs) {
-      if (!pack) continue;
-      for (const row of filteredRows(pack)) {
-        if (row.lastTs < origin || row.start > end) continue;
-        const key: Key = [caseId, row.start, row.firstSeq];
-        const judged = judge({ key, primaryKey: key }, row, needle);
-        if (row.start < origin) straddling?.push(judged);
-        else fresh.push(judged);
-      }
+    const records = packs.filter((pack): pack is EventTextFilterRecord => !!pack);
+    for (const row of await rowsOfRecords(this.database, records, needle)) {
+      if (row.lastTs < origin || row.start > end) continue;
+      const key: Key = [caseId, row.start, row.firstSeq];
+      const judged = judge({ key, primaryKey: key }, row, needle);
+      if (row.start < origin) straddling?.push(judged);
+      else fresh.push(judged);
     }
     if (fresh.length > 0) this.rows = this.rows.concat(fresh).sort(byKey);
   }

@@ -91,7 +91,14 @@ export async function queryPage(
   const unrecorded: EventTextFilterRecord[] = [];
   const page = await database.transaction(
     'r',
-    [database.cases, database.eventFacets, database.eventText, database.eventTextFilters, database.authEvents],
+    [
+      database.cases,
+      database.eventFacets,
+      database.eventText,
+      database.eventTextFilters,
+      database.eventTextRowFilters,
+      database.authEvents,
+    ],
     async () => {
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };

@@ -51,7 +51,7 @@ async function textReadCosts(count: number) {
   }
   const common = await wholeSearch(database, caseId, { text: 'user5@' });
   out.commonWholeCaseMs = +common.ms.toFixed(1);
-  const forward = (table: 'eventText' | 'eventTextFilters', after: Key | undefined) =>
+  const forward = (table: 'eventText' | 'eventTextFilters' | 'eventTextRowFilters', after: Key | undefined) =>
     database[table].where('[caseId+start+firstSeq]').between(after ?? low, high, !after, true);
   await time('textKeys65Ms', () =>
     inChunks(65, async (after) => (await forward('eventText', after).limit(65).primaryKeys()) as Key[]),
@@ -60,16 +60,13 @@ async function textReadCosts(count: number) {
     inChunks(512, async (after) => (await forward('eventText', after).limit(512).primaryKeys()) as Key[]),
   );
   out.filterRecords = await database.eventTextFilters.where('[caseId+start+firstSeq]').between(low, high).count();
-  // A forward page reads up to 64 filter records beside each read of 512 text keys (text-filter-reader.ts).
-  await time('filterRecordsByRange64Ms', () =>
+  // A forward page reads packs 64 at a time (text-pack-source.ts); the rows' own filters only of packs that pass.
+  const records = (table: 'eventTextFilters' | 'eventTextRowFilters') => () =>
     inChunks(64, async (after) =>
-      (await forward('eventTextFilters', after).limit(64).toArray()).map((row): Key => [
-        caseId,
-        row.start,
-        row.firstSeq,
-      ]),
-    ),
-  );
+      (await forward(table, after).limit(64).toArray()).map((row): Key => [caseId, row.start, row.firstSeq]),
+    );
+  await time('filterRecordsByRange64Ms', records('eventTextFilters'));
+  await time('rowFilterRecordsByRange64Ms', records('eventTextRowFilters'));
   await time('keysReverseCursor65Ms', () =>
     inChunks(65, async (after) => {
       const keys: Key[] = [];

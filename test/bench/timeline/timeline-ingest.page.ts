@@ -7,7 +7,6 @@ import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
 import type { StoredEvent } from '../../../renderer/db/event-records';
 import { planImportIngest } from '../../../renderer/ingest/ingest-plan';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import { filteredRows } from '../../../renderer/db/event-text';
 import { caseExtent, queryPage, type PageRequest } from '../../../renderer/timeline/timeline-query';
 import { listFacetValues } from '../../../renderer/timeline/facet-counts';
 import { readHistogram } from '../../../renderer/timeline/timeline-histogram';
@@ -115,23 +114,34 @@ async function openTimeline(name: string, caseId: string): Promise<void> {
   database.close();
 }
 
-/** Bytes per event of the free-text rows' text and of their trigram filters (read after the timings). */
+/**
+ * Bytes per event of the free-text rows' text, of the filters a search reads first (packs' own, or one row's), and of
+ * the rows' own filters of packs (read only for packs that let a needle through). Read after the timings.
+ */
 async function textStorage(database: TokentrailDatabase, caseId: string, events: number) {
   let textChars = 0;
   let filterBytes = 0;
+  let rowFilterBytes = 0;
+  const range = [
+    [caseId, -Infinity, -Infinity],
+    [caseId, Infinity, Infinity],
+  ] as const;
   await database.eventText
     .where('[caseId+start+firstSeq]')
-    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
+    .between(...range)
     .each((row) => (textChars += row.text.length));
   await database.eventTextFilters
     .where('[caseId+start+firstSeq]')
-    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
-    .each((record) => {
-      for (const row of filteredRows(record)) filterBytes += row.filter?.length ?? 0;
-    });
+    .between(...range)
+    .each((record) => (filterBytes += record.filter?.length ?? 0));
+  await database.eventTextRowFilters
+    .where('[caseId+start+firstSeq]')
+    .between(...range)
+    .each((record) => (rowFilterBytes += record.filters.length));
   return {
     textCharsPerEvent: Math.round(textChars / events),
     filterBytesPerEvent: +(filterBytes / events).toFixed(1),
+    rowFilterBytesPerEvent: +(rowFilterBytes / events).toFixed(1),
   };
 }
 

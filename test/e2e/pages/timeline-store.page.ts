@@ -17,6 +17,7 @@ import { queryPage, type EventCursor, type PageRequest } from '../../../renderer
 import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { textFiltersRecorded } from '../../../renderer/timeline/text-filter-backfill';
 import { seededRandom } from '../../support/seeded-random';
+import { mayContainText } from '../../../core/timeline';
 import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
 import { textRowsAllPacked } from '../../../renderer/archive/text-filter-coverage';
 
@@ -66,22 +67,31 @@ async function ingestFile(
 
 /** Every row of the filter, page by page from the start (or the end), following each page's resume cursor. */
 /**
- * The text rows the filter records speak for (one row a record, or a pack of them), how many have a filter, and the
- * most rows one record holds.
+ * The text rows the filter records speak for (one row a record, or a pack of them), how many have a filter of their
+ * own, how many have no filter at all (neither their own nor their pack's: a needle in no event reads exactly those),
+ * the most rows one record holds, and how many rows the filters let `needle` through (its pack's filter, then the
+ * row's own).
  */
-async function filterRecordRows(
-  database: TokentrailDatabase,
-): Promise<{ rows: number; filtered: number; largestPack: number }> {
+async function filterRecordRows(database: TokentrailDatabase, needle = 'needle-rare') {
   let rows = 0;
   let filtered = 0;
+  let unfilterable = 0;
   let largestPack = 0;
-  for (const record of await database.eventTextFilters.toArray()) {
-    const pack = [...filteredRows(record)];
+  let passing = 0;
+  const records = await database.eventTextFilters.toArray();
+  const rowFilters = await database.eventTextRowFilters.bulkGet(
+    records.map((record): [string, number, number] => [record.caseId, record.start, record.firstSeq]),
+  );
+  records.forEach((record, index) => {
+    const pack = [...filteredRows(record, rowFilters[index])];
     rows += pack.length;
     filtered += pack.filter((row) => row.filter).length;
+    unfilterable += record.filter ? 0 : pack.filter((row) => !row.filter).length;
     largestPack = Math.max(largestPack, pack.length);
-  }
-  return { rows, filtered, largestPack };
+    if (record.filter && !mayContainText(record.filter, needle)) return;
+    passing += pack.filter((row) => !row.filter || mayContainText(row.filter, needle)).length;
+  });
+  return { rows, filtered, unfilterable, largestPack, passing };
 }
 
 async function pageThrough(
@@ -228,7 +238,13 @@ export async function runQueryChecks(seed: number, batch?: number) {
 
   // Every text row has a filter record, most with a trigram filter: a needle in no event is ruled out without
   // reading their text, and a rare one reads few rows.
-  const { rows: textFilterRows, filtered: filteredRows, largestPack } = await filterRecordRows(database);
+  const {
+    rows: textFilterRows,
+    filtered: filteredRows,
+    unfilterable: unfilterableRows,
+    largestPack,
+    passing: rareRowsPassing,
+  } = await filterRecordRows(database);
   const allTextRows = await database.eventText.count();
   textRowsRead.clear();
   await pageThrough(database, { text: 'no such thing' }, { direction: 'forward' }, 50);
@@ -244,6 +260,8 @@ export async function runQueryChecks(seed: number, batch?: number) {
   if (leftTextRows !== 0) failures.push(`${leftTextRows} text rows of a removed ingest remain`);
   const leftFilterRows = await database.eventTextFilters.where('ingestId').equals('sparse').count();
   if (leftFilterRows !== 0) failures.push(`${leftFilterRows} text filters of a removed ingest remain`);
+  const leftRowFilters = await database.eventTextRowFilters.where('ingestId').equals('sparse').count();
+  if (leftRowFilters !== 0) failures.push(`${leftRowFilters} row filters of a removed ingest remain`);
   await check('common text after removing an ingest', { text: 'user1' }, 50);
 
   // Text rows stored before schema v8 have no filter record (and their cases are marked by the v9 upgrade, or at an
@@ -251,6 +269,7 @@ export async function runQueryChecks(seed: number, batch?: number) {
   // after which a needle in no event again reads only the rows without a filter.
   const packedBefore = await textRowsAllPacked(database, CASE);
   await database.eventTextFilters.where('ingestId').equals('dense').delete();
+  await database.eventTextRowFilters.where('ingestId').equals('dense').delete();
   const packedAfter = await textRowsAllPacked(database, CASE);
   await database.cases.update(CASE, { textFiltersIncomplete: true });
   await check('rare text, some rows without filter records', { text: 'needle-rare' }, 20);
@@ -258,7 +277,11 @@ export async function runQueryChecks(seed: number, batch?: number) {
   await check('absent text, some rows without filter records', { text: 'no such thing' }, 50);
   await textFiltersRecorded();
   const textRowsLeft = await database.eventText.count();
-  const { rows: recordsWritten, filtered: filteredWritten } = await filterRecordRows(database);
+  const {
+    rows: recordsWritten,
+    filtered: filteredWritten,
+    unfilterable: unfilterableWritten,
+  } = await filterRecordRows(database);
   textRowsRead.clear();
   await pageThrough(database, { text: 'no such thing' }, { direction: 'backward' }, 50);
   const absentReadAfterRecording = textRowsRead.size;
@@ -278,9 +301,12 @@ export async function runQueryChecks(seed: number, batch?: number) {
     textFilterRows,
     largestPack,
     filteredRows,
+    unfilterableRows,
+    rareRowsPassing,
     textRowsLeft,
     recordsWritten,
     filteredWritten,
+    unfilterableWritten,
     absentReadAfterRecording,
     packedBefore,
     packedAfter,

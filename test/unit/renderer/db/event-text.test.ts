@@ -136,11 +136,15 @@ describe('textFilterPacks', () => {
       Array.from({ length: TEXT_ROW_ENTRIES * (FILTER_PACK_ROWS + 3) }, (_, index) => line(index)),
       7,
     );
-    const packs = textFilterPacks(rows);
+    const records = textFilterPacks(rows);
+    const packs = records.map(({ pack }) => pack);
     expect(packs.map((pack) => pack.rows?.firstSeq.length)).toEqual([FILTER_PACK_ROWS, 3]);
-    expect(packs[1]).toMatchObject({ caseId: 'c', ingestId: 'i', start: rows[FILTER_PACK_ROWS]!.start });
+    const key = { caseId: 'c', ingestId: 'i', start: rows[FILTER_PACK_ROWS]!.start };
+    expect(packs[1]).toMatchObject(key);
+    expect(records[1]!.rowFilters).toMatchObject(key);
     expect(packs[1]!.firstSeq).toBe(rows[FILTER_PACK_ROWS]!.firstSeq);
-    const filters = packs.flatMap((pack) => [...filteredRows(pack)]);
+    expect(records[1]!.rowFilters.firstSeq).toBe(rows[FILTER_PACK_ROWS]!.firstSeq);
+    const filters = records.flatMap(({ pack, rowFilters }) => [...filteredRows(pack, rowFilters)]);
     // Every row once, in order, with its key, last time, and the filter and entries its own one-row record has.
     expect(filters.map(({ start, lastTs, firstSeq }) => [start, lastTs, firstSeq])).toEqual(
       rows.map((row) => [row.start, row.lastTs, row.firstSeq]),
@@ -154,12 +158,27 @@ describe('textFilterPacks', () => {
     expect(packs[0]!.lastTs).toBe(rows[FILTER_PACK_ROWS - 1]!.lastTs);
   });
 
+  it("gives a pack one filter of all its rows' text, far smaller than its rows' filters, that stands for each row", () => {
+    const rows = rowsOf(Array.from({ length: TEXT_ROW_ENTRIES * FILTER_PACK_ROWS }, (_, index) => line(index)));
+    const [{ pack, rowFilters }] = textFilterPacks(rows) as [ReturnType<typeof textFilterPacks>[number]];
+    expect(pack.filter!.length * 4).toBeLessThanOrEqual(rowFilters.filters.length);
+    // Without the rows' own filters every row carries the pack's, which never hides a row's text.
+    const coarse = [...filteredRows(pack)];
+    expect(coarse.every((row) => row.filter === pack.filter)).toBe(true);
+    for (const row of rows)
+      for (let at = 0; at + 12 <= row.text.length; at += 97) {
+        const piece = row.text.slice(at, at + 12);
+        if (!piece.includes('\u0000')) expect(mayContainText(pack.filter!, piece)).toBe(true);
+      }
+    expect(mayContainText(pack.filter!, 'mallory@evil')).toBe(false);
+  });
+
   it('starts a new pack where a row begins TEXT_ROW_SPAN_MS after the pack, so packs are found by a bounded range', () => {
     const times = [0, 1, TEXT_ROW_SPAN_MS - 1, TEXT_ROW_SPAN_MS + 5, 3 * TEXT_ROW_SPAN_MS];
     const rows = rowsOf(
       times.flatMap((ts) => Array.from({ length: TEXT_ROW_ENTRIES }, (_, index) => ({ ...line(index), ts }))),
     );
-    const packs = textFilterPacks(rows);
+    const packs = textFilterPacks(rows).map(({ pack }) => pack);
     expect(packs.map((pack) => [pack.start, pack.rows!.firstSeq.length])).toEqual([
       [0, 3],
       [TEXT_ROW_SPAN_MS + 5, 1],
@@ -185,7 +204,8 @@ describe('textFilterPacks', () => {
       ...Array.from({ length: TEXT_ROW_ENTRIES }, (_, index) => line(index)).map((e) => ({ ...e, ts: 1 })),
       ...random,
     ]);
-    const filters = [...filteredRows(textFilterPacks(rows)[0]!)];
+    const [{ pack, rowFilters }] = textFilterPacks(rows) as [ReturnType<typeof textFilterPacks>[number]];
+    const filters = [...filteredRows(pack, rowFilters)];
     expect(filters.map((filter) => [filter.entries, !!filter.filter])).toEqual([
       [TEXT_ROW_ENTRIES, true],
       [TEXT_ROW_ENTRIES, false],
