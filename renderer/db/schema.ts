@@ -1,6 +1,6 @@
 // THE schema of the renderer's IndexedDB store. Versions are numbered and only ever appended: a new
 // version states the full table list and, when records change shape, an upgrade function.
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   CaseRecord,
   CustodyRecord,
@@ -136,12 +136,7 @@ export class TokentrailDatabase extends Dexie {
     this.version(5)
       .stores({ eventText: '[caseId+start+firstSeq], [caseId+lastTs+firstSeq], ingestId', geoDatabaseFiles: 'id' })
       .upgrade(async (transaction) => {
-        await transaction
-          .table('cases')
-          .toCollection()
-          .modify((record: { nextEventSeq?: number; eventTextMissing?: true }) => {
-            if ((record.nextEventSeq ?? 0) > 0) record.eventTextMissing = true;
-          });
+        await markCasesWithEvents(transaction, 'eventTextMissing');
         const geo = transaction.table<GeoDatabaseRecord & { bytes?: Uint8Array }>('geoDatabases');
         for (const { bytes, ...record } of await geo.toArray()) {
           if (!bytes) continue;
@@ -186,23 +181,28 @@ export class TokentrailDatabase extends Dexie {
     // v9: an ingest batch packs its text rows' filters into records of ~16 rows that name the rows' keys and hold one
     // filter of all their text, indexed by their latest time for the packs that straddle a position; the rows' own
     // filters are a record apart (eventTextRowFilters), read only for packs whose filter lets a needle through. A
-    // forward search reads packs instead of text keys.
-    // The records of cases with events from before are one per row or missing: those cases are marked and keep
-    // reading the rows' keys (text-pages.ts). Nothing is rewritten.
+    // search reads packs instead of text keys. The records of cases with events from before are one per row or
+    // missing: those cases are marked and keep reading the rows' keys (text-pages.ts). Nothing is rewritten.
     this.version(9)
       .stores({
         eventTextFilters: '[caseId+start+firstSeq], ingestId, [caseId+lastTs+firstSeq]',
         eventTextRowFilters: '[caseId+start+firstSeq], ingestId',
       })
-      .upgrade(async (transaction) => {
-        await transaction
-          .table('cases')
-          .toCollection()
-          .modify((record: { nextEventSeq?: number; textFiltersIncomplete?: true }) => {
-            if ((record.nextEventSeq ?? 0) > 0) record.textFiltersIncomplete = true;
-          });
-      });
+      .upgrade((transaction) => markCasesWithEvents(transaction, 'textFiltersIncomplete'));
   }
+}
+
+/** Sets a marker on every case that had events when the schema changed under them (CaseRecord). */
+async function markCasesWithEvents(
+  transaction: Transaction,
+  marker: 'eventTextMissing' | 'textFiltersIncomplete',
+): Promise<void> {
+  await transaction
+    .table('cases')
+    .toCollection()
+    .modify((record: Partial<Record<typeof marker, true>> & { nextEventSeq?: number }) => {
+      if ((record.nextEventSeq ?? 0) > 0) record[marker] = true;
+    });
 }
 
 /** The app's one database connection. */

@@ -1,8 +1,7 @@
 // Text rows found by their keys (text-row-source.ts): the keys come from the text rows' own indexes, and each row's
-// filter from the filter records of the same range of time (text-filter-reader.ts). Every backward page reads this
-// way (the packs are keyed by start, a backward page moves by lastTs), and so does a forward page of a case whose
-// rows may lack a pack (`textFiltersIncomplete`: events from before schema v9). A row without any filter record
-// (stored before v8) is read, and the search writes its record.
+// filter from the filter records of the same range of time (text-filter-reader.ts). The pages of a case whose rows
+// may lack a pack (`textFiltersIncomplete`: events from before schema v9) read this way; others read the packs alone
+// (text-pack-source.ts). A row without any filter record (stored before v8) is read, and the search writes its record.
 import { TEXT_ROW_SPAN_MS, FILTER_PACK_ROWS } from '../db/event-text';
 import type { TokentrailDatabase } from '../db/schema';
 import { TextFilterReader } from './text-filter-reader';

@@ -5,11 +5,12 @@
 // the next unread row's start. Backward mirrors it on `lastTs`. A row spans less than TEXT_ROW_SPAN_MS, so the rows
 // that straddle the page's starting point (begun before it, ending after it) are one bounded index range.
 //
-// Rows are found by their keys first, and each row's trigram filter (EventTextFilterRecord, packed ~16 rows to a
-// record: text-filter-reader.ts) is read before its text: a row the filter rules out is not read at all, so a needle
-// absent from most of the case costs a key and ~1 KB of filter per 128 events instead of their ~35 KB of text. A row
-// without a filter (too varied for one to pay) is read; so is a row without a filter record (stored before schema
-// v8), whose record the search then writes.
+// Rows come from a RowSource (text-row-source.ts), judged by their trigram filters before any text is read: from the
+// filter packs alone (text-pack-source.ts: one value per ~2 000 events, whose filter of all their text rules most of
+// a case out at ~1 B per event), or, for cases with rows from before schema v9, from the rows' keys and the filter
+// records of their range (text-key-source.ts). A row the filters rule out is not read at all; a row without a filter
+// (too varied for one to pay) is read; so is a row without a filter record (stored before schema v8), whose record
+// the search then writes.
 import type { StoredEvent } from '../db/event-records';
 import {
   matchingEntries,
@@ -70,7 +71,7 @@ function nextBatch(source: RowSource, side: Direction): number {
 /**
  * A page of the free-text filter (any facets are tested on the matching events), in reading order: queryPage turns a
  * backward page into time order. Call inside a read transaction. `packed`: every text row of the case is in a filter
- * pack (the case is not marked `textFiltersIncomplete`), so a forward page reads the packs alone. The filter records
+ * pack (the case is not marked `textFiltersIncomplete`), so a page reads the packs alone. The filter records
  * of rows that had none (stored before schema v8) are built from the text read and added to `unrecorded`, for the
  * caller to write after the page.
  */
@@ -92,8 +93,9 @@ export async function textPage(
   // Where reading starts, in the direction's own order.
   const origin = forward ? Math.max(from, cursor?.ts ?? -Infinity) : Math.min(to, cursor?.ts ?? Infinity);
   const range = { caseId, needle, origin, end: forward ? to : from };
-  const source: RowSource =
-    forward && packed ? new TextPackSource(database, range) : new TextKeySource(database, side, range);
+  const source: RowSource = packed
+    ? new TextPackSource(database, side, range)
+    : new TextKeySource(database, side, range);
   const inRange = (ts: number, seq: number) => {
     if (ts < from || ts > to) return false;
     if (!cursor) return true;

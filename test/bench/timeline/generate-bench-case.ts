@@ -73,6 +73,7 @@ export async function wholeSearch(
   database: TokentrailDatabase,
   caseId: string,
   filter: TimelineFilter,
+  direction: PageRequest['direction'] = 'forward',
 ): Promise<{ ms: number; pages: number; rows: number; slowestPageMs: number }> {
   const started = performance.now();
   let from: PageRequest['from'];
@@ -81,7 +82,7 @@ export async function wholeSearch(
   let slowestPageMs = 0;
   for (;;) {
     const pageStarted = performance.now();
-    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: 200 });
+    const page = await queryPage(database, caseId, filter, { direction, from, limit: 200 });
     slowestPageMs = Math.max(slowestPageMs, performance.now() - pageStarted);
     pages += 1;
     rows += page.rows.length;

@@ -49,6 +49,9 @@ async function textReadCosts(count: number) {
     out[`absentWholeCaseMs${round}`] = +absent.ms.toFixed(1);
     out[`absentPages${round}`] = absent.pages;
   }
+  const backward = await wholeSearch(database, caseId, { text: 'no-such-text' }, 'backward');
+  out.absentBackwardWholeCaseMs = +backward.ms.toFixed(1);
+  out.absentBackwardPages = backward.pages;
   const common = await wholeSearch(database, caseId, { text: 'user5@' });
   out.commonWholeCaseMs = +common.ms.toFixed(1);
   const forward = (table: 'eventText' | 'eventTextFilters' | 'eventTextRowFilters', after: Key | undefined) =>
