@@ -1,6 +1,6 @@
 // Creating and deleting cases. Deleting removes every row of the case in ONE transaction, so a crash
 // half-way leaves either the whole case or nothing.
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { appendCustody } from '../evidence/custody-log';
 import { newId } from '../db/ids';
 import { EMPTY_COUNTS, type CaseRecord } from '../db/records';
@@ -35,51 +35,41 @@ export async function createCase(database: TokentrailDatabase, fields: NewCase, 
   return id;
 }
 
+/** The rows of `table` whose compound `index` ([caseId+…]) begins with the case's id, whatever follows it. */
+function caseRows(table: Table, index: string, caseId: string) {
+  const rest = index.split('+').length - 1;
+  return table
+    .where(index)
+    .between(
+      [caseId, ...Array<unknown>(rest).fill(Dexie.minKey)],
+      [caseId, ...Array<unknown>(rest).fill(Dexie.maxKey)],
+    );
+}
+
 /** Removes a case and every row that belongs to it. */
 export async function deleteCase(database: TokentrailDatabase, caseId: string): Promise<void> {
   await database.transaction('rw', caseTables(database), async () => {
     await Promise.all([
       database.evidenceBlobs.where('caseId').equals(caseId).delete(),
       database.evidenceFiles.where('caseId').equals(caseId).delete(),
-      database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+      caseRows(database.custody, '[caseId+seq]', caseId).delete(),
       database.imports.where('caseId').equals(caseId).delete(),
       database.tokens.where('caseId').equals(caseId).delete(),
       database.tokenSightings.where('caseId').equals(caseId).delete(),
       database.tokenAnalyses.where('caseId').equals(caseId).delete(),
       database.tokenAnalysisDetails.where('caseId').equals(caseId).delete(),
-      database.authEvents.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+      caseRows(database.authEvents, '[caseId+seq]', caseId).delete(),
       database.ingests.where('caseId').equals(caseId).delete(),
       database.ingestProblems.where('caseId').equals(caseId).delete(),
-      database.eventFacets
-        .where('[caseId+facet+value]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
-      database.eventBuckets
-        .where('[caseId+width+start]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
-      database.eventText
-        .where('[caseId+start+firstSeq]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
-      database.eventTextFilters
-        .where('[caseId+start+firstSeq]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
-      database.eventTextRowFilters
-        .where('[caseId+start+firstSeq]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
+      caseRows(database.eventFacets, '[caseId+facet+value]', caseId).delete(),
+      caseRows(database.eventBuckets, '[caseId+width+start]', caseId).delete(),
+      caseRows(database.eventText, '[caseId+start+firstSeq]', caseId).delete(),
+      caseRows(database.eventTextFilters, '[caseId+start+firstSeq]', caseId).delete(),
+      caseRows(database.eventTextRowFilters, '[caseId+start+firstSeq]', caseId).delete(),
       database.findings.where('caseId').equals(caseId).delete(),
-      database.annotationStates
-        .where('[caseId+target]')
-        .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
-        .delete(),
-      database.annotationRevisions
-        .where('[caseId+target+rev]')
-        .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-        .delete(),
-      database.caseTags.where('[caseId+name]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+      caseRows(database.annotationStates, '[caseId+target]', caseId).delete(),
+      caseRows(database.annotationRevisions, '[caseId+target+rev]', caseId).delete(),
+      caseRows(database.caseTags, '[caseId+name]', caseId).delete(),
       deleteCaseAnalysis(database, caseId),
     ]);
     await database.cases.delete(caseId);
