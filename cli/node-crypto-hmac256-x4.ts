@@ -1,12 +1,20 @@
 import { SHA256_IV, sha256x4ModuleBytes } from '../core/token';
-import { hmac256Target, hmacKeyWords, type Hmac256Target } from './node-crypto-hmac256';
+import {
+  hmac256Target,
+  hmacKeyWords,
+  innerBlockWords,
+  innerMessageBlocks,
+  type Hmac256Target,
+} from './node-crypto-hmac256';
 
 /**
  * HMAC-SHA256 under four keys at a time on the SIMD SHA-256 of core/token/crypto/sha256-x4-wasm.ts, two ways:
  * - wordlist guessing ({@link hmac256Lanes}): per batch of candidates the inner and outer key blocks are compressed
  *   once, whatever the number of targets (a key block depends on the candidate only); per target the token's message
  *   schedules, expanded once and copied into every lane, are run from that inner state, then the outer block;
- * - a fixed key list on many tokens ({@link hmac256KeySet}): the keys' pad states are compressed once for good.
+ * - a fixed key list on many tokens ({@link hmac256KeySet}): the keys' pad states are compressed once for good;
+ * - bulk verification under known keys ({@link hmac256LaneVerifier}): four tokens at a time under one key, each lane
+ *   its own message.
  * About 2.5× the plain TypeScript guess of node-crypto-hmac256.ts per candidate on this machine (docs/benchmarks.md,
  * "Token engine").
  */
@@ -218,6 +226,85 @@ export function hmac256KeySet(keys: readonly Uint8Array[]): Hmac256KeySet | unde
         if (found !== 0) return batch * LANES + 31 - Math.clz32(found & -found);
       }
       return -1;
+    },
+  };
+}
+
+/** Four tokens at a time under one known key: what the CLI's worker pool verifies HS256 tokens with in bulk. */
+export interface Hmac256LaneVerifier {
+  /** Compress a secret's pad states once; the handle {@link matches} takes. */
+  addKey(secret: Uint8Array): number;
+  /** Whether a signing input of `length` bytes fits the lanes (a longer one is verified one at a time). */
+  fits(length: number): boolean;
+  /**
+   * The bit mask of the lanes i < count ≤ {@link LANES} whose `signatures[i]` is HMAC-SHA256 of `data[i]` under key
+   * `key`. Every signature must be 32 bytes and every data {@link fits}.
+   */
+  matches(key: number, data: readonly Uint8Array[], signatures: readonly Uint8Array[], count: number): number;
+}
+
+/** The longest signing input the lanes take, in blocks: 4 KiB, more than nearly every token. */
+const LANE_MESSAGE_BLOCKS = 64;
+
+/**
+ * Lanes for verifying HS256 tokens in bulk, or undefined where WebAssembly SIMD is missing. The four lanes run the
+ * same key's pad states over four messages; a message shorter than the longest of its batch leaves its inner digest
+ * in the outer block after its own last block, and its lane computes garbage from there (never read). A batch thus
+ * costs the longest message's blocks, which is at most the sum of its messages' blocks: linear in the input.
+ */
+export function hmac256LaneVerifier(): Hmac256LaneVerifier | undefined {
+  const e = engine();
+  if (!e) return undefined;
+  const keysAt = AT.messages + LANE_MESSAGE_BLOCKS * SCHEDULE;
+  let keys = 0;
+  const signature = new Int32Array(LANES * 8);
+  const lastBlock = new Int32Array(LANES);
+  return {
+    addKey(secret) {
+      const inner = keysAt + keys * 2 * STATE;
+      e.reserve(inner + 2 * STATE);
+      for (let lane = 0; lane < LANES; lane++) loadKey(e.words(), lane, secret, 0, secret.length);
+      compressKeys(e, inner, inner + STATE);
+      return keys++;
+    },
+    fits: (length) => innerMessageBlocks(length) <= LANE_MESSAGE_BLOCKS,
+    matches(key, data, signatures, count) {
+      const words = e.words();
+      let most = 0;
+      for (let lane = 0; lane < count; lane++) {
+        const message = data[lane]!;
+        const bytes = signatures[lane]!;
+        const blocks = innerMessageBlocks(message.length);
+        lastBlock[lane] = blocks - 1;
+        if (blocks > most) most = blocks;
+        for (let block = 0; block < blocks; block++)
+          innerBlockWords(message, block, words, (AT.messages + block * SCHEDULE) / 4 + lane, LANES);
+        for (let k = 0, at = 0; k < 8; k++, at += 4)
+          signature[lane * 8 + k] =
+            (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+      }
+      const inner = keysAt + key * 2 * STATE;
+      const final = AT.final / 4;
+      const state = AT.inner / 4;
+      for (let block = 0; block < most; block++) {
+        const schedule = AT.messages + block * SCHEDULE;
+        e.expand(schedule);
+        e.rounds(block === 0 ? inner : AT.inner, AT.inner, schedule);
+        // The inner digest of each lane whose message ended here: the first eight words of its outer block.
+        for (let lane = 0; lane < count; lane++)
+          if (lastBlock[lane] === block)
+            for (let k = 0; k < 8; k++) words[final + k * LANES + lane] = words[state + k * LANES + lane]!;
+      }
+      e.expand(AT.final);
+      e.rounds(inner + STATE, AT.outer, AT.final);
+      const outer = AT.outer / 4;
+      let found = 0;
+      for (let lane = 0; lane < count; lane++) {
+        let difference = 0;
+        for (let k = 0; k < 8; k++) difference |= words[outer + k * LANES + lane]! ^ signature[lane * 8 + k]!;
+        if (difference === 0) found |= 1 << lane;
+      }
+      return found;
     },
   };
 }

@@ -72,32 +72,48 @@ function finishOuter(outer: Int32Array): void {
   compressBlock(state);
 }
 
+/** The number of blocks of the inner HMAC message after the key block: `length` bytes, 0x80, the 64-bit length. */
+export function innerMessageBlocks(length: number): number {
+  return Math.ceil((length + 9) / 64);
+}
+
+/**
+ * Block `block` of the inner HMAC message after the key block (`data`, 0x80, zeros, the bit length of key block and
+ * data in the last block) as 16 big-endian words, word i written to `out[at + i * stride]` (stride 1 for a schedule
+ * of its own, the lane count for one lane of the SIMD lanes).
+ */
+export function innerBlockWords(data: Uint8Array, block: number, out: Int32Array, at: number, stride: number): void {
+  const length = data.length;
+  const base = block * 64;
+  if (base + 64 <= length) {
+    // A whole block of message bytes (most of a token): four bytes per word, no bounds tests.
+    for (let i = 0, from = base; i < 16; i++, from += 4, at += stride)
+      out[at] = (data[from]! << 24) | (data[from + 1]! << 16) | (data[from + 2]! << 8) | data[from + 3]!;
+    return;
+  }
+  const last = block === innerMessageBlocks(length) - 1;
+  for (let i = 0, from = base; i < 16; i++, from += 4, at += stride) {
+    if (from + 4 <= length) {
+      out[at] = (data[from]! << 24) | (data[from + 1]! << 16) | (data[from + 2]! << 8) | data[from + 3]!;
+      continue;
+    }
+    let word = 0;
+    for (let j = from; j < from + 4; j++) word = (word << 8) | (j < length ? data[j]! : j === length ? 0x80 : 0);
+    out[at] = word;
+  }
+  if (last) {
+    const bits = (64 + length) * 8;
+    out[at - 2 * stride] = Math.floor(bits / 4294967296) | 0;
+    out[at - stride] = bits | 0;
+  }
+}
+
 /** HMAC-SHA256(key, data) into `state` (big-endian words). */
 function hmac256State(key: Hmac256Key, data: Uint8Array): void {
   state.set(key.inner);
-  const length = data.length;
-  const blocks = Math.ceil((length + 9) / 64); // message, 0x80, 64-bit length
+  const blocks = innerMessageBlocks(data.length);
   for (let block = 0; block < blocks; block++) {
-    const base = block * 64;
-    if (base + 64 <= length) {
-      // A whole block of message bytes (most of a token): four bytes per word, no bounds tests.
-      for (let i = 0, at = base; i < 16; i++, at += 4)
-        w[i] = (data[at]! << 24) | (data[at + 1]! << 16) | (data[at + 2]! << 8) | data[at + 3]!;
-    } else {
-      for (let i = 0; i < 16; i++) {
-        let word = 0;
-        for (let j = 0; j < 4; j++) {
-          const at = base + i * 4 + j;
-          word = (word << 8) | (at < length ? data[at]! : at === length ? 0x80 : 0);
-        }
-        w[i] = word;
-      }
-      if (block === blocks - 1) {
-        const bits = (64 + length) * 8;
-        w[14] = Math.floor(bits / 4294967296) | 0;
-        w[15] = bits | 0;
-      }
-    }
+    innerBlockWords(data, block, w, 0, 1);
     compressBlock(state);
   }
   finishOuter(key.outer);

@@ -20,11 +20,12 @@ import type {
   WorkerReply,
 } from './node-crypto-messages';
 import { cryptoWorkerScript } from './node-crypto-worker-file';
+import { createHmac256Batches } from './node-crypto-hmac256-batches';
 import { createNodeVerifier } from './node-crypto-verifier';
 
 /**
  * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (HMACs in the calling
- * thread, where they cost less than the trip to a worker; public keys imported once per worker, requests packed into
+ * thread, where they cost less than the trip to a worker, HS256 four tokens at a time in SIMD lanes; public keys imported once per worker, requests packed into
  * batches, many batches in flight) and HMAC secret search over a wordlist that the workers read from disk themselves
  * with a small fixed buffer (memory does not grow with the list's size). The
  * workers run cli/node-crypto-worker.ts (see cli/node-crypto-worker-file.ts for how they are started).
@@ -132,8 +133,10 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
 
   // HMAC stays in the calling thread: a token's trip to a worker and back costs this thread about 1.5 µs (measured
   // with workers that verify nothing), as much as the MAC itself under a prepared key (docs/benchmarks.md). The
-  // in-thread verifier keeps each key imported and, for HS256, its pad states compressed.
+  // in-thread verifier keeps each key imported and, for HS256, its pad states compressed; HS256 tokens that fit the
+  // SIMD lanes are verified four at a time there.
   const inThread = createNodeVerifier();
+  const hs256Batches = createHmac256Batches();
   let pending: Pending[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -172,7 +175,11 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
   return {
     size,
     verify(alg, key, data, signature) {
-      if (key.kind === 'secret') return inThread.verifySync!(alg, key, data, signature) ? VALID : INVALID;
+      if (key.kind === 'secret')
+        return (
+          (alg === 'HS256' ? hs256Batches.verify(key.id, key.secret, data, signature) : undefined) ??
+          (inThread.verifySync!(alg, key, data, signature) ? VALID : INVALID)
+        );
       return new Promise<boolean>((resolve) => {
         pending.push({ alg: ALGS.indexOf(alg), key: registerKey(key), data, signature, resolve });
         if (pending.length >= BATCH) flush();

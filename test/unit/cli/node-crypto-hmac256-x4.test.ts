@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { candidateBatch } from '../../../cli/node-crypto-candidate-batch';
-import { LANES, hmac256Lanes } from '../../../cli/node-crypto-hmac256-x4';
+import { LANES, hmac256LaneVerifier, hmac256Lanes } from '../../../cli/node-crypto-hmac256-x4';
 import type { WireTarget } from '../../../cli/node-crypto-messages';
 
 const target = (secret: Uint8Array, input: Uint8Array, alg: WireTarget['alg'] = 'HS256'): WireTarget => ({
@@ -44,6 +44,47 @@ describe('HMAC-SHA256 guessing four candidates at a time', () => {
     lanes.prepareKeys();
     expect(lanes.matches(0, 1)).toBe(0);
     expect(lanes.matches(1, 1)).toBe(1);
+  });
+});
+
+describe('HS256 verification four tokens at a time under known keys', () => {
+  it('gives createHmac’s verdict in every lane, whatever the message lengths in one batch and the key', () => {
+    const verifier = hmac256LaneVerifier()!;
+    const secrets = [randomBytes(32), randomBytes(0), randomBytes(100)]; // over 64 bytes: hashed first
+    const handles = secrets.map((secret) => verifier.addKey(secret));
+    const empty = Buffer.alloc(0);
+    const lengths = [0, 1, 54, 55, 56, 63, 64, 119, 120, 183, 200, 1000, 4087];
+    for (let n = 0; n < 200; n++) {
+      const key = n % secrets.length;
+      const count = 1 + (n % LANES);
+      const pairs = Array.from({ length: count }, (_, lane) => {
+        const data = randomBytes(lengths[(n * 3 + lane * 5) % lengths.length]!);
+        const signature = createHmac('sha256', secrets[key]!).update(data).digest();
+        if ((n + lane) % 3 === 0) signature[(n + lane) % 32]! ^= 1 << lane; // a broken signature, one bit off
+        return { data, signature };
+      });
+      const expected = pairs.reduce(
+        (mask, { data, signature }, lane) =>
+          createHmac('sha256', secrets[key]!).update(data).digest().equals(signature) ? mask | (1 << lane) : mask,
+        0,
+      );
+      expect(
+        verifier.matches(
+          handles[key]!,
+          [...pairs.map((pair) => pair.data), empty], // a valid pair past `count`, never counted
+          [...pairs.map((pair) => pair.signature), createHmac('sha256', secrets[key]!).update(empty).digest()],
+          count,
+        ),
+        `n ${n}`,
+      ).toBe(expected);
+      expect(expected & 1, 'the first lane of every third batch is broken').toBe(n % 3 === 0 ? 0 : 1);
+    }
+  });
+
+  it('takes signing inputs up to 4 KiB', () => {
+    const verifier = hmac256LaneVerifier()!;
+    expect(verifier.fits(4096 - 9)).toBe(true);
+    expect(verifier.fits(4096 - 8)).toBe(false);
   });
 });
 

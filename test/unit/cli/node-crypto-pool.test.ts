@@ -41,6 +41,28 @@ describe('the node:crypto worker pool verifies in bulk', () => {
     }
   });
 
+  it('HS256 tokens under one secret, four at a time and the rest in a last short batch, each get their own verdict', async () => {
+    const pool = createCryptoPool(2);
+    try {
+      const secret = randomBytes(32);
+      const key = secretKey('one', new Uint8Array(secret));
+      const tokens = Array.from({ length: 103 }, (_, n) => {
+        const data = randomBytes([40, 200, 55, 64, 700, 119][n % 6]!);
+        const signature = createHmac('sha256', secret).update(data).digest();
+        if (n % 7 === 3) signature[n % 32]! ^= 0x80; // broken: each position in a batch of four in turn
+        return { data, signature, valid: n % 7 !== 3 };
+      });
+      const verdicts = await Promise.all(
+        tokens.map(({ data, signature }) => pool.verify('HS256', key, data, signature)),
+      );
+      expect(verdicts).toEqual(tokens.map(({ valid }) => valid));
+      // A second round after the event loop ran: batches start afresh.
+      expect(await pool.verify('HS256', key, tokens[0]!.data, tokens[0]!.signature)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('other algorithms keep their own paths: HS384, RS256 and ES256, right and wrong', async () => {
     const pool = createCryptoPool(2);
     try {
