@@ -9,49 +9,7 @@ import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SAMPLE_BUNDLE, signIn } from './app-actions';
 import { openSampleFindings, SAMPLE_TITLE } from './sample-case';
-
-/** Tables of the store that hold no case rows (renderer/archive/archived-tables.ts NOT_CASE_DATA). */
-const NOT_CASE_DATA = ['settings', 'geoDatabases', 'geoDatabaseFiles'];
-
-type Dump = Record<string, string[]>;
-
-/**
- * Every row of the case in every object store, in key order, each as JSON (key order kept, bytes as hex), read from
- * the on-disk IndexedDB without the app.
- */
-function dumpCase(page: Page, caseId: string): Promise<Dump> {
-  return page.evaluate(
-    ({ caseId, skip }) =>
-      new Promise<Dump>((resolve, reject) => {
-        const open = indexedDB.open('tokentrail');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const database = open.result;
-          const names = [...database.objectStoreNames].filter((name) => !skip.includes(name));
-          const transaction = database.transaction(names);
-          const dump: Dump = {};
-          const bytes = (_key: string, value: unknown) =>
-            value instanceof Uint8Array
-              ? { hex: Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('') }
-              : value;
-          for (const name of names) {
-            const request = transaction.objectStore(name).getAll();
-            request.onsuccess = () => {
-              dump[name] = (request.result as Record<string, unknown>[])
-                .filter((row) => (name === 'cases' ? row.id === caseId : row.caseId === caseId))
-                .map((row) => JSON.stringify(row, bytes));
-            };
-          }
-          transaction.oncomplete = () => {
-            database.close();
-            resolve(dump);
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    { caseId, skip: NOT_CASE_DATA },
-  );
-}
+import { dumpCase } from './store-dump';
 
 /** Opens the app in a second Chromium on a profile of its own: a fresh machine. */
 async function freshProfile(appUrl: string, launchOptions: object) {
