@@ -43,6 +43,7 @@ interface Exports {
   readonly memory: WebAssembly.Memory;
   readonly rounds: (from: number, to: number, schedule: number) => void;
   readonly expand: (schedule: number) => void;
+  readonly place: (block: number, word: number) => void;
 }
 
 /** One compiled module per thread, or null where this host has no WebAssembly SIMD. */
@@ -58,7 +59,9 @@ function sha256x4Module(): WebAssembly.Module | null {
 interface Engine {
   readonly rounds: Exports['rounds'];
   readonly expand: Exports['expand'];
+  readonly place: Exports['place'];
   words(): Int32Array;
+  bytes(): Uint8Array;
   /** Make the memory at least `bytes` long. */
   reserve(bytes: number): void;
 }
@@ -66,16 +69,20 @@ interface Engine {
 function engine(): Engine | undefined {
   const module = sha256x4Module();
   if (!module) return undefined;
-  const { memory, rounds, expand } = new WebAssembly.Instance(module).exports as unknown as Exports;
+  const { memory, rounds, expand, place } = new WebAssembly.Instance(module).exports as unknown as Exports;
   let words = new Int32Array(memory.buffer);
+  let bytes = new Uint8Array(memory.buffer);
   const result: Engine = {
     rounds,
     expand,
+    place,
     words: () => words,
-    reserve(bytes) {
-      if (bytes <= memory.buffer.byteLength) return;
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    bytes: () => bytes,
+    reserve(length) {
+      if (length <= memory.buffer.byteLength) return;
+      memory.grow(Math.ceil((length - memory.buffer.byteLength) / PAGE));
       words = new Int32Array(memory.buffer);
+      bytes = new Uint8Array(memory.buffer);
     },
   };
   splat(words, AT.iv, SHA256_IV, 0, 8);
@@ -255,7 +262,10 @@ const LANE_MESSAGE_BLOCKS = 64;
 export function hmac256LaneVerifier(): Hmac256LaneVerifier | undefined {
   const e = engine();
   if (!e) return undefined;
-  const keysAt = AT.messages + LANE_MESSAGE_BLOCKS * SCHEDULE;
+  // Each lane's padded message is copied as bytes into a staging area of its own, then placed into the lane's words.
+  const stagingAt = AT.messages + LANE_MESSAGE_BLOCKS * SCHEDULE;
+  const STAGE = LANE_MESSAGE_BLOCKS * 64;
+  const keysAt = stagingAt + LANES * STAGE;
   let keys = 0;
   const signature = new Int32Array(LANES * 8);
   const lastBlock = new Int32Array(LANES);
@@ -270,15 +280,28 @@ export function hmac256LaneVerifier(): Hmac256LaneVerifier | undefined {
     fits: (length) => innerMessageBlocks(length) <= LANE_MESSAGE_BLOCKS,
     matches(key, data, signatures, count) {
       const words = e.words();
+      const memory = e.bytes();
       let most = 0;
       for (let lane = 0; lane < count; lane++) {
         const message = data[lane]!;
-        const bytes = signatures[lane]!;
-        const blocks = innerMessageBlocks(message.length);
+        const length = message.length;
+        const blocks = innerMessageBlocks(length);
         lastBlock[lane] = blocks - 1;
         if (blocks > most) most = blocks;
+        // The inner message after the key block: the data, 0x80, zeros, the bit length of key block and data.
+        const stage = stagingAt + lane * STAGE;
+        const end = stage + blocks * 64;
+        memory.set(message, stage);
+        memory[stage + length] = 0x80;
+        memory.fill(0, stage + length + 1, end - 4);
+        const bits = (64 + length) * 8; // under 2^32: a message fits in 4 KiB
+        memory[end - 4] = bits >>> 24;
+        memory[end - 3] = (bits >>> 16) & 0xff;
+        memory[end - 2] = (bits >>> 8) & 0xff;
+        memory[end - 1] = bits & 0xff;
         for (let block = 0; block < blocks; block++)
-          innerBlockWords(message, block, words, (AT.messages + block * SCHEDULE) / 4 + lane, LANES);
+          e.place(stage + block * 64, AT.messages + block * SCHEDULE + 4 * lane);
+        const bytes = signatures[lane]!;
         for (let k = 0, at = 0; k < 8; k++, at += 4)
           signature[lane * 8 + k] =
             (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;

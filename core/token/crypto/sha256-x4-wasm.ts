@@ -24,12 +24,16 @@ import { SHA256_K } from './sha256-compress';
  * Exports: `memory` (one page to start; the caller grows it), `rounds(from, to, schedule)` — the 64 rounds over an
  * expanded schedule starting from the state at `from`, the result (that state plus the working variables) stored at
  * `to`, which may be `from`: the callers chain blocks and place a digest where the next block needs it without a
- * copy — and `expand(schedule)` — words 16..63 from words 0..15.
+ * copy — `expand(schedule)` — words 16..63 from words 0..15 — and `place(block, word)`: the 64 bytes of a padded
+ * message block at `block` (big-endian words, as SHA-256 reads them) written as the 16 words of one lane from
+ * `word` on, one vector apart (the lane's first word is at `schedule + 4 × lane`): four messages of unrelated
+ * lengths load into their lanes with one memory copy each and no byte arithmetic in the caller.
  */
 
 const OP = {
   localGet: 0x20,
   localSet: 0x21,
+  i32Store: 0x36,
   i32Const: 0x41,
   simd: 0xfd,
 } as const;
@@ -38,6 +42,8 @@ const SIMD = {
   load: 0x00,
   store: 0x0b,
   const: 0x0c,
+  swizzle: 0x0e,
+  extractLane: 0x1b,
   and: 0x4e,
   or: 0x50,
   xor: 0x51,
@@ -48,6 +54,8 @@ const SIMD = {
 } as const;
 /** log2 of a v128's 16-byte alignment, as a memarg states it. */
 const ALIGN_16 = 4;
+/** log2 of an i32's 4-byte alignment. */
+const ALIGN_4 = 2;
 
 // Each emitter appends to the function's code in place: building the unrolled rounds from small arrays and spreads
 // cost over 100 ms of garbage collection at start-up, more than the whole search of a short list.
@@ -201,12 +209,43 @@ function expandBody(): number[] {
   return functionBody([[2, VALUE_TYPE.v128]], c);
 }
 
+/** The byte indexes that reverse each 32-bit word of a vector: big-endian words read little-endian, turned around. */
+const WORD_BYTES_REVERSED = [3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12];
+
+/** place(block, word): parameters 0 and 1; local 2 holds four words of the block, each turned big-endian. */
+function placeBody(): number[] {
+  const block = 0;
+  const word = 1;
+  const four = 2;
+  const c: Code = [];
+  for (let q = 0; q < 4; q++) {
+    get(c, block);
+    load(c, 16 * q);
+    simd(c, SIMD.const);
+    c.push(...WORD_BYTES_REVERSED);
+    simd(c, SIMD.swizzle);
+    set(c, four);
+    for (let k = 0; k < 4; k++) {
+      get(c, word);
+      get(c, four);
+      simd(c, SIMD.extractLane);
+      c.push(k);
+      c.push(OP.i32Store, ALIGN_4);
+      leb(c, 16 * (4 * q + k));
+    }
+  }
+  return functionBody([[1, VALUE_TYPE.v128]], c);
+}
+
 /** The module's bytes (about 30 KB). */
 export function sha256x4ModuleBytes(): Uint8Array<ArrayBuffer> {
   const { i32: I32 } = VALUE_TYPE;
   const bytes = MODULE_HEADER.concat(
-    section(SECTION.type, vector([functionType([I32, I32, I32], []), functionType([I32], [])])),
-    section(SECTION.function, vector([[0], [1]])),
+    section(
+      SECTION.type,
+      vector([functionType([I32, I32, I32], []), functionType([I32], []), functionType([I32, I32], [])]),
+    ),
+    section(SECTION.function, vector([[0], [1], [2]])),
     section(SECTION.memory, vector([[0x00, 1]])),
     section(
       SECTION.export,
@@ -214,9 +253,10 @@ export function sha256x4ModuleBytes(): Uint8Array<ArrayBuffer> {
         name('memory').concat(EXPORT_KIND.memory, 0),
         name('rounds').concat(EXPORT_KIND.function, 0),
         name('expand').concat(EXPORT_KIND.function, 1),
+        name('place').concat(EXPORT_KIND.function, 2),
       ]),
     ),
-    section(SECTION.code, vector([roundsBody(), expandBody()])),
+    section(SECTION.code, vector([roundsBody(), expandBody(), placeBody()])),
   );
   return Uint8Array.from(bytes);
 }
