@@ -1,7 +1,8 @@
+import type { JwsAlgorithm, VerificationKey } from '../core/token';
 import { LANES, hmac256LaneVerifier } from './node-crypto-hmac256-x4';
 
 /**
- * HS256 verification in bulk for the CLI's worker pool, in the calling thread: tokens under the same secret wait in
+ * HS256 verification in bulk for the CLI (the worker pool, and `inspect` on a stream), in the calling thread: tokens under the same secret wait in
  * fours and are MACed together in the SIMD lanes (cli/node-crypto-hmac256-x4.ts), about half the cost per token of
  * one at a time in TypeScript; a batch not filled by the time the caller yields to the event loop is run as it is.
  * Only HMACs take this path: a token's trip to a worker costs the calling thread about as much as the MAC itself
@@ -22,11 +23,16 @@ interface Queue {
 
 export interface Hmac256Batches {
   /**
-   * The verdict of HS256 `signature` over `data` under the secret known as `keyId`, or undefined when the lanes do
-   * not take this token (no WebAssembly SIMD here, a signature not 32 bytes, a signing input over 4 KiB): the caller
+   * The verdict of `signature` over `data` under `key`, or undefined when the lanes do not take this token (not
+   * HS256 under a secret, no WebAssembly SIMD here, a signature not 32 bytes, a signing input over 4 KiB): the caller
    * then verifies it one at a time.
    */
-  verify(keyId: string, secret: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> | undefined;
+  verify(
+    alg: JwsAlgorithm,
+    key: VerificationKey,
+    data: Uint8Array,
+    signature: Uint8Array,
+  ): Promise<boolean> | undefined;
 }
 
 /**
@@ -57,12 +63,14 @@ export function createHmac256Batches(): Hmac256Batches {
     for (const queue of queues.values()) if (queue.waiting > 0) run(queue);
   };
   return {
-    verify(keyId, secret, data, signature) {
-      if (!lanes || signature.length !== 32 || !lanes.fits(data.length)) return undefined;
+    verify(alg, key, data, signature) {
+      if (!lanes || alg !== 'HS256' || key.kind !== 'secret' || signature.length !== 32 || !lanes.fits(data.length))
+        return undefined;
+      const keyId = key.id;
       // Bulk runs verify token after token under one key: the last queue, without a lookup.
       let queue = keyId === lastKeyId ? lastQueue : queues.get(keyId);
       if (!queue) {
-        queue = { handle: lanes.addKey(secret), data: [], signatures: [], waiting: 0 };
+        queue = { handle: lanes.addKey(key.secret), data: [], signatures: [], waiting: 0 };
         queues.set(keyId, queue);
       }
       lastKeyId = keyId;

@@ -177,7 +177,7 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
     verify(alg, key, data, signature) {
       if (key.kind === 'secret')
         return (
-          (alg === 'HS256' ? hs256Batches.verify(key.id, key.secret, data, signature) : undefined) ??
+          hs256Batches.verify(alg, key, data, signature) ??
           (inThread.verifySync!(alg, key, data, signature) ? VALID : INVALID)
         );
       return new Promise<boolean>((resolve) => {
