@@ -1,11 +1,5 @@
 import { SHA256_IV, sha256x4ModuleBytes } from '../core/token';
-import {
-  hmac256Target,
-  hmacKeyWords,
-  innerBlockWords,
-  innerMessageBlocks,
-  type Hmac256Target,
-} from './node-crypto-hmac256';
+import { hmac256Target, hmacKeyWords, innerMessageBlocks, type Hmac256Target } from './node-crypto-hmac256';
 
 /**
  * HMAC-SHA256 under four keys at a time on the SIMD SHA-256 of core/token/crypto/sha256-x4-wasm.ts, two ways:

@@ -77,34 +77,25 @@ export function innerMessageBlocks(length: number): number {
   return Math.ceil((length + 9) / 64);
 }
 
-/**
- * Block `block` of the inner HMAC message after the key block (`data`, 0x80, zeros, the bit length of key block and
- * data in the last block) as 16 big-endian words, word i written to `out[at + i * stride]` (stride 1 for a schedule
- * of its own, the lane count for one lane of the SIMD lanes).
- */
-export function innerBlockWords(data: Uint8Array, block: number, out: Int32Array, at: number, stride: number): void {
+/** Block `block` of the inner HMAC message after the key block (`data`, 0x80, zeros, the bit length of key block and
+ * data in the last block) as 16 big-endian words in `w`. */
+function innerBlockWords(data: Uint8Array, block: number): void {
   const length = data.length;
   const base = block * 64;
-  if (base + 64 <= length) {
-    // A whole block of message bytes (most of a token): four bytes per word, no bounds tests.
-    for (let i = 0, from = base; i < 16; i++, from += 4, at += stride)
-      out[at] = (data[from]! << 24) | (data[from + 1]! << 16) | (data[from + 2]! << 8) | data[from + 3]!;
-    return;
-  }
-  const last = block === innerMessageBlocks(length) - 1;
-  for (let i = 0, from = base; i < 16; i++, from += 4, at += stride) {
+  for (let i = 0, from = base; i < 16; i++, from += 4) {
+    // Whole words of message bytes (most of a token) without bounds tests; the padding byte by byte.
     if (from + 4 <= length) {
-      out[at] = (data[from]! << 24) | (data[from + 1]! << 16) | (data[from + 2]! << 8) | data[from + 3]!;
+      w[i] = (data[from]! << 24) | (data[from + 1]! << 16) | (data[from + 2]! << 8) | data[from + 3]!;
       continue;
     }
     let word = 0;
     for (let j = from; j < from + 4; j++) word = (word << 8) | (j < length ? data[j]! : j === length ? 0x80 : 0);
-    out[at] = word;
+    w[i] = word;
   }
-  if (last) {
+  if (block === innerMessageBlocks(length) - 1) {
     const bits = (64 + length) * 8;
-    out[at - 2 * stride] = Math.floor(bits / 4294967296) | 0;
-    out[at - stride] = bits | 0;
+    w[14] = Math.floor(bits / 4294967296) | 0;
+    w[15] = bits | 0;
   }
 }
 
@@ -113,7 +104,7 @@ function hmac256State(key: Hmac256Key, data: Uint8Array): void {
   state.set(key.inner);
   const blocks = innerMessageBlocks(data.length);
   for (let block = 0; block < blocks; block++) {
-    innerBlockWords(data, block, w, 0, 1);
+    innerBlockWords(data, block);
     compressBlock(state);
   }
   finishOuter(key.outer);
