@@ -2,11 +2,11 @@ import type { JwsAlgorithm, VerificationKey } from '../core/token';
 import { LANES, hmac256LaneVerifier } from './node-crypto-hmac256-x4';
 
 /**
- * HS256 verification in bulk for the CLI (the worker pool, and `inspect` on a stream), in the calling thread: tokens under the same secret wait in
- * fours and are MACed together in the SIMD lanes (cli/node-crypto-hmac256-x4.ts), about half the cost per token of
- * one at a time in TypeScript; a batch not filled by the time the caller yields to the event loop is run as it is.
- * Only HMACs take this path: a token's trip to a worker costs the calling thread about as much as the MAC itself
- * (docs/benchmarks.md, "Token engine").
+ * HS256 verification in bulk for the CLI (the worker pool, and `inspect` on a stream), in the calling thread: tokens
+ * under the same secret wait in fours and are MACed together in the SIMD lanes (cli/node-crypto-hmac256-x4.ts), about
+ * half the cost per token of one at a time in TypeScript; a batch not filled by the time the caller yields to the
+ * event loop is run as it is. Only HMACs take this path: a token's trip to a worker costs the calling thread about as
+ * much as the MAC itself (docs/benchmarks.md, "Token engine").
  */
 
 /** One secret: its pad states in the lanes, the tokens waiting under it and the promise of their batch's verdicts. */

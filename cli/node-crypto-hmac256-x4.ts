@@ -231,7 +231,7 @@ export function hmac256KeySet(keys: readonly Uint8Array[]): Hmac256KeySet | unde
   };
 }
 
-/** Four tokens at a time under one known key: what the CLI's worker pool verifies HS256 tokens with in bulk. */
+/** Four tokens at a time under one known key: how the CLI verifies HS256 tokens in bulk (node-crypto-hmac256-batches.ts). */
 export interface Hmac256LaneVerifier {
   /** Compress a secret's pad states once; the handle {@link matches} takes. */
   addKey(secret: Uint8Array): number;
@@ -246,6 +246,8 @@ export interface Hmac256LaneVerifier {
 
 /** The longest signing input the lanes take, in blocks: 4 KiB, more than nearly every token. */
 const LANE_MESSAGE_BLOCKS = 64;
+/** Bytes of one lane's staging area: its longest padded message. */
+const LANE_STAGE_BYTES = LANE_MESSAGE_BLOCKS * 64;
 
 /**
  * Lanes for verifying HS256 tokens in bulk, or undefined where WebAssembly SIMD is missing. The four lanes run the
@@ -258,8 +260,7 @@ export function hmac256LaneVerifier(): Hmac256LaneVerifier | undefined {
   if (!e) return undefined;
   // Each lane's padded message is copied as bytes into a staging area of its own, then placed into the lane's words.
   const stagingAt = AT.messages + LANE_MESSAGE_BLOCKS * SCHEDULE;
-  const STAGE = LANE_MESSAGE_BLOCKS * 64;
-  const keysAt = stagingAt + LANES * STAGE;
+  const keysAt = stagingAt + LANES * LANE_STAGE_BYTES;
   let keys = 0;
   const signature = new Int32Array(LANES * 8);
   const lastBlock = new Int32Array(LANES);
@@ -283,7 +284,7 @@ export function hmac256LaneVerifier(): Hmac256LaneVerifier | undefined {
         lastBlock[lane] = blocks - 1;
         if (blocks > most) most = blocks;
         // The inner message after the key block: the data, 0x80, zeros, the bit length of key block and data.
-        const stage = stagingAt + lane * STAGE;
+        const stage = stagingAt + lane * LANE_STAGE_BYTES;
         const end = stage + blocks * 64;
         memory.set(message, stage);
         memory[stage + length] = 0x80;

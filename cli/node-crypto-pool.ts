@@ -25,10 +25,10 @@ import { createNodeVerifier } from './node-crypto-verifier';
 
 /**
  * A pool of worker_threads doing node:crypto work for the CLI: bulk signature verification (HMACs in the calling
- * thread, where they cost less than the trip to a worker, HS256 four tokens at a time in SIMD lanes; public keys imported once per worker, requests packed into
- * batches, many batches in flight) and HMAC secret search over a wordlist that the workers read from disk themselves
- * with a small fixed buffer (memory does not grow with the list's size). The
- * workers run cli/node-crypto-worker.ts (see cli/node-crypto-worker-file.ts for how they are started).
+ * thread, where they cost less than the trip to a worker, HS256 four tokens at a time in SIMD lanes; public keys
+ * imported once per worker, requests packed into batches, many batches in flight) and HMAC secret search over a
+ * wordlist that the workers read from disk themselves with a small fixed buffer (memory does not grow with the list's
+ * size). The workers run cli/node-crypto-worker.ts (see cli/node-crypto-worker-file.ts for how they are started).
  */
 
 /** The pool: a SignatureVerifier, a wordlist searcher factory, and close(). */
