@@ -231,7 +231,7 @@ export function hmac256KeySet(keys: readonly Uint8Array[]): Hmac256KeySet | unde
   };
 }
 
-/** Four tokens at a time under one known key: how the CLI verifies HS256 tokens in bulk (node-crypto-hmac256-batches.ts). */
+/** Four tokens at a time under one known key: the CLI's bulk HS256 (node-crypto-hmac256-batches.ts). */
 export interface Hmac256LaneVerifier {
   /** Compress a secret's pad states once; the handle {@link matches} takes. */
   addKey(secret: Uint8Array): number;
