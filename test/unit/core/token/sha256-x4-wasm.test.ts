@@ -7,6 +7,7 @@ interface Exports {
   memory: WebAssembly.Memory;
   rounds(from: number, to: number, schedule: number): void;
   expand(schedule: number): void;
+  place(block: number, word: number): void;
 }
 
 /** SHA-256 of four messages at once through the module, padding done here (FIPS 180-4 §5.1.1). */
@@ -59,5 +60,17 @@ describe('the four-lane SIMD SHA-256 module', () => {
       const expected = messages.map((message) => createHash('sha256').update(message).digest('hex'));
       expect(digests(messages, exports), messages.map((m) => m.length).join(',')).toEqual(expected);
     }
+  });
+
+  it('places a block’s bytes as one lane’s big-endian words, a vector apart, leaving the other lanes alone', () => {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports;
+    const block = randomBytes(64);
+    new Uint8Array(exports.memory.buffer).set(block, 4096);
+    const words = new Int32Array(exports.memory.buffer);
+    words.fill(-1, 0, 256);
+    exports.place(4096, 8); // lane 2 of the schedule at 0
+    for (let i = 0; i < 16; i++)
+      for (let lane = 0; lane < 4; lane++)
+        expect(words[i * 4 + lane], `word ${i} lane ${lane}`).toBe(lane === 2 ? block.readInt32BE(i * 4) : -1);
   });
 });
