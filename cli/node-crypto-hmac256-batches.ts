@@ -36,11 +36,12 @@ export interface Hmac256Batches {
 }
 
 /**
- * The two verdicts of a token that completes its batch, made once: a settled promise cannot change, so every such
- * token may share one.
+ * The two verdicts known at once (an HMAC checked in the calling thread, a token that completes its batch), made
+ * once: a settled promise cannot change, so every such token may share one and none allocates a promise.
  */
 const VALID = Promise.resolve(true);
 const INVALID = Promise.resolve(false);
+export const settledVerdict = (valid: boolean): Promise<boolean> => (valid ? VALID : INVALID);
 /** A waiting token's verdict from its batch's mask, one function per lane: no closure per token. */
 const LANE_VERDICT = Array.from({ length: LANES }, (_, lane) => (found: number) => (found & (1 << lane)) !== 0);
 
@@ -78,7 +79,7 @@ export function createHmac256Batches(): Hmac256Batches {
       const lane = queue.waiting++;
       queue.data[lane] = data;
       queue.signatures[lane] = signature;
-      if (lane === LANES - 1) return LANE_VERDICT[lane]!(run(queue)) ? VALID : INVALID;
+      if (lane === LANES - 1) return settledVerdict(LANE_VERDICT[lane]!(run(queue)));
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

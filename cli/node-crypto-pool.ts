@@ -20,7 +20,7 @@ import type {
   WorkerReply,
 } from './node-crypto-messages';
 import { cryptoWorkerScript } from './node-crypto-worker-file';
-import { createHmac256Batches } from './node-crypto-hmac256-batches';
+import { createHmac256Batches, settledVerdict } from './node-crypto-hmac256-batches';
 import { createNodeVerifier } from './node-crypto-verifier';
 
 /**
@@ -71,13 +71,6 @@ interface PoolWorker {
   readonly worker: Worker;
   inFlight: number;
 }
-
-/**
- * The two answers of an HMAC checked in the calling thread, made once: a settled promise cannot change, so every
- * caller may share it, and a bulk run of HS256 tokens allocates no promise per token.
- */
-const VALID = Promise.resolve(true);
-const INVALID = Promise.resolve(false);
 
 /** Start `size` workers (default: one per core). Workers are unref'd, so they never keep the process alive. */
 export function createCryptoPool(size = Math.max(1, availableParallelism())): CryptoPool {
@@ -178,7 +171,7 @@ export function createCryptoPool(size = Math.max(1, availableParallelism())): Cr
       if (key.kind === 'secret')
         return (
           hs256Batches.verify(alg, key, data, signature) ??
-          (inThread.verifySync!(alg, key, data, signature) ? VALID : INVALID)
+          settledVerdict(inThread.verifySync!(alg, key, data, signature))
         );
       return new Promise<boolean>((resolve) => {
         pending.push({ alg: ALGS.indexOf(alg), key: registerKey(key), data, signature, resolve });

@@ -9,6 +9,8 @@ import {
   FORWARD,
   filterable,
   judge,
+  readBounds,
+  straddlingKeys,
   type Direction,
   type JudgedRow,
   type Key,
@@ -33,7 +35,6 @@ export class TextKeySource implements RowSource {
   horizon: number;
   exhausted = false;
   private readonly filters: TextFilterReader;
-  private readonly bound: [Key, Key];
   /** The last row whose keys were read: the next read starts after it. */
   private readThrough: Key | undefined;
   private keysPerRead = FIRST_KEYS_PER_READ;
@@ -45,28 +46,11 @@ export class TextKeySource implements RowSource {
   ) {
     this.filters = new TextFilterReader(database, range.caseId, range.needle);
     this.horizon = range.origin;
-    const { caseId, origin, end } = range;
-    this.bound = side.forward
-      ? [
-          [caseId, origin, -Infinity],
-          [caseId, end, Infinity],
-        ]
-      : [
-          [caseId, end, -Infinity],
-          [caseId, origin, Infinity],
-        ];
   }
 
   async straddling(): Promise<JudgedRow[]> {
-    const { caseId, origin } = this.range;
-    if (!Number.isFinite(origin)) return [];
-    const keys = (await this.database.eventText
-      .where('[caseId+lastTs+firstSeq]')
-      .between([caseId, origin, this.side.straddleFloor], [caseId, origin + TEXT_ROW_SPAN_MS, Infinity], true, true)
-      .primaryKeys()) as Key[];
-    return this.judgeRows(
-      keys.filter((key) => this.side.straddles(key, origin)).map((primaryKey) => ({ key: primaryKey, primaryKey })),
-    );
+    const keys = await straddlingKeys(this.database.eventText, this.side, this.range, TEXT_ROW_SPAN_MS);
+    return this.judgeRows(keys.map((primaryKey) => ({ key: primaryKey, primaryKey })));
   }
 
   async more(): Promise<void> {
@@ -77,7 +61,7 @@ export class TextKeySource implements RowSource {
     this.readThrough = fresh.at(-1)?.key ?? this.readThrough;
     this.rows = this.rows.concat(fresh);
     // Rows are read in the index's order: every row whose edge precedes the last one read is in hand.
-    this.horizon = this.exhausted ? (this.side.forward ? Infinity : -Infinity) : fresh.at(-1)!.key[1];
+    this.horizon = this.exhausted ? this.side.beyond : fresh.at(-1)!.key[1];
   }
 
   /** Asks the filters of rows known by their primary keys, reading the filter records not read yet. */
@@ -96,12 +80,10 @@ export class TextKeySource implements RowSource {
    * records of their range.
    */
   private async nextRows(limit: number): Promise<JudgedRow[]> {
-    const { side, bound, readThrough: after } = this;
+    const { side, readThrough: after } = this;
     const forward = side === FORWARD;
-    const [lower, upper] = after ? (forward ? [after, bound[1]] : [bound[0], after]) : bound;
-    const lowerOpen = forward && !!after;
-    const upperOpen = !forward && !!after;
-    const range = this.database.eventText.where(side.index).between(lower, upper, !lowerOpen, !upperOpen);
+    const { lower, upper, includeLower, includeUpper } = readBounds(side, this.range, after);
+    const range = this.database.eventText.where(side.index).between(lower, upper, includeLower, includeUpper);
     if (forward) {
       const [keys] = await Promise.all([
         range.limit(limit).primaryKeys() as Promise<Key[]>,

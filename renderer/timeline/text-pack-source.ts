@@ -12,7 +12,16 @@
 import { TEXT_ROW_SPAN_MS, type EventTextFilterRecord, type FilteredRow } from '../db/event-text';
 import { rowsOfRecords } from './text-filter-rows';
 import type { TokentrailDatabase } from '../db/schema';
-import { judge, type Direction, type JudgedRow, type Key, type RowRange, type RowSource } from './text-row-source';
+import {
+  judge,
+  readBounds,
+  straddlingKeys,
+  type Direction,
+  type JudgedRow,
+  type Key,
+  type RowRange,
+  type RowSource,
+} from './text-row-source';
 
 /** Packs read at once: the first read is small (a common needle fills a page from its first rows), then doubling. */
 const FIRST_PACKS_PER_READ = 4;
@@ -39,23 +48,10 @@ export class TextPackSource implements RowSource {
   }
 
   async straddling(): Promise<JudgedRow[]> {
-    const { caseId, origin } = this.range;
-    if (!Number.isFinite(origin)) return [];
-    const forward = this.side.forward;
     // Forward the packs reaching the origin (lastTs ≥ it) begun before it; backward those ending after it begun at or
     // before it.
-    const keys = (await this.database.eventTextFilters
-      .where('[caseId+lastTs+firstSeq]')
-      .between(
-        [caseId, origin, forward ? -Infinity : Infinity],
-        [caseId, origin + 2 * TEXT_ROW_SPAN_MS, Infinity],
-        forward,
-        true,
-      )
-      .primaryKeys()) as Key[];
-    const packs = await this.database.eventTextFilters.bulkGet(
-      keys.filter(([, start]) => (forward ? start < origin : start <= origin)),
-    );
+    const keys = await straddlingKeys(this.database.eventTextFilters, this.side, this.range, 2 * TEXT_ROW_SPAN_MS);
+    const packs = await this.database.eventTextFilters.bulkGet(keys);
     const straddling: JudgedRow[] = [];
     // Rows of those packs on the origin's far side are the main read's (it starts with packs there).
     await this.take(packs, straddling);
@@ -63,23 +59,19 @@ export class TextPackSource implements RowSource {
   }
 
   async more(): Promise<void> {
-    const { caseId, origin, end } = this.range;
-    const forward = this.side.forward;
     const limit = this.packsPerRead;
     this.packsPerRead = Math.min(limit * 2, PACKS_PER_READ);
-    const [lower, upper]: [Key, Key] = forward
-      ? [this.readThrough ?? [caseId, origin, -Infinity], [caseId, end, Infinity]]
-      : [[caseId, end, -Infinity], this.readThrough ?? [caseId, origin, Infinity]];
+    const { lower, upper, includeLower, includeUpper } = readBounds(this.side, this.range, this.readThrough);
     const range = this.database.eventTextFilters
       .where(this.side.index)
-      .between(lower, upper, !forward || !this.readThrough, forward || !this.readThrough);
-    const packs = await (forward ? range : range.reverse()).limit(limit).toArray();
+      .between(lower, upper, includeLower, includeUpper);
+    const packs = await (this.side.forward ? range : range.reverse()).limit(limit).toArray();
     await this.take(packs);
     const last = packs.at(-1);
     this.exhausted = packs.length < limit;
-    if (last) this.readThrough = [caseId, edgeOf(this.side, last), last.firstSeq];
+    if (last) this.readThrough = [this.range.caseId, edgeOf(this.side, last), last.firstSeq];
     // Another pack may share the last one's edge (a later firstSeq): only rows before that edge are all in hand.
-    this.horizon = this.exhausted ? (forward ? Infinity : -Infinity) : edgeOf(this.side, last!);
+    this.horizon = this.exhausted ? this.side.beyond : edgeOf(this.side, last!);
   }
 
   /**

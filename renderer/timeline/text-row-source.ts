@@ -1,6 +1,7 @@
 // What a free-text page (text-pages.ts) reads its text rows from, and the two ways rows are found: by the rows' keys
 // with their filters read beside them (text-key-source.ts), or from the filter packs alone, which name their rows'
 // keys (text-pack-source.ts). Both hand over rows judged by their trigram filters, in reading order.
+import type { Table } from 'dexie';
 import { mayContainText } from '../../core/timeline';
 import type { RowFilter } from '../db/event-text';
 
@@ -34,6 +35,8 @@ export interface Direction {
   straddles(primaryKey: Key, at: number): boolean;
   /** firstSeq that opens the straddling range at `at`: backward, rows ending at `at` are the main read's. */
   readonly straddleFloor: number;
+  /** A position past every row in reading order: the horizon once nothing is left to read. */
+  readonly beyond: number;
 }
 
 export const FORWARD: Direction = {
@@ -42,6 +45,7 @@ export const FORWARD: Direction = {
   before: (ts, edge) => ts < edge,
   straddles: ([, start], at) => start < at,
   straddleFloor: -Infinity,
+  beyond: Infinity,
 };
 
 export const BACKWARD: Direction = {
@@ -50,6 +54,7 @@ export const BACKWARD: Direction = {
   before: (ts, edge) => ts > edge,
   straddles: ([, start], at) => start <= at,
   straddleFloor: Infinity,
+  beyond: -Infinity,
 };
 
 /** Where a page reads: the case, the needle, and the range in the direction's own order (origin first). */
@@ -75,6 +80,49 @@ export interface RowSource {
   readonly exhausted: boolean;
   /** Reads the next rows (more at a time with every call). */
   more(): Promise<void>;
+}
+
+/**
+ * The bounds of the next read of the direction's index ([caseId+edge+firstSeq]), in the index's own order: from the
+ * origin, or after the key last read (exclusive), to the range's end.
+ */
+export function readBounds(
+  side: Direction,
+  { caseId, origin, end }: RowRange,
+  after: Key | undefined,
+): { lower: Key; upper: Key; includeLower: boolean; includeUpper: boolean } {
+  return side.forward
+    ? {
+        lower: after ?? [caseId, origin, -Infinity],
+        upper: [caseId, end, Infinity],
+        includeLower: !after,
+        includeUpper: true,
+      }
+    : {
+        lower: [caseId, end, -Infinity],
+        upper: after ?? [caseId, origin, Infinity],
+        includeLower: true,
+        includeUpper: !after,
+      };
+}
+
+/**
+ * The primary keys of the records of `table` (text rows, or packs of them) on the origin's near side whose latest
+ * time reaches within `span` past the origin: where the rows that straddle it are, found by the table's
+ * [caseId+lastTs+firstSeq] index. None when reading starts at the case's edge.
+ */
+export async function straddlingKeys(
+  table: Table,
+  side: Direction,
+  { caseId, origin }: RowRange,
+  span: number,
+): Promise<Key[]> {
+  if (!Number.isFinite(origin)) return [];
+  const keys = (await table
+    .where('[caseId+lastTs+firstSeq]')
+    .between([caseId, origin, side.straddleFloor], [caseId, origin + span, Infinity], true, true)
+    .primaryKeys()) as Key[];
+  return keys.filter((key) => side.straddles(key, origin));
 }
 
 /** A needle under three characters cannot be ruled out: every row is read without asking the filters. */
