@@ -83,6 +83,8 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
     filteredFirstMs: await median(7, page(subject)),
     filteredDeepMs: await median(7, page(subject, { from: deep })),
     twoFacetsDeepMs: await median(7, page(failuresOfIp, { from: late })),
+    // A rare identifier with a common kind: the subject's keys span ~100 000 events, half of them uses.
+    rareAndCommonFacetsDeepMs: await median(7, page({ facets: { ...subject.facets, kind: 'use' } }, { from: deep })),
     timeRangeMs: await median(7, page({ from: deep.ts, to: deep.ts + 3_600_000 })),
     freeTextMs: await median(7, page({ text: 'user5@' })),
     freeTextDeepMs: await median(7, page({ text: 'user5@' }, { from: deep })),
