@@ -1,7 +1,8 @@
 // Where the write cost of today's event store goes (issue 19), in Chromium on a fresh disk-backed profile per variant:
 // the app's own batch writer as it is, with a one-character case id, without the facet index entries; plain per-event
-// rows with the time index, and with the primary key alone — the per-event floor the layer below gives. The same
-// parsed events for every variant; only the write transactions are timed.
+// rows with the time index, and with the primary key alone — the per-event floor the layer below gives — carrying the
+// event as an object, as JSON text (-json) or nothing at all (-empty). The same parsed events for every variant; only
+// the write transactions (and building the plain rows) are timed.
 // Usage: npm run bench -- store-costs [--days=10] [--variants=a,b,…] [events]   (default 50000). One JSON line per
 // variant, with its rate ÷ the first variant's rate measured in the same run (by default the primary-key-only rows).
 import { readFileSync } from 'node:fs';

@@ -52,16 +52,31 @@ async function writeToday(batches: readonly (readonly AuthEvent[])[], short: boo
   return ms;
 }
 
+/**
+ * What a plain row carries besides its key: the parsed event as an object (structured clone of a nested object, as the
+ * app stores it), the same event as JSON text (serialized inside the timed span), or nothing (the per-request floor).
+ */
+type PlainBody = 'object' | 'json' | 'none';
+
 /** One row per event keyed [caseId+seq], with or without the [caseId+ts+seq] index; nothing else. */
-async function writePlainRows(batches: readonly (readonly AuthEvent[])[], timeIndex: boolean) {
+async function writePlainRows(
+  batches: readonly (readonly AuthEvent[])[],
+  timeIndex: boolean,
+  body: PlainBody = 'object',
+) {
   const database = new Dexie('bench-costs-rows');
   database.version(1).stores({ events: timeIndex ? '[caseId+seq], [caseId+ts+seq]' : '[caseId+seq]' });
   const table = database.table('events');
   let seq = 0;
   let ms = 0;
   for (const events of batches) {
-    const rows = events.map((event) => ({ caseId: APP_LENGTH_CASE_ID, seq: seq++, ts: event.ts ?? 0, event }));
     const started = performance.now();
+    const rows = events.map((event) => ({
+      caseId: APP_LENGTH_CASE_ID,
+      seq: seq++,
+      ts: event.ts ?? 0,
+      ...(body === 'object' ? { event } : body === 'json' ? { event: JSON.stringify(event) } : {}),
+    }));
     await database.transaction('rw', table, () => table.bulkAdd(rows));
     ms += performance.now() - started;
   }
@@ -75,6 +90,8 @@ const VARIANTS = {
   'today-without-facet-entries': (batches: readonly (readonly AuthEvent[])[]) => writeToday(batches, false, true),
   'rows-with-time-index': (batches: readonly (readonly AuthEvent[])[]) => writePlainRows(batches, true),
   'rows-primary-key-only': (batches: readonly (readonly AuthEvent[])[]) => writePlainRows(batches, false),
+  'rows-primary-key-only-json': (batches: readonly (readonly AuthEvent[])[]) => writePlainRows(batches, false, 'json'),
+  'rows-primary-key-only-empty': (batches: readonly (readonly AuthEvent[])[]) => writePlainRows(batches, false, 'none'),
 } as const;
 export type StoreCostVariant = keyof typeof VARIANTS;
 
