@@ -27,10 +27,16 @@ const MAX_EXPONENT = 1.5;
  */
 const ABORT_EXPONENT = 1.85;
 
+/**
+ * CPU time (user + system) of this process, in ms, spent on one run: other processes' load does not count, as it did
+ * with wall-clock time (a busy moment that slowed only the largest size, twice in a row, could fail a linear case).
+ * Vitest runs each test file in a process of its own, so this is the work's own time and its garbage collection's.
+ */
 async function timeOnce(work: GrowthCase, input: string): Promise<number> {
-  const start = performance.now();
+  const start = process.cpuUsage();
   await work.run(input);
-  return performance.now() - start;
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 /** Runs are repeated until a batch lasts this long, so small sizes are not lost in timer noise. */

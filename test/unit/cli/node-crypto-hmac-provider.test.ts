@@ -20,7 +20,13 @@ describe('the CLI checks’ HMAC provider', () => {
 describe('the CLI provider’s key-list search', () => {
   const NODE = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
   // Eleven keys: two full batches of four and a partial one; lengths across the block edge (over 64: hashed first).
-  const keys = [0, 1, 5, 31, 32, 63, 64, 65, 100, 7, 9].map((length) => randomBytes(length));
+  // No key ends in a zero byte: HMAC pads a short key with zeros, so a one-byte key 0x00 (1 run in 256) would be the
+  // empty key's twin and the search would rightly name the earlier one.
+  const keys = [0, 1, 5, 31, 32, 63, 64, 65, 100, 7, 9].map((length) => {
+    const key = randomBytes(length);
+    if (length > 0) key[length - 1]! |= 1;
+    return key;
+  });
 
   it('names the first key that verifies, the list prepared once and reused on other messages', () => {
     for (const hash of ['SHA-256', 'SHA-384', 'SHA-512'] as const) {
