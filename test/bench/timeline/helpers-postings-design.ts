@@ -156,7 +156,7 @@ export async function runBlockPostings(count: number, days: number, blockSize: n
     design: 'blocks-postings',
     blockSize,
     postingBuckets: buckets,
-    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    ...rates(parsed, encodeMs / 1000, storeMs / 1000, stored),
     flushSeconds: rounded(flushMs / 1000, 2),
     blocks: summaries.length,
     summaryRows,

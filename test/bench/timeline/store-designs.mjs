@@ -5,7 +5,9 @@
 // one primary-key-only row per block). Each design then answers the first, a deep and the last page, a one-subject
 // page (first and deep) and a free-text needle in no event over the whole case.
 // Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate,postings] [--days=10]
-// [--posting-buckets=0] [events…] (default 200000 events). Prints one JSON line per design, with its store rate ÷ the raw baseline's.
+// [--posting-buckets=0] [--overlap] [events…] (default 200000 events). Prints one JSON line per design, with its store
+// rate ÷ the raw baseline's. --overlap parses each batch while the previous one is stored, as the app's ingest does;
+// then `wallPerSecond` (and its ratio to raw's) is the figure to read.
 // Each design runs in a browser on a fresh profile of its own (see timeline-ingest.mjs for why).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ const days = Number(option('days', 10));
 const designs = option('designs', 'raw,today,objects,deflate').split(',');
 // blocks-postings only: share posting rows among the values of a facet by hash, in this many buckets (0: a row a value).
 const postingBuckets = Number(option('posting-buckets', 0));
+const overlap = args.includes('--overlap');
 const sizes = args
   .filter((arg) => !arg.startsWith('--'))
   .map(Number)
@@ -34,17 +37,18 @@ try {
       const loadBefore = load();
       const result =
         design === 'raw'
-          ? await bench.run('runRawBaseline', size, days, blockSize)
+          ? await bench.run('runDesign', overlap, 'runRawBaseline', size, days, blockSize)
           : design === 'today'
-            ? await bench.run('runTodaySchema', size, days)
+            ? await bench.run('runDesign', overlap, 'runTodaySchema', size, days)
             : design === 'postings'
-              ? await bench.run('runBlockPostings', size, days, blockSize, postingBuckets)
-              : await bench.run('runBlocks', size, days, blockSize, design);
+              ? await bench.run('runDesign', overlap, 'runBlockPostings', size, days, blockSize, postingBuckets)
+              : await bench.run('runDesign', overlap, 'runBlocks', size, days, blockSize, design);
       if (design === 'raw') raw = result;
       console.log(
         JSON.stringify({
           ...result,
           storeRatioToRaw: raw ? +(result.storePerSecond / raw.storePerSecond).toFixed(3) : undefined,
+          wallRatioToRaw: raw ? +(result.wallPerSecond / raw.wallPerSecond).toFixed(3) : undefined,
           load: `${loadBefore} → ${load()}`,
         }),
       );

@@ -21,7 +21,16 @@ import {
   writeBlock,
   type BlockEncoding,
 } from './helpers-block-store';
-import { ABSENT, eachBatch, FILE_ID, rates, rounded, SUBJECT, usage } from './helpers-store-run';
+import {
+  ABSENT,
+  eachBatch,
+  FILE_ID,
+  overlapParsingWithStores,
+  rates,
+  rounded,
+  SUBJECT,
+  usage,
+} from './helpers-store-run';
 import { runBlockPostings } from './helpers-postings-design';
 
 /** Raw write bandwidth: each batch's events as JSON bytes, one primary-key-only row per batch. */
@@ -48,7 +57,7 @@ async function runRawBaseline(count: number, days: number, blockSize: number) {
   database.close();
   return {
     design: 'raw',
-    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    ...rates(parsed, encodeMs / 1000, storeMs / 1000, stored),
     logBytesPerEvent: Math.round(parsed.logBytes / parsed.events),
     payloadBytesPerEvent: Math.round(payload / parsed.events),
     writeMBPerSecond: rounded(payload / 1e6 / (storeMs / 1000)),
@@ -104,7 +113,7 @@ async function runTodaySchema(count: number, days: number) {
   database.close();
   return {
     design: 'today',
-    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    ...rates(parsed, encodeMs / 1000, storeMs / 1000, stored),
     pagesMs: Object.fromEntries(Object.entries(pagesMs).map(([name, ms]) => [name, rounded(ms)])),
     needleWholeCaseSeconds: rounded(needle.ms / 1000, 2),
     needleEventsPerSecond: Math.round(parsed.events / (needle.ms / 1000)),
@@ -154,7 +163,7 @@ async function runBlocks(count: number, days: number, blockSize: number, encodin
   return {
     design: `blocks-${encoding}`,
     blockSize,
-    ...rates(parsed.events, parsed.parseSeconds, encodeMs / 1000, storeMs / 1000, stored),
+    ...rates(parsed, encodeMs / 1000, storeMs / 1000, stored),
     blocks: summaries.length,
     openSummariesMs: rounded(openMs),
     summaryBytesPerEvent: rounded(summaryBytes / parsed.events, 2),
@@ -166,4 +175,12 @@ async function runBlocks(count: number, days: number, blockSize: number, encodin
   };
 }
 
-Object.assign(globalThis, { runRawBaseline, runTodaySchema, runBlocks, runBlockPostings });
+const DESIGNS = { runRawBaseline, runTodaySchema, runBlocks, runBlockPostings };
+
+/** One design's run (each gets a page on a fresh profile of its own), parsing overlapped with storing or not. */
+function runDesign(overlap: boolean, name: keyof typeof DESIGNS, ...args: unknown[]) {
+  overlapParsingWithStores(overlap);
+  return (DESIGNS[name] as (...values: unknown[]) => unknown)(...args);
+}
+
+Object.assign(globalThis, { runDesign });
