@@ -28,9 +28,10 @@ const MAX_EXPONENT = 1.5;
 const ABORT_EXPONENT = 1.85;
 
 /**
- * CPU time (user + system) of this process, in ms, spent on one run: other processes' load does not count, as it did
- * with wall-clock time (a busy moment that slowed only the largest size, twice in a row, could fail a linear case).
- * Vitest runs each test file in a process of its own, so this is the work's own time and its garbage collection's.
+ * CPU time (user + system) of this process, in ms, spent on one run: time other processes held the core no longer
+ * counts, as it did with wall-clock time (a busy moment that slowed only the largest size, twice in a row, could fail
+ * a linear case); a sibling hyperthread's load can still slow it. Vitest runs each test file in a process of its own
+ * (pool 'forks'), so this is the work's own time, its garbage collector's and its compiler threads' included.
  */
 async function timeOnce(work: GrowthCase, input: string): Promise<number> {
   const start = process.cpuUsage();

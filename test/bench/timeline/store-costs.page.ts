@@ -2,7 +2,9 @@
 // today's schema goes, on the same parsed events in batches of 2000, one transaction each — the app's own writeBatch
 // as it is, with a one-character case id (the id's share of every key), and without the multi-entry facet index's
 // entries; then plain per-event rows with only [caseId+seq] and [caseId+ts+seq], and with the primary key alone (the
-// per-event floor of the layer below). Parsing happens before the clock starts.
+// per-event floor of the layer below), carrying the event as an object, as JSON text or nothing. Parsing happens
+// before the clock starts; the plain rows are built inside it (for -json that is the serializing; for the others a
+// wrapper object per event, microseconds against the write), the app's rows before it, as writeBatch's caller does.
 import Dexie from 'dexie';
 import type { AuthEvent } from '../../../core/sources';
 import { parseSource } from '../../../core/sources/parse-source';

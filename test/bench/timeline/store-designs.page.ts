@@ -2,7 +2,8 @@
 // events stored by (a) today's schema through the app's own batch writer, (b) blocks of N events with per-block
 // summaries, (c) the same blocks deflated; and the raw write bandwidth of the layer below: the same events' JSON
 // bytes put as large rows with only a primary key. Parsing is timed apart from storing, so every design is compared
-// on its store cost; the end-to-end rate is parse + encode + store, one after the other (the app overlaps them).
+// on its store cost; the end-to-end rate is parse + encode + store, one after the other. With --overlap each batch is
+// parsed while the previous one is stored, as the app's ingest does, and the wall-clock rate is the figure to read.
 import Dexie from 'dexie';
 import { textNeedle } from '../../../core/timeline';
 import { buildEventRows } from '../../../renderer/db/event-rows';
