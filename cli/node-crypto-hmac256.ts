@@ -77,8 +77,10 @@ export function innerMessageBlocks(length: number): number {
   return Math.ceil((length + 9) / 64);
 }
 
-/** Block `block` of the inner HMAC message after the key block (`data`, 0x80, zeros, the bit length of key block and
- * data in the last block) as 16 big-endian words in `w`. */
+/**
+ * Block `block` of the inner HMAC message after the key block (`data`, 0x80, zeros, the bit length of key block and
+ * data in the last block) as 16 big-endian words in `w`.
+ */
 function innerBlockWords(data: Uint8Array, block: number): void {
   const length = data.length;
   const base = block * 64;

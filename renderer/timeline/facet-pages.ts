@@ -3,7 +3,7 @@
 // from the `facets` index costs a small fraction of that. So: read a chunk of the most selective facet's keys, read
 // each other facet's keys over the same (ts, seq) span, keep the seqs in all of them, and read only those events. A
 // facet too common to read over that span is tested on the events instead (OTHER_KEYS_PER_READ).
-import type { EventFacet, FacetKey, StoredEvent } from '../db/event-records';
+import type { EventFacet, StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
 import type { TimelineFilter } from './timeline-filter';
 import { lastCursor, takeEvents } from './page-events';
@@ -113,7 +113,7 @@ export async function facetIntersectionPage(
 
 /** True for an event that has `value` for `facet` (its `facets` index entries, as the keys would say). */
 function carriesFacet([facet, value]: readonly [EventFacet, string]): (row: StoredEvent) => boolean {
-  return (row) => (row.facets as readonly FacetKey[]).some((key) => key[1] === facet && key[2] === value);
+  return (row) => row.facets.some((key) => key[1] === facet && key[2] === value);
 }
 
 /** `cheap`, then `rest` (free text, annotations: dearer) on the rows `cheap` lets through. */
