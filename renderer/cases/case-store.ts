@@ -6,6 +6,7 @@ import { newId } from '../db/ids';
 import { EMPTY_COUNTS, type CaseRecord } from '../db/records';
 import { deleteCaseAnalysis } from '../timeline-analysis/timeline-analysis-store';
 import { caseTables, type TokentrailDatabase } from '../db/schema';
+import { deleteCaseEvents } from '../db/event-store';
 
 export interface NewCase {
   readonly title: string;
@@ -58,7 +59,7 @@ export async function deleteCase(database: TokentrailDatabase, caseId: string): 
       database.tokenSightings.where('caseId').equals(caseId).delete(),
       database.tokenAnalyses.where('caseId').equals(caseId).delete(),
       database.tokenAnalysisDetails.where('caseId').equals(caseId).delete(),
-      caseRows(database.authEvents, '[caseId+seq]', caseId).delete(),
+      deleteCaseEvents(database, caseId),
       database.ingests.where('caseId').equals(caseId).delete(),
       database.ingestProblems.where('caseId').equals(caseId).delete(),
       caseRows(database.eventFacets, '[caseId+facet+value]', caseId).delete(),

@@ -10,6 +10,7 @@ import { buildTextRows, searchText, textFilterPacks } from '../db/event-text';
 import { applyBucketDelta } from '../db/histogram-buckets';
 import type { CaseRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
+import { deleteEvents, eventTables, ingestEvents, storeEvents } from '../db/event-store';
 
 /**
  * Problems kept per ingest. A binary file read as a log yields a problem per line; the count stays exact, the
@@ -19,7 +20,7 @@ export const MAX_STORED_PROBLEMS = 10_000;
 
 function batchTables(database: TokentrailDatabase) {
   return [
-    database.authEvents,
+    ...eventTables(database),
     database.eventText,
     database.eventTextFilters,
     database.eventTextRowFilters,
@@ -124,7 +125,7 @@ export async function writeBatch(
     const textRows = buildTextRows(ingest.caseId, ingest.id, rows, texts);
     const packs = textFilterPacks(textRows);
     await Promise.all([
-      database.authEvents.bulkAdd(rows as StoredEvent[]),
+      storeEvents(database, rows as StoredEvent[]),
       database.eventText.bulkAdd(textRows),
       database.eventTextFilters.bulkAdd(packs.map(({ pack }) => pack)),
       database.eventTextRowFilters.bulkAdd(packs.map(({ rowFilters }) => rowFilters)),
@@ -187,20 +188,17 @@ export async function removeIngestEvents(
   previous: IngestRecord,
   onRemoved?: (removed: number) => void,
 ): Promise<void> {
-  const { caseId, fileId, id } = previous;
-  const range = (): [unknown[], unknown[]] => [
-    [caseId, 'file', fileId, -Infinity, -Infinity],
-    [caseId, 'file', fileId, Infinity, Infinity],
-  ];
+  const { caseId, id } = previous;
   let removed = 0;
   for (;;) {
     const done = await database.transaction('rw', batchTables(database), async () => {
-      const [lower, upper] = range();
-      const rows = (
-        await database.authEvents.where('facets').between(lower, upper, true, true).limit(REMOVE_CHUNK).toArray()
-      ).filter((row) => row.ingestId === id);
+      const rows = await ingestEvents(database, previous, REMOVE_CHUNK);
       if (rows.length === 0) return true;
-      await database.authEvents.bulkDelete(rows.map((row): [string, number] => [caseId, row.seq]));
+      await deleteEvents(
+        database,
+        caseId,
+        rows.map((row) => row.seq),
+      );
       await applyDeltas(database, caseId, aggregateDeltas(rows, -1));
       const current = await database.ingests.get(id);
       if (current) await database.ingests.put({ ...current, events: Math.max(0, current.events - rows.length) });

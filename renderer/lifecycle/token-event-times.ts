@@ -1,7 +1,7 @@
-// When a token appears in the case's events, read from the keys of the `facets` index alone
-// ([caseId, 'token', tokenHash, ts, seq]): the lifecycle diagram needs the times of the uses, not the records.
-import { Dexie } from 'dexie';
-import { UNTIMED_TS, type FacetKey } from '../db/event-records';
+// When a token appears in the case's events, read without reading the events (facetEventTimes): the lifecycle
+// diagram needs the times of the uses, not the records.
+import { UNTIMED_TS } from '../db/event-records';
+import { facetEventTimes } from '../db/event-store';
 import type { TokentrailDatabase } from '../db/schema';
 
 /** A diagram lane cannot show more ticks than it has pixels; the rest are counted in the lifecycle summary. */
@@ -13,13 +13,6 @@ export async function tokenEventTimes(
   caseId: string,
   tokenHash: string,
 ): Promise<number[]> {
-  const keys = (await database.authEvents
-    .where('facets')
-    .between(
-      [caseId, 'token', tokenHash, Dexie.minKey, Dexie.minKey],
-      [caseId, 'token', tokenHash, Dexie.maxKey, Dexie.maxKey],
-    )
-    .limit(MAX_TICKS_PER_TOKEN)
-    .keys()) as unknown as FacetKey[];
-  return keys.map((key) => key[3]).filter((ts) => ts !== UNTIMED_TS);
+  const uses = await facetEventTimes(database, caseId, 'token', tokenHash, MAX_TICKS_PER_TOKEN);
+  return uses.map((use) => use.ts).filter((ts) => ts !== UNTIMED_TS);
 }

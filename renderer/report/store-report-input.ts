@@ -16,6 +16,7 @@ import {
 import type { TimelineFinding } from '../../core/timeline';
 import type { EvidenceFileRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
+import { eventsBySeq } from '../db/event-store';
 import { custodyChain } from '../evidence/custody-log';
 import { loadCaseMaterial } from '../timeline-analysis/case-evidence';
 
@@ -70,7 +71,7 @@ async function recordsOf(
     ),
   ];
   const records = new Map<string, string>();
-  const rows = await database.authEvents.bulkGet(seqs.map((seq): [string, number] => [caseId, seq]));
+  const rows = await eventsBySeq(database, caseId, seqs);
   for (const row of rows) if (row) records.set(recordKey(row.event.source), row.event.record);
   const places = reportPlaces(rows.flatMap((row) => (row ? [row.event] : [])));
   return { records, places };

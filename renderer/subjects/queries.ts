@@ -1,9 +1,11 @@
 // The people of a case as the evidence names them (the identity directory the last case analysis stored) and what
-// one of them did, read through the timeline's subject index. Views call these, never `db` itself.
+// one of them did, read from the case's events by subject (renderer/db/event-store.ts). Views call these, never `db`
+// itself.
 import { Dexie } from 'dexie';
 import type { IdentityDirectory } from '../../core/timeline';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { db } from '../db/schema';
+import { distinctFacetValues, facetEvents } from '../db/event-store';
 import { summarizeSubjectActivity, type SubjectActivity } from './subject-activity';
 
 /** Events read for one person's page at most: enough for every real account, bounded for a bot of millions. */
@@ -19,23 +21,14 @@ export const SUBJECT_LIST_LIMIT = 2000;
 
 /**
  * Every distinct subject id of the case's events, in id order, up to `limit` — including those the evidence never
- * names, which the identity directory leaves out. A skip scan over the `facets` index: one keyed read per distinct
- * subject, never a read of the events themselves.
+ * names, which the identity directory leaves out. Read as the distinct values of the subject facet, never by reading
+ * the events themselves.
  */
 export async function caseSubjectIds(
   caseId: string,
   limit = SUBJECT_LIST_LIMIT,
 ): Promise<{ subjects: string[]; truncated: boolean }> {
-  const subjects: string[] = [];
-  let lower: unknown[] = [caseId, 'subject', '', Dexie.minKey, Dexie.minKey];
-  const upper = [caseId, 'subject', Dexie.maxKey, Dexie.maxKey, Dexie.maxKey];
-  while (subjects.length <= limit) {
-    const [key] = await db.authEvents.where('facets').between(lower, upper, true, true).limit(1).keys();
-    if (!key) break;
-    const subject = (key as unknown as readonly unknown[])[2] as string;
-    subjects.push(subject);
-    lower = [caseId, 'subject', subject, Dexie.maxKey, Dexie.maxKey];
-  }
+  const subjects = await distinctFacetValues(db, caseId, 'subject', limit + 1);
   return { subjects: subjects.slice(0, limit), truncated: subjects.length > limit };
 }
 
@@ -51,14 +44,7 @@ export async function findingSubjects(caseId: string): Promise<string[]> {
 
 /** Everything the timeline holds for one subject id, summed (the first SUBJECT_EVENT_LIMIT events in time order). */
 export async function subjectActivity(caseId: string, subject: string): Promise<SubjectActivity> {
-  const rows = await db.authEvents
-    .where('facets')
-    .between(
-      [caseId, 'subject', subject, Dexie.minKey, Dexie.minKey],
-      [caseId, 'subject', subject, Dexie.maxKey, Dexie.maxKey],
-    )
-    .limit(SUBJECT_EVENT_LIMIT + 1)
-    .toArray();
+  const rows = await facetEvents(db, caseId, 'subject', subject, SUBJECT_EVENT_LIMIT + 1);
   const truncated = rows.length > SUBJECT_EVENT_LIMIT;
   return summarizeSubjectActivity(
     rows.slice(0, SUBJECT_EVENT_LIMIT).map((row) => row.event),

@@ -3,7 +3,7 @@
 // Memory: core/timeline keeps a compact entry per event (not the record text), so this scales with the case.
 import { createTimelineAnalysis } from '../../core/timeline';
 import { saveCaseAnalysis } from './timeline-analysis-store';
-import { casePages } from '../db/case-pages';
+import { caseEventsBySeq } from '../db/event-store';
 import type { TokentrailDatabase } from '../db/schema';
 import { caseAnalysisBasis } from './analysis-basis';
 import type { TimelineAnalysisProgress, TimelineAnalysisSummary } from './timeline-analysis-protocol';
@@ -64,7 +64,7 @@ export async function runTimelineAnalysis(
   });
   let read = 0;
   const previousLinks = new PreviousTokenLinks();
-  for await (const page of casePages(database.authEvents, 'seq', caseId, PAGE_SIZE)) {
+  for await (const page of caseEventsBySeq(database, caseId, PAGE_SIZE)) {
     if (options.signal.aborted) return { cancelled: true };
     // The store's seq is the event's id in every finding and lifecycle: the UI opens events by it.
     analysis.add(page.map((row) => ({ ...row.event, id: row.seq })));

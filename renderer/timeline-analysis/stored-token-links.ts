@@ -5,6 +5,7 @@
 import type { EventTokenLinks } from '../../core/timeline';
 import type { FacetKey, StoredEvent, StoredTokenLink } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
+import { rewriteEvents } from '../db/event-store';
 
 /** Rows written per transaction. */
 const LINK_BATCH = 1_000;
@@ -51,14 +52,7 @@ export async function saveTokenLinks(
   let written = 0;
   for (let start = 0; start < changed.length; start += LINK_BATCH) {
     const seqs = changed.slice(start, start + LINK_BATCH);
-    await database.transaction('rw', database.authEvents, async () => {
-      const rows = await database.authEvents.bulkGet(seqs.map((seq): [string, number] => [caseId, seq]));
-      const updated = rows
-        .filter((row): row is StoredEvent => row !== undefined)
-        .map((row) => withTokenLinks(row, next.get(row.seq)));
-      await database.authEvents.bulkPut(updated);
-      written += updated.length;
-    });
+    written += await rewriteEvents(database, caseId, seqs, (row) => withTokenLinks(row, next.get(row.seq)));
   }
   return written;
 }

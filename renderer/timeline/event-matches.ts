@@ -2,6 +2,7 @@
 // than the events themselves (a finding's evidence, a lifecycle's milestones). Read by key in chunks: a case has
 // hundreds of findings of at most maxEventsPerFinding events each, never a scan of the whole case.
 import type { TokentrailDatabase } from '../db/schema';
+import { eventsBySeq } from '../db/event-store';
 import type { EventMatcher } from './timeline-match';
 
 const CHUNK = 2_000;
@@ -16,8 +17,8 @@ export async function eventMatches(
   const wanted = [...new Set(seqs)];
   const out = new Map<number, boolean>();
   for (let start = 0; start < wanted.length; start += CHUNK) {
-    const keys = wanted.slice(start, start + CHUNK).map((seq): [string, number] => [caseId, seq]);
-    for (const row of await database.authEvents.bulkGet(keys)) if (row) out.set(row.seq, matches(row));
+    for (const row of await eventsBySeq(database, caseId, wanted.slice(start, start + CHUNK)))
+      if (row) out.set(row.seq, matches(row));
   }
   return out;
 }

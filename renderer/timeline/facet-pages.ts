@@ -5,6 +5,7 @@
 // facet too common to read over that span is tested on the events instead (OTHER_KEYS_PER_READ).
 import type { EventFacet, StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
+import { eventBySeq } from '../db/event-store';
 import type { TimelineFilter } from './timeline-filter';
 import { lastCursor, takeEvents } from './page-events';
 import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
@@ -85,7 +86,7 @@ export async function facetIntersectionPage(
     scanned += lead.length;
     if (lead.length === 0) return { rows, resume, exhausted: true, scanned };
     // The span the chunk covers ends at its last key, whose time only the event itself knows.
-    const last = (await database.authEvents.get([caseId, lead.at(-1)!]))!;
+    const last = (await eventBySeq(database, caseId, lead.at(-1)!))!;
     const end: EventCursor = { ts: last.ts, seq: last.seq };
     let kept: number[] = lead;
     for (const other of intersected) {

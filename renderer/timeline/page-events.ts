@@ -3,6 +3,7 @@
 import type { StoredEvent } from '../db/event-records';
 import type { EventCursor } from './page-request';
 import type { TokentrailDatabase } from '../db/schema';
+import { eventsBySeq } from '../db/event-store';
 
 /** Fewest candidates read at once when the test may reject some of them. */
 const MIN_EVENT_READ = 50;
@@ -22,9 +23,9 @@ export async function takeEvents(
 ): Promise<boolean> {
   for (let first = 0; first < seqs.length;) {
     const count = Math.max(limit - rows.length, MIN_EVENT_READ);
-    const keys = seqs.slice(first, first + count).map((seq): [string, number] => [caseId, seq]);
+    const wanted = seqs.slice(first, first + count);
     first += count;
-    for (const event of await database.authEvents.bulkGet(keys)) {
+    for (const event of await eventsBySeq(database, caseId, wanted)) {
       if (!event || (test && !test(event))) continue;
       rows.push(event);
       if (rows.length === limit) return true;

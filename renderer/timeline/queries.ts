@@ -2,6 +2,7 @@
 // time range), in one place: views call these, never `db` itself.
 import type { EventFacet, FacetCountRecord, StoredEvent } from '../db/event-records';
 import { db } from '../db/schema';
+import { eventBySeq } from '../db/event-store';
 import { listFacetValues } from './facet-counts';
 import type { PageRequest, PageResult } from './page-request';
 import type { TimelineFilter } from './timeline-filter';
@@ -15,7 +16,7 @@ export function timelinePage(caseId: string, filter: TimelineFilter, request: Pa
 
 /** The event the case numbered `seq`. */
 export function storedEvent(caseId: string, seq: number): Promise<StoredEvent | undefined> {
-  return db.authEvents.get([caseId, seq]);
+  return eventBySeq(db, caseId, seq);
 }
 
 /** The values a facet takes in the case, with their counts. */

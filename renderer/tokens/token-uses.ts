@@ -1,11 +1,11 @@
 // When the case's events show each token presented to a service: the use times the key-window and used-after-exp
-// checks judge, and the API it first went to. One pass over the case's events in time order (keyset pages on
-// [caseId+ts+seq]) serves every token: far cheaper than a range query per token when hundreds are analysed at
-// once, and memory stays bounded by the uses kept per token.
-import { Dexie } from 'dexie';
+// checks judge, and the API it first went to. One pass over the case's events in time order (caseEventsByTime) serves
+// every token: far cheaper than a range query per token when hundreds are analysed at once, and memory stays bounded
+// by the uses kept per token.
 import { tokenPresentation } from '../../core/token';
 import type { StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
+import { caseEventsByTime, latestEvent } from '../db/event-store';
 
 /** Uses kept per token: a token replayed millions of times is judged on its first ones. */
 export const MAX_USES_PER_TOKEN = 10_000;
@@ -35,29 +35,13 @@ function addUses(uses: Map<string, { useTimes: number[]; presentedTo?: string }>
 /** Every token's presentations in the case's events, earliest first, by tokenHash. */
 export async function caseTokenUses(database: TokentrailDatabase, caseId: string): Promise<Map<string, TokenUses>> {
   const uses = new Map<string, { useTimes: number[]; presentedTo?: string }>();
-  let after: StoredEvent | undefined;
-  for (;;) {
-    const page: StoredEvent[] = await database.authEvents
-      .where('[caseId+ts+seq]')
-      .between(
-        after ? [caseId, after.ts, after.seq] : [caseId, Dexie.minKey, Dexie.minKey],
-        [caseId, Dexie.maxKey, Dexie.maxKey],
-        after === undefined,
-        true,
-      )
-      .limit(EVENT_PAGE)
-      .toArray();
+  for await (const page of caseEventsByTime(database, caseId, EVENT_PAGE))
     for (const stored of page) addUses(uses, stored);
-    if (page.length < EVENT_PAGE) return uses;
-    after = page[page.length - 1];
-  }
+  return uses;
 }
 
 /** The latest event time of the case, or undefined when it has no timed event: the analysis's "now". */
 export async function latestEventTime(database: TokentrailDatabase, caseId: string): Promise<number | undefined> {
-  const last = await database.authEvents
-    .where('[caseId+ts+seq]')
-    .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
-    .last();
+  const last = await latestEvent(database, caseId);
   return last && last.event.ts !== null ? last.event.ts : undefined;
 }

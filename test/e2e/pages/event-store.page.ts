@@ -1,0 +1,237 @@
+// Runs in Chromium (bundled by event-store.spec.ts): every read of renderer/db/event-store.ts on real IndexedDB, held
+// to its plain definition over the events the test itself wrote. Two cases (the second must never show up in the
+// first's reads), three ingests that overlap in time with untimed events and same-millisecond ties, written by the
+// ingest's own writeBatch; then the same checks after the analysis rewrites some events' token links, after one
+// ingest is removed, and after one case is deleted.
+import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
+import { facetValues } from '../../../core/timeline';
+import { buildEventRows, type PendingEvent } from '../../../renderer/db/event-rows';
+import { EMPTY_COUNTS } from '../../../renderer/db/records';
+import { TokentrailDatabase } from '../../../renderer/db/schema';
+import type { EventFacet, StoredEvent } from '../../../renderer/db/event-records';
+import {
+  caseEventsBySeq,
+  caseEventsByTime,
+  distinctFacetValues,
+  eventBySeq,
+  eventsBySeq,
+  facetEvents,
+  facetEventTimes,
+  latestEvent,
+  rewriteEvents,
+} from '../../../renderer/db/event-store';
+import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
+import { deleteCase } from '../../../renderer/cases/case-store';
+import { withTokenLinks } from '../../../renderer/timeline-analysis/stored-token-links';
+import { runningIngest } from '../../support/running-ingest';
+import { seededRandom } from '../../support/seeded-random';
+
+const CASE = 'case-events';
+const OTHER = 'case-other';
+const KINDS: readonly AuthEventKind[] = ['issue', 'use', 'use', 'refresh', 'failure'];
+const T0 = Date.UTC(2026, 10, 18);
+const TOKENS = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
+
+function event(file: string, line: number, ts: number | null, pick: () => number): AuthEvent {
+  const subject = `user${Math.floor(pick() * 12)}@example.com`;
+  const tokenHashes = pick() < 0.3 ? [TOKENS[Math.floor(pick() * TOKENS.length)]!] : [];
+  return {
+    ts,
+    time: ts === null ? null : new Date(ts).toISOString(),
+    source: { file, sha256: '0'.repeat(64), format: 'tokentrail-jsonl', line },
+    kind: KINDS[Math.floor(pick() * KINDS.length)]!,
+    subject,
+    ip: `203.0.113.${Math.floor(pick() * 5)}`,
+    sessionId: `S-${line % 7}`,
+    tokenHashes,
+    tokens: [],
+    record: JSON.stringify({ line, sub: subject }),
+  };
+}
+
+/** Writes `times` as one ingest of `file` in batches of 97 (as the ingest would), returning the rows as stored. */
+async function ingestFile(
+  database: TokentrailDatabase,
+  caseId: string,
+  id: string,
+  file: string,
+  times: readonly (number | null)[],
+  pick: () => number,
+): Promise<PendingEvent[]> {
+  const ingest = runningIngest(id, caseId, file);
+  await database.ingests.add(ingest);
+  const written: PendingEvent[] = [];
+  for (let first = 0; first < times.length; first += 97) {
+    const events = times.slice(first, first + 97).map((ts, index) => event(file, first + index + 1, ts, pick));
+    const rows = buildEventRows(caseId, id, ingest.fileId, events);
+    await writeBatch(database, ingest, rows, [], { bytesRead: 0 });
+    written.push(...rows); // writeBatch stamped their seqs
+  }
+  return written;
+}
+
+const byTime = (a: StoredEvent, b: StoredEvent) => a.ts - b.ts || a.seq - b.seq;
+const seqsOf = (rows: readonly (StoredEvent | undefined)[]) => rows.map((row) => row?.seq ?? null);
+
+/** The facet values of a stored event, as the store's facet reads must see them (token links included). */
+const valuesOf = (row: StoredEvent, facet: EventFacet) => [
+  ...facetValues(row.event, row.fileId, facet),
+  ...(facet === 'token' ? (row.tokenLinks ?? []).map((link) => link.hash) : []),
+];
+
+async function collect(pages: AsyncGenerator<StoredEvent[]>): Promise<{ rows: StoredEvent[]; largest: number }> {
+  const rows: StoredEvent[] = [];
+  let largest = 0;
+  for await (const page of pages) {
+    rows.push(...page);
+    largest = Math.max(largest, page.length);
+  }
+  return { rows, largest };
+}
+
+/** Every read of the event store against `expected` (the case's events as the test wrote them); failures named. */
+async function checkReads(
+  database: TokentrailDatabase,
+  label: string,
+  expected: readonly StoredEvent[],
+  pick: () => number,
+): Promise<{ checks: number; failures: string[] }> {
+  const failures: string[] = [];
+  let checks = 0;
+  const same = (what: string, got: unknown, want: unknown) => {
+    checks += 1;
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      failures.push(
+        `${label}: ${what}: got ${JSON.stringify(got).slice(0, 200)}, want ${JSON.stringify(want).slice(0, 200)}`,
+      );
+  };
+  const bySeq = [...expected].sort((a, b) => a.seq - b.seq);
+  const inTime = [...expected].sort(byTime);
+  const known = new Map(bySeq.map((row) => [row.seq, row]));
+  const maxSeq = bySeq.at(-1)?.seq ?? 0;
+
+  // By seq: a random set with absent seqs (never stored, removed, beyond the end, another case's), in the asked order.
+  const wanted = Array.from({ length: 300 }, () => Math.floor(pick() * (maxSeq + 50)));
+  same(
+    'eventsBySeq',
+    seqsOf(await eventsBySeq(database, CASE, wanted)),
+    wanted.map((seq) => (known.has(seq) ? seq : null)),
+  );
+  const one = bySeq[Math.floor(bySeq.length / 2)];
+  if (one) same('eventBySeq', await eventBySeq(database, CASE, one.seq), one);
+  same('eventBySeq of an absent seq', await eventBySeq(database, CASE, maxSeq + 1), undefined);
+
+  // Whole case, both orders, pages of 50 (the last one short unless the count divides).
+  const importOrder = await collect(caseEventsBySeq(database, CASE, 50));
+  same('caseEventsBySeq', importOrder.rows, bySeq);
+  same('caseEventsBySeq page size', importOrder.largest, Math.min(50, bySeq.length));
+  const timeOrder = await collect(caseEventsByTime(database, CASE, 50));
+  same('caseEventsByTime', seqsOf(timeOrder.rows), seqsOf(inTime));
+  same('latestEvent', (await latestEvent(database, CASE))?.seq, inTime.at(-1)?.seq);
+
+  // Facets: every value of the identifier facets and the file, the events in time order, cut at a limit.
+  for (const facet of ['subject', 'token', 'session', 'ip', 'file'] as const) {
+    const values = [...new Set(expected.flatMap((row) => valuesOf(row, facet)))].sort();
+    same(`distinctFacetValues ${facet}`, await distinctFacetValues(database, CASE, facet, 1_000), values);
+    same(
+      `distinctFacetValues ${facet} limit 2`,
+      await distinctFacetValues(database, CASE, facet, 2),
+      values.slice(0, 2),
+    );
+    for (const value of values) {
+      const rows = inTime.filter((row) => valuesOf(row, facet).includes(value));
+      const limit = 1 + Math.floor(pick() * rows.length * 1.2);
+      same(
+        `facetEvents ${facet}=${value}`,
+        seqsOf(await facetEvents(database, CASE, facet, value, limit)),
+        seqsOf(rows.slice(0, limit)),
+      );
+      same(
+        `facetEventTimes ${facet}=${value}`,
+        await facetEventTimes(database, CASE, facet, value, limit),
+        rows.slice(0, limit).map((row) => ({ ts: row.ts, seq: row.seq })),
+      );
+    }
+  }
+  same('facetEvents of an absent value', await facetEvents(database, CASE, 'subject', 'nobody', 10), []);
+  return { checks, failures };
+}
+
+export async function runEventStoreChecks(seed: number) {
+  const pick = seededRandom(seed);
+  const database = new TokentrailDatabase(`tokentrail-events-${seed}`);
+  for (const id of [CASE, OTHER])
+    await database.cases.add({ id, title: id, createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS });
+  const dense = await ingestFile(
+    database,
+    CASE,
+    'dense',
+    'dense.jsonl',
+    Array.from({ length: 700 }, (_, index) => T0 + 3_600_000 + Math.floor(index * 2_400 + pick() * 2_000)),
+    pick,
+  );
+  const sparse = await ingestFile(
+    database,
+    CASE,
+    'sparse',
+    'sparse.jsonl',
+    Array.from({ length: 60 }, () => T0 + Math.floor(pick() * 40 * 3_600_000)),
+    pick,
+  );
+  // Untimed events and events sharing a millisecond.
+  const ties = await ingestFile(
+    database,
+    CASE,
+    'ties',
+    'ties.jsonl',
+    Array.from({ length: 200 }, (_, index) =>
+      index % 10 === 0 ? null : T0 + 7_200_000 + Math.floor(index / 5) * 1_000,
+    ),
+    pick,
+  );
+  // Another case's events share every value: none may show up in the first case's reads.
+  const other = await ingestFile(database, OTHER, 'other', 'dense.jsonl', [T0, T0 + 1, null], pick);
+
+  const runs: { checks: number; failures: string[] }[] = [];
+  let expected: StoredEvent[] = [...dense, ...sparse, ...ties];
+  runs.push(await checkReads(database, 'as written', expected, pick));
+
+  // The analysis links records to tokens by digest: rewritten events carry the links, their token facets follow.
+  const linked = expected.filter((_, index) => index % 9 === 0);
+  const links = new Map(
+    linked.map((row, index) => [
+      row.seq,
+      [
+        {
+          hash: TOKENS[index % 3]!,
+          link: { by: 'token-sha256' as const, field: 'token_hash', encoding: 'hex' as const },
+        },
+      ],
+    ]),
+  );
+  const written = await rewriteEvents(database, CASE, [...linked.map((row) => row.seq), 99_999], (row) =>
+    withTokenLinks(row, links.get(row.seq)),
+  );
+  expected = expected.map((row) => (links.has(row.seq) ? withTokenLinks(row, links.get(row.seq)) : row));
+  runs.push(await checkReads(database, 'after token links', expected, pick));
+
+  const sparseIngest = (await database.ingests.get('sparse'))!;
+  await removeIngestEvents(database, sparseIngest);
+  expected = expected.filter((row) => row.ingestId !== 'sparse');
+  runs.push(await checkReads(database, 'after removing an ingest', expected, pick));
+
+  await deleteCase(database, CASE);
+  expected = [];
+  runs.push(await checkReads(database, 'after deleting the case', expected, pick));
+  const otherLeft = (await collect(caseEventsBySeq(database, OTHER, 50))).rows;
+  database.close();
+  return {
+    checks: runs.reduce((sum, run) => sum + run.checks, 0),
+    failures: runs.flatMap((run) => run.failures),
+    written,
+    linked: linked.length,
+    otherKept: JSON.stringify(otherLeft) === JSON.stringify(other),
+  };
+}
+
+Object.assign(globalThis, { runEventStoreChecks });
