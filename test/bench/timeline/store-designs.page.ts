@@ -4,7 +4,6 @@
 // bytes put as large rows with only a primary key. Parsing is timed apart from storing, so every design is compared
 // on its store cost; the end-to-end rate is parse + encode + store, one after the other. With --overlap each batch is
 // parsed while the previous one is stored, as the app's ingest does, and the wall-clock rate is the figure to read.
-import Dexie from 'dexie';
 import { textNeedle } from '../../../core/timeline';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
@@ -33,35 +32,13 @@ import {
   usage,
 } from './helpers-store-run';
 import { runBlockPostings } from './helpers-postings-design';
+import { rawWriteBandwidth } from './helpers-raw-bandwidth';
 
 /** Raw write bandwidth: each batch's events as JSON bytes, one primary-key-only row per batch. */
 async function runRawBaseline(count: number, days: number, blockSize: number) {
-  const database = new Dexie('bench-raw');
-  database.version(1).stores({ rows: 'id' });
-  const rows = database.table<{ id: number; bytes: Uint8Array }, number>('rows');
-  const before = await usage();
-  let encodeMs = 0;
-  let storeMs = 0;
-  let payload = 0;
-  let id = 0;
-  const encoder = new TextEncoder();
-  const parsed = await eachBatch(count, days, blockSize, async (events) => {
-    let started = performance.now();
-    const bytes = encoder.encode(JSON.stringify(events));
-    encodeMs += performance.now() - started;
-    payload += bytes.length;
-    started = performance.now();
-    await database.transaction('rw', rows, () => rows.add({ id: (id += 1), bytes }));
-    storeMs += performance.now() - started;
-  });
-  const stored = (await usage()) - before;
-  database.close();
   return {
     design: 'raw',
-    ...rates(parsed, encodeMs / 1000, storeMs / 1000, stored),
-    logBytesPerEvent: Math.round(parsed.logBytes / parsed.events),
-    payloadBytesPerEvent: Math.round(payload / parsed.events),
-    writeMBPerSecond: rounded(payload / 1e6 / (storeMs / 1000)),
+    ...(await rawWriteBandwidth('bench-raw', count, days, { batchSize: blockSize, rowSize: blockSize })),
   };
 }
 

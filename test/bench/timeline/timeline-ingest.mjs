@@ -1,5 +1,7 @@
-// Timeline benchmarks in Chromium on a persistent (disk-backed) profile: end-to-end ingest into Dexie vs raw
-// bulkAdd of the same records, and timeline page latency.
+// Timeline benchmarks in Chromium on a persistent (disk-backed) profile: end-to-end ingest into Dexie against two
+// baselines — raw bulkAdd of the same records into our schema (what the schema costs as written) and the raw write
+// bandwidth for the same events as large primary-key-only rows (what IndexedDB can do: issue 19's honest baseline) —
+// and timeline page latency.
 // Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [--ingest-only] [events…]   (default 2 rounds of 100000 and 1000000
 // events spread over 10 days; fewer days make a denser log: 100000 events over 1 day has the density of 1M over 10)
 // Prints one JSON line per size. Not part of npm test (1M events take over an hour at the default 2 rounds).
@@ -17,7 +19,7 @@ import { startBrowserBench } from '../browser-bench.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const rounds = Number(args.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 2);
-// --ingest-only: skip the raw bulkAdd baseline (no ratio), for page latencies after a change to the query alone.
+// --ingest-only: skip both baselines (no ratios), for page latencies after a change to the query alone.
 const ingestOnly = args.includes('--ingest-only');
 const days = Number(args.find((arg) => arg.startsWith('--days='))?.slice('--days='.length) ?? 10);
 const sizes = args
@@ -38,13 +40,15 @@ function worstLatencies(runs) {
 try {
   for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
     const raws = [];
+    const bandwidths = [];
     const ingests = [];
     for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? ['raw', 'ingest'] : ['ingest', 'raw'];
+      const order = round % 2 === 0 ? ['bandwidth', 'raw', 'ingest'] : ['ingest', 'raw', 'bandwidth'];
       for (const side of order) {
-        if (side === 'raw') {
-          if (!ingestOnly) raws.push(await inFreshProfile('runRawBulkAdd', size));
-        } else ingests.push(await inFreshProfile('runIngestBench', size));
+        if (side === 'ingest') ingests.push(await inFreshProfile('runIngestBench', size));
+        else if (ingestOnly) continue;
+        else if (side === 'raw') raws.push(await inFreshProfile('runRawBulkAdd', size));
+        else bandwidths.push(await inFreshProfile('runRawBandwidth', size));
       }
     }
     const ingestPerSecond =
@@ -52,6 +56,10 @@ try {
     const rawPerSecond = ingestOnly
       ? NaN
       : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
+    const bandwidthPerSecond = ingestOnly
+      ? NaN
+      : bandwidths.reduce((sum, run) => sum + run.events, 0) /
+        bandwidths.reduce((sum, run) => sum + run.storeSeconds, 0);
     console.log(
       JSON.stringify({
         events: size,
@@ -61,9 +69,13 @@ try {
         ingestPerSecond: Math.round(ingestPerSecond),
         rawBulkAddPerSecond: Math.round(rawPerSecond),
         ratio: +(ingestPerSecond / rawPerSecond).toFixed(3),
+        rawBandwidthPerSecond: Math.round(bandwidthPerSecond),
+        rawBandwidthMBPerSecond: bandwidths.map((run) => run.writeMBPerSecond),
+        ratioToBandwidth: +(ingestPerSecond / bandwidthPerSecond).toFixed(3),
         rounds: ingests.map((run, index) => ({
           ingestPerSecond: run.ingestPerSecond,
           rawBulkAddPerSecond: raws[index]?.rawBulkAddPerSecond,
+          rawBandwidthPerSecond: bandwidths[index]?.storePerSecond,
         })),
         pagesMs: worstLatencies(ingests),
         openMs: ingests.map((run) => run.openMs),

@@ -1,6 +1,7 @@
 // Runs in Chromium (bundled by timeline-ingest.mjs, each entry point on a fresh profile): end-to-end ingest into
 // Dexie through the app's own code path (runIngest: parse → rows → one transaction per batch with aggregates and
-// counts), and raw Dexie bulkAdd of the same records into the same table; then timeline page latency on the
+// counts); raw Dexie bulkAdd of the same records into the same table (what our schema costs as written); the raw write
+// bandwidth for the same events as large rows (what the layer below can do); then timeline page latency on the
 // ingested case.
 import { parseSource } from '../../../core/sources/parse-source';
 import { buildEventRows, stampSeq } from '../../../renderer/db/event-rows';
@@ -14,6 +15,7 @@ import type { TimelineFilter } from '../../../renderer/timeline/timeline-filter'
 import { runIngest } from '../../../renderer/ingest/run-ingest';
 import { storedEvidenceInput } from '../../../renderer/ingest/stored-evidence-input';
 import { generateLog, median, newCase, wholeSearch } from './generate-bench-case';
+import { rawWriteBandwidth } from './helpers-raw-bandwidth';
 
 /** Stores the log as evidence of a new case and queues its ingest, as an import would. */
 async function storeEvidence(database: TokentrailDatabase, caseId: string, log: Blob): Promise<string> {
@@ -160,6 +162,14 @@ async function runRawBulkAdd(count: number, days: number) {
   };
 }
 
+/**
+ * The honest baseline: the raw write bandwidth for the same events (their JSON bytes as rows of 256 with only a primary
+ * key, one transaction per batch of 2000 as the ingest commits), only the writes timed.
+ */
+function runRawBandwidth(count: number, days: number) {
+  return rawWriteBandwidth(`tokentrail-bench-bandwidth-${count}`, count, days, { batchSize: 2000, rowSize: 256 });
+}
+
 /** The app's ingest of `count` events end to end on a fresh database, then page latencies on the case. */
 async function runIngestBench(count: number, days: number) {
   const log = generateLog(count, days);
@@ -189,4 +199,4 @@ async function runIngestBench(count: number, days: number) {
   };
 }
 
-Object.assign(globalThis, { runRawBulkAdd, runIngestBench });
+Object.assign(globalThis, { runRawBulkAdd, runRawBandwidth, runIngestBench });
