@@ -10,6 +10,7 @@ import {
   type EventFacet,
   type FacetKey,
   type StoredEvent,
+  type StoredTokenLink,
 } from './event-records';
 import { addBucketDelta, type BucketDelta } from './histogram-buckets';
 
@@ -102,4 +103,19 @@ export function aggregateDeltas(rows: readonly Pick<StoredEvent, 'ts' | 'facets'
     if (row.ts !== UNTIMED_TS) addBucketDelta(buckets, row.ts, sign);
   }
   return { facets: [...facets.values()], buckets: [...buckets.values()] };
+}
+
+/**
+ * The row with `links` (the case analysis's digest and jti links) in place of its previous ones, its token facets
+ * following — a token the record itself carries keeps its facet; the parsed event untouched.
+ */
+export function withTokenLinks(row: StoredEvent, links: readonly StoredTokenLink[] | undefined): StoredEvent {
+  const parsed = new Set(row.event.tokenHashes);
+  const previous = new Set((row.tokenLinks ?? []).map((item) => item.hash));
+  const facets: FacetKey[] = row.facets.filter(
+    ([, facet, value]) => !(facet === 'token' && previous.has(value) && !parsed.has(value)),
+  );
+  for (const { hash } of links ?? []) if (!parsed.has(hash)) facets.push([row.caseId, 'token', hash, row.ts, row.seq]);
+  const { tokenLinks: _dropped, ...rest } = row;
+  return links && links.length > 0 ? { ...rest, facets, tokenLinks: links } : { ...rest, facets };
 }

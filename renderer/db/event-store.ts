@@ -5,7 +5,8 @@
 // engine (renderer/timeline/timeline-query.ts and its helpers) is the one other reader: it plans over the indexes.
 // test/e2e/event-store.spec.ts holds every function here to its plain definition on real IndexedDB.
 import { Dexie, type Table } from 'dexie';
-import type { EventFacet, FacetKey, StoredEvent } from './event-records';
+import type { EventFacet, FacetKey, StoredEvent, StoredTokenLink } from './event-records';
+import { withTokenLinks } from './event-rows';
 import type { TokentrailDatabase } from './schema';
 import { casePages } from './case-pages';
 
@@ -120,23 +121,33 @@ export async function distinctFacetValues(
   return values;
 }
 
+/** Events whose links are written per transaction. */
+const LINK_BATCH = 1_000;
+
 /**
- * Rewrites the derived part of the events numbered `seqs` (the analysis's token links) in one transaction: `rewrite`
- * gets each stored event and returns it as it is to be stored. A seq with no event is skipped. Returns the number
- * written.
+ * Sets the case analysis's token links of the events numbered by `links`' keys (undefined: the event has none now),
+ * so the token's facet reads (facetEvents, facetEventTimes, the timeline's token filter) include those events. The
+ * parsed event is never changed. A seq with no event is skipped. Returns the number of events written.
  */
-export function rewriteEvents(
+export async function storeTokenLinks(
   database: TokentrailDatabase,
   caseId: string,
-  seqs: readonly number[],
-  rewrite: (row: StoredEvent) => StoredEvent,
+  links: ReadonlyMap<number, readonly StoredTokenLink[] | undefined>,
 ): Promise<number> {
-  return database.transaction('rw', database.authEvents, async () => {
-    const rows = await eventsBySeq(database, caseId, seqs);
-    const updated = rows.filter((row): row is StoredEvent => row !== undefined).map(rewrite);
-    await database.authEvents.bulkPut(updated);
-    return updated.length;
-  });
+  const seqs = [...links.keys()];
+  let written = 0;
+  for (let start = 0; start < seqs.length; start += LINK_BATCH) {
+    const chunk = seqs.slice(start, start + LINK_BATCH);
+    written += await database.transaction('rw', database.authEvents, async () => {
+      const rows = await eventsBySeq(database, caseId, chunk);
+      const updated = rows
+        .filter((row): row is StoredEvent => row !== undefined)
+        .map((row) => withTokenLinks(row, links.get(row.seq)));
+      await database.authEvents.bulkPut(updated);
+      return updated.length;
+    });
+  }
+  return written;
 }
 
 /** The tables that hold events: a transaction that writes or deletes them, or pages them consistently, spans these. */

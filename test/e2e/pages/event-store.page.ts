@@ -1,14 +1,15 @@
 // Runs in Chromium (bundled by event-store.spec.ts): every read of renderer/db/event-store.ts on real IndexedDB, held
 // to its plain definition over the events the test itself wrote. Two cases (the second must never show up in the
 // first's reads), three ingests that overlap in time with untimed events and same-millisecond ties, written by the
-// ingest's own writeBatch; then the same checks after the analysis rewrites some events' token links, after one
-// ingest is removed, and after one case is deleted.
+// ingest's own writeBatch; then the same checks after the analysis sets some events' token links and clears some of
+// them, after one ingest is removed, and after one case is deleted. Events are compared as every layout must give them
+// back (EventView), not as the rows of today's layout happen to hold them.
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { facetValues } from '../../../core/timeline';
 import { buildEventRows, type PendingEvent } from '../../../renderer/db/event-rows';
 import { EMPTY_COUNTS } from '../../../renderer/db/records';
 import { TokentrailDatabase } from '../../../renderer/db/schema';
-import type { EventFacet, StoredEvent } from '../../../renderer/db/event-records';
+import type { EventFacet, StoredEvent, StoredTokenLink } from '../../../renderer/db/event-records';
 import {
   caseEventsBySeq,
   caseEventsByTime,
@@ -18,11 +19,10 @@ import {
   facetEvents,
   facetEventTimes,
   latestEvent,
-  rewriteEvents,
+  storeTokenLinks,
 } from '../../../renderer/db/event-store';
 import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { deleteCase } from '../../../renderer/cases/case-store';
-import { withTokenLinks } from '../../../renderer/timeline-analysis/stored-token-links';
 import { runningIngest } from '../../support/running-ingest';
 import { seededRandom } from '../../support/seeded-random';
 
@@ -70,20 +70,33 @@ async function ingestFile(
   return written;
 }
 
-const byTime = (a: StoredEvent, b: StoredEvent) => a.ts - b.ts || a.seq - b.seq;
-const seqsOf = (rows: readonly (StoredEvent | undefined)[]) => rows.map((row) => row?.seq ?? null);
+/** An event as every layout must give it back (the rows' index keys, `facets`, are the row layout's own). */
+type EventView = Pick<StoredEvent, 'seq' | 'ts' | 'ingestId' | 'fileId' | 'event' | 'tokenLinks'>;
+
+const view = (row: StoredEvent | undefined): EventView | undefined =>
+  row && {
+    seq: row.seq,
+    ts: row.ts,
+    ingestId: row.ingestId,
+    fileId: row.fileId,
+    event: row.event,
+    ...(row.tokenLinks ? { tokenLinks: row.tokenLinks } : {}),
+  };
+
+const byTime = (a: EventView, b: EventView) => a.ts - b.ts || a.seq - b.seq;
+const seqsOf = (rows: readonly (EventView | undefined)[]) => rows.map((row) => row?.seq ?? null);
 
 /** The facet values of a stored event, as the store's facet reads must see them (token links included). */
-const valuesOf = (row: StoredEvent, facet: EventFacet) => [
+const valuesOf = (row: EventView, facet: EventFacet) => [
   ...facetValues(row.event, row.fileId, facet),
   ...(facet === 'token' ? (row.tokenLinks ?? []).map((link) => link.hash) : []),
 ];
 
-async function collect(pages: AsyncGenerator<StoredEvent[]>): Promise<{ rows: StoredEvent[]; largest: number }> {
-  const rows: StoredEvent[] = [];
+async function collect(pages: AsyncGenerator<StoredEvent[]>): Promise<{ rows: EventView[]; largest: number }> {
+  const rows: EventView[] = [];
   let largest = 0;
   for await (const page of pages) {
-    rows.push(...page);
+    rows.push(...page.map((row) => view(row)!));
     largest = Math.max(largest, page.length);
   }
   return { rows, largest };
@@ -93,7 +106,7 @@ async function collect(pages: AsyncGenerator<StoredEvent[]>): Promise<{ rows: St
 async function checkReads(
   database: TokentrailDatabase,
   label: string,
-  expected: readonly StoredEvent[],
+  expected: readonly EventView[],
   pick: () => number,
 ): Promise<{ checks: number; failures: string[] }> {
   const failures: string[] = [];
@@ -118,7 +131,7 @@ async function checkReads(
     wanted.map((seq) => (known.has(seq) ? seq : null)),
   );
   const one = bySeq[Math.floor(bySeq.length / 2)];
-  if (one) same('eventBySeq', await eventBySeq(database, CASE, one.seq), one);
+  if (one) same('eventBySeq', view(await eventBySeq(database, CASE, one.seq)), one);
   same('eventBySeq of an absent seq', await eventBySeq(database, CASE, maxSeq + 1), undefined);
 
   // Whole case, both orders, pages of 50 (the last one short unless the count divides).
@@ -193,27 +206,26 @@ export async function runEventStoreChecks(seed: number) {
   const other = await ingestFile(database, OTHER, 'other', 'dense.jsonl', [T0, T0 + 1, null], pick);
 
   const runs: { checks: number; failures: string[] }[] = [];
-  let expected: StoredEvent[] = [...dense, ...sparse, ...ties];
+  let expected: EventView[] = [...dense, ...sparse, ...ties].map((row) => view(row as StoredEvent)!);
   runs.push(await checkReads(database, 'as written', expected, pick));
 
-  // The analysis links records to tokens by digest: rewritten events carry the links, their token facets follow.
+  // The analysis links records to tokens by digest: those events carry the links, and their token facets follow; an
+  // event whose links are cleared loses them, and a seq with no event is skipped.
   const linked = expected.filter((_, index) => index % 9 === 0);
-  const links = new Map(
-    linked.map((row, index) => [
-      row.seq,
-      [
-        {
-          hash: TOKENS[index % 3]!,
-          link: { by: 'token-sha256' as const, field: 'token_hash', encoding: 'hex' as const },
-        },
-      ],
-    ]),
-  );
-  const written = await rewriteEvents(database, CASE, [...linked.map((row) => row.seq), 99_999], (row) =>
-    withTokenLinks(row, links.get(row.seq)),
-  );
-  expected = expected.map((row) => (links.has(row.seq) ? withTokenLinks(row, links.get(row.seq)) : row));
+  const tokenLink = (hash: string): StoredTokenLink[] => [
+    { hash, link: { by: 'token-sha256', field: 'token_hash', encoding: 'hex' } },
+  ];
+  const links = new Map(linked.map((row, index) => [row.seq, tokenLink(TOKENS[index % 3]!)]));
+  const written = await storeTokenLinks(database, CASE, new Map([...links, [99_999, tokenLink(TOKENS[0]!)]]));
+  const withLinks = (row: EventView): EventView =>
+    links.has(row.seq) ? { ...row, tokenLinks: links.get(row.seq) } : row;
+  expected = expected.map(withLinks);
   runs.push(await checkReads(database, 'after token links', expected, pick));
+  const cleared = linked.filter((_, index) => index % 2 === 0).map((row) => row.seq);
+  await storeTokenLinks(database, CASE, new Map(cleared.map((seq) => [seq, undefined])));
+  for (const seq of cleared) links.delete(seq);
+  expected = expected.map(({ tokenLinks: _dropped, ...row }) => withLinks(row));
+  runs.push(await checkReads(database, 'after clearing some links', expected, pick));
 
   const sparseIngest = (await database.ingests.get('sparse'))!;
   await removeIngestEvents(database, sparseIngest);
@@ -230,7 +242,7 @@ export async function runEventStoreChecks(seed: number) {
     failures: runs.flatMap((run) => run.failures),
     written,
     linked: linked.length,
-    otherKept: JSON.stringify(otherLeft) === JSON.stringify(other),
+    otherKept: JSON.stringify(otherLeft) === JSON.stringify(other.map((row) => view(row as StoredEvent))),
   };
 }
 

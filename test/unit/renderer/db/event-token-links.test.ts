@@ -2,7 +2,7 @@
 // record itself carries keeps its facet, and the parsed event is never changed.
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent, StoredTokenLink } from '../../../../renderer/db/event-records';
-import { withTokenLinks } from '../../../../renderer/timeline-analysis/stored-token-links';
+import { withTokenLinks } from '../../../../renderer/db/event-rows';
 
 const parsedHash = 'a'.repeat(64);
 const linkedHash = 'b'.repeat(64);
