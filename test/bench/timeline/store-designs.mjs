@@ -3,9 +3,11 @@
 // the same blocks deflated, and by blocks with packed summaries, postings and trigram filters (`postings`, not in the
 // default list); beside them, in the same run, the raw write bandwidth (the same events' JSON bytes put as
 // one primary-key-only row per block). Each design then answers the first, a deep and the last page, a one-subject
-// page (first and deep) and a free-text needle in no event over the whole case.
-// Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate,postings] [--days=10]
-// [--posting-buckets=0] [--overlap] [events…] (default 200000 events). Prints one JSON line per design, with its store
+// page (first and deep) and a free-text needle in no event over the whole case. `batch-commit` (not in the default list)
+// writes blocks and level-0 postings a batch of 2000 per transaction, compacted every 32 batches, as a crash-safe ingest
+// would (helpers-batch-commit-design.ts): its write rate, and one subject's events from the postings against a scan.
+// Usage: npm run bench -- store-designs [--block=2048] [--designs=raw,today,objects,deflate,postings,batch-commit]
+// [--days=10] [--posting-buckets=0] [--overlap] [events…] (default 200000 events). Prints one JSON line per design, with its store
 // rate ÷ the raw baseline's. --overlap parses each batch while the previous one is stored, as the app's ingest does;
 // then `wallPerSecond` (and its ratio to raw's) is the figure to read.
 // Each design runs in a browser on a fresh profile of its own (see timeline-ingest.mjs for why).
@@ -42,7 +44,9 @@ try {
             ? await bench.run('runDesign', overlap, 'runTodaySchema', size, days)
             : design === 'postings'
               ? await bench.run('runDesign', overlap, 'runBlockPostings', size, days, blockSize, postingBuckets)
-              : await bench.run('runDesign', overlap, 'runBlocks', size, days, blockSize, design);
+              : design === 'batch-commit'
+                ? await bench.run('runDesign', overlap, 'runBatchCommit', size, days)
+                : await bench.run('runDesign', overlap, 'runBlocks', size, days, blockSize, design);
       if (design === 'raw') raw = result;
       console.log(
         JSON.stringify({

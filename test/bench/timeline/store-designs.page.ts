@@ -33,6 +33,7 @@ import {
 } from './helpers-store-run';
 import { runBlockPostings } from './helpers-postings-design';
 import { rawWriteBandwidth } from './helpers-raw-bandwidth';
+import { runBatchCommit } from './helpers-batch-commit-design';
 
 /** Raw write bandwidth: each batch's events as JSON bytes, one primary-key-only row per batch. */
 async function runRawBaseline(count: number, days: number, blockSize: number) {
@@ -153,7 +154,7 @@ async function runBlocks(count: number, days: number, blockSize: number, encodin
   };
 }
 
-const DESIGNS = { runRawBaseline, runTodaySchema, runBlocks, runBlockPostings };
+const DESIGNS = { runRawBaseline, runTodaySchema, runBlocks, runBlockPostings, runBatchCommit };
 
 /** One design's run (each gets a page on a fresh profile of its own), parsing overlapped with storing or not. */
 function runDesign(overlap: boolean, name: keyof typeof DESIGNS, ...args: unknown[]) {
