@@ -73,6 +73,8 @@ export {
 } from './event-filter';
 export * from './types';
 export { mayContainText, trigramFilter } from './trigram-filter';
+/** The 32-bit string hash the filters use, also the app's posting rows' bucket hash (renderer/db/event-blocks.ts). */
+export { fnv1a } from '../util/bloom';
 export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
 export { caseTokenReferenceFields } from './hashed-tokens/link-fields';
 export {
