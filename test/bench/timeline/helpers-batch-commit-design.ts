@@ -57,8 +57,6 @@ class BatchCommitDatabase extends Dexie {
   }
 }
 
-type PostingKey = [string, string, number, number | string, number];
-
 /** One batch as its transaction writes it: blocks, their text and filters, level-0 postings; and the next free seq. */
 function encodeBatch(caseId: string, batchNo: number, batch: readonly AuthEvent[], nextSeq: number) {
   const encoded = blocksOfBatch(caseId, 'bench', FILE_ID, batch, nextSeq);
@@ -78,21 +76,17 @@ async function compact(
   lastBatch: number,
 ): Promise<number> {
   return database.transaction('rw', database.postings, async () => {
-    // Per facet, its level-0 range (facet and level lead the key): the rows of the batches since the last compaction.
-    const level0 = (
-      await Promise.all(
-        EVENT_FACETS.map((facet) =>
-          database.postings
-            .where('[caseId+facet+level+bucket+id]')
-            .between([caseId, facet, 0, Dexie.minKey, Dexie.minKey], [caseId, facet, 0, Dexie.maxKey, Dexie.maxKey])
-            .toArray(),
-        ),
-      )
-    )
-      .flat()
-      .filter((row) => row.id >= firstBatch && row.id <= lastBatch);
+    // Per facet, its level-0 range (facet and level lead the key): exactly the rows of the batches since the last
+    // compaction (an ingest compacts what it wrote before it ends), read and then deleted as ranges, not row by row.
+    const level0Of = (facet: EventFacet) =>
+      database.postings
+        .where('[caseId+facet+level+bucket+id]')
+        .between([caseId, facet, 0, Dexie.minKey, Dexie.minKey], [caseId, facet, 0, Dexie.maxKey, Dexie.maxKey]);
+    const level0 = (await Promise.all(EVENT_FACETS.map((facet) => level0Of(facet).toArray()))).flat();
+    if (level0.some((row) => row.id < firstBatch || row.id > lastBatch))
+      throw new Error('level-0 rows of another batch range');
     const merged = compactPostings(caseId, compaction, level0);
-    await database.postings.bulkDelete(level0.map((row): PostingKey => [caseId, row.facet, 0, row.bucket, row.id]));
+    await Promise.all(EVENT_FACETS.map((facet) => level0Of(facet).delete()));
     await database.postings.bulkAdd(merged);
     return merged.length;
   });
