@@ -8,6 +8,8 @@
 // BLOCK_EVENTS events spanning less than BLOCK_SPAN_MS — the free-text rows' own limits, so a block and its text row
 // cover the same events. Block k holds the seqs k·BLOCK_EVENTS, k·BLOCK_EVENTS + 1, …: an event's block is its seq
 // divided by BLOCK_EVENTS, so reading events by seq needs no index, and a short block leaves its remaining seqs unused.
+// Seqs so follow time within a batch and file order only between batches (today's rows number a batch in file order):
+// "import order" (caseEventsBySeq) becomes batch order, which the analysis does not depend on (it orders by time).
 //
 // Postings. For every facet, the (value, time, seq) entries of the batch sorted by value, then time, then seq, in rows
 // shared by a hash of the value: LEVEL0_BUCKETS rows per identifier facet at most (subject, session, token, IP: a batch

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, keepFileChooserInterception, test } from './fixtures';
 import { SAMPLE_BUNDLE, signIn } from './app-actions';
 import { openSampleFindings, SAMPLE_TITLE } from './sample-case';
 import { dumpCase } from './store-dump';
@@ -22,6 +22,7 @@ async function freshProfile(appUrl: string, launchOptions: object) {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  keepFileChooserInterception(page);
   await page.goto(appUrl);
   return {
     page,

@@ -42,6 +42,17 @@ function startWebServer(): Promise<{ url: string; process: ChildProcess }> {
   });
 }
 
+/**
+ * Playwright intercepts file choosers only while the page has a 'filechooser' listener, and it switches the interception
+ * on without waiting when the first listener is added (and off when the last goes). A key press sent right after
+ * `waitForEvent('filechooser')` could reach Chromium first and open a real, headless chooser that never answers and
+ * blocks every later one: "Enter on Load wordlist… never opened the file chooser" failed CI that way. This listener
+ * keeps the interception on for the page's whole life; the choosers a test waits for still reach it.
+ */
+export function keepFileChooserInterception(page: Page): void {
+  page.on('filechooser', () => undefined);
+}
+
 /** True when a request stays inside the app: its own origin (or, from file://, the app file itself). */
 export function staysInApp(requestUrl: string, appUrl: string): boolean {
   const app = new URL(appUrl);
@@ -97,13 +108,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       });
       page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      // Playwright intercepts file choosers only while the page has a 'filechooser' listener, and it switches the
-      // interception on without waiting when the first listener is added (and off when the last goes). A key press
-      // sent right after `waitForEvent('filechooser')` could reach Chromium first and open a real, headless chooser
-      // that never answers and blocks every later one: "Enter on Load wordlist… never opened the file chooser"
-      // failed CI that way. This listener keeps the interception on for the page's whole life; the choosers a test
-      // waits for still reach it.
-      page.on('filechooser', () => undefined);
+      keepFileChooserInterception(page);
       await page.goto(appUrl);
     };
     await launch();

@@ -129,37 +129,53 @@ export async function runBatchCommit(count: number, days: number) {
   let level0Rows = 0;
   let level1Rows = 0;
   let rowsWritten = 0;
-  const parsed = await eachBatch(count, days, BATCH, async (events) => {
-    let started = performance.now();
-    // The counter is read in the transaction in the app; the bench keeps it here and writes it with the batch.
-    const counter = (await database.counters.get(caseId))!;
-    const encoded = encodeBatch(caseId, batchNo, events, counter.nextSeq);
-    encodeMs += performance.now() - started;
-    started = performance.now();
-    await database.transaction('rw', [database.blocks, database.blockText, database.postings, database.counters], () =>
-      Promise.all([
-        database.blocks.bulkAdd(encoded.blocks),
-        database.blockText.bulkAdd(encoded.texts),
-        database.postings.bulkAdd(encoded.postings),
-        database.counters.put({ caseId, nextSeq: encoded.nextSeq, events: counter.events + events.length }),
-      ]),
-    );
-    storeMs += performance.now() - started;
-    level0Rows += encoded.postings.length;
-    rowsWritten += encoded.blocks.length + encoded.texts.length + encoded.postings.length + 1;
-    batchNo += 1;
-    if (batchNo - compacted === COMPACT_BATCHES) {
+  /** Merges the level-0 rows of the batches since the last compaction (timed as storing). */
+  const compactPending = async () => {
+    const started = performance.now();
+    const merged = await compact(database, caseId, compactions, compacted, batchNo - 1);
+    const took = performance.now() - started;
+    compactMs += took;
+    storeMs += took;
+    level1Rows += merged;
+    rowsWritten += merged;
+    compactions += 1;
+    compacted = batchNo;
+  };
+  const parsed = await eachBatch(
+    count,
+    days,
+    BATCH,
+    async (events) => {
+      // The counter is read in the transaction in the app; the bench reads it just before (timed as storing).
+      let started = performance.now();
+      const counter = (await database.counters.get(caseId))!;
+      storeMs += performance.now() - started;
       started = performance.now();
-      const merged = await compact(database, caseId, compactions, compacted, batchNo - 1);
-      const took = performance.now() - started;
-      compactMs += took;
-      storeMs += took;
-      level1Rows += merged;
-      rowsWritten += merged;
-      compactions += 1;
-      compacted = batchNo;
-    }
-  });
+      const encoded = encodeBatch(caseId, batchNo, events, counter.nextSeq);
+      encodeMs += performance.now() - started;
+      started = performance.now();
+      await database.transaction(
+        'rw',
+        [database.blocks, database.blockText, database.postings, database.counters],
+        () =>
+          Promise.all([
+            database.blocks.bulkAdd(encoded.blocks),
+            database.blockText.bulkAdd(encoded.texts),
+            database.postings.bulkAdd(encoded.postings),
+            database.counters.put({ caseId, nextSeq: encoded.nextSeq, events: counter.events + events.length }),
+          ]),
+      );
+      storeMs += performance.now() - started;
+      level0Rows += encoded.postings.length;
+      rowsWritten += encoded.blocks.length + encoded.texts.length + encoded.postings.length + 1;
+      batchNo += 1;
+      if (batchNo - compacted === COMPACT_BATCHES) await compactPending();
+    },
+    // An ingest compacts what it wrote before it ends: inside the wall-clock time.
+    async () => {
+      if (batchNo > compacted) await compactPending();
+    },
+  );
   const stored = (await usage()) - before;
   const readMs = await median(7, () => valueEntries(database, caseId, 'subject', SUBJECT));
   const fromPostings = (await valueEntries(database, caseId, 'subject', SUBJECT)).map((entry) => entry.seq);

@@ -58,8 +58,9 @@ try {
       : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
     const bandwidthPerSecond = ingestOnly
       ? NaN
-      : bandwidths.reduce((sum, run) => sum + run.events, 0) /
-        bandwidths.reduce((sum, run) => sum + run.storeSeconds, 0);
+      : // Each run's seconds from its own unrounded rate (its printed storeSeconds are rounded to 10 ms).
+        bandwidths.reduce((sum, run) => sum + run.events, 0) /
+        bandwidths.reduce((sum, run) => sum + run.events / run.storePerSecond, 0);
     console.log(
       JSON.stringify({
         events: size,

@@ -2,7 +2,7 @@
 // to its plain definition over the events the test itself wrote. Two cases (the second must never show up in the
 // first's reads), three ingests that overlap in time with untimed events and same-millisecond ties, written by the
 // ingest's own writeBatch; then the same checks after the analysis sets some events' token links and clears some of
-// them, after one ingest is removed, and after one case is deleted. Events are compared as every layout must give them
+// them, after two ingests are removed (one larger than a removal's chunk), and after one case is deleted. Events are compared as every layout must give them
 // back (EventView), not as the rows of today's layout happen to hold them.
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { facetValues } from '../../../core/timeline';
@@ -42,6 +42,7 @@ function event(file: string, line: number, ts: number | null, pick: () => number
     kind: KINDS[Math.floor(pick() * KINDS.length)]!,
     subject,
     ip: `203.0.113.${Math.floor(pick() * 5)}`,
+    ...(pick() < 0.4 ? { appVersion: `4.${Math.floor(pick() * 3)}.0` } : {}),
     sessionId: `S-${line % 7}`,
     tokenHashes,
     tokens: [],
@@ -84,7 +85,6 @@ const view = (row: StoredEvent | undefined): EventView | undefined =>
   };
 
 const byTime = (a: EventView, b: EventView) => a.ts - b.ts || a.seq - b.seq;
-const seqsOf = (rows: readonly (EventView | undefined)[]) => rows.map((row) => row?.seq ?? null);
 
 /** The facet values of a stored event, as the store's facet reads must see them (token links included). */
 const valuesOf = (row: EventView, facet: EventFacet) => [
@@ -127,8 +127,8 @@ async function checkReads(
   const wanted = Array.from({ length: 300 }, () => Math.floor(pick() * (maxSeq + 50)));
   same(
     'eventsBySeq',
-    seqsOf(await eventsBySeq(database, CASE, wanted)),
-    wanted.map((seq) => (known.has(seq) ? seq : null)),
+    (await eventsBySeq(database, CASE, wanted)).map(view),
+    wanted.map((seq) => known.get(seq)),
   );
   const one = bySeq[Math.floor(bySeq.length / 2)];
   if (one) same('eventBySeq', view(await eventBySeq(database, CASE, one.seq)), one);
@@ -139,11 +139,11 @@ async function checkReads(
   same('caseEventsBySeq', importOrder.rows, bySeq);
   same('caseEventsBySeq page size', importOrder.largest, Math.min(50, bySeq.length));
   const timeOrder = await collect(caseEventsByTime(database, CASE, 50));
-  same('caseEventsByTime', seqsOf(timeOrder.rows), seqsOf(inTime));
-  same('latestEvent', (await latestEvent(database, CASE))?.seq, inTime.at(-1)?.seq);
+  same('caseEventsByTime', timeOrder.rows, inTime);
+  same('latestEvent', view(await latestEvent(database, CASE)), inTime.at(-1));
 
-  // Facets: every value of the identifier facets and the file, the events in time order, cut at a limit.
-  for (const facet of ['subject', 'token', 'session', 'ip', 'file'] as const) {
+  // Facets: every value of every facet the events have, the events in time order, cut at a limit.
+  for (const facet of ['subject', 'token', 'session', 'ip', 'file', 'kind', 'appVersion'] as const) {
     const values = [...new Set(expected.flatMap((row) => valuesOf(row, facet)))].sort();
     same(`distinctFacetValues ${facet}`, await distinctFacetValues(database, CASE, facet, 1_000), values);
     same(
@@ -156,8 +156,8 @@ async function checkReads(
       const limit = 1 + Math.floor(pick() * rows.length * 1.2);
       same(
         `facetEvents ${facet}=${value}`,
-        seqsOf(await facetEvents(database, CASE, facet, value, limit)),
-        seqsOf(rows.slice(0, limit)),
+        (await facetEvents(database, CASE, facet, value, limit)).map(view),
+        rows.slice(0, limit),
       );
       same(
         `facetEventTimes ${facet}=${value}`,
@@ -202,16 +202,25 @@ export async function runEventStoreChecks(seed: number) {
     ),
     pick,
   );
+  // More events than a removal deletes at once (5 000) and, with the others, than links are written at once (1 000).
+  const bulk = await ingestFile(
+    database,
+    CASE,
+    'bulk',
+    'bulk.jsonl',
+    Array.from({ length: 5_200 }, (_, index) => T0 + 3_000_000 + index * 700),
+    pick,
+  );
   // Another case's events share every value: none may show up in the first case's reads.
   const other = await ingestFile(database, OTHER, 'other', 'dense.jsonl', [T0, T0 + 1, null], pick);
 
   const runs: { checks: number; failures: string[] }[] = [];
-  let expected: EventView[] = [...dense, ...sparse, ...ties].map((row) => view(row as StoredEvent)!);
+  let expected: EventView[] = [...dense, ...sparse, ...ties, ...bulk].map((row) => view(row as StoredEvent)!);
   runs.push(await checkReads(database, 'as written', expected, pick));
 
   // The analysis links records to tokens by digest: those events carry the links, and their token facets follow; an
   // event whose links are cleared loses them, and a seq with no event is skipped.
-  const linked = expected.filter((_, index) => index % 9 === 0);
+  const linked = expected.filter((row, index) => index % 9 === 0 || (row.ingestId === 'bulk' && index % 4 === 0));
   const tokenLink = (hash: string): StoredTokenLink[] => [
     { hash, link: { by: 'token-sha256', field: 'token_hash', encoding: 'hex' } },
   ];
@@ -227,10 +236,12 @@ export async function runEventStoreChecks(seed: number) {
   expected = expected.map(({ tokenLinks: _dropped, ...row }) => withLinks(row));
   runs.push(await checkReads(database, 'after clearing some links', expected, pick));
 
-  const sparseIngest = (await database.ingests.get('sparse'))!;
-  await removeIngestEvents(database, sparseIngest);
-  expected = expected.filter((row) => row.ingestId !== 'sparse');
-  runs.push(await checkReads(database, 'after removing an ingest', expected, pick));
+  // The progress callback runs after every chunk's transaction, the last (which finds nothing left) included.
+  const bulkChunks: number[] = [];
+  await removeIngestEvents(database, (await database.ingests.get('bulk'))!, (removed) => bulkChunks.push(removed));
+  await removeIngestEvents(database, (await database.ingests.get('sparse'))!);
+  expected = expected.filter((row) => row.ingestId !== 'bulk' && row.ingestId !== 'sparse');
+  runs.push(await checkReads(database, 'after removing two ingests', expected, pick));
 
   await deleteCase(database, CASE);
   expected = [];
@@ -242,6 +253,7 @@ export async function runEventStoreChecks(seed: number) {
     failures: runs.flatMap((run) => run.failures),
     written,
     linked: linked.length,
+    bulkChunks,
     otherKept: JSON.stringify(otherLeft) === JSON.stringify(other.map((row) => view(row as StoredEvent))),
   };
 }
