@@ -20,6 +20,8 @@ import {
   type PostingRow,
 } from '../../../../renderer/db/event-blocks';
 import { EVENT_FACETS, UNTIMED_TS } from '../../../../renderer/db/event-records';
+import { buildEventRows, stampSeq } from '../../../../renderer/db/event-rows';
+import { buildTextRows, searchText } from '../../../../renderer/db/event-text';
 
 const T0 = Date.UTC(2026, 10, 18);
 
@@ -117,6 +119,22 @@ describe('blocksOfBatch', () => {
     blocks.forEach((block) =>
       expect(blockOfSeq(block.block * BLOCK_EVENTS + block.events.length - 1)).toBe(block.block),
     );
+  });
+
+  it('cuts the same groups of events as the free-text rows of the batch', () => {
+    const events = batch(2_000, seededRandom(3));
+    const rows = buildEventRows('c', 'i', 'f', events);
+    stampSeq(rows, 0);
+    const textRows = buildTextRows(
+      'c',
+      'i',
+      rows,
+      rows.map((row) => searchText(row.event)),
+    );
+    const lines = (list: readonly AuthEvent[]) => list.map(lineOf);
+    const byText = textRows.map((row) => lines([...row.seq].map((seq) => rows[seq]!.event)));
+    expect(blocksOfBatch('c', 'i', 'f', events, 0).blocks.map((block) => lines(block.events))).toEqual(byText);
+    expect(byText.length).toBeGreaterThan(16);
   });
 
   it('starts at the given seq when it is a boundary, and an empty batch only rounds it up', () => {
