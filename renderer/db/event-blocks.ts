@@ -5,8 +5,8 @@
 // batch-commit design does, through these functions.
 //
 // Blocks. A batch's events are sorted by time (untimed first, ties in file order) and cut into blocks of at most
-// BLOCK_EVENTS events spanning less than BLOCK_SPAN_MS — the free-text rows' own limits, so a block and its text row
-// cover the same events. Block k holds the seqs k·BLOCK_EVENTS, k·BLOCK_EVENTS + 1, …: an event's block is its seq
+// BLOCK_EVENTS events spanning less than BLOCK_SPAN_MS by the free-text rows' own rule (timeRowBounds), so a block and
+// its text row cover the same events. Block k holds the seqs k·BLOCK_EVENTS, k·BLOCK_EVENTS + 1, …: an event's block is its seq
 // divided by BLOCK_EVENTS, so reading events by seq needs no index, and a short block leaves its remaining seqs unused.
 // Seqs so follow time within a batch and file order only between batches (today's rows number a batch in file order):
 // "import order" (caseEventsBySeq) becomes batch order, which the analysis does not depend on (it orders by time).
@@ -19,7 +19,7 @@
 import type { AuthEvent } from '../../core/sources';
 import { facetValues, fnv1a, type EventFacet } from '../../core/timeline';
 import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS } from './event-records';
-import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS } from './event-text';
+import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
 /** Events per block at most: the free-text row's. */
 export const BLOCK_EVENTS = TEXT_ROW_ENTRIES;
@@ -62,14 +62,10 @@ export function blocksOfBatch(
   const events = [...batch].sort((a, b) => sortTs(a) - sortTs(b));
   const blocks: EventBlock[] = [];
   let block = Math.ceil(nextSeq / BLOCK_EVENTS);
-  for (let first = 0; first < events.length;) {
-    const start = sortTs(events[first]!);
-    let end = first + 1;
-    while (end < events.length && end - first < BLOCK_EVENTS && sortTs(events[end]!) - start < BLOCK_SPAN_MS) end += 1;
+  for (const [first, end] of timeRowBounds(events.length, (index) => sortTs(events[index]!))) {
     const part = events.slice(first, end);
-    blocks.push({ caseId, block, ingestId, fileId, start, end: sortTs(part.at(-1)!), events: part });
+    blocks.push({ caseId, block, ingestId, fileId, start: sortTs(part[0]!), end: sortTs(part.at(-1)!), events: part });
     block += 1;
-    first = end;
   }
   return { blocks, nextSeq: Math.max(nextSeq, block * BLOCK_EVENTS) };
 }

@@ -228,6 +228,21 @@ export function textFilterPackRange(
 const SEPARATOR = '\u0000';
 
 /**
+ * Where time-sorted entries are cut into rows: [first, end) index pairs of at most TEXT_ROW_ENTRIES entries each,
+ * every row spanning less than TEXT_ROW_SPAN_MS from its first entry's time (`tsAt(index)`). The one rule for the
+ * free-text rows and the event blocks (event-blocks.ts), so a block and its text row hold the same events.
+ */
+export function* timeRowBounds(count: number, tsAt: (index: number) => number): Generator<[number, number]> {
+  for (let first = 0; first < count;) {
+    const start = tsAt(first);
+    let end = first + 1;
+    while (end < count && end - first < TEXT_ROW_ENTRIES && tsAt(end) - start < TEXT_ROW_SPAN_MS) end += 1;
+    yield [first, end];
+    first = end;
+  }
+}
+
+/**
  * Packs a batch's events (seq already stamped) and their search texts (same order) into rows. Runs inside the
  * batch's write transaction, so it is plain array work: a sort of the batch and one join per row.
  */
@@ -239,11 +254,7 @@ export function buildTextRows(
 ): EventTextRecord[] {
   const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.ts - rows[b]!.ts || rows[a]!.seq - rows[b]!.seq);
   const out: EventTextRecord[] = [];
-  for (let first = 0; first < order.length;) {
-    const start = rows[order[first]!]!.ts;
-    let end = first + 1;
-    while (end < order.length && end - first < TEXT_ROW_ENTRIES && rows[order[end]!]!.ts - start < TEXT_ROW_SPAN_MS)
-      end += 1;
+  for (const [first, end] of timeRowBounds(order.length, (index) => rows[order[index]!]!.ts)) {
     const members = order.slice(first, end);
     const ends = new Uint32Array(members.length);
     let length = 0;
@@ -254,7 +265,7 @@ export function buildTextRows(
     });
     out.push({
       caseId,
-      start,
+      start: rows[members[0]!]!.ts,
       lastTs: rows[members.at(-1)!]!.ts,
       firstSeq: rows[members[0]!]!.seq,
       ingestId,
@@ -263,7 +274,6 @@ export function buildTextRows(
       ends,
       text: members.map((member) => texts[member]!).join(SEPARATOR),
     });
-    first = end;
   }
   return out;
 }
