@@ -1,7 +1,8 @@
 // The findings grouped by severity, most severe first, or by disposition (open first), with the investigator's
 // marks. A listbox: arrows move the selection, Home/End jump, Enter (or a click) opens the finding's detail, s/t/n
 // star it, go to its tags, open its note.
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
+import { SelectionRequests } from '../shell/selection-requests';
 import type { StoredFinding } from '../db/case-analysis-records';
 import { groupBySeverity } from './finding-filter';
 import { groupByDisposition, type FindingAnnotations } from './finding-dispositions';
@@ -38,13 +39,21 @@ function findingGroups(
 
 const optionId = (key: string) => `finding-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-export function FindingList({ findings, selected, onSelect, annotations, groupBy = 'severity' }: FindingListProps) {
+export function FindingList({ findings, selected: shown, onSelect, annotations, groupBy = 'severity' }: FindingListProps) {
+  // The selection lives in the route, which answers a task later: a key pressed right after a click acts on the
+  // clicked row.
+  const requests = useRef(new SelectionRequests()).current;
+  const select = (key: string) => {
+    requests.request(key, shown);
+    onSelect(key);
+  };
   const nameOf = useNameOf();
   const { timeZone } = useApp();
   const groups = findingGroups(findings, annotations, groupBy);
   // Keyboard order is display order: severity groups, then time within each.
   const ordered = groups.flatMap((group) => group.findings);
   const onKeyDown = (event: KeyboardEvent) => {
+    const selected = requests.effective(shown);
     const command = annotationKeyCommand(event);
     if (command && selected) {
       event.preventDefault();
@@ -61,7 +70,7 @@ export function FindingList({ findings, selected, onSelect, annotations, groupBy
     const next = ordered[target[event.key] ?? -1];
     if (!next) return;
     event.preventDefault();
-    onSelect(next.key);
+    select(next.key);
     document.getElementById(optionId(next.key))?.scrollIntoView({ block: 'nearest' });
   };
   return (
@@ -71,7 +80,7 @@ export function FindingList({ findings, selected, onSelect, annotations, groupBy
       aria-label="Findings"
       tabIndex={0}
       data-testid="finding-list"
-      aria-activedescendant={selected ? optionId(selected) : undefined}
+      aria-activedescendant={shown ? optionId(shown) : undefined}
       onKeyDown={onKeyDown}
     >
       {groups.map((group) => (
@@ -93,12 +102,12 @@ export function FindingList({ findings, selected, onSelect, annotations, groupBy
               key={finding.key}
               id={optionId(finding.key)}
               role="option"
-              aria-selected={finding.key === selected}
+              aria-selected={finding.key === shown}
               className={`finding-row sev-border-${finding.severity}`}
               data-testid="finding-row"
               data-finding-id={finding.id}
               data-origin={finding.origin}
-              onClick={() => onSelect(finding.key)}
+              onClick={() => select(finding.key)}
             >
               <div className="finding-row-head">
                 <SeverityBadge severity={finding.severity} />
