@@ -75,6 +75,7 @@ export * from './types';
 export { mayContainText, trigramFilter } from './trigram-filter';
 /** The 32-bit string hash the filters use, also the app's posting rows' bucket hash (renderer/db/event-blocks.ts). */
 export { fnv1a } from '../util/bloom';
+export { BinaryHeap } from '../util/binary-heap';
 export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
 export { caseTokenReferenceFields } from './hashed-tokens/link-fields';
 export {

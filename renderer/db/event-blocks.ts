@@ -1,8 +1,8 @@
 // The block layout issue 19 chose by measurement (docs/benchmarks.md, "Batches committed whole"): a batch's events as
 // blocks, and its facet values as posting rows, all written in the batch's one transaction, the posting rows merged
 // into fewer, larger ones every few dozen batches. Pure and synchronous, like event-rows.ts: what a transaction writes
-// is built before it opens. The app's store does not write this layout yet; the store-designs benchmark's
-// batch-commit design does, through these functions.
+// is built before it opens. The app writes this layout for cases created with `eventLayout: 'blocks'`
+// (event-block-store.ts); the store-designs benchmark's batch-commit design writes it through these functions too.
 //
 // Blocks. A batch's events are sorted by time (untimed first, ties in file order) and cut into blocks of at most
 // BLOCK_EVENTS events spanning less than BLOCK_SPAN_MS by the free-text rows' own rule (timeRowBounds), so a block and
@@ -18,7 +18,7 @@
 // facet, so a value's history is a row per compaction plus the level-0 rows since.
 import type { AuthEvent } from '../../core/sources';
 import { facetValues, fnv1a, type EventFacet } from '../../core/timeline';
-import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS } from './event-records';
+import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
 import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
 /** Events per block at most: the free-text row's. */
@@ -83,6 +83,21 @@ export interface PostingRow {
   readonly values: readonly string[];
   readonly ts: Float64Array;
   readonly seq: Float64Array;
+}
+
+/** A posting row as stored: with the ingest that wrote it, so compaction and removal find an ingest's rows. */
+export type StoredPostingRow = PostingRow & { readonly ingestId: string };
+
+/**
+ * The case analysis's token links of one event (StoredEvent.tokenLinks in the block layout, where a block is never
+ * rewritten). `keys` lists [caseId, token, ts, seq] for each linked token the event does not carry itself: the
+ * multi-entry index that adds those events to the token's facet reads.
+ */
+export interface EventTokenLinksRecord {
+  readonly caseId: string;
+  readonly seq: number;
+  readonly links: readonly StoredTokenLink[];
+  readonly keys: readonly (readonly [string, string, number, number])[];
 }
 
 /** One posting entry. */

@@ -90,6 +90,8 @@ export interface IngestRecord {
   readonly geoDatabases?: readonly GeoDatabaseInfo[];
   readonly facts?: Readonly<Record<string, string>>;
   readonly error?: string;
+  /** Block layout: the batches whose level-0 posting rows no compaction has merged yet (event-block-store.ts). */
+  readonly uncompactedBatches?: number;
   /** For a re-ingest: the ingest it replaces (its events are removed first). */
   readonly replaces?: string;
 }

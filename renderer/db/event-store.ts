@@ -1,40 +1,82 @@
 // The case's stored events, read and written through one module. Views, the analysis, reports and case deletion ask
 // for events by what they need (by seq, all of them in import or time order, those of one facet value, the distinct
-// values of a facet) and never name the table or its indexes: the physical layout — one row per event today, blocks
-// of events with postings as issue 19 measured (docs/benchmarks.md) — can change here alone. The timeline's paging
-// engine (renderer/timeline/timeline-query.ts and its helpers) is the one other reader: it plans over the indexes.
-// test/e2e/event-store.spec.ts holds every function here to its plain definition on real IndexedDB.
+// values of a facet) and never name the table or its indexes. Two physical layouts answer: a row per event
+// (authEvents, every case so far) and blocks of events with posting rows (event-block-store.ts, issue 19; cases created
+// with `eventLayout: 'blocks'`). A case's layout is found from what it stores (layoutOf). The timeline's paging engine
+// (renderer/timeline/timeline-query.ts and its helpers) is the one other reader: it plans over the row layout's
+// indexes, so no case the investigator creates uses blocks until it pages blocks too.
+// test/e2e/event-store.spec.ts holds every function here, in both layouts, to its plain definition on real IndexedDB.
 import { Dexie, type Table } from 'dexie';
 import type { EventFacet, FacetKey, StoredEvent, StoredTokenLink } from './event-records';
 import { withTokenLinks } from './event-rows';
 import type { TokentrailDatabase } from './schema';
 import { casePages } from './case-pages';
+import {
+  blockDistinctValues,
+  blockEventsBySeq,
+  blockEventsBySeqOrder,
+  blockEventsByTime,
+  blockFacetEvents,
+  blockFacetTimes,
+  deleteCaseBlocks,
+  latestBlockEvent,
+  removeIngestBlocks,
+  storeBlockTokenLinks,
+} from './event-block-store';
+
+type Layout = 'rows' | 'blocks';
+
+/** Each database's known layouts by case: a case that stores events never changes layout. */
+const knownLayouts = new WeakMap<TokentrailDatabase, Map<string, Layout>>();
+
+/**
+ * How the case's events are stored, found from its first stored block or row (one keyed read, then remembered). A case
+ * with no events reads as rows: both layouts give nothing for it. Call inside a transaction over eventTables(), or none.
+ */
+async function layoutOf(database: TokentrailDatabase, caseId: string): Promise<Layout> {
+  let known = knownLayouts.get(database);
+  if (!known) knownLayouts.set(database, (known = new Map()));
+  const cached = known.get(caseId);
+  if (cached) return cached;
+  const caseRange = <T>(table: Table<T, [string, number]>, key: string) =>
+    table.where(key).between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).limit(1).primaryKeys();
+  const [blocks, rows] = await Promise.all([
+    caseRange(database.eventBlocks, '[caseId+block]'),
+    caseRange(database.authEvents, '[caseId+seq]'),
+  ]);
+  const layout: Layout | undefined = blocks.length > 0 ? 'blocks' : rows.length > 0 ? 'rows' : undefined;
+  if (layout) known.set(caseId, layout);
+  return layout ?? 'rows';
+}
 
 /** The events numbered `seqs`, in the same order; undefined where none is stored (removed with its ingest). */
-export function eventsBySeq(
+export async function eventsBySeq(
   database: TokentrailDatabase,
   caseId: string,
   seqs: readonly number[],
 ): Promise<(StoredEvent | undefined)[]> {
+  if ((await layoutOf(database, caseId)) === 'blocks') return blockEventsBySeq(database, caseId, seqs);
   return database.authEvents.bulkGet(seqs.map((seq): [string, number] => [caseId, seq]));
 }
 
 /** The event numbered `seq`, or undefined. */
-export function eventBySeq(
+export async function eventBySeq(
   database: TokentrailDatabase,
   caseId: string,
   seq: number,
 ): Promise<StoredEvent | undefined> {
+  if ((await layoutOf(database, caseId)) === 'blocks') return (await blockEventsBySeq(database, caseId, [seq]))[0];
   return database.authEvents.get([caseId, seq]);
 }
 
 /** Every event of the case, `pageSize` at a time, in import order (by seq). */
-export function caseEventsBySeq(
+export async function* caseEventsBySeq(
   database: TokentrailDatabase,
   caseId: string,
   pageSize: number,
 ): AsyncGenerator<StoredEvent[]> {
-  return casePages(database.authEvents, 'seq', caseId, pageSize);
+  if ((await layoutOf(database, caseId)) === 'blocks') yield* blockEventsBySeqOrder(database, caseId, pageSize);
+  else yield* casePages(database.authEvents, 'seq', caseId, pageSize);
 }
 
 /** Every event of the case, `pageSize` at a time, in time order (untimed ones first, ties by seq). */
@@ -43,6 +85,10 @@ export async function* caseEventsByTime(
   caseId: string,
   pageSize: number,
 ): AsyncGenerator<StoredEvent[]> {
+  if ((await layoutOf(database, caseId)) === 'blocks') {
+    yield* blockEventsByTime(database, caseId, pageSize);
+    return;
+  }
   let after: StoredEvent | undefined;
   for (;;) {
     const page = await database.authEvents
@@ -63,7 +109,8 @@ export async function* caseEventsByTime(
 }
 
 /** The case's last event in time order (ties by seq), or undefined when it has none. */
-export function latestEvent(database: TokentrailDatabase, caseId: string): Promise<StoredEvent | undefined> {
+export async function latestEvent(database: TokentrailDatabase, caseId: string): Promise<StoredEvent | undefined> {
+  if ((await layoutOf(database, caseId)) === 'blocks') return latestBlockEvent(database, caseId);
   return database.authEvents
     .where('[caseId+ts+seq]')
     .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
@@ -76,13 +123,14 @@ const facetRange = (database: TokentrailDatabase, caseId: string, facet: EventFa
     .between([caseId, facet, value, Dexie.minKey, Dexie.minKey], [caseId, facet, value, Dexie.maxKey, Dexie.maxKey]);
 
 /** The first `limit` events that have `value` for `facet`, in time order (ties by seq). */
-export function facetEvents(
+export async function facetEvents(
   database: TokentrailDatabase,
   caseId: string,
   facet: EventFacet,
   value: string,
   limit: number,
 ): Promise<StoredEvent[]> {
+  if ((await layoutOf(database, caseId)) === 'blocks') return blockFacetEvents(database, caseId, facet, value, limit);
   return facetRange(database, caseId, facet, value).limit(limit).toArray();
 }
 
@@ -94,6 +142,8 @@ export async function facetEventTimes(
   value: string,
   limit: number,
 ): Promise<{ ts: number; seq: number }[]> {
+  if ((await layoutOf(database, caseId)) === 'blocks')
+    return (await blockFacetTimes(database, caseId, facet, value)).slice(0, limit);
   const keys = (await facetRange(database, caseId, facet, value).limit(limit).keys()) as unknown as FacetKey[];
   return keys.map((key) => ({ ts: key[3], seq: key[4] }));
 }
@@ -108,6 +158,7 @@ export async function distinctFacetValues(
   facet: EventFacet,
   limit: number,
 ): Promise<string[]> {
+  if ((await layoutOf(database, caseId)) === 'blocks') return blockDistinctValues(database, caseId, facet, limit);
   const values: string[] = [];
   let lower: unknown[] = [caseId, facet, '', Dexie.minKey, Dexie.minKey];
   const upper = [caseId, facet, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey];
@@ -135,10 +186,12 @@ export async function storeTokenLinks(
   links: ReadonlyMap<number, readonly StoredTokenLink[] | undefined>,
 ): Promise<number> {
   const seqs = [...links.keys()];
+  const layout = await layoutOf(database, caseId);
   let written = 0;
   for (let start = 0; start < seqs.length; start += LINK_BATCH) {
     const chunk = seqs.slice(start, start + LINK_BATCH);
-    written += await database.transaction('rw', database.authEvents, async () => {
+    written += await database.transaction('rw', eventTables(database), async () => {
+      if (layout === 'blocks') return storeBlockTokenLinks(database, caseId, links, chunk);
       const rows = await eventsBySeq(database, caseId, chunk);
       const updated = rows
         .filter((row): row is StoredEvent => row !== undefined)
@@ -152,37 +205,42 @@ export async function storeTokenLinks(
 
 /** The tables that hold events: a transaction that writes or deletes them, or pages them consistently, spans these. */
 export function eventTables(database: TokentrailDatabase): Table[] {
-  return [database.authEvents];
+  return [database.authEvents, database.eventBlocks, database.eventPostings, database.eventTokenLinks];
 }
 
-/** Stores a batch of new events (their seqs stamped); call inside a read-write transaction over eventTables(). */
+/**
+ * Stores a batch of new events of the row layout (their seqs stamped); call inside a read-write transaction over
+ * eventTables(). The block layout's batches are built and stored by event-block-store.ts (blockBatch, storeBlockBatch).
+ */
 export async function storeEvents(database: TokentrailDatabase, rows: readonly StoredEvent[]): Promise<void> {
   await database.authEvents.bulkAdd(rows as StoredEvent[]);
 }
 
 /**
- * Up to `limit` events the ingest stored: what removing it deletes next, a chunk at a time. Read by the ingest's file:
- * a file's ingests follow one another, each one's events removed before the next writes any.
+ * Removes up to about `limit` events the ingest stored and returns them (none: nothing is left); call inside a
+ * read-write transaction over eventTables(). Rows are found by the ingest's file: a file's ingests follow one another,
+ * each one's events removed before the next writes any. Blocks go whole, with the ingest's posting rows in the first
+ * chunk (removeIngestBlocks).
  */
-export async function ingestEvents(
+export async function removeIngestChunk(
   database: TokentrailDatabase,
-  { caseId, fileId, id }: { readonly caseId: string; readonly fileId: string; readonly id: string },
+  ingest: { readonly caseId: string; readonly fileId: string; readonly id: string },
   limit: number,
 ): Promise<StoredEvent[]> {
-  const rows = await facetEvents(database, caseId, 'file', fileId, limit);
-  return rows.filter((row) => row.ingestId === id);
-}
-
-/** Deletes the events numbered `seqs`; call inside a read-write transaction over eventTables(). */
-export async function deleteEvents(
-  database: TokentrailDatabase,
-  caseId: string,
-  seqs: readonly number[],
-): Promise<void> {
-  await database.authEvents.bulkDelete(seqs.map((seq): [string, number] => [caseId, seq]));
+  const { caseId } = ingest;
+  if ((await layoutOf(database, caseId)) === 'blocks') return removeIngestBlocks(database, ingest, limit);
+  const rows = (await facetEvents(database, caseId, 'file', ingest.fileId, limit)).filter(
+    (row) => row.ingestId === ingest.id,
+  );
+  await database.authEvents.bulkDelete(rows.map((row): [string, number] => [caseId, row.seq]));
+  return rows;
 }
 
 /** Deletes every event of the case; call inside a read-write transaction over the case's tables (caseTables()). */
-export function deleteCaseEvents(database: TokentrailDatabase, caseId: string): Promise<number> {
-  return database.authEvents.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete();
+export async function deleteCaseEvents(database: TokentrailDatabase, caseId: string): Promise<void> {
+  knownLayouts.get(database)?.delete(caseId);
+  await Promise.all([
+    database.authEvents.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+    deleteCaseBlocks(database, caseId),
+  ]);
 }

@@ -44,6 +44,11 @@ export interface CaseRecord {
    * packs alone. Absent on every case created since.
    */
   readonly textFiltersIncomplete?: true;
+  /**
+   * How the case's events are stored: absent, a row per event (authEvents); 'blocks', blocks of events with posting
+   * rows (event-blocks.ts, schema v10). Chosen when the case is created and never changed.
+   */
+  readonly eventLayout?: 'blocks';
   /** How many evidence files were discarded (evidence/discard-evidence.ts); absent while none was. */
   readonly discardedFiles?: number;
   /** Detector parameters the investigator set for this case (docs/detectors.md); they override case-config.json's. */

@@ -25,6 +25,7 @@ import type {
   StoredEvent,
 } from './event-records';
 import type { EventTextFilterRecord, EventTextRecord, EventTextRowFiltersRecord } from './event-text';
+import type { EventBlock, EventTokenLinksRecord, StoredPostingRow } from './event-blocks';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -47,6 +48,9 @@ export class TokentrailDatabase extends Dexie {
   eventText!: Table<EventTextRecord, [string, number, number]>;
   eventTextFilters!: Table<EventTextFilterRecord, [string, number, number]>;
   eventTextRowFilters!: Table<EventTextRowFiltersRecord, [string, number, number]>;
+  eventBlocks!: Table<EventBlock, [string, number]>;
+  eventPostings!: Table<StoredPostingRow, [string, string, number, number | string, number]>;
+  eventTokenLinks!: Table<EventTokenLinksRecord, [string, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;
   geoDatabaseFiles!: EntityTable<GeoDatabaseFileRecord, 'id'>;
   tokenAnalyses!: Table<TokenAnalysisSummary, [string, string]>;
@@ -62,7 +66,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 9) {
+  constructor(name = DATABASE_NAME, throughVersion = 10) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -189,6 +193,17 @@ export class TokentrailDatabase extends Dexie {
         eventTextRowFilters: '[caseId+start+firstSeq], ingestId',
       })
       .upgrade((transaction) => markCasesWithEvents(transaction, 'textFiltersIncomplete'));
+    if (throughVersion < 10) return;
+    // v10: the block layout of a case's events (event-blocks.ts, issue 19): blocks of up to 128 events in time order
+    // keyed by block number (seq / 128), indexed by their first and last time for merges in time order; posting rows
+    // of the facet values, per batch (level 0) and per compaction (level 1), indexed by ingest for compaction and
+    // removal; the analysis's token links of events, one row per linked event, indexed by [caseId, token, ts, seq].
+    // Only cases created with `eventLayout: 'blocks'` write them; every other case keeps its rows (authEvents).
+    this.version(10).stores({
+      eventBlocks: '[caseId+block], ingestId, [caseId+start+block], [caseId+end+block]',
+      eventPostings: '[caseId+facet+level+bucket+id], [ingestId+level]',
+      eventTokenLinks: '[caseId+seq], *keys',
+    });
   }
 }
 
@@ -228,6 +243,9 @@ export function caseTables(database: TokentrailDatabase) {
     database.eventText,
     database.eventTextFilters,
     database.eventTextRowFilters,
+    database.eventBlocks,
+    database.eventPostings,
+    database.eventTokenLinks,
     database.findings,
     database.annotationStates,
     database.annotationRevisions,

@@ -6,11 +6,12 @@ import type { ParseSummary } from '../../core/sources';
 import type { ParseProblem } from '../../core/sources';
 import type { IngestProblemRecord, IngestRecord, IngestStatus, StoredEvent } from '../db/event-records';
 import { aggregateDeltas, stampSeq, type AggregateDeltas, type PendingEvent } from '../db/event-rows';
-import { buildTextRows, searchText, textFilterPacks } from '../db/event-text';
+import { buildTextRows, searchText, textFilterPacks, type EventTextRecord } from '../db/event-text';
 import { applyBucketDelta } from '../db/histogram-buckets';
 import type { CaseRecord } from '../db/records';
 import type { TokentrailDatabase } from '../db/schema';
-import { deleteEvents, eventTables, ingestEvents, storeEvents } from '../db/event-store';
+import { eventTables, removeIngestChunk, storeEvents } from '../db/event-store';
+import { blockBatch, COMPACTION_BATCHES, compactIngestPostings, storeBlockBatch } from '../db/event-block-store';
 
 /**
  * Problems kept per ingest. A binary file read as a log yields a problem per line; the count stays exact, the
@@ -91,10 +92,13 @@ export interface BatchProgress {
   readonly bytesRead: number;
 }
 
-/** Commits one parsed batch: events, problems, aggregates and counts, in one transaction. */
+/**
+ * Commits one parsed batch: events, problems, aggregates and counts, in one transaction. In the block layout, every
+ * COMPACTION_BATCHES batches of an ingest are followed by a compaction of their posting rows (a transaction of its own).
+ */
 export async function writeBatch(
   database: TokentrailDatabase,
-  ingest: Pick<IngestRecord, 'id' | 'caseId' | 'path'>,
+  ingest: Pick<IngestRecord, 'id' | 'caseId' | 'path' | 'fileId'>,
   rows: PendingEvent[],
   problems: readonly ParseProblem[],
   progress: BatchProgress,
@@ -112,20 +116,32 @@ export async function writeBatch(
   const lastLine = rows.reduce((line, row) => Math.max(line, row.event.source.line ?? 0), 0);
   // Lower-casing is most of the free-text rows' cost: done before the transaction opens, not while it holds the store.
   const texts = rows.map((row) => searchText(row.event));
-  await database.transaction('rw', batchTables(database), async () => {
+  const uncompacted = await database.transaction('rw', batchTables(database), async () => {
     const [caseRecord, current] = await Promise.all([
       database.cases.get(ingest.caseId),
       database.ingests.get(ingest.id),
     ]);
     if (!caseRecord || !current) throw new Error(`the case of ${ingest.path} was deleted while it was being ingested`);
-    const nextSeq = stampSeq(rows, caseRecord.nextEventSeq ?? 0);
+    const blocks = caseRecord.eventLayout === 'blocks' && rows.length > 0;
     const room = Math.max(0, MAX_STORED_PROBLEMS - current.problems);
     const problemCounts = { ...current.problemCounts };
     for (const problem of problems) problemCounts[problem.code] = (problemCounts[problem.code] ?? 0) + 1;
-    const textRows = buildTextRows(ingest.caseId, ingest.id, rows, texts);
+    let nextSeq: number;
+    let textRows: EventTextRecord[];
+    let stored: Promise<void>;
+    if (blocks) {
+      const batch = blockBatch(ingest, rows, texts, caseRecord.nextEventSeq ?? 0);
+      ({ nextSeq, textRows } = batch);
+      stored = storeBlockBatch(database, batch);
+    } else {
+      nextSeq = stampSeq(rows, caseRecord.nextEventSeq ?? 0);
+      textRows = buildTextRows(ingest.caseId, ingest.id, rows, texts);
+      stored = storeEvents(database, rows as StoredEvent[]);
+    }
     const packs = textFilterPacks(textRows);
+    const uncompactedBatches = (current.uncompactedBatches ?? 0) + (blocks ? 1 : 0);
     await Promise.all([
-      storeEvents(database, rows as StoredEvent[]),
+      stored,
       database.eventText.bulkAdd(textRows),
       database.eventTextFilters.bulkAdd(packs.map(({ pack }) => pack)),
       database.eventTextRowFilters.bulkAdd(packs.map(({ rowFilters }) => rowFilters)),
@@ -138,6 +154,7 @@ export async function writeBatch(
         lastLine: Math.max(current.lastLine ?? 0, lastLine) || undefined,
         problems: current.problems + problems.length,
         problemCounts,
+        ...(uncompactedBatches > 0 ? { uncompactedBatches } : {}),
       }),
       database.cases.put({
         ...caseRecord,
@@ -149,7 +166,9 @@ export async function writeBatch(
         },
       }),
     ]);
+    return uncompactedBatches;
   });
+  if (uncompacted >= COMPACTION_BATCHES) await compactIngestPostings(database, ingest.id);
 }
 
 /** Closes an ingest with its outcome; counts were kept by the batches, the summary adds format facts. */
@@ -160,6 +179,9 @@ export async function finishIngest(
   summary?: ParseSummary,
   error?: string,
 ): Promise<void> {
+  // The posting rows of the last batches (block layout) are merged whatever the outcome: they hold committed events.
+  if (((await database.ingests.get(ingestId))?.uncompactedBatches ?? 0) > 0)
+    await compactIngestPostings(database, ingestId);
   await database.ingests.update(ingestId, {
     status,
     finishedAt: Date.now(),
@@ -192,13 +214,8 @@ export async function removeIngestEvents(
   let removed = 0;
   for (;;) {
     const done = await database.transaction('rw', batchTables(database), async () => {
-      const rows = await ingestEvents(database, previous, REMOVE_CHUNK);
+      const rows = await removeIngestChunk(database, previous, REMOVE_CHUNK);
       if (rows.length === 0) return true;
-      await deleteEvents(
-        database,
-        caseId,
-        rows.map((row) => row.seq),
-      );
       await applyDeltas(database, caseId, aggregateDeltas(rows, -1));
       const current = await database.ingests.get(id);
       if (current) await database.ingests.put({ ...current, events: Math.max(0, current.events - rows.length) });

@@ -21,7 +21,7 @@ import {
   latestEvent,
   storeTokenLinks,
 } from '../../../renderer/db/event-store';
-import { removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
+import { finishIngest, removeIngestEvents, writeBatch } from '../../../renderer/ingest/ingest-store';
 import { deleteCase } from '../../../renderer/cases/case-store';
 import { runningIngest } from '../../support/running-ingest';
 import { seededRandom } from '../../support/seeded-random';
@@ -50,7 +50,11 @@ function event(file: string, line: number, ts: number | null, pick: () => number
   };
 }
 
-/** Writes `times` as one ingest of `file` in batches of 97 (as the ingest would), returning the rows as stored. */
+/**
+ * Writes `times` as one ingest of `file` in batches of 97 (as the ingest would), returning the rows as stored. A
+ * `finished` ingest is closed as the pipeline closes it (the block layout compacts its last batches' postings then);
+ * the others stay running, as after a crash.
+ */
 async function ingestFile(
   database: TokentrailDatabase,
   caseId: string,
@@ -58,6 +62,7 @@ async function ingestFile(
   file: string,
   times: readonly (number | null)[],
   pick: () => number,
+  finished = true,
 ): Promise<PendingEvent[]> {
   const ingest = runningIngest(id, caseId, file);
   await database.ingests.add(ingest);
@@ -68,6 +73,7 @@ async function ingestFile(
     await writeBatch(database, ingest, rows, [], { bytesRead: 0 });
     written.push(...rows); // writeBatch stamped their seqs
   }
+  if (finished) await finishIngest(database, id, 'complete');
   return written;
 }
 
@@ -170,11 +176,18 @@ async function checkReads(
   return { checks, failures };
 }
 
-export async function runEventStoreChecks(seed: number) {
+export async function runEventStoreChecks(seed: number, layout: 'rows' | 'blocks') {
   const pick = seededRandom(seed);
-  const database = new TokentrailDatabase(`tokentrail-events-${seed}`);
+  const database = new TokentrailDatabase(`tokentrail-events-${seed}-${layout}`);
   for (const id of [CASE, OTHER])
-    await database.cases.add({ id, title: id, createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS });
+    await database.cases.add({
+      id,
+      title: id,
+      createdAt: 0,
+      updatedAt: 0,
+      counts: EMPTY_COUNTS,
+      ...(layout === 'blocks' ? { eventLayout: layout } : {}),
+    });
   const dense = await ingestFile(
     database,
     CASE,
@@ -210,10 +223,17 @@ export async function runEventStoreChecks(seed: number) {
     'bulk.jsonl',
     Array.from({ length: 5_200 }, (_, index) => T0 + 3_000_000 + index * 700),
     pick,
+    false,
   );
   // Another case's events share every value: none may show up in the first case's reads.
   const other = await ingestFile(database, OTHER, 'other', 'dense.jsonl', [T0, T0 + 1, null], pick);
 
+  // Block layout: the posting rows of both levels are read (bulk's first 32 batches were compacted, its last 22 not).
+  const postingLevels = await database.eventPostings.toArray();
+  const postings = {
+    levelZero: postingLevels.filter((row) => row.level === 0).length,
+    levelOne: postingLevels.filter((row) => row.level === 1).length,
+  };
   const runs: { checks: number; failures: string[] }[] = [];
   let expected: EventView[] = [...dense, ...sparse, ...ties, ...bulk].map((row) => view(row as StoredEvent)!);
   runs.push(await checkReads(database, 'as written', expected, pick));
@@ -247,6 +267,7 @@ export async function runEventStoreChecks(seed: number) {
   expected = [];
   runs.push(await checkReads(database, 'after deleting the case', expected, pick));
   const otherLeft = (await collect(caseEventsBySeq(database, OTHER, 50))).rows;
+  const stored = { rows: await database.authEvents.count(), blocks: await database.eventBlocks.count() };
   database.close();
   return {
     checks: runs.reduce((sum, run) => sum + run.checks, 0),
@@ -254,7 +275,12 @@ export async function runEventStoreChecks(seed: number) {
     written,
     linked: linked.length,
     bulkChunks,
-    otherKept: JSON.stringify(otherLeft) === JSON.stringify(other.map((row) => view(row as StoredEvent))),
+    postings,
+    stored,
+    // In seq order, as caseEventsBySeq gives them (the block layout numbers a batch in time order).
+    otherKept:
+      JSON.stringify(otherLeft) ===
+      JSON.stringify([...other].sort((a, b) => a.seq - b.seq).map((row) => view(row as StoredEvent))),
   };
 }
 

@@ -1,0 +1,410 @@
+// The block layout's reads and writes (event-blocks.ts says what is stored and why). event-store.ts sends a case's
+// calls here when its events are in blocks; every function gives exactly what the row layout gives for the same
+// events (test/e2e/event-store.spec.ts runs one contract over both). Blocks are never rewritten: the analysis's token
+// links live in rows of their own (EventTokenLinksRecord), merged into the events as they are read.
+import { Dexie } from 'dexie';
+import { BinaryHeap } from '../../core/timeline';
+import {
+  BLOCK_EVENTS,
+  blockOfSeq,
+  blocksOfBatch,
+  compactPostings,
+  LEVEL0_BUCKETS,
+  LEVEL1_BUCKETS,
+  levelZeroPostings,
+  postingBucket,
+  valueRange,
+  type EventBlock,
+  type EventTokenLinksRecord,
+  type StoredPostingRow,
+} from './event-blocks';
+import { COUNTED_FACETS, type EventFacet, type StoredEvent, type StoredTokenLink } from './event-records';
+import { buildEventRows, withTokenLinks, type PendingEvent } from './event-rows';
+import { buildTextRows, type EventTextRecord } from './event-text';
+import { casePages } from './case-pages';
+import type { TokentrailDatabase } from './schema';
+
+/** Level-0 batches of an ingest merged by one compaction (docs/storage.md). */
+export const COMPACTION_BATCHES = 32;
+
+type Links = ReadonlyMap<number, readonly StoredTokenLink[]>;
+
+/** The token links of every event of `blocks`: one key range per block, read in parallel. */
+async function linksOfBlocks(database: TokentrailDatabase, caseId: string, blocks: readonly number[]): Promise<Links> {
+  const ranges = await Promise.all(
+    blocks.map((block) =>
+      database.eventTokenLinks
+        .where('[caseId+seq]')
+        .between([caseId, block * BLOCK_EVENTS], [caseId, (block + 1) * BLOCK_EVENTS], true, false)
+        .toArray(),
+    ),
+  );
+  return new Map(ranges.flat().map((record) => [record.seq, record.links]));
+}
+
+/** The event at `offset` of `block`, as the row layout stores it (facet keys, links). */
+function eventOfBlock(block: EventBlock, offset: number, links: Links): StoredEvent | undefined {
+  const event = block.events[offset];
+  if (!event) return undefined;
+  const [row] = buildEventRows(block.caseId, block.ingestId, block.fileId, [event]) as [PendingEvent];
+  const seq = block.block * BLOCK_EVENTS + offset;
+  row.seq = seq;
+  for (const key of row.facets) key[4] = seq;
+  const linked = links.get(seq);
+  return linked ? withTokenLinks(row, linked) : row;
+}
+
+const blockRows = (block: EventBlock, links: Links): StoredEvent[] =>
+  block.events.map((_, offset) => eventOfBlock(block, offset, links)!);
+
+export async function blockEventsBySeq(
+  database: TokentrailDatabase,
+  caseId: string,
+  seqs: readonly number[],
+): Promise<(StoredEvent | undefined)[]> {
+  const numbers = [...new Set(seqs.map(blockOfSeq))];
+  const [blocks, links] = await Promise.all([
+    database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block])),
+    linksOfBlocks(database, caseId, numbers),
+  ]);
+  const byNumber = new Map(numbers.map((block, index) => [block, blocks[index]]));
+  return seqs.map((seq) => {
+    const block = byNumber.get(blockOfSeq(seq));
+    return block && eventOfBlock(block, seq - block.block * BLOCK_EVENTS, links);
+  });
+}
+
+/** Blocks read per request when the whole case is walked. */
+const BLOCKS_PER_READ = 32;
+
+export async function* blockEventsBySeqOrder(
+  database: TokentrailDatabase,
+  caseId: string,
+  pageSize: number,
+): AsyncGenerator<StoredEvent[]> {
+  let pending: StoredEvent[] = [];
+  for await (const blocks of casePages(database.eventBlocks, 'block', caseId, BLOCKS_PER_READ)) {
+    const links = await linksOfBlocks(
+      database,
+      caseId,
+      blocks.map((block) => block.block),
+    );
+    for (const block of blocks) pending.push(...blockRows(block, links));
+    while (pending.length >= pageSize) {
+      yield pending.slice(0, pageSize);
+      pending = pending.slice(pageSize);
+    }
+  }
+  if (pending.length > 0) yield pending;
+}
+
+const earlier = (a: StoredEvent, b: StoredEvent) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq);
+
+/**
+ * The case's events in time order: the blocks are read by their first time and merged. A block is opened once the
+ * merge reaches its first time, so what is held is the blocks that overlap the current time (one or two per file of a
+ * time-sorted log; more for a file whose lines jump back and forth in time).
+ */
+export async function* blockEventsByTime(
+  database: TokentrailDatabase,
+  caseId: string,
+  pageSize: number,
+): AsyncGenerator<StoredEvent[]> {
+  const heap = new BinaryHeap<StoredEvent>(earlier);
+  let queued: { block: EventBlock; links: Links }[] = [];
+  let after: [string, number, number] | undefined;
+  let exhausted = false;
+  let page: StoredEvent[] = [];
+  for (;;) {
+    if (queued.length === 0 && !exhausted) {
+      const blocks = await database.eventBlocks
+        .where('[caseId+start+block]')
+        .between(after ?? [caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey], !after, true)
+        .limit(BLOCKS_PER_READ)
+        .toArray();
+      exhausted = blocks.length < BLOCKS_PER_READ;
+      const last = blocks.at(-1);
+      if (last) after = [caseId, last.start, last.block];
+      const links = await linksOfBlocks(
+        database,
+        caseId,
+        blocks.map((block) => block.block),
+      );
+      queued = blocks.map((block) => ({ block, links }));
+    }
+    const next = queued[0];
+    const top = heap.peek();
+    if (next && (!top || next.block.start <= top.ts)) {
+      queued.shift();
+      for (const row of blockRows(next.block, next.links)) heap.push(row);
+      continue;
+    }
+    if (!top) break;
+    page.push(heap.pop()!);
+    if (page.length === pageSize) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+export async function latestBlockEvent(database: TokentrailDatabase, caseId: string): Promise<StoredEvent | undefined> {
+  // The block that ends last (ties: the highest block, whose seqs are the highest) ends with the latest event.
+  const last = await database.eventBlocks
+    .where('[caseId+end+block]')
+    .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
+    .last();
+  if (!last) return undefined;
+  return eventOfBlock(last, last.events.length - 1, await linksOfBlocks(database, caseId, [last.block]));
+}
+
+/** The posting rows that may hold `value` of `facet`: its bucket's at both levels. */
+function postingRowsOf(database: TokentrailDatabase, caseId: string, facet: EventFacet, value: string) {
+  return Promise.all(
+    [
+      [0, postingBucket(facet, value, LEVEL0_BUCKETS)] as const,
+      [1, postingBucket(facet, value, LEVEL1_BUCKETS)] as const,
+    ].map(([level, bucket]) =>
+      database.eventPostings
+        .where('[caseId+facet+level+bucket+id]')
+        .between([caseId, facet, level, bucket, Dexie.minKey], [caseId, facet, level, bucket, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+}
+
+/** The linked-token index keys [caseId, token, ts, seq] of `token`, or of every token when undefined. */
+async function linkKeys(
+  database: TokentrailDatabase,
+  caseId: string,
+  token: string | undefined,
+): Promise<[string, string, number, number][]> {
+  const keys = await database.eventTokenLinks
+    .where('keys')
+    .between(
+      [caseId, token ?? Dexie.minKey, Dexie.minKey, Dexie.minKey],
+      [caseId, token ?? Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+    )
+    .keys();
+  return keys as unknown as [string, string, number, number][];
+}
+
+/** When every event with `value` for `facet` happened, in time order (ties by seq), each event once. */
+export async function blockFacetTimes(
+  database: TokentrailDatabase,
+  caseId: string,
+  facet: EventFacet,
+  value: string,
+): Promise<{ ts: number; seq: number }[]> {
+  const [rows, links] = await Promise.all([
+    postingRowsOf(database, caseId, facet, value),
+    facet === 'token' ? linkKeys(database, caseId, value) : [],
+  ]);
+  const entries: { ts: number; seq: number }[] = links.map(([, , ts, seq]) => ({ ts, seq }));
+  for (const row of rows.flat()) {
+    const { from, to } = valueRange(row, value);
+    for (let index = from; index < to; index += 1) entries.push({ ts: row.ts[index]!, seq: row.seq[index]! });
+  }
+  entries.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  // A token an event carries and is also linked to counts once, as the row layout's index holds it once.
+  return entries.filter((entry, index) => index === 0 || entry.seq !== entries[index - 1]!.seq);
+}
+
+export async function blockFacetEvents(
+  database: TokentrailDatabase,
+  caseId: string,
+  facet: EventFacet,
+  value: string,
+  limit: number,
+): Promise<StoredEvent[]> {
+  const times = (await blockFacetTimes(database, caseId, facet, value)).slice(0, limit);
+  const rows = await blockEventsBySeq(
+    database,
+    caseId,
+    times.map((entry) => entry.seq),
+  );
+  return rows.filter((row): row is StoredEvent => row !== undefined);
+}
+
+/**
+ * The distinct values of `facet`, in value order. A counted facet's are its count rows (eventFacets, kept for both
+ * layouts); an identifier facet's are read from its posting rows — every row of the facet, so this costs what the
+ * facet's postings weigh.
+ */
+export async function blockDistinctValues(
+  database: TokentrailDatabase,
+  caseId: string,
+  facet: EventFacet,
+  limit: number,
+): Promise<string[]> {
+  if (COUNTED_FACETS.has(facet)) {
+    const counts = await database.eventFacets
+      .where('[caseId+facet+value]')
+      .between([caseId, facet, Dexie.minKey], [caseId, facet, Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+    return counts.map((count) => count.value);
+  }
+  const [rows, links] = await Promise.all([
+    database.eventPostings
+      .where('[caseId+facet+level+bucket+id]')
+      .between(
+        [caseId, facet, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+        [caseId, facet, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+      )
+      .toArray(),
+    facet === 'token' ? linkKeys(database, caseId, undefined) : [],
+  ]);
+  const values = new Set(links.map(([, token]) => token));
+  for (const row of rows) for (const value of row.values) values.add(value);
+  return [...values].sort().slice(0, limit);
+}
+
+/** Block layout of storeTokenLinks: one chunk of seqs, inside a read-write transaction over eventTables(). */
+export async function storeBlockTokenLinks(
+  database: TokentrailDatabase,
+  caseId: string,
+  links: ReadonlyMap<number, readonly StoredTokenLink[] | undefined>,
+  seqs: readonly number[],
+): Promise<number> {
+  const events = (await blockEventsBySeq(database, caseId, seqs)).filter(
+    (row): row is StoredEvent => row !== undefined,
+  );
+  const records: EventTokenLinksRecord[] = [];
+  const cleared: [string, number][] = [];
+  for (const { seq, ts, event } of events) {
+    const linked = links.get(seq);
+    if (!linked || linked.length === 0) {
+      cleared.push([caseId, seq]);
+      continue;
+    }
+    const parsed = new Set(event.tokenHashes);
+    const keys = linked.filter(({ hash }) => !parsed.has(hash)).map(({ hash }) => [caseId, hash, ts, seq] as const);
+    records.push({ caseId, seq, links: linked, keys });
+  }
+  await Promise.all([database.eventTokenLinks.bulkPut(records), database.eventTokenLinks.bulkDelete(cleared)]);
+  return events.length;
+}
+
+/** What one batch of one file writes in the block layout, its events' seqs stamped. */
+export interface BlockBatch {
+  readonly blocks: EventBlock[];
+  readonly postings: StoredPostingRow[];
+  readonly textRows: EventTextRecord[];
+  readonly nextSeq: number;
+}
+
+/**
+ * The blocks, level-0 posting rows and free-text rows of a batch, numbered from `nextSeq` on. Stamps each row's seq
+ * (and its facet keys') as the row layout's stampSeq does, so the aggregates and the caller see the stored numbers.
+ */
+export function blockBatch(
+  ingest: { readonly id: string; readonly caseId: string; readonly fileId: string },
+  rows: readonly PendingEvent[],
+  texts: readonly string[],
+  nextSeq: number,
+): BlockBatch {
+  // The blocks' order (time, ties in file order): sorted here once so rows, texts and events stay aligned.
+  const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.ts - rows[b]!.ts);
+  const sorted = order.map((index) => rows[index]!);
+  const built = blocksOfBatch(
+    ingest.caseId,
+    ingest.id,
+    ingest.fileId,
+    sorted.map((row) => row.event),
+    nextSeq,
+  );
+  let at = 0;
+  for (const block of built.blocks)
+    block.events.forEach((_, offset) => {
+      const row = sorted[at++]!;
+      row.seq = block.block * BLOCK_EVENTS + offset;
+      for (const key of row.facets) key[4] = row.seq;
+    });
+  const first = built.blocks[0];
+  const postings = first
+    ? levelZeroPostings(ingest.caseId, first.block, built.blocks).map((row) => ({ ...row, ingestId: ingest.id }))
+    : [];
+  const textRows = buildTextRows(
+    ingest.caseId,
+    ingest.id,
+    sorted,
+    order.map((index) => texts[index]!),
+  );
+  return { blocks: built.blocks, postings, textRows, nextSeq: built.nextSeq };
+}
+
+/** Writes a batch built by blockBatch; call inside a read-write transaction over eventTables(). */
+export async function storeBlockBatch(database: TokentrailDatabase, batch: BlockBatch): Promise<void> {
+  await Promise.all([database.eventBlocks.bulkAdd(batch.blocks), database.eventPostings.bulkAdd(batch.postings)]);
+}
+
+const postingKey = (row: StoredPostingRow): [string, string, number, number | string, number] => [
+  row.caseId,
+  row.facet,
+  row.level,
+  row.bucket,
+  row.id,
+];
+
+/**
+ * Merges an ingest's level-0 posting rows into level-1 rows, in one transaction of its own: a crash before it commits
+ * leaves the level-0 rows, which every read still reads. The level-1 rows take the first merged batch's number, so
+ * they are unique in the case.
+ */
+export async function compactIngestPostings(database: TokentrailDatabase, ingestId: string): Promise<void> {
+  await database.transaction('rw', [database.eventPostings, database.ingests], async () => {
+    const rows = await database.eventPostings.where('[ingestId+level]').equals([ingestId, 0]).toArray();
+    const first = rows[0];
+    if (first) {
+      const id = rows.reduce((least, row) => Math.min(least, row.id), first.id);
+      const merged = compactPostings(first.caseId, id, rows).map((row) => ({ ...row, ingestId }));
+      await database.eventPostings.bulkAdd(merged);
+      await database.eventPostings.bulkDelete(rows.map(postingKey));
+    }
+    await database.ingests.update(ingestId, { uncompactedBatches: 0 });
+  });
+}
+
+/**
+ * Removes up to about `limit` events of an ingest — whole blocks — with their token links, and returns them; call
+ * inside a read-write transaction over eventTables(). The ingest's posting rows go with its first chunk, so no facet
+ * read ever names an event that is gone.
+ */
+export async function removeIngestBlocks(
+  database: TokentrailDatabase,
+  { caseId, id }: { readonly caseId: string; readonly id: string },
+  limit: number,
+): Promise<StoredEvent[]> {
+  const blocks = await database.eventBlocks
+    .where('ingestId')
+    .equals(id)
+    .limit(Math.max(1, Math.floor(limit / BLOCK_EVENTS)))
+    .toArray();
+  await database.eventPostings.where('[ingestId+level]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+  const numbers = blocks.map((block) => block.block);
+  const links = await linksOfBlocks(database, caseId, numbers);
+  const rows = blocks.flatMap((block) => blockRows(block, links));
+  await Promise.all([
+    database.eventBlocks.bulkDelete(numbers.map((block): [string, number] => [caseId, block])),
+    database.eventTokenLinks.bulkDelete([...links.keys()].map((seq): [string, number] => [caseId, seq])),
+  ]);
+  return rows;
+}
+
+/** Deletes every block, posting row and token link of the case. */
+export async function deleteCaseBlocks(database: TokentrailDatabase, caseId: string): Promise<number> {
+  const [blocks] = await Promise.all([
+    database.eventBlocks.where('[caseId+block]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+    database.eventPostings
+      .where('[caseId+facet+level+bucket+id]')
+      .between(
+        [caseId, Dexie.minKey, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+        [caseId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+      )
+      .delete(),
+    database.eventTokenLinks.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete(),
+  ]);
+  return blocks;
+}
