@@ -3,7 +3,6 @@
 // events (test/e2e/event-store.spec.ts runs one contract over both). Blocks are never rewritten: the analysis's token
 // links live in rows of their own (EventTokenLinksRecord), merged into the events as they are read.
 import { Dexie } from 'dexie';
-import { BinaryHeap } from '../../core/timeline';
 import {
   BLOCK_EVENTS,
   blockOfSeq,
@@ -18,44 +17,16 @@ import {
   type EventTokenLinksRecord,
   type StoredPostingRow,
 } from './event-blocks';
-import { COUNTED_FACETS, type EventFacet, type StoredEvent, type StoredTokenLink } from './event-records';
-import { buildEventRows, withTokenLinks, type PendingEvent } from './event-rows';
+import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent, type StoredTokenLink } from './event-records';
+import type { PendingEvent } from './event-rows';
 import { buildTextRows, type EventTextRecord } from './event-text';
 import { casePages } from './case-pages';
+import { blockRows, eventOfBlock, linksOfBlocks } from './event-block-rows';
+import { BlockWalk } from './event-block-walk';
 import type { TokentrailDatabase } from './schema';
 
 /** Level-0 batches of an ingest merged by one compaction (docs/storage.md). */
 export const COMPACTION_BATCHES = 32;
-
-type Links = ReadonlyMap<number, readonly StoredTokenLink[]>;
-
-/** The token links of every event of `blocks`: one key range per block, read in parallel. */
-async function linksOfBlocks(database: TokentrailDatabase, caseId: string, blocks: readonly number[]): Promise<Links> {
-  const ranges = await Promise.all(
-    blocks.map((block) =>
-      database.eventTokenLinks
-        .where('[caseId+seq]')
-        .between([caseId, block * BLOCK_EVENTS], [caseId, (block + 1) * BLOCK_EVENTS], true, false)
-        .toArray(),
-    ),
-  );
-  return new Map(ranges.flat().map((record) => [record.seq, record.links]));
-}
-
-/** The event at `offset` of `block`, as the row layout stores it (facet keys, links). */
-function eventOfBlock(block: EventBlock, offset: number, links: Links): StoredEvent | undefined {
-  const event = block.events[offset];
-  if (!event) return undefined;
-  const [row] = buildEventRows(block.caseId, block.ingestId, block.fileId, [event]) as [PendingEvent];
-  const seq = block.block * BLOCK_EVENTS + offset;
-  row.seq = seq;
-  for (const key of row.facets) key[4] = seq;
-  const linked = links.get(seq);
-  return linked ? withTokenLinks(row, linked) : row;
-}
-
-const blockRows = (block: EventBlock, links: Links): StoredEvent[] =>
-  block.events.map((_, offset) => eventOfBlock(block, offset, links)!);
 
 export async function blockEventsBySeq(
   database: TokentrailDatabase,
@@ -98,49 +69,16 @@ export async function* blockEventsBySeqOrder(
   if (pending.length > 0) yield pending;
 }
 
-const earlier = (a: StoredEvent, b: StoredEvent) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq);
-
-/**
- * The case's events in time order: the blocks are read by their first time and merged. A block is opened once the
- * merge reaches its first time, so what is held is the blocks that overlap the current time (one or two per file of a
- * time-sorted log; more for a file whose lines jump back and forth in time).
- */
+/** The case's events in time order (ties by seq), `pageSize` at a time. */
 export async function* blockEventsByTime(
   database: TokentrailDatabase,
   caseId: string,
   pageSize: number,
 ): AsyncGenerator<StoredEvent[]> {
-  const heap = new BinaryHeap<StoredEvent>(earlier);
-  let queued: { block: EventBlock; links: Links }[] = [];
-  let after: [string, number, number] | undefined;
-  let exhausted = false;
+  const walk = new BlockWalk(database, caseId, 'forward');
   let page: StoredEvent[] = [];
-  for (;;) {
-    if (queued.length === 0 && !exhausted) {
-      const blocks = await database.eventBlocks
-        .where('[caseId+start+block]')
-        .between(after ?? [caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey], !after, true)
-        .limit(BLOCKS_PER_READ)
-        .toArray();
-      exhausted = blocks.length < BLOCKS_PER_READ;
-      const last = blocks.at(-1);
-      if (last) after = [caseId, last.start, last.block];
-      const links = await linksOfBlocks(
-        database,
-        caseId,
-        blocks.map((block) => block.block),
-      );
-      queued = blocks.map((block) => ({ block, links }));
-    }
-    const next = queued[0];
-    const top = heap.peek();
-    if (next && (!top || next.block.start <= top.ts)) {
-      queued.shift();
-      for (const row of blockRows(next.block, next.links)) heap.push(row);
-      continue;
-    }
-    if (!top) break;
-    page.push(heap.pop()!);
+  for (let row = await walk.next(); row; row = await walk.next()) {
+    page.push(row);
     if (page.length === pageSize) {
       yield page;
       page = [];
@@ -157,6 +95,34 @@ export async function latestBlockEvent(database: TokentrailDatabase, caseId: str
     .last();
   if (!last) return undefined;
   return eventOfBlock(last, last.events.length - 1, await linksOfBlocks(database, caseId, [last.block]));
+}
+
+/**
+ * The first and last time of the case's timed events, undefined when it has none; null when the case's events are
+ * not in blocks. A block holds timed or untimed events, never both: an untimed event sorts a block's span before any
+ * time.
+ */
+export async function caseBlockExtent(
+  database: TokentrailDatabase,
+  caseId: string,
+): Promise<{ first: number; last: number } | undefined | null> {
+  const [any, first, last] = await Promise.all([
+    database.eventBlocks
+      .where('[caseId+block]')
+      .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+      .limit(1)
+      .primaryKeys(),
+    database.eventBlocks
+      .where('[caseId+start+block]')
+      .between([caseId, UNTIMED_TS, Dexie.maxKey], [caseId, Dexie.maxKey, Dexie.maxKey], false, true)
+      .first(),
+    database.eventBlocks
+      .where('[caseId+end+block]')
+      .between([caseId, UNTIMED_TS, Dexie.maxKey], [caseId, Dexie.maxKey, Dexie.maxKey], false, true)
+      .last(),
+  ]);
+  if (any.length === 0) return null;
+  return first && last ? { first: first.start, last: last.end } : undefined;
 }
 
 /** The posting rows that may hold `value` of `facet`: its bucket's at both levels. */

@@ -96,7 +96,7 @@ export async function facetIntersectionPage(
       if (keys.length === OTHER_KEYS_PER_READ) {
         // Too common to intersect by keys over this span: tested on the events from now on.
         intersected = intersected.filter((facet) => facet !== other);
-        test = bothTests(carriesFacet(other), test);
+        test = allOf([carriesFacet(other)], test);
         continue;
       }
       const seqs = new Set(keys);
@@ -113,14 +113,16 @@ export async function facetIntersectionPage(
 }
 
 /** True for an event that has `value` for `facet` (its `facets` index entries, as the keys would say). */
-function carriesFacet([facet, value]: readonly [EventFacet, string]): (row: StoredEvent) => boolean {
+export function carriesFacet([facet, value]: readonly [EventFacet, string]): (row: StoredEvent) => boolean {
   return (row) => row.facets.some((key) => key[1] === facet && key[2] === value);
 }
 
-/** `cheap`, then `rest` (free text, annotations: dearer) on the rows `cheap` lets through. */
-function bothTests(
-  cheap: (row: StoredEvent) => boolean,
+/** Every one of `cheap` (facet tests), then `rest` (free text, annotations: dearer); undefined when there is none. */
+export function allOf(
+  cheap: readonly ((row: StoredEvent) => boolean)[],
   rest: ((row: StoredEvent) => boolean) | undefined,
-): (row: StoredEvent) => boolean {
-  return rest ? (row) => cheap(row) && rest(row) : cheap;
+): ((row: StoredEvent) => boolean) | undefined {
+  const tests = rest ? [...cheap, rest] : cheap;
+  if (tests.length === 0) return undefined;
+  return (row) => tests.every((test) => test(row));
 }

@@ -5,7 +5,10 @@
 import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent } from '../db/event-records';
 import { textNeedle, type EventTextFilterRecord } from '../db/event-text';
 import { recordTextFilters } from './text-filter-backfill';
-import { facetIntersectionPage, type FacetIntersection } from './facet-pages';
+import { allOf, carriesFacet, facetIntersectionPage, type FacetIntersection } from './facet-pages';
+import { blockPostingsPage, blockWalkPage } from './block-pages';
+import { caseBlockExtent } from '../db/event-block-store';
+import { eventTables } from '../db/event-store';
 import { budgetSpent, withinRange, type EventCursor, type PageRequest, type PageResult } from './page-request';
 import type { TokentrailDatabase } from '../db/schema';
 import { textPage } from './text-pages';
@@ -24,8 +27,20 @@ interface RangePlan {
   readonly test?: (row: StoredEvent) => boolean;
 }
 
+/** Block layout: the events walked in time order and tested, or a facet value's postings and their events tested. */
+type BlockPlan =
+  | { readonly kind: 'walk'; readonly test?: (row: StoredEvent) => boolean }
+  | {
+      readonly kind: 'postings';
+      readonly lead: readonly [EventFacet, string];
+      readonly test?: (row: StoredEvent) => boolean;
+    };
+
 type Plan =
-  RangePlan | { readonly kind: 'text'; readonly packed: boolean } | ({ readonly kind: 'facets' } & FacetIntersection);
+  | RangePlan
+  | BlockPlan
+  | { readonly kind: 'text'; readonly packed: boolean }
+  | ({ readonly kind: 'facets' } & FacetIntersection);
 
 /** Identifier facets, most selective first: a token is rarer than a session, a session than a subject or an IP. */
 const SELECTIVITY: readonly EventFacet[] = [
@@ -41,6 +56,12 @@ const SELECTIVITY: readonly EventFacet[] = [
 const IDENTIFIER_FACETS: ReadonlySet<EventFacet> = new Set(SELECTIVITY.filter((facet) => !COUNTED_FACETS.has(facet)));
 
 /**
+ * Block layout: a counted value with more events than this is served by walking the blocks (most hold it) rather than
+ * by its postings, which a page would read whole.
+ */
+const POSTED_EVENTS_AT_MOST = 50_000;
+
+/**
  * How a filter is served. Free text without an identifier facet: the packed text rows (text-pages.ts). Two or more
  * facets: their index keys intersected (facet-pages.ts). One facet: its `facets` range, the text tested row by row.
  * Nothing: [caseId+ts+seq]. Of the counted facets the value with the fewest events leads (one bulkGet); an
@@ -52,10 +73,12 @@ export async function planQuery(
   filter: TimelineFilter,
 ): Promise<Plan | null> {
   const facets = activeFacets(filter);
+  const record = await database.cases.get(caseId);
   if (textNeedle(filter.text) && !facets.some(([facet]) => IDENTIFIER_FACETS.has(facet))) {
-    const record = await database.cases.get(caseId);
     if (!record?.eventTextMissing) return { kind: 'text', packed: !record?.textFiltersIncomplete };
   }
+  const blocks = record?.eventLayout === 'blocks';
+  if (facets.length === 0 && blocks) return { kind: 'walk', test: filterPredicate(filter) };
   if (facets.length === 0)
     return {
       kind: 'range',
@@ -72,6 +95,12 @@ export async function planQuery(
   const [lead, ...others] = [...facets].sort(([a], [b]) => rank(a) - rank(b));
   const [facet, value] = lead!;
   const rest = filterPredicate({ text: filter.text, annotatedSeqs: filter.annotatedSeqs });
+  if (blocks) {
+    // The index keys' own test (carriesFacet): a token's facet includes the events the analysis linked to it.
+    if (COUNTED_FACETS.has(facet) && countOf(facet) > POSTED_EVENTS_AT_MOST)
+      return { kind: 'walk', test: allOf([lead!, ...others].map(carriesFacet), rest) };
+    return { kind: 'postings', lead: lead!, test: allOf(others.map(carriesFacet), rest) };
+  }
   if (others.length > 0) return { kind: 'facets', lead: lead!, others, ...(rest ? { test: rest } : {}) };
   return { kind: 'range', index: 'facets', key: (ts, seq) => [caseId, facet, value, ts, seq], test: rest };
 }
@@ -97,13 +126,15 @@ export async function queryPage(
       database.eventText,
       database.eventTextFilters,
       database.eventTextRowFilters,
-      database.authEvents,
+      ...eventTables(database),
     ],
     async () => {
       const plan = await planQuery(database, caseId, filter);
       if (!plan) return { rows: [], exhausted: true, scanned: 0 };
       if (plan.kind === 'text') return textPage(database, caseId, filter, request, { packed: plan.packed, unrecorded });
       if (plan.kind === 'facets') return facetIntersectionPage(database, caseId, filter, plan, request);
+      if (plan.kind === 'walk') return blockWalkPage(database, caseId, filter, plan.test, request);
+      if (plan.kind === 'postings') return blockPostingsPage(database, caseId, filter, plan.lead, plan.test, request);
       return rangePage(database, filter, plan, request);
     },
   );
@@ -162,6 +193,8 @@ export async function caseExtent(
   database: TokentrailDatabase,
   caseId: string,
 ): Promise<{ first: number; last: number } | undefined> {
+  const blocks = await caseBlockExtent(database, caseId);
+  if (blocks !== null) return blocks;
   const range = database.authEvents
     .where('[caseId+ts+seq]')
     .between([caseId, UNTIMED_TS, Infinity], [caseId, Infinity, Infinity], false, true);

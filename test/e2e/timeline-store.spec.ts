@@ -39,14 +39,19 @@ test('a v4 profile opens with its pre-v5 cases marked, its geolocation bytes mov
   });
 });
 
-// Batches of 97 events hold one text row each; batches of 1 000 several, whose filters share a record.
-for (const [seed, batch] of [
-  [1, 97],
-  [2, 97],
-  [1, 1_000],
+// Batches of 97 events hold one text row each; batches of 1 000 several, whose filters share a record. Both layouts of
+// the events: a row per event, and blocks with postings (issue 19), whose plans walk blocks or read postings.
+for (const [seed, batch, layout] of [
+  [1, 97, 'rows'],
+  [2, 97, 'rows'],
+  [1, 1_000, 'rows'],
+  [1, 97, 'blocks'],
+  [2, 97, 'blocks'],
+  [1, 1_000, 'blocks'],
 ] as const) {
   const batches = batch === 97 ? '' : `, batches of ${batch}`;
-  test(`every filter plan pages exactly the events the filter matches (seed ${seed}${batches})`, async ({}, testInfo) => {
+  const blocks = layout === 'rows' ? '' : ', events in blocks';
+  test(`every filter plan pages exactly the events the filter matches (seed ${seed}${batches}${blocks})`, async ({}, testInfo) => {
     testInfo.setTimeout(120_000);
     const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
       page.evaluate(
@@ -56,6 +61,7 @@ for (const [seed, batch] of [
               runQueryChecks(
                 seed: number,
                 batch: number,
+                layout: 'rows' | 'blocks',
               ): Promise<{
                 checks: number;
                 failures: string[];
@@ -80,7 +86,7 @@ for (const [seed, batch] of [
               }>;
             }
           ).runQueryChecks(...value),
-        [seed, batch] as const,
+        [seed, batch, layout] as const,
       ),
     );
     expect(result.failures).toEqual([]);

@@ -17,6 +17,7 @@ import { queryPage, type EventCursor, type PageRequest } from '../../../renderer
 import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { textFiltersRecorded } from '../../../renderer/timeline/text-filter-backfill';
 import { seededRandom } from '../../support/seeded-random';
+import { caseEventsBySeq } from '../../../renderer/db/event-store';
 import { mayContainText } from '../../../core/timeline';
 import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
 import { textRowsAllPacked } from '../../../renderer/archive/text-filter-coverage';
@@ -118,9 +119,9 @@ async function pageThrough(
   throw new Error('paging did not end');
 }
 
-export async function runQueryChecks(seed: number, batch?: number) {
+export async function runQueryChecks(seed: number, batch?: number, layout: 'rows' | 'blocks' = 'rows') {
   const pick = seededRandom(seed);
-  const database = new TokentrailDatabase(`tokentrail-query-${seed}`);
+  const database = new TokentrailDatabase(`tokentrail-query-${seed}-${layout}`);
   // The free-text rows whose text was read (by their firstSeq: a partial page's successor may read a row that
   // straddles its starting point again), to see what the trigram filters spare.
   const textRowsRead = new Set<number>();
@@ -148,7 +149,14 @@ export async function runQueryChecks(seed: number, batch?: number) {
       },
     }),
   });
-  await database.cases.add({ id: CASE, title: 'query', createdAt: 0, updatedAt: 0, counts: EMPTY_COUNTS });
+  await database.cases.add({
+    id: CASE,
+    title: 'query',
+    createdAt: 0,
+    updatedAt: 0,
+    counts: EMPTY_COUNTS,
+    ...(layout === 'blocks' ? { eventLayout: layout } : {}),
+  });
   // Dense: 3 000 events over 2 hours. Sparse: 120 events hours apart over the same day and beyond. Ties: events
   // sharing milliseconds, and untimed ones.
   await ingestFile(
@@ -182,7 +190,8 @@ export async function runQueryChecks(seed: number, batch?: number) {
   let checks = 0;
   let partialPages = 0;
   const check = async (label: string, filter: TimelineFilter, limit: number, scanBudget?: number, at?: EventCursor) => {
-    const all = await database.authEvents.where('[caseId+seq]').between([CASE, -Infinity], [CASE, Infinity]).toArray();
+    const all: StoredEvent[] = [];
+    for await (const page of caseEventsBySeq(database, CASE, 1_000)) all.push(...page);
     const matches = timelineMatcher(filter);
     const expected = all.filter(matches).sort((a, b) => a.ts - b.ts || a.seq - b.seq);
     // From `at` inclusive: forward the rows at or after it, backward the rows at or before it.

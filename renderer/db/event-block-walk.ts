@@ -1,0 +1,147 @@
+// A case's events in time order (ties by seq) from any position, forward or backward, read from the block layout.
+// Blocks of different ingests overlap in time, so their events are merged: forward, blocks are opened in order of
+// their first time and an event is given out once no unopened block can start before it; backward mirrors it on the
+// blocks' last times. A block spans less than BLOCK_SPAN_MS, so the blocks that straddle the starting position are
+// one bounded index range. What is held is the blocks that overlap the current time.
+import { Dexie } from 'dexie';
+import { BinaryHeap } from '../../core/timeline';
+import { BLOCK_SPAN_MS, type EventBlock } from './event-blocks';
+import type { StoredEvent } from './event-records';
+import { blockRows, caseHasTokenLinks, linksOfBlocks, type Links } from './event-block-rows';
+import type { TokentrailDatabase } from './schema';
+
+/** A position between events: its time and seq. */
+export interface WalkPosition {
+  readonly ts: number;
+  readonly seq: number;
+}
+
+/** Blocks read per request. */
+const BLOCKS_PER_READ = 32;
+
+const NO_LINKS: Links = new Map();
+
+export class BlockWalk {
+  private readonly forward: boolean;
+  private readonly heap: BinaryHeap<StoredEvent>;
+  private queued: { block: EventBlock; links: Links }[] = [];
+  /** The last block read of the main sequence, as its index key; undefined before the first read. */
+  private after: unknown[] | undefined;
+  private exhausted = false;
+  private begun = false;
+  private withLinks = true;
+
+  /**
+   * @param from where to start: events after it (forward) or before it (backward), `from` itself included when
+   *   `inclusive`; undefined: the case's first (forward) or last (backward) event.
+   */
+  constructor(
+    private readonly database: TokentrailDatabase,
+    private readonly caseId: string,
+    direction: 'forward' | 'backward',
+    private readonly from?: WalkPosition,
+    private readonly inclusive = true,
+  ) {
+    this.forward = direction === 'forward';
+    this.heap = new BinaryHeap<StoredEvent>(
+      this.forward
+        ? (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq)
+        : (a, b) => a.ts > b.ts || (a.ts === b.ts && a.seq > b.seq),
+    );
+  }
+
+  /** The next event in the walk's direction, or undefined at the case's end. */
+  async next(): Promise<StoredEvent | undefined> {
+    if (!this.begun) await this.begin();
+    for (;;) {
+      if (this.queued.length === 0 && !this.exhausted) await this.readBlocks();
+      const head = this.queued[0];
+      const top = this.heap.peek();
+      if (head && (!top || (this.forward ? head.block.start <= top.ts : head.block.end >= top.ts))) {
+        this.queued.shift();
+        this.open(head.block, head.links);
+        continue;
+      }
+      return this.heap.pop();
+    }
+  }
+
+  /** True for an event the walk gives out: after `from` in its direction (or at it, when inclusive). */
+  private inRange(row: StoredEvent): boolean {
+    const from = this.from;
+    if (!from) return true;
+    const order = row.ts - from.ts || row.seq - from.seq;
+    return this.forward ? order > 0 || (order === 0 && this.inclusive) : order < 0 || (order === 0 && this.inclusive);
+  }
+
+  private open(block: EventBlock, links: Links): void {
+    for (const row of blockRows(block, links)) if (this.inRange(row)) this.heap.push(row);
+  }
+
+  private async linksOf(blocks: readonly EventBlock[]): Promise<Links> {
+    if (!this.withLinks) return NO_LINKS;
+    return linksOfBlocks(
+      this.database,
+      this.caseId,
+      blocks.map((block) => block.block),
+    );
+  }
+
+  /** Opens the blocks that straddle `from`: begun before it and ending after it (forward), or the mirror. */
+  private async begin(): Promise<void> {
+    this.begun = true;
+    const { database, caseId, from } = this;
+    this.withLinks = await caseHasTokenLinks(database, caseId);
+    if (!from) return;
+    this.after = this.forward ? [caseId, from.ts, Dexie.minKey] : [caseId, from.ts, Dexie.maxKey];
+    // From before every event (or after), nothing straddles.
+    if (!Number.isFinite(from.ts)) return;
+    const straddling = this.forward
+      ? (
+          await database.eventBlocks
+            .where('[caseId+start+block]')
+            .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.minKey], true, false)
+            .toArray()
+        ).filter((block) => block.end >= from.ts)
+      : (
+          await database.eventBlocks
+            .where('[caseId+end+block]')
+            .between([caseId, from.ts, Dexie.maxKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], false, true)
+            .toArray()
+        ).filter((block) => block.start <= from.ts);
+    const links = await this.linksOf(straddling);
+    for (const block of straddling) this.open(block, links);
+  }
+
+  /**
+   * The next blocks of the main sequence: by first time forward, by last time backward. Bounds are exclusive: the
+   * first one holds Dexie.minKey or maxKey where a block number goes, so no block equals it.
+   */
+  private async readBlocks(): Promise<void> {
+    const { database, caseId, forward } = this;
+    const collection = forward
+      ? database.eventBlocks
+          .where('[caseId+start+block]')
+          .between(
+            this.after ?? [caseId, Dexie.minKey, Dexie.minKey],
+            [caseId, Dexie.maxKey, Dexie.maxKey],
+            false,
+            false,
+          )
+      : database.eventBlocks
+          .where('[caseId+end+block]')
+          .between(
+            [caseId, Dexie.minKey, Dexie.minKey],
+            this.after ?? [caseId, Dexie.maxKey, Dexie.maxKey],
+            false,
+            false,
+          )
+          .reverse();
+    const blocks = await collection.limit(BLOCKS_PER_READ).toArray();
+    this.exhausted = blocks.length < BLOCKS_PER_READ;
+    const last = blocks.at(-1);
+    if (last) this.after = [caseId, forward ? last.start : last.end, last.block];
+    const links = await this.linksOf(blocks);
+    this.queued = blocks.map((block) => ({ block, links }));
+  }
+}
