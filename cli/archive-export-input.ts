@@ -7,7 +7,7 @@ import { isEmptyAnnotation } from '../core/annotations';
 import type { AuthEvent } from '../core';
 import type { IdentityDirectory, TimelineFinding } from '../core/timeline';
 import { SEVERITY_RANK, type Severity } from '../core/token';
-import type { ArchivedCase } from './case-archive-read';
+import { archivedAppEvents, type ArchivedCase } from './case-archive-read';
 import { eventIds, inTimeOrder, type ExportInput } from './export-events';
 
 /** An annotation as the app stores it (renderer/db/annotation-records.ts), with what a report names. */
@@ -59,9 +59,9 @@ function archivedEvents(archived: ArchivedCase): ExportInput['events'] {
     const events = archived.rows('cliEvents') as unknown as AuthEvent[];
     return inTimeOrder(events, eventIds(events.map((event) => event.source)));
   }
-  const rows = archived.rows('authEvents');
+  const rows = archivedAppEvents(archived);
   return inTimeOrder(
-    rows.map((row) => row.event as unknown as AuthEvent),
+    rows.map((row) => row.event),
     rows.map((row) => String(row.seq)),
   );
 }

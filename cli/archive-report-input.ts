@@ -12,7 +12,7 @@ import {
 import type { ApiProfile, TimelineParameterOverrides } from '../core/timeline';
 import type { TokenAnalysis } from '../core/token';
 import { archivedAnnotations, archivedFindings } from './archive-export-input';
-import type { ArchivedCase } from './case-archive-read';
+import { archivedAppEvents, type ArchivedCase } from './case-archive-read';
 import { reportRecords, reportTokens } from './report-input';
 
 /** What the CLI states where the app would have the investigator's own limitations statement. */
@@ -48,7 +48,7 @@ function archivedTokens(archived: ArchivedCase): ReadonlyMap<string, ReportToken
 
 function archivedEventList(archived: ArchivedCase): AuthEvent[] {
   if (archived.manifest.producer === 'cli') return archived.rows('cliEvents') as unknown as AuthEvent[];
-  return archived.rows('authEvents').map((row) => row.event as unknown as AuthEvent);
+  return archivedAppEvents(archived).map((row) => row.event);
 }
 
 /**

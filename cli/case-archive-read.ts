@@ -13,6 +13,8 @@ import {
 } from '../core/archive';
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
 import { EvidenceError, type EvidenceKind } from '../core';
+import type { AuthEvent } from '../core/sources';
+import { EVENTS_PER_BLOCK } from '../core/timeline';
 import { withArchiveFile } from './archive-file';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { randomAccessFile } from './node-inputs';
@@ -25,6 +27,7 @@ const READ_TABLES = new Set([
   'imports',
   'evidenceFiles',
   'authEvents',
+  'eventBlocks',
   'timelineFindings',
   'annotationStates',
   'caseAnalyses',
@@ -69,6 +72,21 @@ export async function isCaseArchiveTarget(target: string): Promise<boolean> {
 function keptRow(table: string, row: ArchiveRow): ArchiveRow {
   if (table !== 'authEvents') return row;
   return { seq: row.seq, ts: row.ts, event: row.event };
+}
+
+/**
+ * An app archive's events with their seqs, in either layout the app stores them: a row per event (authEvents) or
+ * blocks (eventBlocks, whose k-th block holds seqs k·EVENTS_PER_BLOCK onwards, in order).
+ */
+export function archivedAppEvents(archived: ArchivedCase): { readonly seq: number; readonly event: AuthEvent }[] {
+  const events = archived
+    .rows('authEvents')
+    .map((row) => ({ seq: Number(row.seq), event: row.event as unknown as AuthEvent }));
+  for (const block of archived.rows('eventBlocks')) {
+    const first = Number(block.block) * EVENTS_PER_BLOCK;
+    (block.events as unknown as AuthEvent[]).forEach((event, offset) => events.push({ seq: first + offset, event }));
+  }
+  return events;
 }
 
 /** Thrown by a reader to end a pass once it has what it needs. */

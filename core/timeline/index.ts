@@ -73,6 +73,11 @@ export {
 } from './event-filter';
 export * from './types';
 export { mayContainText, trigramFilter } from './trigram-filter';
+/**
+ * Events per block in the app's block layout (renderer/db/event-blocks.ts): block k holds seqs k·EVENTS_PER_BLOCK
+ * onwards, so a reader of an archived case (the CLI) numbers a block's events as the app does.
+ */
+export const EVENTS_PER_BLOCK = 128;
 /** The 32-bit string hash the filters use, also the app's posting rows' bucket hash (renderer/db/event-blocks.ts). */
 export { fnv1a } from '../util/bloom';
 export { BinaryHeap } from '../util/binary-heap';

@@ -64,7 +64,9 @@ async function* pagedTargets(
   let from: EventCursor | undefined;
   let batch: string[] = [];
   for (;;) {
-    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit: batchSize });
+    // Asks for what the batch lacks: a partial page's batch is filled to exactly `batchSize`, never past it.
+    const limit = batchSize - batch.length;
+    const page = await queryPage(database, caseId, filter, { direction: 'forward', from, limit });
     for (const row of page.rows) batch.push(String(row.seq));
     // A partial page (the query's time budget) is topped up by the next one: batches stay full-size for the writes.
     if (batch.length >= batchSize) {

@@ -28,6 +28,8 @@ export async function createCase(database: TokentrailDatabase, fields: NewCase, 
     createdAt: now,
     updatedAt: now,
     counts: EMPTY_COUNTS,
+    // Every new case stores its events in blocks (issue 19: docs/storage.md); cases created before keep their rows.
+    eventLayout: 'blocks',
   };
   await database.transaction('rw', [database.cases, database.custody], async () => {
     await database.cases.add(record);

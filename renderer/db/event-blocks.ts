@@ -17,12 +17,13 @@
 // found by binary search (valueRange). Compaction merges many batches' rows into LEVEL1_BUCKETS rows per identifier
 // facet, so a value's history is a row per compaction plus the level-0 rows since.
 import type { AuthEvent } from '../../core/sources';
-import { facetValues, fnv1a, type EventFacet } from '../../core/timeline';
+import { EVENTS_PER_BLOCK, facetValues, fnv1a, type EventFacet } from '../../core/timeline';
 import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
 import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
-/** Events per block at most: the free-text row's. */
-export const BLOCK_EVENTS = TEXT_ROW_ENTRIES;
+/** Events per block at most (core's, shared with the CLI's archive reader); the free-text row's too (event-text.ts). */
+export const BLOCK_EVENTS = EVENTS_PER_BLOCK;
+if (BLOCK_EVENTS !== TEXT_ROW_ENTRIES) throw new Error('a block and its free-text row must hold the same events');
 /** A block spans less time than this: the free-text row's, so the blocks straddling a time are a bounded key range. */
 export const BLOCK_SPAN_MS = TEXT_ROW_SPAN_MS;
 /** Posting rows per identifier facet and batch. */

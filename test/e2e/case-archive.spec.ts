@@ -63,7 +63,9 @@ test('a case archive comes back identical in a fresh profile; a tampered one is 
   await openSampleFindings(page);
   const caseId = new URL(page.url()).hash.split('/')[2]!;
   const before = await dumpCase(page, caseId);
-  expect(before.authEvents!.length).toBeGreaterThan(5);
+  // A case created now keeps its events in blocks with posting rows (the row layout's archive: event-store.spec's cases).
+  expect(before.eventBlocks!.length).toBeGreaterThan(0);
+  expect(before.eventPostings!.length).toBeGreaterThan(5);
   expect(before.timelineFindings!.length).toBeGreaterThan(5);
   expect(before.tokenAnalyses!.length).toBeGreaterThan(0);
   expect(before.evidenceBlobs!.length).toBe(7);

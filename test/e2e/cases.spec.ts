@@ -92,12 +92,15 @@ test('deleting an analysed, annotated case removes its every row in every table 
 
   const before = await dumpCase(page, caseId);
   const othersBefore = await dumpCase(page, caseId, true);
-  // The case has rows in every table of the store, so a table deleteCase forgets fails below.
+  // The case has rows in every table of the store, so a table deleteCase forgets fails below — but for the row layout's
+  // events (a case created now keeps them in blocks) and the token links the analysis writes beside blocks (none in this
+  // evidence): deleting those is held by event-store.spec.ts, whose cases have both.
   const empty = Object.keys(before).filter((table) => before[table]!.length === 0);
-  expect(empty, 'tables with no row of the case before deletion').toEqual([]);
+  expect(empty, 'tables with no row of the case before deletion').toEqual(['authEvents', 'eventTokenLinks']);
   expect(othersBefore.cases, 'the other case').toHaveLength(1);
   for (const table of [
-    'authEvents',
+    'eventBlocks',
+    'eventPostings',
     'eventFacets',
     'eventText',
     'eventTextFilters',

@@ -200,20 +200,20 @@ test('a bulk tag of a filtered timeline, cancelled, keeps the batch it wrote and
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const database = open.result;
-            const read = database.transaction(['annotationStates', 'annotationRevisions', 'authEvents']);
+            const read = database.transaction(['annotationStates', 'annotationRevisions', 'eventBlocks']);
             const states = read.objectStore('annotationStates').getAll();
             const revisions = read.objectStore('annotationRevisions').getAll();
-            const events = read.objectStore('authEvents').getAll();
+            // The case's events are in blocks: block k holds seqs k·128 onwards (renderer/db/event-blocks.ts).
+            const blocks = read.objectStore('eventBlocks').getAll();
             read.oncomplete = () => {
               type State = { id: string; state: { tags: string[] }; facets: unknown[][] };
               const tagged = (states.result as State[]).filter(
                 (row) => row.state.tags.includes('exfil') && row.facets.some((facet) => facet[3] === 'exfil'),
               );
               const ips = new Map(
-                (events.result as { seq: number; event: { ip?: string } }[]).map((row) => [
-                  String(row.seq),
-                  row.event.ip,
-                ]),
+                (blocks.result as { block: number; events: { ip?: string }[] }[]).flatMap((row) =>
+                  row.events.map((event, offset) => [String(row.block * 128 + offset), event.ip] as const),
+                ),
               );
               const bulkIds = new Set((revisions.result as { bulkId?: string }[]).map((row) => row.bulkId));
               database.close();

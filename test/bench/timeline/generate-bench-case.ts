@@ -83,9 +83,21 @@ export function generatedLogInput(count: number, days: number): SequentialInput 
 }
 
 /** A new empty case in the app's store; returns its id. */
-export async function newCase(database: TokentrailDatabase, title: string): Promise<string> {
+export async function newCase(
+  database: TokentrailDatabase,
+  title: string,
+  layout: 'rows' | 'blocks' = 'rows',
+): Promise<string> {
   const id = `${title}-${Date.now()}`;
-  await database.cases.add({ id, title, createdAt: Date.now(), updatedAt: Date.now(), counts: EMPTY_COUNTS });
+  const eventLayout = layout === 'blocks' ? { eventLayout: layout } : {};
+  await database.cases.add({
+    id,
+    title,
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+    counts: EMPTY_COUNTS,
+    ...eventLayout,
+  });
   return id;
 }
 

@@ -2,7 +2,7 @@
 // baselines — raw bulkAdd of the same records into our schema (what the schema costs as written) and the raw write
 // bandwidth for the same events as large primary-key-only rows (what IndexedDB can do: issue 19's honest baseline) —
 // and timeline page latency.
-// Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [--ingest-only] [events…]   (default 2 rounds of 100000 and 1000000
+// Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [--ingest-only] [--layout=rows] [events…]   (default 2 rounds of 100000 and 1000000
 // events spread over 10 days; fewer days make a denser log: 100000 events over 1 day has the density of 1M over 10)
 // Prints one JSON line per size. Not part of npm test (1M events take over an hour at the default 2 rounds).
 //
@@ -21,6 +21,8 @@ const args = process.argv.slice(2);
 const rounds = Number(args.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 2);
 // --ingest-only: skip both baselines (no ratios), for page latencies after a change to the query alone.
 const ingestOnly = args.includes('--ingest-only');
+// --layout=rows: the ingest side stores a row per event (cases created before the block layout); default blocks.
+const layout = args.find((arg) => arg.startsWith('--layout='))?.slice('--layout='.length) ?? 'blocks';
 const days = Number(args.find((arg) => arg.startsWith('--days='))?.slice('--days='.length) ?? 10);
 const sizes = args
   .filter((arg) => !arg.startsWith('--'))
@@ -28,7 +30,7 @@ const sizes = args
   .filter((n) => n > 0);
 const bench = await startBrowserBench(path.join(here, 'timeline-ingest.page.ts'));
 /** Runs one side of the benchmark in a browser on a new empty profile. */
-const inFreshProfile = (name, count) => bench.run(name, count, days);
+const inFreshProfile = (name, count) => bench.run(name, count, days, layout);
 
 /** Worst of each page latency over the ingest runs. */
 function worstLatencies(runs) {

@@ -64,15 +64,9 @@ async function pageLatencies(database: TokentrailDatabase, caseId: string) {
     (filter: TimelineFilter, request: Partial<PageRequest> = {}) =>
     () =>
       queryPage(database, caseId, filter, { direction: 'forward', limit: 200, ...request });
-  const middle = (await database.authEvents
-    .where('[caseId+ts+seq]')
-    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
-    .first())!;
-  const last = (await database.authEvents
-    .where('[caseId+ts+seq]')
-    .between([caseId, -Infinity, -Infinity], [caseId, Infinity, Infinity])
-    .last())!;
-  const deep = { ts: Math.floor((middle.ts + last.ts) / 2), seq: 0 };
+  const extent = (await caseExtent(database, caseId))!;
+  const last = { ts: extent.last };
+  const deep = { ts: Math.floor((extent.first + extent.last) / 2), seq: 0 };
   const late = { ts: last.ts - 3_600_000, seq: 0 };
   const subject = { facets: { subject: 'user5@example.com' } };
   const failuresOfIp = { facets: { kind: 'failure', ip: '175.45.176.3' } };
@@ -170,11 +164,14 @@ function runRawBandwidth(count: number, days: number) {
   return rawWriteBandwidth(`tokentrail-bench-bandwidth-${count}`, count, days, { batchSize: 2000, rowSize: 256 });
 }
 
-/** The app's ingest of `count` events end to end on a fresh database, then page latencies on the case. */
-async function runIngestBench(count: number, days: number) {
+/**
+ * The app's ingest of `count` events end to end on a fresh database (the case in `layout`: blocks, as the app creates
+ * cases, or rows, as cases created before), then page latencies on the case and its storage per event.
+ */
+async function runIngestBench(count: number, days: number, layout: 'rows' | 'blocks' = 'blocks') {
   const log = generateLog(count, days);
   const database = new TokentrailDatabase(`tokentrail-bench-${count}`);
-  const caseId = await newCase(database, 'ingest');
+  const caseId = await newCase(database, 'ingest', layout);
   const ingestId = await storeEvidence(database, caseId, log);
   const started = performance.now();
   const outcome = await runIngest(database, ingestId, { signal: { aborted: false }, onProgress: () => undefined });
@@ -183,6 +180,8 @@ async function runIngestBench(count: number, days: number) {
   const latencies = await pageLatencies(database, caseId);
   const storage = await textStorage(database, caseId, ingest.events);
   database.close();
+  // The profile holds this one database: its usage less the stored log (evidence) is what the events cost on disk.
+  const { usage = 0 } = await navigator.storage.estimate();
   const openMs = await median(7, () => openTimeline(`tokentrail-bench-${count}`, caseId));
   return {
     events: count,
@@ -195,7 +194,8 @@ async function runIngestBench(count: number, days: number) {
     openMs: +openMs.toFixed(1),
     // A needle in no event over the whole case, in events ruled out per second.
     absentTextEventsPerSecond: Math.round(ingest.events / (latencies.absentTextWholeCaseMs / 1000)),
-    storage,
+    storage: { ...storage, storedBytesPerEvent: Math.round((usage - log.size) / count) },
+    layout,
   };
 }
 

@@ -62,7 +62,11 @@ interface Annotated {
  * The CLI archive's case rewritten as the app stores it (authEvents keyed by seq, timelineFindings, caseAnalyses,
  * tokens, annotationStates) with journal entries for each annotation, and written by core/archive as producer `app`.
  */
-async function appArchive(dir: string, source: string): Promise<{ file: string; annotated: Annotated }> {
+async function appArchive(
+  dir: string,
+  source: string,
+  layout: 'rows' | 'blocks' = 'rows',
+): Promise<{ file: string; annotated: Annotated }> {
   const { manifest, tables, evidence } = await tablesOf(new Uint8Array(await readFile(source)));
   const caseId = manifest.case.id;
   const events = tables.get('cliEvents')!;
@@ -139,18 +143,30 @@ async function appArchive(dir: string, source: string): Promise<{ file: string; 
           };
         }),
       ),
-      rowsOf(
-        'authEvents',
-        events.map((event, seq) => ({
-          caseId,
-          seq,
-          ts: event.ts ?? -8.64e15,
-          ingestId: 'i',
-          fileId: 'f',
-          facets: [],
-          event,
-        })),
-      ),
+      layout === 'rows'
+        ? rowsOf(
+            'authEvents',
+            events.map((event, seq) => ({
+              caseId,
+              seq,
+              ts: event.ts ?? -8.64e15,
+              ingestId: 'i',
+              fileId: 'f',
+              facets: [],
+              event,
+            })),
+          )
+        : // The app's block layout: block k holds seqs k·128 onwards, so the events keep the seqs the annotations name.
+          rowsOf(
+            'eventBlocks',
+            Array.from({ length: Math.ceil(events.length / 128) }, (_, block) => ({
+              caseId,
+              block,
+              ingestId: 'i',
+              fileId: 'f',
+              events: events.slice(block * 128, block * 128 + 128),
+            })),
+          ),
       rowsOf(
         'annotationStates',
         states.map(([target, state]) => ({
@@ -180,7 +196,7 @@ async function appArchive(dir: string, source: string): Promise<{ file: string; 
   };
   const chunks: Uint8Array[] = [];
   await writeArchive(archive, (chunk) => void chunks.push(chunk.slice()));
-  const file = path.join(dir, 'app.ttcase');
+  const file = path.join(dir, `app-${layout}.ttcase`);
   await writeFile(file, Buffer.concat(chunks));
   return { file, annotated: { eventSeq, dismissed, confirmed } };
 }
@@ -256,6 +272,20 @@ describe('tokentrail export and report create from a case archive', () => {
     // The Findings view's order: most severe first.
     const ranks = findings.map((finding) => SEVERITY_RANK[finding.severity as Severity]);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  }, 60_000);
+
+  it('exports the same events from an app archive whether it holds them as rows or in blocks', async () => {
+    const dir = await tempDir();
+    const source = await cliArchive(dir);
+    const rows = await appArchive(dir, source, 'rows');
+    const blocks = await appArchive(dir, source, 'blocks');
+    for (const format of ['csv', 'timesketch']) {
+      const [fromRows, fromBlocks] = await Promise.all(
+        [rows.file, blocks.file].map(async (file) => (await cli('export', file, '--format', format)).stdout),
+      );
+      expect(fromRows!.split('\n').length, format).toBeGreaterThan(5);
+      expect(fromBlocks, format).toBe(fromRows);
+    }
   }, 60_000);
 
   it('makes a report of an app archive that its dispositions choose, with annotations and the journal head', async () => {
