@@ -14,7 +14,7 @@ import {
 import { CASE_MATERIAL_KINDS, readCaseMaterial, type CaseFile, type CaseMaterial } from '../core/case';
 import { EvidenceError, type EvidenceKind } from '../core';
 import type { AuthEvent } from '../core/sources';
-import { EVENTS_PER_BLOCK } from '../core/timeline';
+import { blockEventCount, decodeBlockEvent, EVENTS_PER_BLOCK, type EncodedBlockEvents } from '../core/timeline';
 import { withArchiveFile } from './archive-file';
 import { nodePublicKeyDeriver } from './node-crypto-verifier';
 import { randomAccessFile } from './node-inputs';
@@ -76,15 +76,17 @@ function keptRow(table: string, row: ArchiveRow): ArchiveRow {
 
 /**
  * An app archive's events with their seqs, in either layout the app stores them: a row per event (authEvents) or
- * blocks (eventBlocks, whose k-th block holds seqs k·EVENTS_PER_BLOCK onwards, in order).
+ * blocks (eventBlocks, whose k-th block holds seqs k·EVENTS_PER_BLOCK onwards, in order, as JSON text: block-events.ts).
  */
 export function archivedAppEvents(archived: ArchivedCase): { readonly seq: number; readonly event: AuthEvent }[] {
   const events = archived
     .rows('authEvents')
     .map((row) => ({ seq: Number(row.seq), event: row.event as unknown as AuthEvent }));
-  for (const block of archived.rows('eventBlocks')) {
-    const first = Number(block.block) * EVENTS_PER_BLOCK;
-    (block.events as unknown as AuthEvent[]).forEach((event, offset) => events.push({ seq: first + offset, event }));
+  for (const row of archived.rows('eventBlocks')) {
+    const block = row as unknown as EncodedBlockEvents & { readonly block: number };
+    const first = block.block * EVENTS_PER_BLOCK;
+    for (let offset = 0; offset < blockEventCount(block); offset += 1)
+      events.push({ seq: first + offset, event: decodeBlockEvent(block, offset)! });
   }
   return events;
 }

@@ -3,6 +3,7 @@
 // events (test/e2e/event-store.spec.ts runs one contract over both). Blocks are never rewritten: the analysis's token
 // links live in rows of their own (EventTokenLinksRecord), merged into the events as they are read.
 import { Dexie } from 'dexie';
+import { blockEventCount } from '../../core/timeline';
 import {
   BLOCK_EVENTS,
   blockOfSeq,
@@ -13,6 +14,7 @@ import {
   levelZeroPostings,
   postingBucket,
   valueRange,
+  storedBlock,
   type EventBlock,
   type EventTokenLinksRecord,
   type StoredPostingRow,
@@ -21,7 +23,7 @@ import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent, type Sto
 import type { PendingEvent } from './event-rows';
 import { buildTextRows, type EventTextRecord } from './event-text';
 import { casePages } from './case-pages';
-import { blockRows, eventOfBlock, linksOfBlocks } from './event-block-rows';
+import { blockRows, eventOfBlock, linksOfBlocks, linksOfSeqs } from './event-block-rows';
 import { BlockWalk } from './event-block-walk';
 import type { TokentrailDatabase } from './schema';
 
@@ -36,7 +38,7 @@ export async function blockEventsBySeq(
   const numbers = [...new Set(seqs.map(blockOfSeq))];
   const [blocks, links] = await Promise.all([
     database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block])),
-    linksOfBlocks(database, caseId, numbers),
+    linksOfSeqs(database, caseId, seqs),
   ]);
   const byNumber = new Map(numbers.map((block, index) => [block, blocks[index]]));
   return seqs.map((seq) => {
@@ -94,7 +96,7 @@ export async function latestBlockEvent(database: TokentrailDatabase, caseId: str
     .between([caseId, Dexie.minKey, Dexie.minKey], [caseId, Dexie.maxKey, Dexie.maxKey])
     .last();
   if (!last) return undefined;
-  return eventOfBlock(last, last.events.length - 1, await linksOfBlocks(database, caseId, [last.block]));
+  return eventOfBlock(last, blockEventCount(last) - 1, await linksOfBlocks(database, caseId, [last.block]));
 }
 
 /**
@@ -303,7 +305,10 @@ export function blockBatch(
 
 /** Writes a batch built by blockBatch; call inside a read-write transaction over eventTables(). */
 export async function storeBlockBatch(database: TokentrailDatabase, batch: BlockBatch): Promise<void> {
-  await Promise.all([database.eventBlocks.bulkAdd(batch.blocks), database.eventPostings.bulkAdd(batch.postings)]);
+  await Promise.all([
+    database.eventBlocks.bulkAdd(batch.blocks.map(storedBlock)),
+    database.eventPostings.bulkAdd(batch.postings),
+  ]);
 }
 
 const postingKey = (row: StoredPostingRow): [string, string, number, number | string, number] => [

@@ -5,7 +5,7 @@
 // one bounded index range. What is held is the blocks that overlap the current time.
 import { Dexie } from 'dexie';
 import { BinaryHeap } from '../../core/timeline';
-import { BLOCK_SPAN_MS, type EventBlock } from './event-blocks';
+import { BLOCK_SPAN_MS, type StoredEventBlock } from './event-blocks';
 import type { StoredEvent } from './event-records';
 import { blockRows, caseHasTokenLinks, linksOfBlocks, type Links } from './event-block-rows';
 import type { TokentrailDatabase } from './schema';
@@ -24,7 +24,7 @@ const NO_LINKS: Links = new Map();
 export class BlockWalk {
   private readonly forward: boolean;
   private readonly heap: BinaryHeap<StoredEvent>;
-  private queued: { block: EventBlock; links: Links }[] = [];
+  private queued: { block: StoredEventBlock; links: Links }[] = [];
   /** The last block read of the main sequence, as its index key; undefined before the first read. */
   private after: unknown[] | undefined;
   private exhausted = false;
@@ -74,11 +74,11 @@ export class BlockWalk {
     return this.forward ? order > 0 || (order === 0 && this.inclusive) : order < 0 || (order === 0 && this.inclusive);
   }
 
-  private open(block: EventBlock, links: Links): void {
+  private open(block: StoredEventBlock, links: Links): void {
     for (const row of blockRows(block, links)) if (this.inRange(row)) this.heap.push(row);
   }
 
-  private async linksOf(blocks: readonly EventBlock[]): Promise<Links> {
+  private async linksOf(blocks: readonly StoredEventBlock[]): Promise<Links> {
     if (!this.withLinks) return NO_LINKS;
     return linksOfBlocks(
       this.database,

@@ -17,7 +17,14 @@
 // found by binary search (valueRange). Compaction merges many batches' rows into LEVEL1_BUCKETS rows per identifier
 // facet, so a value's history is a row per compaction plus the level-0 rows since.
 import type { AuthEvent } from '../../core/sources';
-import { EVENTS_PER_BLOCK, facetValues, fnv1a, type EventFacet } from '../../core/timeline';
+import {
+  encodeBlockEvents,
+  EVENTS_PER_BLOCK,
+  facetValues,
+  fnv1a,
+  type EncodedBlockEvents,
+  type EventFacet,
+} from '../../core/timeline';
 import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
 import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
@@ -69,6 +76,17 @@ export function blocksOfBatch(
     block += 1;
   }
   return { blocks, nextSeq: Math.max(nextSeq, block * BLOCK_EVENTS) };
+}
+
+/**
+ * A block as stored (`eventBlocks`): its events as one JSON text with their end offsets (core/timeline block-events.ts),
+ * so a read that needs a few of its events does not rebuild all of them.
+ */
+export type StoredEventBlock = Omit<EventBlock, 'events'> & EncodedBlockEvents;
+
+/** The stored form of a block. */
+export function storedBlock({ events, ...block }: EventBlock): StoredEventBlock {
+  return { ...block, ...encodeBlockEvents(events) };
 }
 
 /** One posting row: the entries of a bucket (or of a few-valued facet's value) of one batch or one compaction. */

@@ -25,7 +25,7 @@ import type {
   StoredEvent,
 } from './event-records';
 import type { EventTextFilterRecord, EventTextRecord, EventTextRowFiltersRecord } from './event-text';
-import type { EventBlock, EventTokenLinksRecord, StoredPostingRow } from './event-blocks';
+import type { EventTokenLinksRecord, StoredEventBlock, StoredPostingRow } from './event-blocks';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -48,7 +48,7 @@ export class TokentrailDatabase extends Dexie {
   eventText!: Table<EventTextRecord, [string, number, number]>;
   eventTextFilters!: Table<EventTextFilterRecord, [string, number, number]>;
   eventTextRowFilters!: Table<EventTextRowFiltersRecord, [string, number, number]>;
-  eventBlocks!: Table<EventBlock, [string, number]>;
+  eventBlocks!: Table<StoredEventBlock, [string, number]>;
   eventPostings!: Table<StoredPostingRow, [string, string, number, number | string, number]>;
   eventTokenLinks!: Table<EventTokenLinksRecord, [string, number]>;
   geoDatabases!: EntityTable<GeoDatabaseRecord, 'id'>;

@@ -211,8 +211,14 @@ test('a bulk tag of a filtered timeline, cancelled, keeps the batch it wrote and
                 (row) => row.state.tags.includes('exfil') && row.facets.some((facet) => facet[3] === 'exfil'),
               );
               const ips = new Map(
-                (blocks.result as { block: number; events: { ip?: string }[] }[]).flatMap((row) =>
-                  row.events.map((event, offset) => [String(row.block * 128 + offset), event.ip] as const),
+                // A block's events are JSON texts, one per line (core/timeline/block-events.ts).
+                (blocks.result as { block: number; text: string }[]).flatMap((row) =>
+                  row.text
+                    .split('\n')
+                    .map(
+                      (text, offset) =>
+                        [String(row.block * 128 + offset), (JSON.parse(text) as { ip?: string }).ip] as const,
+                    ),
                 ),
               );
               const bulkIds = new Set((revisions.result as { bulkId?: string }[]).map((row) => row.bulkId));

@@ -13,7 +13,8 @@ import {
 import { changeDigest, normalizeAnnotation, type AnnotationState } from '../../../core/annotations';
 import { createCustodyEntry, TOOL_VERSION, type CustodyEntry } from '../../../core';
 import { SEVERITY_RANK, type Severity } from '../../../core/token';
-import type { TimelineFinding } from '../../../core/timeline';
+import { encodeBlockEvents, type TimelineFinding } from '../../../core/timeline';
+import type { AuthEvent } from '../../../core/sources';
 import { runCli } from '../../support/run-cli';
 import { memoryInput } from '../../support/craft-zip';
 import { useTempDirs } from '../electron/temp-dir';
@@ -164,7 +165,7 @@ async function appArchive(
               block,
               ingestId: 'i',
               fileId: 'f',
-              events: events.slice(block * 128, block * 128 + 128),
+              ...encodeBlockEvents(events.slice(block * 128, block * 128 + 128) as unknown as AuthEvent[]),
             })),
           ),
       rowsOf(
