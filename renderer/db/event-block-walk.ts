@@ -16,6 +16,9 @@ export interface WalkPosition {
   readonly seq: number;
 }
 
+/** A key of the [caseId+start+block] or [caseId+end+block] index. */
+type IndexKey = [string, number, number];
+
 /** Blocks read per request. */
 const BLOCKS_PER_READ = 32;
 
@@ -96,19 +99,34 @@ export class BlockWalk {
     this.after = this.forward ? [caseId, from.ts, Dexie.minKey] : [caseId, from.ts, Dexie.maxKey];
     // From before every event (or after), nothing straddles.
     if (!Number.isFinite(from.ts)) return;
-    const straddling = this.forward
-      ? (
-          await database.eventBlocks
+    // Only the index keys of the hour on either side are read: a dense log has hundreds of blocks begun in the hour
+    // before a position, and only the few still open at it are read whole.
+    const [begun, ending] = await Promise.all([
+      this.forward
+        ? database.eventBlocks
             .where('[caseId+start+block]')
             .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.minKey], true, false)
-            .toArray()
-        ).filter((block) => block.end >= from.ts)
-      : (
-          await database.eventBlocks
+            .keys()
+        : database.eventBlocks
+            .where('[caseId+start+block]')
+            .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.maxKey], true, true)
+            .keys(),
+      this.forward
+        ? database.eventBlocks
+            .where('[caseId+end+block]')
+            .between([caseId, from.ts, Dexie.minKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], true, true)
+            .keys()
+        : database.eventBlocks
             .where('[caseId+end+block]')
             .between([caseId, from.ts, Dexie.maxKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], false, true)
-            .toArray()
-        ).filter((block) => block.start <= from.ts);
+            .keys(),
+    ]);
+    // Forward: begun before `from` and ending at or after it; backward: begun at or before it and ending after it.
+    const open = new Set((ending as unknown as IndexKey[]).map((key) => key[2]));
+    const numbers = (begun as unknown as IndexKey[]).map((key) => key[2]).filter((block) => open.has(block));
+    const straddling = (
+      await database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block]))
+    ).filter((block): block is StoredEventBlock => block !== undefined);
     const links = await this.linksOf(straddling);
     for (const block of straddling) this.open(block, links);
   }
