@@ -340,8 +340,9 @@ export async function compactIngestPostings(database: TokentrailDatabase, ingest
 
 /**
  * Removes up to about `limit` events of an ingest — whole blocks — with their token links, and returns them; call
- * inside a read-write transaction over eventTables(). The ingest's posting rows go with its first chunk, so no facet
- * read ever names an event that is gone.
+ * inside a read-write transaction over eventTables(). The ingest's posting rows go with the last chunk (the one that
+ * finds no block left): until then they still lead facet reads to the ingest's remaining events, and the entries of
+ * removed ones name no event and are skipped (a crash in between leaves both as they were).
  */
 export async function removeIngestBlocks(
   database: TokentrailDatabase,
@@ -353,7 +354,10 @@ export async function removeIngestBlocks(
     .equals(id)
     .limit(Math.max(1, Math.floor(limit / BLOCK_EVENTS)))
     .toArray();
-  await database.eventPostings.where('[ingestId+level]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+  if (blocks.length === 0) {
+    await database.eventPostings.where('[ingestId+level]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+    return [];
+  }
   const numbers = blocks.map((block) => block.block);
   const links = await linksOfBlocks(database, caseId, numbers);
   const rows = blocks.flatMap((block) => blockRows(block, links));

@@ -4,8 +4,8 @@
 // blocks' last times. A block spans less than BLOCK_SPAN_MS, so the blocks that straddle the starting position are
 // one bounded index range. What is held is the blocks that overlap the current time.
 import { Dexie } from 'dexie';
-import { BinaryHeap } from '../../core/timeline';
-import { BLOCK_SPAN_MS, type StoredEventBlock } from './event-blocks';
+import { BinaryHeap, blockEventCount } from '../../core/timeline';
+import { BLOCK_EVENTS, BLOCK_SPAN_MS, blockOfSeq, type StoredEventBlock } from './event-blocks';
 import type { StoredEvent } from './event-records';
 import { blockRows, caseHasTokenLinks, linksOfBlocks, type Links } from './event-block-rows';
 import type { TokentrailDatabase } from './schema';
@@ -60,13 +60,25 @@ export class BlockWalk {
       if (this.queued.length === 0 && !this.exhausted) await this.readBlocks();
       const head = this.queued[0];
       const top = this.heap.peek();
-      if (head && (!top || (this.forward ? head.block.start <= top.ts : head.block.end >= top.ts))) {
+      if (head && (!top || this.mayPrecede(head.block, top))) {
         this.queued.shift();
         this.open(head.block, head.links);
         continue;
       }
       return this.heap.pop();
     }
+  }
+
+  /**
+   * True when an event of the unopened `block` may come before `top` in the walk's order. Ties on time are broken by
+   * the block's seqs (block k holds k·128 onwards, its events with its first time at its start), so blocks that share
+   * one time — every untimed block does — are opened one at a time, not all before the first event is given out.
+   */
+  private mayPrecede(block: StoredEventBlock, top: StoredEvent): boolean {
+    if (this.forward) return block.start < top.ts || (block.start === top.ts && block.block * BLOCK_EVENTS < top.seq);
+    return (
+      block.end > top.ts || (block.end === top.ts && block.block * BLOCK_EVENTS + blockEventCount(block) > top.seq)
+    );
   }
 
   /** True for an event the walk gives out: after `from` in its direction (or at it, when inclusive). */
@@ -96,37 +108,41 @@ export class BlockWalk {
     const { database, caseId, from } = this;
     this.withLinks = await caseHasTokenLinks(database, caseId);
     if (!from) return;
-    this.after = this.forward ? [caseId, from.ts, Dexie.minKey] : [caseId, from.ts, Dexie.maxKey];
     // From before every event (or after), nothing straddles.
-    if (!Number.isFinite(from.ts)) return;
+    if (!Number.isFinite(from.ts)) {
+      this.after = this.forward ? [caseId, from.ts, Dexie.minKey] : [caseId, from.ts, Dexie.maxKey];
+      return;
+    }
+    // The main sequence starts at the block of `from`'s seq among the blocks of `from`'s time (their order is by block
+    // number, so by seq): the blocks before it at that time hold only events before `from`, unless they reach past
+    // that time, and then they are opened here with the blocks that straddle it. The bound is exclusive: half a block
+    // before (or after) a whole block number.
+    const first = blockOfSeq(from.seq);
+    this.after = this.forward ? [caseId, from.ts, first - 0.5] : [caseId, from.ts, first + 0.5];
     // Only the index keys of the hour on either side are read: a dense log has hundreds of blocks begun in the hour
     // before a position, and only the few still open at it are read whole.
     const [begun, ending] = await Promise.all([
-      this.forward
-        ? database.eventBlocks
-            .where('[caseId+start+block]')
-            .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.minKey], true, false)
-            .keys()
-        : database.eventBlocks
-            .where('[caseId+start+block]')
-            .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.maxKey], true, true)
-            .keys(),
-      this.forward
-        ? database.eventBlocks
-            .where('[caseId+end+block]')
-            .between([caseId, from.ts, Dexie.minKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], true, true)
-            .keys()
-        : database.eventBlocks
-            .where('[caseId+end+block]')
-            .between([caseId, from.ts, Dexie.maxKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], false, true)
-            .keys(),
+      database.eventBlocks
+        .where('[caseId+start+block]')
+        .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.maxKey], true, true)
+        .keys(),
+      database.eventBlocks
+        .where('[caseId+end+block]')
+        .between([caseId, from.ts, Dexie.minKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], true, true)
+        .keys(),
     ]);
-    // Forward: begun before `from` and ending at or after it; backward: begun at or before it and ending after it.
     const open = new Set((ending as unknown as IndexKey[]).map((key) => key[2]));
     const numbers = (begun as unknown as IndexKey[]).map((key) => key[2]).filter((block) => open.has(block));
-    const straddling = (
+    const candidates = (
       await database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block]))
     ).filter((block): block is StoredEventBlock => block !== undefined);
+    // Forward: begun before `from` and ending at or after it, or begun at its time before its block and ending later.
+    // Backward: the mirror. A block the main sequence reads is never one of these.
+    const straddling = candidates.filter(({ start, end, block }) =>
+      this.forward
+        ? (start < from.ts && end >= from.ts) || (start === from.ts && block < first && end > from.ts)
+        : (end > from.ts && start <= from.ts) || (end === from.ts && block > first && start < from.ts),
+    );
     const links = await this.linksOf(straddling);
     for (const block of straddling) this.open(block, links);
   }

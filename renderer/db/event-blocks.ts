@@ -25,7 +25,7 @@ import {
   type EncodedBlockEvents,
   type EventFacet,
 } from '../../core/timeline';
-import { COUNTED_FACETS, EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
+import { EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
 import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
 /** Events per block at most (core's, shared with the CLI's archive reader); the free-text row's too (event-text.ts). */
@@ -126,9 +126,16 @@ export interface PostingEntry {
   readonly seq: number;
 }
 
+/**
+ * Facets whose values are few whatever the evidence says: the event kinds, the case's files, the countries of the
+ * geolocation database. The app version is counted (COUNTED_FACETS) but written by the evidence — a log can give each
+ * line its own — so it shares hashed rows like the identifiers.
+ */
+const FEW_VALUED: ReadonlySet<EventFacet> = new Set(['kind', 'file', 'country']);
+
 /** The row a facet value's entries go to: a hash bucket for an identifier facet, the value itself otherwise. */
 export function postingBucket(facet: EventFacet, value: string, buckets: number): number | string {
-  return COUNTED_FACETS.has(facet) ? value : fnv1a(value, 0, value.length) % buckets;
+  return FEW_VALUED.has(facet) ? value : fnv1a(value, 0, value.length) % buckets;
 }
 
 const byValueTimeSeq = (a: PostingEntry, b: PostingEntry) =>

@@ -39,7 +39,13 @@ function findingGroups(
 
 const optionId = (key: string) => `finding-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-export function FindingList({ findings, selected: shown, onSelect, annotations, groupBy = 'severity' }: FindingListProps) {
+export function FindingList({
+  findings,
+  selected: shown,
+  onSelect,
+  annotations,
+  groupBy = 'severity',
+}: FindingListProps) {
   // The selection lives in the route, which answers a task later: a key pressed right after a click acts on the
   // clicked row.
   const requests = useRef(new SelectionRequests()).current;

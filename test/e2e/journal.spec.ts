@@ -211,14 +211,12 @@ test('a bulk tag of a filtered timeline, cancelled, keeps the batch it wrote and
                 (row) => row.state.tags.includes('exfil') && row.facets.some((facet) => facet[3] === 'exfil'),
               );
               const ips = new Map(
-                // A block's events are JSON texts, one per line (core/timeline/block-events.ts).
-                (blocks.result as { block: number; text: string }[]).flatMap((row) =>
-                  row.text
-                    .split('\n')
-                    .map(
-                      (text, offset) =>
-                        [String(row.block * 128 + offset), (JSON.parse(text) as { ip?: string }).ip] as const,
-                    ),
+                // A block's events are JSON texts (core/timeline/block-events.ts).
+                (blocks.result as { block: number; texts: string[] }[]).flatMap((row) =>
+                  row.texts.map(
+                    (text, offset) =>
+                      [String(row.block * 128 + offset), (JSON.parse(text) as { ip?: string }).ip] as const,
+                  ),
                 ),
               );
               const bulkIds = new Set((revisions.result as { bulkId?: string }[]).map((row) => row.bulkId));

@@ -2,7 +2,7 @@
 // baselines — raw bulkAdd of the same records into our schema (what the schema costs as written) and the raw write
 // bandwidth for the same events as large primary-key-only rows (what IndexedDB can do: issue 19's honest baseline) —
 // and timeline page latency.
-// Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [--ingest-only] [--layout=rows] [--generated-log] [events…]   (default 2 rounds of 100000 and 1000000
+// Usage: npm run bench -- timeline-ingest [--rounds=N] [--days=D] [--ingest-only | --no-bulkadd] [--layout=rows] [--generated-log] [events…]   (default 2 rounds of 100000 and 1000000
 // events spread over 10 days; fewer days make a denser log: 100000 events over 1 day has the density of 1M over 10)
 // Prints one JSON line per size. Not part of npm test (1M events take over an hour at the default 2 rounds).
 //
@@ -21,6 +21,8 @@ const args = process.argv.slice(2);
 const rounds = Number(args.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 2);
 // --ingest-only: skip both baselines (no ratios), for page latencies after a change to the query alone.
 const ingestOnly = args.includes('--ingest-only');
+// --no-bulkadd: skip the raw bulkAdd side (our old schema's cost, slow at 1M) and keep the raw write bandwidth.
+const noBulkAdd = args.includes('--no-bulkadd');
 // --layout=rows: the ingest side stores a row per event (cases created before the block layout); default blocks.
 const layout = args.find((arg) => arg.startsWith('--layout='))?.slice('--layout='.length) ?? 'blocks';
 const days = Number(args.find((arg) => arg.startsWith('--days='))?.slice('--days='.length) ?? 10);
@@ -51,16 +53,17 @@ try {
       const order = round % 2 === 0 ? ['bandwidth', 'raw', 'ingest'] : ['ingest', 'raw', 'bandwidth'];
       for (const side of order) {
         if (side === 'ingest') ingests.push(await inFreshProfile('runIngestBench', size));
-        else if (ingestOnly) continue;
+        else if (ingestOnly || (noBulkAdd && side === 'raw')) continue;
         else if (side === 'raw') raws.push(await inFreshProfile('runRawBulkAdd', size));
         else bandwidths.push(await inFreshProfile('runRawBandwidth', size));
       }
     }
     const ingestPerSecond =
       ingests.reduce((sum, run) => sum + run.ingested, 0) / ingests.reduce((sum, run) => sum + run.ingestSeconds, 0);
-    const rawPerSecond = ingestOnly
-      ? NaN
-      : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
+    const rawPerSecond =
+      ingestOnly || noBulkAdd
+        ? NaN
+        : raws.reduce((sum, run) => sum + run.rawEvents, 0) / raws.reduce((sum, run) => sum + run.rawBulkAddSeconds, 0);
     const bandwidthPerSecond = ingestOnly
       ? NaN
       : // Each run's seconds from its own unrounded rate (its printed storeSeconds are rounded to 10 ms).

@@ -247,6 +247,24 @@ export async function runQueryChecks(seed: number, batch?: number, layout: 'rows
     ts: Number.MIN_SAFE_INTEGER,
     seq: 3_150,
   });
+  // Cursors on stored events where many share a time: the middle untimed event, and the middle one of a millisecond
+  // five events share (the block layout orders blocks of one time by their seqs).
+  const stored: StoredEvent[] = [];
+  for await (const page of caseEventsBySeq(database, CASE, 1_000)) stored.push(...page);
+  const untimed = stored.filter((row) => row.ts === Number.MIN_SAFE_INTEGER);
+  const untimedMiddle = untimed[Math.floor(untimed.length / 2)]!;
+  const shared = stored.filter((row) => row.ts === T0 + 3_600_000 * 2 + 20_000);
+  const sharedMiddle = shared[Math.floor(shared.length / 2)]!;
+  for (const [label, at] of [
+    ['an untimed event', untimedMiddle],
+    ['a shared millisecond', sharedMiddle],
+  ] as const) {
+    const cursor = { ts: at.ts, seq: at.seq };
+    await check(`nothing from ${label}`, {}, 9, undefined, cursor);
+    await check(`nothing from ${label} (small budget)`, {}, 9, 20, cursor);
+    await check(`a kind from ${label}`, { facets: { kind: 'use' } }, 9, undefined, cursor);
+    await check(`an IP from ${label}`, { facets: { ip: IPS[0]! } }, 9, undefined, cursor);
+  }
 
   // Every text row has a filter record, most with a trigram filter: a needle in no event is ruled out without
   // reading their text, and a rare one reads few rows.
