@@ -19,7 +19,7 @@ import {
   type EventTokenLinksRecord,
   type StoredPostingRow,
 } from './event-blocks';
-import { COUNTED_FACETS, UNTIMED_TS, type EventFacet, type StoredEvent, type StoredTokenLink } from './event-records';
+import { UNTIMED_TS, type EventFacet, type StoredEvent, type StoredTokenLink } from './event-records';
 import type { PendingEvent } from './event-rows';
 import { buildTextRows, type EventTextRecord } from './event-text';
 import { casePages } from './case-pages';
@@ -50,36 +50,10 @@ export async function blockEventsBySeq(
 /** Blocks read per request when the whole case is walked. */
 const BLOCKS_PER_READ = 32;
 
-export async function* blockEventsBySeqOrder(
-  database: TokentrailDatabase,
-  caseId: string,
-  pageSize: number,
-): AsyncGenerator<StoredEvent[]> {
-  let pending: StoredEvent[] = [];
-  for await (const blocks of casePages(database.eventBlocks, 'block', caseId, BLOCKS_PER_READ)) {
-    const links = await linksOfBlocks(
-      database,
-      caseId,
-      blocks.map((block) => block.block),
-    );
-    for (const block of blocks) pending.push(...blockRows(block, links));
-    while (pending.length >= pageSize) {
-      yield pending.slice(0, pageSize);
-      pending = pending.slice(pageSize);
-    }
-  }
-  if (pending.length > 0) yield pending;
-}
-
-/** The case's events in time order (ties by seq), `pageSize` at a time. */
-export async function* blockEventsByTime(
-  database: TokentrailDatabase,
-  caseId: string,
-  pageSize: number,
-): AsyncGenerator<StoredEvent[]> {
-  const walk = new BlockWalk(database, caseId, 'forward');
+/** `rows` in pages of `pageSize` (the last one shorter). */
+async function* inPages(rows: AsyncIterable<StoredEvent>, pageSize: number): AsyncGenerator<StoredEvent[]> {
   let page: StoredEvent[] = [];
-  for (let row = await walk.next(); row; row = await walk.next()) {
+  for await (const row of rows) {
     page.push(row);
     if (page.length === pageSize) {
       yield page;
@@ -88,6 +62,30 @@ export async function* blockEventsByTime(
   }
   if (page.length > 0) yield page;
 }
+
+/** The case's events in seq order: its blocks by number. */
+async function* eventsInSeqOrder(database: TokentrailDatabase, caseId: string): AsyncGenerator<StoredEvent> {
+  for await (const blocks of casePages(database.eventBlocks, 'block', caseId, BLOCKS_PER_READ)) {
+    const links = await linksOfBlocks(
+      database,
+      caseId,
+      blocks.map((block) => block.block),
+    );
+    for (const block of blocks) yield* blockRows(block, links);
+  }
+}
+
+/** The case's events in time order (ties by seq): the blocks merged. */
+async function* eventsInTimeOrder(database: TokentrailDatabase, caseId: string): AsyncGenerator<StoredEvent> {
+  const walk = new BlockWalk(database, caseId, 'forward');
+  for (let row = await walk.next(); row; row = await walk.next()) yield row;
+}
+
+export const blockEventsBySeqOrder = (database: TokentrailDatabase, caseId: string, pageSize: number) =>
+  inPages(eventsInSeqOrder(database, caseId), pageSize);
+
+export const blockEventsByTime = (database: TokentrailDatabase, caseId: string, pageSize: number) =>
+  inPages(eventsInTimeOrder(database, caseId), pageSize);
 
 export async function latestBlockEvent(database: TokentrailDatabase, caseId: string): Promise<StoredEvent | undefined> {
   // The block that ends last (ties: the highest block, whose seqs are the highest) ends with the latest event.
@@ -196,9 +194,9 @@ export async function blockFacetEvents(
 }
 
 /**
- * The distinct values of `facet`, in value order. A counted facet's are its count rows (eventFacets, kept for both
- * layouts); an identifier facet's are read from its posting rows — every row of the facet, one at a time, so this
- * takes the time the facet's postings take to read (seconds at 10M events) and holds its distinct values.
+ * The distinct values of an identifier facet (subject, session, token, IP), in value order, read from its posting
+ * rows — every row of the facet, one at a time, so this takes the time the facet's postings take to read (seconds at
+ * 10M events) and holds its distinct values. (A counted facet's are its count rows: event-store.ts.)
  */
 export async function blockDistinctValues(
   database: TokentrailDatabase,
@@ -206,14 +204,6 @@ export async function blockDistinctValues(
   facet: EventFacet,
   limit: number,
 ): Promise<string[]> {
-  if (COUNTED_FACETS.has(facet)) {
-    const counts = await database.eventFacets
-      .where('[caseId+facet+value]')
-      .between([caseId, facet, Dexie.minKey], [caseId, facet, Dexie.maxKey])
-      .limit(limit)
-      .toArray();
-    return counts.map((count) => count.value);
-  }
   // Row by row (a cursor), so what is held is the distinct values, not the facet's every entry.
   const values = new Set<string>();
   await database.eventPostings

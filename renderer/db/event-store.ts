@@ -7,7 +7,13 @@
 // indexes, so no case the investigator creates uses blocks until it pages blocks too.
 // test/e2e/event-store.spec.ts holds every function here, in both layouts, to its plain definition on real IndexedDB.
 import { Dexie, type Table } from 'dexie';
-import type { EventFacet, FacetKey, StoredEvent, StoredTokenLink } from './event-records';
+import {
+  COUNTED_FACETS,
+  type EventFacet,
+  type FacetKey,
+  type StoredEvent,
+  type StoredTokenLink,
+} from './event-records';
 import { withTokenLinks } from './event-rows';
 import type { TokentrailDatabase } from './schema';
 import { casePages } from './case-pages';
@@ -158,6 +164,15 @@ export async function distinctFacetValues(
   facet: EventFacet,
   limit: number,
 ): Promise<string[]> {
+  // A few-valued facet's values are its count rows, kept at every batch in both layouts.
+  if (COUNTED_FACETS.has(facet)) {
+    const counts = await database.eventFacets
+      .where('[caseId+facet+value]')
+      .between([caseId, facet, Dexie.minKey], [caseId, facet, Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+    return counts.map((count) => count.value);
+  }
   if ((await layoutOf(database, caseId)) === 'blocks') return blockDistinctValues(database, caseId, facet, limit);
   const values: string[] = [];
   let lower: unknown[] = [caseId, facet, '', Dexie.minKey, Dexie.minKey];
