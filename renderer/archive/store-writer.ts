@@ -3,6 +3,7 @@
 // settings says an import is under way, so rows left by a window closed mid-import are removed by the next one.
 import type { Table } from 'dexie';
 import type { ArchiveEvidence, ArchiveReader, ArchiveRow, ArchiveTable } from '../../core/archive';
+import { withDerivedKeys } from '../db/derived-keys';
 import type { TokentrailDatabase } from '../db/schema';
 import { CASE_RECORD_TABLE } from './case-table-rows';
 import { EVIDENCE_BYTES_TABLE } from './archived-tables';
@@ -46,8 +47,9 @@ export class StoreWriter implements ArchiveReader {
       return;
     }
     const target = this.database.table(table.name) as Table<Row, unknown>;
+    const rows = (batch as readonly Row[]).map((row) => withDerivedKeys(table.name, row));
     await this.database.transaction('rw', target, async () => {
-      await target.bulkAdd(await withFreeKeys(target, batch as readonly Row[]));
+      await target.bulkAdd(await withFreeKeys(target, rows));
     });
   }
 }

@@ -71,3 +71,19 @@ export async function caseHasTokenLinks(database: TokentrailDatabase, caseId: st
     .primaryKeys();
   return first !== undefined;
 }
+
+/** The linked-token index keys [caseId, token, ts, seq] of `token`, or of every token when undefined. */
+export async function tokenLinkKeys(
+  database: TokentrailDatabase,
+  caseId: string,
+  token: string | undefined,
+): Promise<[string, string, number, number][]> {
+  const keys = await database.eventTokenLinks
+    .where('keys')
+    .between(
+      [caseId, token ?? Dexie.minKey, Dexie.minKey, Dexie.minKey],
+      [caseId, token ?? Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+    )
+    .keys();
+  return keys as unknown as [string, string, number, number][];
+}

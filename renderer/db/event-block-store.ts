@@ -23,7 +23,7 @@ import { UNTIMED_TS, type EventFacet, type StoredEvent, type StoredTokenLink } f
 import type { PendingEvent } from './event-rows';
 import { buildTextRows, type EventTextRecord } from './event-text';
 import { casePages } from './case-pages';
-import { blockRows, eventOfBlock, linksOfBlocks, linksOfSeqs } from './event-block-rows';
+import { blockRows, eventOfBlock, linksOfBlocks, linksOfSeqs, tokenLinkKeys } from './event-block-rows';
 import { BlockWalk } from './event-block-walk';
 import type { TokentrailDatabase } from './schema';
 
@@ -78,7 +78,7 @@ async function* eventsInSeqOrder(database: TokentrailDatabase, caseId: string): 
 /** The case's events in time order (ties by seq): the blocks merged. */
 async function* eventsInTimeOrder(database: TokentrailDatabase, caseId: string): AsyncGenerator<StoredEvent> {
   const walk = new BlockWalk(database, caseId, 'forward');
-  for (let row = await walk.next(); row; row = await walk.next()) yield row;
+  for (let rows = await walk.take(BLOCK_EVENTS); rows.length > 0; rows = await walk.take(BLOCK_EVENTS)) yield* rows;
 }
 
 export const blockEventsBySeqOrder = (database: TokentrailDatabase, caseId: string, pageSize: number) =>
@@ -140,22 +140,6 @@ function postingRowsOf(database: TokentrailDatabase, caseId: string, facet: Even
   );
 }
 
-/** The linked-token index keys [caseId, token, ts, seq] of `token`, or of every token when undefined. */
-async function linkKeys(
-  database: TokentrailDatabase,
-  caseId: string,
-  token: string | undefined,
-): Promise<[string, string, number, number][]> {
-  const keys = await database.eventTokenLinks
-    .where('keys')
-    .between(
-      [caseId, token ?? Dexie.minKey, Dexie.minKey, Dexie.minKey],
-      [caseId, token ?? Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
-    )
-    .keys();
-  return keys as unknown as [string, string, number, number][];
-}
-
 /** When every event with `value` for `facet` happened, in time order (ties by seq), each event once. */
 export async function blockFacetTimes(
   database: TokentrailDatabase,
@@ -165,7 +149,7 @@ export async function blockFacetTimes(
 ): Promise<{ ts: number; seq: number }[]> {
   const [rows, links] = await Promise.all([
     postingRowsOf(database, caseId, facet, value),
-    facet === 'token' ? linkKeys(database, caseId, value) : [],
+    facet === 'token' ? tokenLinkKeys(database, caseId, value) : [],
   ]);
   const entries: { ts: number; seq: number }[] = links.map(([, , ts, seq]) => ({ ts, seq }));
   for (const row of rows.flat()) {
@@ -215,7 +199,7 @@ export async function blockDistinctValues(
     .each((row) => {
       for (const value of row.values) values.add(value);
     });
-  if (facet === 'token') for (const [, token] of await linkKeys(database, caseId, undefined)) values.add(token);
+  if (facet === 'token') for (const [, token] of await tokenLinkKeys(database, caseId, undefined)) values.add(token);
   return [...values].sort().slice(0, limit);
 }
 

@@ -1,11 +1,12 @@
 // A case's events in time order (ties by seq) from any position, forward or backward, read from the block layout.
 // Blocks of different ingests overlap in time, so their events are merged: forward, blocks are opened in order of
 // their first time and an event is given out once no unopened block can start before it; backward mirrors it on the
-// blocks' last times. A block spans less than BLOCK_SPAN_MS, so the blocks that straddle the starting position are
-// one bounded index range. What is held is the blocks that overlap the current time.
+// blocks' last times. The blocks that straddle the starting position are found from the time bins they
+// cover (block-time-bins.ts). What is held is the blocks that overlap the current time.
 import { Dexie } from 'dexie';
 import { BinaryHeap, blockEventCount } from '../../core/timeline';
-import { BLOCK_EVENTS, BLOCK_SPAN_MS, blockOfSeq, type StoredEventBlock } from './event-blocks';
+import { timeBinRanges, type TimeBinKey } from './block-time-bins';
+import { BLOCK_EVENTS, blockOfSeq, type StoredEventBlock } from './event-blocks';
 import type { StoredEvent } from './event-records';
 import { blockRows, caseHasTokenLinks, linksOfBlocks, type Links } from './event-block-rows';
 import type { TokentrailDatabase } from './schema';
@@ -16,11 +17,10 @@ export interface WalkPosition {
   readonly seq: number;
 }
 
-/** A key of the [caseId+start+block] or [caseId+end+block] index. */
-type IndexKey = [string, number, number];
-
-/** Blocks read per request. */
-const BLOCKS_PER_READ = 32;
+/** Blocks read by the first request, doubling with each request up to the most: a page needs a few blocks (200 events
+ * of a dense log are two), a walk over the whole case wants large reads. */
+const FIRST_READ_BLOCKS = 4;
+const MOST_READ_BLOCKS = 32;
 
 const NO_LINKS: Links = new Map();
 
@@ -33,6 +33,7 @@ export class BlockWalk {
   private exhausted = false;
   private begun = false;
   private withLinks = true;
+  private readSize = FIRST_READ_BLOCKS;
 
   /**
    * @param from where to start: events after it (forward) or before it (backward), `from` itself included when
@@ -53,10 +54,14 @@ export class BlockWalk {
     );
   }
 
-  /** The next event in the walk's direction, or undefined at the case's end. */
-  async next(): Promise<StoredEvent | undefined> {
+  /**
+   * The next `count` events in the walk's direction, fewer only at the case's end. Awaits only reads of the store: a
+   * page's transaction must not wait on anything else (Dexie loses track of it over long chains of other awaits).
+   */
+  async take(count: number): Promise<StoredEvent[]> {
     if (!this.begun) await this.begin();
-    for (;;) {
+    const rows: StoredEvent[] = [];
+    while (rows.length < count) {
       if (this.queued.length === 0 && !this.exhausted) await this.readBlocks();
       const head = this.queued[0];
       const top = this.heap.peek();
@@ -65,8 +70,11 @@ export class BlockWalk {
         this.open(head.block, head.links);
         continue;
       }
-      return this.heap.pop();
+      const row = this.heap.pop();
+      if (!row) break;
+      rows.push(row);
     }
+    return rows;
   }
 
   /**
@@ -119,30 +127,27 @@ export class BlockWalk {
     // before (or after) a whole block number.
     const first = blockOfSeq(from.seq);
     this.after = this.forward ? [caseId, from.ts, first - 0.5] : [caseId, from.ts, first + 0.5];
-    // Only the index keys of the hour on either side are read: a dense log has hundreds of blocks begun in the hour
-    // before a position, and only the few still open at it are read whole.
-    const [begun, ending] = await Promise.all([
-      database.eventBlocks
-        .where('[caseId+start+block]')
-        .between([caseId, from.ts - BLOCK_SPAN_MS, Dexie.minKey], [caseId, from.ts, Dexie.maxKey], true, true)
-        .keys(),
-      database.eventBlocks
-        .where('[caseId+end+block]')
-        .between([caseId, from.ts, Dexie.minKey], [caseId, from.ts + BLOCK_SPAN_MS, Dexie.maxKey], true, true)
-        .keys(),
-    ]);
-    const open = new Set((ending as unknown as IndexKey[]).map((key) => key[2]));
-    const numbers = (begun as unknown as IndexKey[]).map((key) => key[2]).filter((block) => open.has(block));
-    const candidates = (
-      await database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block]))
-    ).filter((block): block is StoredEventBlock => block !== undefined);
+    // Only the index keys of the time bins that hold `from` are read (block-time-bins.ts); each names a block's times,
+    // so only the blocks that straddle `from` are read whole.
+    const keys = (
+      await Promise.all(
+        timeBinRanges(caseId, from.ts).map(([lower, upper]) =>
+          database.eventBlocks.where('bins').between(lower, upper, true, true).keys(),
+        ),
+      )
+    ).flat() as unknown as TimeBinKey[];
     // Forward: begun before `from` and ending at or after it, or begun at its time before its block and ending later.
     // Backward: the mirror. A block the main sequence reads is never one of these.
-    const straddling = candidates.filter(({ start, end, block }) =>
-      this.forward
-        ? (start < from.ts && end >= from.ts) || (start === from.ts && block < first && end > from.ts)
-        : (end > from.ts && start <= from.ts) || (end === from.ts && block > first && start < from.ts),
-    );
+    const numbers = keys
+      .filter(([, , , start, end, block]) =>
+        this.forward
+          ? (start < from.ts && end >= from.ts) || (start === from.ts && block < first && end > from.ts)
+          : (end > from.ts && start <= from.ts) || (end === from.ts && block > first && start < from.ts),
+      )
+      .map((key) => key[5]);
+    const straddling = (
+      await database.eventBlocks.bulkGet(numbers.map((block): [string, number] => [caseId, block]))
+    ).filter((block): block is StoredEventBlock => block !== undefined);
     const links = await this.linksOf(straddling);
     for (const block of straddling) this.open(block, links);
   }
@@ -171,8 +176,9 @@ export class BlockWalk {
             false,
           )
           .reverse();
-    const blocks = await collection.limit(BLOCKS_PER_READ).toArray();
-    this.exhausted = blocks.length < BLOCKS_PER_READ;
+    const blocks = await collection.limit(this.readSize).toArray();
+    this.exhausted = blocks.length < this.readSize;
+    this.readSize = Math.min(MOST_READ_BLOCKS, this.readSize * 2);
     const last = blocks.at(-1);
     if (last) this.after = [caseId, forward ? last.start : last.end, last.block];
     const links = await this.linksOf(blocks);

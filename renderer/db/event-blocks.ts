@@ -25,6 +25,7 @@ import {
   type EncodedBlockEvents,
   type EventFacet,
 } from '../../core/timeline';
+import { timeBinKeys, type TimeBinKey } from './block-time-bins';
 import { EVENT_FACETS, UNTIMED_TS, type StoredTokenLink } from './event-records';
 import { TEXT_ROW_ENTRIES, TEXT_ROW_SPAN_MS, timeRowBounds } from './event-text';
 
@@ -79,15 +80,19 @@ export function blocksOfBatch(
 }
 
 /**
- * A block as stored (`eventBlocks`): its events as one JSON text with their end offsets (core/timeline block-events.ts),
- * so a read that needs a few of its events does not rebuild all of them.
+ * A block as stored (`eventBlocks`): its events as JSON texts (core/timeline block-events.ts), so a read that needs a
+ * few of its events does not rebuild all of them, and the keys of the time bins it covers (block-time-bins.ts).
  */
-export type StoredEventBlock = Omit<EventBlock, 'events'> & EncodedBlockEvents;
+export type StoredEventBlock = Omit<EventBlock, 'events'> & EncodedBlockEvents & { readonly bins: TimeBinKey[] };
 
 /** The stored form of a block. */
 export function storedBlock({ events, ...block }: EventBlock): StoredEventBlock {
-  return { ...block, ...encodeBlockEvents(events) };
+  return { ...block, ...encodeBlockEvents(events), bins: blockBins(block) };
 }
+
+/** The time-bin index keys of a block, from its own case, number and times. */
+export const blockBins = (block: Pick<EventBlock, 'caseId' | 'block' | 'start' | 'end'>): TimeBinKey[] =>
+  timeBinKeys(block.caseId, block.block, block.start, block.end);
 
 /** One posting row: the entries of a bucket (or of a few-valued facet's value) of one batch or one compaction. */
 export interface PostingRow {
@@ -102,6 +107,21 @@ export interface PostingRow {
   readonly values: readonly string[];
   readonly ts: Float64Array;
   readonly seq: Float64Array;
+  /** The least and the greatest ts of the row's entries, whatever their value: a page reads the rows that reach it. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The time span of a row's entries (ts: its column of times). */
+export function postingSpan(ts: ArrayLike<number>): { start: number; end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (let index = 0; index < ts.length; index += 1) {
+    const at = ts[index]!;
+    if (at < start) start = at;
+    if (at > end) end = at;
+  }
+  return { start, end };
 }
 
 /** A posting row as stored: with the ingest that wrote it, so compaction and removal find an ingest's rows. */
@@ -161,11 +181,13 @@ function postingRows(
     for (const [bucket, group] of groups) {
       // The sort is a merge when the group is a concatenation of sorted runs (compaction's inputs): V8's sort finds them.
       group.sort(byValueTimeSeq);
+      const ts = Float64Array.from(group, (entry) => entry.ts);
       rows.push({
         ...{ caseId, facet, level, bucket, id },
         values: group.map((entry) => entry.value),
-        ts: Float64Array.from(group, (entry) => entry.ts),
+        ts,
         seq: Float64Array.from(group, (entry) => entry.seq),
+        ...postingSpan(ts),
       });
     }
   }

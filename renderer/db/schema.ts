@@ -26,6 +26,7 @@ import type {
 } from './event-records';
 import type { EventTextFilterRecord, EventTextRecord, EventTextRowFiltersRecord } from './event-text';
 import type { EventTokenLinksRecord, StoredEventBlock, StoredPostingRow } from './event-blocks';
+import { withDerivedKeys } from './derived-keys';
 import type { TokenAnalysisDetail, TokenAnalysisSummary } from './token-analysis-records';
 import type { AnnotationRevisionRecord, AnnotationStateRecord, CaseTagRecord } from './annotation-records';
 import type { CaseAnalysisRecord, StoredFamily, StoredFinding, StoredLifecycle } from './case-analysis-records';
@@ -66,7 +67,7 @@ export class TokentrailDatabase extends Dexie {
   caseAnalyses!: EntityTable<CaseAnalysisRecord, 'caseId'>;
 
   /** `throughVersion` below the latest opens an older schema: only the upgrade tests use it. */
-  constructor(name = DATABASE_NAME, throughVersion = 10) {
+  constructor(name = DATABASE_NAME, throughVersion = 11) {
     super(name);
     this.version(1).stores({
       cases: 'id, updatedAt',
@@ -204,6 +205,25 @@ export class TokentrailDatabase extends Dexie {
       eventPostings: '[caseId+facet+level+bucket+id], [ingestId+level]',
       eventTokenLinks: '[caseId+seq], *keys',
     });
+    if (throughVersion < 11) return;
+    // v11: a walk finds the blocks that straddle its position from the time bins they cover (block-time-bins.ts), not
+    // from every block of the hour before it; a posting row carries its time span, indexed, so a page opens the rows
+    // that reach its position instead of a value's whole history. Both are computed from what v10 stored: the blocks
+    // and posting rows of block cases are given them here, in place.
+    this.version(11)
+      .stores({
+        eventBlocks: '[caseId+block], ingestId, [caseId+start+block], [caseId+end+block], *bins',
+        eventPostings: '[caseId+facet+level+bucket+id], [ingestId+level], [caseId+facet+level+bucket+start+end+id]',
+      })
+      .upgrade(async (transaction) => {
+        for (const table of ['eventBlocks', 'eventPostings'])
+          await transaction
+            .table(table)
+            .toCollection()
+            .modify((row: Record<string, unknown>) => {
+              Object.assign(row, withDerivedKeys(table, row));
+            });
+      });
   }
 }
 

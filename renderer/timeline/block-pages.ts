@@ -2,11 +2,11 @@
 // and budget as the row layout's plans (timeline-query.ts), served from the block layout's two access paths.
 // - A walk: the case's events merged in time order from the page's position (BlockWalk), each tested against the
 //   filter. Serves no facet, or a counted facet's value common enough that most blocks hold it.
-// - Postings: the lead facet value's (time, seq) entries, from its posting rows, from the page's position; only those
-//   events are read, and tested against the rest of the filter.
+// - Postings: the lead facet value's (time, seq) entries, from its posting rows that reach the page's position
+//   (PostingWalk); only those events are read, and tested against the rest of the filter.
 // Free text without an identifier facet is served by the text rows, as for the row layout (text-pages.ts).
-import { blockFacetTimes } from '../db/event-block-store';
 import { BlockWalk } from '../db/event-block-walk';
+import { PostingWalk } from '../db/posting-walk';
 import type { EventFacet, StoredEvent } from '../db/event-records';
 import type { TokentrailDatabase } from '../db/schema';
 import { lastCursor, takeEvents } from './page-events';
@@ -30,6 +30,9 @@ function startOf(filter: Pick<TimelineFilter, 'from' | 'to'>, request: PageReque
 const pastEnd = (filter: Pick<TimelineFilter, 'from' | 'to'>, forward: boolean, ts: number) =>
   forward ? ts > (filter.to ?? Infinity) : ts < (filter.from ?? -Infinity);
 
+/** Events taken from a walk at once: a block's worth. */
+const EVENTS_PER_TAKE = 128;
+
 /** A page of the case's events in time order from the page's position, those `test` accepts; in reading order. */
 export async function blockWalkPage(
   database: TokentrailDatabase,
@@ -46,34 +49,23 @@ export async function blockWalkPage(
   let scanned = 0;
   let resume: EventCursor | undefined;
   for (;;) {
-    const row = await walk.next();
-    if (!row || pastEnd(filter, forward, row.ts)) return { rows, resume, exhausted: true, scanned };
-    scanned += 1;
-    resume = { ts: row.ts, seq: row.seq };
-    if (!test || test(row)) {
-      rows.push(row);
-      if (rows.length === request.limit) return { rows, resume, exhausted: false, scanned };
+    const taken = await walk.take(EVENTS_PER_TAKE);
+    for (const row of taken) {
+      if (pastEnd(filter, forward, row.ts)) return { rows, resume, exhausted: true, scanned };
+      scanned += 1;
+      resume = { ts: row.ts, seq: row.seq };
+      if (!test || test(row)) {
+        rows.push(row);
+        if (rows.length === request.limit) return { rows, resume, exhausted: false, scanned };
+      }
+      if (budgetSpent(request, started, scanned)) return { rows, resume, exhausted: false, scanned };
     }
-    if (budgetSpent(request, started, scanned)) return { rows, resume, exhausted: false, scanned };
+    if (taken.length < EVENTS_PER_TAKE) return { rows, resume, exhausted: true, scanned };
   }
 }
 
 /** Entries whose events are read at once. */
 const ENTRIES_PER_READ = 100;
-
-/** The first index of `entries` (sorted by ts, seq) at or after `at` (after it, when `after`). */
-function firstIndexFrom(entries: readonly EventCursor[], at: EventCursor, after: boolean): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const entry = entries[middle]!;
-    const order = entry.ts - at.ts || entry.seq - at.seq;
-    if (order < 0 || (order === 0 && after)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** A page of the events with the lead facet's value, those `test` accepts; in reading order. */
 export async function blockPostingsPage(
@@ -85,32 +77,32 @@ export async function blockPostingsPage(
   request: PageRequest,
 ): Promise<PageResult> {
   const forward = request.direction === 'forward';
-  const entries = await blockFacetTimes(database, caseId, lead[0], lead[1]);
   const { at, inclusive } = startOf(filter, request);
-  // Forward from the first entry in range; backward from the last one (the entry before the first one after `at`).
-  let index = forward ? firstIndexFrom(entries, at, !inclusive) : firstIndexFrom(entries, at, inclusive) - 1;
-  const step = forward ? 1 : -1;
+  const entries = new PostingWalk(database, caseId, lead[0], lead[1], request.direction, at, inclusive);
   const started = performance.now();
   const rows: StoredEvent[] = [];
   let scanned = 0;
   let resume: EventCursor | undefined;
   for (;;) {
-    const seqs: number[] = [];
-    let last: EventCursor | undefined;
-    for (; seqs.length < ENTRIES_PER_READ && index >= 0 && index < entries.length; index += step) {
-      const entry = entries[index]!;
-      if (pastEnd(filter, forward, entry.ts)) {
-        index = -1;
-        break;
-      }
-      seqs.push(entry.seq);
-      last = entry;
-    }
-    if (seqs.length === 0) return { rows, resume, exhausted: true, scanned };
-    scanned += seqs.length;
-    if (await takeEvents(database, caseId, seqs, test, rows, request.limit))
+    const taken = await entries.take(ENTRIES_PER_READ);
+    const beyond = taken.findIndex((entry) => pastEnd(filter, forward, entry.ts));
+    const within = beyond < 0 ? taken : taken.slice(0, beyond);
+    const ended = within.length < ENTRIES_PER_READ;
+    scanned += within.length;
+    if (
+      await takeEvents(
+        database,
+        caseId,
+        within.map((entry) => entry.seq),
+        test,
+        rows,
+        request.limit,
+      )
+    )
       return { rows, resume: lastCursor(rows), exhausted: false, scanned };
-    resume = last && { ts: last.ts, seq: last.seq };
+    if (ended) return { rows, resume, exhausted: true, scanned };
+    const last = within.at(-1)!;
+    resume = { ts: last.ts, seq: last.seq };
     if (budgetSpent(request, started, scanned)) return { rows, resume, exhausted: false, scanned };
   }
 }

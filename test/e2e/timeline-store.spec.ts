@@ -118,6 +118,27 @@ for (const [seed, batch, layout] of [
   });
 }
 
+test('a v10 block case opens with its blocks binned and its posting rows spanned, and pages as before', async ({}, testInfo) => {
+  const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
+    page.evaluate(() =>
+      (globalThis as unknown as { runBlockUpgradeCheck(): Promise<Record<string, unknown>> }).runBlockUpgradeCheck(),
+    ),
+  );
+  expect(result).toEqual({
+    blocks: expect.any(Number),
+    binsRight: true,
+    binKeys: result.binKeysExpected,
+    binKeysExpected: expect.any(Number),
+    postings: expect.any(Number),
+    spansRight: true,
+    pagesRight: true,
+    pageSizes: [300, 300, expect.any(Number)],
+  });
+  expect(result.blocks).toBeGreaterThan(15);
+  expect(result.postings).toBeGreaterThan(10);
+  expect((result.pageSizes as number[])[2]).toBeGreaterThan(100);
+});
+
 test('a case whose queued logs will not fit fails before it starts, saying the space needed and available', async ({}, testInfo) => {
   const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
     page.evaluate(() =>

@@ -3,6 +3,8 @@
 // that overlap in time (one dense, one sparse with hours between events, one with untimed events and same-millisecond
 // ties) are written by the ingest's own writeBatch, so the free-text rows are the ones the app writes.
 import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
+import { Dexie } from 'dexie';
+import { blockBins, postingSpan, type StoredEventBlock } from '../../../renderer/db/event-blocks';
 import { buildEventRows } from '../../../renderer/db/event-rows';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
 import { filteredRows, type EventTextRecord } from '../../../renderer/db/event-text';
@@ -448,4 +450,84 @@ export async function runSpaceCheck() {
   return result;
 }
 
-Object.assign(globalThis, { runQueryChecks, runUpgradeCheck, runSpaceCheck });
+/**
+ * A block case written by schema v10 — blocks without time bins, posting rows without spans — opened by the current
+ * schema: every block is indexed under its bins and every posting row has its span, and a walk from mid-case and a
+ * facet's page from a cursor give the rows the plain definition gives.
+ */
+export async function runBlockUpgradeCheck() {
+  const name = 'tokentrail-upgrade-v10';
+  const pick = seededRandom(5);
+  const old = new TokentrailDatabase(name, 10);
+  await old.cases.add({
+    id: CASE,
+    title: 'v10',
+    createdAt: 0,
+    updatedAt: 0,
+    counts: EMPTY_COUNTS,
+    eventLayout: 'blocks',
+  });
+  await ingestFile(
+    old,
+    'dense',
+    'dense.jsonl',
+    Array.from({ length: 2_000 }, (_, index) => T0 + index * 1_700),
+    pick,
+    500,
+  );
+  await ingestFile(
+    old,
+    'sparse',
+    'sparse.jsonl',
+    Array.from({ length: 300 }, () => T0 + Math.floor(pick() * 6 * 3_600_000)),
+    pick,
+    100,
+  );
+  // What v10 stored: the derived fields did not exist.
+  await old.eventBlocks.toCollection().modify((block: { bins?: StoredEventBlock['bins'] }) => delete block.bins);
+  await old.eventPostings.toCollection().modify((row: Partial<Record<'start' | 'end', number>>) => {
+    delete row.start;
+    delete row.end;
+  });
+  old.close();
+
+  const database = new TokentrailDatabase(name);
+  const blocks = await database.eventBlocks.toArray();
+  const binKeys = (await database.eventBlocks.where('bins').between(Dexie.minKey, Dexie.maxKey).keys()) as unknown[];
+  const postings = await database.eventPostings.toArray();
+  const all: StoredEvent[] = [];
+  for await (const page of caseEventsBySeq(database, CASE, 1_000)) all.push(...page);
+  all.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  const mid = all[Math.floor(all.length / 2)]!;
+  const at = { ts: mid.ts, seq: mid.seq };
+  const after = (row: StoredEvent) => row.ts - at.ts || row.seq - at.seq;
+  const seqs = (rows: readonly StoredEvent[]) => rows.map((row) => row.seq);
+  const ip = IPS[1]!;
+  const pages = {
+    forward: seqs((await queryPage(database, CASE, {}, { direction: 'forward', limit: 300, from: at })).rows),
+    backward: seqs((await queryPage(database, CASE, {}, { direction: 'backward', limit: 300, from: at })).rows),
+    ip: seqs(
+      (await queryPage(database, CASE, { facets: { ip } }, { direction: 'forward', limit: 300, from: at })).rows,
+    ),
+  };
+  const expected = {
+    forward: seqs(all.filter((row) => after(row) > 0).slice(0, 300)),
+    backward: seqs(all.filter((row) => after(row) < 0).slice(-300)),
+    ip: seqs(all.filter((row) => after(row) > 0 && row.event.ip === ip).slice(0, 300)),
+  };
+  database.close();
+  return {
+    blocks: blocks.length,
+    binsRight: blocks.every((block) => JSON.stringify(block.bins) === JSON.stringify(blockBins(block))),
+    binKeys: binKeys.length,
+    binKeysExpected: blocks.reduce((sum, block) => sum + blockBins(block).length, 0),
+    postings: postings.length,
+    spansRight: postings.every(
+      (row) => JSON.stringify([row.start, row.end]) === JSON.stringify(Object.values(postingSpan(row.ts))),
+    ),
+    pagesRight: JSON.stringify(pages) === JSON.stringify(expected),
+    pageSizes: Object.values(pages).map((page) => page.length),
+  };
+}
+
+Object.assign(globalThis, { runQueryChecks, runUpgradeCheck, runBlockUpgradeCheck, runSpaceCheck });
