@@ -9,11 +9,7 @@ import {
   blockOfSeq,
   blocksOfBatch,
   compactPostings,
-  LEVEL0_BUCKETS,
-  LEVEL1_BUCKETS,
   levelZeroPostings,
-  postingBucket,
-  valueRange,
   storedBlock,
   type EventBlock,
   type EventTokenLinksRecord,
@@ -25,6 +21,7 @@ import { buildTextRows, type EventTextRecord } from './event-text';
 import { casePages } from './case-pages';
 import { blockRows, eventOfBlock, linksOfBlocks, linksOfSeqs, tokenLinkKeys } from './event-block-rows';
 import { BlockWalk } from './event-block-walk';
+import { PostingWalk } from './posting-walk';
 import type { TokentrailDatabase } from './schema';
 
 /** Level-0 batches of an ingest merged by one compaction (docs/storage.md). */
@@ -125,40 +122,18 @@ export async function caseBlockExtent(
   return first && last ? { first: first.start, last: last.end } : undefined;
 }
 
-/** The posting rows that may hold `value` of `facet`: its bucket's at both levels. */
-function postingRowsOf(database: TokentrailDatabase, caseId: string, facet: EventFacet, value: string) {
-  return Promise.all(
-    [
-      [0, postingBucket(facet, value, LEVEL0_BUCKETS)] as const,
-      [1, postingBucket(facet, value, LEVEL1_BUCKETS)] as const,
-    ].map(([level, bucket]) =>
-      database.eventPostings
-        .where('[caseId+facet+level+bucket+id]')
-        .between([caseId, facet, level, bucket, Dexie.minKey], [caseId, facet, level, bucket, Dexie.maxKey])
-        .toArray(),
-    ),
-  );
-}
-
-/** When every event with `value` for `facet` happened, in time order (ties by seq), each event once. */
-export async function blockFacetTimes(
+/**
+ * When the first `limit` events with `value` for `facet` happened, in time order (ties by seq), each event once: the
+ * value's posting rows opened from its first (PostingWalk), not its whole history.
+ */
+export function blockFacetTimes(
   database: TokentrailDatabase,
   caseId: string,
   facet: EventFacet,
   value: string,
+  limit: number,
 ): Promise<{ ts: number; seq: number }[]> {
-  const [rows, links] = await Promise.all([
-    postingRowsOf(database, caseId, facet, value),
-    facet === 'token' ? tokenLinkKeys(database, caseId, value) : [],
-  ]);
-  const entries: { ts: number; seq: number }[] = links.map(([, , ts, seq]) => ({ ts, seq }));
-  for (const row of rows.flat()) {
-    const { from, to } = valueRange(row, value);
-    for (let index = from; index < to; index += 1) entries.push({ ts: row.ts[index]!, seq: row.seq[index]! });
-  }
-  entries.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
-  // A token an event carries and is also linked to counts once, as the row layout's index holds it once.
-  return entries.filter((entry, index) => index === 0 || entry.seq !== entries[index - 1]!.seq);
+  return new PostingWalk(database, caseId, facet, value, 'forward').take(limit);
 }
 
 export async function blockFacetEvents(
@@ -168,7 +143,7 @@ export async function blockFacetEvents(
   value: string,
   limit: number,
 ): Promise<StoredEvent[]> {
-  const times = (await blockFacetTimes(database, caseId, facet, value)).slice(0, limit);
+  const times = await blockFacetTimes(database, caseId, facet, value, limit);
   const rows = await blockEventsBySeq(
     database,
     caseId,

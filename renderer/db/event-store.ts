@@ -148,8 +148,7 @@ export async function facetEventTimes(
   value: string,
   limit: number,
 ): Promise<{ ts: number; seq: number }[]> {
-  if ((await layoutOf(database, caseId)) === 'blocks')
-    return (await blockFacetTimes(database, caseId, facet, value)).slice(0, limit);
+  if ((await layoutOf(database, caseId)) === 'blocks') return blockFacetTimes(database, caseId, facet, value, limit);
   const keys = (await facetRange(database, caseId, facet, value).limit(limit).keys()) as unknown as FacetKey[];
   return keys.map((key) => ({ ts: key[3], seq: key[4] }));
 }

@@ -143,6 +143,9 @@ async function textStorage(database: TokentrailDatabase, caseId: string, events:
   };
 }
 
+const roundedLatencies = (latencies: Record<string, number>) =>
+  Object.fromEntries(Object.entries(latencies).map(([name, ms]) => [name, +ms.toFixed(1)]));
+
 /** The baseline for `count` events: raw bulkAdd on a fresh database. */
 async function runRawBulkAdd(count: number, days: number) {
   const log = generateLog(count, days);
@@ -168,7 +171,13 @@ function runRawBandwidth(count: number, days: number) {
  * The app's ingest of `count` events end to end on a fresh database (the case in `layout`: blocks, as the app creates
  * cases, or rows, as cases created before), then page latencies on the case and its storage per event.
  */
-async function runIngestBench(count: number, days: number, layout: 'rows' | 'blocks' = 'blocks', generatedLog = false) {
+async function runIngestBench(
+  count: number,
+  days: number,
+  layout: 'rows' | 'blocks' = 'blocks',
+  generatedLog = false,
+  settleSeconds = 0,
+) {
   // Past 2M events (or with --generated-log) the log is made as it is parsed: one Blob in a page cannot hold 10M
   // events' 2.6 GB. The stored evidence is then a stand-in the ingest does not read; everything after reading the bytes
   // is the app's, and the ingest time includes making the log (so compare sizes made the same way).
@@ -186,6 +195,11 @@ async function runIngestBench(count: number, days: number, layout: 'rows' | 'blo
   const ingestSeconds = (performance.now() - started) / 1000;
   const ingest = (await database.ingests.get(ingestId))!;
   const latencies = await pageLatencies(database, caseId);
+  let settled: typeof latencies | undefined;
+  if (settleSeconds > 0) {
+    await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+    settled = await pageLatencies(database, caseId);
+  }
   const storage = await textStorage(database, caseId, ingest.events);
   database.close();
   // The profile holds this one database: its usage less the stored log (evidence) is what the events cost on disk.
@@ -198,7 +212,8 @@ async function runIngestBench(count: number, days: number, layout: 'rows' | 'blo
     ingested: ingest.events,
     ingestSeconds: +ingestSeconds.toFixed(3),
     ingestPerSecond: Math.round(ingest.events / ingestSeconds),
-    pagesMs: Object.fromEntries(Object.entries(latencies).map(([name, ms]) => [name, +ms.toFixed(1)])),
+    pagesMs: roundedLatencies(latencies),
+    ...(settled ? { pagesSettledMs: roundedLatencies(settled) } : {}),
     openMs: +openMs.toFixed(1),
     // A needle in no event over the whole case, in events ruled out per second.
     absentTextEventsPerSecond: Math.round(ingest.events / (latencies.absentTextWholeCaseMs / 1000)),
