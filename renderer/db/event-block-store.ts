@@ -275,15 +275,24 @@ const postingKey = (row: StoredPostingRow): [string, string, number, number | st
  */
 export async function compactIngestPostings(database: TokentrailDatabase, ingestId: string): Promise<void> {
   await database.transaction('rw', [database.eventPostings, database.ingests], async () => {
-    const rows = await database.eventPostings.where('[ingestId+level]').equals([ingestId, 0]).toArray();
+    const after = (await database.ingests.get(ingestId))?.compactedThrough ?? -Infinity;
+    const rows = await database.eventPostings
+      .where('[ingestId+level+id]')
+      .between([ingestId, 0, after], [ingestId, 0, Dexie.maxKey], false, true)
+      .toArray();
     const first = rows[0];
+    let compactedThrough = after;
     if (first) {
       const id = rows.reduce((least, row) => Math.min(least, row.id), first.id);
+      compactedThrough = rows.reduce((most, row) => Math.max(most, row.id), first.id);
       const merged = compactPostings(first.caseId, id, rows).map((row) => ({ ...row, ingestId }));
       await database.eventPostings.bulkAdd(merged);
       await database.eventPostings.bulkDelete(rows.map(postingKey));
     }
-    await database.ingests.update(ingestId, { uncompactedBatches: 0 });
+    await database.ingests.update(ingestId, {
+      uncompactedBatches: 0,
+      ...(Number.isFinite(compactedThrough) ? { compactedThrough } : {}),
+    });
   });
 }
 
@@ -304,7 +313,10 @@ export async function removeIngestBlocks(
     .limit(Math.max(1, Math.floor(limit / BLOCK_EVENTS)))
     .toArray();
   if (blocks.length === 0) {
-    await database.eventPostings.where('[ingestId+level]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+    await database.eventPostings
+      .where('[ingestId+level+id]')
+      .between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey])
+      .delete();
     return [];
   }
   const numbers = blocks.map((block) => block.block);

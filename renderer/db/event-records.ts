@@ -92,6 +92,11 @@ export interface IngestRecord {
   readonly error?: string;
   /** Block layout: the batches whose level-0 posting rows no compaction has merged yet (event-block-store.ts). */
   readonly uncompactedBatches?: number;
+  /**
+   * Block layout: the highest level-0 row id the last compaction merged. The next compaction reads the ingest's
+   * level-0 rows after it, so it seeks past the deletions of the earlier ones instead of scanning them.
+   */
+  readonly compactedThrough?: number;
   /** For a re-ingest: the ingest it replaces (its events are removed first). */
   readonly replaces?: string;
 }

@@ -217,9 +217,19 @@ export async function storeTokenLinks(
   return written;
 }
 
-/** The tables that hold events: a transaction that writes or deletes them, or pages them consistently, spans these. */
+/**
+ * The tables that hold events, and the ingest records (which say whether an ingest's posting rows are all compacted, so
+ * which posting rows a read must look for): a transaction that writes or deletes events, or pages them consistently,
+ * spans these.
+ */
 export function eventTables(database: TokentrailDatabase): Table[] {
-  return [database.authEvents, database.eventBlocks, database.eventPostings, database.eventTokenLinks];
+  return [
+    database.authEvents,
+    database.eventBlocks,
+    database.eventPostings,
+    database.eventTokenLinks,
+    database.ingests,
+  ];
 }
 
 /**

@@ -2,8 +2,10 @@
 // read from the value's posting rows (event-blocks.ts) — and, for a token, from the analysis's links to it. A value's
 // rows are one per batch or compaction, each over a span of time; a page needs the few rows that reach its position,
 // not the value's whole history (the 1.4M entries of a common IP at 10M events, re-read for every page before).
-// So the rows' spans are read first from their index keys, and the rows are opened in order of their first time
-// (forward; of their last time backward) only when one of their entries may come next: a merge of the open rows.
+// So the rows that reach the position are listed first, in order of their first time (forward; of their last time
+// backward), from two index ranges read as primary keys (one request each: an index's own keys come only through a
+// cursor, ~100 µs a key here), and the rows are read a few ahead and opened only when one of their entries may come
+// next: a merge of the open rows.
 import { Dexie } from 'dexie';
 import { BinaryHeap } from '../../core/timeline';
 import { LEVEL0_BUCKETS, LEVEL1_BUCKETS, postingBucket, valueRange, type StoredPostingRow } from './event-blocks';
@@ -12,8 +14,15 @@ import { tokenLinkKeys } from './event-block-rows';
 import type { WalkPosition } from './event-block-walk';
 import type { TokentrailDatabase } from './schema';
 
-/** A key of the posting rows' span index: [caseId, facet, level, bucket, start, end, id]. */
-type SpanKey = [string, string, number, number | string, number, number, number];
+/** A posting row's primary key: [caseId, facet, level, bucket, id]. */
+type RowKey = [string, string, number, number | string, number];
+
+/** One level's rows still to open, in opening order: `ahead` read, `keys` not yet read. */
+interface LevelRows {
+  keys: RowKey[];
+  ahead: StoredPostingRow[];
+  readSize: number;
+}
 
 /** One run of entries being merged: `index` is the next one, `stop` is where the run ends (exclusive). */
 interface Run {
@@ -30,11 +39,8 @@ const MOST_READ_ROWS = 64;
 export class PostingWalk {
   private readonly forward: boolean;
   private readonly heap: BinaryHeap<Run>;
-  /** Rows not yet read, in the order they are opened. */
-  private pending: SpanKey[] | undefined;
-  /** Rows read and not yet opened. */
-  private fetched: StoredPostingRow[] = [];
-  private readSize = FIRST_READ_ROWS;
+  /** Each level's rows not yet opened; at least one read ahead while any is left, so the next bound is known. */
+  private levels: LevelRows[] | undefined;
   private last: WalkPosition | undefined;
 
   /**
@@ -65,12 +71,13 @@ export class PostingWalk {
    * store: a page's transaction must not wait on anything else (Dexie loses track of it over chains of other awaits).
    */
   async take(count: number): Promise<WalkPosition[]> {
-    if (!this.pending) await this.begin();
+    if (!this.levels) await this.begin();
     const entries: WalkPosition[] = [];
     while (entries.length < count) {
-      if (this.mustOpen()) {
-        if (this.fetched.length === 0) await this.fetch();
-        this.open(this.fetched.shift()!);
+      const level = this.levelToOpen();
+      if (level) {
+        this.open(level.ahead.shift()!);
+        if (level.ahead.length === 0) await this.readAhead(level);
         continue;
       }
       const run = this.heap.pop();
@@ -86,34 +93,34 @@ export class PostingWalk {
     return entries;
   }
 
-  /** True when an unopened row may hold the next entry: forward, one begun at or before the top entry's time. */
-  private mustOpen(): boolean {
-    const bound = this.nextRowBound();
-    if (bound === undefined) return false;
+  /**
+   * The level whose next row must be opened before the top entry is given out: forward, a row begun at or before the
+   * top entry's time may hold an entry before it (or at it, with a lower seq). Undefined when none must.
+   */
+  private levelToOpen(): LevelRows | undefined {
+    const bound = (level: LevelRows) => (this.forward ? level.ahead[0]!.start : level.ahead[0]!.end);
+    let next: LevelRows | undefined;
+    for (const level of this.levels!)
+      if (level.ahead.length > 0 && (!next || (this.forward ? bound(level) < bound(next) : bound(level) > bound(next))))
+        next = level;
+    if (!next) return undefined;
     const top = this.heap.peek();
-    if (!top) return true;
+    if (!top) return next;
     const at = top.ts[top.index]!;
-    return this.forward ? bound <= at : bound >= at;
+    return (this.forward ? bound(next) <= at : bound(next) >= at) ? next : undefined;
   }
 
-  /** The first time (forward; the last time backward) of the next row to open, undefined when none is left. */
-  private nextRowBound(): number | undefined {
-    const row = this.fetched[0];
-    if (row) return this.forward ? row.start : row.end;
-    const key = this.pending![0];
-    if (key) return this.forward ? key[4] : key[5];
-    return undefined;
-  }
-
-  private async fetch(): Promise<void> {
-    const keys = this.pending!.splice(0, this.readSize);
-    this.readSize = Math.min(MOST_READ_ROWS, this.readSize * 2);
-    const rows = await this.database.eventPostings.bulkGet(
-      keys.map(([caseId, facet, level, bucket, , , id]) => [caseId, facet, level, bucket, id]),
-    );
-    // A row compacted away since its key was read is missing: its entries are in the level-1 row that replaced it,
-    // which was read with the keys if it existed then (a page read during an ingest sees the store as it was).
-    this.fetched = rows.filter((row): row is StoredPostingRow => row !== undefined);
+  /** Reads the level's next rows when none is read ahead, more each time. */
+  private async readAhead(level: LevelRows): Promise<void> {
+    while (level.ahead.length === 0 && level.keys.length > 0) {
+      const keys = level.keys.splice(0, level.readSize);
+      level.readSize = Math.min(MOST_READ_ROWS, level.readSize * 2);
+      // A row compacted away since the keys were listed is missing: its entries are in the level-1 row that replaced
+      // it, listed then if it existed (a page's transaction sees the store as it was).
+      level.ahead = (await this.database.eventPostings.bulkGet(keys)).filter(
+        (row): row is StoredPostingRow => row !== undefined,
+      );
+    }
   }
 
   /** Adds the row's run of the walk's value, from the walk's position on. */
@@ -134,19 +141,16 @@ export class PostingWalk {
     }
   }
 
-  /** Reads the spans of the value's rows (both levels) and, for a token, its links. */
+  /** Lists the value's rows that reach the walk's position (both levels), reads the first of each, and a token's links. */
   private async begin(): Promise<void> {
-    const { database, caseId, facet, value, from } = this;
+    const { database, caseId, facet, value } = this;
     const [levelZero, levelOne, links] = await Promise.all([
-      this.spanKeys(0, postingBucket(facet, value, LEVEL0_BUCKETS)),
-      this.spanKeys(1, postingBucket(facet, value, LEVEL1_BUCKETS)),
+      this.levelZeroRows(postingBucket(facet, value, LEVEL0_BUCKETS)),
+      this.rowsReaching(1, postingBucket(facet, value, LEVEL1_BUCKETS)),
       facet === 'token' ? tokenLinkKeys(database, caseId, value) : [],
     ]);
-    const keys = [...levelZero, ...levelOne];
-    // Forward: the rows that end at or after `from`, by first time; backward: those begun at or before it, by last time.
-    this.pending = (
-      this.forward ? keys.filter((key) => !from || key[5] >= from.ts) : keys.filter((key) => !from || key[4] <= from.ts)
-    ).sort((a, b) => (this.forward ? a[4] - b[4] : b[5] - a[5]));
+    this.levels = [levelZero, levelOne].map((keys) => ({ keys, ahead: [], readSize: FIRST_READ_ROWS }));
+    await Promise.all(this.levels.map((level) => this.readAhead(level)));
     if (links.length > 0)
       this.addRun(
         links.map((key) => key[2]),
@@ -156,15 +160,40 @@ export class PostingWalk {
       );
   }
 
-  private async spanKeys(level: number, bucket: number | string): Promise<SpanKey[]> {
-    const keys = await this.database.eventPostings
-      .where('[caseId+facet+level+bucket+start+end+id]')
-      .between(
-        [this.caseId, this.facet, level, bucket, Dexie.minKey, Dexie.minKey, Dexie.minKey],
-        [this.caseId, this.facet, level, bucket, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
-      )
-      .keys();
-    return keys as unknown as SpanKey[];
+  /**
+   * Level 0's rows of the bucket, read only while an ingest of the case has batches not yet compacted. Compaction
+   * deletes level-0 rows, and LevelDB keeps their deletions until its own compaction drops them: an empty level-0
+   * range took ~30 ms to read at 3M events (a tombstone per batch in the range), more than the rest of a page.
+   */
+  private async levelZeroRows(bucket: number | string): Promise<RowKey[]> {
+    const ingests = await this.database.ingests.where('caseId').equals(this.caseId).toArray();
+    if (!ingests.some((ingest) => (ingest.uncompactedBatches ?? 0) > 0)) return [];
+    return this.rowsReaching(0, bucket);
+  }
+
+  /**
+   * The level's rows of the bucket, forward those that end at or after the walk's position by first time, backward
+   * those begun at or before it by last time (latest first).
+   */
+  private async rowsReaching(level: number, bucket: number | string): Promise<RowKey[]> {
+    const { caseId, facet, from, forward } = this;
+    const range = (index: 'start' | 'end', lower: number, upper: number) =>
+      this.database.eventPostings
+        .where(`[caseId+facet+level+bucket+${index}+id]`)
+        .between(
+          [caseId, facet, level, bucket, lower, Dexie.minKey],
+          [caseId, facet, level, bucket, upper, Dexie.maxKey],
+        )
+        .primaryKeys() as unknown as Promise<RowKey[]>;
+    const bounded = from !== undefined && Number.isFinite(from.ts);
+    const [ordered, reaching] = await Promise.all([
+      range(forward ? 'start' : 'end', -Infinity, Infinity),
+      bounded ? (forward ? range('end', from.ts, Infinity) : range('start', -Infinity, from.ts)) : undefined,
+    ]);
+    // A row's id is unique within its level and bucket.
+    const reaches = reaching && new Set(reaching.map((key) => key[4]));
+    const rows = reaches ? ordered.filter((key) => reaches.has(key[4])) : ordered;
+    return forward ? rows : rows.reverse();
   }
 }
 

@@ -209,11 +209,13 @@ export class TokentrailDatabase extends Dexie {
     // v11: a walk finds the blocks that straddle its position from the time bins they cover (block-time-bins.ts), not
     // from every block of the hour before it; a posting row carries its time span, indexed, so a page opens the rows
     // that reach its position instead of a value's whole history. Both are computed from what v10 stored: the blocks
-    // and posting rows of block cases are given them here, in place.
+    // and posting rows of block cases are given them here, in place. The ingest index of the posting rows gains the
+    // row id, so a compaction reads its ingest's level-0 rows after the ones it merged before, past their deletions.
     this.version(11)
       .stores({
         eventBlocks: '[caseId+block], ingestId, [caseId+start+block], [caseId+end+block], *bins',
-        eventPostings: '[caseId+facet+level+bucket+id], [ingestId+level], [caseId+facet+level+bucket+start+end+id]',
+        eventPostings:
+          '[caseId+facet+level+bucket+id], [ingestId+level+id], [caseId+facet+level+bucket+start+id], [caseId+facet+level+bucket+end+id]',
       })
       .upgrade(async (transaction) => {
         for (const table of ['eventBlocks', 'eventPostings'])

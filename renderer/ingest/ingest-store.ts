@@ -28,7 +28,6 @@ function batchTables(database: TokentrailDatabase) {
     database.ingestProblems,
     database.eventFacets,
     database.eventBuckets,
-    database.ingests,
     database.cases,
   ];
 }

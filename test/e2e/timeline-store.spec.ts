@@ -139,6 +139,22 @@ test('a v10 block case opens with its blocks binned and its posting rows spanned
   expect((result.pageSizes as number[])[2]).toBeGreaterThan(100);
 });
 
+for (const seed of [1, 2]) {
+  test(`a facet value's posting rows give its events in order from any position, rows of both levels overlapping (seed ${seed})`, async ({}, testInfo) => {
+    testInfo.setTimeout(120_000);
+    const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
+      page.evaluate(
+        (value) =>
+          (
+            globalThis as unknown as { runPostingWalkCheck(seed: number): Promise<Record<string, unknown>> }
+          ).runPostingWalkCheck(value),
+        seed,
+      ),
+    );
+    expect(result).toEqual({ checks: 96, failures: [], levels: [0, 1], events: 2_700 });
+  });
+}
+
 test('a case whose queued logs will not fit fails before it starts, saying the space needed and available', async ({}, testInfo) => {
   const result = await inFreshProfile(testInfo.project.use.launchOptions, (page) =>
     page.evaluate(() =>

@@ -6,6 +6,7 @@ import type { AuthEvent, AuthEventKind } from '../../../core/sources/types';
 import { Dexie } from 'dexie';
 import { blockBins, postingSpan, type StoredEventBlock } from '../../../renderer/db/event-blocks';
 import { buildEventRows } from '../../../renderer/db/event-rows';
+import { PostingWalk } from '../../../renderer/db/posting-walk';
 import type { IngestRecord, StoredEvent } from '../../../renderer/db/event-records';
 import { filteredRows, type EventTextRecord } from '../../../renderer/db/event-text';
 import { runningIngest } from '../../support/running-ingest';
@@ -20,7 +21,7 @@ import { timelineMatcher } from '../../../renderer/timeline/timeline-match';
 import { textFiltersRecorded } from '../../../renderer/timeline/text-filter-backfill';
 import { seededRandom } from '../../support/seeded-random';
 import { caseEventsBySeq } from '../../../renderer/db/event-store';
-import { mayContainText } from '../../../core/timeline';
+import { facetValues, mayContainText } from '../../../core/timeline';
 import { refuseIngestsWithoutSpace } from '../../../renderer/ingest/ingest-space';
 import { textRowsAllPacked } from '../../../renderer/archive/text-filter-coverage';
 
@@ -530,4 +531,85 @@ export async function runBlockUpgradeCheck() {
   };
 }
 
-Object.assign(globalThis, { runQueryChecks, runUpgradeCheck, runBlockUpgradeCheck, runSpaceCheck });
+/**
+ * A facet value's entries from its posting rows (PostingWalk) against the plain definition — the stored events with
+ * that value, sorted, after (or before) a position — where many rows of both levels overlap in time in every order:
+ * files of random times written in small batches (level-0 rows with wide, interleaved spans), a time-sorted file long
+ * enough for compactions (level-1 rows), and untimed events in both levels (rows that start at the same time). Both directions, from positions across the case, in
+ * takes of several sizes.
+ */
+export async function runPostingWalkCheck(seed: number) {
+  const pick = seededRandom(seed);
+  const database = new TokentrailDatabase(`tokentrail-postings-${seed}`);
+  await database.cases.add({
+    id: CASE,
+    title: 'postings',
+    createdAt: 0,
+    updatedAt: 0,
+    counts: EMPTY_COUNTS,
+    eventLayout: 'blocks',
+  });
+  const day = 86_400_000;
+  const random = (count: number, untimed = 0) =>
+    Array.from({ length: count }, () => (pick() < untimed ? null : T0 + Math.floor(pick() * 2 * day)));
+  await ingestFile(database, 'random-a', 'a.jsonl', random(700), pick, 20);
+  await ingestFile(
+    database,
+    'sorted',
+    'sorted.jsonl',
+    Array.from({ length: 1_500 }, (_, index) => (index % 50 === 0 ? null : T0 + index * 90_000)),
+    pick,
+    20,
+  );
+  await ingestFile(database, 'random-b', 'b.jsonl', random(500, 0.1), pick, 30);
+  const levels = new Set((await database.eventPostings.toArray()).map((row) => row.level));
+  const all: StoredEvent[] = [];
+  for await (const page of caseEventsBySeq(database, CASE, 1_000)) all.push(...page);
+  all.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  const failures: string[] = [];
+  let checks = 0;
+  const values = [
+    ['kind', 'use'],
+    ['ip', IPS[1]!],
+    ['subject', 'user3@example.com'],
+    ['session', 'S-2'],
+  ] as const;
+  for (const [facet, value] of values) {
+    const carrying = all.filter((row) => facetValues(row.event, row.fileId, facet).includes(value));
+    for (let probe = 0; probe < 12; probe += 1) {
+      const at =
+        probe === 0 ? undefined : { ts: all[Math.floor(pick() * all.length)]!.ts, seq: Math.floor(pick() * 4_000) };
+      for (const direction of ['forward', 'backward'] as const) {
+        const inclusive = probe % 2 === 0;
+        const order = (row: StoredEvent) => (at ? row.ts - at.ts || row.seq - at.seq : 0);
+        const want = (
+          direction === 'forward'
+            ? carrying.filter((row) => !at || order(row) > 0 || (inclusive && order(row) === 0))
+            : carrying.filter((row) => !at || order(row) < 0 || (inclusive && order(row) === 0)).reverse()
+        ).map((row) => `${row.ts}:${row.seq}`);
+        const walk = new PostingWalk(database, CASE, facet, value, direction, at, inclusive);
+        const got: string[] = [];
+        for (let size = 1 + (probe % 5); ; size *= 3) {
+          const taken = await walk.take(size);
+          got.push(...taken.map((entry) => `${entry.ts}:${entry.seq}`));
+          if (taken.length < size) break;
+        }
+        checks += 1;
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          failures.push(
+            `${facet}=${value} ${direction} from ${JSON.stringify(at)}: ${got.length} entries, want ${want.length}`,
+          );
+      }
+    }
+  }
+  database.close();
+  return { checks, failures, levels: [...levels].sort(), events: all.length };
+}
+
+Object.assign(globalThis, {
+  runQueryChecks,
+  runUpgradeCheck,
+  runBlockUpgradeCheck,
+  runPostingWalkCheck,
+  runSpaceCheck,
+});
