@@ -81,6 +81,7 @@ export const EVENTS_PER_BLOCK = 128;
 /** The 32-bit string hash the filters use, also the app's posting rows' bucket hash (renderer/db/event-blocks.ts). */
 export { fnv1a } from '../util/bloom';
 export { BinaryHeap } from '../util/binary-heap';
+export { firstIndex } from '../util/first-index';
 export { blockEventCount, decodeBlockEvent, encodeBlockEvents, type EncodedBlockEvents } from './block-events';
 export { describeTokenLink, type TokenLink } from './hashed-tokens/link-types';
 export { caseTokenReferenceFields } from './hashed-tokens/link-fields';

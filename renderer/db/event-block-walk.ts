@@ -17,6 +17,12 @@ export interface WalkPosition {
   readonly seq: number;
 }
 
+/** A walk's order on positions: by time, ties by seq; the reverse backward. */
+export const walkOrder = (forward: boolean): ((a: WalkPosition, b: WalkPosition) => boolean) =>
+  forward
+    ? (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq)
+    : (a, b) => a.ts > b.ts || (a.ts === b.ts && a.seq > b.seq);
+
 /** Blocks read by the first request, doubling with each request up to the most: a page needs a few blocks (200 events
  * of a dense log are two), a walk over the whole case wants large reads. */
 const FIRST_READ_BLOCKS = 4;
@@ -47,11 +53,7 @@ export class BlockWalk {
     private readonly inclusive = true,
   ) {
     this.forward = direction === 'forward';
-    this.heap = new BinaryHeap<StoredEvent>(
-      this.forward
-        ? (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq)
-        : (a, b) => a.ts > b.ts || (a.ts === b.ts && a.seq > b.seq),
-    );
+    this.heap = new BinaryHeap<StoredEvent>(walkOrder(this.forward));
   }
 
   /**

@@ -21,6 +21,7 @@ import {
   encodeBlockEvents,
   EVENTS_PER_BLOCK,
   facetValues,
+  firstIndex,
   fnv1a,
   type EncodedBlockEvents,
   type EventFacet,
@@ -222,14 +223,7 @@ export function compactPostings(caseId: string, compaction: number, rows: readon
 
 /** Where `value`'s entries are in a row: indexes [from, to), empty when it has none. */
 export function valueRange(row: PostingRow, value: string): { from: number; to: number } {
-  let low = 0;
-  let high = row.values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (row.values[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  let to = low;
-  while (to < row.values.length && row.values[to] === value) to += 1;
-  return { from: low, to };
+  const { values } = row;
+  const from = firstIndex(0, values.length, (index) => values[index]! < value);
+  return { from, to: firstIndex(from, values.length, (index) => values[index]! <= value) };
 }

@@ -7,11 +7,11 @@
 // cursor, ~100 µs a key here), and the rows are read a few ahead and opened only when one of their entries may come
 // next: a merge of the open rows.
 import { Dexie } from 'dexie';
-import { BinaryHeap } from '../../core/timeline';
+import { BinaryHeap, firstIndex } from '../../core/timeline';
 import { LEVEL0_BUCKETS, LEVEL1_BUCKETS, postingBucket, valueRange, type StoredPostingRow } from './event-blocks';
 import type { EventFacet } from './event-records';
 import { tokenLinkKeys } from './event-block-rows';
-import type { WalkPosition } from './event-block-walk';
+import { walkOrder, type WalkPosition } from './event-block-walk';
 import type { TokentrailDatabase } from './schema';
 
 /** A posting row's primary key: [caseId, facet, level, bucket, id]. */
@@ -24,10 +24,15 @@ interface LevelRows {
   readSize: number;
 }
 
-/** One run of entries being merged: `index` is the next one, `stop` is where the run ends (exclusive). */
+/**
+ * One run of entries being merged, positioned at its next entry (`ts`, `seq`, at `index` of its columns); `stop` is
+ * where the run ends (exclusive).
+ */
 interface Run {
-  readonly ts: ArrayLike<number>;
-  readonly seq: ArrayLike<number>;
+  ts: number;
+  seq: number;
+  readonly times: ArrayLike<number>;
+  readonly seqs: ArrayLike<number>;
   index: number;
   readonly stop: number;
 }
@@ -57,13 +62,7 @@ export class PostingWalk {
     private readonly inclusive = true,
   ) {
     this.forward = direction === 'forward';
-    const at = (run: Run) => run.ts[run.index]!;
-    const seqOf = (run: Run) => run.seq[run.index]!;
-    this.heap = new BinaryHeap<Run>(
-      this.forward
-        ? (a, b) => at(a) < at(b) || (at(a) === at(b) && seqOf(a) < seqOf(b))
-        : (a, b) => at(a) > at(b) || (at(a) === at(b) && seqOf(a) > seqOf(b)),
-    );
+    this.heap = new BinaryHeap<Run>(walkOrder(this.forward));
   }
 
   /**
@@ -82,9 +81,9 @@ export class PostingWalk {
       }
       const run = this.heap.pop();
       if (!run) break;
-      const entry = { ts: run.ts[run.index]!, seq: run.seq[run.index]! };
+      const entry = { ts: run.ts, seq: run.seq };
       run.index += this.forward ? 1 : -1;
-      if (run.index !== run.stop) this.heap.push(run);
+      if (run.index !== run.stop) this.heap.push(positioned(run));
       // A token an event carries and is also linked to counts once, as the row layout's index holds it once.
       if (this.last && this.last.seq === entry.seq && this.last.ts === entry.ts) continue;
       this.last = entry;
@@ -106,8 +105,7 @@ export class PostingWalk {
     if (!next) return undefined;
     const top = this.heap.peek();
     if (!top) return next;
-    const at = top.ts[top.index]!;
-    return (this.forward ? bound(next) <= at : bound(next) >= at) ? next : undefined;
+    return (this.forward ? bound(next) <= top.ts : bound(next) >= top.ts) ? next : undefined;
   }
 
   /** Reads the level's next rows when none is read ahead, more each time. */
@@ -130,14 +128,15 @@ export class PostingWalk {
   }
 
   /** Adds entries [from, to) of sorted columns, those at or past the walk's starting position. */
-  private addRun(ts: ArrayLike<number>, seq: ArrayLike<number>, from: number, to: number): void {
+  private addRun(times: ArrayLike<number>, seqs: ArrayLike<number>, from: number, to: number): void {
     if (from >= to) return;
+    const start = this.from;
     if (this.forward) {
-      const index = this.from ? firstAtOrAfter(ts, seq, from, to, this.from, !this.inclusive) : from;
-      if (index < to) this.heap.push({ ts, seq, index, stop: to });
+      const index = start ? firstAtOrAfter(times, seqs, from, to, start, !this.inclusive) : from;
+      if (index < to) this.heap.push(positioned({ ts: 0, seq: 0, times, seqs, index, stop: to }));
     } else {
-      const index = (this.from ? firstAtOrAfter(ts, seq, from, to, this.from, this.inclusive) : to) - 1;
-      if (index >= from) this.heap.push({ ts, seq, index, stop: from - 1 });
+      const index = (start ? firstAtOrAfter(times, seqs, from, to, start, this.inclusive) : to) - 1;
+      if (index >= from) this.heap.push(positioned({ ts: 0, seq: 0, times, seqs, index, stop: from - 1 }));
     }
   }
 
@@ -197,22 +196,23 @@ export class PostingWalk {
   }
 }
 
+/** `run` with its position set to the entry at its index. */
+function positioned(run: Run): Run {
+  run.ts = run.times[run.index]!;
+  run.seq = run.seqs[run.index]!;
+  return run;
+}
+
 /** The first index in [from, to) of columns sorted by (ts, seq) whose entry is at or after `at` (after it, if `after`). */
-function firstAtOrAfter(
-  ts: ArrayLike<number>,
-  seq: ArrayLike<number>,
+const firstAtOrAfter = (
+  times: ArrayLike<number>,
+  seqs: ArrayLike<number>,
   from: number,
   to: number,
   at: WalkPosition,
   after: boolean,
-): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const order = ts[middle]! - at.ts || seq[middle]! - at.seq;
-    if (order < 0 || (order === 0 && after)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+): number =>
+  firstIndex(from, to, (index) => {
+    const order = times[index]! - at.ts || seqs[index]! - at.seq;
+    return order < 0 || (order === 0 && after);
+  });

@@ -1,5 +1,6 @@
 import type { HashedTokenForm } from './link-types';
 import { hexToBase64Url } from './token-digests';
+import { firstIndex } from '../../util/first-index';
 
 /**
  * The shortest prefix linked: 16 hex characters (64 bits) or 12 base64url characters (72 bits). Shorter prefixes are
@@ -98,13 +99,7 @@ function collect(
   fullLength: number,
   found: Map<string, HashMatch>,
 ): void {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]!.key < value) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndex(0, sorted.length, (index) => sorted[index]!.key < value);
   for (let at = low; at < sorted.length && sorted[at]!.key.startsWith(value); at++) {
     const digest = sorted[at]!;
     if (!found.has(digest.tokenHash))
