@@ -50,4 +50,19 @@ export interface CaseAnalysisRecord {
   readonly identities?: IdentityDirectory;
   /** What each API accepted and refused, per class of token flaw (core/timeline/acceptance); absent on runs stored before. */
   readonly apiProfiles?: readonly ApiProfile[];
+  /**
+   * The case's distinct subject ids — the subject facet's values: a record's subject, and its token's `sub` — sorted,
+   * the first {@link SUBJECT_IDS_KEPT} of them, gathered as the run read the events: the People tab lists them
+   * without reading the facet's every posting. Absent on runs stored before.
+   */
+  readonly subjectIds?: SubjectIds;
 }
+
+/** The first distinct subject ids of a case, and whether they are all of them. */
+export interface SubjectIds {
+  readonly first: readonly string[];
+  readonly complete: boolean;
+}
+
+/** Subject ids a case analysis keeps: more than the People tab lists (renderer/subjects/queries.ts). */
+export const SUBJECT_IDS_KEPT = 5_000;

@@ -14,6 +14,7 @@ import { loadStoredTokenResults } from './stored-token-facts';
 import { plural } from '../shell/format';
 import { PreviousTokenLinks, saveTokenLinks } from './stored-token-links';
 import { analysisMemoryProblem } from './analysis-memory';
+import { SubjectIdGatherer } from './subject-ids';
 
 /** Events per page: one read each, and a progress report. */
 const PAGE_SIZE = 2000;
@@ -64,11 +65,15 @@ export async function runTimelineAnalysis(
   });
   let read = 0;
   const previousLinks = new PreviousTokenLinks();
+  const subjects = new SubjectIdGatherer();
   for await (const page of caseEventsBySeq(database, caseId, PAGE_SIZE)) {
     if (options.signal.aborted) return { cancelled: true };
     // The store's seq is the event's id in every finding and lifecycle: the UI opens events by it.
     analysis.add(page.map((row) => ({ ...row.event, id: row.seq })));
-    for (const row of page) previousLinks.note(row);
+    for (const row of page) {
+      previousLinks.note(row);
+      subjects.note(row);
+    }
     read += page.length;
     options.onProgress({ phase: 'reading events', done: read, total: Math.max(total, read) });
   }
@@ -80,7 +85,15 @@ export async function runTimelineAnalysis(
     total: result.tokenLinks.length,
   });
   await saveTokenLinks(database, caseId, previousLinks, result.tokenLinks);
-  await saveCaseAnalysis(database, { caseId, basis, startedAt, problems, parameters, result });
+  await saveCaseAnalysis(database, {
+    caseId,
+    basis,
+    startedAt,
+    problems,
+    parameters,
+    result,
+    subjectIds: subjects.result(),
+  });
   const bySeverity: Record<string, number> = {};
   for (const finding of result.findings) bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
   return {

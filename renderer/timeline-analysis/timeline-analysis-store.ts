@@ -4,7 +4,7 @@
 import { Dexie } from 'dexie';
 import { SEVERITY_RANK } from '../../core/token';
 import type { TimelineParameterOverrides, TimelineResult } from '../../core/timeline';
-import type { CaseAnalysisRecord, StoredFinding, StoredLifecycle } from '../db/case-analysis-records';
+import type { CaseAnalysisRecord, StoredFinding, StoredLifecycle, SubjectIds } from '../db/case-analysis-records';
 import type { TokentrailDatabase } from '../db/schema';
 
 /** Every key of a table keyed [caseId+…] that belongs to the case. */
@@ -20,6 +20,7 @@ export interface SaveCaseAnalysis {
   readonly problems: readonly string[];
   readonly parameters: TimelineParameterOverrides;
   readonly result: TimelineResult;
+  readonly subjectIds?: SubjectIds;
 }
 
 /** Stores a finished run, replacing the previous one. */
@@ -73,6 +74,7 @@ export async function saveCaseAnalysis(database: TokentrailDatabase, run: SaveCa
         parameters: run.parameters,
         identities: result.identities,
         ...(result.apiProfiles ? { apiProfiles: result.apiProfiles } : {}),
+        ...(run.subjectIds ? { subjectIds: run.subjectIds } : {}),
       };
       await database.caseAnalyses.put(record);
     },
