@@ -2,7 +2,7 @@ import { buildApiProfiles } from './acceptance/api-profiles';
 import { correlate } from './correlate';
 import type { Detector } from './detectors/detector';
 import { TIMELINE_DETECTORS } from './detectors/registry';
-import { entryPools, toEntry, type Entry } from './entry';
+import { entryPools, toEntry, type Entry, type EntryPools } from './entry';
 import { buildFamilies } from './families';
 import { hashLinkSettings } from './hashed-tokens/link-fields';
 import { eventTokenLinks } from './hashed-tokens/event-token-links';
@@ -36,18 +36,20 @@ export interface TimelineAnalysis {
  * the case grows (test/bench/analyze-timeline.ts).
  */
 export function createTimelineAnalysis(options: TimelineAnalysisOptions = {}): TimelineAnalysis {
-  const entries: Entry[] = [];
   const links = hashLinkSettings(options.caseConfig);
-  const pools = entryPools();
-  let finished = false;
+  // Dropped once finish() has run: the caller holds the analysis while it stores the result, and the entries are
+  // most of the memory (core/timeline/entry-table.ts).
+  let state: { entries: Entry[]; pools: EntryPools } | undefined = { entries: [], pools: entryPools() };
   return {
     add(events) {
-      if (finished) throw new Error('createTimelineAnalysis: add() after finish()');
+      if (!state) throw new Error('createTimelineAnalysis: add() after finish()');
+      const { entries, pools } = state;
       for (const event of events) entries.push(toEntry(event, entries.length, links, pools));
     },
     finish() {
-      if (finished) throw new Error('createTimelineAnalysis: finish() called twice');
-      finished = true;
+      if (!state) throw new Error('createTimelineAnalysis: finish() called twice');
+      const { entries } = state;
+      state = undefined;
       return runAnalysis(entries, options);
     },
   };

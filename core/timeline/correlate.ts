@@ -89,7 +89,10 @@ export function correlate(
       if (hash !== undefined) entry.roles = [{ hash, role: 'field', link: { by: 'jti', field: 'jti' } }];
     }
     const uses = classifyTokenUses(entry, seenBefore);
-    entry.tokens = uses.length === 1 ? singleUses.of(uses[0]!.hash, uses[0]!.use) : uses;
+    entry.tokens =
+      uses.length === 1
+        ? singleUses.of(uses[0]!.hash, uses[0]!.use)
+        : uses.map(({ hash, use }) => singleUses.itemOf(hash, use));
     const redeemed: string[] = [];
     for (const token of entry.tokens) {
       const item = track(token.hash);

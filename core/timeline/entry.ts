@@ -4,11 +4,13 @@ import type { TokenLink } from './hashed-tokens/link-types';
 import { personNames } from './identity/person-names';
 import { SharedRoles } from './shared-roles';
 import { StringPool } from './string-pool';
+import { EntryTable } from './entry-table';
 import type { EventId, EventRef, EvidenceLocation, PersonNames, TimelineEvent, TokenUse } from './types';
 
 /**
  * The timeline's own compact copy of an event: only what correlation and the detectors read, so a worker can
- * hold millions of them without the record text. Created once per event by {@link toEntry}.
+ * hold millions of them without the record text. {@link toEntry} stores the fields in its pools' entry table
+ * (entry-table.ts) and returns one view per event that reads them.
  */
 export interface Entry {
   /** Position in input order (the tiebreak when times are equal: sorting stays deterministic). */
@@ -63,8 +65,9 @@ export interface TokenReference {
 const DEVICE_KEYS = ['deviceId', 'device_id', 'deviceFingerprint', 'device_fingerprint', 'fingerprint', 'dfp'];
 
 /**
- * Copy the fields the timeline needs out of an event (the record text and raw tokens stay behind). With `links`, the
- * values of the case's token-digest and token-id fields are kept for correlation to resolve.
+ * Copy the fields the timeline needs out of an event into the pools' entry table (the record text and raw tokens stay
+ * behind) and return the entry that reads them. With `links`, the values of the case's token-digest and token-id
+ * fields are kept for correlation to resolve.
  */
 export function toEntry(
   event: TimelineEvent,
@@ -72,7 +75,6 @@ export function toEntry(
   links?: HashLinkSettings,
   pools: EntryPools = entryPools(),
 ): Entry {
-  const { strings } = pools;
   const details = event.details;
   let device: string | undefined;
   if (details)
@@ -83,59 +85,57 @@ export function toEntry(
       }
   const status = event.http?.status;
   const geo = event.geo;
-  const references = details && links ? tokenReferences(details, links) : undefined;
-  const pooled = <T extends string | undefined>(value: T): T => strings.of(value);
-  return {
+  return pools.table.append(
+    {
+      id: event.id,
+      ts: typeof event.ts === 'number' && Number.isFinite(event.ts) ? event.ts : null,
+      kind: event.kind,
+      source: event.source,
+      rejected: event.outcome === 'failure' || status === 401 || status === 403,
+      subject: event.subject,
+      sessionId: event.sessionId,
+      jti: event.jti,
+      clientId: event.clientId,
+      appVersion: event.appVersion,
+      ip: event.ip ? stripPort(event.ip) : undefined,
+      userAgent: event.userAgent,
+      device,
+      refreshTokenId: details?.refresh_token_id,
+      keyId: details?.kid ?? details?.keyId ?? details?.key_id,
+      request: event.http && {
+        host: event.http.host,
+        path: event.http.path,
+        method: event.http.method,
+        status: typeof status === 'number' && Number.isInteger(status) ? status : undefined,
+      },
+      place: geo && {
+        country: geo.country,
+        latitude: typeof geo.latitude === 'number' ? geo.latitude : undefined,
+        longitude: typeof geo.longitude === 'number' ? geo.longitude : undefined,
+        countryLevel: geo.precision === 'country' || undefined,
+      },
+      // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
+      names: details ? personNames(details.username, details.email, details.displayName) : undefined,
+      roles: pools.roles.of(event.tokens),
+      tokenReferences: details && links ? tokenReferences(details, links) : undefined,
+    },
     seq,
-    id: event.id,
-    ts: typeof event.ts === 'number' && Number.isFinite(event.ts) ? event.ts : null,
-    kind: event.kind,
-    source: locationOf(event.source, strings),
-    rejected: event.outcome === 'failure' || status === 401 || status === 403,
-    subject: pooled(event.subject),
-    sessionId: pooled(event.sessionId),
-    jti: pooled(event.jti),
-    clientId: pooled(event.clientId),
-    appVersion: pooled(event.appVersion),
-    ip: event.ip ? pooled(stripPort(event.ip)) : undefined,
-    userAgent: pooled(event.userAgent),
-    device: pooled(device),
-    country: pooled(geo?.country),
-    latitude: typeof geo?.latitude === 'number' ? geo.latitude : undefined,
-    longitude: typeof geo?.longitude === 'number' ? geo.longitude : undefined,
-    countryLevel: geo?.precision === 'country' || undefined,
-    host: pooled(event.http?.host),
-    path: pooled(event.http?.path),
-    method: pooled(event.http?.method),
-    status: typeof status === 'number' && Number.isInteger(status) ? status : undefined,
-    refreshTokenId: pooled(details?.refresh_token_id),
-    keyId: pooled(details?.kid ?? details?.keyId ?? details?.key_id),
-    // Formats map their vendor fields (Keycloak `username`, Okta `alternateId`, Entra UPN…) onto these three keys.
-    names: details ? personNames(details.username, details.email, details.displayName) : undefined,
-    roles: pools.roles.of(event.tokens),
-    tokenReferences: references,
-    tokens: NO_TOKENS,
-    // Set by correlation; present from the start so the entry keeps one shape with every field in the object
-    // itself (a field added later moves the entry's fields to a separate, larger store).
-    effectiveSubject: undefined,
-    effectiveSession: undefined,
-  };
+  );
 }
 
 /** What entries share with each other: one copy of each repeated string, one list per single (token, role). */
 export interface EntryPools {
   readonly strings: StringPool;
   readonly roles: SharedRoles;
+  /** The entries' fields, as columns (entry-table.ts). */
+  readonly table: EntryTable;
 }
 
 /** Pools for one analysis. */
 export function entryPools(): EntryPools {
   const strings = new StringPool();
-  return { strings, roles: new SharedRoles(strings) };
+  return { strings, roles: new SharedRoles(strings), table: new EntryTable(strings) };
 }
-
-/** Every entry's `tokens` until correlation gives it its own array (frozen: nothing may add to the shared one). */
-const NO_TOKENS: Entry['tokens'] = Object.freeze([]);
 
 function tokenReferences(
   details: Readonly<Record<string, string>>,
@@ -151,16 +151,6 @@ function tokenReferences(
   read(links.hashFields, 'hash');
   read(links.idFields, 'jti');
   return found;
-}
-
-function locationOf(source: EvidenceLocation, strings: StringPool): EvidenceLocation {
-  const location: { file: string; sha256: string; line?: number; index?: number } = {
-    file: strings.of(source.file),
-    sha256: strings.of(source.sha256),
-  };
-  if (source.line !== undefined) location.line = source.line;
-  if (source.index !== undefined) location.index = source.index;
-  return location;
 }
 
 /** `203.0.113.7:51234` → `203.0.113.7`; `[2001:db8::1]:443` → `2001:db8::1`; an X-Forwarded-For list → its first. */

@@ -48,8 +48,8 @@ function lifecycleOf(
     milestones.push({ use: step.use, event: refOf(step.entry) });
   }
   if (uses.first) milestones.push({ use: 'presented', event: uses.first });
-  if (uses.last && uses.count > 1 && (uses.last.ts !== uses.first?.ts || uses.last.source !== uses.first?.source))
-    milestones.push({ use: 'presented', event: uses.last });
+  // summarizeUses gives first and last as one object when one event is both.
+  if (uses.last && uses.count > 1 && uses.last !== uses.first) milestones.push({ use: 'presented', event: uses.last });
   milestones.sort((a, b) => (a.event.ts ?? Infinity) - (b.event.ts ?? Infinity));
   let subject: string | undefined = facts?.subject;
   let sessionId: string | undefined = facts?.sessionId;
@@ -108,15 +108,13 @@ function summarizeUses(track: TokenTrack): UseSummary {
     if (step.entry.userAgent !== undefined) agents.add(step.entry.userAgent);
     if (step.entry.country !== undefined) countries.add(step.entry.country);
   }
+  const first = firstEntry ? refOf(firstEntry) : undefined;
+  const last = lastEntry && lastEntry !== firstEntry ? refOf(lastEntry) : first;
   return {
     count,
     rejected,
-    ...(firstEntry ? { first: refOf(firstEntry) } : {}),
-    ...(lastEntry && lastEntry !== firstEntry
-      ? { last: refOf(lastEntry) }
-      : firstEntry
-        ? { last: refOf(firstEntry) }
-        : {}),
+    ...(first ? { first } : {}),
+    ...(last ? { last } : {}),
     distinctIps: ips.size,
     distinctUserAgents: agents.size,
     countries: [...countries],

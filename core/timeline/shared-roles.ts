@@ -8,19 +8,19 @@ const NO_ROLES: Entry['roles'] = Object.freeze([]);
 
 /**
  * The roles lists of the timeline's entries: one shared frozen list per single (token, role) (single-lists.ts);
- * events with several tokens keep lists of their own. Correlation replaces an entry's list when it links a token
+ * events with several tokens keep lists of their own, of the same shared items. Correlation replaces an entry's list when it links a token
  * (correlate.ts, link-records.ts).
  */
 export class SharedRoles {
   private readonly singles: SingleLists<TokenRole, Entry['roles'][number]>;
 
-  constructor(private readonly strings: StringPool) {
+  constructor(strings: StringPool) {
     this.singles = new SingleLists((hash, role) => ({ hash: strings.of(hash), role }));
   }
 
   of(tokens: readonly { readonly hash: string; readonly role: TokenRole }[]): Entry['roles'] {
     if (tokens.length === 0) return NO_ROLES;
     if (tokens.length === 1) return this.singles.of(tokens[0]!.hash, tokens[0]!.role);
-    return tokens.map((token) => ({ hash: this.strings.of(token.hash), role: token.role }));
+    return tokens.map((token) => this.singles.itemOf(token.hash, token.role));
   }
 }

@@ -1,16 +1,17 @@
-// Whether a case's analysis fits in memory. The detectors keep a compact entry per event (core/timeline/entry.ts) and
-// the case's lifecycles and findings until the result is stored, so the heap they need grows with the case; a run
+// Whether a case's analysis fits in memory. The detectors keep a compact entry per event (core/timeline/entry-table.ts)
+// and the case's lifecycles and findings until the result is stored, so the memory they need grows with the case; a run
 // that outgrew the worker's heap would not fail cleanly — Chromium ends the whole window's process. A case too large
 // is therefore refused before a single event is read, with the figures, and nothing is changed.
 import { formatBytes } from '../shell/format';
 
 /**
- * Heap the analysis needs per event at its peak, in Chromium (`npm run bench -- analysis-memory`, docs/benchmarks.md
- * "Case analysis memory"): it holds 334 bytes per event when it finishes, and with the token facts and finish()'s
- * transient peak a case of 8,000,000 generated events ran in the 4,396 MB heap while 10,000,000 ended the page — more
- * than 440 bytes per event at the peak. Rounded up so the largest case allowed is one that was seen to run.
+ * Memory the analysis needs per event at its peak, in Chromium (`npm run bench -- analysis-memory`, docs/benchmarks.md
+ * "Case analysis memory"): the live heap after a collection at every step of finish() peaked at 302 bytes per event
+ * for 10,000,000 generated events (3,024 MB) and 308 for 1,000,000. That figure includes the entry table's typed
+ * arrays (~105 bytes per event), which V8 keeps outside the heap limit, so checking it against the limit errs on the
+ * side of refusing. Rounded up.
  */
-export const ANALYSIS_BYTES_PER_EVENT = 460;
+export const ANALYSIS_BYTES_PER_EVENT = 330;
 /** Share of the heap limit a run may plan for: the rest is the worker's own code, the store's pages and finish()'s peak. */
 export const ANALYSIS_HEAP_SHARE = 0.85;
 

@@ -2,7 +2,7 @@ import type { Timeline } from '../correlate';
 import { refOf } from '../entry';
 import type { CommonParameters, EventRef } from '../types';
 import { FLAW_CLASSES, flawJudged, type FlawClass } from './flaws';
-import { tokenRequests, type TokenRequest } from './token-requests';
+import { tokenRequestSummary, type TokenRequest } from './token-requests';
 
 /** At most this many requests are linked per answer and flaw class; the counts are always complete. */
 export const PROFILE_REFS_PER_CELL = 20;
@@ -69,36 +69,22 @@ const answersOf = (cell: Cell): ProfileAnswers => ({
  * configured APIs, else by host and path prefix; most-requested first. Linear in the requests.
  */
 export function buildApiProfiles(timeline: Timeline, common: CommonParameters): ApiProfile[] {
-  const byApi = new Map<
-    string,
-    {
-      request: TokenRequest;
-      requests: number;
-      accepted: number;
-      refused: number;
-      tokens: Set<string>;
-      cells: Map<string, Cell>;
-    }
-  >();
-  for (const request of tokenRequests(timeline, common)) {
-    let profile = byApi.get(request.api.key);
-    if (!profile) {
-      profile = { request, requests: 0, accepted: 0, refused: 0, tokens: new Set(), cells: new Map() };
-      byApi.set(request.api.key, profile);
-    }
-    profile.requests++;
-    profile[request.answer]++;
-    profile.tokens.add(request.tokenHash);
+  const { apis, flawed } = tokenRequestSummary(timeline, common);
+  const cellsOf = new Map<string, Map<string, Cell>>();
+  for (const request of flawed) {
+    let cells = cellsOf.get(request.api.key);
+    if (!cells) cellsOf.set(request.api.key, (cells = new Map()));
     for (const flaw of request.flaws) {
       const key = `${flaw}|${request.answer}`;
-      let cell = profile.cells.get(key);
-      if (!cell) profile.cells.set(key, (cell = emptyCell()));
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = emptyCell()));
       addTo(cell, request);
     }
   }
   const profiles: ApiProfile[] = [];
-  for (const profile of byApi.values()) {
-    const api = profile.request.api;
+  for (const [key, profile] of apis) {
+    const api = profile.api;
+    const cells = cellsOf.get(key) ?? new Map<string, Cell>();
     profiles.push({
       key: api.key,
       name: api.name,
@@ -110,8 +96,8 @@ export function buildApiProfiles(timeline: Timeline, common: CommonParameters): 
       refused: profile.refused,
       tokens: profile.tokens.size,
       flaws: FLAW_CLASSES.map((flaw): ProfileFlaw => {
-        const accepted = profile.cells.get(`${flaw}|accepted`) ?? emptyCell();
-        const refused = profile.cells.get(`${flaw}|refused`) ?? emptyCell();
+        const accepted = cells.get(`${flaw}|accepted`) ?? emptyCell();
+        const refused = cells.get(`${flaw}|refused`) ?? emptyCell();
         return {
           flaw,
           accepted: answersOf(accepted),

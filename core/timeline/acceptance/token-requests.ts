@@ -89,17 +89,65 @@ function carriedForVerification(entry: Entry, hash: string): boolean {
   return entry.roles.some((role) => role.hash === hash && CARRIER_ROLES.has(role.role));
 }
 
-const cache = new WeakMap<Timeline, { skew: number; requests: TokenRequest[] }>();
+/** Every answered request carrying a token to one API, counted. */
+export interface ApiTally {
+  readonly api: ApiGroup;
+  requests: number;
+  accepted: number;
+  refused: number;
+  /** Distinct tokens presented. */
+  readonly tokens: Set<string>;
+}
+
+/** What the detector and the API profiles read of the answered token requests. */
+export interface TokenRequestSummary {
+  /** Answered requests carrying a token. */
+  readonly answered: number;
+  /** The requests whose token a correct verifier refuses there and then (at least one flaw), in time order. */
+  readonly flawed: readonly TokenRequest[];
+  /** Every answered request counted per API (keyed by the API's key), in the order the APIs were first seen. */
+  readonly apis: ReadonlyMap<string, ApiTally>;
+}
+
+const summaries = new WeakMap<Timeline, { skew: number; summary: TokenRequestSummary }>();
+
+/**
+ * The answered token requests of the timeline ({@link tokenRequests}) as the detector and the API profiles read
+ * them, made in one pass and kept per timeline and clock skew. Only the flawed requests are kept whole: keeping every
+ * request (about one per event) cost ~60 bytes per event at the analysis's peak (npm run bench -- analysis-memory).
+ */
+export function tokenRequestSummary(timeline: Timeline, common: CommonParameters): TokenRequestSummary {
+  const skew = common.clockSkewSeconds * 1000;
+  const cached = summaries.get(timeline);
+  if (cached && cached.skew === skew) return cached.summary;
+  let answered = 0;
+  const flawed: TokenRequest[] = [];
+  const apis = new Map<string, ApiTally>();
+  for (const request of tokenRequests(timeline, common)) {
+    answered++;
+    if (request.flaws.length > 0) flawed.push(request);
+    let tally = apis.get(request.api.key);
+    if (!tally)
+      apis.set(
+        request.api.key,
+        (tally = { api: request.api, requests: 0, accepted: 0, refused: 0, tokens: new Set() }),
+      );
+    tally.requests++;
+    tally[request.answer]++;
+    tally.tokens.add(request.tokenHash);
+  }
+  const summary = { answered, flawed, apis };
+  summaries.set(timeline, { skew, summary });
+  return summary;
+}
 
 /**
  * Every token presented in a request the evidence shows answered (HTTP status 2xx, 3xx, 401 or 403), joined with the
  * token's facts and the flaws a correct verifier must refuse it for at that time and at that API. One pass over the
- * timeline; computed once per timeline and clock skew (the detector and the profiles share it).
+ * timeline, made as it is read.
  */
-export function tokenRequests(timeline: Timeline, common: CommonParameters): readonly TokenRequest[] {
+function* tokenRequests(timeline: Timeline, common: CommonParameters): Generator<TokenRequest> {
   const skew = common.clockSkewSeconds * 1000;
-  const cached = cache.get(timeline);
-  if (cached && cached.skew === skew) return cached.requests;
   const targets = (timeline.caseConfig?.apis ?? []).map(apiTarget);
   let keysKnown = false;
   for (const facts of timeline.facts.values())
@@ -114,7 +162,6 @@ export function tokenRequests(timeline: Timeline, common: CommonParameters): rea
     if (key.thumbprint) byThumbprint.set(key.thumbprint, key);
   }
   const signatureFlaws = new Map<string, FlawClass | undefined>();
-  const requests: TokenRequest[] = [];
   const groups = new Map<string, ApiGroup>();
   // Logs repeat the same host and path many times: match each distinct pair once (at most one memo per entry).
   const places = new Map<string, { configured?: ConfiguredApi; api: ApiGroup }>();
@@ -149,7 +196,7 @@ export function tokenRequests(timeline: Timeline, common: CommonParameters): rea
           clockSkewMs: skew,
         });
       }
-      requests.push({
+      yield {
         entry,
         tokenHash: token.hash,
         api,
@@ -157,9 +204,7 @@ export function tokenRequests(timeline: Timeline, common: CommonParameters): rea
         answer,
         flaws,
         ...(facts ? { facts } : {}),
-      });
+      };
     }
   }
-  cache.set(timeline, { skew, requests });
-  return requests;
 }

@@ -1,5 +1,5 @@
 import { FLAW_LABELS, type FlawClass } from '../acceptance/flaws';
-import { tokenRequests, type TokenRequest } from '../acceptance/token-requests';
+import { tokenRequestSummary, type TokenRequest } from '../acceptance/token-requests';
 import type { ProvingEvent } from '../finding-builder';
 import { iso, tokenName } from '../util/describe';
 import { defineDetector } from './detector';
@@ -31,11 +31,10 @@ export const badTokenAccepted = defineDetector({
     'CVE-2018-0114',
   ],
   run({ timeline, common, findings }) {
-    const requests = tokenRequests(timeline, common);
-    if (requests.length === 0) return 'no answered request (HTTP status) carries a token';
+    const { answered, flawed } = tokenRequestSummary(timeline, common);
+    if (answered === 0) return 'no answered request (HTTP status) carries a token';
     const groups = new Map<string, { accepted: TokenRequest[]; refused: TokenRequest[]; flaws: Set<FlawClass> }>();
-    for (const request of requests) {
-      if (request.flaws.length === 0) continue;
+    for (const request of flawed) {
       const key = `${request.tokenHash}|${request.api.key}`;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { accepted: [], refused: [], flaws: new Set() }));
