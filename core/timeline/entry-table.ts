@@ -31,29 +31,31 @@ export interface Place {
   readonly countryLevel?: boolean;
 }
 
-/** The fields of an entry as {@link EntryTable.append} takes them (strings already pooled). */
-export interface EntryFields {
-  readonly id?: EventId;
-  readonly ts: number | null;
-  readonly kind: AuthEventKind;
-  readonly rejected: boolean;
-  readonly source: EvidenceLocation;
-  readonly subject?: string;
-  readonly sessionId?: string;
-  readonly jti?: string;
-  readonly clientId?: string;
-  readonly appVersion?: string;
-  readonly ip?: string;
-  readonly userAgent?: string;
-  readonly device?: string;
-  readonly refreshTokenId?: string;
-  readonly keyId?: string;
-  readonly request?: RequestLine;
-  readonly place?: Place;
-  readonly names?: PersonNames;
-  readonly roles: Entry['roles'];
-  readonly tokenReferences?: readonly TokenReference[];
-}
+/**
+ * The fields of an entry as {@link EntryTable.append} takes them: the entry's own, with the request and the place as
+ * records (stored once however many events share them) instead of their members.
+ */
+export type EntryFields = Pick<
+  Entry,
+  | 'id'
+  | 'ts'
+  | 'kind'
+  | 'rejected'
+  | 'source'
+  | 'subject'
+  | 'sessionId'
+  | 'jti'
+  | 'clientId'
+  | 'appVersion'
+  | 'ip'
+  | 'userAgent'
+  | 'device'
+  | 'refreshTokenId'
+  | 'keyId'
+  | 'names'
+  | 'roles'
+  | 'tokenReferences'
+> & { readonly request?: RequestLine; readonly place?: Place };
 
 type Roles = Entry['roles'];
 type Tokens = Entry['tokens'];

@@ -6,8 +6,8 @@ import { formatBytes } from '../shell/format';
 
 /**
  * Memory the analysis needs per event at its peak, in Chromium (`npm run bench -- analysis-memory`, docs/benchmarks.md
- * "Case analysis memory"): the live heap after a collection at every step of finish() peaked at 302 bytes per event
- * for 10,000,000 generated events (3,024 MB) and 308 for 1,000,000. That figure includes the entry table's typed
+ * "Case analysis memory"): the live heap after a collection at every step of finish() peaked at 303 bytes per event
+ * for 10,000,000 generated events (3,029 MB) and 309 for 1,000,000. That figure includes the entry table's typed
  * arrays (~105 bytes per event), which V8 keeps outside the heap limit, so checking it against the limit errs on the
  * side of refusing. Rounded up.
  */
