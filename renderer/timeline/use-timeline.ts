@@ -76,13 +76,16 @@ export function useTimeline(
   }, [reopen, anchor]);
 
   const small = window.rows.length < window.pageSize;
+  // `loading` is a dependency so the check runs again when a read ends: a batch that committed while the window was
+  // being read (busy: skipped here) would otherwise leave a short window behind the case's count until the next
+  // batch — after an ingest's last batch, for good (seen as 9 of 13 events listed, the count saying 13).
   useEffect(() => {
     if (eventCount === readAtCount || busy.current) return;
     if (small) {
       setReadAtCount(eventCount);
       void reopen(anchor);
     }
-  }, [eventCount, readAtCount, small, reopen, anchor]);
+  }, [eventCount, readAtCount, small, reopen, anchor, loading]);
 
   const refresh = useCallback(
     (at?: EventCursor | 'start' | 'end') => {
