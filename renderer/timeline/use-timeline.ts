@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineFilter } from './timeline-filter';
 import { timelinePage } from './queries';
 import type { EventCursor } from './timeline-query';
-import { TimelineWindow, type WindowChange } from './timeline-window';
+import { TimelineWindow, type PageSource, type WindowChange } from './timeline-window';
 
 export interface TimelineData {
   readonly window: TimelineWindow;
@@ -27,10 +27,12 @@ export function useTimeline(
   filter: TimelineFilter,
   anchor: EventCursor | undefined,
   eventCount: number,
+  /** Where pages come from: the case's store, unless a test gives its own (keep it stable across renders). */
+  source?: PageSource,
 ): TimelineData {
   const window = useMemo(
-    () => new TimelineWindow((request) => timelinePage(caseId, filter, request)),
-    [caseId, filter],
+    () => new TimelineWindow(source ?? ((request) => timelinePage(caseId, filter, request))),
+    [caseId, filter, source],
   );
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);

@@ -12,6 +12,8 @@ export async function servePageScript(entry) {
     write: false,
     format: 'iife',
     target: 'es2022',
+    // React reads process.env.NODE_ENV, which a page has no `process` for (the hook tests render components).
+    define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'warning',
   });
   const script = bundle.outputFiles[0].text;
