@@ -8,6 +8,7 @@ import type { AuthEventKind } from '../sources/types';
 import { float64Column, int32Column } from './chunked-column';
 import type { Entry, TokenReference } from './entry';
 import { InternedValues, ListSlots } from './interned-values';
+import { NO_ROLES } from './shared-roles';
 import type { StringPool } from './string-pool';
 import type { EventId, EvidenceLocation, PersonNames } from './types';
 
@@ -79,8 +80,8 @@ const STRING_FIELDS = [
 type StringField = (typeof STRING_FIELDS)[number];
 const column = Object.fromEntries(STRING_FIELDS.map((field, index) => [field, index])) as Record<StringField, number>;
 
+/** Every entry's tokens until correlation sets them (frozen: correlation replaces a list, it never adds to one). */
 const NO_TOKENS: Tokens = Object.freeze([]);
-const NO_ROLES: Roles = Object.freeze([]);
 
 /** All of an analysis's entries. */
 export class EntryTable {
@@ -233,13 +234,13 @@ export class EntryTable {
     return this.roleLists.at(this.roles.get(row));
   }
   setRoles(row: number, roles: Roles): void {
-    this.roles.set(row, this.roleLists.replace(this.roles.get(row), roles));
+    this.roles.set(row, this.roleLists.idOf(roles));
   }
   tokensOf(row: number): Tokens {
     return this.tokenLists.at(this.tokens.get(row));
   }
   setTokens(row: number, tokens: Tokens): void {
-    this.tokens.set(row, this.tokenLists.replace(this.tokens.get(row), tokens));
+    this.tokens.set(row, this.tokenLists.idOf(tokens));
   }
 }
 

@@ -25,7 +25,8 @@ export class InternedValues<T> {
 
 /**
  * Lists held by the entry table: shared (frozen) lists are stored once however many events hold them; a list of an
- * event's own gets a number of its own. Number 0 is `empty`.
+ * event's own gets a number of its own. Number 0 is `empty`. A list that is replaced keeps its slot: correlation
+ * replaces an event's own list only when it links a digest to a record of several tokens, which is rare.
  */
 export class ListSlots<T> {
   private readonly sharedIds = new Map<T, number>();
@@ -51,14 +52,5 @@ export class ListSlots<T> {
 
   at(id: number): T {
     return this.lists[id]!;
-  }
-
-  /** Replace the list numbered `id` when it is an event's own (not shared); otherwise number `list`. */
-  replace(id: number, list: T): number {
-    if (id !== 0 && !Object.isFrozen(this.lists[id]) && !Object.isFrozen(list)) {
-      this.lists[id] = list;
-      return id;
-    }
-    return this.idOf(list);
   }
 }

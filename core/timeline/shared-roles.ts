@@ -4,7 +4,7 @@ import { SingleLists } from './single-lists';
 import type { StringPool } from './string-pool';
 
 /** Every entry without a token shares this one (frozen: correlation replaces a list, it never adds to one). */
-const NO_ROLES: Entry['roles'] = Object.freeze([]);
+export const NO_ROLES: Entry['roles'] = Object.freeze([]);
 
 /**
  * The roles lists of the timeline's entries: one shared frozen list per single (token, role) (single-lists.ts);
