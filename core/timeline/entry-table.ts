@@ -234,13 +234,13 @@ export class EntryTable {
     return this.roleLists.at(this.roles.get(row));
   }
   setRoles(row: number, roles: Roles): void {
-    this.roles.set(row, this.roleLists.idOf(roles));
+    this.roles.set(row, this.roleLists.replace(this.roles.get(row), roles));
   }
   tokensOf(row: number): Tokens {
     return this.tokenLists.at(this.tokens.get(row));
   }
   setTokens(row: number, tokens: Tokens): void {
-    this.tokens.set(row, this.tokenLists.idOf(tokens));
+    this.tokens.set(row, this.tokenLists.replace(this.tokens.get(row), tokens));
   }
 }
 
